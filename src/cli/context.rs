@@ -1,0 +1,64 @@
+//! What every command needs: the resolved database path, the personal config, and opening the
+//! service with the right cache size and staff name.
+
+use crate::config::{self, PersonalConfig};
+use crate::service::Service;
+use crate::store::StoreOptions;
+use anyhow::Context as _;
+use std::path::PathBuf;
+
+/// Where the database path came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbSource {
+    Flag,
+    ConfigFile,
+    Default,
+}
+
+/// Resolved settings of this invocation.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db_path: PathBuf,
+    pub db_source: DbSource,
+    pub config_path: Option<PathBuf>,
+    pub config: PersonalConfig,
+}
+
+impl Context {
+    /// `db` is `--db` (or `LOYAL_DB`, which clap folds into the flag).
+    pub fn new(db: Option<PathBuf>) -> anyhow::Result<Context> {
+        let config_path = config::config_path();
+        let config = config::load(config_path.as_deref())?;
+        let (db_path, db_source) = match (db, &config.database) {
+            (Some(path), _) => (path, DbSource::Flag),
+            (None, Some(path)) => (path.clone(), DbSource::ConfigFile),
+            (None, None) => (config::default_database()?, DbSource::Default),
+        };
+        Ok(Context {
+            db_path,
+            db_source,
+            config_path,
+            config,
+        })
+    }
+
+    pub fn staff_name(&self) -> String {
+        self.config
+            .staff_name
+            .clone()
+            .unwrap_or_else(config::os_account)
+    }
+
+    pub fn store_options(&self) -> StoreOptions {
+        let mb = self.config.cache_mb.unwrap_or(config::DEFAULT_CACHE_MB);
+        StoreOptions {
+            cache_bytes: (mb as usize).saturating_mul(1024 * 1024),
+            staff: self.staff_name(),
+        }
+    }
+
+    pub fn open(&self) -> anyhow::Result<Service> {
+        Service::open(&self.db_path, &self.store_options())
+            .with_context(|| format!("opening database {}", self.db_path.display()))
+    }
+}

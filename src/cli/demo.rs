@@ -1,0 +1,139 @@
+//! `loyal demo`: a fresh database filled from the bundled fixtures, with every date moved so
+//! that the fixtures' last day is today (the demo never looks stale), then the workbench.
+
+use super::Context;
+use crate::service::ImportOptions;
+use crate::transfer::{self, Format, Kind};
+use anyhow::Context as _;
+
+/// The fixture files, compiled into the binary so `loyal demo` works from anywhere.
+pub const FIXTURES: &[(Kind, &str)] = &[
+    (
+        Kind::Customers,
+        include_str!("../../fixtures/customers.csv"),
+    ),
+    (Kind::Orders, include_str!("../../fixtures/orders.csv")),
+    (
+        Kind::FollowUps,
+        include_str!("../../fixtures/followups.csv"),
+    ),
+    (
+        Kind::CarePlans,
+        include_str!("../../fixtures/care-plans.csv"),
+    ),
+    (
+        Kind::Complaints,
+        include_str!("../../fixtures/complaints.csv"),
+    ),
+];
+
+/// The last day of the fixture history (`loyal gen --end`).
+pub const FIXTURE_END: &str = "2026-11-20";
+
+pub fn run(context: &Context, no_tui: bool) -> anyhow::Result<()> {
+    let path = if context.db_source == super::context::DbSource::Flag {
+        context.db_path.clone()
+    } else {
+        crate::config::default_database()?.with_file_name("demo.redb")
+    };
+    if path.exists() {
+        std::fs::remove_file(&path)
+            .with_context(|| format!("cannot replace {}", path.display()))?;
+    }
+    let demo = Context {
+        db_path: path.clone(),
+        ..context.clone()
+    };
+    let service = demo.open()?;
+    let shift = shift_days()?;
+    for (kind, text) in FIXTURES {
+        let table = transfer::read_table(shifted(text, shift).as_bytes(), Format::Csv, *kind)
+            .map_err(|e| anyhow::anyhow!("fixtures/{kind}.csv:{e}"))?;
+        super::import::import_table(&service, *kind, &table, ImportOptions::default(), false)
+            .map_err(|e| anyhow::anyhow!("fixtures/{kind}.csv: {e}"))?;
+    }
+    let stats = service.stats()?;
+    println!(
+        "demo database {}: {} customers, {} orders, {} follow-ups, {} care plans, {} complaints",
+        path.display(),
+        stats.customers,
+        stats.orders,
+        stats.followups,
+        stats.care_plans,
+        stats.complaints
+    );
+    if !no_tui {
+        super::tui_not_ready(&demo, &service)?;
+    }
+    Ok(())
+}
+
+fn shift_days() -> anyhow::Result<i64> {
+    let end = chrono::NaiveDate::parse_from_str(FIXTURE_END, "%Y-%m-%d")?;
+    Ok((chrono::Local::now().date_naive() - end).num_days())
+}
+
+/// Moves every `YYYY-MM-DD` date in the fixture text by `days` (birthdays excepted: they are
+/// not events). Dates inside RFC 3339 times move too; the time of day stays.
+pub fn shifted(text: &str, days: i64) -> String {
+    if days == 0 {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        out.push_str(&shift_line(line, days));
+    }
+    out
+}
+
+fn shift_line(line: &str, days: i64) -> String {
+    let bytes = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 10 <= bytes.len() && is_date(&bytes[i..i + 10]) && !is_birthday_context(line, i) {
+            if let Ok(date) = chrono::NaiveDate::parse_from_str(&line[i..i + 10], "%Y-%m-%d") {
+                let moved = date + chrono::Duration::days(days);
+                out.push_str(&moved.format("%Y-%m-%d").to_string());
+                i += 10;
+                continue;
+            }
+        }
+        let ch = line[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
+fn is_date(b: &[u8]) -> bool {
+    b.iter().enumerate().all(|(k, c)| {
+        if k == 4 || k == 7 {
+            *c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    })
+}
+
+/// Birthdays in the customers file are the only dates with a year before 2010.
+fn is_birthday_context(line: &str, at: usize) -> bool {
+    line.get(at..at + 4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .is_some_and(|y| y < 2010)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifting_moves_events_not_birthdays() {
+        let line = "C-1,Ann,1990-05-17,2026-11-20T09:30:00Z,2026-11-19\n";
+        assert_eq!(
+            shifted(line, 3),
+            "C-1,Ann,1990-05-17,2026-11-23T09:30:00Z,2026-11-22\n"
+        );
+        assert_eq!(shifted("张三,2026-02-28\n", 1), "张三,2026-03-01\n");
+    }
+}

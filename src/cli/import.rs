@@ -1,0 +1,248 @@
+//! `loyal import` and `loyal export`: files in, files out, with progress, clear row errors and
+//! reject files.
+
+use super::{Context, ImportArgs};
+use crate::service::{ImportOptions, ImportReport, ServiceError};
+use crate::transfer::{self, Format, Kind, RawTable, RowError};
+use anyhow::{Context as _, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::Read;
+use std::path::Path;
+
+/// How many row errors to print before summarising the rest.
+const SHOWN_ERRORS: usize = 20;
+
+fn format_for(path: &Path, explicit: Option<Format>) -> Format {
+    explicit.unwrap_or_else(|| {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            .as_deref()
+        {
+            Some("json") => Format::Json,
+            _ => Format::Csv,
+        }
+    })
+}
+
+fn open_input(path: &Path) -> anyhow::Result<Box<dyn Read>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, file)))
+}
+
+pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
+    let kind: Kind = args.kind.into();
+    let name = args.file.display().to_string();
+    let format = format_for(&args.file, args.format);
+    let table = transfer::read_table(open_input(&args.file)?, format, kind)
+        .map_err(|e| anyhow::anyhow!("{name}:{e}"))?;
+    if !table.unknown_columns.is_empty() {
+        eprintln!(
+            "warning: {name}: ignoring unknown column(s) {} (known: {})",
+            table.unknown_columns.join(", "),
+            transfer::columns_of(kind).join(",")
+        );
+    }
+    let options = ImportOptions {
+        dry_run: args.dry_run,
+        skip_bad: args.skip_bad.is_some(),
+        create_missing: args.create_missing,
+    };
+    let service = context.open()?;
+    let report = import_table(&service, kind, &table, options, true);
+    let report = match report {
+        Ok(report) => report,
+        Err(ServiceError::Rejected(errors)) => {
+            print_row_errors(&name, &errors);
+            bail!(
+                "{name}: {} bad row(s); nothing was written (fix them, or pass --skip-bad FILE to import the rest)",
+                errors.len()
+            );
+        }
+        Err(e) => return Err(e).with_context(|| format!("importing {name}")),
+    };
+    if let Some(reject_path) = &args.skip_bad {
+        if !report.rejected.is_empty() {
+            write_rejects(reject_path, &table, &report.rejected)?;
+            eprintln!(
+                "{} row(s) skipped; see {}",
+                report.rejected.len(),
+                reject_path.display()
+            );
+        }
+    }
+    for warning in &report.warnings {
+        let line = if warning.line > 0 {
+            format!(":{}", warning.line)
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "warning: {name}{line}: {}",
+            crate::text::sanitize(&warning.message)
+        );
+    }
+    print_report(&name, &report);
+    Ok(())
+}
+
+/// Parses `table` as `kind` and imports it; `progress_bar` shows progress on a terminal.
+pub fn import_table(
+    service: &crate::service::Service,
+    kind: Kind,
+    table: &RawTable,
+    options: ImportOptions,
+    progress_bar: bool,
+) -> Result<ImportReport, ServiceError> {
+    let bar = if progress_bar {
+        ProgressBar::new(table.rows.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} importing {msg} [{bar:30}] {pos}/{len} rows ({per_sec}, {eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar.set_message(kind.to_string());
+    let mut progress = |done: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let result = match kind {
+        Kind::Customers => {
+            let parsed = transfer::parse_customers(table);
+            service.import_customers(parsed.inputs, parsed.errors, options, &mut progress)
+        }
+        Kind::Orders => {
+            let parsed = transfer::parse_orders(table);
+            service.import_orders(parsed.inputs, parsed.errors, options, &mut progress)
+        }
+        Kind::FollowUps => {
+            let parsed = transfer::parse_followups(table);
+            service.import_followups(parsed.inputs, parsed.errors, options, &mut progress)
+        }
+        Kind::CarePlans => {
+            let parsed = transfer::parse_care_plans(table);
+            service.import_care_plans(parsed.inputs, parsed.errors, options, &mut progress)
+        }
+        Kind::Complaints => {
+            let parsed = transfer::parse_complaints(table);
+            service.import_complaints(parsed.inputs, parsed.errors, options, &mut progress)
+        }
+    };
+    bar.finish_and_clear();
+    result
+}
+
+fn print_row_errors(name: &str, errors: &[RowError]) {
+    for error in errors.iter().take(SHOWN_ERRORS) {
+        eprintln!("{name}:{}", crate::text::sanitize(&error.to_string()));
+    }
+    if errors.len() > SHOWN_ERRORS {
+        eprintln!("... and {} more", errors.len() - SHOWN_ERRORS);
+    }
+}
+
+/// The rejected rows with their original cells plus `_line`, `_field`, `_error` columns; the
+/// file imports again once fixed (columns starting with `_` are ignored).
+fn write_rejects(path: &Path, table: &RawTable, rejected: &[RowError]) -> anyhow::Result<()> {
+    let mut writer =
+        csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut header: Vec<String> = table
+        .columns
+        .iter()
+        .filter(|c| !c.starts_with('_'))
+        .cloned()
+        .collect();
+    let columns = header.clone();
+    header.extend(["_line", "_field", "_error"].map(String::from));
+    writer.write_record(&header)?;
+    let mut lines: Vec<u64> = rejected.iter().map(|e| e.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    for line in lines {
+        let errors: Vec<&RowError> = rejected.iter().filter(|e| e.line == line).collect();
+        let mut record = table
+            .rows
+            .iter()
+            .find(|r| r.line == line)
+            .map(|r| r.cells_in(&columns))
+            .unwrap_or_else(|| vec![String::new(); columns.len()]);
+        record.push(line.to_string());
+        record.push(
+            errors
+                .iter()
+                .map(|e| e.field.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        record.push(
+            errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.reason))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        writer.write_record(&record)?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn print_report(name: &str, report: &ImportReport) {
+    let verb = if report.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    let mut line = format!(
+        "{name}: {verb} {} {}: {} new, {} updated, {} unchanged",
+        report.rows - report.rejected.len() as u64,
+        report.kind,
+        report.created,
+        report.updated,
+        report.unchanged
+    );
+    if report.created_customers > 0 {
+        line.push_str(&format!(
+            ", {} customer file(s) created",
+            report.created_customers
+        ));
+    }
+    if !report.rejected.is_empty() {
+        line.push_str(&format!(", {} skipped", report.rejected.len()));
+    }
+    if report.dry_run {
+        line.push_str(" (dry run: nothing written)");
+    }
+    println!("{line}");
+}
+
+pub fn export(
+    context: &Context,
+    kind: Kind,
+    format: Format,
+    out: Option<&Path>,
+) -> anyhow::Result<()> {
+    let service = context.open()?;
+    let count = match out {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let count = service.export(kind, format, std::io::BufWriter::new(file))?;
+            eprintln!("exported {count} {kind} to {}", path.display());
+            count
+        }
+        None => service.export(kind, format, std::io::stdout().lock())?,
+    };
+    let _ = count;
+    Ok(())
+}

@@ -1,0 +1,52 @@
+//! `loyal lookup`: ranked matches as an aligned table (terminal-safe) or JSON.
+
+use super::Context;
+use crate::service::LookupHit;
+use crate::text::fit;
+use crate::transfer::format_timestamp;
+
+pub fn run(context: &Context, query: &str, json: bool, limit: usize) -> anyhow::Result<()> {
+    let service = context.open()?;
+    let hits = service.lookup(query, limit)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&hits)?);
+        return Ok(());
+    }
+    if hits.is_empty() {
+        eprintln!("no customer matches {:?}", crate::text::sanitize(query));
+        return Ok(());
+    }
+    print_hits(&hits);
+    Ok(())
+}
+
+fn print_hits(hits: &[LookupHit]) {
+    println!(
+        "{} {} {} {} {} {} {}",
+        fit("ID", 12),
+        fit("NAME", 18),
+        fit("PHONE", 18),
+        fit("CITY", 10),
+        fit("ORDERS", 6),
+        fit("LAST ORDER", 10),
+        "MATCH"
+    );
+    for hit in hits {
+        let c = &hit.customer;
+        let last = c
+            .last_order_at
+            .map(|t| format_timestamp(t)[..10].to_string())
+            .unwrap_or_default();
+        println!(
+            "{} {} {} {} {:>6} {} {} {}",
+            fit(&c.external_id, 12),
+            fit(&c.name, 18),
+            fit(&c.phones.join(", "), 18),
+            fit(c.city.as_deref().unwrap_or(""), 10),
+            c.order_count,
+            fit(&last, 10),
+            hit.field,
+            crate::text::sanitize(&hit.matched),
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! The command line: `clap` definitions and one handler per command, each a thin layer over
+//! [`crate::service`].
+
+mod context;
+mod customer;
+mod demo;
+mod import;
+mod lookup;
+mod settings;
+
+use crate::transfer::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub use context::Context;
+
+const EXAMPLES: &str = "\
+Examples:
+  loyal demo                                 fresh demo database, then the workbench
+  loyal import customers customers.csv       import (all-or-nothing)
+  loyal import orders orders.csv --skip-bad rejects.csv
+  loyal lookup 8000                          last digits of a phone number
+  loyal lookup zs                            pinyin initials of 张三
+  loyal customer show C-0042
+  loyal export orders --format json --out orders.json
+  loyal config set scoring.churn_days 120    a team setting (stored in the database)";
+
+/// loyal: the terminal customer-loyalty workbench.
+#[derive(Debug, Parser)]
+#[command(name = "loyal", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Database file [default: loyal.redb in your data directory]
+    #[arg(long, global = true, env = "LOYAL_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build a fresh demo database from the bundled fixtures, then open the workbench
+    Demo {
+        /// Only build the database; do not open the workbench
+        #[arg(long)]
+        no_tui: bool,
+    },
+    /// Import a CSV or JSON file (all-or-nothing unless --skip-bad)
+    #[command(
+        after_help = "Columns of every kind are listed in README.md. Re-importing the same file changes nothing."
+    )]
+    Import(ImportArgs),
+    /// Export every record of a kind as CSV or JSON (imports back unchanged)
+    Export {
+        #[arg(value_enum)]
+        kind: KindArg,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+        /// Write to this file instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Find customers by phone (or its last 4+ digits), name, pinyin, initials, email, id, company
+    #[command(
+        after_help = "Examples:\n  loyal lookup 8000\n  loyal lookup \"+86 138-0013-8000\"\n  loyal lookup zhangsan\n  loyal lookup --json --limit 5 smith"
+    )]
+    Lookup {
+        /// What the caller says: digits, a name, an email...
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Show, add, edit or merge customer files
+    #[command(subcommand)]
+    Customer(customer::CustomerCommand),
+    /// Show every effective setting and where it came from; change one
+    Config {
+        #[command(subcommand)]
+        action: Option<settings::ConfigAction>,
+    },
+    /// Counts of what the database holds
+    Stats,
+    /// Run the full integrity check of the database file (reads all of it)
+    Check,
+    /// Generate a realistic data set as import CSV files (for demos and benchmarks)
+    Gen(crate::generate::GenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_enum)]
+    pub kind: KindArg,
+    /// The file to import; `-` for standard input
+    pub file: PathBuf,
+    /// File format [default: from the file name, else csv]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Check everything and report what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the good rows; write the bad ones, with the reason, to FILE
+    #[arg(long, value_name = "FILE")]
+    pub skip_bad: Option<PathBuf>,
+    /// Create a minimal customer file for unknown customer ids
+    #[arg(long)]
+    pub create_missing: bool,
+}
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Customers,
+    Orders,
+    #[value(alias = "follow-ups")]
+    Followups,
+    #[value(alias = "careplans", alias = "care_plans")]
+    CarePlans,
+    Complaints,
+}
+
+impl From<KindArg> for crate::transfer::Kind {
+    fn from(k: KindArg) -> Self {
+        use crate::transfer::Kind;
+        match k {
+            KindArg::Customers => Kind::Customers,
+            KindArg::Orders => Kind::Orders,
+            KindArg::Followups => Kind::FollowUps,
+            KindArg::CarePlans => Kind::CarePlans,
+            KindArg::Complaints => Kind::Complaints,
+        }
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let context = Context::new(cli.db.clone())?;
+    match cli.command {
+        None => {
+            let service = context.open()?;
+            tui_not_ready(&context, &service)
+        }
+        Some(Command::Demo { no_tui }) => demo::run(&context, no_tui),
+        Some(Command::Import(args)) => import::run(&context, &args),
+        Some(Command::Export { kind, format, out }) => {
+            import::export(&context, kind.into(), format, out.as_deref())
+        }
+        Some(Command::Lookup { query, json, limit }) => {
+            lookup::run(&context, &query.join(" "), json, limit)
+        }
+        Some(Command::Customer(command)) => customer::run(&context, command),
+        Some(Command::Config { action }) => settings::run(&context, action),
+        Some(Command::Stats) => {
+            let stats = context.open()?.stats()?;
+            println!("database   {}", context.db_path.display());
+            println!("customers  {}", stats.customers);
+            println!("orders     {}", stats.orders);
+            println!("follow-ups {}", stats.followups);
+            println!("care plans {}", stats.care_plans);
+            println!("complaints {}", stats.complaints);
+            println!(
+                "file size  {:.1} MiB",
+                stats.file_bytes as f64 / 1_048_576.0
+            );
+            Ok(())
+        }
+        Some(Command::Check) => {
+            let mut service = context.open()?;
+            if service.check_integrity()? {
+                println!("{}: integrity check passed", context.db_path.display());
+            } else {
+                println!(
+                    "{}: integrity check repaired the file",
+                    context.db_path.display()
+                );
+            }
+            Ok(())
+        }
+        Some(Command::Gen(args)) => crate::generate::run(&args),
+    }
+}
+
+/// Until the workbench lands: say so, and say what the command line can do meanwhile.
+fn tui_not_ready(context: &Context, service: &crate::service::Service) -> anyhow::Result<()> {
+    let stats = service.stats()?;
+    println!(
+        "loyal: database {} ({} customers, {} orders).",
+        context.db_path.display(),
+        stats.customers,
+        stats.orders
+    );
+    println!("The terminal workbench is not built yet; use the commands meanwhile:");
+    println!(
+        "  loyal lookup QUERY | loyal customer show ID | loyal import | loyal export | loyal --help"
+    );
+    Ok(())
+}

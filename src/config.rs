@@ -1,0 +1,175 @@
+//! Personal settings: a TOML file in the user's config directory (display name, keymap,
+//! colours, cache size, default database), and where every effective value came from.
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The contents of `config.toml`. Unknown keys are an error, so typos do not go unnoticed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonalConfig {
+    /// Name shown on records this person writes (default: the OS account name).
+    pub staff_name: Option<String>,
+    /// Keymap name (`default`, `vim`, `emacs`) or a path to a keymap file.
+    pub keymap: Option<String>,
+    /// Colour theme name.
+    pub theme: Option<String>,
+    /// Page cache of this process in MiB (default 64).
+    pub cache_mb: Option<u64>,
+    /// Database used when `--db` and `LOYAL_DB` are not given.
+    pub database: Option<PathBuf>,
+}
+
+/// The personal keys, their defaults and meanings (for `loyal config` and README).
+pub const PERSONAL_KEYS: &[(&str, &str, &str)] = &[
+    (
+        "staff_name",
+        "(OS account name)",
+        "name recorded on what you write",
+    ),
+    (
+        "keymap",
+        "default",
+        "keymap name (default, vim, emacs) or file path",
+    ),
+    ("theme", "default", "colour theme"),
+    ("cache_mb", "64", "page cache of this process, MiB"),
+    (
+        "database",
+        "(data dir)/loyal.redb",
+        "database when --db and LOYAL_DB are not given",
+    ),
+];
+
+pub const DEFAULT_CACHE_MB: u64 = 64;
+
+/// Where the config file lives: `$LOYAL_CONFIG`, else `config.toml` in the user's config
+/// directory (`~/.config/loyal/` on Linux).
+pub fn config_path() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("LOYAL_CONFIG") {
+        return Some(PathBuf::from(path));
+    }
+    directories::ProjectDirs::from("", "", "loyal").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The default database: `loyal.redb` in the user's data directory.
+pub fn default_database() -> anyhow::Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "loyal")
+        .map(|d| d.data_dir().join("loyal.redb"))
+        .context("cannot find a home directory for the database; pass --db PATH")
+}
+
+/// Reads the config file; a missing file is an empty config, a malformed one an error that
+/// names the file and the line.
+pub fn load(path: Option<&Path>) -> anyhow::Result<PersonalConfig> {
+    let Some(path) = path else {
+        return Ok(PersonalConfig::default());
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(PersonalConfig::default()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    toml::from_str(&text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        match line {
+            Some(line) => anyhow::anyhow!("{}:{line}: {}", path.display(), e.message()),
+            None => anyhow::anyhow!("{}: {}", path.display(), e.message()),
+        }
+    })
+}
+
+/// Writes one key of the config file, keeping the others.
+pub fn set(path: &Path, key: &str, value: Option<&str>) -> anyhow::Result<()> {
+    let mut config = load(Some(path))?;
+    let text = value.map(str::to_string);
+    match key {
+        "staff_name" => config.staff_name = text,
+        "keymap" => config.keymap = text,
+        "theme" => config.theme = text,
+        "cache_mb" => {
+            config.cache_mb = match value {
+                Some(v) => Some(
+                    v.parse::<u64>()
+                        .ok()
+                        .filter(|mb| (8..=65536).contains(mb))
+                        .with_context(|| {
+                            format!("cache_mb: {v:?} is not a number of MiB from 8 to 65536")
+                        })?,
+                ),
+                None => None,
+            }
+        }
+        "database" => config.database = text.map(PathBuf::from),
+        other => anyhow::bail!("{other:?} is not a setting (`loyal config` lists them all)"),
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(path, toml::to_string(&config)?)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The name of the OS account running this process, from the real user id (not `$USER`, which
+/// anyone can set).
+pub fn os_account() -> String {
+    let uid = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .and_then(|rest| rest.split_whitespace().next().map(str::to_string))
+        });
+    let Some(uid) = uid else {
+        return std::env::var("USER").unwrap_or_else(|_| String::from("staff"));
+    };
+    std::fs::read_to_string("/etc/passwd")
+        .ok()
+        .and_then(|passwd| {
+            passwd.lines().find_map(|line| {
+                let mut fields = line.split(':');
+                let name = fields.next()?;
+                let id = fields.nth(1)?;
+                (id == uid).then(|| name.to_string())
+            })
+        })
+        .unwrap_or_else(|| format!("uid{uid}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_config_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "staff_name = \"Ann\"\ncache_mb = \"lots\"\n").unwrap();
+        let err = load(Some(&path)).unwrap_err().to_string();
+        assert!(err.contains("config.toml:2:"), "{err}");
+        std::fs::write(&path, "stafname = \"Ann\"\n").unwrap();
+        assert!(
+            load(Some(&path))
+                .unwrap_err()
+                .to_string()
+                .contains("stafname")
+        );
+    }
+
+    #[test]
+    fn set_keeps_other_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/config.toml");
+        set(&path, "staff_name", Some("Ann")).unwrap();
+        set(&path, "cache_mb", Some("128")).unwrap();
+        let config = load(Some(&path)).unwrap();
+        assert_eq!(config.staff_name.as_deref(), Some("Ann"));
+        assert_eq!(config.cache_mb, Some(128));
+        assert!(set(&path, "cache_mb", Some("1")).is_err());
+        assert!(os_account().len() > 0);
+    }
+}

@@ -1,0 +1,132 @@
+//! Care plans: contacts scheduled ahead (birthdays, post-purchase checks, reorder reminders...).
+
+use super::Millis;
+use super::customer::CustomerId;
+use super::labels::labelled_enum;
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+labelled_enum! {
+    /// Why the contact is planned.
+    pub enum CarePurpose as "care purpose" {
+        Birthday = "birthday",
+        PostPurchase = "post_purchase" | "post purchase check" | "check",
+        Reorder = "reorder" | "reorder reminder",
+        Delivery = "delivery",
+        Payment = "payment" | "payment collection",
+        StayInTouch = "stay_in_touch" | "touch",
+        Satisfaction = "satisfaction" | "satisfaction follow-up",
+        Custom = "custom" | "other",
+    }
+}
+
+labelled_enum! {
+    /// Whether the planned contact happened.
+    pub enum PlanStatus as "care plan status" {
+        Open = "open",
+        Done = "done",
+        Skipped = "skipped" | "skip",
+    }
+}
+
+labelled_enum! {
+    /// The unit of a recurrence interval.
+    pub enum RecurrenceUnit as "recurrence unit" {
+        Days = "days" | "day" | "d",
+        Weeks = "weeks" | "week" | "w",
+        Months = "months" | "month" | "m",
+        Years = "years" | "year" | "y" | "yearly",
+    }
+}
+
+/// "Every N units": completing a recurring plan schedules the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recurrence {
+    pub every: u32,
+    pub unit: RecurrenceUnit,
+}
+
+impl std::fmt::Display for Recurrence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.every, self.unit)
+    }
+}
+
+impl std::str::FromStr for Recurrence {
+    type Err = String;
+
+    /// `3 months`, `2w`, `1 year`, `yearly`.
+    fn from_str(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let split = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let (digits, unit) = text.split_at(split);
+        let every = if digits.is_empty() {
+            1
+        } else {
+            digits
+                .parse::<u32>()
+                .map_err(|_| format!("{text:?}: bad interval"))?
+        };
+        if every == 0 {
+            return Err(format!("{text:?}: the interval must be at least 1"));
+        }
+        let unit = unit.parse::<RecurrenceUnit>().map_err(|e| e.to_string())?;
+        Ok(Recurrence { every, unit })
+    }
+}
+
+/// One scheduled contact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CarePlan {
+    pub id: String,
+    pub customer: CustomerId,
+    pub due: NaiveDate,
+    pub due_time: Option<NaiveTime>,
+    pub purpose: CarePurpose,
+    pub assignee: Option<String>,
+    pub note: String,
+    pub status: PlanStatus,
+    pub recurrence: Option<Recurrence>,
+    pub created_at: Millis,
+    pub completed_at: Option<Millis>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recurrence_parses_common_forms() {
+        let r = |s: &str| s.parse::<Recurrence>();
+        assert_eq!(
+            r("3 months"),
+            Ok(Recurrence {
+                every: 3,
+                unit: RecurrenceUnit::Months
+            })
+        );
+        assert_eq!(
+            r("2w"),
+            Ok(Recurrence {
+                every: 2,
+                unit: RecurrenceUnit::Weeks
+            })
+        );
+        assert_eq!(
+            r("yearly"),
+            Ok(Recurrence {
+                every: 1,
+                unit: RecurrenceUnit::Years
+            })
+        );
+        assert!(r("0 days").is_err());
+        assert!(r("5 fortnights").is_err());
+        let every = Recurrence {
+            every: 3,
+            unit: RecurrenceUnit::Months,
+        };
+        assert_eq!(every.to_string().parse::<Recurrence>(), Ok(every));
+    }
+}

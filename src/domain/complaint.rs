@@ -1,0 +1,90 @@
+//! Complaints: the queue item, its status flow, its event history and its root-cause review.
+
+use super::Millis;
+use super::customer::CustomerId;
+use super::labels::{Channel, labelled_enum};
+use serde::{Deserialize, Serialize};
+
+labelled_enum! {
+    /// How bad it is; drives the resolution deadline and queue order.
+    pub enum Severity as "severity" {
+        Low = "low",
+        Normal = "normal" | "medium",
+        High = "high",
+        Urgent = "urgent" | "critical",
+    }
+}
+
+labelled_enum! {
+    /// Where the complaint is in its life cycle.
+    pub enum ComplaintStatus as "complaint status" {
+        New = "new" | "open",
+        Acknowledged = "acknowledged" | "ack",
+        InProgress = "in_progress" | "in progress" | "working",
+        Resolved = "resolved",
+        Closed = "closed",
+    }
+}
+
+labelled_enum! {
+    /// What kind of entry a history event is.
+    pub enum ComplaintEventKind as "complaint event" {
+        Opened = "opened",
+        StatusChange = "status_change" | "status",
+        Reply = "reply",
+        Note = "note" | "internal note",
+        CustomerContact = "customer_contact" | "contact",
+        Escalated = "escalated",
+    }
+}
+
+/// One entry in a complaint's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComplaintEvent {
+    pub at: Millis,
+    pub staff: String,
+    pub kind: ComplaintEventKind,
+    pub text: String,
+}
+
+/// The answers recorded when a complaint is resolved, so recurring problems show up.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RootCause {
+    pub cause: String,
+    /// Why does the customer feel this?
+    pub why_customer_feels: String,
+    /// What did we do or say to cause it?
+    pub what_we_did: String,
+    /// Is it reasonable?
+    pub reasonable: String,
+    /// Have other customers said the same?
+    pub others_said_same: String,
+    /// What prevents it happening again?
+    pub prevention: String,
+}
+
+/// One complaint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Complaint {
+    pub id: String,
+    pub customer: CustomerId,
+    pub opened_at: Millis,
+    pub channel: Channel,
+    pub category: String,
+    pub severity: Severity,
+    pub description: String,
+    pub assignee: Option<String>,
+    pub status: ComplaintStatus,
+    /// How many times the customer has contacted us about it (the first report counts).
+    pub contacts: u32,
+    pub escalated: bool,
+    pub first_response_at: Option<Millis>,
+    pub resolved_at: Option<Millis>,
+    pub closed_at: Option<Millis>,
+    /// Set once a deadline passes unmet; stays set after the deadline is met.
+    pub response_breached: bool,
+    pub resolution_breached: bool,
+    pub root_cause: Option<RootCause>,
+    pub history: Vec<ComplaintEvent>,
+    pub version: u64,
+}

@@ -1,0 +1,104 @@
+//! The customer file: contacts, soft facts, ownership and lifecycle status.
+
+use super::Millis;
+use super::labels::{Channel, labelled_enum};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Internal customer number, assigned by the store. Stable; never reused.
+pub type CustomerId = u64;
+
+labelled_enum! {
+    /// Where the customer stands in the relationship.
+    pub enum CustomerStatus as "status" {
+        Active = "active",
+        Churned = "churned" | "lost",
+        WonBack = "won_back" | "wonback" | "won back",
+    }
+}
+
+labelled_enum! {
+    /// Optional, as the customer chose to state it.
+    pub enum Gender as "gender" {
+        Female = "female" | "f" | "女",
+        Male = "male" | "m" | "男",
+        Other = "other" | "x",
+    }
+}
+
+/// One customer file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: CustomerId,
+    /// The id the company already uses (CRM number, shop account); unique.
+    pub external_id: String,
+    pub name: String,
+    /// As entered; lookups compare digits only.
+    pub phones: Vec<String>,
+    pub email: Option<String>,
+    pub company: Option<String>,
+    pub city: Option<String>,
+    pub address: Option<String>,
+    pub birthday: Option<NaiveDate>,
+    pub gender: Option<Gender>,
+    pub tags: Vec<String>,
+    pub personality: String,
+    pub interests: String,
+    pub habits: String,
+    pub preferred_channel: Option<Channel>,
+    pub referred_by: Option<CustomerId>,
+    /// Staff member who owns the relationship.
+    pub owner: Option<String>,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    pub status: CustomerStatus,
+    pub churn_reason: Option<String>,
+    /// Bumped on every save; lets a later save detect that someone else changed the file.
+    pub version: u64,
+}
+
+impl Customer {
+    /// A minimal file with only the required fields set.
+    pub fn new(external_id: impl Into<String>, name: impl Into<String>, now: Millis) -> Self {
+        Customer {
+            id: 0,
+            external_id: external_id.into(),
+            name: name.into(),
+            phones: Vec::new(),
+            email: None,
+            company: None,
+            city: None,
+            address: None,
+            birthday: None,
+            gender: None,
+            tags: Vec::new(),
+            personality: String::new(),
+            interests: String::new(),
+            habits: String::new(),
+            preferred_channel: None,
+            referred_by: None,
+            owner: None,
+            created_at: now,
+            updated_at: now,
+            status: CustomerStatus::Active,
+            churn_reason: None,
+            version: 0,
+        }
+    }
+}
+
+/// What `customer merge` did: kept so the merge can be explained (and OTHER's ids resolved) later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergeRecord {
+    pub kept: CustomerId,
+    pub merged: CustomerId,
+    pub at: Millis,
+    pub by: String,
+    /// The merged file as it was just before the merge.
+    pub merged_snapshot: Customer,
+    pub moved_orders: u64,
+    pub moved_followups: u64,
+    pub moved_complaints: u64,
+    pub moved_care_plans: u64,
+    pub moved_referrals: u64,
+}

@@ -1,0 +1,98 @@
+//! Named enumerations shared by several records (contact channels), and the macro that gives
+//! every such enumeration one spelling for files, screens and the command line.
+
+/// A word that does not name any value of a labelled enumeration.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {given:?} (expected one of: {expected})")]
+pub struct LabelError {
+    pub what: &'static str,
+    pub given: String,
+    pub expected: String,
+}
+
+/// Declares an enum whose values have a fixed lowercase label (used in CSV, JSON and the CLI),
+/// optional extra spellings accepted on input, and `ALL` in display order.
+macro_rules! labelled_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident as $what:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = $label:literal $(| $alias:literal)* ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+                 serde::Serialize, serde::Deserialize)]
+        $vis enum $name { $( $(#[$vmeta])* $variant ),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The canonical label, as written to files and shown on screen.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::domain::LabelError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let wanted: String = s.trim().chars()
+                    .filter(|c| !matches!(c, ' ' | '_' | '-'))
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                $(
+                    let spellings: &[&str] = &[$label $(, $alias)*];
+                    if spellings.iter().any(|sp| sp.replace(['-', '_', ' '], "") == wanted) {
+                        return Ok($name::$variant);
+                    }
+                )+
+                Err($crate::domain::LabelError {
+                    what: $what,
+                    given: s.to_string(),
+                    expected: [$($label),+].join(", "),
+                })
+            }
+        }
+    };
+}
+pub(crate) use labelled_enum;
+
+labelled_enum! {
+    /// How a contact happened or how a customer prefers to be reached.
+    pub enum Channel as "channel" {
+        Phone = "phone" | "call" | "tel",
+        Email = "email" | "mail",
+        Visit = "visit" | "meeting",
+        Sms = "sms" | "text",
+        Chat = "chat" | "wechat" | "im",
+        Web = "web" | "webform" | "form",
+        Other = "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_parse_case_and_aliases() {
+        assert_eq!("WeChat".parse::<Channel>(), Ok(Channel::Chat));
+        assert_eq!(" phone ".parse::<Channel>(), Ok(Channel::Phone));
+        assert_eq!("web-form".parse::<Channel>(), Ok(Channel::Web));
+        let err = "pigeon".parse::<Channel>().unwrap_err();
+        assert!(
+            err.to_string().contains("unknown channel \"pigeon\""),
+            "{err}"
+        );
+        for c in Channel::ALL {
+            assert_eq!(c.label().parse::<Channel>(), Ok(*c));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Plain data types of the loyalty domain: customers, orders, follow-ups, care plans, complaints.
+//!
+//! Nothing here touches storage or the terminal; every type is `serde`-serialisable so the same
+//! values travel through the store, the service API and the import/export formats.
+
+mod care_plan;
+mod complaint;
+mod customer;
+mod followup;
+mod labels;
+mod money;
+mod order;
+
+pub use care_plan::{CarePlan, CarePurpose, PlanStatus, Recurrence, RecurrenceUnit};
+pub use complaint::{
+    Complaint, ComplaintEvent, ComplaintEventKind, ComplaintStatus, RootCause, Severity,
+};
+pub use customer::{Customer, CustomerId, CustomerStatus, Gender, MergeRecord};
+pub use followup::{Direction, FollowUp, FollowUpKind};
+pub use labels::{Channel, LabelError};
+pub use money::{Money, MoneyError};
+pub use order::{Order, OrderAggregate};
+
+/// Milliseconds since the Unix epoch, UTC: how every instant is stored.
+pub type Millis = i64;

@@ -1,0 +1,152 @@
+//! Exact money amounts: integer minor units (cents, fen), parsed from and printed as decimals.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An amount of money in minor units (1/100 of the currency unit). Never a float.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Money(pub i64);
+
+/// Why a text is not an amount.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("empty amount")]
+    Empty,
+    #[error("{0:?} is not a decimal amount like 12.30")]
+    Malformed(String),
+    #[error("{0:?} has more than 2 decimal places")]
+    TooPrecise(String),
+    #[error("{0:?} is too large")]
+    Overflow(String),
+}
+
+impl Money {
+    pub const ZERO: Money = Money(0);
+
+    pub fn minor_units(self) -> i64 {
+        self.0
+    }
+
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money)
+    }
+}
+
+impl std::str::FromStr for Money {
+    type Err = MoneyError;
+
+    /// Accepts `12`, `12.3`, `12.30`, `-4.50`, `1,234.56` (thousands commas) and a leading `+`.
+    fn from_str(text: &str) -> Result<Self, MoneyError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(MoneyError::Empty);
+        }
+        let malformed = || MoneyError::Malformed(text.to_string());
+        let (negative, unsigned) = match trimmed.as_bytes()[0] {
+            b'-' => (true, &trimmed[1..]),
+            b'+' => (false, &trimmed[1..]),
+            _ => (false, trimmed),
+        };
+        let cleaned: String = unsigned.chars().filter(|c| *c != ',').collect();
+        let (whole, fraction) = match cleaned.split_once('.') {
+            Some((w, f)) => (w, f),
+            None => (cleaned.as_str(), ""),
+        };
+        if whole.is_empty() && fraction.is_empty() {
+            return Err(malformed());
+        }
+        if !whole.bytes().all(|b| b.is_ascii_digit())
+            || !fraction.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(malformed());
+        }
+        if fraction.len() > 2 {
+            return Err(MoneyError::TooPrecise(text.to_string()));
+        }
+        let overflow = || MoneyError::Overflow(text.to_string());
+        let whole_units: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| overflow())?
+        };
+        let cents: i64 = match fraction.len() {
+            0 => 0,
+            1 => i64::from(fraction.as_bytes()[0] - b'0') * 10,
+            _ => fraction.parse().map_err(|_| malformed())?,
+        };
+        let magnitude = whole_units
+            .checked_mul(100)
+            .and_then(|v| v.checked_add(cents))
+            .ok_or_else(overflow)?;
+        Ok(Money(if negative { -magnitude } else { magnitude }))
+    }
+}
+
+impl fmt::Display for Money {
+    /// Always two decimals, no thousands separators: `1234.50`, `-0.05`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let text = format!("{sign}{}.{:02}", abs / 100, abs % 100);
+        f.pad(&text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_decimals_exactly() {
+        assert_eq!("12.30".parse(), Ok(Money(1230)));
+        assert_eq!("12.3".parse(), Ok(Money(1230)));
+        assert_eq!("12".parse(), Ok(Money(1200)));
+        assert_eq!(".5".parse(), Ok(Money(50)));
+        assert_eq!("-4.05".parse(), Ok(Money(-405)));
+        assert_eq!("1,234.56".parse(), Ok(Money(123456)));
+        assert_eq!("0.1".parse::<Money>().map(|m| m.0 * 3), Ok(30));
+    }
+
+    #[test]
+    fn rejects_bad_amounts() {
+        assert_eq!("".parse::<Money>(), Err(MoneyError::Empty));
+        assert!(matches!(
+            "12.345".parse::<Money>(),
+            Err(MoneyError::TooPrecise(_))
+        ));
+        assert!(matches!(
+            "1e5".parse::<Money>(),
+            Err(MoneyError::Malformed(_))
+        ));
+        assert!(matches!(
+            "12.3.4".parse::<Money>(),
+            Err(MoneyError::Malformed(_))
+        ));
+        assert!(matches!(
+            "-".parse::<Money>(),
+            Err(MoneyError::Malformed(_))
+        ));
+        assert!(matches!(
+            "999999999999999999999".parse::<Money>(),
+            Err(MoneyError::Overflow(_))
+        ));
+    }
+
+    #[test]
+    fn displays_two_decimals() {
+        assert_eq!(Money(123450).to_string(), "1234.50");
+        assert_eq!(Money(-5).to_string(), "-0.05");
+        assert_eq!(Money(0).to_string(), "0.00");
+    }
+
+    proptest! {
+        #[test]
+        fn display_round_trips(minor in -10_000_000_000i64..10_000_000_000i64) {
+            let money = Money(minor);
+            prop_assert_eq!(money.to_string().parse::<Money>(), Ok(money));
+        }
+    }
+}

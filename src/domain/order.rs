@@ -1,0 +1,88 @@
+//! Purchases, and the per-customer aggregate the store keeps current as orders arrive.
+
+use super::Millis;
+use super::customer::CustomerId;
+use super::money::Money;
+use serde::{Deserialize, Serialize};
+
+/// One purchase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    /// The order number the company uses; unique, the import key.
+    pub order_id: String,
+    pub customer: CustomerId,
+    pub ordered_at: Millis,
+    pub amount: Money,
+    pub items: Option<String>,
+    pub category: Option<String>,
+    pub channel: Option<String>,
+}
+
+/// Summary of one customer's orders, maintained in the same transaction that writes an order,
+/// so that scoring never rescans the orders table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderAggregate {
+    pub first_order_at: Millis,
+    pub last_order_at: Millis,
+    pub order_count: u64,
+    pub total: Money,
+}
+
+impl OrderAggregate {
+    /// Folds one more order in.
+    pub fn add(&mut self, at: Millis, amount: Money) {
+        if self.order_count == 0 {
+            self.first_order_at = at;
+            self.last_order_at = at;
+        } else {
+            self.first_order_at = self.first_order_at.min(at);
+            self.last_order_at = self.last_order_at.max(at);
+        }
+        self.order_count += 1;
+        self.total = Money(self.total.0.saturating_add(amount.0));
+    }
+
+    /// Combines two aggregates over disjoint sets of orders.
+    pub fn merge(&mut self, other: &OrderAggregate) {
+        if other.order_count == 0 {
+            return;
+        }
+        if self.order_count == 0 {
+            *self = *other;
+            return;
+        }
+        self.first_order_at = self.first_order_at.min(other.first_order_at);
+        self.last_order_at = self.last_order_at.max(other.last_order_at);
+        self.order_count += other.order_count;
+        self.total = Money(self.total.0.saturating_add(other.total.0));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aggregate_tracks_extremes_and_sums() {
+        let mut agg = OrderAggregate::default();
+        agg.add(50, Money(100));
+        agg.add(10, Money(5));
+        agg.add(70, Money(-20));
+        assert_eq!(
+            agg,
+            OrderAggregate {
+                first_order_at: 10,
+                last_order_at: 70,
+                order_count: 3,
+                total: Money(85)
+            }
+        );
+        let mut other = OrderAggregate::default();
+        other.add(5, Money(1));
+        agg.merge(&other);
+        assert_eq!(
+            (agg.first_order_at, agg.order_count, agg.total),
+            (5, 4, Money(86))
+        );
+    }
+}

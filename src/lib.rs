@@ -1,0 +1,17 @@
+//! `loyal`: a terminal customer-loyalty workbench.
+//!
+//! Layers, each in its own module: [`domain`] (plain types), [`search`] (index keys),
+//! [`store`] (the only code that touches redb), [`scoring`] (pure analytics), [`service`] (the
+//! request/response API every front end calls), [`transfer`] (CSV/JSON import and export
+//! formats) and [`cli`].
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod generate;
+pub mod scoring;
+pub mod search;
+pub mod service;
+pub mod store;
+pub mod text;
+pub mod transfer;

@@ -1,0 +1,142 @@
+//! The service as messages: one [`Request`] in, one [`Response`] out. Front ends in the same
+//! process may call the typed methods directly; this form is what can cross a process boundary.
+
+use super::{
+    CustomerCard, CustomerKey, ImportOptions, ImportReport, LookupHit, NewCustomer, Service,
+    ServiceError, Stats, TeamSetting,
+};
+use crate::domain::Customer;
+use crate::store::MergeCounts;
+use crate::transfer::{
+    CarePlanInput, ComplaintInput, CustomerInput, FollowUpInput, Format, Kind, Lined, OrderInput,
+    RowError,
+};
+use serde::{Deserialize, Serialize};
+
+/// Rows of one kind to import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ImportRows {
+    Customers(Vec<Lined<CustomerInput>>),
+    Orders(Vec<Lined<OrderInput>>),
+    FollowUps(Vec<Lined<FollowUpInput>>),
+    CarePlans(Vec<Lined<CarePlanInput>>),
+    Complaints(Vec<Lined<ComplaintInput>>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    Lookup {
+        query: String,
+        limit: usize,
+    },
+    CustomerCard {
+        key: CustomerKey,
+        timeline_limit: usize,
+    },
+    AddCustomer(NewCustomer),
+    UpdateCustomer {
+        key: CustomerKey,
+        input: CustomerInput,
+    },
+    MergeCustomers {
+        keep: CustomerKey,
+        other: CustomerKey,
+    },
+    Import {
+        rows: ImportRows,
+        parse_errors: Vec<RowError>,
+        options: ImportOptions,
+    },
+    Export {
+        kind: Kind,
+        format: Format,
+    },
+    TeamSettings,
+    SetTeamSetting {
+        key: String,
+        value: Option<String>,
+    },
+    Stats,
+    ChangeCounter,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    Lookup(Vec<LookupHit>),
+    CustomerCard(Box<CustomerCard>),
+    Customer(Box<Customer>),
+    Merged {
+        customer: Box<Customer>,
+        moved: MergeCounts,
+    },
+    Imported(ImportReport),
+    Exported {
+        count: u64,
+        text: String,
+    },
+    TeamSettings(Vec<TeamSetting>),
+    Done,
+    Stats(Stats),
+    ChangeCounter(u64),
+}
+
+impl Service {
+    /// Answers one request.
+    pub fn handle(&self, request: Request) -> Result<Response, ServiceError> {
+        let mut quiet = |_: u64, _: u64| {};
+        Ok(match request {
+            Request::Lookup { query, limit } => Response::Lookup(self.lookup(&query, limit)?),
+            Request::CustomerCard {
+                key,
+                timeline_limit,
+            } => Response::CustomerCard(Box::new(self.customer_card(&key, timeline_limit)?)),
+            Request::AddCustomer(new) => Response::Customer(Box::new(self.add_customer(new)?)),
+            Request::UpdateCustomer { key, input } => {
+                Response::Customer(Box::new(self.update_customer(&key, &input)?))
+            }
+            Request::MergeCustomers { keep, other } => {
+                let (customer, moved) = self.merge_customers(&keep, &other)?;
+                Response::Merged {
+                    customer: Box::new(customer),
+                    moved,
+                }
+            }
+            Request::Import {
+                rows,
+                parse_errors,
+                options,
+            } => Response::Imported(match rows {
+                ImportRows::Customers(rows) => {
+                    self.import_customers(rows, parse_errors, options, &mut quiet)?
+                }
+                ImportRows::Orders(rows) => {
+                    self.import_orders(rows, parse_errors, options, &mut quiet)?
+                }
+                ImportRows::FollowUps(rows) => {
+                    self.import_followups(rows, parse_errors, options, &mut quiet)?
+                }
+                ImportRows::CarePlans(rows) => {
+                    self.import_care_plans(rows, parse_errors, options, &mut quiet)?
+                }
+                ImportRows::Complaints(rows) => {
+                    self.import_complaints(rows, parse_errors, options, &mut quiet)?
+                }
+            }),
+            Request::Export { kind, format } => {
+                let mut buffer = Vec::new();
+                let count = self.export(kind, format, &mut buffer)?;
+                Response::Exported {
+                    count,
+                    text: String::from_utf8_lossy(&buffer).into_owned(),
+                }
+            }
+            Request::TeamSettings => Response::TeamSettings(self.team_settings()?),
+            Request::SetTeamSetting { key, value } => {
+                self.set_team_setting(&key, value.as_deref())?;
+                Response::Done
+            }
+            Request::Stats => Response::Stats(self.stats()?),
+            Request::ChangeCounter => Response::ChangeCounter(self.change_counter()?),
+        })
+    }
+}

@@ -1,0 +1,75 @@
+//! Export: every record of a kind as CSV or JSON rows that import back unchanged.
+
+use super::{Service, ServiceError};
+use crate::domain::CustomerId;
+use crate::transfer::{
+    CarePlanRow, ComplaintRow, CustomerRow, FollowUpRow, Format, Kind, OrderRow, columns_of,
+    write_rows,
+};
+use std::collections::HashMap;
+use std::io::Write;
+
+impl Service {
+    /// Writes every record of `kind` to `out`; returns how many.
+    pub fn export(&self, kind: Kind, format: Format, out: impl Write) -> Result<u64, ServiceError> {
+        let r = self.store.read()?;
+        let mut external: HashMap<CustomerId, String> = HashMap::new();
+        for customer in r.customers()? {
+            let customer = customer?;
+            external.insert(customer.id, customer.external_id);
+        }
+        let ext = |id: CustomerId| -> String {
+            let resolved = r.resolve_id(id).ok().flatten().unwrap_or(id);
+            external.get(&resolved).cloned().unwrap_or_default()
+        };
+        let header = columns_of(kind);
+        let count = match kind {
+            Kind::Customers => write_rows(
+                out,
+                format,
+                header,
+                r.customers()?.map(|c| {
+                    let c = c?;
+                    Ok(CustomerRow::new(&c, c.referred_by.map(ext)))
+                }),
+            ),
+            Kind::Orders => write_rows(
+                out,
+                format,
+                header,
+                r.orders()?.map(|o| {
+                    let o = o?;
+                    Ok(OrderRow::new(&o, ext(o.customer)))
+                }),
+            ),
+            Kind::FollowUps => write_rows(
+                out,
+                format,
+                header,
+                r.followups()?.map(|f| {
+                    let f = f?;
+                    Ok(FollowUpRow::new(&f, ext(f.customer)))
+                }),
+            ),
+            Kind::CarePlans => write_rows(
+                out,
+                format,
+                header,
+                r.care_plans()?.map(|p| {
+                    let p = p?;
+                    Ok(CarePlanRow::new(&p, ext(p.customer)))
+                }),
+            ),
+            Kind::Complaints => write_rows(
+                out,
+                format,
+                header,
+                r.complaints()?.map(|c| {
+                    let c = c?;
+                    Ok(ComplaintRow::new(&c, ext(c.customer)))
+                }),
+            ),
+        };
+        count.map_err(|e| ServiceError::invalid("export", e.to_string()))
+    }
+}

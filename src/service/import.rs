@@ -1,0 +1,515 @@
+//! Applying parsed import rows: all-or-nothing by default (one bad row and nothing is written),
+//! or skipping bad rows when asked, with every skipped row and its reason reported. Matching is
+//! idempotent: re-importing the same rows changes nothing.
+
+use super::customers::{apply_input, find_duplicates, same_facts};
+use super::{Service, ServiceError};
+use crate::domain::{Customer, CustomerId, Order};
+use crate::store::{Change, ChildRecord, RecordIdKind, StoreError, Writer};
+use crate::transfer::{
+    CarePlanInput, ChildInput, ComplaintInput, CustomerInput, FollowUpInput, Kind, Lined,
+    OrderInput, RowError,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportOptions {
+    /// Check everything, report what would happen, write nothing.
+    pub dry_run: bool,
+    /// Import the good rows and report the bad ones instead of aborting.
+    pub skip_bad: bool,
+    /// Orders and records of an unknown customer create a minimal customer file.
+    pub create_missing: bool,
+}
+
+/// Something worth knowing about a row that was imported anyway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowWarning {
+    pub line: u64,
+    pub message: String,
+}
+
+/// What an import did (or, with `dry_run`, would do).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub kind: Kind,
+    pub dry_run: bool,
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// Customer files created for unknown customer ids (`create_missing`).
+    pub created_customers: u64,
+    pub rejected: Vec<RowError>,
+    pub warnings: Vec<RowWarning>,
+}
+
+impl ImportReport {
+    fn new(kind: Kind, options: ImportOptions, rows: usize, parse_errors: Vec<RowError>) -> Self {
+        ImportReport {
+            kind,
+            dry_run: options.dry_run,
+            rows: rows as u64,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            created_customers: 0,
+            rejected: parse_errors,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn count(&mut self, change: Change) {
+        match change {
+            Change::Created => self.created += 1,
+            Change::Updated => self.updated += 1,
+            Change::Unchanged => self.unchanged += 1,
+        }
+    }
+
+    /// Lines that were rejected, for filtering rows out.
+    fn rejected_lines(&self) -> HashSet<u64> {
+        self.rejected.iter().map(|e| e.line).collect()
+    }
+
+    /// Fails the whole import if anything was rejected and bad rows may not be skipped.
+    fn gate(&mut self, options: ImportOptions) -> Result<(), ServiceError> {
+        if !self.rejected.is_empty() && !options.skip_bad {
+            self.rejected.sort_by_key(|e| e.line);
+            return Err(ServiceError::Rejected(std::mem::take(&mut self.rejected)));
+        }
+        Ok(())
+    }
+}
+
+fn reject(report: &mut ImportReport, line: u64, field: &str, reason: impl Into<String>) {
+    report.rejected.push(RowError {
+        line,
+        field: field.to_string(),
+        reason: reason.into(),
+    });
+}
+
+/// Called now and then with (rows done, rows in all).
+pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
+
+const PROGRESS_EVERY: usize = 4096;
+
+impl Service {
+    fn run_import(
+        &self,
+        options: ImportOptions,
+        action: impl FnOnce(&mut Writer<'_>) -> Result<ImportReport, ServiceError>,
+    ) -> Result<ImportReport, ServiceError> {
+        if options.dry_run {
+            self.store.rehearse(action)
+        } else {
+            self.store.write(action)
+        }
+    }
+
+    /// Imports customer files: a known `customer_id` updates that file; an unknown one whose
+    /// phone or email matches an existing file updates that file (and the id becomes an alias
+    /// of it) with a warning; otherwise a new file is created.
+    pub fn import_customers(
+        &self,
+        inputs: Vec<Lined<CustomerInput>>,
+        parse_errors: Vec<RowError>,
+        options: ImportOptions,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport, ServiceError> {
+        let total = (inputs.len() + parse_errors.len()) as u64;
+        self.run_import(options, |w| {
+            let mut report =
+                ImportReport::new(Kind::Customers, options, total as usize, parse_errors);
+            let mut first_line: HashMap<&str, u64> = HashMap::new();
+            for row in &inputs {
+                let ext = row.value.external_id.as_str();
+                if let Some(first) = first_line.get(ext) {
+                    reject(
+                        &mut report,
+                        row.line,
+                        "customer_id",
+                        format!("{ext:?} appears twice (first on line {first})"),
+                    );
+                } else {
+                    first_line.insert(ext, row.line);
+                }
+            }
+            for row in &inputs {
+                if let Some(Some(referrer)) = &row.value.referred_by {
+                    if referrer == &row.value.external_id {
+                        reject(
+                            &mut report,
+                            row.line,
+                            "referred_by",
+                            "a customer cannot refer themselves",
+                        );
+                    } else if !first_line.contains_key(referrer.as_str())
+                        && w.resolve_external(referrer)?.is_none()
+                    {
+                        reject(
+                            &mut report,
+                            row.line,
+                            "referred_by",
+                            format!("no customer {referrer:?} in the file or the database"),
+                        );
+                    }
+                }
+            }
+            report.gate(options)?;
+            let skip = report.rejected_lines();
+            let good: Vec<&Lined<CustomerInput>> =
+                inputs.iter().filter(|r| !skip.contains(&r.line)).collect();
+
+            let mut ids: HashMap<&str, CustomerId> = HashMap::with_capacity(good.len());
+            for (done, row) in good.iter().enumerate() {
+                if done % PROGRESS_EVERY == 0 {
+                    progress(done as u64, total);
+                }
+                let input = &row.value;
+                let (id, change) = upsert_customer(w, row.line, input, &mut report)?;
+                ids.insert(input.external_id.as_str(), id);
+                report.count(change);
+            }
+            for row in &good {
+                let Some(referrer) = &row.value.referred_by else {
+                    continue;
+                };
+                let Some(&id) = ids.get(row.value.external_id.as_str()) else {
+                    continue;
+                };
+                let target = match referrer {
+                    Some(r) => match ids.get(r.as_str()) {
+                        Some(&t) => Some(t),
+                        None => w.resolve_external(r)?,
+                    },
+                    None => None,
+                };
+                let Some(mut customer) = w.customer(id)? else {
+                    continue;
+                };
+                if customer.referred_by != target && target != Some(id) {
+                    customer.referred_by = target;
+                    w.update_customer(customer)?;
+                }
+            }
+            progress(total, total);
+            Ok(report)
+        })
+    }
+
+    /// Imports orders, keyed by `order_id`: an identical row changes nothing, a changed row
+    /// replaces the order, and the customers' aggregates follow in the same transaction.
+    pub fn import_orders(
+        &self,
+        inputs: Vec<Lined<OrderInput>>,
+        parse_errors: Vec<RowError>,
+        options: ImportOptions,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport, ServiceError> {
+        let total = (inputs.len() + parse_errors.len()) as u64;
+        self.run_import(options, |w| {
+            let mut report = ImportReport::new(Kind::Orders, options, total as usize, parse_errors);
+            let mut first_line: HashMap<&str, u64> = HashMap::with_capacity(inputs.len());
+            let mut customers = CustomerCache::default();
+            for row in &inputs {
+                let order_id = row.value.order_id.as_str();
+                if let Some(first) = first_line.get(order_id) {
+                    reject(
+                        &mut report,
+                        row.line,
+                        "order_id",
+                        format!("{order_id:?} appears twice (first on line {first})"),
+                    );
+                    continue;
+                }
+                first_line.insert(order_id, row.line);
+                customers.check(w, row.line, &row.value.customer_id, options, &mut report)?;
+            }
+            report.gate(options)?;
+            let skip = report.rejected_lines();
+            customers.create_missing(w, &mut report)?;
+            for (done, row) in inputs
+                .iter()
+                .filter(|r| !skip.contains(&r.line))
+                .enumerate()
+            {
+                if done % PROGRESS_EVERY == 0 {
+                    progress(done as u64, total);
+                }
+                let input = &row.value;
+                let Some(customer) = customers.id(&input.customer_id) else {
+                    continue;
+                };
+                let order = Order {
+                    order_id: input.order_id.clone(),
+                    customer,
+                    ordered_at: input.ordered_at,
+                    amount: input.amount,
+                    items: input.items.clone(),
+                    category: input.category.clone(),
+                    channel: input.channel.clone(),
+                };
+                report.count(w.upsert_order(&order)?);
+            }
+            progress(total, total);
+            Ok(report)
+        })
+    }
+
+    pub fn import_followups(
+        &self,
+        inputs: Vec<Lined<FollowUpInput>>,
+        parse_errors: Vec<RowError>,
+        options: ImportOptions,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport, ServiceError> {
+        self.import_children(
+            Kind::FollowUps,
+            RecordIdKind::FollowUp,
+            inputs,
+            parse_errors,
+            options,
+            progress,
+            |w, r| w.upsert_followup(r),
+        )
+    }
+
+    pub fn import_care_plans(
+        &self,
+        inputs: Vec<Lined<CarePlanInput>>,
+        parse_errors: Vec<RowError>,
+        options: ImportOptions,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport, ServiceError> {
+        self.import_children(
+            Kind::CarePlans,
+            RecordIdKind::CarePlan,
+            inputs,
+            parse_errors,
+            options,
+            progress,
+            |w, r| w.upsert_care_plan(r),
+        )
+    }
+
+    pub fn import_complaints(
+        &self,
+        inputs: Vec<Lined<ComplaintInput>>,
+        parse_errors: Vec<RowError>,
+        options: ImportOptions,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport, ServiceError> {
+        self.import_children(
+            Kind::Complaints,
+            RecordIdKind::Complaint,
+            inputs,
+            parse_errors,
+            options,
+            progress,
+            |w, r| w.upsert_complaint(r),
+        )
+    }
+
+    /// Follow-ups, care plans and complaints: keyed by their id column; a row without an id
+    /// gets a fresh one (so such a file is not idempotent; exports always carry ids).
+    #[allow(clippy::too_many_arguments)]
+    fn import_children<T: ChildRecord + WithId>(
+        &self,
+        kind: Kind,
+        id_kind: RecordIdKind,
+        inputs: Vec<Lined<ChildInput<T>>>,
+        parse_errors: Vec<RowError>,
+        options: ImportOptions,
+        progress: Progress<'_>,
+        upsert: impl Fn(&mut Writer<'_>, &T) -> Result<Change, StoreError>,
+    ) -> Result<ImportReport, ServiceError> {
+        let total = (inputs.len() + parse_errors.len()) as u64;
+        self.run_import(options, |w| {
+            let mut report = ImportReport::new(kind, options, total as usize, parse_errors);
+            let mut first_line: HashMap<&str, u64> = HashMap::new();
+            let mut customers = CustomerCache::default();
+            for row in &inputs {
+                let id = row.value.record.id();
+                if !id.is_empty() {
+                    if let Some(first) = first_line.get(id) {
+                        reject(&mut report, row.line, id_column(kind), format!("{id:?} appears twice (first on line {first})"));
+                        continue;
+                    }
+                    first_line.insert(id, row.line);
+                }
+                customers.check(w, row.line, &row.value.customer_id, options, &mut report)?;
+            }
+            report.gate(options)?;
+            let skip = report.rejected_lines();
+            customers.create_missing(w, &mut report)?;
+            let mut without_id = 0u64;
+            for (done, row) in inputs.into_iter().filter(|r| !skip.contains(&r.line)).enumerate() {
+                if done % PROGRESS_EVERY == 0 {
+                    progress(done as u64, total);
+                }
+                let Some(customer) = customers.id(&row.value.customer_id) else { continue };
+                let mut record = row.value.record;
+                record.set_customer(customer);
+                if record.id().is_empty() {
+                    record.set_id(w.next_record_id(id_kind)?);
+                    without_id += 1;
+                }
+                report.count(upsert(w, &record)?);
+            }
+            if without_id > 0 {
+                report.warnings.push(RowWarning {
+                    line: 0,
+                    message: format!("{without_id} row(s) had no {} and got new ids: importing the same file again would add them again", id_column(kind)),
+                });
+            }
+            progress(total, total);
+            Ok(report)
+        })
+    }
+}
+
+fn id_column(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Customers => "customer_id",
+        Kind::Orders => "order_id",
+        Kind::FollowUps => "followup_id",
+        Kind::CarePlans => "care_plan_id",
+        Kind::Complaints => "complaint_id",
+    }
+}
+
+/// Records whose id the importer may assign.
+pub trait WithId {
+    fn set_id(&mut self, id: String);
+}
+
+impl WithId for crate::domain::FollowUp {
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+}
+impl WithId for crate::domain::CarePlan {
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+}
+impl WithId for crate::domain::Complaint {
+    fn set_id(&mut self, id: String) {
+        self.id = id;
+    }
+}
+
+/// Resolves the customer ids of a file once each, remembering the unknown ones.
+#[derive(Default)]
+struct CustomerCache {
+    known: HashMap<String, Option<CustomerId>>,
+    /// Unknown ids to create (with `create_missing`), in first-seen order.
+    missing: Vec<String>,
+}
+
+impl CustomerCache {
+    fn check(
+        &mut self,
+        w: &Writer<'_>,
+        line: u64,
+        external_id: &str,
+        options: ImportOptions,
+        report: &mut ImportReport,
+    ) -> Result<(), ServiceError> {
+        let found = match self.known.get(external_id) {
+            Some(found) => *found,
+            None => {
+                let found = w.resolve_external(external_id)?;
+                self.known.insert(external_id.to_string(), found);
+                if found.is_none() && options.create_missing {
+                    self.missing.push(external_id.to_string());
+                }
+                found
+            }
+        };
+        if found.is_none() && !options.create_missing {
+            reject(
+                report,
+                line,
+                "customer_id",
+                format!(
+                    "no customer {external_id:?} (import customers first, or pass --create-missing)"
+                ),
+            );
+        }
+        Ok(())
+    }
+
+    fn create_missing(
+        &mut self,
+        w: &mut Writer<'_>,
+        report: &mut ImportReport,
+    ) -> Result<(), ServiceError> {
+        for external_id in std::mem::take(&mut self.missing) {
+            let mut customer = Customer::new(external_id.as_str(), external_id.as_str(), w.now());
+            customer.tags.push(String::from("auto-created"));
+            let id = w.insert_customer(customer)?;
+            self.known.insert(external_id, Some(id));
+            report.created_customers += 1;
+        }
+        Ok(())
+    }
+
+    fn id(&self, external_id: &str) -> Option<CustomerId> {
+        self.known.get(external_id).copied().flatten()
+    }
+}
+
+/// Creates or updates one customer file from an import row.
+fn upsert_customer(
+    w: &mut Writer<'_>,
+    line: u64,
+    input: &CustomerInput,
+    report: &mut ImportReport,
+) -> Result<(CustomerId, Change), ServiceError> {
+    let existing = match w.resolve_external(&input.external_id)? {
+        Some(id) => Some(id),
+        None => {
+            let phones = input.phones.clone().unwrap_or_default();
+            let email = input.email.clone().flatten();
+            let dups = find_duplicates(w, &phones, email.as_deref(), None)?;
+            match dups.first() {
+                Some(m) => {
+                    report.warnings.push(RowWarning {
+                        line,
+                        message: format!(
+                            "{} matches existing customer {} {} by {}: updated that file instead of creating a twin",
+                            input.external_id, m.external_id, m.name, m.reason
+                        ),
+                    });
+                    w.add_external_alias(&input.external_id, m.id)?;
+                    Some(m.id)
+                }
+                None => None,
+            }
+        }
+    };
+    match existing {
+        Some(id) => {
+            let current = w.customer(id)?.ok_or(StoreError::MissingCustomer(id))?;
+            let mut changed = current.clone();
+            apply_input(&mut changed, input);
+            if same_facts(&current, &changed) {
+                return Ok((id, Change::Unchanged));
+            }
+            changed.updated_at = w.now();
+            w.update_customer(changed)?;
+            Ok((id, Change::Updated))
+        }
+        None => {
+            let mut customer =
+                Customer::new(input.external_id.as_str(), input.name.as_str(), w.now());
+            apply_input(&mut customer, input);
+            Ok((w.insert_customer(customer)?, Change::Created))
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! Quick lookup, the phone-call path: phone digits or their last digits, names (exact, prefix,
+//! typo-tolerant, pinyin and initials), email, external id and company, ranked best first.
+//! Every probe is an index range scan; nothing scans all customers.
+
+use super::customers::CustomerSummary;
+use super::{Service, ServiceError};
+use crate::domain::CustomerId;
+use crate::search::{self, TermKind};
+use crate::store::{Reader, StoreError};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// How many index entries one probe reads at most. Broad prefixes (`zs` among a million
+/// customers) stop here; the caller is shown the best of those.
+const PROBE_CAP: usize = 200;
+
+/// Why a customer matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MatchKind {
+    Phone,
+    PhoneSuffix,
+    Exact,
+    Prefix,
+    Words,
+    Fuzzy,
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LookupHit {
+    pub customer: CustomerSummary,
+    /// Higher is better; comparable within one lookup only.
+    pub score: u32,
+    pub kind: MatchKind,
+    /// The field that matched (`phone`, `name`, `pinyin`, `email`...).
+    pub field: String,
+    /// The indexed text that matched.
+    pub matched: String,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    score: u32,
+    kind: MatchKind,
+    field: &'static str,
+    matched: String,
+}
+
+#[derive(Default)]
+struct Candidates(HashMap<CustomerId, Candidate>);
+
+impl Candidates {
+    fn offer(&mut self, id: CustomerId, candidate: Candidate) {
+        match self.0.get(&id) {
+            Some(existing) if existing.score >= candidate.score => {}
+            _ => {
+                self.0.insert(id, candidate);
+            }
+        }
+    }
+}
+
+fn term_score(kind: TermKind, exact: bool, extra_chars: usize) -> u32 {
+    let base: u32 = if kind.contains(TermKind::FULL_NAME)
+        || kind.contains(TermKind::EXTERNAL_ID)
+        || kind.contains(TermKind::EMAIL)
+    {
+        100
+    } else if kind.contains(TermKind::NAME) || kind.contains(TermKind::PINYIN) {
+        90
+    } else if kind.contains(TermKind::COMPANY) {
+        80
+    } else {
+        70 // initials: short, many customers share them
+    };
+    if exact {
+        800 + base
+    } else {
+        // Prefix: the closer the term is to the query, the better.
+        500 + base - (extra_chars.min(40) as u32)
+    }
+}
+
+/// The best match of each customer for one query word (or the whole compacted query).
+fn match_word(r: &Reader, word: &str, fuzzy: bool) -> Result<Candidates, StoreError> {
+    let mut found = Candidates::default();
+    let query_len = word.chars().count();
+    for hit in r.terms_starting_with(word, PROBE_CAP)? {
+        let exact = hit.term == word;
+        let extra = hit.term.chars().count().saturating_sub(query_len);
+        found.offer(
+            hit.customer,
+            Candidate {
+                score: term_score(hit.kind, exact, extra),
+                kind: if exact {
+                    MatchKind::Exact
+                } else {
+                    MatchKind::Prefix
+                },
+                field: hit.kind.describe(),
+                matched: hit.term,
+            },
+        );
+    }
+    let typos = search::max_typos(query_len);
+    if fuzzy && typos > 0 && !word.chars().any(search::is_han) {
+        for token in r.fuzzy_candidates(&search::deletion_variants(word))? {
+            let distance = search::typo_distance(word, &token);
+            if distance == 0 || distance > typos {
+                continue;
+            }
+            for hit in r.terms_equal_to(&token, PROBE_CAP)? {
+                if hit.kind.contains(TermKind::NAME) || hit.kind.contains(TermKind::PINYIN) {
+                    found.offer(
+                        hit.customer,
+                        Candidate {
+                            score: 400 - 50 * distance as u32,
+                            kind: MatchKind::Fuzzy,
+                            field: hit.kind.describe(),
+                            matched: token.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn match_phone(r: &Reader, digits: &str, found: &mut Candidates) -> Result<(), StoreError> {
+    // The number as typed, then (for a long number with a country or trunk prefix) its national
+    // part, so `+86 138 0013 8000` finds a file that stored `13800138000` and the reverse.
+    let mut probes = vec![digits.to_string()];
+    for national in [11, 10] {
+        if digits.len() > national {
+            probes.push(digits[digits.len() - national..].to_string());
+        }
+    }
+    for (i, probe) in probes.iter().enumerate() {
+        for hit in r.phones_ending_with(probe, PROBE_CAP)? {
+            let full = hit.digits == *probe || hit.digits == digits;
+            let (score, kind) = if full && i == 0 {
+                (1000, MatchKind::Phone)
+            } else if full || digits.ends_with(&hit.digits) {
+                (950, MatchKind::Phone)
+            } else {
+                (700 + probe.len().min(20) as u32 * 5, MatchKind::PhoneSuffix)
+            };
+            found.offer(
+                hit.customer,
+                Candidate {
+                    score,
+                    kind,
+                    field: "phone",
+                    matched: hit.digits,
+                },
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Ranks customers for `query`; at most `limit` results, best first.
+fn lookup(
+    r: &Reader,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<(CustomerId, Candidate)>, StoreError> {
+    let query = query.trim();
+    let mut found = Candidates::default();
+    if query.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    let digits = search::phone_digits(query);
+    let phone_like = query
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c) || c.is_numeric());
+    if phone_like && digits.len() >= 4 {
+        match_phone(r, &digits, &mut found)?;
+    }
+
+    // Emails and external ids are indexed as typed (lowercase); names folded and compacted.
+    let raw = query.to_lowercase();
+    let compact = search::compact(query);
+    for probe in [&raw, &compact] {
+        if probe.is_empty() {
+            continue;
+        }
+        let fuzzy = probe == &compact && !phone_like;
+        for (id, candidate) in match_word(r, probe, fuzzy)?.0 {
+            found.offer(id, candidate);
+        }
+    }
+
+    // Several words ("zhang san", "smith anna"): a customer must match every word.
+    let words = search::words(query);
+    if words.len() >= 2 {
+        let mut per_word = Vec::with_capacity(words.len());
+        for word in &words {
+            per_word.push(match_word(r, word, true)?);
+        }
+        if let Some((first, rest)) = per_word.split_first() {
+            for (id, candidate) in &first.0 {
+                let mut worst = candidate.score;
+                let mut all = true;
+                for other in rest {
+                    match other.0.get(id) {
+                        Some(c) => worst = worst.min(c.score),
+                        None => {
+                            all = false;
+                            break;
+                        }
+                    }
+                }
+                if all {
+                    found.offer(
+                        *id,
+                        Candidate {
+                            score: worst.saturating_sub(20),
+                            kind: MatchKind::Words,
+                            field: candidate.field,
+                            matched: words.join(" "),
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    let mut ranked: Vec<(CustomerId, Candidate)> = found.0.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    ranked.truncate(limit);
+    Ok(ranked)
+}
+
+impl Service {
+    /// Finds customers by phone (or its last 4+ digits), name, pinyin, initials, email,
+    /// external id or company. At most `limit` results, best first.
+    pub fn lookup(&self, query: &str, limit: usize) -> Result<Vec<LookupHit>, ServiceError> {
+        let r = self.store.read()?;
+        let mut hits = Vec::new();
+        for (id, candidate) in lookup(&r, query, limit)? {
+            let Some(customer) = r.customer(id)? else {
+                continue;
+            };
+            hits.push(LookupHit {
+                customer: CustomerSummary::new(&customer, r.aggregate(id)?),
+                score: candidate.score,
+                kind: candidate.kind,
+                field: candidate.field.to_string(),
+                matched: candidate.matched,
+            });
+        }
+        Ok(hits)
+    }
+}

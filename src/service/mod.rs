@@ -1,0 +1,104 @@
+//! The API every front end calls (CLI today, TUI next): typed methods on [`Service`], and the
+//! same calls as one serialisable [`Request`] in, one [`Response`] out, so that they can later
+//! travel between processes.
+
+mod api;
+mod customers;
+mod error;
+mod export;
+mod import;
+mod lookup;
+mod settings;
+
+pub use api::{ImportRows, Request, Response};
+pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, TimelineEntry};
+pub use error::ServiceError;
+pub use import::{ImportOptions, ImportReport, RowWarning};
+pub use lookup::{LookupHit, MatchKind};
+pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
+
+use crate::domain::CustomerId;
+use crate::store::{Store, StoreOptions};
+use std::path::Path;
+
+/// How a command names a customer: the external id, or `#N` for the internal number.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CustomerKey {
+    External(String),
+    Internal(CustomerId),
+}
+
+impl CustomerKey {
+    /// `#42` is internal number 42; anything else is an external id.
+    pub fn parse(text: &str) -> CustomerKey {
+        let text = text.trim();
+        match text.strip_prefix('#').map(str::parse::<CustomerId>) {
+            Some(Ok(id)) => CustomerKey::Internal(id),
+            _ => CustomerKey::External(text.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for CustomerKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CustomerKey::External(id) => f.write_str(id),
+            CustomerKey::Internal(id) => write!(f, "#{id}"),
+        }
+    }
+}
+
+/// Counts of what the database holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stats {
+    pub customers: u64,
+    pub orders: u64,
+    pub followups: u64,
+    pub care_plans: u64,
+    pub complaints: u64,
+    pub file_bytes: u64,
+}
+
+/// The application core over one open database.
+#[derive(Debug)]
+pub struct Service {
+    store: Store,
+}
+
+impl Service {
+    pub fn open(path: &Path, options: &StoreOptions) -> Result<Service, ServiceError> {
+        Ok(Service {
+            store: Store::open(path, options)?,
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn stats(&self) -> Result<Stats, ServiceError> {
+        let r = self.store.read()?;
+        Ok(Stats {
+            customers: r.customer_count()?,
+            orders: r.order_count()?,
+            followups: r.followup_count()?,
+            care_plans: r.care_plan_count()?,
+            complaints: r.complaint_count()?,
+            file_bytes: std::fs::metadata(self.store.path()).map_or(0, |m| m.len()),
+        })
+    }
+
+    /// The number of commits so far, from any process: poll it to notice others' changes.
+    pub fn change_counter(&self) -> Result<u64, ServiceError> {
+        Ok(self.store.read()?.change_counter()?)
+    }
+
+    /// Runs `redb`'s full integrity check (slow on a big file: reads all of it).
+    pub fn check_integrity(&mut self) -> Result<bool, ServiceError> {
+        Ok(self.store_mut().check_integrity()?)
+    }
+
+    fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+}

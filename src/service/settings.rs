@@ -1,0 +1,261 @@
+//! Team-wide settings: stored in the database so every colleague works by the same rules.
+//! Personal settings (display name, keymap, colours) live in the user's config file instead.
+
+use super::{Service, ServiceError};
+use crate::domain::Money;
+
+/// One team setting: its key, default, meaning, and how a value is checked.
+#[derive(Debug, Clone, Copy)]
+pub struct SettingSpec {
+    pub key: &'static str,
+    pub default: &'static str,
+    pub help: &'static str,
+    check: fn(&str) -> Result<(), String>,
+}
+
+impl SettingSpec {
+    pub fn check(&self, value: &str) -> Result<(), String> {
+        (self.check)(value)
+    }
+}
+
+fn hours(v: &str) -> Result<(), String> {
+    match v.parse::<u32>() {
+        Ok(1..=8760) => Ok(()),
+        _ => Err(format!("{v:?} is not a number of hours from 1 to 8760")),
+    }
+}
+
+fn days(v: &str) -> Result<(), String> {
+    match v.parse::<u32>() {
+        Ok(1..=3650) => Ok(()),
+        _ => Err(format!("{v:?} is not a number of days from 1 to 3650")),
+    }
+}
+
+fn count(v: &str) -> Result<(), String> {
+    match v.parse::<u32>() {
+        Ok(1..=100) => Ok(()),
+        _ => Err(format!("{v:?} is not a count from 1 to 100")),
+    }
+}
+
+fn rate(v: &str) -> Result<(), String> {
+    match v.parse::<f64>() {
+        Ok(r) if (0.0..=1.0).contains(&r) => Ok(()),
+        _ => Err(format!("{v:?} is not a rate between 0 and 1 (0.30 = 30%)")),
+    }
+}
+
+fn money(v: &str) -> Result<(), String> {
+    match v.parse::<Money>() {
+        Ok(m) if m.0 >= 0 => Ok(()),
+        Ok(_) => Err(String::from("must not be negative")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn business_hours(v: &str) -> Result<(), String> {
+    // `mon-fri 09:00-18:00; sat 10:00-14:00`, or empty for round the clock. Checked loosely
+    // here (shape only); the SLA clock parses it fully.
+    for part in v.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((days, span)) = part.split_once(' ') else {
+            return Err(format!("{part:?} is not like `mon-fri 09:00-18:00`"));
+        };
+        let days_ok = days.split(['-', ',']).all(|d| {
+            ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].contains(&d.to_lowercase().as_str())
+        });
+        let span_ok = span.trim().split_once('-').is_some_and(|(a, b)| {
+            chrono::NaiveTime::parse_from_str(a, "%H:%M").is_ok()
+                && chrono::NaiveTime::parse_from_str(b, "%H:%M").is_ok()
+        });
+        if !days_ok || !span_ok {
+            return Err(format!("{part:?} is not like `mon-fri 09:00-18:00`"));
+        }
+    }
+    Ok(())
+}
+
+fn date_list(v: &str) -> Result<(), String> {
+    for d in v
+        .split([',', ';', ' '])
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| format!("{d:?} is not a date like 2026-10-01"))?;
+    }
+    Ok(())
+}
+
+/// Every team setting, with its documented default.
+pub const TEAM_SETTINGS: &[SettingSpec] = &[
+    SettingSpec {
+        key: "sla.first_response_hours",
+        default: "24",
+        help: "hours to the first response on a complaint",
+        check: hours,
+    },
+    SettingSpec {
+        key: "sla.resolution_hours.low",
+        default: "240",
+        help: "hours to resolve a low-severity complaint",
+        check: hours,
+    },
+    SettingSpec {
+        key: "sla.resolution_hours.normal",
+        default: "120",
+        help: "hours to resolve a normal complaint",
+        check: hours,
+    },
+    SettingSpec {
+        key: "sla.resolution_hours.high",
+        default: "48",
+        help: "hours to resolve a high-severity complaint",
+        check: hours,
+    },
+    SettingSpec {
+        key: "sla.resolution_hours.urgent",
+        default: "24",
+        help: "hours to resolve an urgent complaint",
+        check: hours,
+    },
+    SettingSpec {
+        key: "complaint.escalate_after_contacts",
+        default: "5",
+        help: "customer contacts on one open complaint that escalate it",
+        check: count,
+    },
+    SettingSpec {
+        key: "complaint.satisfaction_followup_days",
+        default: "3",
+        help: "days after resolution to schedule the satisfaction check",
+        check: days,
+    },
+    SettingSpec {
+        key: "business_hours",
+        default: "",
+        help: "when the SLA clock runs, e.g. `mon-fri 09:00-18:00` (empty: always)",
+        check: business_hours,
+    },
+    SettingSpec {
+        key: "holidays",
+        default: "",
+        help: "dates the SLA clock stops, comma-separated YYYY-MM-DD",
+        check: date_list,
+    },
+    SettingSpec {
+        key: "scoring.margin_rate",
+        default: "0.30",
+        help: "share of revenue that is margin (value classes)",
+        check: rate,
+    },
+    SettingSpec {
+        key: "scoring.complaint_cost",
+        default: "50.00",
+        help: "cost of handling one complaint (below-zero class)",
+        check: money,
+    },
+    SettingSpec {
+        key: "scoring.contact_cost",
+        default: "5.00",
+        help: "cost of one follow-up contact (below-zero class)",
+        check: money,
+    },
+    SettingSpec {
+        key: "scoring.churn_days",
+        default: "180",
+        help: "days without an order after which a customer counts as churned",
+        check: days,
+    },
+];
+
+/// Where an effective value came from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SettingSource {
+    Default,
+    Database,
+}
+
+/// A team setting's effective value.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TeamSetting {
+    pub key: String,
+    pub value: String,
+    pub source: SettingSource,
+    pub help: String,
+}
+
+fn spec(key: &str) -> Result<&'static SettingSpec, ServiceError> {
+    TEAM_SETTINGS.iter().find(|s| s.key == key).ok_or_else(|| {
+        ServiceError::invalid(key, "is not a team setting (`loyal config` lists them all)")
+    })
+}
+
+impl Service {
+    /// Every team setting with its effective value and where it came from.
+    pub fn team_settings(&self) -> Result<Vec<TeamSetting>, ServiceError> {
+        let r = self.store.read()?;
+        TEAM_SETTINGS
+            .iter()
+            .map(|s| {
+                let stored = r.setting(s.key)?;
+                Ok(TeamSetting {
+                    key: s.key.to_string(),
+                    source: if stored.is_some() {
+                        SettingSource::Database
+                    } else {
+                        SettingSource::Default
+                    },
+                    value: stored.unwrap_or_else(|| s.default.to_string()),
+                    help: s.help.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    /// The effective value of one team setting.
+    pub fn team_setting(&self, key: &str) -> Result<String, ServiceError> {
+        let spec = spec(key)?;
+        Ok(self
+            .store
+            .read()?
+            .setting(key)?
+            .unwrap_or_else(|| spec.default.to_string()))
+    }
+
+    /// Stores a team setting after checking it; `None` returns it to its default.
+    pub fn set_team_setting(&self, key: &str, value: Option<&str>) -> Result<(), ServiceError> {
+        let spec = spec(key)?;
+        if let Some(value) = value {
+            spec.check(value.trim())
+                .map_err(|reason| ServiceError::invalid(key, reason))?;
+        }
+        self.store.write(|w| {
+            w.set_setting(key, value.map(str::trim))?;
+            Ok::<_, ServiceError>(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_passes_its_own_check() {
+        for s in TEAM_SETTINGS {
+            assert_eq!(s.check(s.default), Ok(()), "{}", s.key);
+        }
+    }
+
+    #[test]
+    fn checks_reject_nonsense() {
+        assert!(rate("1.5").is_err());
+        assert!(hours("0").is_err());
+        assert!(business_hours("weekdays 9-5").is_err());
+        assert!(business_hours("mon-fri 09:00-18:00; sat 10:00-14:00").is_ok());
+        assert!(date_list("2026-10-01, 2026-10-02").is_ok());
+        assert!(date_list("2026-13-01").is_err());
+    }
+}

@@ -1,0 +1,23 @@
+//! The only code that touches redb: opening the database file, its tables and indexes, and the
+//! read and write transactions every other module goes through.
+//!
+//! One user action is one write transaction: [`Store::write`] runs a closure against a
+//! [`Writer`] and commits only if the closure succeeds, so a failed action leaves nothing behind.
+
+mod codec;
+mod error;
+mod merge;
+mod open;
+mod orders;
+mod reader;
+mod records;
+pub mod schema;
+mod writer;
+
+pub use codec::{Encoded, Rec, StoredRecord};
+pub use error::StoreError;
+pub use merge::MergeCounts;
+pub use open::{Store, StoreOptions};
+pub use reader::{PhoneHit, Reader, TermHit};
+pub use records::{Change, ChildRecord};
+pub use writer::{RecordIdKind, Writer};

@@ -1,0 +1,231 @@
+//! Opening a database file: multi-process mode, an explicit cache size, private file
+//! permissions, and the schema-version check with migration.
+
+use super::error::StoreError;
+use super::reader::Reader;
+use super::schema::{self, META, SCHEMA_VERSION, meta_keys};
+use super::writer::Writer;
+use redb::{ConcurrencyMode, Database, ReadableDatabase, ReadableTable, TableError};
+use std::path::{Path, PathBuf};
+
+/// How to open the database.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Page cache of this process in bytes (redb's default of 1 GiB would multiply with every
+    /// person logged in).
+    pub cache_bytes: usize,
+    /// Who is writing: recorded on merges and, later, in the audit trail.
+    pub staff: String,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            cache_bytes: 64 * 1024 * 1024,
+            staff: String::from("loyal"),
+        }
+    }
+}
+
+/// An open `loyal` database.
+pub struct Store {
+    db: Database,
+    path: PathBuf,
+    staff: String,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, in redb's multi-writer mode so that
+    /// several `loyal` processes can share it.
+    pub fn open(path: &Path, options: &StoreOptions) -> Result<Store, StoreError> {
+        let open_error = |reason: String| StoreError::Open {
+            path: path.to_path_buf(),
+            reason,
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            create_private_dir(parent).map_err(|e| {
+                open_error(format!("cannot create directory {}: {e}", parent.display()))
+            })?;
+        }
+        create_private_file(path).map_err(|e| open_error(describe_io(&e)))?;
+        let db = Database::builder()
+            .set_concurrency_mode(ConcurrencyMode::MultiWriter)
+            .set_cache_size(options.cache_bytes)
+            .create(path)
+            .map_err(|e| open_error(describe_database_error(e)))?;
+        let store = Store {
+            db,
+            path: path.to_path_buf(),
+            staff: options.staff.clone(),
+        };
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A consistent snapshot for reading; never waits for writers.
+    pub fn read(&self) -> Result<Reader, StoreError> {
+        Reader::new(self.db.begin_read()?)
+    }
+
+    /// Runs one user action as one write transaction: committed if `action` returns `Ok`,
+    /// rolled back (nothing written) if it returns `Err`.
+    pub fn write<R, E>(&self, action: impl FnOnce(&mut Writer<'_>) -> Result<R, E>) -> Result<R, E>
+    where
+        E: From<StoreError>,
+    {
+        let txn = self.db.begin_write().map_err(StoreError::from)?;
+        let result = {
+            let mut writer = Writer::new(&txn, &self.staff)?;
+            let result = action(&mut writer)?;
+            writer.bump_change_counter()?;
+            result
+        };
+        txn.commit().map_err(StoreError::from)?;
+        Ok(result)
+    }
+
+    /// Like [`Store::write`], but the transaction is always rolled back: for `--dry-run`.
+    pub fn rehearse<R, E>(
+        &self,
+        action: impl FnOnce(&mut Writer<'_>) -> Result<R, E>,
+    ) -> Result<R, E>
+    where
+        E: From<StoreError>,
+    {
+        let txn = self.db.begin_write().map_err(StoreError::from)?;
+        let result = {
+            let mut writer = Writer::new(&txn, &self.staff)?;
+            action(&mut writer)
+        };
+        txn.abort().map_err(StoreError::from)?;
+        result
+    }
+
+    /// The full integrity check of redb (reads the whole file; holds the write lock meanwhile).
+    pub fn check_integrity(&mut self) -> Result<bool, StoreError> {
+        self.db
+            .check_integrity()
+            .map_err(|e| StoreError::Redb(e.into()))
+    }
+
+    fn check_schema(&self) -> Result<(), StoreError> {
+        if let Some(found) = self.schema_version()? {
+            if found > SCHEMA_VERSION {
+                return Err(StoreError::NewerSchema {
+                    path: self.path.clone(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            if found == SCHEMA_VERSION {
+                return Ok(());
+            }
+        }
+        // New file or older layout: initialise or migrate, re-checking inside the write
+        // transaction because another process may have done it meanwhile.
+        let txn = self.db.begin_write()?;
+        let found = match txn.open_table(META) {
+            Ok(meta) => meta.get(meta_keys::SCHEMA_VERSION)?.map(|v| v.value()),
+            Err(e) => return Err(e.into()),
+        };
+        match found {
+            Some(v) if v > SCHEMA_VERSION => {
+                return Err(StoreError::NewerSchema {
+                    path: self.path.clone(),
+                    found: v,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            Some(v) if v == SCHEMA_VERSION => {}
+            Some(v) => schema::migrate(&txn, v)?,
+            None => schema::create_tables(&txn)?,
+        }
+        txn.open_table(META)?
+            .insert(meta_keys::SCHEMA_VERSION, SCHEMA_VERSION)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// The schema version recorded in the file, `None` for a file never initialised.
+    pub fn schema_version(&self) -> Result<Option<u64>, StoreError> {
+        let txn = self.db.begin_read()?;
+        let meta = match txn.open_table(META) {
+            Ok(table) => table,
+            Err(TableError::TableDoesNotExist(_)) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        Ok(meta.get(meta_keys::SCHEMA_VERSION)?.map(|v| v.value()))
+    }
+
+    /// Overwrites the recorded schema version. Only for tests of the version check.
+    #[doc(hidden)]
+    pub fn force_schema_version(&self, version: u64) -> Result<(), StoreError> {
+        let txn = self.db.begin_write()?;
+        txn.open_table(META)?
+            .insert(meta_keys::SCHEMA_VERSION, version)?;
+        txn.commit()?;
+        Ok(())
+    }
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            format!(
+                "permission denied ({error}); ask the owner of the file for read and write access"
+            )
+        }
+        _ => error.to_string(),
+    }
+}
+
+fn describe_database_error(error: redb::DatabaseError) -> String {
+    match error {
+        redb::DatabaseError::DatabaseAlreadyOpen => String::from(
+            "the database is open in a mode that excludes other processes (another program, or an old loyal, holds it)",
+        ),
+        redb::DatabaseError::Storage(redb::StorageError::Io(io)) => describe_io(&io),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)
+}
+
+/// Creates the file readable and writable by its owner only, if it does not exist yet.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(drop)
+}

@@ -1,0 +1,63 @@
+//! Writing orders, keeping each customer's [`OrderAggregate`] current in the same transaction.
+
+use super::codec::Encoded;
+use super::error::StoreError;
+use super::reader::{self, MAX_CHAR_STR};
+use super::records::Change;
+use super::writer::Writer;
+use crate::domain::{CustomerId, Money, Order, OrderAggregate};
+use redb::ReadableTable;
+
+impl Writer<'_> {
+    pub fn order(&self, order_id: &str) -> Result<Option<Order>, StoreError> {
+        reader::get_by_key(&self.orders, order_id)
+    }
+
+    /// Creates or replaces the order with `order.order_id`. An identical order is left alone,
+    /// so re-importing the same rows changes nothing.
+    pub fn upsert_order(&mut self, order: &Order) -> Result<Change, StoreError> {
+        let id = order.order_id.as_str();
+        let old = self.order(id)?;
+        match old {
+            Some(old) if old == *order => Ok(Change::Unchanged),
+            Some(old) => {
+                self.customer_orders
+                    .remove((old.customer, old.ordered_at, id))?;
+                self.customer_orders
+                    .insert((order.customer, order.ordered_at, id), order.amount.0)?;
+                self.orders.insert(id, Encoded::encode(order)?)?;
+                self.recompute_aggregate(old.customer)?;
+                if old.customer != order.customer {
+                    self.recompute_aggregate(order.customer)?;
+                }
+                Ok(Change::Updated)
+            }
+            None => {
+                self.customer_orders
+                    .insert((order.customer, order.ordered_at, id), order.amount.0)?;
+                self.orders.insert(id, Encoded::encode(order)?)?;
+                let mut aggregate = self.aggregate(order.customer)?;
+                aggregate.add(order.ordered_at, order.amount);
+                self.aggregates.insert(order.customer, aggregate)?;
+                Ok(Change::Created)
+            }
+        }
+    }
+
+    /// Rebuilds one customer's aggregate from its order index (used when an order moves or
+    /// changes, where the old extremes may no longer hold).
+    pub(super) fn recompute_aggregate(&mut self, customer: CustomerId) -> Result<(), StoreError> {
+        let mut aggregate = OrderAggregate::default();
+        let range = (customer, i64::MIN, "")..=(customer, i64::MAX, MAX_CHAR_STR);
+        for entry in self.customer_orders.range(range)? {
+            let (key, amount) = entry?;
+            aggregate.add(key.value().1, Money(amount.value()));
+        }
+        if aggregate.order_count == 0 {
+            self.aggregates.remove(customer)?;
+        } else {
+            self.aggregates.insert(customer, aggregate)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,509 @@
+//! Read access: a consistent snapshot of every table, with typed getters, the lookup index
+//! probes, and streaming scans for export and scoring.
+
+use super::codec::{Encoded, Rec, StoredRecord};
+use super::error::StoreError;
+use super::schema::*;
+use crate::domain::{
+    CarePlan, Complaint, Customer, CustomerId, FollowUp, MergeRecord, Order, OrderAggregate,
+};
+use crate::search::TermKind;
+use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, ReadableTableMetadata};
+
+/// The largest character: `prefix + MAX_CHAR` is an upper bound for every string with `prefix`.
+pub(crate) const MAX_CHAR: char = '\u{10FFFF}';
+
+pub(crate) fn decode<T: StoredRecord>(
+    key: impl std::fmt::Display,
+    encoded: &Encoded<'_, T>,
+) -> Result<T, StoreError> {
+    encoded.decode().map_err(|e| StoreError::Corrupt {
+        what: T::TYPE_NAME,
+        key: key.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+pub(crate) fn get_by_id<T: StoredRecord>(
+    table: &impl ReadableTable<u64, Rec<T>>,
+    id: u64,
+) -> Result<Option<T>, StoreError> {
+    match table.get(id)? {
+        Some(guard) => Ok(Some(decode(id, &guard.value())?)),
+        None => Ok(None),
+    }
+}
+
+pub(crate) fn get_by_key<T: StoredRecord>(
+    table: &impl ReadableTable<&'static str, Rec<T>>,
+    key: &str,
+) -> Result<Option<T>, StoreError> {
+    match table.get(key)? {
+        Some(guard) => Ok(Some(decode(key, &guard.value())?)),
+        None => Ok(None),
+    }
+}
+
+/// Follows merge links until reaching a customer that was not merged away.
+pub(crate) fn follow_merges(
+    merged: &impl ReadableTable<u64, u64>,
+    mut id: CustomerId,
+) -> Result<CustomerId, StoreError> {
+    // A chain longer than this would mean a cycle, which merge never writes.
+    for _ in 0..64 {
+        match merged.get(id)? {
+            Some(next) => id = next.value(),
+            None => return Ok(id),
+        }
+    }
+    Ok(id)
+}
+
+pub(crate) fn resolve_external(
+    ext: &impl ReadableTable<&'static str, u64>,
+    merged: &impl ReadableTable<u64, u64>,
+    external_id: &str,
+) -> Result<Option<CustomerId>, StoreError> {
+    match ext.get(external_id.trim())? {
+        Some(id) => Ok(Some(follow_merges(merged, id.value())?)),
+        None => Ok(None),
+    }
+}
+
+/// Customers whose phone digits are exactly `digits`.
+pub(crate) fn phone_owners(
+    phones: &impl ReadableTable<(&'static str, u64), ()>,
+    digits: &str,
+) -> Result<Vec<CustomerId>, StoreError> {
+    let key = crate::search::reversed(digits);
+    let mut out = Vec::new();
+    for entry in phones.range((key.as_str(), 0)..=(key.as_str(), u64::MAX))? {
+        out.push(entry?.0.value().1);
+    }
+    Ok(out)
+}
+
+/// Customers holding index term `term` with any of the bits of `kind`.
+pub(crate) fn term_owners(
+    terms: &impl ReadableTable<(&'static str, u64), u8>,
+    term: &str,
+    kind: TermKind,
+) -> Result<Vec<CustomerId>, StoreError> {
+    let mut out = Vec::new();
+    for entry in terms.range((term, 0)..=(term, u64::MAX))? {
+        let (key, bits) = entry?;
+        if bits.value() & kind.0 != 0 {
+            out.push(key.value().1);
+        }
+    }
+    Ok(out)
+}
+
+/// Keys of a per-customer child index, oldest first.
+pub(crate) fn child_keys(
+    index: &impl ReadableTable<(u64, i64, &'static str), ()>,
+    customer: CustomerId,
+) -> Result<Vec<String>, StoreError> {
+    let mut out = Vec::new();
+    for entry in index.range((customer, i64::MIN, "")..=(customer, i64::MAX, MAX_CHAR_STR))? {
+        out.push(entry?.0.value().2.to_string());
+    }
+    Ok(out)
+}
+
+pub(crate) const MAX_CHAR_STR: &str = "\u{10FFFF}";
+
+/// A phone index entry found by a suffix probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneHit {
+    pub digits: String,
+    pub customer: CustomerId,
+}
+
+/// A term index entry found by a prefix probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermHit {
+    pub term: String,
+    pub customer: CustomerId,
+    pub kind: TermKind,
+}
+
+/// A read snapshot.
+pub struct Reader {
+    meta: ReadOnlyTable<&'static str, u64>,
+    settings: ReadOnlyTable<&'static str, &'static str>,
+    customers: ReadOnlyTable<u64, Rec<Customer>>,
+    customer_ext: ReadOnlyTable<&'static str, u64>,
+    merged_into: ReadOnlyTable<u64, u64>,
+    merges: ReadOnlyTable<u64, Rec<MergeRecord>>,
+    aggregates: ReadOnlyTable<u64, super::codec::AggregateValue>,
+    referrals: ReadOnlyTable<(u64, u64), ()>,
+    phones: ReadOnlyTable<(&'static str, u64), ()>,
+    terms: ReadOnlyTable<(&'static str, u64), u8>,
+    tokens: ReadOnlyTable<&'static str, u64>,
+    token_deletes: ReadOnlyTable<(&'static str, &'static str), ()>,
+    orders: ReadOnlyTable<&'static str, Rec<Order>>,
+    customer_orders: ReadOnlyTable<(u64, i64, &'static str), i64>,
+    followups: ReadOnlyTable<&'static str, Rec<FollowUp>>,
+    customer_followups: ReadOnlyTable<(u64, i64, &'static str), ()>,
+    care_plans: ReadOnlyTable<&'static str, Rec<CarePlan>>,
+    customer_care_plans: ReadOnlyTable<(u64, i64, &'static str), ()>,
+    complaints: ReadOnlyTable<&'static str, Rec<Complaint>>,
+    customer_complaints: ReadOnlyTable<(u64, i64, &'static str), ()>,
+}
+
+impl Reader {
+    pub(crate) fn new(txn: ReadTransaction) -> Result<Reader, StoreError> {
+        Ok(Reader {
+            meta: txn.open_table(META)?,
+            settings: txn.open_table(SETTINGS)?,
+            customers: txn.open_table(CUSTOMERS)?,
+            customer_ext: txn.open_table(CUSTOMER_EXT)?,
+            merged_into: txn.open_table(MERGED_INTO)?,
+            merges: txn.open_table(MERGES)?,
+            aggregates: txn.open_table(AGGREGATES)?,
+            referrals: txn.open_table(REFERRALS)?,
+            phones: txn.open_table(PHONES)?,
+            terms: txn.open_table(TERMS)?,
+            tokens: txn.open_table(TOKENS)?,
+            token_deletes: txn.open_table(TOKEN_DELETES)?,
+            orders: txn.open_table(ORDERS)?,
+            customer_orders: txn.open_table(CUSTOMER_ORDERS)?,
+            followups: txn.open_table(FOLLOWUPS)?,
+            customer_followups: txn.open_table(CUSTOMER_FOLLOWUPS)?,
+            care_plans: txn.open_table(CARE_PLANS)?,
+            customer_care_plans: txn.open_table(CUSTOMER_CARE_PLANS)?,
+            complaints: txn.open_table(COMPLAINTS)?,
+            customer_complaints: txn.open_table(CUSTOMER_COMPLAINTS)?,
+        })
+    }
+
+    /// How many commits the database has seen (any process); cheap to poll.
+    pub fn change_counter(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .meta
+            .get(meta_keys::CHANGE_COUNTER)?
+            .map_or(0, |v| v.value()))
+    }
+
+    pub fn customer(&self, id: CustomerId) -> Result<Option<Customer>, StoreError> {
+        get_by_id(&self.customers, follow_merges(&self.merged_into, id)?)
+    }
+
+    /// The customer an external id (or the id of a file merged away) belongs to.
+    pub fn resolve_external(&self, external_id: &str) -> Result<Option<CustomerId>, StoreError> {
+        resolve_external(&self.customer_ext, &self.merged_into, external_id)
+    }
+
+    /// Resolves an internal id through merges; `None` if no such customer exists.
+    pub fn resolve_id(&self, id: CustomerId) -> Result<Option<CustomerId>, StoreError> {
+        let id = follow_merges(&self.merged_into, id)?;
+        Ok(self.customers.get(id)?.map(|_| id))
+    }
+
+    pub fn aggregate(&self, id: CustomerId) -> Result<OrderAggregate, StoreError> {
+        Ok(self
+            .aggregates
+            .get(id)?
+            .map(|v| v.value())
+            .unwrap_or_default())
+    }
+
+    pub fn customer_count(&self) -> Result<u64, StoreError> {
+        Ok(self.customers.len()?)
+    }
+
+    pub fn order_count(&self) -> Result<u64, StoreError> {
+        Ok(self.orders.len()?)
+    }
+
+    pub fn followup_count(&self) -> Result<u64, StoreError> {
+        Ok(self.followups.len()?)
+    }
+
+    pub fn care_plan_count(&self) -> Result<u64, StoreError> {
+        Ok(self.care_plans.len()?)
+    }
+
+    pub fn complaint_count(&self) -> Result<u64, StoreError> {
+        Ok(self.complaints.len()?)
+    }
+
+    pub fn order(&self, order_id: &str) -> Result<Option<Order>, StoreError> {
+        get_by_key(&self.orders, order_id)
+    }
+
+    pub fn followup(&self, id: &str) -> Result<Option<FollowUp>, StoreError> {
+        get_by_key(&self.followups, id)
+    }
+
+    pub fn care_plan(&self, id: &str) -> Result<Option<CarePlan>, StoreError> {
+        get_by_key(&self.care_plans, id)
+    }
+
+    pub fn complaint(&self, id: &str) -> Result<Option<Complaint>, StoreError> {
+        get_by_key(&self.complaints, id)
+    }
+
+    /// A customer's orders, oldest first.
+    pub fn orders_of(&self, customer: CustomerId) -> Result<Vec<Order>, StoreError> {
+        let mut out = Vec::new();
+        let range = (customer, i64::MIN, "")..=(customer, i64::MAX, MAX_CHAR_STR);
+        for entry in self.customer_orders.range(range)? {
+            let (key, _) = entry?;
+            if let Some(order) = self.order(key.value().2)? {
+                out.push(order);
+            }
+        }
+        Ok(out)
+    }
+
+    /// `(ordered_at, amount)` of a customer's orders, oldest first, from the index alone.
+    pub fn order_points_of(
+        &self,
+        customer: CustomerId,
+    ) -> Result<Vec<(i64, crate::domain::Money)>, StoreError> {
+        let mut out = Vec::new();
+        let range = (customer, i64::MIN, "")..=(customer, i64::MAX, MAX_CHAR_STR);
+        for entry in self.customer_orders.range(range)? {
+            let (key, amount) = entry?;
+            out.push((key.value().1, crate::domain::Money(amount.value())));
+        }
+        Ok(out)
+    }
+
+    pub fn followups_of(&self, customer: CustomerId) -> Result<Vec<FollowUp>, StoreError> {
+        self.children_of(&self.customer_followups, &self.followups, customer)
+    }
+
+    pub fn care_plans_of(&self, customer: CustomerId) -> Result<Vec<CarePlan>, StoreError> {
+        self.children_of(&self.customer_care_plans, &self.care_plans, customer)
+    }
+
+    pub fn complaints_of(&self, customer: CustomerId) -> Result<Vec<Complaint>, StoreError> {
+        self.children_of(&self.customer_complaints, &self.complaints, customer)
+    }
+
+    fn children_of<T: StoredRecord>(
+        &self,
+        index: &ReadOnlyTable<(u64, i64, &'static str), ()>,
+        table: &ReadOnlyTable<&'static str, Rec<T>>,
+        customer: CustomerId,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut out = Vec::new();
+        for key in child_keys(index, customer)? {
+            if let Some(record) = get_by_key(table, &key)? {
+                out.push(record);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Customers this customer referred.
+    pub fn referrals_of(&self, referrer: CustomerId) -> Result<Vec<CustomerId>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.referrals.range((referrer, 0)..=(referrer, u64::MAX))? {
+            out.push(entry?.0.value().1);
+        }
+        Ok(out)
+    }
+
+    pub fn merge_record(&self, merged: CustomerId) -> Result<Option<MergeRecord>, StoreError> {
+        get_by_id(&self.merges, merged)
+    }
+
+    /// Customers that were merged into `kept` (directly). Merges are rare: a scan is fine.
+    pub fn merged_from(&self, kept: CustomerId) -> Result<Vec<CustomerId>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.merges.range::<u64>(..)? {
+            let (key, value) = entry?;
+            let record: MergeRecord = decode(key.value(), &value.value())?;
+            if record.kept == kept {
+                out.push(record.merged);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A team setting stored in the database.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.settings.get(key)?.map(|v| v.value().to_string()))
+    }
+
+    /// Customers whose phone digits are exactly `digits`.
+    pub fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
+        phone_owners(&self.phones, digits)
+    }
+
+    /// Customers holding `term` as one of the `kind` fields.
+    pub fn term_owners(&self, term: &str, kind: TermKind) -> Result<Vec<CustomerId>, StoreError> {
+        term_owners(&self.terms, term, kind)
+    }
+
+    /// Phone entries whose digits end with `suffix`, at most `limit`.
+    pub fn phones_ending_with(
+        &self,
+        suffix: &str,
+        limit: usize,
+    ) -> Result<Vec<PhoneHit>, StoreError> {
+        let low = crate::search::reversed(suffix);
+        let high = format!("{low}{MAX_CHAR}");
+        let mut out = Vec::new();
+        for entry in self
+            .phones
+            .range((low.as_str(), 0)..=(high.as_str(), u64::MAX))?
+        {
+            let (key, _) = entry?;
+            let (reversed_digits, customer) = key.value();
+            out.push(PhoneHit {
+                digits: crate::search::reversed(reversed_digits),
+                customer,
+            });
+            if out.len() >= limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Term entries starting with `prefix` (exact ones first, as the index is sorted), at most
+    /// `limit`.
+    pub fn terms_starting_with(
+        &self,
+        prefix: &str,
+        limit: usize,
+    ) -> Result<Vec<TermHit>, StoreError> {
+        let high = format!("{prefix}{MAX_CHAR}");
+        let mut out = Vec::new();
+        for entry in self.terms.range((prefix, 0)..=(high.as_str(), u64::MAX))? {
+            let (key, kind) = entry?;
+            let (term, customer) = key.value();
+            out.push(TermHit {
+                term: term.to_string(),
+                customer,
+                kind: TermKind(kind.value()),
+            });
+            if out.len() >= limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Term entries equal to `term`, at most `limit`.
+    pub fn terms_equal_to(&self, term: &str, limit: usize) -> Result<Vec<TermHit>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.terms.range((term, 0)..=(term, u64::MAX))? {
+            let (key, kind) = entry?;
+            out.push(TermHit {
+                term: term.to_string(),
+                customer: key.value().1,
+                kind: TermKind(kind.value()),
+            });
+            if out.len() >= limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Indexed fuzzy tokens that share a one-deletion variant with the query word, given the
+    /// query's variants (itself first). Unverified: the caller measures the real distance.
+    pub fn fuzzy_candidates(&self, variants: &[String]) -> Result<Vec<String>, StoreError> {
+        let mut out: Vec<String> = Vec::new();
+        for variant in variants {
+            if self.tokens.get(variant.as_str())?.is_some() && !out.contains(variant) {
+                out.push(variant.clone());
+            }
+            let v = variant.as_str();
+            for entry in self.token_deletes.range((v, "")..=(v, MAX_CHAR_STR))? {
+                let token = entry?.0.value().1.to_string();
+                if !out.contains(&token) {
+                    out.push(token);
+                }
+                if out.len() > 512 {
+                    return Ok(out);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every customer, in id order.
+    pub fn customers(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<Customer, StoreError>>, StoreError> {
+        Ok(self.customers.range::<u64>(..)?.map(|entry| {
+            let (key, value) = entry?;
+            decode(key.value(), &value.value())
+        }))
+    }
+
+    /// Customers with id greater than `after`, at most `limit`, in id order (for paging).
+    pub fn customers_after(
+        &self,
+        after: Option<CustomerId>,
+        limit: usize,
+    ) -> Result<Vec<Customer>, StoreError> {
+        let start = after.map_or(0, |a| a.saturating_add(1));
+        let mut out = Vec::with_capacity(limit.min(4096));
+        for entry in self.customers.range(start..)?.take(limit) {
+            let (key, value) = entry?;
+            out.push(decode(key.value(), &value.value())?);
+        }
+        Ok(out)
+    }
+
+    /// Every `(customer, aggregate)` with at least one order.
+    pub fn aggregates(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<(CustomerId, OrderAggregate), StoreError>>, StoreError>
+    {
+        Ok(self.aggregates.range::<u64>(..)?.map(|entry| {
+            let (key, value) = entry?;
+            Ok((key.value(), value.value()))
+        }))
+    }
+
+    pub fn orders(&self) -> Result<impl Iterator<Item = Result<Order, StoreError>>, StoreError> {
+        scan(&self.orders)
+    }
+
+    pub fn followups(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<FollowUp, StoreError>>, StoreError> {
+        scan(&self.followups)
+    }
+
+    pub fn care_plans(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<CarePlan, StoreError>>, StoreError> {
+        scan(&self.care_plans)
+    }
+
+    pub fn complaints(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<Complaint, StoreError>>, StoreError> {
+        scan(&self.complaints)
+    }
+
+    /// Every `(referrer, referred)` pair.
+    pub fn referral_pairs(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<(CustomerId, CustomerId), StoreError>>, StoreError>
+    {
+        Ok(self
+            .referrals
+            .range::<(u64, u64)>(..)?
+            .map(|entry| Ok(entry?.0.value())))
+    }
+}
+
+fn scan<T: StoredRecord>(
+    table: &ReadOnlyTable<&'static str, Rec<T>>,
+) -> Result<impl Iterator<Item = Result<T, StoreError>> + use<T>, StoreError> {
+    Ok(table.range::<&str>(..)?.map(|entry| {
+        let (key, value) = entry?;
+        decode(key.value(), &value.value())
+    }))
+}

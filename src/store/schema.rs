@@ -1,0 +1,95 @@
+//! Every redb table of a `loyal` database, the schema version, and migrations between versions.
+
+use super::codec::{AggregateValue, Rec};
+use crate::domain::{CarePlan, Complaint, Customer, FollowUp, MergeRecord, Order};
+use redb::TableDefinition;
+
+/// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
+/// record type name changes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// Counters and markers: `schema_version`, `next.customer`, `change_counter`, ...
+pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
+/// Team-wide settings (SLA hours, margin rate, churn days ...), as text.
+pub const SETTINGS: TableDefinition<&str, &str> = TableDefinition::new("settings");
+
+pub const CUSTOMERS: TableDefinition<u64, Rec<Customer>> = TableDefinition::new("customers");
+/// External id (and ids of merged files) -> customer id.
+pub const CUSTOMER_EXT: TableDefinition<&str, u64> = TableDefinition::new("customer_external_ids");
+/// Merged customer id -> the id it was folded into.
+pub const MERGED_INTO: TableDefinition<u64, u64> = TableDefinition::new("merged_into");
+pub const MERGES: TableDefinition<u64, Rec<MergeRecord>> = TableDefinition::new("merges");
+pub const AGGREGATES: TableDefinition<u64, AggregateValue> =
+    TableDefinition::new("order_aggregates");
+/// (referrer, referred customer).
+pub const REFERRALS: TableDefinition<(u64, u64), ()> = TableDefinition::new("referrals");
+
+/// (reversed phone digits, customer): a suffix lookup is a prefix range.
+pub const PHONES: TableDefinition<(&str, u64), ()> = TableDefinition::new("index_phones");
+/// (folded term, customer) -> term kind bits.
+pub const TERMS: TableDefinition<(&str, u64), u8> = TableDefinition::new("index_terms");
+/// Distinct fuzzy tokens -> how many customers use them.
+pub const TOKENS: TableDefinition<&str, u64> = TableDefinition::new("index_fuzzy_tokens");
+/// (one-deletion variant, token).
+pub const TOKEN_DELETES: TableDefinition<(&str, &str), ()> =
+    TableDefinition::new("index_fuzzy_deletes");
+
+pub const ORDERS: TableDefinition<&str, Rec<Order>> = TableDefinition::new("orders");
+/// (customer, ordered at, order id) -> amount in minor units.
+pub const CUSTOMER_ORDERS: TableDefinition<(u64, i64, &str), i64> =
+    TableDefinition::new("customer_orders");
+
+pub const FOLLOWUPS: TableDefinition<&str, Rec<FollowUp>> = TableDefinition::new("followups");
+pub const CUSTOMER_FOLLOWUPS: TableDefinition<(u64, i64, &str), ()> =
+    TableDefinition::new("customer_followups");
+pub const CARE_PLANS: TableDefinition<&str, Rec<CarePlan>> = TableDefinition::new("care_plans");
+pub const CUSTOMER_CARE_PLANS: TableDefinition<(u64, i64, &str), ()> =
+    TableDefinition::new("customer_care_plans");
+pub const COMPLAINTS: TableDefinition<&str, Rec<Complaint>> = TableDefinition::new("complaints");
+pub const CUSTOMER_COMPLAINTS: TableDefinition<(u64, i64, &str), ()> =
+    TableDefinition::new("customer_complaints");
+
+/// Keys of [`META`].
+pub mod meta_keys {
+    pub const SCHEMA_VERSION: &str = "schema_version";
+    pub const CHANGE_COUNTER: &str = "change_counter";
+    pub const NEXT_CUSTOMER: &str = "next.customer";
+    pub const NEXT_FOLLOWUP: &str = "next.followup";
+    pub const NEXT_CARE_PLAN: &str = "next.care_plan";
+    pub const NEXT_COMPLAINT: &str = "next.complaint";
+}
+
+/// Creates every table that does not exist yet (all of them in a new file).
+pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
+    txn.open_table(META)?;
+    txn.open_table(SETTINGS)?;
+    txn.open_table(CUSTOMERS)?;
+    txn.open_table(CUSTOMER_EXT)?;
+    txn.open_table(MERGED_INTO)?;
+    txn.open_table(MERGES)?;
+    txn.open_table(AGGREGATES)?;
+    txn.open_table(REFERRALS)?;
+    txn.open_table(PHONES)?;
+    txn.open_table(TERMS)?;
+    txn.open_table(TOKENS)?;
+    txn.open_table(TOKEN_DELETES)?;
+    txn.open_table(ORDERS)?;
+    txn.open_table(CUSTOMER_ORDERS)?;
+    txn.open_table(FOLLOWUPS)?;
+    txn.open_table(CUSTOMER_FOLLOWUPS)?;
+    txn.open_table(CARE_PLANS)?;
+    txn.open_table(CUSTOMER_CARE_PLANS)?;
+    txn.open_table(COMPLAINTS)?;
+    txn.open_table(CUSTOMER_COMPLAINTS)?;
+    Ok(())
+}
+
+/// Brings a database written at `from` up to [`SCHEMA_VERSION`], inside the caller's
+/// transaction. Each released layout change adds one step here; version 1 is the first layout,
+/// so a file without a version (0) only needs its tables created.
+pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), redb::Error> {
+    if from < 1 {
+        create_tables(txn)?;
+    }
+    Ok(())
+}

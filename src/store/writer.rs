@@ -1,0 +1,316 @@
+//! Write access inside one transaction: customer files with all their index entries, counters
+//! and team settings. Orders, child records and merges extend [`Writer`] in their own files.
+
+use super::codec::{AggregateValue, Encoded, Rec};
+use super::error::StoreError;
+use super::reader::{self, MAX_CHAR_STR};
+use super::schema::*;
+use crate::domain::{
+    CarePlan, Complaint, Customer, CustomerId, FollowUp, MergeRecord, Millis, Order, OrderAggregate,
+};
+use crate::search::{self, TermKind};
+use redb::{ReadableTable, Table, WriteTransaction};
+
+/// The tables of one write transaction, opened once for the whole action.
+pub struct Writer<'t> {
+    pub(super) meta: Table<'t, &'static str, u64>,
+    pub(super) settings: Table<'t, &'static str, &'static str>,
+    pub(super) customers: Table<'t, u64, Rec<Customer>>,
+    pub(super) customer_ext: Table<'t, &'static str, u64>,
+    pub(super) merged_into: Table<'t, u64, u64>,
+    pub(super) merges: Table<'t, u64, Rec<MergeRecord>>,
+    pub(super) aggregates: Table<'t, u64, AggregateValue>,
+    pub(super) referrals: Table<'t, (u64, u64), ()>,
+    pub(super) phones: Table<'t, (&'static str, u64), ()>,
+    pub(super) terms: Table<'t, (&'static str, u64), u8>,
+    pub(super) tokens: Table<'t, &'static str, u64>,
+    pub(super) token_deletes: Table<'t, (&'static str, &'static str), ()>,
+    pub(super) orders: Table<'t, &'static str, Rec<Order>>,
+    pub(super) customer_orders: Table<'t, (u64, i64, &'static str), i64>,
+    pub(super) followups: Table<'t, &'static str, Rec<FollowUp>>,
+    pub(super) customer_followups: Table<'t, (u64, i64, &'static str), ()>,
+    pub(super) care_plans: Table<'t, &'static str, Rec<CarePlan>>,
+    pub(super) customer_care_plans: Table<'t, (u64, i64, &'static str), ()>,
+    pub(super) complaints: Table<'t, &'static str, Rec<Complaint>>,
+    pub(super) customer_complaints: Table<'t, (u64, i64, &'static str), ()>,
+    staff: String,
+}
+
+impl<'t> Writer<'t> {
+    pub(crate) fn new(txn: &'t WriteTransaction, staff: &str) -> Result<Writer<'t>, StoreError> {
+        Ok(Writer {
+            meta: txn.open_table(META)?,
+            settings: txn.open_table(SETTINGS)?,
+            customers: txn.open_table(CUSTOMERS)?,
+            customer_ext: txn.open_table(CUSTOMER_EXT)?,
+            merged_into: txn.open_table(MERGED_INTO)?,
+            merges: txn.open_table(MERGES)?,
+            aggregates: txn.open_table(AGGREGATES)?,
+            referrals: txn.open_table(REFERRALS)?,
+            phones: txn.open_table(PHONES)?,
+            terms: txn.open_table(TERMS)?,
+            tokens: txn.open_table(TOKENS)?,
+            token_deletes: txn.open_table(TOKEN_DELETES)?,
+            orders: txn.open_table(ORDERS)?,
+            customer_orders: txn.open_table(CUSTOMER_ORDERS)?,
+            followups: txn.open_table(FOLLOWUPS)?,
+            customer_followups: txn.open_table(CUSTOMER_FOLLOWUPS)?,
+            care_plans: txn.open_table(CARE_PLANS)?,
+            customer_care_plans: txn.open_table(CUSTOMER_CARE_PLANS)?,
+            complaints: txn.open_table(COMPLAINTS)?,
+            customer_complaints: txn.open_table(CUSTOMER_COMPLAINTS)?,
+            staff: staff.to_string(),
+        })
+    }
+
+    /// Who is writing (the staff name the store was opened with).
+    pub fn staff(&self) -> &str {
+        &self.staff
+    }
+
+    pub(super) fn bump_change_counter(&mut self) -> Result<(), StoreError> {
+        self.next_counter(meta_keys::CHANGE_COUNTER).map(drop)
+    }
+
+    /// Increments a counter of the meta table and returns its new value (first value: 1).
+    pub(super) fn next_counter(&mut self, key: &str) -> Result<u64, StoreError> {
+        let next = self.meta.get(key)?.map_or(0, |v| v.value()) + 1;
+        self.meta.insert(key, next)?;
+        Ok(next)
+    }
+
+    /// A fresh record id like `FU-000042` from the named counter.
+    pub fn next_record_id(&mut self, kind: RecordIdKind) -> Result<String, StoreError> {
+        let (key, prefix) = match kind {
+            RecordIdKind::FollowUp => (meta_keys::NEXT_FOLLOWUP, "FU"),
+            RecordIdKind::CarePlan => (meta_keys::NEXT_CARE_PLAN, "CP"),
+            RecordIdKind::Complaint => (meta_keys::NEXT_COMPLAINT, "CM"),
+        };
+        Ok(format!("{prefix}-{:06}", self.next_counter(key)?))
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.settings.get(key)?.map(|v| v.value().to_string()))
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        match value {
+            Some(value) => self.settings.insert(key, value)?,
+            None => self.settings.remove(key)?,
+        };
+        Ok(())
+    }
+
+    pub fn customer(&self, id: CustomerId) -> Result<Option<Customer>, StoreError> {
+        let id = reader::follow_merges(&self.merged_into, id)?;
+        reader::get_by_id(&self.customers, id)
+    }
+
+    pub fn resolve_external(&self, external_id: &str) -> Result<Option<CustomerId>, StoreError> {
+        reader::resolve_external(&self.customer_ext, &self.merged_into, external_id)
+    }
+
+    pub fn resolve_id(&self, id: CustomerId) -> Result<Option<CustomerId>, StoreError> {
+        let id = reader::follow_merges(&self.merged_into, id)?;
+        Ok(self.customers.get(id)?.map(|_| id))
+    }
+
+    pub fn aggregate(&self, id: CustomerId) -> Result<OrderAggregate, StoreError> {
+        Ok(self
+            .aggregates
+            .get(id)?
+            .map(|v| v.value())
+            .unwrap_or_default())
+    }
+
+    /// Customers whose phone digits are exactly `digits`.
+    pub fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
+        reader::phone_owners(&self.phones, digits)
+    }
+
+    /// Customers whose email is `email` (case-insensitive).
+    pub fn email_owners(&self, email: &str) -> Result<Vec<CustomerId>, StoreError> {
+        reader::term_owners(&self.terms, &email.trim().to_lowercase(), TermKind::EMAIL)
+    }
+
+    /// Stores a new customer file, assigning its id; the external id must be free.
+    pub fn insert_customer(&mut self, mut customer: Customer) -> Result<CustomerId, StoreError> {
+        let external_id = customer.external_id.trim().to_string();
+        if self.customer_ext.get(external_id.as_str())?.is_some() {
+            return Err(StoreError::DuplicateExternalId(external_id));
+        }
+        customer.external_id = external_id;
+        customer.id = self.next_counter(meta_keys::NEXT_CUSTOMER)?;
+        customer.version = 1;
+        self.customer_ext
+            .insert(customer.external_id.as_str(), customer.id)?;
+        self.customers
+            .insert(customer.id, Encoded::encode(&customer)?)?;
+        self.reindex(None, Some(&customer))?;
+        Ok(customer.id)
+    }
+
+    /// Makes `external_id` (an id another system uses for the same person) resolve to `id`.
+    pub fn add_external_alias(
+        &mut self,
+        external_id: &str,
+        id: CustomerId,
+    ) -> Result<(), StoreError> {
+        let external_id = external_id.trim();
+        let existing = self.customer_ext.get(external_id)?.map(|v| v.value());
+        match existing {
+            Some(existing) if existing != id => {
+                Err(StoreError::DuplicateExternalId(external_id.to_string()))
+            }
+            Some(_) => Ok(()),
+            None => {
+                self.customer_ext.insert(external_id, id)?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Saves changes to an existing file (found by `customer.id`), keeping every index in step.
+    /// Returns the stored version.
+    pub fn update_customer(&mut self, mut customer: Customer) -> Result<Customer, StoreError> {
+        let old = reader::get_by_id(&self.customers, customer.id)?
+            .ok_or(StoreError::MissingCustomer(customer.id))?;
+        customer.external_id = customer.external_id.trim().to_string();
+        if customer.external_id != old.external_id {
+            if self
+                .customer_ext
+                .get(customer.external_id.as_str())?
+                .is_some()
+            {
+                return Err(StoreError::DuplicateExternalId(customer.external_id));
+            }
+            // The old external id keeps resolving to this customer, like a merged file's.
+            self.customer_ext
+                .insert(customer.external_id.as_str(), customer.id)?;
+        }
+        customer.version = old.version + 1;
+        customer.created_at = old.created_at;
+        self.customers
+            .insert(customer.id, Encoded::encode(&customer)?)?;
+        self.reindex(Some(&old), Some(&customer))?;
+        Ok(customer)
+    }
+
+    /// Removes a customer file and its index entries (not its external ids: merge re-points
+    /// those). Orders and other records are the caller's to move first.
+    pub(super) fn remove_customer(&mut self, customer: &Customer) -> Result<(), StoreError> {
+        self.customers.remove(customer.id)?;
+        self.aggregates.remove(customer.id)?;
+        self.reindex(Some(customer), None)
+    }
+
+    /// Moves index entries from what `old` needs to what `new` needs.
+    fn reindex(
+        &mut self,
+        old: Option<&Customer>,
+        new: Option<&Customer>,
+    ) -> Result<(), StoreError> {
+        let id = new.or(old).map_or(0, |c| c.id);
+
+        let old_terms = old.map(search::customer_terms).unwrap_or_default();
+        let new_terms = new.map(search::customer_terms).unwrap_or_default();
+        for (term, _) in &old_terms {
+            if !new_terms.iter().any(|(t, _)| t == term) {
+                self.terms.remove((term.as_str(), id))?;
+            }
+        }
+        for (term, kind) in &new_terms {
+            if !old_terms.contains(&(term.clone(), *kind)) {
+                self.terms.insert((term.as_str(), id), kind.0)?;
+            }
+        }
+
+        let old_phones = old.map(search::customer_phone_digits).unwrap_or_default();
+        let new_phones = new.map(search::customer_phone_digits).unwrap_or_default();
+        for digits in old_phones.iter().filter(|d| !new_phones.contains(d)) {
+            self.phones
+                .remove((search::reversed(digits).as_str(), id))?;
+        }
+        for digits in new_phones.iter().filter(|d| !old_phones.contains(d)) {
+            self.phones
+                .insert((search::reversed(digits).as_str(), id), ())?;
+        }
+
+        let old_tokens = old.map(search::fuzzy_tokens).unwrap_or_default();
+        let new_tokens = new.map(search::fuzzy_tokens).unwrap_or_default();
+        for token in old_tokens.iter().filter(|t| !new_tokens.contains(t)) {
+            self.release_token(token)?;
+        }
+        for token in new_tokens.iter().filter(|t| !old_tokens.contains(t)) {
+            self.retain_token(token)?;
+        }
+
+        let old_referrer = old.and_then(|c| c.referred_by);
+        let new_referrer = new.and_then(|c| c.referred_by);
+        if old_referrer != new_referrer {
+            if let Some(referrer) = old_referrer {
+                self.referrals.remove((referrer, id))?;
+            }
+            if let Some(referrer) = new_referrer {
+                self.referrals.insert((referrer, id), ())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn retain_token(&mut self, token: &str) -> Result<(), StoreError> {
+        let count = self.tokens.get(token)?.map_or(0, |v| v.value());
+        self.tokens.insert(token, count + 1)?;
+        if count == 0 {
+            for variant in search::deletion_variants(token).iter().skip(1) {
+                self.token_deletes.insert((variant.as_str(), token), ())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn release_token(&mut self, token: &str) -> Result<(), StoreError> {
+        let count = self.tokens.get(token)?.map_or(0, |v| v.value());
+        if count <= 1 {
+            self.tokens.remove(token)?;
+            for variant in search::deletion_variants(token).iter().skip(1) {
+                self.token_deletes.remove((variant.as_str(), token))?;
+            }
+        } else {
+            self.tokens.insert(token, count - 1)?;
+        }
+        Ok(())
+    }
+
+    /// Customers this customer referred.
+    pub fn referrals_of(&self, referrer: CustomerId) -> Result<Vec<CustomerId>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.referrals.range((referrer, 0)..=(referrer, u64::MAX))? {
+            out.push(entry?.0.value().1);
+        }
+        Ok(out)
+    }
+
+    /// Keys of a customer's orders, oldest first.
+    pub(super) fn order_keys_of(&self, customer: CustomerId) -> Result<Vec<String>, StoreError> {
+        let mut out = Vec::new();
+        let range = (customer, i64::MIN, "")..=(customer, i64::MAX, MAX_CHAR_STR);
+        for entry in self.customer_orders.range(range)? {
+            out.push(entry?.0.value().2.to_string());
+        }
+        Ok(out)
+    }
+
+    /// The time stamp every write of this action records.
+    pub fn now(&self) -> Millis {
+        chrono::Utc::now().timestamp_millis()
+    }
+}
+
+/// Which series a generated record id comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordIdKind {
+    FollowUp,
+    CarePlan,
+    Complaint,
+}

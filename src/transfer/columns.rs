@@ -1,0 +1,146 @@
+//! The columns of each import/export kind: one list, used for export headers, for import
+//! validation and for the README.
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Kind {
+    Customers,
+    Orders,
+    FollowUps,
+    CarePlans,
+    Complaints,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Customers,
+        Kind::Orders,
+        Kind::FollowUps,
+        Kind::CarePlans,
+        Kind::Complaints,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Customers => "customers",
+            Kind::Orders => "orders",
+            Kind::FollowUps => "followups",
+            Kind::CarePlans => "care-plans",
+            Kind::Complaints => "complaints",
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+const CUSTOMER_COLUMNS: &[&str] = &[
+    "customer_id",
+    "name",
+    "phone",
+    "email",
+    "company",
+    "city",
+    "address",
+    "birthday",
+    "gender",
+    "tags",
+    "referred_by",
+    "owner",
+    "personality",
+    "interests",
+    "habits",
+    "preferred_channel",
+    "status",
+    "churn_reason",
+    "created_at",
+];
+
+const ORDER_COLUMNS: &[&str] = &[
+    "order_id",
+    "customer_id",
+    "ordered_at",
+    "amount",
+    "items",
+    "category",
+    "channel",
+];
+
+const FOLLOWUP_COLUMNS: &[&str] = &[
+    "followup_id",
+    "customer_id",
+    "at",
+    "channel",
+    "direction",
+    "kind",
+    "staff",
+    "summary",
+    "outcome",
+    "satisfaction",
+    "next_contact",
+];
+
+const CARE_PLAN_COLUMNS: &[&str] = &[
+    "care_plan_id",
+    "customer_id",
+    "due",
+    "due_time",
+    "purpose",
+    "assignee",
+    "note",
+    "status",
+    "recurrence",
+    "created_at",
+    "completed_at",
+];
+
+const COMPLAINT_COLUMNS: &[&str] = &[
+    "complaint_id",
+    "customer_id",
+    "opened_at",
+    "channel",
+    "category",
+    "severity",
+    "description",
+    "assignee",
+    "status",
+    "contacts",
+    "escalated",
+    "first_response_at",
+    "resolved_at",
+    "closed_at",
+    "response_breached",
+    "resolution_breached",
+    "root_cause",
+    "why_customer_feels",
+    "what_we_did",
+    "reasonable",
+    "others_said_same",
+    "prevention",
+    "history",
+];
+
+/// Every column of a kind, in export order.
+pub fn columns_of(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Customers => CUSTOMER_COLUMNS,
+        Kind::Orders => ORDER_COLUMNS,
+        Kind::FollowUps => FOLLOWUP_COLUMNS,
+        Kind::CarePlans => CARE_PLAN_COLUMNS,
+        Kind::Complaints => COMPLAINT_COLUMNS,
+    }
+}
+
+/// The columns an import file of this kind must have.
+pub fn required_columns_of(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Customers => &["customer_id", "name"],
+        Kind::Orders => &["order_id", "customer_id", "ordered_at", "amount"],
+        Kind::FollowUps => &["customer_id", "at"],
+        Kind::CarePlans => &["customer_id", "due"],
+        Kind::Complaints => &["customer_id", "opened_at"],
+    }
+}

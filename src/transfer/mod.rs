@@ -1,0 +1,43 @@
+//! The import and export file formats: CSV with a header row, or JSON (an array of objects with
+//! the same column names). Parsing here is pure: it turns a file into typed inputs or into
+//! errors that name the line and the field; the service applies the inputs to the database.
+
+mod columns;
+mod inputs;
+mod parse;
+mod raw;
+mod rows;
+
+pub use columns::{Kind, columns_of, required_columns_of};
+pub use inputs::{
+    CarePlanInput, ChildInput, ComplaintInput, CustomerInput, FollowUpInput, OrderInput,
+};
+pub use parse::{
+    Parsed, parse_care_plans, parse_complaints, parse_customers, parse_followups, parse_orders,
+    parse_timestamp,
+};
+pub use raw::{Format, RawRow, RawTable, read_table};
+pub use rows::{
+    CarePlanRow, ComplaintRow, CustomerRow, FollowUpRow, OrderRow, format_timestamp, write_rows,
+};
+
+/// A parsed input with the line (CSV) or record number (JSON) it came from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Lined<T> {
+    pub line: u64,
+    pub value: T,
+}
+
+/// Why one row cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RowError {
+    pub line: u64,
+    pub field: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.line, self.field, self.reason)
+    }
+}
