@@ -74,7 +74,7 @@ pub fn load(path: Option<&Path>) -> anyhow::Result<PersonalConfig> {
     toml::from_str(&text).map_err(|e| {
         let line = e
             .span()
-            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
         match line {
             Some(line) => anyhow::anyhow!("{}:{line}: {}", path.display(), e.message()),
             None => anyhow::anyhow!("{}: {}", path.display(), e.message()),
@@ -170,6 +170,6 @@ mod tests {
         assert_eq!(config.staff_name.as_deref(), Some("Ann"));
         assert_eq!(config.cache_mb, Some(128));
         assert!(set(&path, "cache_mb", Some("1")).is_err());
-        assert!(os_account().len() > 0);
+        assert!(!os_account().is_empty());
     }
 }

@@ -91,13 +91,15 @@ fn shift_line(line: &str, days: i64) -> String {
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
     while i < bytes.len() {
-        if i + 10 <= bytes.len() && is_date(&bytes[i..i + 10]) && !is_birthday_context(line, i) {
-            if let Ok(date) = chrono::NaiveDate::parse_from_str(&line[i..i + 10], "%Y-%m-%d") {
-                let moved = date + chrono::Duration::days(days);
-                out.push_str(&moved.format("%Y-%m-%d").to_string());
-                i += 10;
-                continue;
-            }
+        let date =
+            (i + 10 <= bytes.len() && is_date(&bytes[i..i + 10]) && !is_birthday_context(line, i))
+                .then(|| chrono::NaiveDate::parse_from_str(&line[i..i + 10], "%Y-%m-%d").ok())
+                .flatten();
+        if let Some(date) = date {
+            let moved = date + chrono::Duration::days(days);
+            out.push_str(&moved.format("%Y-%m-%d").to_string());
+            i += 10;
+            continue;
         }
         let ch = line[i..].chars().next().unwrap_or(' ');
         out.push(ch);

@@ -66,8 +66,10 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
         }
         Err(e) => return Err(e).with_context(|| format!("importing {name}")),
     };
-    if let Some(reject_path) = &args.skip_bad {
-        if !report.rejected.is_empty() {
+    if let Some(reject_path) = &args.skip_bad
+        && !report.rejected.is_empty()
+    {
+        {
             write_rejects(reject_path, &table, &report.rejected)?;
             eprintln!(
                 "{} row(s) skipped; see {}",

@@ -22,14 +22,13 @@ pub fn run(context: &Context, query: &str, json: bool, limit: usize) -> anyhow::
 
 fn print_hits(hits: &[LookupHit]) {
     println!(
-        "{} {} {} {} {} {} {}",
+        "{} {} {} {} {} {} MATCH",
         fit("ID", 12),
         fit("NAME", 18),
         fit("PHONE", 18),
         fit("CITY", 10),
         fit("ORDERS", 6),
         fit("LAST ORDER", 10),
-        "MATCH"
     );
     for hit in hits {
         let c = &hit.customer;

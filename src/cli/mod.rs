@@ -76,7 +76,7 @@ pub enum Command {
     },
     /// Show, add, edit or merge customer files
     #[command(subcommand)]
-    Customer(customer::CustomerCommand),
+    Customer(Box<customer::CustomerCommand>),
     /// Show every effective setting and where it came from; change one
     Config {
         #[command(subcommand)]
@@ -87,7 +87,7 @@ pub enum Command {
     /// Run the full integrity check of the database file (reads all of it)
     Check,
     /// Generate a realistic data set as import CSV files (for demos and benchmarks)
-    Gen(crate::generate::GenArgs),
+    Gen(Box<crate::generate::GenArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -151,7 +151,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Lookup { query, json, limit }) => {
             lookup::run(&context, &query.join(" "), json, limit)
         }
-        Some(Command::Customer(command)) => customer::run(&context, command),
+        Some(Command::Customer(command)) => customer::run(&context, *command),
         Some(Command::Config { action }) => settings::run(&context, action),
         Some(Command::Stats) => {
             let stats = context.open()?.stats()?;

@@ -9,5 +9,5 @@ mod terms;
 
 pub use fold::{compact, fold, is_han, words};
 pub use fuzzy::{deletion_variants, max_typos, typo_distance};
-pub use phone::{phone_digits, reversed};
+pub use phone::{phone_digits, reversed, same_phone};
 pub use terms::{TermKind, customer_phone_digits, customer_terms, fuzzy_tokens, pinyin_forms};

@@ -52,7 +52,7 @@ pub enum TimelineEntry {
     Order(Order),
     FollowUp(FollowUp),
     CarePlan(CarePlan),
-    Complaint(Complaint),
+    Complaint(Box<Complaint>),
 }
 
 impl TimelineEntry {
@@ -241,7 +241,7 @@ impl Service {
         timeline.extend(
             r.complaints_of(id)?
                 .into_iter()
-                .map(TimelineEntry::Complaint),
+                .map(|c| TimelineEntry::Complaint(Box::new(c))),
         );
         timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
         timeline.truncate(timeline_limit);

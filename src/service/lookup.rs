@@ -138,10 +138,9 @@ fn match_phone(r: &Reader, digits: &str, found: &mut Candidates) -> Result<(), S
     }
     for (i, probe) in probes.iter().enumerate() {
         for hit in r.phones_ending_with(probe, PROBE_CAP)? {
-            let full = hit.digits == *probe || hit.digits == digits;
-            let (score, kind) = if full && i == 0 {
+            let (score, kind) = if hit.digits == digits {
                 (1000, MatchKind::Phone)
-            } else if full || digits.ends_with(&hit.digits) {
+            } else if search::same_phone(&hit.digits, digits) || (i > 0 && hit.digits == *probe) {
                 (950, MatchKind::Phone)
             } else {
                 (700 + probe.len().min(20) as u32 * 5, MatchKind::PhoneSuffix)
@@ -182,8 +181,10 @@ fn lookup(
     // Emails and external ids are indexed as typed (lowercase); names folded and compacted.
     let raw = query.to_lowercase();
     let compact = search::compact(query);
+    // With an `@` the caller means an email: the folded form would drop it and match names.
+    let email_like = query.contains('@');
     for probe in [&raw, &compact] {
-        if probe.is_empty() {
+        if probe.is_empty() || (email_like && probe == &compact && compact != raw) {
             continue;
         }
         let fuzzy = probe == &compact && !phone_like;

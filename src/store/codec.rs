@@ -62,10 +62,6 @@ impl<T: StoredRecord> Encoded<'_, T> {
     pub fn decode(&self) -> Result<T, postcard::Error> {
         postcard::from_bytes(&self.bytes)
     }
-
-    pub fn len(&self) -> usize {
-        self.bytes.len()
-    }
 }
 
 impl<T: StoredRecord> Value for Rec<T> {

@@ -70,15 +70,41 @@ pub(crate) fn resolve_external(
     }
 }
 
-/// Customers whose phone digits are exactly `digits`.
+/// Phone entries whose digits end with `suffix`, at most `limit`.
+pub(crate) fn phones_ending_with(
+    phones: &impl ReadableTable<(&'static str, u64), ()>,
+    suffix: &str,
+    limit: usize,
+) -> Result<Vec<PhoneHit>, StoreError> {
+    let low = crate::search::reversed(suffix);
+    let high = format!("{low}{MAX_CHAR}");
+    let mut out = Vec::new();
+    for entry in phones.range((low.as_str(), 0)..=(high.as_str(), u64::MAX))? {
+        let (key, _) = entry?;
+        let (reversed_digits, customer) = key.value();
+        out.push(PhoneHit {
+            digits: crate::search::reversed(reversed_digits),
+            customer,
+        });
+        if out.len() >= limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Customers with a phone that is the same number as `digits` (see
+/// [`crate::search::same_phone`]: country prefixes do not count).
 pub(crate) fn phone_owners(
     phones: &impl ReadableTable<(&'static str, u64), ()>,
     digits: &str,
 ) -> Result<Vec<CustomerId>, StoreError> {
-    let key = crate::search::reversed(digits);
+    let suffix = &digits[digits.len().saturating_sub(8)..];
     let mut out = Vec::new();
-    for entry in phones.range((key.as_str(), 0)..=(key.as_str(), u64::MAX))? {
-        out.push(entry?.0.value().1);
+    for hit in phones_ending_with(phones, suffix, 1000)? {
+        if crate::search::same_phone(&hit.digits, digits) && !out.contains(&hit.customer) {
+            out.push(hit.customer);
+        }
     }
     Ok(out)
 }
@@ -330,7 +356,7 @@ impl Reader {
         Ok(self.settings.get(key)?.map(|v| v.value().to_string()))
     }
 
-    /// Customers whose phone digits are exactly `digits`.
+    /// Customers with a phone that is the same number as `digits`.
     pub fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
         phone_owners(&self.phones, digits)
     }
@@ -346,24 +372,7 @@ impl Reader {
         suffix: &str,
         limit: usize,
     ) -> Result<Vec<PhoneHit>, StoreError> {
-        let low = crate::search::reversed(suffix);
-        let high = format!("{low}{MAX_CHAR}");
-        let mut out = Vec::new();
-        for entry in self
-            .phones
-            .range((low.as_str(), 0)..=(high.as_str(), u64::MAX))?
-        {
-            let (key, _) = entry?;
-            let (reversed_digits, customer) = key.value();
-            out.push(PhoneHit {
-                digits: crate::search::reversed(reversed_digits),
-                customer,
-            });
-            if out.len() >= limit {
-                break;
-            }
-        }
-        Ok(out)
+        phones_ending_with(&self.phones, suffix, limit)
     }
 
     /// Term entries starting with `prefix` (exact ones first, as the index is sorted), at most

@@ -123,7 +123,7 @@ impl<'t> Writer<'t> {
             .unwrap_or_default())
     }
 
-    /// Customers whose phone digits are exactly `digits`.
+    /// Customers with a phone that is the same number as `digits`.
     pub fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
         reader::phone_owners(&self.phones, digits)
     }

@@ -1,9 +1,13 @@
 //! Reading a CSV or JSON file into rows of named text cells, each with its line number.
+//! Rows are compact (one `StringRecord` each, column names shared), so a file of millions of
+//! rows costs little more memory than its text.
 
 use super::RowError;
 use super::columns::{Kind, columns_of, required_columns_of};
+use csv::StringRecord;
 use std::collections::HashMap;
 use std::io::Read;
+use std::sync::Arc;
 
 /// File format of an import or export.
 #[derive(
@@ -14,21 +18,22 @@ pub enum Format {
     Json,
 }
 
-/// One data row: cells by column name, and where it came from.
-#[derive(Debug, Clone, PartialEq)]
+/// Column name -> position in every record of one file.
+type ColumnIndex = Arc<HashMap<String, usize>>;
+
+/// One data row: cells by column name, and the line (CSV) or record number (JSON) it came from.
+#[derive(Debug, Clone)]
 pub struct RawRow {
     pub line: u64,
-    cells: HashMap<String, String>,
+    columns: ColumnIndex,
+    record: StringRecord,
 }
 
 impl RawRow {
-    pub fn new(line: u64, cells: HashMap<String, String>) -> Self {
-        RawRow { line, cells }
-    }
-
     /// The cell of `column`, trimmed; `None` when the file has no such column.
     pub fn get(&self, column: &str) -> Option<&str> {
-        self.cells.get(column).map(|s| s.trim())
+        let at = *self.columns.get(column)?;
+        Some(self.record.get(at).unwrap_or("").trim())
     }
 
     /// The cell of `column`, trimmed, `None` when the column is missing or the cell empty.
@@ -37,20 +42,20 @@ impl RawRow {
     }
 
     pub fn has(&self, column: &str) -> bool {
-        self.cells.contains_key(column)
+        self.columns.contains_key(column)
     }
 
     /// The cells in `columns` order (empty where absent), for writing a reject file.
     pub fn cells_in(&self, columns: &[String]) -> Vec<String> {
         columns
             .iter()
-            .map(|c| self.cells.get(c).cloned().unwrap_or_default())
+            .map(|c| self.get(c).unwrap_or("").to_string())
             .collect()
     }
 }
 
 /// A whole file: its columns as found and its rows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct RawTable {
     pub columns: Vec<String>,
     pub rows: Vec<RawRow>,
@@ -58,20 +63,24 @@ pub struct RawTable {
     pub unknown_columns: Vec<String>,
 }
 
+fn file_error(line: u64, reason: impl Into<String>) -> RowError {
+    RowError {
+        line,
+        field: String::from("file"),
+        reason: reason.into(),
+    }
+}
+
 /// Reads `input` as a table of `kind`. Structural problems (a missing required column, a
 /// malformed CSV line, invalid JSON) are errors naming the line; cell values are not checked here.
 pub fn read_table(mut input: impl Read, format: Format, kind: Kind) -> Result<RawTable, RowError> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| file_error(0, e.to_string()))?;
     let table = match format {
-        Format::Csv => read_csv(input)?,
-        Format::Json => {
-            let mut text = String::new();
-            input.read_to_string(&mut text).map_err(|e| RowError {
-                line: 0,
-                field: String::from("file"),
-                reason: e.to_string(),
-            })?;
-            read_json(&text)?
-        }
+        Format::Csv => read_csv(&bytes)?,
+        Format::Json => read_json(&bytes)?,
     };
     let known = columns_of(kind);
     for required in required_columns_of(kind) {
@@ -98,55 +107,100 @@ pub fn read_table(mut input: impl Read, format: Format, kind: Kind) -> Result<Ra
     })
 }
 
-fn read_csv(input: impl Read) -> Result<RawTable, RowError> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
-    let csv_error = |e: csv::Error| {
-        let line = e.position().map_or(0, |p| p.line());
-        let reason = match e.kind() {
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => {
-                format!("has {len} fields, the header has {expected_len}")
-            }
-            csv::ErrorKind::Utf8 { .. } => String::from("is not valid UTF-8 text"),
-            _ => e.to_string(),
-        };
-        RowError {
-            line,
-            field: String::from("row"),
-            reason,
+/// Counts lines by byte offset, so blank lines and quoted line breaks are counted as the user
+/// sees them in an editor (the csv crate's own line count skips blank lines).
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl LineCounter<'_> {
+    /// The line of the first character at or after `byte` that is not a line break (the csv
+    /// crate reports a record after blank lines as starting at the first blank line).
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut target = (byte as usize).min(self.bytes.len());
+        while target < self.bytes.len() && matches!(self.bytes[target], b'\n' | b'\r') {
+            target += 1;
         }
+        if target > self.offset {
+            self.line += self.bytes[self.offset..target]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            self.offset = target;
+        }
+        self.line
+    }
+}
+
+fn csv_error(e: &csv::Error, lines: &mut LineCounter<'_>) -> RowError {
+    let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+    let reason = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("has {len} fields, the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => String::from("is not valid UTF-8 text"),
+        _ => e.to_string(),
     };
-    let columns: Vec<String> = reader
-        .headers()
-        .map_err(csv_error)?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
-        .collect();
-    if let Some(dup) = columns
+    RowError {
+        line,
+        field: String::from("row"),
+        reason,
+    }
+}
+
+fn read_csv(bytes: &[u8]) -> Result<RawTable, RowError> {
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    let mut lines = LineCounter {
+        bytes,
+        offset: 0,
+        line: 1,
+    };
+    let columns: Vec<String> = match reader.headers() {
+        Ok(headers) => headers
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
+            .collect(),
+        Err(e) => return Err(csv_error(&e, &mut lines)),
+    };
+    if let Some((_, dup)) = columns
         .iter()
         .enumerate()
         .find(|(i, c)| columns[..*i].contains(c))
     {
         return Err(RowError {
             line: 1,
-            field: dup.1.clone(),
+            field: dup.clone(),
             reason: String::from("column appears twice in the header"),
         });
     }
+    let index: ColumnIndex = Arc::new(
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), i))
+            .collect(),
+    );
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(csv_error)?;
-        let line = record.position().map_or(0, |p| p.line());
+    let mut record = StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(&e, &mut lines)),
+        }
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let cells = columns
-            .iter()
-            .cloned()
-            .zip(record.iter().map(str::to_string))
-            .collect();
-        rows.push(RawRow { line, cells });
+        rows.push(RawRow {
+            line,
+            columns: index.clone(),
+            record: record.clone(),
+        });
     }
     Ok(RawTable {
         columns,
@@ -155,50 +209,61 @@ fn read_csv(input: impl Read) -> Result<RawTable, RowError> {
     })
 }
 
-fn read_json(text: &str) -> Result<RawTable, RowError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| RowError {
-        line: e.line() as u64,
-        field: String::from("file"),
-        reason: format!("invalid JSON: {e}"),
-    })?;
+fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| file_error(e.line() as u64, format!("invalid JSON: {e}")))?;
     let serde_json::Value::Array(items) = value else {
-        return Err(RowError {
-            line: 1,
-            field: String::from("file"),
-            reason: String::from("expected a JSON array of objects"),
-        });
+        return Err(file_error(1, "expected a JSON array of objects"));
     };
     let mut columns: Vec<String> = Vec::new();
-    let mut rows = Vec::with_capacity(items.len());
+    let mut objects = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let record = index as u64 + 1;
         let serde_json::Value::Object(map) = item else {
             return Err(RowError {
-                line: record,
+                line: index as u64 + 1,
                 field: String::from("record"),
                 reason: String::from("is not a JSON object"),
             });
         };
-        let mut cells = HashMap::with_capacity(map.len());
-        for (key, value) in map {
+        for key in map.keys() {
             let key = key.to_lowercase();
-            let text = match value {
-                serde_json::Value::Null => String::new(),
-                serde_json::Value::String(s) => s,
-                serde_json::Value::Bool(b) => b.to_string(),
-                serde_json::Value::Number(n) => n.to_string(),
-                other => other.to_string(),
-            };
             if !columns.contains(&key) {
-                columns.push(key.clone());
+                columns.push(key);
             }
-            cells.insert(key, text);
         }
-        rows.push(RawRow {
-            line: record,
-            cells,
-        });
+        objects.push(map);
     }
+    let index: ColumnIndex = Arc::new(
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), i))
+            .collect(),
+    );
+    let rows = objects
+        .into_iter()
+        .enumerate()
+        .map(|(i, map)| {
+            let mut cells = vec![String::new(); columns.len()];
+            for (key, value) in map {
+                let text = match value {
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::String(s) => s,
+                    serde_json::Value::Bool(b) => b.to_string(),
+                    serde_json::Value::Number(n) => n.to_string(),
+                    other => other.to_string(),
+                };
+                if let Some(&at) = index.get(&key.to_lowercase()) {
+                    cells[at] = text;
+                }
+            }
+            RawRow {
+                line: i as u64 + 1,
+                columns: index.clone(),
+                record: StringRecord::from(cells),
+            }
+        })
+        .collect();
     Ok(RawTable {
         columns,
         rows,
@@ -212,11 +277,10 @@ mod tests {
 
     #[test]
     fn csv_rows_carry_their_line_numbers() {
-        let text = "customer_id,name,phone\nC1,Ann,123\n\nC2,\"Bob, Jr\",456\n";
+        let text = "customer_id,name,phone\nC1,Ann,123\n\nC2,\"Bob, Jr\",456\nC3,\"two\nlines\",7\nC4,Di,8\n";
         let table = read_table(text.as_bytes(), Format::Csv, Kind::Customers).unwrap();
-        assert_eq!(table.rows.len(), 2);
-        assert_eq!(table.rows[0].line, 2);
-        assert_eq!(table.rows[1].line, 4);
+        let lines: Vec<u64> = table.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4, 5, 7]);
         assert_eq!(table.rows[1].get("name"), Some("Bob, Jr"));
         assert_eq!(table.rows[1].get("email"), None);
     }
@@ -234,10 +298,19 @@ mod tests {
 
     #[test]
     fn ragged_csv_line_is_named() {
-        let text = "customer_id,name\nC1,Ann\nC2,Bob,extra\n";
+        let text = "customer_id,name\nC1,Ann\n\nC2,Bob,extra\n";
         let err = read_table(text.as_bytes(), Format::Csv, Kind::Customers).unwrap_err();
-        assert_eq!(err.line, 3);
+        assert_eq!(err.line, 4);
         assert!(err.reason.contains("3 fields"), "{err}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_named() {
+        let mut bytes = b"customer_id,name\nC1,Ann\nC2,".to_vec();
+        bytes.extend([0xff, 0xfe, b'\n']);
+        let err = read_table(&bytes[..], Format::Csv, Kind::Customers).unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.reason.contains("UTF-8"), "{err}");
     }
 
     #[test]
@@ -245,6 +318,7 @@ mod tests {
         let text = r#"[{"customer_id":"C1","name":"Ann"},{"customer_id":"C2","name":"Bo","x":1}]"#;
         let table = read_table(text.as_bytes(), Format::Json, Kind::Customers).unwrap();
         assert_eq!(table.rows[1].line, 2);
+        assert_eq!(table.rows[0].get("x"), Some(""));
         assert_eq!(table.unknown_columns, vec!["x"]);
         assert!(read_table("{}".as_bytes(), Format::Json, Kind::Customers).is_err());
     }

@@ -1,0 +1,272 @@
+//! The real `loyal` binary: exit codes, messages that name file, line and field, and the
+//! scripting interface (`--json`).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+struct Cli {
+    dir: tempfile::TempDir,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        Cli {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> std::path::PathBuf {
+        self.dir.path().join("cli.redb")
+    }
+
+    fn file(&self, name: &str, text: &str) -> std::path::PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_loyal"))
+            .args(args)
+            .env("LOYAL_DB", self.db())
+            .env("LOYAL_CONFIG", self.dir.path().join("config.toml"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("run loyal")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "loyal {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(!out.status.success(), "loyal {args:?} should fail");
+        String::from_utf8(out.stderr).unwrap()
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn import_reports_file_line_and_field_and_writes_nothing() {
+    let cli = Cli::new();
+    let customers = cli.file("customers.csv", common::CUSTOMERS);
+    cli.ok(&["import", "customers", path(&customers)]);
+    let orders = cli.file(
+        "orders.csv",
+        "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-01,5\nO2,C1,2025-01-02,five\n",
+    );
+    let stderr = cli.fails(&["import", "orders", path(&orders)]);
+    assert!(
+        stderr.contains("orders.csv:3: amount: \"five\" is not a decimal amount"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(cli.ok(&["stats"]).contains("orders     0"));
+
+    let rejects = cli.dir.path().join("rejects.csv");
+    let stdout = cli.ok(&[
+        "import",
+        "orders",
+        path(&orders),
+        "--skip-bad",
+        path(&rejects),
+    ]);
+    assert!(
+        stdout.contains("1 new") && stdout.contains("1 skipped"),
+        "{stdout}"
+    );
+    let reject_text = std::fs::read_to_string(&rejects).unwrap();
+    assert!(
+        reject_text.starts_with("order_id,customer_id,ordered_at,amount,_line,_field,_error\n"),
+        "{reject_text}"
+    );
+    assert!(
+        reject_text.contains("O2,C1,2025-01-02,five,3,amount,"),
+        "{reject_text}"
+    );
+}
+
+#[test]
+fn a_missing_column_and_a_ragged_line_are_named() {
+    let cli = Cli::new();
+    let no_name = cli.file("c.csv", "customer_id,nmae\nC1,Ann\n");
+    let stderr = cli.fails(&["import", "customers", path(&no_name)]);
+    assert!(
+        stderr.contains("c.csv:1: name: required column missing"),
+        "{stderr}"
+    );
+    let ragged = cli.file("r.csv", "customer_id,name\nC1,Ann\nC2,Bob,extra\n");
+    assert!(
+        cli.fails(&["import", "customers", path(&ragged)])
+            .contains("r.csv:3: row: has 3 fields")
+    );
+    assert!(
+        cli.fails(&["import", "customers", "/nonexistent/file.csv"])
+            .contains("/nonexistent/file.csv")
+    );
+}
+
+#[test]
+fn export_and_import_round_trip_through_the_binary() {
+    let cli = Cli::new();
+    cli.ok(&[
+        "import",
+        "customers",
+        path(&cli.file("c.csv", common::CUSTOMERS)),
+    ]);
+    cli.ok(&["import", "orders", path(&cli.file("o.csv", common::ORDERS))]);
+    let json = cli.ok(&["export", "orders", "--format", "json"]);
+    let exported = cli.file("orders.json", &json);
+    let again = cli.ok(&["import", "orders", path(&exported)]);
+    assert!(again.contains("0 new, 0 updated, 4 unchanged"), "{again}");
+    let csv = cli.ok(&["export", "customers"]);
+    assert!(csv.starts_with("customer_id,name,phone,email"), "{csv}");
+    assert!(
+        csv.contains(
+            "C2,John Smith,(555) 010-2030,john@example.com,Acme Tools,Boston,,,,coffee,C1,Bob"
+        ),
+        "{csv}"
+    );
+}
+
+#[test]
+fn lookup_json_is_ranked_and_parseable() {
+    let cli = Cli::new();
+    cli.ok(&[
+        "import",
+        "customers",
+        path(&cli.file("c.csv", common::CUSTOMERS)),
+    ]);
+    let out = cli.ok(&["lookup", "--json", "--limit", "3", "8000"]);
+    let hits: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(hits[0]["customer"]["external_id"], "C1");
+    assert_eq!(hits[0]["kind"], "PhoneSuffix");
+    let table = cli.ok(&["lookup", "zs"]);
+    assert!(
+        table.contains("张三") && table.contains("initials"),
+        "{table}"
+    );
+}
+
+#[test]
+fn customer_add_refuses_a_likely_duplicate_and_merge_folds_files() {
+    let cli = Cli::new();
+    cli.ok(&[
+        "import",
+        "customers",
+        path(&cli.file("c.csv", common::CUSTOMERS)),
+    ]);
+    let stderr = cli.fails(&[
+        "customer",
+        "add",
+        "--id",
+        "C9",
+        "--name",
+        "Zhang San",
+        "--phone",
+        "138 0013 8000",
+    ]);
+    assert!(stderr.contains("possible duplicate: C1 张三"), "{stderr}");
+    cli.ok(&[
+        "customer",
+        "add",
+        "--id",
+        "C9",
+        "--name",
+        "Zhang San",
+        "--phone",
+        "138 0013 8000",
+        "--allow-duplicate",
+    ]);
+    let merged = cli.ok(&["customer", "merge", "C1", "C9"]);
+    assert!(merged.contains("merged C9 into C1"), "{merged}");
+    let shown = cli.ok(&["customer", "show", "C9"]);
+    assert!(shown.starts_with("C1 张三"), "{shown}");
+    assert!(
+        cli.fails(&["customer", "show", "NOPE"])
+            .contains("no customer \"NOPE\"")
+    );
+}
+
+#[test]
+fn control_characters_in_data_never_reach_the_terminal() {
+    let cli = Cli::new();
+    let evil = cli.file(
+        "evil.csv",
+        "customer_id,name,habits\nE1,\"Eve\u{1b}[2J\",\"\u{1b}]0;pwned\u{7}\"\n",
+    );
+    cli.ok(&["import", "customers", path(&evil)]);
+    let shown = cli.ok(&["customer", "show", "E1"]);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    assert!(shown.contains("Eve\\x1b[2J"), "{shown}");
+    let listed = cli.ok(&["lookup", "eve"]);
+    assert!(!listed.contains('\u{1b}'), "{listed:?}");
+}
+
+#[test]
+fn config_shows_every_value_with_its_source() {
+    let cli = Cli::new();
+    cli.ok(&["config", "set", "scoring.churn_days", "120"]);
+    cli.ok(&["config", "set", "staff_name", "Ann Agent"]);
+    let shown = cli.ok(&["config"]);
+    let line = |key: &str| {
+        shown
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        line("scoring.churn_days").contains("120")
+            && line("scoring.churn_days").contains("database"),
+        "{shown}"
+    );
+    assert!(
+        line("scoring.margin_rate").contains("0.30")
+            && line("scoring.margin_rate").contains("default"),
+        "{shown}"
+    );
+    assert!(
+        line("staff_name").contains("Ann Agent") && line("staff_name").contains("file"),
+        "{shown}"
+    );
+    assert!(line("database").contains("LOYAL_DB"), "{shown}");
+    assert!(
+        cli.fails(&["config", "set", "scoring.margin_rate", "7"])
+            .contains("not a rate")
+    );
+    assert!(
+        cli.fails(&["config", "set", "no.such.key", "1"])
+            .contains("not a setting")
+    );
+    let bad = cli.file("config.toml", "staff_name = \"x\"\nkeymapp = 1\n");
+    let _ = bad;
+    assert!(cli.fails(&["stats"]).contains("config.toml:2"));
+}
+
+#[test]
+fn demo_builds_a_database_from_the_fixtures() {
+    let cli = Cli::new();
+    let db = cli.dir.path().join("demo.redb");
+    let out = cli.ok(&["--db", path(&db), "demo", "--no-tui"]);
+    assert!(out.contains("300 customers, 3000 orders"), "{out}");
+    // Running it again starts fresh rather than piling up.
+    let out = cli.ok(&["--db", path(&db), "demo", "--no-tui"]);
+    assert!(out.contains("300 customers, 3000 orders"), "{out}");
+}

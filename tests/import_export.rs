@@ -1,0 +1,244 @@
+//! Import and export through the service: round trips, idempotence, all-or-nothing errors,
+//! skipping bad rows, duplicate matching and aggregates.
+
+mod common;
+
+use common::*;
+use loyal::domain::Money;
+use loyal::service::{CustomerKey, ImportOptions, ServiceError};
+use loyal::transfer::{Format, Kind};
+
+#[test]
+fn export_then_import_round_trips_every_kind_in_both_formats() {
+    let source = fixture_db();
+    for format in [Format::Csv, Format::Json] {
+        let copy = TestDb::new();
+        for kind in Kind::ALL {
+            let text = source.export(kind, format);
+            import_into(&copy.service, kind, &text, format, ImportOptions::default())
+                .expect("re-import");
+        }
+        for kind in Kind::ALL {
+            assert_eq!(
+                source.export(kind, format),
+                copy.export(kind, format),
+                "{kind} differs after a {format:?} round trip"
+            );
+        }
+    }
+    let stats = source.service.stats().unwrap();
+    assert_eq!((stats.customers, stats.orders), (300, 3000));
+    assert!(
+        stats.complaints >= 10 && stats.followups > 300 && stats.care_plans > 50,
+        "{stats:?}"
+    );
+}
+
+#[test]
+fn reimporting_the_same_rows_changes_nothing() {
+    let db = TestDb::new();
+    let first = db.import_ok(Kind::Customers, CUSTOMERS);
+    assert_eq!((first.created, first.updated), (4, 0));
+    db.import_ok(Kind::Orders, ORDERS);
+    let counter = db.service.change_counter().unwrap();
+    let again = db.import_ok(Kind::Customers, CUSTOMERS);
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 4));
+    let orders = db.import_ok(Kind::Orders, ORDERS);
+    assert_eq!(
+        (orders.created, orders.updated, orders.unchanged),
+        (0, 0, 4)
+    );
+    let stats = db.service.stats().unwrap();
+    assert_eq!((stats.customers, stats.orders), (4, 4));
+    // The two imports were still two transactions, but the data did not move.
+    assert_eq!(db.service.change_counter().unwrap(), counter + 2);
+    let card = db
+        .service
+        .customer_card(&CustomerKey::parse("C1"), 10)
+        .unwrap();
+    assert_eq!(
+        (card.aggregate.order_count, card.aggregate.total),
+        (2, Money(20050))
+    );
+}
+
+#[test]
+fn a_bad_row_names_its_line_and_field_and_writes_nothing() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let before = db.export(Kind::Orders, Format::Csv);
+    let bad = "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-05,1.00\nO2,C1,2025-01-06,12.345\nO3,C9,2025-01-07,1\n";
+    let err = db
+        .import(Kind::Orders, bad, ImportOptions::default())
+        .unwrap_err();
+    let ServiceError::Rejected(errors) = err else {
+        panic!("expected rejection, got {err}")
+    };
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 2, "{text:?}");
+    assert!(text[0].starts_with("3: amount: "), "{text:?}");
+    assert!(
+        text[1].starts_with("4: customer_id: no customer \"C9\""),
+        "{text:?}"
+    );
+    assert_eq!(
+        db.export(Kind::Orders, Format::Csv),
+        before,
+        "nothing may be written"
+    );
+    assert_eq!(db.service.stats().unwrap().orders, 0);
+}
+
+#[test]
+fn skip_bad_imports_the_good_rows_and_reports_the_rest() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let bad = "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-05,1.00\nO2,C1,yesterday,1\nO1,C2,2025-01-06,2\n";
+    let options = ImportOptions {
+        skip_bad: true,
+        ..Default::default()
+    };
+    let report = db.import(Kind::Orders, bad, options).unwrap();
+    assert_eq!(report.created, 1);
+    let lines: Vec<(u64, &str)> = report
+        .rejected
+        .iter()
+        .map(|e| (e.line, e.field.as_str()))
+        .collect();
+    assert!(
+        lines.contains(&(3, "ordered_at")) && lines.contains(&(4, "order_id")),
+        "{lines:?}"
+    );
+    assert_eq!(db.service.stats().unwrap().orders, 1);
+}
+
+#[test]
+fn dry_run_reports_but_writes_nothing() {
+    let db = TestDb::new();
+    let report = db
+        .import(
+            Kind::Customers,
+            CUSTOMERS,
+            ImportOptions {
+                dry_run: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(report.created, 4);
+    assert!(report.dry_run);
+    assert_eq!(db.service.stats().unwrap().customers, 0);
+}
+
+#[test]
+fn unknown_customers_are_created_only_when_asked() {
+    let db = TestDb::new();
+    let orders =
+        "order_id,customer_id,ordered_at,amount\nO1,NEW-1,2025-01-05,5\nO2,NEW-1,2025-01-06,5\n";
+    assert!(matches!(
+        db.import(Kind::Orders, orders, ImportOptions::default()),
+        Err(ServiceError::Rejected(_))
+    ));
+    let report = db
+        .import(
+            Kind::Orders,
+            orders,
+            ImportOptions {
+                create_missing: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((report.created, report.created_customers), (2, 1));
+    let card = db
+        .service
+        .customer_card(&CustomerKey::parse("NEW-1"), 5)
+        .unwrap();
+    assert!(card.customer.tags.contains(&"auto-created".to_string()));
+    assert_eq!(card.aggregate.order_count, 2);
+}
+
+#[test]
+fn a_row_matching_an_existing_phone_updates_that_file_instead_of_a_twin() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let twin = "customer_id,name,phone,city\nCRM-77,Zhang San,13800138000,杭州\n";
+    let report = db.import_ok(Kind::Customers, twin);
+    assert_eq!((report.created, report.updated), (0, 1));
+    assert!(
+        report.warnings[0].message.contains("C1"),
+        "{:?}",
+        report.warnings
+    );
+    assert_eq!(db.service.stats().unwrap().customers, 4);
+    // The new id now resolves to the existing file, so importing again is a no-op.
+    assert_eq!(
+        db.service.resolve(&CustomerKey::parse("CRM-77")).unwrap(),
+        db.service.resolve(&CustomerKey::parse("C1")).unwrap()
+    );
+    let again = db.import_ok(Kind::Customers, twin);
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 1));
+}
+
+#[test]
+fn changing_an_order_keeps_the_aggregates_exact() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    db.import_ok(Kind::Orders, ORDERS);
+    // O1 moves from C1 to C2 with a new amount and date.
+    let moved = "order_id,customer_id,ordered_at,amount\nO1,C2,2024-12-31,7.01\n";
+    assert_eq!(db.import_ok(Kind::Orders, moved).updated, 1);
+    let c1 = db
+        .service
+        .customer_card(&CustomerKey::parse("C1"), 0)
+        .unwrap()
+        .aggregate;
+    let c2 = db
+        .service
+        .customer_card(&CustomerKey::parse("C2"), 0)
+        .unwrap()
+        .aggregate;
+    assert_eq!((c1.order_count, c1.total), (1, Money(8000)));
+    assert_eq!((c2.order_count, c2.total), (2, Money(1999 + 701)));
+    assert!(c2.first_order_at < c2.last_order_at);
+}
+
+#[test]
+fn referrals_may_point_forward_in_the_file_but_not_at_nobody() {
+    let db = TestDb::new();
+    let forward = "customer_id,name,referred_by\nA,Ann,B\nB,Bea,\n";
+    db.import_ok(Kind::Customers, forward);
+    let card = db
+        .service
+        .customer_card(&CustomerKey::parse("B"), 0)
+        .unwrap();
+    assert_eq!(card.referrals.len(), 1);
+    let dangling = "customer_id,name,referred_by\nC,Cy,NOBODY\n";
+    let Err(ServiceError::Rejected(errors)) =
+        db.import(Kind::Customers, dangling, ImportOptions::default())
+    else {
+        panic!("dangling referral accepted")
+    };
+    assert_eq!(
+        (errors[0].line, errors[0].field.as_str()),
+        (2, "referred_by")
+    );
+}
+
+#[test]
+fn a_duplicate_id_inside_one_file_is_an_error() {
+    let db = TestDb::new();
+    let text = "customer_id,name\nA,Ann\nA,Ann again\n";
+    let Err(ServiceError::Rejected(errors)) =
+        db.import(Kind::Customers, text, ImportOptions::default())
+    else {
+        panic!("duplicate accepted")
+    };
+    assert!(
+        errors[0]
+            .to_string()
+            .starts_with("3: customer_id: \"A\" appears twice (first on line 2)"),
+        "{}",
+        errors[0]
+    );
+}
