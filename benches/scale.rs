@@ -3,7 +3,7 @@
 //!
 //! `cargo bench --bench scale -- [--customers N] [--orders M] [--queries Q] [--dir DIR]`
 //! (defaults: 1,000,000 customers, 1,000,000 orders, 2,000 queries per kind,
-//! `target/bench-data`). Prints rates, file size per customer and latency percentiles.
+//! `target/bench-data`; `--cache-mb MB` sets the page cache, default 64). Prints rates, file size per customer and latency percentiles.
 
 use loyal::service::{ImportOptions, Service};
 use loyal::store::StoreOptions;
@@ -15,6 +15,7 @@ struct Args {
     customers: u64,
     orders: u64,
     queries: usize,
+    cache_mb: usize,
     dir: PathBuf,
 }
 
@@ -23,6 +24,7 @@ fn args() -> Args {
         customers: 1_000_000,
         orders: 1_000_000,
         queries: 2_000,
+        cache_mb: 64,
         dir: PathBuf::from("target/bench-data"),
     };
     let list: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +35,7 @@ fn args() -> Args {
             "--customers" => args.customers = value.parse().expect("--customers N"),
             "--orders" => args.orders = value.parse().expect("--orders M"),
             "--queries" => args.queries = value.parse().expect("--queries Q"),
+            "--cache-mb" => args.cache_mb = value.parse().expect("--cache-mb MB"),
             "--dir" => args.dir = PathBuf::from(value),
             _ => {
                 i += 1;
@@ -104,29 +107,39 @@ fn main() {
     }
     let db_path = data.join("bench.redb");
     let _ = std::fs::remove_file(&db_path);
-    let service = Service::open(&db_path, &StoreOptions::default()).expect("open");
+    let options = StoreOptions {
+        cache_bytes: args.cache_mb << 20,
+        ..StoreOptions::default()
+    };
+    let service = Service::open(&db_path, &options).expect("open");
+    println!("page cache {} MiB", args.cache_mb);
 
     let (rows, parse, write) = import(&service, &data, Kind::Customers);
-    let customer_bytes = std::fs::metadata(&db_path).map(|m| m.len()).unwrap_or(0);
+    let customer_bytes = service.store().space().expect("space").allocated_bytes;
     println!(
         "import customers: {rows} rows, read+parse {parse:.2?}, write {write:.2?} => {:.0} rows/s overall",
         rows as f64 / (parse + write).as_secs_f64()
     );
     println!(
-        "file after customers: {:.1} MiB = {:.0} bytes per customer (record + all lookup indexes)",
+        "pages in use after customers: {:.1} MiB = {:.0} bytes per customer (record + all lookup indexes)",
         customer_bytes as f64 / 1_048_576.0,
         customer_bytes as f64 / rows as f64
     );
     let (orders, parse, write) = import(&service, &data, Kind::Orders);
-    let total_bytes = std::fs::metadata(&db_path).map(|m| m.len()).unwrap_or(0);
+    let space = service.store().space().expect("space");
+    let total_bytes = space.allocated_bytes;
     println!(
         "import orders: {orders} rows, read+parse {parse:.2?}, write {write:.2?} => {:.0} rows/s overall",
         orders as f64 / (parse + write).as_secs_f64()
     );
     println!(
-        "file after orders: {:.1} MiB = {:.0} bytes per order",
+        "pages in use after orders: {:.1} MiB = {:.0} bytes per order; file {:.1} MiB; {:.1} MiB data, {:.1} metadata, {:.1} free inside pages",
         total_bytes as f64 / 1_048_576.0,
-        (total_bytes - customer_bytes) as f64 / orders as f64
+        (total_bytes - customer_bytes) as f64 / orders as f64,
+        std::fs::metadata(&db_path).map(|m| m.len()).unwrap_or(0) as f64 / 1_048_576.0,
+        space.stored_bytes as f64 / 1_048_576.0,
+        space.metadata_bytes as f64 / 1_048_576.0,
+        space.fragmented_bytes as f64 / 1_048_576.0,
     );
 
     // Query material from customers spread over the whole id range.

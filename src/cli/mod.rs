@@ -161,9 +161,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("follow-ups {}", stats.followups);
             println!("care plans {}", stats.care_plans);
             println!("complaints {}", stats.complaints);
+            let mib = |b: u64| b as f64 / 1_048_576.0;
+            println!("file size  {:.1} MiB", mib(stats.file_bytes));
             println!(
-                "file size  {:.1} MiB",
-                stats.file_bytes as f64 / 1_048_576.0
+                "pages      {:.1} MiB in use ({:.1} data, {:.1} metadata, {:.1} free inside pages)",
+                mib(stats.space.allocated_bytes),
+                mib(stats.space.stored_bytes),
+                mib(stats.space.metadata_bytes),
+                mib(stats.space.fragmented_bytes)
             );
             Ok(())
         }

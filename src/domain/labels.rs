@@ -49,7 +49,7 @@ macro_rules! labelled_enum {
                     .collect();
                 $(
                     let spellings: &[&str] = &[$label $(, $alias)*];
-                    if spellings.iter().any(|sp| sp.replace(['-', '_', ' '], "") == wanted) {
+                    if spellings.iter().any(|sp| sp.replace(['-', '_', ' '], "").to_lowercase() == wanted) {
                         return Ok($name::$variant);
                     }
                 )+

@@ -17,6 +17,7 @@ pub use complaint::{
 };
 pub use customer::{Customer, CustomerId, CustomerStatus, Gender, MergeRecord};
 pub use followup::{Direction, FollowUp, FollowUpKind};
+pub(crate) use labels::labelled_enum;
 pub use labels::{Channel, LabelError};
 pub use money::{Money, MoneyError};
 pub use order::{Order, OrderAggregate};

@@ -1,2 +1,69 @@
-//! Customer analytics as pure functions over the per-customer order aggregates (RFM, segments,
-//! value classes, Pareto, churn, loyalty ladder, reorder prediction).
+//! Customer analytics as pure functions (no I/O): RFM scores and segments, value classes,
+//! the loyalty ladder, the Pareto view, churn and retention, and reorder prediction.
+//!
+//! Inputs are per-customer facts as of a date D (the service builds them from the aggregates
+//! the store keeps current); every definition is documented in README.md and on the function.
+
+mod churn;
+mod facts;
+mod ladder;
+mod pareto;
+mod reorder;
+mod rfm;
+mod segment;
+mod value;
+
+pub use churn::{ChurnPeriod, Period, PeriodRow, WonBack, churn_report, won_back};
+pub use facts::{CustomerFacts, OrderSummary, ScoringParams};
+pub use ladder::{Stage, stage_of};
+pub use pareto::{Pareto, pareto};
+pub use reorder::{ReorderPrediction, predict_reorder};
+pub use rfm::{Rfm, rfm_scores, score_against};
+pub use segment::Segment;
+pub use value::{ValueClass, value_class};
+
+use crate::domain::CustomerId;
+
+/// Everything scoring says about one customer as of D.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CustomerScore {
+    pub customer: CustomerId,
+    /// `None` for a customer with no order on or before D (not scored).
+    pub rfm: Option<Rfm>,
+    pub value_class: Option<ValueClass>,
+    pub stage: Stage,
+}
+
+/// Scores every customer: RFM and value class for those with orders, a ladder stage for all.
+/// The result is in the order of `facts`.
+pub fn score_all(facts: &[CustomerFacts], params: &ScoringParams) -> Vec<CustomerScore> {
+    let scored: Vec<&CustomerFacts> = facts.iter().filter(|f| f.orders.is_some()).collect();
+    let rfm = rfm_scores(
+        &scored
+            .iter()
+            .filter_map(|f| f.orders.map(|o| (o, params.as_of)))
+            .collect::<Vec<_>>(),
+    );
+    let monetary: Vec<i64> = scored
+        .iter()
+        .filter_map(|f| f.orders.map(|o| o.total.0))
+        .collect();
+    let larger = value::larger_counts(&monetary);
+    let mut per_customer = std::collections::HashMap::with_capacity(scored.len());
+    for (i, f) in scored.iter().enumerate() {
+        let class = value_class(f, &rfm[i], larger[i], scored.len(), params);
+        per_customer.insert(f.customer, (rfm[i], class));
+    }
+    facts
+        .iter()
+        .map(|f| {
+            let scored = per_customer.get(&f.customer).copied();
+            CustomerScore {
+                customer: f.customer,
+                rfm: scored.map(|s| s.0),
+                value_class: scored.map(|s| s.1),
+                stage: stage_of(f, scored.map(|s| s.0).as_ref()),
+            }
+        })
+        .collect()
+}

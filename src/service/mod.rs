@@ -57,6 +57,7 @@ pub struct Stats {
     pub care_plans: u64,
     pub complaints: u64,
     pub file_bytes: u64,
+    pub space: crate::store::SpaceStats,
 }
 
 /// The application core over one open database.
@@ -85,6 +86,7 @@ impl Service {
             care_plans: r.care_plan_count()?,
             complaints: r.complaint_count()?,
             file_bytes: std::fs::metadata(self.store.path()).map_or(0, |m| m.len()),
+            space: self.store.space()?,
         })
     }
 

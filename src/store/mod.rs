@@ -17,7 +17,7 @@ mod writer;
 pub use codec::{Encoded, Rec, StoredRecord};
 pub use error::StoreError;
 pub use merge::MergeCounts;
-pub use open::{Store, StoreOptions};
+pub use open::{SpaceStats, Store, StoreOptions};
 pub use reader::{PhoneHit, Reader, TermHit};
 pub use records::{Change, ChildRecord};
 pub use writer::{RecordIdKind, Writer};

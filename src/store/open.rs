@@ -27,6 +27,19 @@ impl Default for StoreOptions {
     }
 }
 
+/// Page use of a database file, in bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SpaceStats {
+    /// Pages in use (the file may be larger: it grows in regions).
+    pub allocated_bytes: u64,
+    /// Keys and values in leaf pages.
+    pub stored_bytes: u64,
+    /// Branch keys and other metadata.
+    pub metadata_bytes: u64,
+    /// Unused space inside allocated pages.
+    pub fragmented_bytes: u64,
+}
+
 /// An open `loyal` database.
 pub struct Store {
     db: Database,
@@ -111,6 +124,20 @@ impl Store {
         };
         txn.abort().map_err(StoreError::from)?;
         result
+    }
+
+    /// How the file's pages are used: `(allocated, stored, metadata, fragmented)` bytes. Takes
+    /// the write lock briefly (redb reports this from a write transaction), writes nothing.
+    pub fn space(&self) -> Result<SpaceStats, StoreError> {
+        let txn = self.db.begin_write()?;
+        let stats = txn.stats()?;
+        txn.abort()?;
+        Ok(SpaceStats {
+            allocated_bytes: stats.allocated_pages() * stats.page_size() as u64,
+            stored_bytes: stats.stored_bytes(),
+            metadata_bytes: stats.metadata_bytes(),
+            fragmented_bytes: stats.fragmented_bytes(),
+        })
     }
 
     /// The full integrity check of redb (reads the whole file; holds the write lock meanwhile).
