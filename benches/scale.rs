@@ -16,6 +16,7 @@ struct Args {
     orders: u64,
     queries: usize,
     cache_mb: usize,
+    reuse: bool,
     dir: PathBuf,
 }
 
@@ -25,6 +26,7 @@ fn args() -> Args {
         orders: 1_000_000,
         queries: 2_000,
         cache_mb: 64,
+        reuse: false,
         dir: PathBuf::from("target/bench-data"),
     };
     let list: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +39,11 @@ fn args() -> Args {
             "--queries" => args.queries = value.parse().expect("--queries Q"),
             "--cache-mb" => args.cache_mb = value.parse().expect("--cache-mb MB"),
             "--dir" => args.dir = PathBuf::from(value),
+            "--reuse" => {
+                args.reuse = true;
+                i += 1;
+                continue;
+            }
             _ => {
                 i += 1;
                 continue;
@@ -106,40 +113,56 @@ fn main() {
         println!("generated data in {:.1?}", started.elapsed());
     }
     let db_path = data.join("bench.redb");
-    let _ = std::fs::remove_file(&db_path);
+    let reuse = args.reuse && db_path.exists();
+    if !reuse {
+        let _ = std::fs::remove_file(&db_path);
+    }
     let options = StoreOptions {
         cache_bytes: args.cache_mb << 20,
         ..StoreOptions::default()
     };
     let service = Service::open(&db_path, &options).expect("open");
     println!("page cache {} MiB", args.cache_mb);
+    if reuse {
+        println!("reusing {} (no import)", db_path.display());
+    } else {
+        import_all(&service, &data, &db_path);
+    }
 
-    let (rows, parse, write) = import(&service, &data, Kind::Customers);
-    let customer_bytes = service.store().space().expect("space").allocated_bytes;
+    // Rescoring: every customer from the maintained aggregates (as of today), then as of a
+    // date inside the history (customers with later orders read their order index).
+    let today = loyal::service::ScoreOptions::default();
+    let mut runs = Vec::new();
+    let mut scored = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let table = service.score(&today).expect("score");
+        runs.push(t.elapsed());
+        scored = table.scores.iter().filter(|s| s.rfm.is_some()).count();
+    }
+    runs.sort_unstable();
     println!(
-        "import customers: {rows} rows, read+parse {parse:.2?}, write {write:.2?} => {:.0} rows/s overall",
-        rows as f64 / (parse + write).as_secs_f64()
+        "rescore all customers as of today: median {:.0?} (best {:.0?}, worst {:.0?}) over 5 runs; {scored} scored",
+        runs[2], runs[0], runs[4]
     );
+    let t = Instant::now();
+    let table = service.score(&today).expect("score");
+    let rows = service.rfm_rows(&table, None).expect("rows");
     println!(
-        "pages in use after customers: {:.1} MiB = {:.0} bytes per customer (record + all lookup indexes)",
-        customer_bytes as f64 / 1_048_576.0,
-        customer_bytes as f64 / rows as f64
+        "rfm rows with external ids and names ({} rows): {:.0?} more",
+        rows.len(),
+        t.elapsed().saturating_sub(runs[2])
     );
-    let (orders, parse, write) = import(&service, &data, Kind::Orders);
-    let space = service.store().space().expect("space");
-    let total_bytes = space.allocated_bytes;
+    let earlier = loyal::service::ScoreOptions {
+        as_of: chrono::NaiveDate::from_ymd_opt(2026, 6, 30),
+        ..Default::default()
+    };
+    let t = Instant::now();
+    let table = service.score(&earlier).expect("score");
     println!(
-        "import orders: {orders} rows, read+parse {parse:.2?}, write {write:.2?} => {:.0} rows/s overall",
-        orders as f64 / (parse + write).as_secs_f64()
-    );
-    println!(
-        "pages in use after orders: {:.1} MiB = {:.0} bytes per order; file {:.1} MiB; {:.1} MiB data, {:.1} metadata, {:.1} free inside pages",
-        total_bytes as f64 / 1_048_576.0,
-        (total_bytes - customer_bytes) as f64 / orders as f64,
-        std::fs::metadata(&db_path).map(|m| m.len()).unwrap_or(0) as f64 / 1_048_576.0,
-        space.stored_bytes as f64 / 1_048_576.0,
-        space.metadata_bytes as f64 / 1_048_576.0,
-        space.fragmented_bytes as f64 / 1_048_576.0,
+        "rescore as of 2026-06-30 (orders after it read from the index): {:.0?}; {} scored",
+        t.elapsed(),
+        table.scores.iter().filter(|s| s.rfm.is_some()).count()
     );
 
     // Query material from customers spread over the whole id range.
@@ -219,4 +242,35 @@ fn main() {
             hits as f64 / times.len().max(1) as f64
         );
     }
+}
+
+/// Imports customers then orders, printing rates and space use.
+fn import_all(service: &Service, data: &Path, db_path: &Path) {
+    let (rows, parse, write) = import(service, data, Kind::Customers);
+    let customer_bytes = service.store().space().expect("space").allocated_bytes;
+    println!(
+        "import customers: {rows} rows, read+parse {parse:.2?}, write {write:.2?} => {:.0} rows/s overall",
+        rows as f64 / (parse + write).as_secs_f64()
+    );
+    println!(
+        "pages in use after customers: {:.1} MiB = {:.0} bytes per customer (record + all lookup indexes)",
+        customer_bytes as f64 / 1_048_576.0,
+        customer_bytes as f64 / rows as f64
+    );
+    let (orders, parse, write) = import(service, data, Kind::Orders);
+    let space = service.store().space().expect("space");
+    let total_bytes = space.allocated_bytes;
+    println!(
+        "import orders: {orders} rows, read+parse {parse:.2?}, write {write:.2?} => {:.0} rows/s overall",
+        orders as f64 / (parse + write).as_secs_f64()
+    );
+    println!(
+        "pages in use after orders: {:.1} MiB = {:.0} bytes per order; file {:.1} MiB; {:.1} MiB data, {:.1} metadata, {:.1} free inside pages",
+        total_bytes as f64 / 1_048_576.0,
+        (total_bytes - customer_bytes) as f64 / orders as f64,
+        std::fs::metadata(db_path).map(|m| m.len()).unwrap_or(0) as f64 / 1_048_576.0,
+        space.stored_bytes as f64 / 1_048_576.0,
+        space.metadata_bytes as f64 / 1_048_576.0,
+        space.fragmented_bytes as f64 / 1_048_576.0,
+    );
 }

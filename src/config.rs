@@ -114,30 +114,28 @@ pub fn set(path: &Path, key: &str, value: Option<&str>) -> anyhow::Result<()> {
 }
 
 /// The name of the OS account running this process, from the real user id (not `$USER`, which
-/// anyone can set).
+/// anyone can set), looked up in `/etc/passwd`; `uid N` when it has no entry there.
 pub fn os_account() -> String {
-    let uid = std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix("Uid:"))
-                .and_then(|rest| rest.split_whitespace().next().map(str::to_string))
-        });
-    let Some(uid) = uid else {
-        return std::env::var("USER").unwrap_or_else(|_| String::from("staff"));
-    };
-    std::fs::read_to_string("/etc/passwd")
-        .ok()
-        .and_then(|passwd| {
-            passwd.lines().find_map(|line| {
-                let mut fields = line.split(':');
-                let name = fields.next()?;
-                let id = fields.nth(1)?;
-                (id == uid).then(|| name.to_string())
+    #[cfg(unix)]
+    {
+        // SAFETY: getuid has no preconditions and cannot fail.
+        let uid = unsafe { libc::getuid() }.to_string();
+        std::fs::read_to_string("/etc/passwd")
+            .ok()
+            .and_then(|passwd| {
+                passwd.lines().find_map(|line| {
+                    let mut fields = line.split(':');
+                    let name = fields.next()?;
+                    let id = fields.nth(1)?;
+                    (id == uid).then(|| name.to_string())
+                })
             })
-        })
-        .unwrap_or_else(|| format!("uid{uid}"))
+            .unwrap_or_else(|| format!("uid {uid}"))
+    }
+    #[cfg(not(unix))]
+    {
+        std::env::var("USERNAME").unwrap_or_else(|_| String::from("staff"))
+    }
 }
 
 #[cfg(test)]

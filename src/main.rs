@@ -3,6 +3,7 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
+    restore_default_sigpipe();
     let cli = loyal::cli::Cli::parse();
     match loyal::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -14,5 +15,16 @@ fn main() -> std::process::ExitCode {
             eprintln!("{}", loyal::text::sanitize(&message).replace("\\n", "\n"));
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so `loyal export | head` would fail with an error on the closed pipe;
+/// like other command-line tools, end quietly instead.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any other thread exists; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

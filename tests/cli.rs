@@ -269,4 +269,13 @@ fn demo_builds_a_database_from_the_fixtures() {
     // Running it again starts fresh rather than piling up.
     let out = cli.ok(&["--db", path(&db), "demo", "--no-tui"]);
     assert!(out.contains("300 customers, 3000 orders"), "{out}");
+    // A real database (here the one LOYAL_DB names) is never thrown away for a demo.
+    cli.ok(&[
+        "import",
+        "customers",
+        path(&cli.file("c.csv", common::CUSTOMERS)),
+    ]);
+    let stderr = cli.fails(&["demo", "--no-tui"]);
+    assert!(stderr.contains("is not a demo database"), "{stderr}");
+    assert!(cli.ok(&["stats"]).contains("customers  4"));
 }

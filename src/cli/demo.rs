@@ -37,6 +37,7 @@ pub fn run(context: &Context, no_tui: bool) -> anyhow::Result<()> {
         crate::config::default_database()?.with_file_name("demo.redb")
     };
     if path.exists() {
+        ensure_replaceable(context, &path)?;
         std::fs::remove_file(&path)
             .with_context(|| format!("cannot replace {}", path.display()))?;
     }
@@ -45,6 +46,7 @@ pub fn run(context: &Context, no_tui: bool) -> anyhow::Result<()> {
         ..context.clone()
     };
     let service = demo.open()?;
+    service.store().write(|w| w.mark_demo())?;
     let shift = shift_days()?;
     for (kind, text) in FIXTURES {
         let table = transfer::read_table(shifted(text, shift).as_bytes(), Format::Csv, *kind)
@@ -64,6 +66,33 @@ pub fn run(context: &Context, no_tui: bool) -> anyhow::Result<()> {
     );
     if !no_tui {
         super::tui_not_ready(&demo, &service)?;
+    }
+    Ok(())
+}
+
+/// Only a database that `loyal demo` built may be thrown away (`--db` or `LOYAL_DB` could name
+/// real data).
+fn ensure_replaceable(context: &Context, path: &std::path::Path) -> anyhow::Result<()> {
+    let empty = std::fs::metadata(path)
+        .map(|m| m.len() == 0)
+        .unwrap_or(false);
+    if empty {
+        return Ok(());
+    }
+    let other = Context {
+        db_path: path.to_path_buf(),
+        ..context.clone()
+    };
+    let is_demo = other
+        .open()
+        .ok()
+        .and_then(|s| s.store().read().ok()?.is_demo().ok())
+        .unwrap_or(false);
+    if !is_demo {
+        anyhow::bail!(
+            "{} exists and is not a demo database; refusing to replace it (pass --db with a new file name)",
+            path.display()
+        );
     }
     Ok(())
 }

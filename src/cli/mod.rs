@@ -1,6 +1,7 @@
 //! The command line: `clap` definitions and one handler per command, each a thin layer over
 //! [`crate::service`].
 
+mod analytics;
 mod context;
 mod customer;
 mod demo;
@@ -82,6 +83,43 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<settings::ConfigAction>,
     },
+    /// RFM table: recency, frequency, monetary, scores, segment, value class, ladder stage
+    #[command(
+        after_help = "Examples:\n  loyal rfm\n  loyal rfm --as-of 2026-06-30 --format csv > rfm.csv\n  loyal rfm --segment \"At Risk\""
+    )]
+    Rfm {
+        #[command(flatten)]
+        score: analytics::ScoreArgs,
+        /// Only this segment (Champions, Loyal, At Risk, ...)
+        #[arg(long)]
+        segment: Option<String>,
+    },
+    /// Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values
+    Report {
+        #[arg(value_enum)]
+        kind: analytics::ReportKind,
+        #[command(flatten)]
+        score: analytics::ScoreArgs,
+        /// Period of the churn report
+        #[arg(long, default_value = "month")]
+        period: crate::scoring::Period,
+    },
+    /// Customers expected to reorder soon (from their purchase rhythm), overdue first
+    Due {
+        /// Due within this many days of the date (overdue ones included)
+        #[arg(long, default_value_t = 7)]
+        within: i64,
+        /// Include customers overdue by at most this many days (longer: a churn case)
+        #[arg(long, default_value_t = 30)]
+        overdue_days: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<chrono::NaiveDate>,
+        /// Create a reorder care plan for each (unless one is already open)
+        #[arg(long)]
+        create_plans: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: analytics::OutputFormat,
+    },
     /// Counts of what the database holds
     Stats,
     /// Run the full integrity check of the database file (reads all of it)
@@ -153,6 +191,27 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Customer(command)) => customer::run(&context, *command),
         Some(Command::Config { action }) => settings::run(&context, action),
+        Some(Command::Rfm { score, segment }) => {
+            analytics::rfm(&context, &score, segment.as_deref())
+        }
+        Some(Command::Report {
+            kind,
+            score,
+            period,
+        }) => analytics::report(&context, kind, &score, period),
+        Some(Command::Due {
+            within,
+            overdue_days,
+            as_of,
+            create_plans,
+            format,
+        }) => analytics::due(
+            &context,
+            (within, overdue_days),
+            as_of,
+            create_plans,
+            format,
+        ),
         Some(Command::Stats) => {
             let stats = context.open()?.stats()?;
             println!("database   {}", context.db_path.display());

@@ -37,33 +37,29 @@ pub struct CustomerScore {
 /// Scores every customer: RFM and value class for those with orders, a ladder stage for all.
 /// The result is in the order of `facts`.
 pub fn score_all(facts: &[CustomerFacts], params: &ScoringParams) -> Vec<CustomerScore> {
-    let scored: Vec<&CustomerFacts> = facts.iter().filter(|f| f.orders.is_some()).collect();
-    let rfm = rfm_scores(
-        &scored
-            .iter()
-            .filter_map(|f| f.orders.map(|o| (o, params.as_of)))
-            .collect::<Vec<_>>(),
-    );
-    let monetary: Vec<i64> = scored
-        .iter()
-        .filter_map(|f| f.orders.map(|o| o.total.0))
+    let scored: Vec<usize> = (0..facts.len())
+        .filter(|i| facts[*i].orders.is_some())
         .collect();
+    let inputs: Vec<_> = scored
+        .iter()
+        .filter_map(|i| facts[*i].orders.map(|o| (o, params.as_of)))
+        .collect();
+    let rfm = rfm_scores(&inputs);
+    let monetary: Vec<i64> = rfm.iter().map(|r| r.monetary.0).collect();
     let larger = value::larger_counts(&monetary);
-    let mut per_customer = std::collections::HashMap::with_capacity(scored.len());
-    for (i, f) in scored.iter().enumerate() {
-        let class = value_class(f, &rfm[i], larger[i], scored.len(), params);
-        per_customer.insert(f.customer, (rfm[i], class));
+    let mut by_position: Vec<Option<(Rfm, ValueClass)>> = vec![None; facts.len()];
+    for (k, &i) in scored.iter().enumerate() {
+        let class = value_class(&facts[i], &rfm[k], larger[k], scored.len(), params);
+        by_position[i] = Some((rfm[k], class));
     }
     facts
         .iter()
-        .map(|f| {
-            let scored = per_customer.get(&f.customer).copied();
-            CustomerScore {
-                customer: f.customer,
-                rfm: scored.map(|s| s.0),
-                value_class: scored.map(|s| s.1),
-                stage: stage_of(f, scored.map(|s| s.0).as_ref()),
-            }
+        .zip(by_position)
+        .map(|(f, scored)| CustomerScore {
+            customer: f.customer,
+            rfm: scored.map(|s| s.0),
+            value_class: scored.map(|s| s.1),
+            stage: stage_of(f, scored.map(|s| s.0).as_ref()),
         })
         .collect()
 }

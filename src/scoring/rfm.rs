@@ -30,20 +30,25 @@ pub fn score_against(worse: usize, n: usize) -> u8 {
 }
 
 /// For each value, how many values are strictly smaller (`smaller_is_worse`) or strictly
-/// larger. O(n log n).
-fn worse_counts(values: &[i64], smaller_is_worse: bool) -> Vec<usize> {
-    let mut sorted = values.to_vec();
+/// larger. One sort, then one sweep over runs of equal values: O(n log n).
+pub(super) fn worse_counts(values: &[i64], smaller_is_worse: bool) -> Vec<usize> {
+    let n = values.len();
+    let mut sorted: Vec<(i64, usize)> = values.iter().copied().zip(0..n).collect();
     sorted.sort_unstable();
-    values
-        .iter()
-        .map(|v| {
-            if smaller_is_worse {
-                sorted.partition_point(|x| x < v)
-            } else {
-                sorted.len() - sorted.partition_point(|x| x <= v)
-            }
-        })
-        .collect()
+    let mut out = vec![0; n];
+    let mut start = 0;
+    while start < n {
+        let mut end = start;
+        while end < n && sorted[end].0 == sorted[start].0 {
+            end += 1;
+        }
+        let worse = if smaller_is_worse { start } else { n - end };
+        for &(_, i) in &sorted[start..end] {
+            out[i] = worse;
+        }
+        start = end;
+    }
+    out
 }
 
 /// Scores every `(orders, D)` pair against all of them. The inputs are the scored customers

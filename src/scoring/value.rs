@@ -19,12 +19,7 @@ labelled_enum! {
 
 /// For each monetary value, how many values are strictly larger.
 pub(super) fn larger_counts(monetary: &[i64]) -> Vec<usize> {
-    let mut sorted = monetary.to_vec();
-    sorted.sort_unstable();
-    monetary
-        .iter()
-        .map(|v| sorted.len() - sorted.partition_point(|x| x <= v))
-        .collect()
+    super::rfm::worse_counts(monetary, false)
 }
 
 /// The class of one scored customer; `larger` = scored customers with strictly larger

@@ -2,10 +2,12 @@
 //! process may call the typed methods directly; this form is what can cross a process boundary.
 
 use super::{
-    CustomerCard, CustomerKey, ImportOptions, ImportReport, LookupHit, NewCustomer, Service,
-    ServiceError, Stats, TeamSetting,
+    ChurnReport, CustomerCard, CustomerKey, DueRow, ImportOptions, ImportReport, LookupHit,
+    NewCustomer, RfmRow, ScoreOptions, SegmentRow, Service, ServiceError, StageRow, Stats,
+    TeamSetting, ValueRow,
 };
 use crate::domain::Customer;
+use crate::scoring::{Pareto, Period, Segment};
 use crate::store::MergeCounts;
 use crate::transfer::{
     CarePlanInput, ComplaintInput, CustomerInput, FollowUpInput, Format, Kind, Lined, OrderInput,
@@ -51,6 +53,28 @@ pub enum Request {
         kind: Kind,
         format: Format,
     },
+    Rfm {
+        options: ScoreOptions,
+        segment: Option<Segment>,
+    },
+    Segments(ScoreOptions),
+    Stages(ScoreOptions),
+    Values(ScoreOptions),
+    Pareto(ScoreOptions),
+    Churn {
+        options: ScoreOptions,
+        period: Period,
+    },
+    Due {
+        options: ScoreOptions,
+        within_days: i64,
+        overdue_days: i64,
+    },
+    PlanReorders {
+        options: ScoreOptions,
+        within_days: i64,
+        overdue_days: i64,
+    },
     TeamSettings,
     SetTeamSetting {
         key: String,
@@ -73,6 +97,18 @@ pub enum Response {
     Exported {
         count: u64,
         text: String,
+    },
+    Rfm(Vec<RfmRow>),
+    Segments(Vec<SegmentRow>),
+    Stages(Vec<StageRow>),
+    Values(Vec<ValueRow>),
+    Pareto(Box<Pareto>),
+    Churn(Box<ChurnReport>),
+    Due(Vec<DueRow>),
+    /// Reorder plans created, and customers that already had one.
+    Planned {
+        created: u64,
+        existing: u64,
     },
     TeamSettings(Vec<TeamSetting>),
     Done,
@@ -129,6 +165,40 @@ impl Service {
                     count,
                     text: String::from_utf8_lossy(&buffer).into_owned(),
                 }
+            }
+            Request::Rfm { options, segment } => {
+                let table = self.score(&options)?;
+                Response::Rfm(self.rfm_rows(&table, segment)?)
+            }
+            Request::Segments(options) => {
+                Response::Segments(super::segment_report(&self.score(&options)?))
+            }
+            Request::Stages(options) => {
+                Response::Stages(super::stage_report(&self.score(&options)?))
+            }
+            Request::Values(options) => {
+                Response::Values(super::value_report(&self.score(&options)?))
+            }
+            Request::Pareto(options) => {
+                Response::Pareto(Box::new(super::pareto_report(&self.score(&options)?)))
+            }
+            Request::Churn { options, period } => {
+                Response::Churn(Box::new(self.churn_report(&options, period)?))
+            }
+            Request::Due {
+                options,
+                within_days,
+                overdue_days,
+            } => Response::Due(self.due(&options, within_days, overdue_days)?),
+            Request::PlanReorders {
+                options,
+                within_days,
+                overdue_days,
+            } => {
+                let rows = self.due(&options, within_days, overdue_days)?;
+                let as_of = options.as_of.unwrap_or_else(super::today);
+                let (created, existing) = self.plan_reorders(&rows, as_of)?;
+                Response::Planned { created, existing }
             }
             Request::TeamSettings => Response::TeamSettings(self.team_settings()?),
             Request::SetTeamSetting { key, value } => {

@@ -8,6 +8,7 @@ mod error;
 mod export;
 mod import;
 mod lookup;
+mod scoring;
 mod settings;
 
 pub use api::{ImportRows, Request, Response};
@@ -15,6 +16,10 @@ pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, 
 pub use error::ServiceError;
 pub use import::{ImportOptions, ImportReport, RowWarning};
 pub use lookup::{LookupHit, MatchKind};
+pub use scoring::{
+    ChurnReport, DueRow, LocalDates, RfmRow, ScoreOptions, ScoreTable, SegmentRow, StageRow,
+    ValueRow, customer_facts, pareto_report, segment_report, stage_report, today, value_report,
+};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
 
 use crate::domain::CustomerId;

@@ -196,6 +196,17 @@ impl Store {
         Ok(meta.get(meta_keys::SCHEMA_VERSION)?.map(|v| v.value()))
     }
 
+    /// Turns this file back into a version-1 layout (drops the contact counts). Only for tests
+    /// of the 1 -> 2 migration.
+    #[doc(hidden)]
+    pub fn downgrade_to_v1(&self) -> Result<(), StoreError> {
+        let txn = self.db.begin_write()?;
+        txn.delete_table(schema::CUSTOMER_STATS)?;
+        txn.open_table(META)?.insert(meta_keys::SCHEMA_VERSION, 1)?;
+        txn.commit()?;
+        Ok(())
+    }
+
     /// Overwrites the recorded schema version. Only for tests of the version check.
     #[doc(hidden)]
     pub fn force_schema_version(&self, version: u64) -> Result<(), StoreError> {

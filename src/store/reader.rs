@@ -5,7 +5,7 @@ use super::codec::{Encoded, Rec, StoredRecord};
 use super::error::StoreError;
 use super::schema::*;
 use crate::domain::{
-    CarePlan, Complaint, Customer, CustomerId, FollowUp, MergeRecord, Order, OrderAggregate,
+    CarePlan, Complaint, Customer, CustomerId, FollowUp, MergeRecord, Money, Order, OrderAggregate,
 };
 use crate::search::TermKind;
 use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, ReadableTableMetadata};
@@ -139,6 +139,9 @@ pub(crate) fn child_keys(
 
 pub(crate) const MAX_CHAR_STR: &str = "\u{10FFFF}";
 
+/// (follow-ups, complaints) of one customer.
+pub type ContactCounts = (u32, u32);
+
 /// A phone index entry found by a suffix probe.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhoneHit {
@@ -163,6 +166,7 @@ pub struct Reader {
     merged_into: ReadOnlyTable<u64, u64>,
     merges: ReadOnlyTable<u64, Rec<MergeRecord>>,
     aggregates: ReadOnlyTable<u64, super::codec::AggregateValue>,
+    customer_stats: ReadOnlyTable<u64, (u32, u32)>,
     referrals: ReadOnlyTable<(u64, u64), ()>,
     phones: ReadOnlyTable<(&'static str, u64), ()>,
     terms: ReadOnlyTable<(&'static str, u64), u8>,
@@ -188,6 +192,7 @@ impl Reader {
             merged_into: txn.open_table(MERGED_INTO)?,
             merges: txn.open_table(MERGES)?,
             aggregates: txn.open_table(AGGREGATES)?,
+            customer_stats: txn.open_table(CUSTOMER_STATS)?,
             referrals: txn.open_table(REFERRALS)?,
             phones: txn.open_table(PHONES)?,
             terms: txn.open_table(TERMS)?,
@@ -202,6 +207,14 @@ impl Reader {
             complaints: txn.open_table(COMPLAINTS)?,
             customer_complaints: txn.open_table(CUSTOMER_COMPLAINTS)?,
         })
+    }
+
+    /// Whether `loyal demo` built this database (and may replace it).
+    pub fn is_demo(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .meta
+            .get(meta_keys::DEMO)?
+            .is_some_and(|v| v.value() == 1))
     }
 
     /// How many commits the database has seen (any process); cheap to poll.
@@ -471,6 +484,50 @@ impl Reader {
         Ok(self.aggregates.range::<u64>(..)?.map(|entry| {
             let (key, value) = entry?;
             Ok((key.value(), value.value()))
+        }))
+    }
+
+    /// Every customer (all of them, in id order) with its (follow-ups, complaints) counts.
+    pub fn contact_counts(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<(CustomerId, ContactCounts), StoreError>>, StoreError>
+    {
+        Ok(self.customer_stats.range::<u64>(..)?.map(|entry| {
+            let (key, value) = entry?;
+            Ok((key.value(), value.value()))
+        }))
+    }
+
+    /// `(customer, ordered_at, amount)` of every order, by customer then time, from the order
+    /// index alone (no order records are read).
+    pub fn order_points(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<(CustomerId, i64, Money), StoreError>>, StoreError>
+    {
+        Ok(self
+            .customer_orders
+            .range::<(u64, i64, &str)>(..)?
+            .map(|entry| {
+                let (key, amount) = entry?;
+                let (customer, at, _) = key.value();
+                Ok((customer, at, Money(amount.value())))
+            }))
+    }
+
+    /// `(customer, time)` of every follow-up (`complaints == false`) or complaint, by customer.
+    pub fn contact_points(
+        &self,
+        complaints: bool,
+    ) -> Result<impl Iterator<Item = Result<(CustomerId, i64), StoreError>>, StoreError> {
+        let index = if complaints {
+            &self.customer_complaints
+        } else {
+            &self.customer_followups
+        };
+        Ok(index.range::<(u64, i64, &str)>(..)?.map(|entry| {
+            let (key, _) = entry?;
+            let (customer, at, _) = key.value();
+            Ok((customer, at))
         }))
     }
 

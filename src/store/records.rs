@@ -6,7 +6,7 @@ use super::error::StoreError;
 use super::reader;
 use super::writer::Writer;
 use crate::domain::{CarePlan, Complaint, CustomerId, FollowUp, Millis};
-use redb::Table;
+use redb::{ReadableTable, Table};
 
 /// What an upsert did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,46 +76,104 @@ impl ChildRecord for Complaint {
 }
 
 type Index<'t> = Table<'t, (u64, i64, &'static str), ()>;
+type Stats<'t> = Table<'t, u64, (u32, u32)>;
 
-fn upsert<T: ChildRecord>(
-    table: &mut Table<'_, &'static str, Rec<T>>,
-    index: &mut Index<'_>,
-    record: &T,
-) -> Result<Change, StoreError> {
-    let old: Option<T> = reader::get_by_key(table, record.id())?;
-    if old.as_ref() == Some(record) {
-        return Ok(Change::Unchanged);
-    }
-    if let Some(old) = &old {
-        index.remove((old.customer(), old.sort_time(), old.id()))?;
-    }
-    index.insert((record.customer(), record.sort_time(), record.id()), ())?;
-    table.insert(record.id(), Encoded::encode(record)?)?;
-    Ok(if old.is_some() {
-        Change::Updated
-    } else {
-        Change::Created
-    })
+/// Which per-customer contact count a kind of record feeds, if any.
+#[derive(Clone, Copy)]
+enum Count {
+    None,
+    FollowUps,
+    Complaints,
 }
 
-/// Re-points every record of `from` to `to`; returns how many moved.
-fn move_all<T: ChildRecord>(
-    table: &mut Table<'_, &'static str, Rec<T>>,
-    index: &mut Index<'_>,
-    from: CustomerId,
-    to: CustomerId,
-) -> Result<u64, StoreError> {
-    let keys = reader::child_keys(index, from)?;
-    for key in &keys {
-        if let Some(mut record) = reader::get_by_key::<T>(table, key)? {
-            record.set_customer(to);
-            upsert(table, index, &record)?;
+/// The tables one kind of child record lives in, borrowed for one operation.
+struct Children<'a, 't, T: ChildRecord> {
+    table: &'a mut Table<'t, &'static str, Rec<T>>,
+    index: &'a mut Index<'t>,
+    stats: &'a mut Stats<'t>,
+    count: Count,
+}
+
+impl<T: ChildRecord> Children<'_, '_, T> {
+    fn add_to_count(&mut self, customer: CustomerId, delta: i64) -> Result<(), StoreError> {
+        let (followups, complaints) = self.stats.get(customer)?.map_or((0, 0), |v| v.value());
+        let apply = |n: u32| (i64::from(n) + delta).clamp(0, i64::from(u32::MAX)) as u32;
+        let value = match self.count {
+            Count::None => return Ok(()),
+            Count::FollowUps => (apply(followups), complaints),
+            Count::Complaints => (followups, apply(complaints)),
+        };
+        self.stats.insert(customer, value)?;
+        Ok(())
+    }
+
+    fn upsert(&mut self, record: &T) -> Result<Change, StoreError> {
+        let old: Option<T> = reader::get_by_key(&*self.table, record.id())?;
+        if old.as_ref() == Some(record) {
+            return Ok(Change::Unchanged);
+        }
+        match &old {
+            Some(old) => {
+                self.index
+                    .remove((old.customer(), old.sort_time(), old.id()))?;
+                if old.customer() != record.customer() {
+                    self.add_to_count(old.customer(), -1)?;
+                    self.add_to_count(record.customer(), 1)?;
+                }
+            }
+            None => self.add_to_count(record.customer(), 1)?,
+        }
+        self.index
+            .insert((record.customer(), record.sort_time(), record.id()), ())?;
+        self.table.insert(record.id(), Encoded::encode(record)?)?;
+        Ok(if old.is_some() {
+            Change::Updated
+        } else {
+            Change::Created
+        })
+    }
+
+    /// Re-points every record of `from` to `to`; returns how many moved.
+    fn move_all(&mut self, from: CustomerId, to: CustomerId) -> Result<u64, StoreError> {
+        let keys = reader::child_keys(&*self.index, from)?;
+        for key in &keys {
+            if let Some(mut record) = reader::get_by_key::<T>(&*self.table, key)? {
+                record.set_customer(to);
+                self.upsert(&record)?;
+            }
+        }
+        Ok(keys.len() as u64)
+    }
+}
+
+impl<'t> Writer<'t> {
+    fn followup_tables(&mut self) -> Children<'_, 't, FollowUp> {
+        Children {
+            table: &mut self.followups,
+            index: &mut self.customer_followups,
+            stats: &mut self.customer_stats,
+            count: Count::FollowUps,
         }
     }
-    Ok(keys.len() as u64)
-}
 
-impl Writer<'_> {
+    fn care_plan_tables(&mut self) -> Children<'_, 't, CarePlan> {
+        Children {
+            table: &mut self.care_plans,
+            index: &mut self.customer_care_plans,
+            stats: &mut self.customer_stats,
+            count: Count::None,
+        }
+    }
+
+    fn complaint_tables(&mut self) -> Children<'_, 't, Complaint> {
+        Children {
+            table: &mut self.complaints,
+            index: &mut self.customer_complaints,
+            stats: &mut self.customer_stats,
+            count: Count::Complaints,
+        }
+    }
+
     pub fn followup(&self, id: &str) -> Result<Option<FollowUp>, StoreError> {
         reader::get_by_key(&self.followups, id)
     }
@@ -129,15 +187,15 @@ impl Writer<'_> {
     }
 
     pub fn upsert_followup(&mut self, record: &FollowUp) -> Result<Change, StoreError> {
-        upsert(&mut self.followups, &mut self.customer_followups, record)
+        self.followup_tables().upsert(record)
     }
 
     pub fn upsert_care_plan(&mut self, record: &CarePlan) -> Result<Change, StoreError> {
-        upsert(&mut self.care_plans, &mut self.customer_care_plans, record)
+        self.care_plan_tables().upsert(record)
     }
 
     pub fn upsert_complaint(&mut self, record: &Complaint) -> Result<Change, StoreError> {
-        upsert(&mut self.complaints, &mut self.customer_complaints, record)
+        self.complaint_tables().upsert(record)
     }
 
     /// Moves every follow-up, care plan and complaint of `from` to `to`.
@@ -147,19 +205,9 @@ impl Writer<'_> {
         to: CustomerId,
     ) -> Result<(u64, u64, u64), StoreError> {
         Ok((
-            move_all(&mut self.followups, &mut self.customer_followups, from, to)?,
-            move_all(
-                &mut self.care_plans,
-                &mut self.customer_care_plans,
-                from,
-                to,
-            )?,
-            move_all(
-                &mut self.complaints,
-                &mut self.customer_complaints,
-                from,
-                to,
-            )?,
+            self.followup_tables().move_all(from, to)?,
+            self.care_plan_tables().move_all(from, to)?,
+            self.complaint_tables().move_all(from, to)?,
         ))
     }
 }

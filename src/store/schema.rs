@@ -6,7 +6,7 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Counters and markers: `schema_version`, `next.customer`, `change_counter`, ...
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
@@ -19,6 +19,10 @@ pub const CUSTOMER_EXT: TableDefinition<&str, u64> = TableDefinition::new("custo
 /// Merged customer id -> the id it was folded into.
 pub const MERGED_INTO: TableDefinition<u64, u64> = TableDefinition::new("merged_into");
 pub const MERGES: TableDefinition<u64, Rec<MergeRecord>> = TableDefinition::new("merges");
+/// Every customer -> (follow-ups, complaints): kept current as they are written, so scoring as of
+/// today reads one small table instead of counting (added in schema version 2).
+pub const CUSTOMER_STATS: TableDefinition<u64, (u32, u32)> =
+    TableDefinition::new("customer_contact_counts");
 pub const AGGREGATES: TableDefinition<u64, AggregateValue> =
     TableDefinition::new("order_aggregates");
 /// (referrer, referred customer).
@@ -57,6 +61,8 @@ pub mod meta_keys {
     pub const NEXT_FOLLOWUP: &str = "next.followup";
     pub const NEXT_CARE_PLAN: &str = "next.care_plan";
     pub const NEXT_COMPLAINT: &str = "next.complaint";
+    /// Set (to 1) in databases built by `loyal demo`, which may be replaced without asking.
+    pub const DEMO: &str = "demo";
 }
 
 /// Creates every table that does not exist yet (all of them in a new file).
@@ -68,6 +74,7 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
     txn.open_table(MERGED_INTO)?;
     txn.open_table(MERGES)?;
     txn.open_table(AGGREGATES)?;
+    txn.open_table(CUSTOMER_STATS)?;
     txn.open_table(REFERRALS)?;
     txn.open_table(PHONES)?;
     txn.open_table(TERMS)?;
@@ -85,11 +92,40 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 }
 
 /// Brings a database written at `from` up to [`SCHEMA_VERSION`], inside the caller's
-/// transaction. Each released layout change adds one step here; version 1 is the first layout,
-/// so a file without a version (0) only needs its tables created.
+/// transaction. Each layout change adds one step here:
+/// - 0 -> 1: the first layout (a file without a version only needs its tables created);
+/// - 1 -> 2: per-customer contact counts, filled from the follow-up and complaint indexes.
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), redb::Error> {
-    if from < 1 {
-        create_tables(txn)?;
+    create_tables(txn)?;
+    if from < 2 {
+        backfill_contact_counts(txn)?;
+    }
+    Ok(())
+}
+
+fn backfill_contact_counts(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
+    use redb::ReadableTable;
+    let mut counts: std::collections::BTreeMap<u64, (u32, u32)> = std::collections::BTreeMap::new();
+    for entry in txn.open_table(CUSTOMERS)?.range::<u64>(..)? {
+        counts.insert(entry?.0.value(), (0, 0));
+    }
+    for entry in txn
+        .open_table(CUSTOMER_FOLLOWUPS)?
+        .range::<(u64, i64, &str)>(..)?
+    {
+        let customer = entry?.0.value().0;
+        counts.entry(customer).or_default().0 += 1;
+    }
+    for entry in txn
+        .open_table(CUSTOMER_COMPLAINTS)?
+        .range::<(u64, i64, &str)>(..)?
+    {
+        let customer = entry?.0.value().0;
+        counts.entry(customer).or_default().1 += 1;
+    }
+    let mut stats = txn.open_table(CUSTOMER_STATS)?;
+    for (customer, value) in counts {
+        stats.insert(customer, value)?;
     }
     Ok(())
 }

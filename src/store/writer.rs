@@ -20,6 +20,7 @@ pub struct Writer<'t> {
     pub(super) merged_into: Table<'t, u64, u64>,
     pub(super) merges: Table<'t, u64, Rec<MergeRecord>>,
     pub(super) aggregates: Table<'t, u64, AggregateValue>,
+    pub(super) customer_stats: Table<'t, u64, (u32, u32)>,
     pub(super) referrals: Table<'t, (u64, u64), ()>,
     pub(super) phones: Table<'t, (&'static str, u64), ()>,
     pub(super) terms: Table<'t, (&'static str, u64), u8>,
@@ -46,6 +47,7 @@ impl<'t> Writer<'t> {
             merged_into: txn.open_table(MERGED_INTO)?,
             merges: txn.open_table(MERGES)?,
             aggregates: txn.open_table(AGGREGATES)?,
+            customer_stats: txn.open_table(CUSTOMER_STATS)?,
             referrals: txn.open_table(REFERRALS)?,
             phones: txn.open_table(PHONES)?,
             terms: txn.open_table(TERMS)?,
@@ -77,6 +79,12 @@ impl<'t> Writer<'t> {
         let next = self.meta.get(key)?.map_or(0, |v| v.value()) + 1;
         self.meta.insert(key, next)?;
         Ok(next)
+    }
+
+    /// Marks this database as built by `loyal demo`.
+    pub fn mark_demo(&mut self) -> Result<(), StoreError> {
+        self.meta.insert(meta_keys::DEMO, 1)?;
+        Ok(())
     }
 
     /// A fresh record id like `FU-000042` from the named counter.
@@ -146,6 +154,7 @@ impl<'t> Writer<'t> {
             .insert(customer.external_id.as_str(), customer.id)?;
         self.customers
             .insert(customer.id, Encoded::encode(&customer)?)?;
+        self.customer_stats.insert(customer.id, (0, 0))?;
         self.reindex(None, Some(&customer))?;
         Ok(customer.id)
     }
@@ -201,6 +210,7 @@ impl<'t> Writer<'t> {
     pub(super) fn remove_customer(&mut self, customer: &Customer) -> Result<(), StoreError> {
         self.customers.remove(customer.id)?;
         self.aggregates.remove(customer.id)?;
+        self.customer_stats.remove(customer.id)?;
         self.reindex(Some(customer), None)
     }
 

@@ -1,0 +1,482 @@
+//! `loyal rfm`, `loyal report` and `loyal due`: the analytics as tables, CSV or JSON.
+
+use super::Context;
+use crate::domain::Money;
+use crate::scoring::{Period, Segment};
+use crate::service::{
+    ChurnReport, DueRow, RfmRow, ScoreOptions, pareto_report, segment_report, stage_report, today,
+    value_report,
+};
+use crate::text::{fit, sanitize};
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use std::io::Write;
+
+/// How analytics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// The date and rate overrides shared by every analytics command.
+#[derive(Debug, Clone, Args)]
+pub struct ScoreArgs {
+    /// Score as of this date (orders after it are ignored) [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Margin as a share of revenue, e.g. 0.30 [default: team setting scoring.margin_rate]
+    #[arg(long)]
+    pub margin_rate: Option<String>,
+    /// Cost of one complaint [default: team setting scoring.complaint_cost]
+    #[arg(long)]
+    pub complaint_cost: Option<Money>,
+    /// Cost of one follow-up contact [default: team setting scoring.contact_cost]
+    #[arg(long)]
+    pub contact_cost: Option<Money>,
+    /// Days without an order that count as churned [default: team setting scoring.churn_days]
+    #[arg(long)]
+    pub churn_days: Option<i64>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: OutputFormat,
+}
+
+impl ScoreArgs {
+    fn options(&self) -> ScoreOptions {
+        ScoreOptions {
+            as_of: self.as_of,
+            margin_rate: self.margin_rate.clone(),
+            complaint_cost: self.complaint_cost,
+            contact_cost: self.contact_cost,
+            churn_days: self.churn_days,
+        }
+    }
+}
+
+/// Which report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    Pareto,
+    Churn,
+    Segments,
+    Stages,
+    Values,
+}
+
+const RFM_HEADER: &[&str] = &[
+    "customer_id",
+    "recency_days",
+    "frequency",
+    "monetary",
+    "r",
+    "f",
+    "m",
+    "segment",
+    "value_class",
+    "stage",
+];
+
+fn csv_out() -> csv::Writer<std::io::StdoutLock<'static>> {
+    csv::Writer::from_writer(std::io::stdout().lock())
+}
+
+fn json_out(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow::Result<()> {
+    let segment = segment
+        .map(|s| s.parse::<Segment>())
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--segment: {e}"))?;
+    let service = context.open()?;
+    let table = service.score(&args.options())?;
+    let rows = service.rfm_rows(&table, segment)?;
+    match args.format {
+        OutputFormat::Csv => {
+            let mut w = csv_out();
+            w.write_record(RFM_HEADER)?;
+            for row in &rows {
+                w.write_record([
+                    row.customer_id.clone(),
+                    row.recency_days.to_string(),
+                    row.frequency.to_string(),
+                    row.monetary.to_string(),
+                    row.r.to_string(),
+                    row.f.to_string(),
+                    row.m.to_string(),
+                    row.segment.to_string(),
+                    row.value_class.to_string(),
+                    row.stage.to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        OutputFormat::Json => json_out(&rows)?,
+        OutputFormat::Table => print_rfm_table(&rows, table.params.as_of),
+    }
+    Ok(())
+}
+
+fn print_rfm_table(rows: &[RfmRow], as_of: NaiveDate) {
+    println!("RFM as of {as_of}: {} scored customers", rows.len());
+    println!(
+        "{} {} {:>7} {:>5} {:>12} R F M {} {} {} RISK",
+        fit("ID", 10),
+        fit("NAME", 16),
+        "DAYS",
+        "FREQ",
+        "MONETARY",
+        fit("SEGMENT", 18),
+        fit("VALUE", 8),
+        fit("STAGE", 10)
+    );
+    for row in rows {
+        println!(
+            "{} {} {:>7} {:>5} {:>12} {} {} {} {} {} {} {}",
+            fit(&row.customer_id, 10),
+            fit(&row.name, 16),
+            row.recency_days,
+            row.frequency,
+            row.monetary.to_string(),
+            row.r,
+            row.f,
+            row.m,
+            fit(row.segment.label(), 18),
+            fit(row.value_class.label(), 8),
+            fit(row.stage.label(), 10),
+            if row.at_risk { "at risk" } else { "" }
+        );
+    }
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+pub fn report(
+    context: &Context,
+    kind: ReportKind,
+    args: &ScoreArgs,
+    period: Period,
+) -> anyhow::Result<()> {
+    let service = context.open()?;
+    if kind == ReportKind::Churn {
+        let churn = service.churn_report(&args.options(), period)?;
+        return print_churn(&churn, args.format);
+    }
+    let table = service.score(&args.options())?;
+    let as_of = table.params.as_of;
+    match kind {
+        ReportKind::Segments => {
+            let rows = segment_report(&table);
+            match args.format {
+                OutputFormat::Json => json_out(&rows)?,
+                OutputFormat::Csv => {
+                    let mut w = csv_out();
+                    w.write_record([
+                        "segment",
+                        "customers",
+                        "customer_share",
+                        "revenue",
+                        "revenue_share",
+                    ])?;
+                    for r in &rows {
+                        w.write_record([
+                            r.segment.to_string(),
+                            r.customers.to_string(),
+                            format!("{:.4}", r.customer_share),
+                            r.revenue.to_string(),
+                            format!("{:.4}", r.revenue_share),
+                        ])?;
+                    }
+                    w.flush()?;
+                }
+                OutputFormat::Table => {
+                    println!("segments as of {as_of}");
+                    println!(
+                        "{} {:>9} {:>7} {:>14} {:>7}  REVENUE SHARE",
+                        fit("SEGMENT", 18),
+                        "CUSTOMERS",
+                        "SHARE",
+                        "REVENUE",
+                        "SHARE"
+                    );
+                    for r in &rows {
+                        let bar = "#".repeat((r.revenue_share * 40.0).round() as usize);
+                        println!(
+                            "{} {:>9} {:>7} {:>14} {:>7}  {bar}",
+                            fit(r.segment.label(), 18),
+                            r.customers,
+                            percent(r.customer_share),
+                            r.revenue.to_string(),
+                            percent(r.revenue_share)
+                        );
+                    }
+                }
+            }
+        }
+        ReportKind::Stages => {
+            let rows = stage_report(&table);
+            match args.format {
+                OutputFormat::Json => json_out(&rows)?,
+                OutputFormat::Csv => {
+                    let mut w = csv_out();
+                    w.write_record(["stage", "customers", "share"])?;
+                    for r in &rows {
+                        w.write_record([
+                            r.stage.to_string(),
+                            r.customers.to_string(),
+                            format!("{:.4}", r.share),
+                        ])?;
+                    }
+                    w.flush()?;
+                }
+                OutputFormat::Table => {
+                    println!("loyalty ladder as of {as_of}");
+                    for r in &rows {
+                        let bar = "#".repeat((r.share * 50.0).round() as usize);
+                        println!(
+                            "{} {:>9} {:>7}  {bar}",
+                            fit(r.stage.label(), 11),
+                            r.customers,
+                            percent(r.share)
+                        );
+                    }
+                }
+            }
+        }
+        ReportKind::Values => {
+            let rows = value_report(&table);
+            match args.format {
+                OutputFormat::Json => json_out(&rows)?,
+                OutputFormat::Csv => {
+                    let mut w = csv_out();
+                    w.write_record(["value_class", "customers", "revenue", "revenue_share"])?;
+                    for r in &rows {
+                        w.write_record([
+                            r.class.to_string(),
+                            r.customers.to_string(),
+                            r.revenue.to_string(),
+                            format!("{:.4}", r.revenue_share),
+                        ])?;
+                    }
+                    w.flush()?;
+                }
+                OutputFormat::Table => {
+                    println!("value classes as of {as_of}");
+                    for r in &rows {
+                        println!(
+                            "{} {:>9} {:>14} {:>7}",
+                            fit(r.class.label(), 9),
+                            r.customers,
+                            r.revenue.to_string(),
+                            percent(r.revenue_share)
+                        );
+                    }
+                }
+            }
+        }
+        ReportKind::Pareto => {
+            let p = pareto_report(&table);
+            match args.format {
+                OutputFormat::Json => json_out(&p)?,
+                OutputFormat::Csv => {
+                    let mut w = csv_out();
+                    w.write_record(["customer_share", "revenue_share"])?;
+                    for (c, r) in &p.curve {
+                        w.write_record([format!("{c:.6}"), format!("{r:.6}")])?;
+                    }
+                    w.flush()?;
+                }
+                OutputFormat::Table => {
+                    println!(
+                        "Pareto as of {as_of}: {} customers, revenue {}",
+                        p.customers, p.revenue
+                    );
+                    match (p.top_share, p.count_for_80, p.share_for_80) {
+                        (Some(top), Some(k), Some(share)) => {
+                            println!(
+                                "top 20% ({} customers) bring {} of revenue",
+                                p.top_count,
+                                percent(top)
+                            );
+                            println!(
+                                "80% of revenue comes from {k} customers ({})",
+                                percent(share)
+                            );
+                        }
+                        _ => println!("no positive revenue to divide"),
+                    }
+                    for decile in 1..=10 {
+                        let target = decile as f64 / 10.0;
+                        if let Some((_, r)) = p.curve.iter().find(|(c, _)| *c >= target - 1e-9) {
+                            let bar = "#".repeat((r * 50.0).round() as usize);
+                            println!("top {:>3}% {:>7}  {bar}", decile * 10, percent(*r));
+                        }
+                    }
+                }
+            }
+        }
+        ReportKind::Churn => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+fn print_churn(churn: &ChurnReport, format: OutputFormat) -> anyhow::Result<()> {
+    let rows = &churn.report.rows;
+    let opt = |v: Option<f64>| v.map(|x| format!("{x:.4}")).unwrap_or_default();
+    match format {
+        OutputFormat::Json => json_out(churn)?,
+        OutputFormat::Csv => {
+            let mut w = csv_out();
+            w.write_record([
+                "period_start",
+                "period_end",
+                "active_at_start",
+                "active_at_end",
+                "new",
+                "retention",
+                "churn",
+            ])?;
+            for r in rows {
+                w.write_record([
+                    r.start.to_string(),
+                    r.end.to_string(),
+                    r.active_at_start.to_string(),
+                    r.active_at_end.to_string(),
+                    r.new_in_period.to_string(),
+                    opt(r.retention),
+                    opt(r.churn),
+                ])?;
+            }
+            w.flush()?;
+        }
+        OutputFormat::Table => {
+            println!(
+                "churn and retention by {} (active = ordered in the {} days before)",
+                churn.report.period, churn.report.churn_days
+            );
+            println!(
+                "{:<10} {:>7} {:>7} {:>5} {:>9} {:>7}",
+                "PERIOD", "START", "END", "NEW", "RETAINED", "CHURN"
+            );
+            for r in rows {
+                let pct = |v: Option<f64>| v.map(percent).unwrap_or_else(|| String::from("-"));
+                println!(
+                    "{:<10} {:>7} {:>7} {:>5} {:>9} {:>7}",
+                    r.start,
+                    r.active_at_start,
+                    r.active_at_end,
+                    r.new_in_period,
+                    pct(r.retention),
+                    pct(r.churn)
+                );
+            }
+            println!("\nwon back ({}):", churn.won_back.len());
+            for (id, back) in churn.won_back.iter().take(20) {
+                println!(
+                    "  {} last ordered {}, churned {}, came back {}",
+                    sanitize(id),
+                    back.last_before,
+                    back.churned_on,
+                    back.came_back
+                );
+            }
+            if churn.won_back.len() > 20 {
+                println!(
+                    "  ... and {} more (--format csv or json for all)",
+                    churn.won_back.len() - 20
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `window` is (due within days, overdue by at most days).
+pub fn due(
+    context: &Context,
+    window: (i64, i64),
+    as_of: Option<NaiveDate>,
+    create_plans: bool,
+    format: OutputFormat,
+) -> anyhow::Result<()> {
+    let (within, overdue_days) = window;
+    let service = context.open()?;
+    let options = ScoreOptions {
+        as_of,
+        ..Default::default()
+    };
+    let rows = service.due(&options, within, overdue_days)?;
+    match format {
+        OutputFormat::Json => json_out(&rows)?,
+        OutputFormat::Csv => {
+            let mut w = csv_out();
+            w.write_record([
+                "customer_id",
+                "name",
+                "last_order",
+                "median_gap_days",
+                "next_expected",
+                "days_until",
+                "owner",
+            ])?;
+            for r in &rows {
+                w.write_record([
+                    r.customer_id.clone(),
+                    r.name.clone(),
+                    r.prediction.last_order.to_string(),
+                    r.prediction.median_gap_days.to_string(),
+                    r.prediction.next_expected.to_string(),
+                    r.days_until.to_string(),
+                    r.owner.clone().unwrap_or_default(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        OutputFormat::Table => print_due(&rows, within),
+    }
+    if create_plans {
+        let (created, existing) = service
+            .plan_reorders(&rows, as_of.unwrap_or_else(today))
+            .context("creating reorder care plans")?;
+        eprintln!(
+            "created {created} reorder care plan(s); {existing} customer(s) already had an open one"
+        );
+    }
+    Ok(())
+}
+
+fn print_due(rows: &[DueRow], within: i64) {
+    println!(
+        "{} customer(s) due to reorder within {within} days (negative: overdue)",
+        rows.len()
+    );
+    println!(
+        "{} {} {} {:>5} {} {:>6} OWNER",
+        fit("ID", 10),
+        fit("NAME", 16),
+        fit("LAST", 10),
+        "GAP",
+        fit("EXPECTED", 10),
+        "DAYS"
+    );
+    for r in rows {
+        println!(
+            "{} {} {} {:>5} {} {:>6} {}",
+            fit(&r.customer_id, 10),
+            fit(&r.name, 16),
+            fit(&r.prediction.last_order.to_string(), 10),
+            r.prediction.median_gap_days,
+            fit(&r.prediction.next_expected.to_string(), 10),
+            r.days_until,
+            sanitize(r.owner.as_deref().unwrap_or(""))
+        );
+    }
+}

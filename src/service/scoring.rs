@@ -1,0 +1,628 @@
+//! Scoring through the service: builds each customer's facts as of D from the maintained
+//! aggregates (reading a customer's orders only when some of them fall after D), runs the pure
+//! [`crate::scoring`] functions, and shapes the results into rows and reports.
+
+use super::{Service, ServiceError};
+use crate::domain::{
+    CarePlan, CarePurpose, ComplaintStatus, CustomerId, Millis, Money, OrderAggregate, PlanStatus,
+};
+use crate::scoring::{
+    self, ChurnPeriod, CustomerFacts, CustomerScore, OrderSummary, Pareto, Period,
+    ReorderPrediction, ScoringParams, Segment, Stage, ValueClass, WonBack,
+};
+use crate::store::{Reader, RecordIdKind};
+use chrono::{DateTime, Local, NaiveDate, Offset, TimeZone};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// What to score with: the date and any rates that override the team settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreOptions {
+    /// Default: today (local time).
+    pub as_of: Option<NaiveDate>,
+    pub margin_rate: Option<String>,
+    pub complaint_cost: Option<Money>,
+    pub contact_cost: Option<Money>,
+    pub churn_days: Option<i64>,
+}
+
+/// Every customer's facts and scores as of one date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreTable {
+    pub params: ScoringParams,
+    /// All customers, in id order.
+    pub facts: Vec<CustomerFacts>,
+    /// Same order as `facts`.
+    pub scores: Vec<CustomerScore>,
+}
+
+/// One row of `loyal rfm`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RfmRow {
+    pub customer_id: String,
+    pub name: String,
+    pub recency_days: i64,
+    pub frequency: u64,
+    pub monetary: Money,
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+    pub segment: Segment,
+    pub value_class: ValueClass,
+    pub stage: Stage,
+    /// An open complaint that breached its response deadline or has many contacts.
+    pub at_risk: bool,
+}
+
+/// One row of the segment report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentRow {
+    pub segment: Segment,
+    pub customers: u64,
+    pub customer_share: f64,
+    pub revenue: Money,
+    pub revenue_share: f64,
+}
+
+/// One row of the ladder (stage) report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageRow {
+    pub stage: Stage,
+    pub customers: u64,
+    pub share: f64,
+}
+
+/// One row of the value-class report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValueRow {
+    pub class: ValueClass,
+    pub customers: u64,
+    pub revenue: Money,
+    pub revenue_share: f64,
+}
+
+/// The churn report with the customers who were won back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChurnReport {
+    pub report: ChurnPeriod,
+    pub won_back: Vec<(String, WonBack)>,
+}
+
+/// A customer expected to reorder soon (or overdue).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueRow {
+    pub customer: CustomerId,
+    pub customer_id: String,
+    pub name: String,
+    pub prediction: ReorderPrediction,
+    /// Days from D to the expected date; negative when overdue.
+    pub days_until: i64,
+    pub owner: Option<String>,
+}
+
+/// Converts stored instants to local calendar dates. Asking the time zone for its offset
+/// costs more than everything else scoring does per order, so the offset is remembered per UTC
+/// day (a small direct-mapped cache: two years of orders touch ~730 days); on the rare day whose
+/// offset changes (a DST switch) it is asked for each instant.
+pub struct LocalDates {
+    days: Vec<(i64, i32, i32)>,
+}
+
+impl Default for LocalDates {
+    fn default() -> Self {
+        LocalDates {
+            days: vec![(i64::MIN, 0, 0); 4096],
+        }
+    }
+}
+
+const DAY_MS: i64 = 86_400_000;
+/// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
+const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
+
+fn offset_at(millis: Millis) -> i32 {
+    DateTime::from_timestamp_millis(millis).map_or(0, |t| {
+        Local
+            .offset_from_utc_datetime(&t.naive_utc())
+            .fix()
+            .local_minus_utc()
+    })
+}
+
+impl LocalDates {
+    pub fn date(&mut self, millis: Millis) -> NaiveDate {
+        let day = millis.div_euclid(DAY_MS);
+        let cell = &mut self.days[day.rem_euclid(4096) as usize];
+        if cell.0 != day {
+            *cell = (
+                day,
+                offset_at(day * DAY_MS),
+                offset_at(day * DAY_MS + DAY_MS - 1),
+            );
+        }
+        let offset = if cell.1 == cell.2 {
+            cell.1
+        } else {
+            offset_at(millis)
+        };
+        let local_days = (millis + i64::from(offset) * 1000).div_euclid(DAY_MS);
+        i32::try_from(local_days + UNIX_EPOCH_DAYS_FROM_CE)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .unwrap_or(NaiveDate::MIN)
+    }
+}
+
+/// Today's date in the local time zone.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+fn summary_of(points: &[(NaiveDate, Money)]) -> Option<OrderSummary> {
+    let first = points.iter().map(|p| p.0).min()?;
+    let last = points.iter().map(|p| p.0).max()?;
+    let total = points
+        .iter()
+        .fold(Money(0), |acc, p| Money(acc.0.saturating_add(p.1.0)));
+    Some(OrderSummary {
+        first,
+        last,
+        count: points.len() as u64,
+        total,
+    })
+}
+
+impl Service {
+    /// The scoring rates: team settings, overridden by `options`.
+    pub fn scoring_params(&self, options: &ScoreOptions) -> Result<ScoringParams, ServiceError> {
+        let setting = |key: &str| self.team_setting(key);
+        let margin = match &options.margin_rate {
+            Some(rate) => rate.clone(),
+            None => setting("scoring.margin_rate")?,
+        };
+        let money = |key: &str, value: Option<Money>| -> Result<Money, ServiceError> {
+            match value {
+                Some(v) => Ok(v),
+                None => setting(key)?
+                    .parse::<Money>()
+                    .map_err(|e| ServiceError::invalid(key, e.to_string())),
+            }
+        };
+        let churn_days = match options.churn_days {
+            Some(days) => days,
+            None => setting("scoring.churn_days")?
+                .parse::<i64>()
+                .map_err(|e| ServiceError::invalid("scoring.churn_days", e.to_string()))?,
+        };
+        if churn_days < 1 {
+            return Err(ServiceError::invalid("churn_days", "must be at least 1"));
+        }
+        Ok(ScoringParams {
+            as_of: options.as_of.unwrap_or_else(today),
+            margin_bp: ScoringParams::margin_bp_from(&margin)
+                .map_err(|e| ServiceError::invalid("margin_rate", e))?,
+            complaint_cost: money("scoring.complaint_cost", options.complaint_cost)?,
+            contact_cost: money("scoring.contact_cost", options.contact_cost)?,
+            churn_days,
+        })
+    }
+
+    /// Scores every customer as of `options.as_of`.
+    pub fn score(&self, options: &ScoreOptions) -> Result<ScoreTable, ServiceError> {
+        let params = self.scoring_params(options)?;
+        let r = self.store.read()?;
+        let facts = customer_facts(&r, params.as_of)?;
+        let scores = scoring::score_all(&facts, &params);
+        Ok(ScoreTable {
+            params,
+            facts,
+            scores,
+        })
+    }
+
+    /// `loyal rfm` rows: scored customers, optionally one segment, in id order.
+    pub fn rfm_rows(
+        &self,
+        table: &ScoreTable,
+        segment: Option<Segment>,
+    ) -> Result<Vec<RfmRow>, ServiceError> {
+        let r = self.store.read()?;
+        let at_risk = self.complaint_risk(&r)?;
+        let mut rows = Vec::new();
+        for (facts, score) in table.facts.iter().zip(&table.scores) {
+            let (Some(rfm), Some(value_class)) = (score.rfm, score.value_class) else {
+                continue;
+            };
+            if segment.is_some_and(|s| s != rfm.segment) {
+                continue;
+            }
+            let Some(customer) = r.customer(facts.customer)? else {
+                continue;
+            };
+            rows.push(RfmRow {
+                customer_id: customer.external_id,
+                name: customer.name,
+                recency_days: rfm.recency_days,
+                frequency: rfm.frequency,
+                monetary: rfm.monetary,
+                r: rfm.r,
+                f: rfm.f,
+                m: rfm.m,
+                segment: rfm.segment,
+                value_class,
+                stage: score.stage,
+                at_risk: at_risk.contains(&facts.customer),
+            });
+        }
+        Ok(rows)
+    }
+
+    /// Customers with an open complaint that breached its first-response deadline (the stored
+    /// flag, or no response after `sla.first_response_hours`) or reached the escalation count.
+    fn complaint_risk(&self, r: &Reader) -> Result<HashSet<CustomerId>, ServiceError> {
+        let hours: i64 = self
+            .team_setting("sla.first_response_hours")?
+            .parse()
+            .unwrap_or(24);
+        let contacts: u32 = self
+            .team_setting("complaint.escalate_after_contacts")?
+            .parse()
+            .unwrap_or(5);
+        let now = chrono::Utc::now().timestamp_millis();
+        let mut out = HashSet::new();
+        for complaint in r.complaints()? {
+            let c = complaint?;
+            let open = !matches!(
+                c.status,
+                ComplaintStatus::Resolved | ComplaintStatus::Closed
+            );
+            let late = c.response_breached
+                || (c.first_response_at.is_none() && now - c.opened_at > hours * 3_600_000);
+            if open && (late || c.contacts >= contacts || c.escalated) {
+                out.insert(c.customer);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Each customer's order dates on or before `as_of`, sorted, from the order index.
+    fn order_dates(
+        &self,
+        r: &Reader,
+        as_of: NaiveDate,
+    ) -> Result<Vec<(CustomerId, Vec<NaiveDate>)>, ServiceError> {
+        let mut dates = LocalDates::default();
+        let mut out: Vec<(CustomerId, Vec<NaiveDate>)> = Vec::new();
+        for point in r.order_points()? {
+            let (customer, at, _) = point?;
+            let date = dates.date(at);
+            if date > as_of {
+                continue;
+            }
+            match out.last_mut() {
+                Some((c, list)) if *c == customer => list.push(date),
+                _ => out.push((customer, vec![date])),
+            }
+        }
+        for (_, list) in &mut out {
+            list.sort_unstable();
+        }
+        Ok(out)
+    }
+
+    /// Churn and retention per period, and who was won back.
+    pub fn churn_report(
+        &self,
+        options: &ScoreOptions,
+        period: Period,
+    ) -> Result<ChurnReport, ServiceError> {
+        let params = self.scoring_params(options)?;
+        let r = self.store.read()?;
+        let per_customer = self.order_dates(&r, params.as_of)?;
+        let lists: Vec<Vec<NaiveDate>> = per_customer.iter().map(|(_, d)| d.clone()).collect();
+        let report = scoring::churn_report(&lists, params.as_of, period, params.churn_days);
+        let mut won_back = Vec::new();
+        for (customer, dates) in &per_customer {
+            for back in scoring::won_back(*customer, dates, params.churn_days) {
+                let id = r
+                    .customer(*customer)?
+                    .map(|c| c.external_id)
+                    .unwrap_or_default();
+                won_back.push((id, back));
+            }
+        }
+        won_back.sort_by_key(|(_, b)| std::cmp::Reverse(b.came_back));
+        Ok(ChurnReport { report, won_back })
+    }
+
+    /// Customers whose next order is expected between `as_of - overdue_days` and
+    /// `as_of + within_days`, soonest first. Longer overdue ones are churn cases, not reminders.
+    pub fn due(
+        &self,
+        options: &ScoreOptions,
+        within_days: i64,
+        overdue_days: i64,
+    ) -> Result<Vec<DueRow>, ServiceError> {
+        let as_of = options.as_of.unwrap_or_else(today);
+        let r = self.store.read()?;
+        let horizon = as_of + chrono::Duration::days(within_days);
+        let oldest = as_of - chrono::Duration::days(overdue_days);
+        let mut rows = Vec::new();
+        for (customer, dates) in self.order_dates(&r, as_of)? {
+            let Some(prediction) = scoring::predict_reorder(&dates) else {
+                continue;
+            };
+            if prediction.next_expected > horizon || prediction.next_expected < oldest {
+                continue;
+            }
+            let Some(c) = r.customer(customer)? else {
+                continue;
+            };
+            rows.push(DueRow {
+                customer,
+                customer_id: c.external_id,
+                name: c.name,
+                days_until: (prediction.next_expected - as_of).num_days(),
+                prediction,
+                owner: c.owner,
+            });
+        }
+        rows.sort_by_key(|row| (row.prediction.next_expected, row.customer));
+        Ok(rows)
+    }
+
+    /// Creates a reorder care plan for each due customer that has no open reorder plan yet, in
+    /// one transaction. Returns (created, already planned).
+    pub fn plan_reorders(
+        &self,
+        rows: &[DueRow],
+        as_of: NaiveDate,
+    ) -> Result<(u64, u64), ServiceError> {
+        let r = self.store.read()?;
+        let mut planned = HashSet::new();
+        for row in rows {
+            if r.care_plans_of(row.customer)?
+                .iter()
+                .any(|p| p.purpose == CarePurpose::Reorder && p.status == PlanStatus::Open)
+            {
+                planned.insert(row.customer);
+            }
+        }
+        drop(r);
+        self.store.write(|w| {
+            let mut created = 0;
+            for row in rows.iter().filter(|row| !planned.contains(&row.customer)) {
+                let plan = CarePlan {
+                    id: w.next_record_id(RecordIdKind::CarePlan)?,
+                    customer: row.customer,
+                    due: row.prediction.next_expected.max(as_of),
+                    due_time: None,
+                    purpose: CarePurpose::Reorder,
+                    assignee: row.owner.clone(),
+                    note: format!(
+                        "reorder expected {} (every {} days; last order {})",
+                        row.prediction.next_expected,
+                        row.prediction.median_gap_days,
+                        row.prediction.last_order
+                    ),
+                    status: PlanStatus::Open,
+                    recurrence: None,
+                    created_at: w.now(),
+                    completed_at: None,
+                };
+                w.upsert_care_plan(&plan)?;
+                created += 1;
+            }
+            Ok::<_, ServiceError>((created, planned.len() as u64))
+        })
+    }
+}
+
+/// Segment sizes and revenue shares, in segment order.
+pub fn segment_report(table: &ScoreTable) -> Vec<SegmentRow> {
+    let scored: Vec<_> = table.scores.iter().filter_map(|s| s.rfm).collect();
+    let total: i128 = scored.iter().map(|r| i128::from(r.monetary.0)).sum();
+    Segment::ALL
+        .iter()
+        .map(|segment| {
+            let members: Vec<_> = scored.iter().filter(|r| r.segment == *segment).collect();
+            let revenue: i128 = members.iter().map(|r| i128::from(r.monetary.0)).sum();
+            SegmentRow {
+                segment: *segment,
+                customers: members.len() as u64,
+                customer_share: share(members.len() as i128, scored.len() as i128),
+                revenue: Money(revenue as i64),
+                revenue_share: share(revenue, total),
+            }
+        })
+        .collect()
+}
+
+/// Customers on each rung of the ladder, lowest first.
+pub fn stage_report(table: &ScoreTable) -> Vec<StageRow> {
+    let n = table.scores.len() as i128;
+    Stage::ALL
+        .iter()
+        .map(|stage| {
+            let count = table.scores.iter().filter(|s| s.stage == *stage).count();
+            StageRow {
+                stage: *stage,
+                customers: count as u64,
+                share: share(count as i128, n),
+            }
+        })
+        .collect()
+}
+
+/// Customers and revenue by value class.
+pub fn value_report(table: &ScoreTable) -> Vec<ValueRow> {
+    let scored: Vec<_> = table
+        .scores
+        .iter()
+        .filter_map(|s| Some((s.value_class?, s.rfm?.monetary)))
+        .collect();
+    let total: i128 = scored.iter().map(|(_, m)| i128::from(m.0)).sum();
+    ValueClass::ALL
+        .iter()
+        .map(|class| {
+            let members: Vec<_> = scored.iter().filter(|(c, _)| c == class).collect();
+            let revenue: i128 = members.iter().map(|(_, m)| i128::from(m.0)).sum();
+            ValueRow {
+                class: *class,
+                customers: members.len() as u64,
+                revenue: Money(revenue as i64),
+                revenue_share: share(revenue, total),
+            }
+        })
+        .collect()
+}
+
+/// The Pareto view of the scored customers.
+pub fn pareto_report(table: &ScoreTable) -> Pareto {
+    let monetary: Vec<Money> = table
+        .scores
+        .iter()
+        .filter_map(|s| s.rfm.map(|r| r.monetary))
+        .collect();
+    scoring::pareto(&monetary)
+}
+
+fn share(part: i128, whole: i128) -> f64 {
+    if whole <= 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Where each customer id sits in the facts: a direct table when ids are dense (they are
+/// counter-assigned), else a binary search.
+enum Positions {
+    Dense(Vec<u32>),
+    Sorted(Vec<CustomerId>),
+}
+
+impl Positions {
+    fn new(facts: &[CustomerFacts]) -> Self {
+        let max = facts.last().map_or(0, |f| f.customer);
+        if max <= 4 * facts.len() as u64 + 1024 && facts.len() < u32::MAX as usize {
+            let mut table = vec![u32::MAX; max as usize + 1];
+            for (i, f) in facts.iter().enumerate() {
+                table[f.customer as usize] = i as u32;
+            }
+            Positions::Dense(table)
+        } else {
+            Positions::Sorted(facts.iter().map(|f| f.customer).collect())
+        }
+    }
+
+    fn of(&self, id: CustomerId) -> Option<usize> {
+        match self {
+            Positions::Dense(table) => table
+                .get(id as usize)
+                .filter(|p| **p != u32::MAX)
+                .map(|p| *p as usize),
+            Positions::Sorted(ids) => ids.binary_search(&id).ok(),
+        }
+    }
+}
+
+/// Every customer's facts as of `as_of`, in id order. Customers whose last order is on or
+/// before D come straight from their aggregate; only those with orders after D have their
+/// order index read.
+pub fn customer_facts(r: &Reader, as_of: NaiveDate) -> Result<Vec<CustomerFacts>, ServiceError> {
+    let mut dates = LocalDates::default();
+    let mut facts: Vec<CustomerFacts> = Vec::new();
+    for entry in r.contact_counts()? {
+        let (customer, (followups, complaints)) = entry?;
+        facts.push(CustomerFacts {
+            customer,
+            orders: None,
+            followups: u64::from(followups),
+            complaints: u64::from(complaints),
+            referred_buyers: 0,
+        });
+    }
+    // Both tables are in id order: walk them together.
+    let mut at = 0;
+    for entry in r.aggregates()? {
+        let (customer, aggregate): (CustomerId, OrderAggregate) = entry?;
+        while at < facts.len() && facts[at].customer < customer {
+            at += 1;
+        }
+        if at == facts.len() || facts[at].customer != customer {
+            continue;
+        }
+        let first = dates.date(aggregate.first_order_at);
+        if first > as_of {
+            continue;
+        }
+        let last = dates.date(aggregate.last_order_at);
+        facts[at].orders = if last <= as_of {
+            Some(OrderSummary {
+                first,
+                last,
+                count: aggregate.order_count,
+                total: aggregate.total,
+            })
+        } else {
+            let points: Vec<(NaiveDate, Money)> = r
+                .order_points_of(customer)?
+                .into_iter()
+                .map(|(t, amount)| (dates.date(t), amount))
+                .filter(|(d, _)| *d <= as_of)
+                .collect();
+            summary_of(&points)
+        };
+    }
+    let positions = Positions::new(&facts);
+    if as_of < today() {
+        // Counts as of an earlier date: count what was logged on or before it.
+        for f in facts.iter_mut() {
+            f.followups = 0;
+            f.complaints = 0;
+        }
+        for complaints in [false, true] {
+            for point in r.contact_points(complaints)? {
+                let (customer, at) = point?;
+                if dates.date(at) > as_of {
+                    continue;
+                }
+                if let Some(i) = positions.of(customer) {
+                    if complaints {
+                        facts[i].complaints += 1
+                    } else {
+                        facts[i].followups += 1
+                    }
+                }
+            }
+        }
+    }
+    for pair in r.referral_pairs()? {
+        let (referrer, referred) = pair?;
+        let referred_ordered = positions
+            .of(referred)
+            .is_some_and(|i| facts[i].orders.is_some());
+        if let (true, Some(i)) = (referred_ordered, positions.of(referrer)) {
+            facts[i].referred_buyers += 1;
+        }
+    }
+    Ok(facts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn cached_local_dates_agree_with_chrono(times in prop::collection::vec(-2_000_000_000_000i64..4_000_000_000_000, 1..300)) {
+            let mut dates = LocalDates::default();
+            for t in times {
+                let expected = DateTime::from_timestamp_millis(t).map(|d| d.with_timezone(&Local).date_naive());
+                prop_assert_eq!(Some(dates.date(t)), expected);
+            }
+        }
+    }
+}
