@@ -191,6 +191,13 @@ fn customer_add_refuses_a_likely_duplicate_and_merge_folds_files() {
         "138 0013 8000",
         "--allow-duplicate",
     ]);
+    cli.ok(&["customer", "edit", "C9", "--phone", "", "--tag", ""]);
+    let c9 = cli.ok(&["customer", "show", "C9", "--json"]);
+    let c9: serde_json::Value = serde_json::from_str(&c9).unwrap();
+    assert_eq!(c9["customer"]["phones"], serde_json::json!([]));
+    cli.ok(&["customer", "edit", "C9", "--phone", "138 0013 8000"]);
+    let stderr = cli.fails(&["customer", "add", "--id", "X\u{1b}", "--name", "x"]);
+    assert!(stderr.contains("control characters"), "{stderr}");
     let merged = cli.ok(&["customer", "merge", "C1", "C9"]);
     assert!(merged.contains("merged C9 into C1"), "{merged}");
     let shown = cli.ok(&["customer", "show", "C9"]);

@@ -242,3 +242,128 @@ fn a_duplicate_id_inside_one_file_is_an_error() {
         errors[0]
     );
 }
+
+#[test]
+fn generated_ids_never_overwrite_imported_ones() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    // The first row has no id and gets a generated one; the second already uses that id.
+    let report = db.import_ok(Kind::FollowUps, "followup_id,customer_id,at,summary\n,C1,2025-01-01,first\nFU-000001,C1,2025-02-01,second\n");
+    assert_eq!((report.created, report.updated), (2, 0));
+    let followups = db.export(Kind::FollowUps, Format::Csv);
+    assert!(
+        followups.contains("first") && followups.contains("second"),
+        "{followups}"
+    );
+    assert_eq!(db.service.stats().unwrap().followups, 2);
+}
+
+#[test]
+fn a_json_object_without_a_key_leaves_that_field_alone() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let json = r#"[{"customer_id":"C1","name":"张三","email":"new@example.com"},{"customer_id":"C2","name":"John Smith"}]"#;
+    import_into(
+        &db.service,
+        Kind::Customers,
+        json,
+        Format::Json,
+        ImportOptions::default(),
+    )
+    .unwrap();
+    let c2 = db
+        .service
+        .customer_card(&CustomerKey::parse("C2"), 0)
+        .unwrap()
+        .customer;
+    assert_eq!(c2.email.as_deref(), Some("john@example.com"));
+    assert_eq!(c2.company.as_deref(), Some("Acme Tools"));
+    let c1 = db
+        .service
+        .customer_card(&CustomerKey::parse("C1"), 0)
+        .unwrap()
+        .customer;
+    assert_eq!(c1.email.as_deref(), Some("new@example.com"));
+}
+
+#[test]
+fn rows_are_counted_once_however_many_errors_they_have() {
+    let db = TestDb::new();
+    let text = "customer_id,name,referred_by,birthday\nC1,Ann,NOPE,bad-date\nC1,Bob,C1,\nC3,Cy,,\n";
+    let report = db
+        .import(
+            Kind::Customers,
+            text,
+            ImportOptions {
+                skip_bad: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(report.rows, 3);
+    assert_eq!(report.rejected_rows(), 2);
+    assert_eq!(report.created, 1);
+}
+
+#[test]
+fn a_referral_to_a_rejected_row_is_rejected_too() {
+    let db = TestDb::new();
+    let text = "customer_id,name,referred_by\nC1,Ann,NOPE\nC2,Bob,C1\nC3,Cy,C2\nC4,Di,\n";
+    let report = db
+        .import(
+            Kind::Customers,
+            text,
+            ImportOptions {
+                skip_bad: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let lines: Vec<u64> = report.rejected.iter().map(|e| e.line).collect();
+    assert_eq!(lines, vec![2, 3, 4], "{:?}", report.rejected);
+    assert_eq!(report.created, 1);
+    assert!(
+        report.rejected[1].reason.contains("line 2"),
+        "{}",
+        report.rejected[1]
+    );
+}
+
+#[test]
+fn new_rows_sharing_a_phone_are_two_people_and_ambiguous_matches_are_refused() {
+    let db = TestDb::new();
+    let shared = "customer_id,name,phone\nA,Ann,010-5555-0000\nB,Bob,010-5555-0000\n";
+    let report = db.import_ok(Kind::Customers, shared);
+    assert_eq!(report.created, 2);
+    let again = db.import_ok(Kind::Customers, shared);
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 2));
+    // A third id with that phone could be either of them: refused, not guessed.
+    let third = "customer_id,name,phone\nC,Cy,01055550000\n";
+    let Err(ServiceError::Rejected(errors)) =
+        db.import(Kind::Customers, third, ImportOptions::default())
+    else {
+        panic!("ambiguous match accepted")
+    };
+    assert!(
+        errors[0].reason.contains("several existing customers"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(db.service.stats().unwrap().customers, 2);
+}
+
+#[test]
+fn a_twin_match_keeps_the_stored_name() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let twin = "customer_id,name,phone,city\nCRM-77,Zhang San,13800138000,杭州\n";
+    db.import_ok(Kind::Customers, twin);
+    let card = db
+        .service
+        .customer_card(&CustomerKey::parse("CRM-77"), 0)
+        .unwrap();
+    assert_eq!(
+        (card.customer.name.as_str(), card.customer.city.as_deref()),
+        ("张三", Some("杭州"))
+    );
+}

@@ -174,3 +174,22 @@ fn fixtures_answer_real_lookups() {
         );
     }
 }
+
+#[test]
+fn several_common_words_still_find_the_one_customer() {
+    let db = TestDb::new();
+    let mut text = String::from("customer_id,name\n");
+    for i in 0..300 {
+        text.push_str(&format!("A{i},Anna Berg{i}\nS{i},Tom{i} Smith\n"));
+    }
+    text.push_str("TARGET,Anna Smith\n");
+    db.import_ok(Kind::Customers, &text);
+    for query in ["smith anna", "anna smith", "smith ann", "smyth anna"] {
+        let hits = db.service.lookup(query, 5).unwrap();
+        assert_eq!(
+            ids(&hits).first().map(String::as_str),
+            Some("TARGET"),
+            "query {query}"
+        );
+    }
+}

@@ -350,3 +350,57 @@ fn version_1_files_get_their_contact_counts_on_open() {
     assert_eq!(before, after);
     assert!(after.iter().any(|f| f.followups > 0) && after.iter().any(|f| f.complaints > 0));
 }
+
+#[test]
+fn contacts_dated_after_the_date_do_not_count() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    db.import_ok(Kind::Orders, ORDERS);
+    // A complaint dated far in the future must not make C2 below-zero as of 2025-12-31.
+    db.import_ok(Kind::Complaints, "customer_id,opened_at\nC2,2099-01-01\n");
+    let options = ScoreOptions {
+        as_of: Some(date("2025-12-31")),
+        ..Default::default()
+    };
+    let table = db.service.score(&options).unwrap();
+    let c2 = db
+        .service
+        .rfm_rows(&table, None)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.customer_id == "C2")
+        .unwrap();
+    assert_ne!(c2.value_class.label(), "BZ");
+}
+
+#[test]
+fn absurd_windows_are_refused_not_panics() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    db.import_ok(Kind::Orders, ORDERS);
+    let huge = ScoreOptions {
+        churn_days: Some(100_000_000),
+        ..Default::default()
+    };
+    assert!(
+        db.service
+            .churn_report(&huge, loyal::scoring::Period::Month)
+            .is_err()
+    );
+    assert!(
+        db.service
+            .due(&ScoreOptions::default(), 100_000_000, 30)
+            .is_err()
+    );
+    assert!(db.service.due(&ScoreOptions::default(), 7, -1).is_err());
+    let far = ScoreOptions {
+        as_of: Some(date("9999-12-31")),
+        ..Default::default()
+    };
+    assert!(db.service.score(&far).is_err());
+    assert!(
+        db.service
+            .set_team_setting("scoring.margin_rate", Some("0.125"))
+            .is_err()
+    );
+}

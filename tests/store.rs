@@ -206,3 +206,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn merging_a_file_that_absorbed_others_keeps_every_old_id_working() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    db.import_ok(Kind::Orders, ORDERS);
+    let key = CustomerKey::parse;
+    db.service.merge_customers(&key("C1"), &key("C2")).unwrap();
+    db.service.merge_customers(&key("C3"), &key("C1")).unwrap();
+    let reader = db.service.store().read().unwrap();
+    let c3 = reader.resolve_external("C3").unwrap().unwrap();
+    for old in ["C1", "C2"] {
+        assert_eq!(reader.resolve_external(old).unwrap(), Some(c3), "{old}");
+    }
+    // All orders of C1 (2) and C2 (1) ended up on C3, and the aggregate agrees.
+    let aggregate = reader.aggregate(c3).unwrap();
+    assert_eq!(
+        (aggregate.order_count, aggregate.total),
+        (3, Money(12050 + 8000 + 1999))
+    );
+    assert_eq!(reader.orders_of(c3).unwrap().len(), 3);
+}

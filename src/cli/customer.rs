@@ -127,7 +127,13 @@ impl CustomerFields {
         Ok(CustomerInput {
             external_id,
             name,
-            phones: (!self.phones.is_empty()).then_some(self.phones),
+            // `--phone ""` clears the list; empty entries are never stored.
+            phones: (!self.phones.is_empty()).then(|| {
+                self.phones
+                    .into_iter()
+                    .filter(|p| !p.trim().is_empty())
+                    .collect()
+            }),
             email,
             company: patch_text(&self.company),
             city: patch_text(&self.city),
@@ -139,7 +145,12 @@ impl CustomerFields {
             gender: patch_parsed("gender", &self.gender, |s| {
                 s.parse::<Gender>().map_err(|e| e.to_string())
             })?,
-            tags: (!self.tags.is_empty()).then_some(self.tags),
+            tags: (!self.tags.is_empty()).then(|| {
+                self.tags
+                    .into_iter()
+                    .filter(|t| !t.trim().is_empty())
+                    .collect()
+            }),
             referred_by: patch_text(&self.referred_by),
             owner: patch_text(&self.owner),
             personality: self.personality,

@@ -54,11 +54,23 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
         create_missing: args.create_missing,
     };
     let service = context.open()?;
+    // Open the reject file before anything is written, so an unwritable path fails first.
+    let reject_writer = match &args.skip_bad {
+        Some(path) => Some(
+            csv::Writer::from_path(path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
+        ),
+        None => None,
+    };
     let report = import_table(&service, kind, &table, options, true);
+    let row_error = |e: &RowError| match format {
+        Format::Csv => format!("{name}:{e}"),
+        Format::Json => format!("{name}: record {e}"),
+    };
     let report = match report {
         Ok(report) => report,
         Err(ServiceError::Rejected(errors)) => {
-            print_row_errors(&name, &errors);
+            print_row_errors(&errors, row_error);
             bail!(
                 "{name}: {} bad row(s); nothing was written (fix them, or pass --skip-bad FILE to import the rest)",
                 errors.len()
@@ -66,14 +78,13 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
         }
         Err(e) => return Err(e).with_context(|| format!("importing {name}")),
     };
-    if let Some(reject_path) = &args.skip_bad
-        && !report.rejected.is_empty()
-    {
-        {
-            write_rejects(reject_path, &table, &report.rejected)?;
+    if let (Some(writer), Some(reject_path)) = (reject_writer, &args.skip_bad) {
+        write_rejects(writer, &table, &report.rejected)
+            .with_context(|| format!("writing {}", reject_path.display()))?;
+        if !report.rejected.is_empty() {
             eprintln!(
                 "{} row(s) skipped; see {}",
-                report.rejected.len(),
+                report.rejected_rows(),
                 reject_path.display()
             );
         }
@@ -144,9 +155,9 @@ pub fn import_table(
     result
 }
 
-fn print_row_errors(name: &str, errors: &[RowError]) {
+fn print_row_errors(errors: &[RowError], describe: impl Fn(&RowError) -> String) {
     for error in errors.iter().take(SHOWN_ERRORS) {
-        eprintln!("{name}:{}", crate::text::sanitize(&error.to_string()));
+        eprintln!("{}", crate::text::sanitize(&describe(error)));
     }
     if errors.len() > SHOWN_ERRORS {
         eprintln!("... and {} more", errors.len() - SHOWN_ERRORS);
@@ -155,9 +166,11 @@ fn print_row_errors(name: &str, errors: &[RowError]) {
 
 /// The rejected rows with their original cells plus `_line`, `_field`, `_error` columns; the
 /// file imports again once fixed (columns starting with `_` are ignored).
-fn write_rejects(path: &Path, table: &RawTable, rejected: &[RowError]) -> anyhow::Result<()> {
-    let mut writer =
-        csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
+fn write_rejects(
+    mut writer: csv::Writer<std::fs::File>,
+    table: &RawTable,
+    rejected: &[RowError],
+) -> anyhow::Result<()> {
     let mut header: Vec<String> = table
         .columns
         .iter()
@@ -167,15 +180,20 @@ fn write_rejects(path: &Path, table: &RawTable, rejected: &[RowError]) -> anyhow
     let columns = header.clone();
     header.extend(["_line", "_field", "_error"].map(String::from));
     writer.write_record(&header)?;
-    let mut lines: Vec<u64> = rejected.iter().map(|e| e.line).collect();
-    lines.sort_unstable();
-    lines.dedup();
-    for line in lines {
-        let errors: Vec<&RowError> = rejected.iter().filter(|e| e.line == line).collect();
-        let mut record = table
-            .rows
-            .iter()
-            .find(|r| r.line == line)
+    let mut by_line: std::collections::BTreeMap<u64, Vec<&RowError>> =
+        std::collections::BTreeMap::new();
+    for error in rejected {
+        by_line.entry(error.line).or_default().push(error);
+    }
+    let rows: std::collections::HashMap<u64, &transfer::RawRow> = table
+        .rows
+        .iter()
+        .filter(|r| by_line.contains_key(&r.line))
+        .map(|r| (r.line, r))
+        .collect();
+    for (line, errors) in by_line {
+        let mut record = rows
+            .get(&line)
             .map(|r| r.cells_in(&columns))
             .unwrap_or_else(|| vec![String::new(); columns.len()]);
         record.push(line.to_string());
@@ -207,7 +225,7 @@ fn print_report(name: &str, report: &ImportReport) {
     };
     let mut line = format!(
         "{name}: {verb} {} {}: {} new, {} updated, {} unchanged",
-        report.rows - report.rejected.len() as u64,
+        report.rows.saturating_sub(report.rejected_rows()),
         report.kind,
         report.created,
         report.updated,
@@ -220,7 +238,7 @@ fn print_report(name: &str, report: &ImportReport) {
         ));
     }
     if !report.rejected.is_empty() {
-        line.push_str(&format!(", {} skipped", report.rejected.len()));
+        line.push_str(&format!(", {} skipped", report.rejected_rows()));
     }
     if report.dry_run {
         line.push_str(" (dry run: nothing written)");

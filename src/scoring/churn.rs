@@ -104,7 +104,11 @@ pub fn churn_report(
     let mut start = period.start_of(first);
     while start <= as_of {
         starts.push(start);
-        start = period.next(start);
+        let next = period.next(start);
+        if next <= start {
+            break; // the end of the calendar
+        }
+        start = next;
     }
     let mut rows: Vec<PeriodRow> = starts
         .iter()

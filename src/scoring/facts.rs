@@ -47,7 +47,7 @@ impl ScoringParams {
             .map_err(|e| format!("margin rate: {e}"))?;
         // "0.3" parsed as money is 30 cents: scale 1/100 -> 1/10000 by multiplying by 100;
         // a third decimal (0.305) is refused by the money parser, which is precise enough.
-        let bp = as_money.0 * 100;
+        let bp = as_money.0.checked_mul(100).unwrap_or(i64::MAX);
         if !(0..=10_000).contains(&bp) {
             return Err(format!("margin rate {rate:?} is not between 0 and 1"));
         }
@@ -66,5 +66,7 @@ mod tests {
         assert_eq!(ScoringParams::margin_bp_from("1"), Ok(10_000));
         assert!(ScoringParams::margin_bp_from("1.5").is_err());
         assert!(ScoringParams::margin_bp_from("-0.1").is_err());
+        assert!(ScoringParams::margin_bp_from("0.125").is_err());
+        assert!(ScoringParams::margin_bp_from("92233720368547758").is_err());
     }
 }

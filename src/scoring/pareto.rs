@@ -33,7 +33,9 @@ pub fn pareto(monetary: &[Money]) -> Pareto {
     let mut curve = Vec::new();
     if total > 0 {
         let mut running: i128 = 0;
-        let step = n.div_ceil(1000).max(1);
+        // Point j (1..=points) sits at customer ceil(j * n / points).
+        let points = n.min(1000);
+        let mut next_point = 1;
         for (i, v) in sorted.iter().enumerate() {
             running += i128::from(*v);
             let k = i + 1;
@@ -44,8 +46,9 @@ pub fn pareto(monetary: &[Money]) -> Pareto {
             if count_for_80.is_none() && 5 * running >= 4 * total {
                 count_for_80 = Some(k);
             }
-            if k % step == 0 || k == n {
+            if next_point <= points && k == (next_point * n).div_ceil(points) {
                 curve.push((k as f64 / n as f64, running as f64 / total as f64));
+                next_point += 1;
             }
         }
     }
@@ -76,6 +79,14 @@ mod tests {
         assert_eq!(p.share_for_80, Some(0.2));
         assert_eq!(p.curve.len(), 10);
         assert_eq!(p.curve.last(), Some(&(1.0, 1.0)));
+    }
+
+    #[test]
+    fn the_curve_has_one_point_per_customer_up_to_a_thousand() {
+        assert_eq!(pareto(&vec![Money(3); 999]).curve.len(), 999);
+        let big = pareto(&vec![Money(3); 1501]);
+        assert_eq!(big.curve.len(), 1000);
+        assert_eq!(big.curve.last(), Some(&(1.0, 1.0)));
     }
 
     #[test]

@@ -12,6 +12,10 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
+        if ('\u{0300}'..='\u{036F}').contains(&c) {
+            // A combining accent (decomposed "u" + "\u{308}"): part of the letter before it.
+            continue;
+        }
         if is_han(c) || c.is_ascii_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -65,5 +69,6 @@ mod tests {
         assert_eq!(compact("Zoë O'Neil"), "zoeoneil");
         assert_eq!(words("Müller, Hans"), vec!["muller", "hans"]);
         assert_eq!(fold("\u{1b}[31mRed"), "31mred");
+        assert_eq!(fold("Mu\u{308}ller"), "muller");
     }
 }

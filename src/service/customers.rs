@@ -140,7 +140,7 @@ pub(super) fn find_duplicates(
 /// Applies the fields present in `input` to `c` (not `referred_by`, which needs the other file
 /// resolved, nor the external id).
 pub(super) fn apply_input(c: &mut Customer, input: &CustomerInput) {
-    c.name = input.name.clone();
+    c.name = input.name.trim().to_string();
     if let Some(phones) = &input.phones {
         c.phones = phones.clone();
     }
@@ -267,6 +267,12 @@ impl Service {
         let input = new.input;
         if input.external_id.trim().is_empty() {
             return Err(ServiceError::invalid("customer_id", "is required"));
+        }
+        if input.external_id.chars().any(char::is_control) {
+            return Err(ServiceError::invalid(
+                "customer_id",
+                "contains control characters",
+            ));
         }
         if input.name.trim().is_empty() {
             return Err(ServiceError::invalid("name", "is required"));

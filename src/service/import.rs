@@ -74,6 +74,11 @@ impl ImportReport {
         self.rejected.iter().map(|e| e.line).collect()
     }
 
+    /// How many rows were rejected (a row can have several errors).
+    pub fn rejected_rows(&self) -> u64 {
+        self.rejected_lines().len() as u64
+    }
+
     /// Fails the whole import if anything was rejected and bad rows may not be skipped.
     fn gate(&mut self, options: ImportOptions) -> Result<(), ServiceError> {
         if !self.rejected.is_empty() && !options.skip_bad {
@@ -82,6 +87,14 @@ impl ImportReport {
         }
         Ok(())
     }
+}
+
+/// Rows in a file: those that parsed plus those that did not (a row can have several errors).
+fn row_count<T>(inputs: &[Lined<T>], parse_errors: &[RowError]) -> usize {
+    let mut bad: Vec<u64> = parse_errors.iter().map(|e| e.line).collect();
+    bad.sort_unstable();
+    bad.dedup();
+    inputs.len() + bad.len()
 }
 
 fn reject(report: &mut ImportReport, line: u64, field: &str, reason: impl Into<String>) {
@@ -111,8 +124,8 @@ impl Service {
     }
 
     /// Imports customer files: a known `customer_id` updates that file; an unknown one whose
-    /// phone or email matches an existing file updates that file (and the id becomes an alias
-    /// of it) with a warning; otherwise a new file is created.
+    /// phone or email matches exactly one existing file updates that file (the id becomes an
+    /// alias of it, the stored name is kept) with a warning; otherwise a new file is created.
     pub fn import_customers(
         &self,
         inputs: Vec<Lined<CustomerInput>>,
@@ -121,60 +134,100 @@ impl Service {
         progress: Progress<'_>,
     ) -> Result<ImportReport, ServiceError> {
         let total = (inputs.len() + parse_errors.len()) as u64;
+        let rows = row_count(&inputs, &parse_errors);
         self.run_import(options, |w| {
-            let mut report =
-                ImportReport::new(Kind::Customers, options, total as usize, parse_errors);
+            let mut report = ImportReport::new(Kind::Customers, options, rows, parse_errors);
             let mut first_line: HashMap<&str, u64> = HashMap::new();
             for row in &inputs {
                 let ext = row.value.external_id.as_str();
-                if let Some(first) = first_line.get(ext) {
+                if ext.trim().is_empty() {
+                    reject(&mut report, row.line, "customer_id", "is required");
+                } else if ext.chars().any(char::is_control) {
                     reject(
                         &mut report,
                         row.line,
                         "customer_id",
-                        format!("{ext:?} appears twice (first on line {first})"),
+                        "contains control characters",
                     );
+                } else if let Some(first) = first_line.get(ext) {
+                    let reason = format!("{ext:?} appears twice (first on line {first})");
+                    reject(&mut report, row.line, "customer_id", reason);
                 } else {
                     first_line.insert(ext, row.line);
                 }
+                if row.value.name.trim().is_empty() {
+                    reject(&mut report, row.line, "name", "is required");
+                }
             }
             for row in &inputs {
-                if let Some(Some(referrer)) = &row.value.referred_by {
-                    if referrer == &row.value.external_id {
-                        reject(
-                            &mut report,
-                            row.line,
-                            "referred_by",
-                            "a customer cannot refer themselves",
-                        );
-                    } else if !first_line.contains_key(referrer.as_str())
+                let Some(Some(referrer)) = &row.value.referred_by else {
+                    continue;
+                };
+                if referrer == &row.value.external_id {
+                    reject(
+                        &mut report,
+                        row.line,
+                        "referred_by",
+                        "a customer cannot refer themselves",
+                    );
+                } else if !first_line.contains_key(referrer.as_str())
+                    && w.resolve_external(referrer)?.is_none()
+                {
+                    let reason = format!("no customer {referrer:?} in the file or the database");
+                    reject(&mut report, row.line, "referred_by", reason);
+                }
+            }
+            // A row whose referrer appears only in the file, on a rejected row, goes too (and
+            // so on down the chain).
+            loop {
+                let rejected = report.rejected_lines();
+                let mut more = Vec::new();
+                for row in inputs.iter().filter(|r| !rejected.contains(&r.line)) {
+                    let Some(Some(referrer)) = &row.value.referred_by else {
+                        continue;
+                    };
+                    if let Some(line) = first_line.get(referrer.as_str())
+                        && rejected.contains(line)
                         && w.resolve_external(referrer)?.is_none()
                     {
-                        reject(
-                            &mut report,
+                        more.push((
                             row.line,
-                            "referred_by",
-                            format!("no customer {referrer:?} in the file or the database"),
-                        );
+                            format!("{referrer:?} is on line {line}, which was rejected"),
+                        ));
                     }
+                }
+                if more.is_empty() {
+                    break;
+                }
+                for (line, reason) in more {
+                    reject(&mut report, line, "referred_by", reason);
                 }
             }
             report.gate(options)?;
-            let skip = report.rejected_lines();
-            let good: Vec<&Lined<CustomerInput>> =
-                inputs.iter().filter(|r| !skip.contains(&r.line)).collect();
 
-            let mut ids: HashMap<&str, CustomerId> = HashMap::with_capacity(good.len());
-            for (done, row) in good.iter().enumerate() {
+            let skip = report.rejected_lines();
+            let mut created: HashSet<CustomerId> = HashSet::new();
+            let mut ids: HashMap<&str, CustomerId> = HashMap::with_capacity(inputs.len());
+            for (done, row) in inputs.iter().enumerate() {
                 if done % PROGRESS_EVERY == 0 {
                     progress(done as u64, total);
                 }
+                if skip.contains(&row.line) {
+                    continue;
+                }
                 let input = &row.value;
-                let (id, change) = upsert_customer(w, row.line, input, &mut report)?;
-                ids.insert(input.external_id.as_str(), id);
-                report.count(change);
+                match upsert_customer(w, row.line, input, &created, &mut report)? {
+                    Some((id, change)) => {
+                        if change == Change::Created {
+                            created.insert(id);
+                        }
+                        ids.insert(input.external_id.as_str(), id);
+                        report.count(change);
+                    }
+                    None => report.gate(options)?,
+                }
             }
-            for row in &good {
+            for row in &inputs {
                 let Some(referrer) = &row.value.referred_by else {
                     continue;
                 };
@@ -211,8 +264,9 @@ impl Service {
         progress: Progress<'_>,
     ) -> Result<ImportReport, ServiceError> {
         let total = (inputs.len() + parse_errors.len()) as u64;
+        let rows = row_count(&inputs, &parse_errors);
         self.run_import(options, |w| {
-            let mut report = ImportReport::new(Kind::Orders, options, total as usize, parse_errors);
+            let mut report = ImportReport::new(Kind::Orders, options, rows, parse_errors);
             let mut first_line: HashMap<&str, u64> = HashMap::with_capacity(inputs.len());
             let mut customers = CustomerCache::default();
             for row in &inputs {
@@ -328,8 +382,9 @@ impl Service {
         upsert: impl Fn(&mut Writer<'_>, &T) -> Result<Change, StoreError>,
     ) -> Result<ImportReport, ServiceError> {
         let total = (inputs.len() + parse_errors.len()) as u64;
+        let rows = row_count(&inputs, &parse_errors);
         self.run_import(options, |w| {
-            let mut report = ImportReport::new(kind, options, total as usize, parse_errors);
+            let mut report = ImportReport::new(kind, options, rows, parse_errors);
             let mut first_line: HashMap<&str, u64> = HashMap::new();
             let mut customers = CustomerCache::default();
             for row in &inputs {
@@ -346,6 +401,8 @@ impl Service {
             report.gate(options)?;
             let skip = report.rejected_lines();
             customers.create_missing(w, &mut report)?;
+            // Ids the file gives explicitly: a generated id must not take one of them either.
+            let explicit: HashSet<String> = first_line.keys().map(|k| k.to_string()).collect();
             let mut without_id = 0u64;
             for (done, row) in inputs.into_iter().filter(|r| !skip.contains(&r.line)).enumerate() {
                 if done % PROGRESS_EVERY == 0 {
@@ -355,7 +412,11 @@ impl Service {
                 let mut record = row.value.record;
                 record.set_customer(customer);
                 if record.id().is_empty() {
-                    record.set_id(w.next_record_id(id_kind)?);
+                    let mut id = w.next_record_id(id_kind)?;
+                    while explicit.contains(&id) {
+                        id = w.next_record_id(id_kind)?;
+                    }
+                    record.set_id(id);
                     without_id += 1;
                 }
                 report.count(upsert(w, &record)?);
@@ -464,21 +525,26 @@ impl CustomerCache {
     }
 }
 
-/// Creates or updates one customer file from an import row.
+/// Creates or updates one customer file from an import row; `None` (with the row rejected)
+/// when its phone or email matches several existing files, so it is unclear which it is.
+/// Files `created` by this same import are never matched: two new rows are two people.
 fn upsert_customer(
     w: &mut Writer<'_>,
     line: u64,
     input: &CustomerInput,
+    created: &HashSet<CustomerId>,
     report: &mut ImportReport,
-) -> Result<(CustomerId, Change), ServiceError> {
+) -> Result<Option<(CustomerId, Change)>, ServiceError> {
     let existing = match w.resolve_external(&input.external_id)? {
         Some(id) => Some(id),
         None => {
             let phones = input.phones.clone().unwrap_or_default();
             let email = input.email.clone().flatten();
-            let dups = find_duplicates(w, &phones, email.as_deref(), None)?;
-            match dups.first() {
-                Some(m) => {
+            let mut dups = find_duplicates(w, &phones, email.as_deref(), None)?;
+            dups.retain(|m| !created.contains(&m.id));
+            match dups.as_slice() {
+                [] => None,
+                [m] => {
                     report.warnings.push(RowWarning {
                         line,
                         message: format!(
@@ -489,7 +555,22 @@ fn upsert_customer(
                     w.add_external_alias(&input.external_id, m.id)?;
                     Some(m.id)
                 }
-                None => None,
+                several => {
+                    let names: Vec<String> = several
+                        .iter()
+                        .map(|m| format!("{} ({})", m.external_id, m.reason))
+                        .collect();
+                    reject(
+                        report,
+                        line,
+                        "phone",
+                        format!(
+                            "matches several existing customers: {}; put one of their ids in customer_id",
+                            names.join(", ")
+                        ),
+                    );
+                    return Ok(None);
+                }
             }
         }
     };
@@ -497,19 +578,24 @@ fn upsert_customer(
         Some(id) => {
             let current = w.customer(id)?.ok_or(StoreError::MissingCustomer(id))?;
             let mut changed = current.clone();
-            apply_input(&mut changed, input);
+            let mut input = input.clone();
+            if current.external_id != input.external_id.trim() {
+                // Found through an alias or a shared phone/email: the row names the same
+                // person another way; the file keeps its own name.
+                input.name = current.name.clone();
+            }
+            apply_input(&mut changed, &input);
             if same_facts(&current, &changed) {
-                return Ok((id, Change::Unchanged));
+                return Ok(Some((id, Change::Unchanged)));
             }
             changed.updated_at = w.now();
             w.update_customer(changed)?;
-            Ok((id, Change::Updated))
+            Ok(Some((id, Change::Updated)))
         }
         None => {
-            let mut customer =
-                Customer::new(input.external_id.as_str(), input.name.as_str(), w.now());
+            let mut customer = Customer::new(input.external_id.trim(), input.name.trim(), w.now());
             apply_input(&mut customer, input);
-            Ok((w.insert_customer(customer)?, Change::Created))
+            Ok(Some((w.insert_customer(customer)?, Change::Created)))
         }
     }
 }

@@ -14,6 +14,10 @@ use std::collections::HashMap;
 /// customers) stop here; the caller is shown the best of those.
 const PROBE_CAP: usize = 200;
 
+/// How many entries one word of a several-word query reads before it counts as too common to
+/// pick the candidates.
+const WORD_CAP: usize = 2000;
+
 /// Why a customer matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MatchKind {
@@ -81,11 +85,19 @@ fn term_score(kind: TermKind, exact: bool, extra_chars: usize) -> u32 {
     }
 }
 
-/// The best match of each customer for one query word (or the whole compacted query).
-fn match_word(r: &Reader, word: &str, fuzzy: bool) -> Result<Candidates, StoreError> {
+/// The best match of each customer for one query word (or the whole compacted query), reading
+/// at most `cap` prefix entries. The flag says whether the prefix probe saw every match.
+fn match_word(
+    r: &Reader,
+    word: &str,
+    fuzzy: bool,
+    cap: usize,
+) -> Result<(Candidates, bool), StoreError> {
     let mut found = Candidates::default();
     let query_len = word.chars().count();
-    for hit in r.terms_starting_with(word, PROBE_CAP)? {
+    let hits = r.terms_starting_with(word, cap)?;
+    let complete = hits.len() < cap;
+    for hit in hits {
         let exact = hit.term == word;
         let extra = hit.term.chars().count().saturating_sub(query_len);
         found.offer(
@@ -109,12 +121,12 @@ fn match_word(r: &Reader, word: &str, fuzzy: bool) -> Result<Candidates, StoreEr
             if distance == 0 || distance > typos {
                 continue;
             }
-            for hit in r.terms_equal_to(&token, PROBE_CAP)? {
+            for hit in r.terms_equal_to(&token, cap)? {
                 if hit.kind.contains(TermKind::NAME) || hit.kind.contains(TermKind::PINYIN) {
                     found.offer(
                         hit.customer,
                         Candidate {
-                            score: 400 - 50 * distance as u32,
+                            score: fuzzy_score(distance),
                             kind: MatchKind::Fuzzy,
                             field: hit.kind.describe(),
                             matched: token.clone(),
@@ -124,7 +136,104 @@ fn match_word(r: &Reader, word: &str, fuzzy: bool) -> Result<Candidates, StoreEr
             }
         }
     }
-    Ok(found)
+    Ok((found, complete))
+}
+
+fn fuzzy_score(distance: usize) -> u32 {
+    400 - 50 * distance.min(4) as u32
+}
+
+/// How well `word` matches one of a customer's own index terms (exact, prefix, or with typos
+/// against name and pinyin terms), as the per-word probes would have scored it.
+fn score_against_terms(word: &str, terms: &[(String, TermKind)]) -> Option<u32> {
+    let query_len = word.chars().count();
+    let typos = search::max_typos(query_len);
+    terms
+        .iter()
+        .filter_map(|(term, kind)| {
+            if term.starts_with(word) {
+                let extra = term.chars().count().saturating_sub(query_len);
+                Some(term_score(*kind, term == word, extra))
+            } else if typos > 0
+                && (kind.contains(TermKind::NAME) || kind.contains(TermKind::PINYIN))
+            {
+                let distance = search::typo_distance(word, term);
+                (distance <= typos).then(|| fuzzy_score(distance))
+            } else {
+                None
+            }
+        })
+        .max()
+}
+
+/// Customers matching every word of a several-word query ("smith anna", "zhang san"). The most
+/// selective word whose probe was complete gives the candidates, and each candidate's own terms
+/// are checked for the other words, so common words cannot push the right customer out. Only
+/// when every word is too common to probe completely are the capped probes intersected.
+fn match_words(r: &Reader, words: &[String], found: &mut Candidates) -> Result<(), StoreError> {
+    let mut per_word = Vec::with_capacity(words.len());
+    for word in words {
+        per_word.push(match_word(r, word, true, WORD_CAP)?);
+    }
+    let selective = per_word
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, complete))| *complete)
+        .min_by_key(|(_, (c, _))| c.0.len())
+        .map(|(i, _)| i);
+    let matched = words.join(" ");
+    match selective {
+        Some(pivot) => {
+            for (id, candidate) in &per_word[pivot].0.0 {
+                let Some(customer) = r.customer(*id)? else {
+                    continue;
+                };
+                let terms = search::customer_terms(&customer);
+                let mut worst = candidate.score;
+                let all = words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != pivot)
+                    .all(|(_, w)| {
+                        score_against_terms(w, &terms)
+                            .map(|s| worst = worst.min(s))
+                            .is_some()
+                    });
+                if all {
+                    let field = candidate.field;
+                    let c = Candidate {
+                        score: worst.saturating_sub(20),
+                        kind: MatchKind::Words,
+                        field,
+                        matched: matched.clone(),
+                    };
+                    found.offer(*id, c);
+                }
+            }
+        }
+        None => {
+            let Some(((first, _), rest)) = per_word.split_first() else {
+                return Ok(());
+            };
+            for (id, candidate) in &first.0 {
+                let scores: Option<Vec<u32>> = rest
+                    .iter()
+                    .map(|(other, _)| other.0.get(id).map(|c| c.score))
+                    .collect();
+                if let Some(scores) = scores {
+                    let worst = scores.into_iter().fold(candidate.score, u32::min);
+                    let c = Candidate {
+                        score: worst.saturating_sub(20),
+                        kind: MatchKind::Words,
+                        field: candidate.field,
+                        matched: matched.clone(),
+                    };
+                    found.offer(*id, c);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn match_phone(r: &Reader, digits: &str, found: &mut Candidates) -> Result<(), StoreError> {
@@ -188,7 +297,7 @@ fn lookup(
             continue;
         }
         let fuzzy = probe == &compact && !phone_like;
-        for (id, candidate) in match_word(r, probe, fuzzy)?.0 {
+        for (id, candidate) in match_word(r, probe, fuzzy, PROBE_CAP)?.0.0 {
             found.offer(id, candidate);
         }
     }
@@ -196,36 +305,7 @@ fn lookup(
     // Several words ("zhang san", "smith anna"): a customer must match every word.
     let words = search::words(query);
     if words.len() >= 2 {
-        let mut per_word = Vec::with_capacity(words.len());
-        for word in &words {
-            per_word.push(match_word(r, word, true)?);
-        }
-        if let Some((first, rest)) = per_word.split_first() {
-            for (id, candidate) in &first.0 {
-                let mut worst = candidate.score;
-                let mut all = true;
-                for other in rest {
-                    match other.0.get(id) {
-                        Some(c) => worst = worst.min(c.score),
-                        None => {
-                            all = false;
-                            break;
-                        }
-                    }
-                }
-                if all {
-                    found.offer(
-                        *id,
-                        Candidate {
-                            score: worst.saturating_sub(20),
-                            kind: MatchKind::Words,
-                            field: candidate.field,
-                            matched: words.join(" "),
-                        },
-                    );
-                }
-            }
-        }
+        match_words(r, &words, &mut found)?;
     }
 
     let mut ranked: Vec<(CustomerId, Candidate)> = found.0.into_iter().collect();

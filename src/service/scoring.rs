@@ -153,6 +153,23 @@ impl LocalDates {
     }
 }
 
+/// The longest span, in days, any analytics window may have (ten years).
+const MAX_DAYS: i64 = 3650;
+
+/// `as_of`, or today; refused outside the years 1900-2999 (arithmetic on dates stays safe, and
+/// a report never walks thousands of years of periods).
+fn checked_as_of(as_of: Option<NaiveDate>) -> Result<NaiveDate, ServiceError> {
+    use chrono::Datelike;
+    let date = as_of.unwrap_or_else(today);
+    if !(1900..=2999).contains(&date.year()) {
+        return Err(ServiceError::invalid(
+            "as_of",
+            format!("{date} is not between 1900 and 2999"),
+        ));
+    }
+    Ok(date)
+}
+
 /// Today's date in the local time zone.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -194,11 +211,15 @@ impl Service {
                 .parse::<i64>()
                 .map_err(|e| ServiceError::invalid("scoring.churn_days", e.to_string()))?,
         };
-        if churn_days < 1 {
-            return Err(ServiceError::invalid("churn_days", "must be at least 1"));
+        if !(1..=MAX_DAYS).contains(&churn_days) {
+            return Err(ServiceError::invalid(
+                "churn_days",
+                format!("must be from 1 to {MAX_DAYS}"),
+            ));
         }
+        let as_of = checked_as_of(options.as_of)?;
         Ok(ScoringParams {
-            as_of: options.as_of.unwrap_or_else(today),
+            as_of,
             margin_bp: ScoringParams::margin_bp_from(&margin)
                 .map_err(|e| ServiceError::invalid("margin_rate", e))?,
             complaint_cost: money("scoring.complaint_cost", options.complaint_cost)?,
@@ -227,7 +248,7 @@ impl Service {
         segment: Option<Segment>,
     ) -> Result<Vec<RfmRow>, ServiceError> {
         let r = self.store.read()?;
-        let at_risk = self.complaint_risk(&r)?;
+        let at_risk = self.complaint_risk(&r, table.params.as_of)?;
         let mut rows = Vec::new();
         for (facts, score) in table.facts.iter().zip(&table.scores) {
             let (Some(rfm), Some(value_class)) = (score.rfm, score.value_class) else {
@@ -259,7 +280,14 @@ impl Service {
 
     /// Customers with an open complaint that breached its first-response deadline (the stored
     /// flag, or no response after `sla.first_response_hours`) or reached the escalation count.
-    fn complaint_risk(&self, r: &Reader) -> Result<HashSet<CustomerId>, ServiceError> {
+    ///
+    /// The complaints' current state is used (the queue has no history of states); complaints
+    /// opened after `as_of` are left out.
+    fn complaint_risk(
+        &self,
+        r: &Reader,
+        as_of: NaiveDate,
+    ) -> Result<HashSet<CustomerId>, ServiceError> {
         let hours: i64 = self
             .team_setting("sla.first_response_hours")?
             .parse()
@@ -269,9 +297,13 @@ impl Service {
             .parse()
             .unwrap_or(5);
         let now = chrono::Utc::now().timestamp_millis();
+        let mut dates = LocalDates::default();
         let mut out = HashSet::new();
         for complaint in r.complaints()? {
             let c = complaint?;
+            if dates.date(c.opened_at) > as_of {
+                continue;
+            }
             let open = !matches!(
                 c.status,
                 ComplaintStatus::Resolved | ComplaintStatus::Closed
@@ -343,7 +375,15 @@ impl Service {
         within_days: i64,
         overdue_days: i64,
     ) -> Result<Vec<DueRow>, ServiceError> {
-        let as_of = options.as_of.unwrap_or_else(today);
+        let as_of = checked_as_of(options.as_of)?;
+        for (name, days) in [("within", within_days), ("overdue_days", overdue_days)] {
+            if !(0..=MAX_DAYS).contains(&days) {
+                return Err(ServiceError::invalid(
+                    name,
+                    format!("must be from 0 to {MAX_DAYS} days"),
+                ));
+            }
+        }
         let r = self.store.read()?;
         let horizon = as_of + chrono::Duration::days(within_days);
         let oldest = as_of - chrono::Duration::days(overdue_days);
@@ -576,8 +616,9 @@ pub fn customer_facts(r: &Reader, as_of: NaiveDate) -> Result<Vec<CustomerFacts>
         };
     }
     let positions = Positions::new(&facts);
-    if as_of < today() {
-        // Counts as of an earlier date: count what was logged on or before it.
+    let latest_contact = r.latest_contact_at()?.map(|t| dates.date(t));
+    if latest_contact.is_some_and(|latest| latest > as_of) {
+        // Some contact is dated after D: count only what was logged on or before it.
         for f in facts.iter_mut() {
             f.followups = 0;
             f.complaints = 0;

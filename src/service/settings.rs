@@ -41,10 +41,13 @@ fn count(v: &str) -> Result<(), String> {
 }
 
 fn rate(v: &str) -> Result<(), String> {
-    match v.parse::<f64>() {
-        Ok(r) if (0.0..=1.0).contains(&r) => Ok(()),
-        _ => Err(format!("{v:?} is not a rate between 0 and 1 (0.30 = 30%)")),
-    }
+    // Checked exactly as scoring reads it (two decimals, 0 to 1), so a value that is accepted
+    // here can always be used.
+    crate::scoring::ScoringParams::margin_bp_from(v)
+        .map(drop)
+        .map_err(|_| {
+            format!("{v:?} is not a rate between 0 and 1 with at most two decimals (0.30 = 30%)")
+        })
 }
 
 fn money(v: &str) -> Result<(), String> {
@@ -252,6 +255,8 @@ mod tests {
     #[test]
     fn checks_reject_nonsense() {
         assert!(rate("1.5").is_err());
+        assert!(rate("0.125").is_err());
+        assert!(rate("0.3").is_ok());
         assert!(hours("0").is_err());
         assert!(business_hours("weekdays 9-5").is_err());
         assert!(business_hours("mon-fri 09:00-18:00; sat 10:00-14:00").is_ok());

@@ -5,6 +5,7 @@ use super::error::StoreError;
 use super::reader;
 use super::writer::Writer;
 use crate::domain::{Customer, CustomerId, MergeRecord};
+use redb::ReadableTable;
 
 /// What a merge moved.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -29,20 +30,15 @@ impl Writer<'_> {
             reader::get_by_id(&self.customers, keep)?.ok_or(StoreError::MissingCustomer(keep))?;
         let merged =
             reader::get_by_id(&self.customers, other)?.ok_or(StoreError::MissingCustomer(other))?;
-        let mut counts = MergeCounts::default();
-
-        for key in self.order_keys_of(other)? {
-            if let Some(mut order) = self.order(&key)? {
-                order.customer = keep;
-                self.upsert_order(&order)?;
-                counts.orders += 1;
-            }
-        }
-        self.recompute_aggregate(keep)?;
+        let orders = self.move_orders(other, keep)?;
         let (followups, care_plans, complaints) = self.move_children(other, keep)?;
-        counts.followups = followups;
-        counts.care_plans = care_plans;
-        counts.complaints = complaints;
+        let mut counts = MergeCounts {
+            orders,
+            followups,
+            complaints,
+            care_plans,
+            referrals: 0,
+        };
 
         for referred in self.referrals_of(other)? {
             if let Some(mut customer) = reader::get_by_id(&self.customers, referred)? {
@@ -53,6 +49,17 @@ impl Writer<'_> {
         }
 
         self.remove_customer(&merged)?;
+        // Files merged into `other` earlier now point straight at `keep`: chains stay one hop.
+        let mut earlier = Vec::new();
+        for entry in self.merged_into.range::<u64>(..)? {
+            let (from, to) = entry?;
+            if to.value() == other {
+                earlier.push(from.value());
+            }
+        }
+        for from in earlier {
+            self.merged_into.insert(from, keep)?;
+        }
         self.merged_into.insert(other, keep)?;
         self.customer_ext
             .insert(merged.external_id.as_str(), keep)?;

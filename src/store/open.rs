@@ -177,7 +177,7 @@ impl Store {
             }
             Some(v) if v == SCHEMA_VERSION => {}
             Some(v) => schema::migrate(&txn, v)?,
-            None => schema::create_tables(&txn)?,
+            None => schema::migrate(&txn, 0)?,
         }
         txn.open_table(META)?
             .insert(meta_keys::SCHEMA_VERSION, SCHEMA_VERSION)?;

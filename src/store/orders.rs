@@ -44,6 +44,31 @@ impl Writer<'_> {
         }
     }
 
+    /// Moves every order of `from` to `to`, then rebuilds both aggregates once. Returns how
+    /// many orders moved.
+    pub(super) fn move_orders(
+        &mut self,
+        from: CustomerId,
+        to: CustomerId,
+    ) -> Result<u64, StoreError> {
+        let mut moved = 0;
+        for key in self.order_keys_of(from)? {
+            let Some(mut order) = self.order(&key)? else {
+                continue;
+            };
+            self.customer_orders
+                .remove((from, order.ordered_at, key.as_str()))?;
+            order.customer = to;
+            self.customer_orders
+                .insert((to, order.ordered_at, key.as_str()), order.amount.0)?;
+            self.orders.insert(key.as_str(), Encoded::encode(&order)?)?;
+            moved += 1;
+        }
+        self.recompute_aggregate(from)?;
+        self.recompute_aggregate(to)?;
+        Ok(moved)
+    }
+
     /// Rebuilds one customer's aggregate from its order index (used when an order moves or
     /// changes, where the old extremes may no longer hold).
     pub(super) fn recompute_aggregate(&mut self, customer: CustomerId) -> Result<(), StoreError> {

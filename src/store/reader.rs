@@ -209,6 +209,14 @@ impl Reader {
         })
     }
 
+    /// The latest time of any follow-up or complaint, if there is one.
+    pub fn latest_contact_at(&self) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .meta
+            .get(meta_keys::LATEST_CONTACT)?
+            .map(|v| v.value() as i64))
+    }
+
     /// Whether `loyal demo` built this database (and may replace it).
     pub fn is_demo(&self) -> Result<bool, StoreError> {
         Ok(self

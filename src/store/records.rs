@@ -135,14 +135,15 @@ impl<T: ChildRecord> Children<'_, '_, T> {
 
     /// Re-points every record of `from` to `to`; returns how many moved.
     fn move_all(&mut self, from: CustomerId, to: CustomerId) -> Result<u64, StoreError> {
-        let keys = reader::child_keys(&*self.index, from)?;
-        for key in &keys {
-            if let Some(mut record) = reader::get_by_key::<T>(&*self.table, key)? {
+        let mut moved = 0;
+        for key in reader::child_keys(&*self.index, from)? {
+            if let Some(mut record) = reader::get_by_key::<T>(&*self.table, &key)? {
                 record.set_customer(to);
                 self.upsert(&record)?;
+                moved += 1;
             }
         }
-        Ok(keys.len() as u64)
+        Ok(moved)
     }
 }
 
@@ -187,6 +188,7 @@ impl<'t> Writer<'t> {
     }
 
     pub fn upsert_followup(&mut self, record: &FollowUp) -> Result<Change, StoreError> {
+        self.note_contact_time(record.sort_time())?;
         self.followup_tables().upsert(record)
     }
 
@@ -195,7 +197,19 @@ impl<'t> Writer<'t> {
     }
 
     pub fn upsert_complaint(&mut self, record: &Complaint) -> Result<Change, StoreError> {
+        self.note_contact_time(record.sort_time())?;
         self.complaint_tables().upsert(record)
+    }
+
+    /// Keeps the latest follow-up/complaint time, so scoring knows whether counts as of a date
+    /// can come from the maintained totals.
+    fn note_contact_time(&mut self, at: Millis) -> Result<(), StoreError> {
+        let key = super::schema::meta_keys::LATEST_CONTACT;
+        let latest = self.meta.get(key)?.map(|v| v.value() as i64);
+        if latest.is_none_or(|l| at > l) {
+            self.meta.insert(key, at as u64)?;
+        }
+        Ok(())
     }
 
     /// Moves every follow-up, care plan and complaint of `from` to `to`.

@@ -61,6 +61,8 @@ pub mod meta_keys {
     pub const NEXT_FOLLOWUP: &str = "next.followup";
     pub const NEXT_CARE_PLAN: &str = "next.care_plan";
     pub const NEXT_COMPLAINT: &str = "next.complaint";
+    /// The latest time (ms) of any follow-up or complaint, stored as `u64` of the i64 bits.
+    pub const LATEST_CONTACT: &str = "latest.contact_at";
     /// Set (to 1) in databases built by `loyal demo`, which may be replaced without asking.
     pub const DEMO: &str = "demo";
 }
@@ -109,23 +111,26 @@ fn backfill_contact_counts(txn: &redb::WriteTransaction) -> Result<(), redb::Err
     for entry in txn.open_table(CUSTOMERS)?.range::<u64>(..)? {
         counts.insert(entry?.0.value(), (0, 0));
     }
-    for entry in txn
-        .open_table(CUSTOMER_FOLLOWUPS)?
-        .range::<(u64, i64, &str)>(..)?
-    {
-        let customer = entry?.0.value().0;
-        counts.entry(customer).or_default().0 += 1;
-    }
-    for entry in txn
-        .open_table(CUSTOMER_COMPLAINTS)?
-        .range::<(u64, i64, &str)>(..)?
-    {
-        let customer = entry?.0.value().0;
-        counts.entry(customer).or_default().1 += 1;
+    let mut latest: Option<i64> = None;
+    for (index, is_complaint) in [(CUSTOMER_FOLLOWUPS, false), (CUSTOMER_COMPLAINTS, true)] {
+        for entry in txn.open_table(index)?.range::<(u64, i64, &str)>(..)? {
+            let (customer, at, _) = entry?.0.value();
+            let slot = counts.entry(customer).or_default();
+            if is_complaint {
+                slot.1 += 1;
+            } else {
+                slot.0 += 1;
+            }
+            latest = latest.max(Some(at));
+        }
     }
     let mut stats = txn.open_table(CUSTOMER_STATS)?;
     for (customer, value) in counts {
         stats.insert(customer, value)?;
+    }
+    if let Some(latest) = latest {
+        txn.open_table(META)?
+            .insert(meta_keys::LATEST_CONTACT, latest as u64)?;
     }
     Ok(())
 }

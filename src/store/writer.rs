@@ -87,14 +87,25 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    /// A fresh record id like `FU-000042` from the named counter.
+    /// A fresh record id like `FU-000042` from the named counter, not used by any record.
     pub fn next_record_id(&mut self, kind: RecordIdKind) -> Result<String, StoreError> {
         let (key, prefix) = match kind {
             RecordIdKind::FollowUp => (meta_keys::NEXT_FOLLOWUP, "FU"),
             RecordIdKind::CarePlan => (meta_keys::NEXT_CARE_PLAN, "CP"),
             RecordIdKind::Complaint => (meta_keys::NEXT_COMPLAINT, "CM"),
         };
-        Ok(format!("{prefix}-{:06}", self.next_counter(key)?))
+        // An imported file may already use ids of this series: skip past them, never reuse one.
+        loop {
+            let id = format!("{prefix}-{:06}", self.next_counter(key)?);
+            let taken = match kind {
+                RecordIdKind::FollowUp => self.followups.get(id.as_str())?.is_some(),
+                RecordIdKind::CarePlan => self.care_plans.get(id.as_str())?.is_some(),
+                RecordIdKind::Complaint => self.complaints.get(id.as_str())?.is_some(),
+            };
+            if !taken {
+                return Ok(id);
+            }
+        }
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {

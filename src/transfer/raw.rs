@@ -27,12 +27,22 @@ pub struct RawRow {
     pub line: u64,
     columns: ColumnIndex,
     record: StringRecord,
+    /// Which columns this row has (JSON objects may each have different keys); `None`: all.
+    present: Option<Vec<bool>>,
 }
 
 impl RawRow {
-    /// The cell of `column`, trimmed; `None` when the file has no such column.
+    /// The cell of `column`, trimmed; `None` when the row has no such column (so an import
+    /// leaves the stored value alone).
     pub fn get(&self, column: &str) -> Option<&str> {
         let at = *self.columns.get(column)?;
+        if self
+            .present
+            .as_ref()
+            .is_some_and(|p| !p.get(at).copied().unwrap_or(false))
+        {
+            return None;
+        }
         Some(self.record.get(at).unwrap_or("").trim())
     }
 
@@ -42,7 +52,7 @@ impl RawRow {
     }
 
     pub fn has(&self, column: &str) -> bool {
-        self.columns.contains_key(column)
+        self.get(column).is_some()
     }
 
     /// The cells in `columns` order (empty where absent), for writing a reject file.
@@ -200,6 +210,7 @@ fn read_csv(bytes: &[u8]) -> Result<RawTable, RowError> {
             line,
             columns: index.clone(),
             record: record.clone(),
+            present: None,
         });
     }
     Ok(RawTable {
@@ -245,22 +256,18 @@ fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
         .enumerate()
         .map(|(i, map)| {
             let mut cells = vec![String::new(); columns.len()];
+            let mut present = vec![false; columns.len()];
             for (key, value) in map {
-                let text = match value {
-                    serde_json::Value::Null => String::new(),
-                    serde_json::Value::String(s) => s,
-                    serde_json::Value::Bool(b) => b.to_string(),
-                    serde_json::Value::Number(n) => n.to_string(),
-                    other => other.to_string(),
-                };
                 if let Some(&at) = index.get(&key.to_lowercase()) {
-                    cells[at] = text;
+                    cells[at] = json_cell(value);
+                    present[at] = true;
                 }
             }
             RawRow {
                 line: i as u64 + 1,
                 columns: index.clone(),
                 record: StringRecord::from(cells),
+                present: Some(present),
             }
         })
         .collect();
@@ -269,6 +276,24 @@ fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
         rows,
         unknown_columns: Vec::new(),
     })
+}
+
+/// A JSON value as cell text: strings as they are, `null` empty, a list (of phones, tags) joined
+/// with `; ` like the CSV form.
+fn json_cell(value: serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Bool(b) => b.to_string(),
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .map(json_cell)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -318,8 +343,14 @@ mod tests {
         let text = r#"[{"customer_id":"C1","name":"Ann"},{"customer_id":"C2","name":"Bo","x":1}]"#;
         let table = read_table(text.as_bytes(), Format::Json, Kind::Customers).unwrap();
         assert_eq!(table.rows[1].line, 2);
-        assert_eq!(table.rows[0].get("x"), Some(""));
         assert_eq!(table.unknown_columns, vec!["x"]);
+        // A key one object lacks is absent for that row, not empty: the stored value stays.
+        assert_eq!(table.rows[0].get("x"), None);
+        assert!(!table.rows[0].has("x") && table.rows[1].has("x"));
+        let lists = r#"[{"customer_id":"C1","name":"A","phone":["1 23", "456"],"tags":null}]"#;
+        let table = read_table(lists.as_bytes(), Format::Json, Kind::Customers).unwrap();
+        assert_eq!(table.rows[0].get("phone"), Some("1 23; 456"));
+        assert_eq!(table.rows[0].get("tags"), Some(""));
         assert!(read_table("{}".as_bytes(), Format::Json, Kind::Customers).is_err());
     }
 }
