@@ -213,6 +213,14 @@ fn main() {
                 String::from_utf8(b).ok()
             }),
         ),
+        (
+            "family name first",
+            Box::new(|c| {
+                let words: Vec<String> = loyal::search::words(&c.name);
+                (words.len() == 2 && words.iter().all(|w| w.is_ascii()))
+                    .then(|| format!("{} {}", words[1], words[0]))
+            }),
+        ),
         ("external id", Box::new(|c| Some(c.external_id.clone()))),
     ];
     println!(

@@ -98,6 +98,12 @@ fn names_exact_prefix_and_with_typos() {
             "query {typo}"
         );
     }
+    // Family name first, whole.
+    assert_eq!(ids(&db.service.lookup("Smith John", 5).unwrap())[0], "C2");
+    assert_eq!(
+        db.service.lookup("smithjohn", 5).unwrap()[0].kind,
+        MatchKind::Exact
+    );
     let hit = &db.service.lookup("smyth", 5).unwrap()[0];
     assert_eq!(hit.kind, MatchKind::Fuzzy);
     // Accents fold: "garcia" finds María García.

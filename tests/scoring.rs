@@ -349,6 +349,10 @@ fn version_1_files_get_their_contact_counts_on_open() {
     let after = customer_facts(&store.read().unwrap(), date("2030-01-01")).unwrap();
     assert_eq!(before, after);
     assert!(after.iter().any(|f| f.followups > 0) && after.iter().any(|f| f.complaints > 0));
+    // The search terms were rebuilt too: lookups work as before.
+    let reader = store.read().unwrap();
+    assert_eq!(reader.customer_count().unwrap(), 300);
+    assert!(!reader.terms_equal_to("c-000001", 1).unwrap().is_empty());
 }
 
 #[test]

@@ -80,7 +80,15 @@ pub fn customer_terms(customer: &Customer) -> Vec<(String, TermKind)> {
         }
     };
     add(compact(&customer.name), TermKind::FULL_NAME);
-    for word in words(&customer.name) {
+    let name_words = words(&customer.name);
+    if let [first @ .., last] = name_words.as_slice()
+        && !first.is_empty()
+        && !last.chars().any(is_han)
+    {
+        // "Smith Anna": the family name said first, as callers and lists often do.
+        add(format!("{last}{}", first.concat()), TermKind::FULL_NAME);
+    }
+    for word in name_words {
         add(word, TermKind::NAME);
     }
     if let Some((full, initials, given)) = pinyin_forms(&customer.name) {
@@ -165,6 +173,7 @@ mod tests {
         c.company = Some("Acme Tools GmbH".into());
         let terms: Vec<String> = customer_terms(&c).into_iter().map(|(t, _)| t).collect();
         for want in [
+            "mullerannalena",
             "annalenamuller",
             "anna",
             "lena",

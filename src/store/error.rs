@@ -34,6 +34,9 @@ pub enum StoreError {
 
     #[error(transparent)]
     Redb(#[from] redb::Error),
+
+    #[error("upgrading the database: {0}")]
+    Migration(#[from] super::schema::MigrationError),
 }
 
 macro_rules! from_redb {

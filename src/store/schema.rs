@@ -6,7 +6,7 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Counters and markers: `schema_version`, `next.customer`, `change_counter`, ...
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
@@ -96,16 +96,60 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// Brings a database written at `from` up to [`SCHEMA_VERSION`], inside the caller's
 /// transaction. Each layout change adds one step here:
 /// - 0 -> 1: the first layout (a file without a version only needs its tables created);
-/// - 1 -> 2: per-customer contact counts, filled from the follow-up and complaint indexes.
-pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), redb::Error> {
+/// - 1 -> 2: per-customer contact counts, filled from the follow-up and complaint indexes;
+/// - 2 -> 3: name terms gained the family-name-first form: every customer's terms are added
+///   again (existing entries are left as they are).
+pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     create_tables(txn)?;
     if from < 2 {
         backfill_contact_counts(txn)?;
     }
+    if from < 3 {
+        add_search_terms(txn)?;
+    }
     Ok(())
 }
 
-fn backfill_contact_counts(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
+/// Why a migration could not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum MigrationError {
+    #[error(transparent)]
+    Redb(#[from] redb::Error),
+    #[error("customer {0}: stored record cannot be read: {1}")]
+    Record(u64, postcard::Error),
+}
+
+macro_rules! migration_from_redb {
+    ($($ty:ty),+) => {
+        $(impl From<$ty> for MigrationError {
+            fn from(e: $ty) -> Self {
+                MigrationError::Redb(e.into())
+            }
+        })+
+    };
+}
+migration_from_redb!(redb::TableError, redb::StorageError);
+
+fn add_search_terms(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
+    use redb::ReadableTable;
+    let customers = txn.open_table(CUSTOMERS)?;
+    let mut terms = txn.open_table(TERMS)?;
+    for entry in customers.range::<u64>(..)? {
+        let (key, value) = entry?;
+        let id = key.value();
+        let customer = value
+            .value()
+            .decode()
+            .map_err(|e| MigrationError::Record(id, e))?;
+        for (term, kind) in crate::search::customer_terms(&customer) {
+            let existing = terms.get((term.as_str(), id))?.map_or(0, |v| v.value());
+            terms.insert((term.as_str(), id), existing | kind.0)?;
+        }
+    }
+    Ok(())
+}
+
+fn backfill_contact_counts(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
     use redb::ReadableTable;
     let mut counts: std::collections::BTreeMap<u64, (u32, u32)> = std::collections::BTreeMap::new();
     for entry in txn.open_table(CUSTOMERS)?.range::<u64>(..)? {
