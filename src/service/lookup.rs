@@ -14,6 +14,12 @@ use std::collections::HashMap;
 /// customers) stop here; the caller is shown the best of those.
 const PROBE_CAP: usize = 200;
 
+/// The best score any term match gets (an exact whole name, id or email).
+const EXACT_BEST: u32 = 900;
+
+/// A several-word match scores this much below its weakest word.
+const WORDS_PENALTY: u32 = 20;
+
 /// How many entries one word of a several-word query reads before it counts as too common to
 /// pick the candidates.
 const WORD_CAP: usize = 2000;
@@ -86,7 +92,7 @@ fn term_score(kind: TermKind, exact: bool, extra_chars: usize) -> u32 {
 }
 
 /// The best match of each customer for one query word (or the whole compacted query), reading
-/// at most `cap` prefix entries. The flag says whether the prefix probe saw every match.
+/// at most `cap` entries per probe. The flag says whether the probes saw every match.
 fn match_word(
     r: &Reader,
     word: &str,
@@ -96,7 +102,7 @@ fn match_word(
     let mut found = Candidates::default();
     let query_len = word.chars().count();
     let hits = r.terms_starting_with(word, cap)?;
-    let complete = hits.len() < cap;
+    let mut complete = hits.len() < cap;
     for hit in hits {
         let exact = hit.term == word;
         let extra = hit.term.chars().count().saturating_sub(query_len);
@@ -121,7 +127,9 @@ fn match_word(
             if distance == 0 || distance > typos {
                 continue;
             }
-            for hit in r.terms_equal_to(&token, cap)? {
+            let hits = r.terms_equal_to(&token, cap)?;
+            complete &= hits.len() < cap;
+            for hit in hits {
                 if hit.kind.contains(TermKind::NAME) || hit.kind.contains(TermKind::PINYIN) {
                     found.offer(
                         hit.customer,
@@ -171,20 +179,24 @@ fn score_against_terms(word: &str, terms: &[(String, TermKind)]) -> Option<u32> 
 /// are checked for the other words, so common words cannot push the right customer out. Only
 /// when every word is too common to probe completely are the capped probes intersected.
 fn match_words(r: &Reader, words: &[String], found: &mut Candidates) -> Result<(), StoreError> {
-    let mut per_word = Vec::with_capacity(words.len());
-    for word in words {
-        per_word.push(match_word(r, word, true, WORD_CAP)?);
+    // Longest words first: they are the most likely to be selective, and the first complete
+    // probe is enough (the other words are checked against its candidates' own terms).
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by_key(|i| std::cmp::Reverse(words[*i].chars().count()));
+    let mut probed: Vec<(usize, Candidates)> = Vec::with_capacity(words.len());
+    let mut pivot = None;
+    for i in order {
+        let (candidates, complete) = match_word(r, &words[i], true, WORD_CAP)?;
+        if complete {
+            pivot = Some((i, candidates));
+            break;
+        }
+        probed.push((i, candidates));
     }
-    let selective = per_word
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, complete))| *complete)
-        .min_by_key(|(_, (c, _))| c.0.len())
-        .map(|(i, _)| i);
     let matched = words.join(" ");
-    match selective {
-        Some(pivot) => {
-            for (id, candidate) in &per_word[pivot].0.0 {
+    match pivot {
+        Some((pivot, candidates)) => {
+            for (id, candidate) in &candidates.0 {
                 let Some(customer) = r.customer(*id)? else {
                     continue;
                 };
@@ -202,7 +214,7 @@ fn match_words(r: &Reader, words: &[String], found: &mut Candidates) -> Result<(
                 if all {
                     let field = candidate.field;
                     let c = Candidate {
-                        score: worst.saturating_sub(20),
+                        score: worst.saturating_sub(WORDS_PENALTY),
                         kind: MatchKind::Words,
                         field,
                         matched: matched.clone(),
@@ -212,18 +224,19 @@ fn match_words(r: &Reader, words: &[String], found: &mut Candidates) -> Result<(
             }
         }
         None => {
-            let Some(((first, _), rest)) = per_word.split_first() else {
+            // Every word is common: intersect what the capped probes saw.
+            let Some(((_, first), rest)) = probed.split_first() else {
                 return Ok(());
             };
             for (id, candidate) in &first.0 {
                 let scores: Option<Vec<u32>> = rest
                     .iter()
-                    .map(|(other, _)| other.0.get(id).map(|c| c.score))
+                    .map(|(_, other)| other.0.get(id).map(|c| c.score))
                     .collect();
                 if let Some(scores) = scores {
                     let worst = scores.into_iter().fold(candidate.score, u32::min);
                     let c = Candidate {
-                        score: worst.saturating_sub(20),
+                        score: worst.saturating_sub(WORDS_PENALTY),
                         kind: MatchKind::Words,
                         field: candidate.field,
                         matched: matched.clone(),
@@ -303,8 +316,15 @@ fn lookup(
     }
 
     // Several words ("zhang san", "smith anna"): a customer must match every word.
+    // Skipped when enough customers already match better than any word match can.
     let words = search::words(query);
-    if words.len() >= 2 {
+    let best_words_score = EXACT_BEST - WORDS_PENALTY;
+    let already = found
+        .0
+        .values()
+        .filter(|c| c.score >= best_words_score)
+        .count();
+    if words.len() >= 2 && already < limit {
         match_words(r, &words, &mut found)?;
     }
 
