@@ -2,6 +2,7 @@
 //! or skipping bad rows when asked, with every skipped row and its reason reported. Matching is
 //! idempotent: re-importing the same rows changes nothing.
 
+use super::customer_cache::CustomerCache;
 use super::customers::{apply_input, find_duplicates, same_facts};
 use super::{Service, ServiceError};
 use crate::domain::{Customer, CustomerId, Order};
@@ -97,7 +98,7 @@ fn row_count<T>(inputs: &[Lined<T>], parse_errors: &[RowError]) -> usize {
     inputs.len() + bad.len()
 }
 
-fn reject(report: &mut ImportReport, line: u64, field: &str, reason: impl Into<String>) {
+pub(super) fn reject(report: &mut ImportReport, line: u64, field: &str, reason: impl Into<String>) {
     report.rejected.push(RowError {
         line,
         field: field.to_string(),
@@ -461,67 +462,6 @@ impl WithId for crate::domain::CarePlan {
 impl WithId for crate::domain::Complaint {
     fn set_id(&mut self, id: String) {
         self.id = id;
-    }
-}
-
-/// Resolves the customer ids of a file once each, remembering the unknown ones.
-#[derive(Default)]
-struct CustomerCache {
-    known: HashMap<String, Option<CustomerId>>,
-    /// Unknown ids to create (with `create_missing`), in first-seen order.
-    missing: Vec<String>,
-}
-
-impl CustomerCache {
-    fn check(
-        &mut self,
-        w: &Writer<'_>,
-        line: u64,
-        external_id: &str,
-        options: ImportOptions,
-        report: &mut ImportReport,
-    ) -> Result<(), ServiceError> {
-        let found = match self.known.get(external_id) {
-            Some(found) => *found,
-            None => {
-                let found = w.resolve_external(external_id)?;
-                self.known.insert(external_id.to_string(), found);
-                if found.is_none() && options.create_missing {
-                    self.missing.push(external_id.to_string());
-                }
-                found
-            }
-        };
-        if found.is_none() && !options.create_missing {
-            reject(
-                report,
-                line,
-                "customer_id",
-                format!(
-                    "no customer {external_id:?} (import customers first, or pass --create-missing)"
-                ),
-            );
-        }
-        Ok(())
-    }
-
-    fn create_missing(
-        &mut self,
-        w: &mut Writer<'_>,
-        report: &mut ImportReport,
-    ) -> Result<(), ServiceError> {
-        for external_id in std::mem::take(&mut self.missing) {
-            let mut customer = Customer::new(external_id.as_str(), external_id.as_str(), w.now());
-            customer.tags.push(String::from("auto-created"));
-            let id = w.insert_customer(customer)?;
-            self.known.insert(external_id, Some(id));
-            report.created_customers += 1;
-        }
-        Ok(())
-    }
-
-    fn id(&self, external_id: &str) -> Option<CustomerId> {
-        self.known.get(external_id).copied().flatten()
     }
 }
 

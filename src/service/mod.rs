@@ -3,11 +3,14 @@
 //! travel between processes.
 
 mod api;
+mod customer_cache;
 mod customers;
 mod error;
 mod export;
 mod import;
+mod local_dates;
 mod lookup;
+mod reports;
 mod scoring;
 mod settings;
 
@@ -15,11 +18,12 @@ pub use api::{ImportRows, Request, Response};
 pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, TimelineEntry};
 pub use error::ServiceError;
 pub use import::{ImportOptions, ImportReport, RowWarning};
+pub use local_dates::{LocalDates, today};
 pub use lookup::{LookupHit, MatchKind};
-pub use scoring::{
-    ChurnReport, DueRow, LocalDates, RfmRow, ScoreOptions, ScoreTable, SegmentRow, StageRow,
-    ValueRow, customer_facts, pareto_report, segment_report, stage_report, today, value_report,
+pub use reports::{
+    SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,
 };
+pub use scoring::{ChurnReport, DueRow, RfmRow, ScoreOptions, ScoreTable, customer_facts};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
 
 use crate::domain::CustomerId;

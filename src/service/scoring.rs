@@ -2,16 +2,17 @@
 //! aggregates (reading a customer's orders only when some of them fall after D), runs the pure
 //! [`crate::scoring`] functions, and shapes the results into rows and reports.
 
+use super::local_dates::{LocalDates, today};
 use super::{Service, ServiceError};
 use crate::domain::{
-    CarePlan, CarePurpose, ComplaintStatus, CustomerId, Millis, Money, OrderAggregate, PlanStatus,
+    CarePlan, CarePurpose, ComplaintStatus, CustomerId, Money, OrderAggregate, PlanStatus,
 };
 use crate::scoring::{
-    self, ChurnPeriod, CustomerFacts, CustomerScore, OrderSummary, Pareto, Period,
-    ReorderPrediction, ScoringParams, Segment, Stage, ValueClass, WonBack,
+    self, ChurnPeriod, CustomerFacts, CustomerScore, OrderSummary, Period, ReorderPrediction,
+    ScoringParams, Segment, Stage, ValueClass, WonBack,
 };
 use crate::store::{Reader, RecordIdKind};
-use chrono::{DateTime, Local, NaiveDate, Offset, TimeZone};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -54,33 +55,6 @@ pub struct RfmRow {
     pub at_risk: bool,
 }
 
-/// One row of the segment report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SegmentRow {
-    pub segment: Segment,
-    pub customers: u64,
-    pub customer_share: f64,
-    pub revenue: Money,
-    pub revenue_share: f64,
-}
-
-/// One row of the ladder (stage) report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StageRow {
-    pub stage: Stage,
-    pub customers: u64,
-    pub share: f64,
-}
-
-/// One row of the value-class report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ValueRow {
-    pub class: ValueClass,
-    pub customers: u64,
-    pub revenue: Money,
-    pub revenue_share: f64,
-}
-
 /// The churn report with the customers who were won back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChurnReport {
@@ -100,59 +74,6 @@ pub struct DueRow {
     pub owner: Option<String>,
 }
 
-/// Converts stored instants to local calendar dates. Asking the time zone for its offset
-/// costs more than everything else scoring does per order, so the offset is remembered per UTC
-/// day (a small direct-mapped cache: two years of orders touch ~730 days); on the rare day whose
-/// offset changes (a DST switch) it is asked for each instant.
-pub struct LocalDates {
-    days: Vec<(i64, i32, i32)>,
-}
-
-impl Default for LocalDates {
-    fn default() -> Self {
-        LocalDates {
-            days: vec![(i64::MIN, 0, 0); 4096],
-        }
-    }
-}
-
-const DAY_MS: i64 = 86_400_000;
-/// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
-const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
-
-fn offset_at(millis: Millis) -> i32 {
-    DateTime::from_timestamp_millis(millis).map_or(0, |t| {
-        Local
-            .offset_from_utc_datetime(&t.naive_utc())
-            .fix()
-            .local_minus_utc()
-    })
-}
-
-impl LocalDates {
-    pub fn date(&mut self, millis: Millis) -> NaiveDate {
-        let day = millis.div_euclid(DAY_MS);
-        let cell = &mut self.days[day.rem_euclid(4096) as usize];
-        if cell.0 != day {
-            *cell = (
-                day,
-                offset_at(day * DAY_MS),
-                offset_at(day * DAY_MS + DAY_MS - 1),
-            );
-        }
-        let offset = if cell.1 == cell.2 {
-            cell.1
-        } else {
-            offset_at(millis)
-        };
-        let local_days = (millis + i64::from(offset) * 1000).div_euclid(DAY_MS);
-        i32::try_from(local_days + UNIX_EPOCH_DAYS_FROM_CE)
-            .ok()
-            .and_then(NaiveDate::from_num_days_from_ce_opt)
-            .unwrap_or(NaiveDate::MIN)
-    }
-}
-
 /// The longest span, in days, any analytics window may have (ten years).
 const MAX_DAYS: i64 = 3650;
 
@@ -168,11 +89,6 @@ fn checked_as_of(as_of: Option<NaiveDate>) -> Result<NaiveDate, ServiceError> {
         ));
     }
     Ok(date)
-}
-
-/// Today's date in the local time zone.
-pub fn today() -> NaiveDate {
-    Local::now().date_naive()
 }
 
 fn summary_of(points: &[(NaiveDate, Money)]) -> Option<OrderSummary> {
@@ -458,83 +374,6 @@ impl Service {
     }
 }
 
-/// Segment sizes and revenue shares, in segment order.
-pub fn segment_report(table: &ScoreTable) -> Vec<SegmentRow> {
-    let scored: Vec<_> = table.scores.iter().filter_map(|s| s.rfm).collect();
-    let total: i128 = scored.iter().map(|r| i128::from(r.monetary.0)).sum();
-    Segment::ALL
-        .iter()
-        .map(|segment| {
-            let members: Vec<_> = scored.iter().filter(|r| r.segment == *segment).collect();
-            let revenue: i128 = members.iter().map(|r| i128::from(r.monetary.0)).sum();
-            SegmentRow {
-                segment: *segment,
-                customers: members.len() as u64,
-                customer_share: share(members.len() as i128, scored.len() as i128),
-                revenue: Money(revenue as i64),
-                revenue_share: share(revenue, total),
-            }
-        })
-        .collect()
-}
-
-/// Customers on each rung of the ladder, lowest first.
-pub fn stage_report(table: &ScoreTable) -> Vec<StageRow> {
-    let n = table.scores.len() as i128;
-    Stage::ALL
-        .iter()
-        .map(|stage| {
-            let count = table.scores.iter().filter(|s| s.stage == *stage).count();
-            StageRow {
-                stage: *stage,
-                customers: count as u64,
-                share: share(count as i128, n),
-            }
-        })
-        .collect()
-}
-
-/// Customers and revenue by value class.
-pub fn value_report(table: &ScoreTable) -> Vec<ValueRow> {
-    let scored: Vec<_> = table
-        .scores
-        .iter()
-        .filter_map(|s| Some((s.value_class?, s.rfm?.monetary)))
-        .collect();
-    let total: i128 = scored.iter().map(|(_, m)| i128::from(m.0)).sum();
-    ValueClass::ALL
-        .iter()
-        .map(|class| {
-            let members: Vec<_> = scored.iter().filter(|(c, _)| c == class).collect();
-            let revenue: i128 = members.iter().map(|(_, m)| i128::from(m.0)).sum();
-            ValueRow {
-                class: *class,
-                customers: members.len() as u64,
-                revenue: Money(revenue as i64),
-                revenue_share: share(revenue, total),
-            }
-        })
-        .collect()
-}
-
-/// The Pareto view of the scored customers.
-pub fn pareto_report(table: &ScoreTable) -> Pareto {
-    let monetary: Vec<Money> = table
-        .scores
-        .iter()
-        .filter_map(|s| s.rfm.map(|r| r.monetary))
-        .collect();
-    scoring::pareto(&monetary)
-}
-
-fn share(part: i128, whole: i128) -> f64 {
-    if whole <= 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
-}
-
 /// Where each customer id sits in the facts: a direct table when ids are dense (they are
 /// counter-assigned), else a binary search.
 enum Positions {
@@ -649,21 +488,4 @@ pub fn customer_facts(r: &Reader, as_of: NaiveDate) -> Result<Vec<CustomerFacts>
         }
     }
     Ok(facts)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn cached_local_dates_agree_with_chrono(times in prop::collection::vec(-2_000_000_000_000i64..4_000_000_000_000, 1..300)) {
-            let mut dates = LocalDates::default();
-            for t in times {
-                let expected = DateTime::from_timestamp_millis(t).map(|d| d.with_timezone(&Local).date_naive());
-                prop_assert_eq!(Some(dates.date(t)), expected);
-            }
-        }
-    }
 }

@@ -73,6 +73,16 @@ pub struct RawTable {
     pub unknown_columns: Vec<String>,
 }
 
+fn column_index(columns: &[String]) -> ColumnIndex {
+    Arc::new(
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), i))
+            .collect(),
+    )
+}
+
 fn file_error(line: u64, reason: impl Into<String>) -> RowError {
     RowError {
         line,
@@ -187,13 +197,7 @@ fn read_csv(bytes: &[u8]) -> Result<RawTable, RowError> {
             reason: String::from("column appears twice in the header"),
         });
     }
-    let index: ColumnIndex = Arc::new(
-        columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.clone(), i))
-            .collect(),
-    );
+    let index = column_index(&columns);
     let mut rows = Vec::new();
     let mut record = StringRecord::new();
     loop {
@@ -244,13 +248,7 @@ fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
         }
         objects.push(map);
     }
-    let index: ColumnIndex = Arc::new(
-        columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.clone(), i))
-            .collect(),
-    );
+    let index = column_index(&columns);
     let rows = objects
         .into_iter()
         .enumerate()
