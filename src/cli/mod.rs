@@ -256,9 +256,17 @@ fn tui_not_ready(context: &Context, service: &crate::service::Service) -> anyhow
         stats.customers,
         stats.orders
     );
-    println!("The terminal workbench is not built yet; use the commands meanwhile:");
-    println!(
-        "  loyal lookup QUERY | loyal customer show ID | loyal import | loyal export | loyal --help"
-    );
+    // Name the database in the hints unless it is the one `loyal` opens by default.
+    let default = crate::config::default_database().ok();
+    let db = if default.as_deref() == Some(context.db_path.as_path()) {
+        String::new()
+    } else {
+        format!("--db {} ", context.db_path.display())
+    };
+    println!("The terminal workbench is not built yet; use the commands meanwhile, e.g.:");
+    println!("  loyal {db}lookup 8000        (last digits of a phone, a name, pinyin, an id)");
+    println!("  loyal {db}customer show C-000001");
+    println!("  loyal {db}rfm | loyal {db}report segments | loyal {db}due");
+    println!("  loyal --help");
     Ok(())
 }
