@@ -15,3 +15,4 @@ pub mod service;
 pub mod store;
 pub mod text;
 pub mod transfer;
+pub mod workflow;

@@ -339,6 +339,7 @@ fn version_1_files_get_their_contact_counts_on_open() {
     let db = fixture_db();
     let path = db.path();
     let before = customer_facts(&db.service.store().read().unwrap(), date("2030-01-01")).unwrap();
+    let plans_before = db.export(Kind::CarePlans, Format::Csv);
     db.service.store().downgrade_to_v1().unwrap();
     drop(db.service);
     let store = Store::open(&path, &loyal::store::StoreOptions::default()).unwrap();
@@ -353,6 +354,16 @@ fn version_1_files_get_their_contact_counts_on_open() {
     let reader = store.read().unwrap();
     assert_eq!(reader.customer_count().unwrap(), 300);
     assert!(!reader.terms_equal_to("c-000001", 1).unwrap().is_empty());
+    drop(reader);
+    drop(store);
+    // Care plans were rewritten in the current layout, unchanged.
+    let service =
+        loyal::service::Service::open(&path, &loyal::store::StoreOptions::default()).unwrap();
+    let mut plans_after = Vec::new();
+    service
+        .export(Kind::CarePlans, Format::Csv, &mut plans_after)
+        .unwrap();
+    assert_eq!(String::from_utf8(plans_after).unwrap(), plans_before);
 }
 
 #[test]

@@ -89,6 +89,9 @@ pub struct CarePlan {
     pub note: String,
     pub status: PlanStatus,
     pub recurrence: Option<Recurrence>,
+    /// The first date of a recurring series: every occurrence is counted from it, so month
+    /// ends and Feb 29 do not drift.
+    pub series_start: Option<NaiveDate>,
     pub created_at: Millis,
     pub completed_at: Option<Millis>,
 }

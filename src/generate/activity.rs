@@ -139,6 +139,7 @@ pub(super) fn write(
                     every: 1,
                     unit: RecurrenceUnit::Years,
                 }),
+                series_start: (purpose == CarePurpose::Birthday).then_some(due),
                 created_at: end - rng.random_range(1..40) * DAY_MS,
                 completed_at: (status != PlanStatus::Open).then(|| end + offset.min(0) * DAY_MS),
             };

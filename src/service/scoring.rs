@@ -363,6 +363,7 @@ impl Service {
                     ),
                     status: PlanStatus::Open,
                     recurrence: None,
+                    series_start: None,
                     created_at: w.now(),
                     completed_at: None,
                 };

@@ -28,7 +28,7 @@ impl StoredRecord for FollowUp {
     const TYPE_NAME: &'static str = "loyal::FollowUp@1";
 }
 impl StoredRecord for CarePlan {
-    const TYPE_NAME: &'static str = "loyal::CarePlan@1";
+    const TYPE_NAME: &'static str = "loyal::CarePlan@2";
 }
 impl StoredRecord for Complaint {
     const TYPE_NAME: &'static str = "loyal::Complaint@1";

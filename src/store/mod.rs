@@ -6,6 +6,7 @@
 
 mod codec;
 mod error;
+mod legacy;
 mod merge;
 mod open;
 mod orders;

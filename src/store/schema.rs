@@ -6,7 +6,7 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// Counters and markers: `schema_version`, `next.customer`, `change_counter`, ...
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
@@ -98,8 +98,12 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 0 -> 1: the first layout (a file without a version only needs its tables created);
 /// - 1 -> 2: per-customer contact counts, filled from the follow-up and complaint indexes;
 /// - 2 -> 3: name terms gained the family-name-first form: every customer's terms are added
-///   again (existing entries are left as they are).
+///   again (existing entries are left as they are);
+/// - 3 -> 4: care plans record where a recurring series starts (`loyal::CarePlan@2`).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
+    if (1..4).contains(&from) {
+        super::legacy::upgrade_care_plans(txn)?;
+    }
     create_tables(txn)?;
     if from < 2 {
         backfill_contact_counts(txn)?;
@@ -115,8 +119,8 @@ pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationE
 pub enum MigrationError {
     #[error(transparent)]
     Redb(#[from] redb::Error),
-    #[error("customer {0}: stored record cannot be read: {1}")]
-    Record(u64, postcard::Error),
+    #[error("record {0}: stored value cannot be read or written: {1}")]
+    Record(String, postcard::Error),
 }
 
 macro_rules! migration_from_redb {
@@ -128,7 +132,7 @@ macro_rules! migration_from_redb {
         })+
     };
 }
-migration_from_redb!(redb::TableError, redb::StorageError);
+migration_from_redb!(redb::TableError, redb::StorageError, redb::CommitError);
 
 fn add_search_terms(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
     use redb::ReadableTable;
@@ -140,7 +144,7 @@ fn add_search_terms(txn: &redb::WriteTransaction) -> Result<(), MigrationError> 
         let customer = value
             .value()
             .decode()
-            .map_err(|e| MigrationError::Record(id, e))?;
+            .map_err(|e| MigrationError::Record(id.to_string(), e))?;
         for (term, kind) in crate::search::customer_terms(&customer) {
             let existing = terms.get((term.as_str(), id))?.map_or(0, |v| v.value());
             terms.insert((term.as_str(), id), existing | kind.0)?;

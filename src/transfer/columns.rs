@@ -93,6 +93,7 @@ const CARE_PLAN_COLUMNS: &[&str] = &[
     "note",
     "status",
     "recurrence",
+    "series_start",
     "created_at",
     "completed_at",
 ];

@@ -322,11 +322,17 @@ pub fn parse_care_plans(table: &RawTable) -> Parsed<CarePlanInput> {
             note: c.text("note").unwrap_or_default(),
             status: c.label("status").unwrap_or(PlanStatus::Open),
             recurrence: c.parsed("recurrence", |s| s.parse::<Recurrence>()),
+            series_start: c.parsed("series_start", parse_date),
             created_at: c
                 .parsed("created_at", parse_timestamp)
                 .unwrap_or(at_or_now(due)),
             completed_at: c.parsed("completed_at", parse_timestamp),
         };
+        let mut record = record;
+        if record.recurrence.is_some() && record.series_start.is_none() {
+            // An older file without the column: the series starts at this due date.
+            record.series_start = Some(record.due);
+        }
         c.finish(
             ChildInput {
                 customer_id,

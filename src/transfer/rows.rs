@@ -143,6 +143,7 @@ pub struct CarePlanRow {
     pub note: String,
     pub status: String,
     pub recurrence: String,
+    pub series_start: String,
     pub created_at: String,
     pub completed_at: String,
 }
@@ -162,6 +163,7 @@ impl CarePlanRow {
             note: p.note.clone(),
             status: p.status.to_string(),
             recurrence: opt(&p.recurrence),
+            series_start: opt(&p.series_start),
             created_at: format_timestamp(p.created_at),
             completed_at: opt_timestamp(p.completed_at),
         }
