@@ -286,3 +286,197 @@ fn demo_builds_a_database_from_the_fixtures() {
     assert!(stderr.contains("is not a demo database"), "{stderr}");
     assert!(cli.ok(&["stats"]).contains("customers  4"));
 }
+
+#[test]
+fn the_full_complaint_life_cycle_through_the_command_line() {
+    let cli = Cli::new();
+    cli.ok(&[
+        "import",
+        "customers",
+        path(&cli.file("c.csv", common::CUSTOMERS)),
+    ]);
+    let opened = cli.ok(&[
+        "complaint",
+        "open",
+        "C1",
+        "--category",
+        "late delivery",
+        "--severity",
+        "high",
+        "--description",
+        "beans a week late",
+    ]);
+    assert!(
+        opened.starts_with("opened CM-000001 for 张三 (high)"),
+        "{opened}"
+    );
+    let id = "CM-000001";
+    // Not yet resolved: cannot be closed; the refusal writes nothing.
+    let stderr = cli.fails(&["complaint", "close", id]);
+    assert!(
+        stderr.contains("a complaint that is new cannot be closed: resolve it first"),
+        "{stderr}"
+    );
+    assert!(
+        cli.ok(&["complaint", "ack", id, "--text", "we are on it"])
+            .contains("acknowledged")
+    );
+    assert!(cli.ok(&["complaint", "start", id]).contains("in_progress"));
+    cli.ok(&["complaint", "note", id, "courier says Friday"]);
+    for n in 2..=4 {
+        let out = cli.ok(&["complaint", "contact", id, "called again"]);
+        assert!(
+            out.contains(&format!("{n} contact(s)")) && !out.contains("ESCALATED"),
+            "{out}"
+        );
+    }
+    let fifth = cli.ok(&["complaint", "contact", id]);
+    assert!(
+        fifth.contains("urgent, 5 contact(s)), ESCALATED"),
+        "{fifth}"
+    );
+    cli.ok(&["complaint", "reply", id, "resent with express courier"]);
+    let resolved = cli.ok(&[
+        "complaint",
+        "resolve",
+        id,
+        "--cause",
+        "courier delay",
+        "--why",
+        "waited a week",
+        "--others",
+        "yes",
+        "--prevent",
+        "second courier",
+    ]);
+    assert!(
+        resolved.contains("resolved") && resolved.contains("satisfaction check planned"),
+        "{resolved}"
+    );
+    assert!(
+        cli.fails(&["complaint", "contact", id])
+            .contains("reopen it")
+    );
+    assert!(cli.ok(&["complaint", "close", id]).contains("closed"));
+    assert!(
+        cli.ok(&["complaint", "reopen", id, "--reason", "arrived damaged"])
+            .contains("in_progress")
+    );
+    cli.ok(&["complaint", "resolve", id]);
+    cli.ok(&["complaint", "close", id]);
+    let shown: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["complaint", "show", id, "--json"])).unwrap();
+    let c = &shown["complaint"];
+    assert_eq!(
+        (
+            c["status"].as_str(),
+            c["contacts"].as_u64(),
+            c["escalated"].as_bool()
+        ),
+        (Some("Closed"), Some(5), Some(true))
+    );
+    assert_eq!(c["root_cause"]["cause"], "courier delay");
+    let kinds: Vec<&str> = c["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "Escalated").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == "StatusChange").count(), 7);
+    assert!(cli.ok(&["complaints"]).starts_with("0 complaint(s)"));
+    assert!(
+        cli.ok(&["complaints", "--status", "closed"])
+            .starts_with("1 complaint(s)")
+    );
+    assert!(cli.ok(&["report", "causes"]).contains("courier delay"));
+    assert!(cli.ok(&["agenda", "--days", "7"]).contains("satisfaction"));
+    assert!(
+        cli.fails(&["complaints", "--status", "pending"])
+            .contains("unknown complaint status")
+    );
+}
+
+#[test]
+fn followups_and_care_plans_from_the_command_line() {
+    let cli = Cli::new();
+    cli.ok(&[
+        "import",
+        "customers",
+        path(&cli.file("c.csv", common::CUSTOMERS)),
+    ]);
+    let out = cli.ok(&[
+        "followup",
+        "log",
+        "C2",
+        "--summary",
+        "asked about filters",
+        "--channel",
+        "wechat",
+        "--next",
+        "+3d",
+    ]);
+    assert!(
+        out.contains("logged FU-000001") && out.contains("next contact: CP-000001"),
+        "{out}"
+    );
+    assert!(
+        cli.fails(&[
+            "followup",
+            "log",
+            "C2",
+            "--summary",
+            "x",
+            "--next",
+            "someday"
+        ])
+        .contains("is not a date")
+    );
+    assert!(
+        cli.fails(&["care", "add", "C2", "--due", "2026-13-01"])
+            .contains("is not a date")
+    );
+    let added = cli.ok(&[
+        "care",
+        "add",
+        "C2",
+        "--due",
+        "tomorrow",
+        "--purpose",
+        "reorder",
+        "--every",
+        "1 month",
+    ]);
+    assert!(added.starts_with("planned CP-000002 (reorder)"), "{added}");
+    let done = cli.ok(&[
+        "care",
+        "done",
+        "CP-000002",
+        "--log",
+        "reminded, will order",
+        "--satisfaction",
+        "5",
+    ]);
+    assert!(
+        done.contains("logged FU-000002") && done.contains("next in the series: CP-000003"),
+        "{done}"
+    );
+    assert!(
+        cli.fails(&["care", "done", "CP-000002"])
+            .contains("done already")
+    );
+    assert!(
+        cli.ok(&["care", "skip", "CP-000001", "--reason", "unreachable"])
+            .contains("skipped CP-000001")
+    );
+    let agenda = cli.ok(&["agenda", "--days", "40"]);
+    assert!(
+        agenda.contains("CP-000003") && !agenda.contains("CP-000001 "),
+        "{agenda}"
+    );
+    let forgotten = cli.ok(&["forgotten", "--days", "0"]);
+    assert!(
+        forgotten.contains("never") && forgotten.contains("C4"),
+        "{forgotten}"
+    );
+}

@@ -63,6 +63,8 @@ pub enum ReportKind {
     Segments,
     Stages,
     Values,
+    /// Resolved complaints by category and root cause
+    Causes,
 }
 
 const RFM_HEADER: &[&str] = &[
@@ -166,6 +168,10 @@ pub fn report(
     period: Period,
 ) -> anyhow::Result<()> {
     let service = context.open()?;
+    if kind == ReportKind::Causes {
+        drop(service);
+        return super::complaint::causes(context, args.format);
+    }
     if kind == ReportKind::Churn {
         let churn = service.churn_report(&args.options(), period)?;
         return print_churn(&churn, args.format);
@@ -323,7 +329,7 @@ pub fn report(
                 }
             }
         }
-        ReportKind::Churn => unreachable!("handled above"),
+        ReportKind::Churn | ReportKind::Causes => unreachable!("handled above"),
     }
     Ok(())
 }

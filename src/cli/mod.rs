@@ -2,12 +2,15 @@
 //! [`crate::service`].
 
 mod analytics;
+mod complaint;
 mod context;
 mod customer;
 mod demo;
 mod import;
 mod lookup;
 mod settings;
+mod when;
+mod workflow;
 
 use crate::transfer::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -120,6 +123,53 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: analytics::OutputFormat,
     },
+    /// Follow-up log: record a contact with a customer
+    #[command(subcommand)]
+    Followup(Box<workflow::FollowupCommand>),
+    /// Care plans: contacts planned ahead (add, done, skip, birthdays)
+    #[command(subcommand)]
+    Care(Box<workflow::CareCommand>),
+    /// Open care plans: overdue first, then today, then the coming days
+    Agenda {
+        /// The day to look from: 2026-12-01, today, tomorrow, +3d [default: today]
+        #[arg(long)]
+        date: Option<String>,
+        /// Only this person's plans (assignee, or the customer's owner)
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long, default_value_t = 7)]
+        days: i64,
+        #[arg(long, value_enum, default_value = "table")]
+        format: analytics::OutputFormat,
+    },
+    /// Customers nobody has contacted for a while (7/15/30/90/180 days, never)
+    Forgotten {
+        /// List the customers silent at least this many days
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: analytics::OutputFormat,
+    },
+    /// The complaint queue: breached first, then least time left, then severity
+    Complaints {
+        /// new, acknowledged, in_progress, resolved, closed [default: every open status]
+        #[arg(long)]
+        status: Option<crate::domain::ComplaintStatus>,
+        #[arg(long)]
+        assignee: Option<String>,
+        /// Only complaints that missed a deadline
+        #[arg(long)]
+        breached: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: analytics::OutputFormat,
+    },
+    /// One complaint: open, show, ack, start, reply, note, contact, resolve, close, reopen, assign
+    #[command(subcommand)]
+    Complaint(Box<complaint::ComplaintAction>),
     /// Counts of what the database holds
     Stats,
     /// Run the full integrity check of the database file (reads all of it)
@@ -212,6 +262,27 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             create_plans,
             format,
         ),
+        Some(Command::Followup(command)) => workflow::followup(&context, *command),
+        Some(Command::Care(command)) => workflow::care(&context, *command),
+        Some(Command::Agenda {
+            date,
+            owner,
+            days,
+            format,
+        }) => workflow::agenda(&context, date.as_deref(), owner.as_deref(), days, format),
+        Some(Command::Forgotten {
+            days,
+            owner,
+            limit,
+            format,
+        }) => workflow::forgotten(&context, days, owner.as_deref(), limit, format),
+        Some(Command::Complaints {
+            status,
+            assignee,
+            breached,
+            format,
+        }) => complaint::queue(&context, status, assignee, breached, format),
+        Some(Command::Complaint(action)) => complaint::action(&context, *action),
         Some(Command::Stats) => {
             let stats = context.open()?.stats()?;
             println!("database   {}", context.db_path.display());

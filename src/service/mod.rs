@@ -3,20 +3,29 @@
 //! travel between processes.
 
 mod api;
+mod care;
+mod complaints;
 mod customer_cache;
 mod customers;
 mod error;
 mod export;
+mod followups;
 mod import;
 mod local_dates;
 mod lookup;
 mod reports;
 mod scoring;
 mod settings;
+mod sla;
 
 pub use api::{ImportRows, Request, Response};
+pub use care::{AgendaItem, NewCarePlan, PlanOutcome};
+pub use complaints::{
+    CauseRow, ComplaintCommand, ComplaintView, NewComplaint, QueueFilter, queue_order,
+};
 pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, TimelineEntry};
 pub use error::ServiceError;
+pub use followups::{FORGOTTEN_DAYS, Forgotten, NewFollowUp};
 pub use import::{ImportOptions, ImportReport, RowWarning};
 pub use local_dates::{LocalDates, today};
 pub use lookup::{LookupHit, MatchKind};
@@ -25,6 +34,7 @@ pub use reports::{
 };
 pub use scoring::{ChurnReport, DueRow, RfmRow, ScoreOptions, ScoreTable, customer_facts};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
+pub use sla::{SlaPolicy, SlaState};
 
 use crate::domain::CustomerId;
 use crate::store::{Store, StoreOptions};

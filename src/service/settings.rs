@@ -59,24 +59,24 @@ fn money(v: &str) -> Result<(), String> {
 }
 
 fn business_hours(v: &str) -> Result<(), String> {
-    // `mon-fri 09:00-18:00; sat 10:00-14:00`, or empty for round the clock. Checked loosely
-    // here (shape only); the SLA clock parses it fully.
-    for part in v.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        let Some((days, span)) = part.split_once(' ') else {
-            return Err(format!("{part:?} is not like `mon-fri 09:00-18:00`"));
-        };
-        let days_ok = days.split(['-', ',']).all(|d| {
-            ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].contains(&d.to_lowercase().as_str())
-        });
-        let span_ok = span.trim().split_once('-').is_some_and(|(a, b)| {
-            chrono::NaiveTime::parse_from_str(a, "%H:%M").is_ok()
-                && chrono::NaiveTime::parse_from_str(b, "%H:%M").is_ok()
-        });
-        if !days_ok || !span_ok {
-            return Err(format!("{part:?} is not like `mon-fri 09:00-18:00`"));
-        }
+    if v.trim().is_empty() {
+        return Ok(());
     }
-    Ok(())
+    v.parse::<crate::workflow::Schedule>()
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
+
+fn hours_or_inherit(v: &str) -> Result<(), String> {
+    if v.trim().is_empty() {
+        Ok(())
+    } else {
+        hours(v)
+    }
+}
+
+fn time_zone(v: &str) -> Result<(), String> {
+    crate::workflow::Zone::parse(v).map(drop)
 }
 
 fn date_list(v: &str) -> Result<(), String> {
@@ -98,6 +98,30 @@ pub const TEAM_SETTINGS: &[SettingSpec] = &[
         default: "24",
         help: "hours to the first response on a complaint",
         check: hours,
+    },
+    SettingSpec {
+        key: "sla.first_response_hours.low",
+        default: "",
+        help: "first-response hours for low severity (empty: sla.first_response_hours)",
+        check: hours_or_inherit,
+    },
+    SettingSpec {
+        key: "sla.first_response_hours.normal",
+        default: "",
+        help: "first-response hours for normal severity (empty: sla.first_response_hours)",
+        check: hours_or_inherit,
+    },
+    SettingSpec {
+        key: "sla.first_response_hours.high",
+        default: "",
+        help: "first-response hours for high severity (empty: sla.first_response_hours)",
+        check: hours_or_inherit,
+    },
+    SettingSpec {
+        key: "sla.first_response_hours.urgent",
+        default: "",
+        help: "first-response hours for urgent severity (empty: sla.first_response_hours)",
+        check: hours_or_inherit,
     },
     SettingSpec {
         key: "sla.resolution_hours.low",
@@ -146,6 +170,12 @@ pub const TEAM_SETTINGS: &[SettingSpec] = &[
         default: "",
         help: "dates the SLA clock stops, comma-separated YYYY-MM-DD",
         check: date_list,
+    },
+    SettingSpec {
+        key: "timezone",
+        default: "",
+        help: "time zone of business hours, e.g. Asia/Shanghai (empty: the server's)",
+        check: time_zone,
     },
     SettingSpec {
         key: "scoring.margin_rate",
@@ -259,6 +289,8 @@ mod tests {
         assert!(rate("0.3").is_ok());
         assert!(hours("0").is_err());
         assert!(business_hours("weekdays 9-5").is_err());
+        assert!(business_hours("mon-fri 18:00-09:00").is_err());
+        assert!(time_zone("Asia/Shanghai").is_ok() && time_zone("Moon/Base").is_err());
         assert!(business_hours("mon-fri 09:00-18:00; sat 10:00-14:00").is_ok());
         assert!(date_list("2026-10-01, 2026-10-02").is_ok());
         assert!(date_list("2026-13-01").is_err());

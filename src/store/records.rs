@@ -187,6 +187,17 @@ impl<'t> Writer<'t> {
         reader::get_by_key(&self.complaints, id)
     }
 
+    /// A customer's care plans, by due date.
+    pub fn care_plans_of(&self, customer: CustomerId) -> Result<Vec<CarePlan>, StoreError> {
+        let mut out = Vec::new();
+        for key in reader::child_keys(&self.customer_care_plans, customer)? {
+            if let Some(plan) = reader::get_by_key(&self.care_plans, &key)? {
+                out.push(plan);
+            }
+        }
+        Ok(out)
+    }
+
     pub fn upsert_followup(&mut self, record: &FollowUp) -> Result<Change, StoreError> {
         self.note_contact_time(record.sort_time())?;
         self.followup_tables().upsert(record)

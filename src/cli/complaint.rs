@@ -1,0 +1,366 @@
+//! `loyal complaints` (the queue) and `loyal complaint ...` (one complaint, every step of the
+//! flow), and the root-cause report.
+
+use super::Context;
+use super::analytics::OutputFormat;
+use super::when::{local_time, span};
+use crate::domain::{Channel, ComplaintStatus, RootCause, Severity};
+use crate::service::{ComplaintCommand, ComplaintView, CustomerKey, NewComplaint, QueueFilter};
+use crate::text::{fit, sanitize};
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Subcommand)]
+pub enum ComplaintAction {
+    /// Open a complaint for a customer
+    #[command(
+        after_help = "Example:\n  loyal complaint open C-000042 --category \"late delivery\" --severity high --description \"beans arrived a week late\""
+    )]
+    Open {
+        customer: String,
+        #[arg(long, default_value = "general")]
+        category: String,
+        #[arg(long)]
+        description: String,
+        /// low, normal, high, urgent
+        #[arg(long, default_value = "normal")]
+        severity: Severity,
+        #[arg(long, default_value = "phone")]
+        channel: Channel,
+        #[arg(long)]
+        assignee: Option<String>,
+    },
+    /// Show a complaint with its SLA state and history
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Acknowledge (the first response)
+    Ack {
+        id: String,
+        #[arg(long, default_value = "")]
+        text: String,
+    },
+    /// Start working on it
+    Start { id: String },
+    /// Reply to the customer (counts as the first response)
+    Reply { id: String, text: String },
+    /// An internal note
+    Note { id: String, text: String },
+    /// The customer contacted us again about it (the 5th contact escalates)
+    Contact {
+        id: String,
+        #[arg(default_value = "")]
+        text: String,
+    },
+    /// Resolve, with the root-cause review
+    Resolve {
+        id: String,
+        /// What was done for the customer
+        #[arg(long, default_value = "")]
+        text: String,
+        #[command(flatten)]
+        review: RootCauseArgs,
+    },
+    /// Close a resolved complaint
+    Close { id: String },
+    /// Reopen a resolved or closed complaint
+    Reopen {
+        id: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Give it to a colleague
+    Assign { id: String, to: String },
+}
+
+/// The five review questions and the cause.
+#[derive(Debug, Args)]
+pub struct RootCauseArgs {
+    /// The cause, in a few words (the report groups by it)
+    #[arg(long)]
+    cause: Option<String>,
+    /// Why does the customer feel this?
+    #[arg(long, default_value = "")]
+    why: String,
+    /// What did we do or say to cause it?
+    #[arg(long, default_value = "")]
+    what_we_did: String,
+    /// Is it reasonable?
+    #[arg(long, default_value = "")]
+    reasonable: String,
+    /// Have other customers said the same?
+    #[arg(long, default_value = "")]
+    others: String,
+    /// What prevents it happening again?
+    #[arg(long, default_value = "")]
+    prevent: String,
+}
+
+impl RootCauseArgs {
+    fn into_root_cause(self) -> Option<RootCause> {
+        let any = self.cause.is_some()
+            || [
+                &self.why,
+                &self.what_we_did,
+                &self.reasonable,
+                &self.others,
+                &self.prevent,
+            ]
+            .iter()
+            .any(|s| !s.is_empty());
+        any.then(|| RootCause {
+            cause: self.cause.unwrap_or_default(),
+            why_customer_feels: self.why,
+            what_we_did: self.what_we_did,
+            reasonable: self.reasonable,
+            others_said_same: self.others,
+            prevention: self.prevent,
+        })
+    }
+}
+
+fn sla_text(view: &ComplaintView) -> String {
+    let s = &view.sla;
+    let mut parts = Vec::new();
+    if s.response_breached {
+        parts.push(String::from("BREACHED response"));
+    }
+    if s.resolution_breached {
+        parts.push(String::from("BREACHED resolution"));
+    }
+    if let Some(left) = s.time_left_ms {
+        let which = if view.complaint.first_response_at.is_none() {
+            "response"
+        } else {
+            "resolution"
+        };
+        parts.push(format!("{which} {}", span(left)));
+    }
+    if s.due_soon {
+        parts.push(String::from("DUE SOON"));
+    }
+    parts.join(", ")
+}
+
+pub fn action(context: &Context, action: ComplaintAction) -> anyhow::Result<()> {
+    let service = context.open()?;
+    let command = match action {
+        ComplaintAction::Open {
+            customer,
+            category,
+            description,
+            severity,
+            channel,
+            assignee,
+        } => {
+            let c = service.open_complaint(NewComplaint {
+                customer: CustomerKey::parse(&customer),
+                channel,
+                category,
+                severity,
+                description,
+                assignee,
+                opened_at: None,
+            })?;
+            let view = service.complaint_view(&c.id)?;
+            println!(
+                "opened {} for {} ({}); first response due {}",
+                c.id,
+                sanitize(&view.customer.name),
+                c.severity,
+                view.sla.response_due.map(local_time).unwrap_or_default()
+            );
+            return Ok(());
+        }
+        ComplaintAction::Show { id, json } => {
+            let view = service.complaint_view(&id)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&view)?);
+            } else {
+                print_view(&view);
+            }
+            return Ok(());
+        }
+        ComplaintAction::Ack { id, text } => (id, ComplaintCommand::Acknowledge { text }),
+        ComplaintAction::Start { id } => (id, ComplaintCommand::Start),
+        ComplaintAction::Reply { id, text } => (id, ComplaintCommand::Reply { text }),
+        ComplaintAction::Note { id, text } => (id, ComplaintCommand::Note { text }),
+        ComplaintAction::Contact { id, text } => (id, ComplaintCommand::Contact { text }),
+        ComplaintAction::Resolve { id, text, review } => (
+            id,
+            ComplaintCommand::Resolve {
+                text,
+                root_cause: review.into_root_cause(),
+            },
+        ),
+        ComplaintAction::Close { id } => (id, ComplaintCommand::Close),
+        ComplaintAction::Reopen { id, reason } => (id, ComplaintCommand::Reopen { reason }),
+        ComplaintAction::Assign { id, to } => (id, ComplaintCommand::Assign { to }),
+    };
+    let (id, command) = command;
+    let (c, plan) = service.complaint_command(&id, command)?;
+    let mut line = format!(
+        "{}: {} ({}, {} contact(s))",
+        c.id, c.status, c.severity, c.contacts
+    );
+    if c.escalated {
+        line.push_str(", ESCALATED");
+    }
+    println!("{line}");
+    if let Some(plan) = plan {
+        println!("satisfaction check planned: {} due {}", plan.id, plan.due);
+    }
+    Ok(())
+}
+
+fn print_view(view: &ComplaintView) {
+    let c = &view.complaint;
+    println!(
+        "{} [{} {}] {}  {}",
+        c.id,
+        c.severity,
+        c.status,
+        sanitize(&c.category),
+        if c.escalated { "ESCALATED" } else { "" }
+    );
+    println!(
+        "  customer    {} {}",
+        sanitize(&view.customer.external_id),
+        sanitize(&view.customer.name)
+    );
+    println!(
+        "  opened      {} via {}",
+        local_time(c.opened_at),
+        c.channel
+    );
+    println!(
+        "  assignee    {}",
+        sanitize(c.assignee.as_deref().unwrap_or("(nobody)"))
+    );
+    println!("  contacts    {}", c.contacts);
+    println!(
+        "  response    due {}{}",
+        view.sla.response_due.map(local_time).unwrap_or_default(),
+        c.first_response_at
+            .map(|t| format!(", answered {}", local_time(t)))
+            .unwrap_or_default()
+    );
+    println!(
+        "  resolution  due {}{}",
+        view.sla.resolution_due.map(local_time).unwrap_or_default(),
+        c.resolved_at
+            .map(|t| format!(", resolved {}", local_time(t)))
+            .unwrap_or_default()
+    );
+    println!("  SLA         {}", sla_text(view));
+    println!("  {}", sanitize(&c.description));
+    if let Some(rc) = &c.root_cause {
+        println!("root cause: {}", sanitize(&rc.cause));
+        for (q, a) in [
+            ("why does the customer feel this", &rc.why_customer_feels),
+            ("what did we do or say", &rc.what_we_did),
+            ("is it reasonable", &rc.reasonable),
+            ("have others said the same", &rc.others_said_same),
+            ("what prevents it", &rc.prevention),
+        ] {
+            if !a.is_empty() {
+                println!("  {q}? {}", sanitize(a));
+            }
+        }
+    }
+    println!("history:");
+    for e in &c.history {
+        println!(
+            "  {} {} {}: {}",
+            local_time(e.at),
+            fit(e.kind.label(), 16),
+            sanitize(&e.staff),
+            sanitize(&e.text)
+        );
+    }
+}
+
+pub fn queue(
+    context: &Context,
+    status: Option<ComplaintStatus>,
+    assignee: Option<String>,
+    breached: bool,
+    format: OutputFormat,
+) -> anyhow::Result<()> {
+    let views = context.open()?.complaint_queue(&QueueFilter {
+        status,
+        assignee,
+        breached_only: breached,
+    })?;
+    if format == OutputFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&views)?);
+        return Ok(());
+    }
+    println!("{} complaint(s), most urgent first", views.len());
+    println!(
+        "{} {} {} {} {} {} SLA",
+        fit("ID", 9),
+        fit("SEVERITY", 8),
+        fit("STATUS", 12),
+        fit("CUSTOMER", 14),
+        fit("CATEGORY", 14),
+        fit("ASSIGNEE", 11)
+    );
+    for v in &views {
+        let c = &v.complaint;
+        println!(
+            "{} {} {} {} {} {} {}",
+            fit(&c.id, 9),
+            fit(c.severity.label(), 8),
+            fit(c.status.label(), 12),
+            fit(&v.customer.name, 14),
+            fit(&c.category, 14),
+            fit(c.assignee.as_deref().unwrap_or(""), 11),
+            sla_text(v)
+        );
+    }
+    Ok(())
+}
+
+pub fn causes(context: &Context, format: OutputFormat) -> anyhow::Result<()> {
+    let rows = context.open()?.root_cause_report()?;
+    match format {
+        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+        OutputFormat::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+            w.write_record([
+                "category",
+                "cause",
+                "complaints",
+                "others_said_same",
+                "latest",
+                "ids",
+            ])?;
+            for r in &rows {
+                w.write_record([
+                    r.category.clone(),
+                    r.cause.clone(),
+                    r.complaints.to_string(),
+                    r.others_said_same.to_string(),
+                    local_time(r.latest),
+                    r.ids.join(" "),
+                ])?;
+            }
+            w.flush()?;
+        }
+        OutputFormat::Table => {
+            println!("resolved complaints by category and cause (most frequent first)");
+            for r in &rows {
+                println!(
+                    "{:>4}  {} {} others said the same: {}",
+                    r.complaints,
+                    fit(&r.category, 16),
+                    fit(&r.cause, 28),
+                    r.others_said_same
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,48 @@
+//! Times for people: instants shown in the local time zone, durations in hours and minutes,
+//! and typed dates (`+3d`, `tomorrow`) read against today.
+
+use crate::domain::Millis;
+use chrono::{DateTime, Local, NaiveDate};
+
+/// `2026-11-24 14:05` in the local time zone.
+pub fn local_time(millis: Millis) -> String {
+    DateTime::from_timestamp_millis(millis)
+        .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// `2d 3h`, `3h 20m`, `12m`; `overdue 2h 5m` for negative spans.
+pub fn span(ms: i64) -> String {
+    let minutes = ms.unsigned_abs() / 60_000;
+    let (d, h, m) = (minutes / 1440, (minutes / 60) % 24, minutes % 60);
+    let text = if d > 0 {
+        format!("{d}d {h}h")
+    } else if h > 0 {
+        format!("{h}h {m}m")
+    } else {
+        format!("{m}m")
+    };
+    if ms < 0 {
+        format!("overdue {text}")
+    } else {
+        text
+    }
+}
+
+/// A date typed as `2026-12-01`, `today`, `tomorrow`, `+3d`, `+2w`, `+1m`.
+pub fn date_arg(text: &str) -> anyhow::Result<NaiveDate> {
+    crate::workflow::parse_when(text, crate::service::today()).map_err(anyhow::Error::msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_read_naturally() {
+        assert_eq!(span(3 * 3_600_000 + 20 * 60_000), "3h 20m");
+        assert_eq!(span(-(2 * 3_600_000 + 5 * 60_000)), "overdue 2h 5m");
+        assert_eq!(span(50 * 3_600_000), "2d 2h");
+        assert_eq!(span(12 * 60_000), "12m");
+    }
+}

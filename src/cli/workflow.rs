@@ -1,0 +1,298 @@
+//! `loyal followup`, `loyal care`, `loyal agenda`, `loyal forgotten`: the daily contact work.
+
+use super::Context;
+use super::analytics::OutputFormat;
+use super::when::{date_arg, local_time};
+use crate::domain::{CarePurpose, Channel, Direction, FollowUpKind, Recurrence};
+use crate::service::{AgendaItem, CustomerKey, NewCarePlan, NewFollowUp, PlanOutcome};
+use crate::text::{fit, sanitize};
+use crate::workflow::AgendaGroup;
+use clap::{Args, Subcommand};
+
+/// What was said in a contact: shared by `followup log` and `care done --log`.
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    /// phone, email, visit, sms, chat (wechat), web, other
+    #[arg(long, default_value = "phone")]
+    channel: Channel,
+    /// in or out
+    #[arg(long, default_value = "out")]
+    direction: Direction,
+    /// care, sales, service, survey, win_back, other
+    #[arg(long, default_value = "care")]
+    kind: FollowUpKind,
+    #[arg(long, default_value = "")]
+    outcome: String,
+    /// 1 (very unhappy) to 5 (delighted)
+    #[arg(long)]
+    satisfaction: Option<u8>,
+    /// Who talked to the customer [default: your staff name]
+    #[arg(long)]
+    staff: Option<String>,
+}
+
+impl ContactArgs {
+    fn followup(
+        &self,
+        customer: CustomerKey,
+        summary: String,
+        next: Option<chrono::NaiveDate>,
+    ) -> NewFollowUp {
+        NewFollowUp {
+            customer,
+            at: None,
+            channel: self.channel,
+            direction: self.direction,
+            kind: self.kind,
+            staff: self.staff.clone(),
+            summary,
+            outcome: self.outcome.clone(),
+            satisfaction: self.satisfaction,
+            next_contact: next,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FollowupCommand {
+    /// Log a contact with a customer
+    #[command(
+        after_help = "Example:\n  loyal followup log C-000042 --summary \"asked about the new blend\" --next +14d"
+    )]
+    Log {
+        /// External id (or #N)
+        customer: String,
+        #[arg(long)]
+        summary: String,
+        /// Next contact: 2026-12-01, tomorrow, +3d ... (creates or moves the stay-in-touch plan)
+        #[arg(long)]
+        next: Option<String>,
+        #[command(flatten)]
+        contact: ContactArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CareCommand {
+    /// Plan a contact ahead
+    #[command(
+        after_help = "Example:\n  loyal care add C-000042 --due +30d --purpose post_purchase --note \"check the grinder\""
+    )]
+    Add {
+        customer: String,
+        /// 2026-12-01, tomorrow, +3d, +1m ...
+        #[arg(long)]
+        due: String,
+        /// HH:MM
+        #[arg(long)]
+        time: Option<String>,
+        /// birthday, post_purchase, reorder, delivery, payment, stay_in_touch, satisfaction, custom
+        #[arg(long, default_value = "custom")]
+        purpose: CarePurpose,
+        #[arg(long)]
+        assignee: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Repeat: "1 month", "2w", "yearly" ...
+        #[arg(long)]
+        every: Option<Recurrence>,
+    },
+    /// Mark a plan done (and log the contact with --log); a recurring plan schedules the next
+    Done {
+        id: String,
+        /// Log the follow-up in the same step, with this summary
+        #[arg(long)]
+        log: Option<String>,
+        #[command(flatten)]
+        contact: ContactArgs,
+    },
+    /// Skip a plan; a recurring plan schedules the next
+    Skip {
+        id: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Create birthday plans for birthdays coming up (no duplicates)
+    Birthdays {
+        #[arg(long, default_value_t = 30)]
+        within: i64,
+    },
+}
+
+pub fn followup(context: &Context, command: FollowupCommand) -> anyhow::Result<()> {
+    let FollowupCommand::Log {
+        customer,
+        summary,
+        next,
+        contact,
+    } = command;
+    let next = next.as_deref().map(date_arg).transpose()?;
+    let service = context.open()?;
+    let (f, plan) =
+        service.log_followup(&contact.followup(CustomerKey::parse(&customer), summary, next))?;
+    println!("logged {} at {}", f.id, local_time(f.at));
+    if let Some(plan) = plan {
+        println!("next contact: {} due {}", plan.id, plan.due);
+    }
+    Ok(())
+}
+
+fn print_outcome(verb: &str, outcome: &PlanOutcome) {
+    println!("{verb} {}", outcome.plan.id);
+    if let Some(f) = &outcome.followup {
+        println!("logged {}", f.id);
+    }
+    if let Some(next) = &outcome.next {
+        println!("next in the series: {} due {}", next.id, next.due);
+    }
+}
+
+pub fn care(context: &Context, command: CareCommand) -> anyhow::Result<()> {
+    let service = context.open()?;
+    let today = crate::service::today();
+    match command {
+        CareCommand::Add {
+            customer,
+            due,
+            time,
+            purpose,
+            assignee,
+            note,
+            every,
+        } => {
+            let due_time = time
+                .as_deref()
+                .map(|t| {
+                    chrono::NaiveTime::parse_from_str(t, "%H:%M")
+                        .map_err(|_| anyhow::anyhow!("--time: {t:?} is not like 14:30"))
+                })
+                .transpose()?;
+            let plan = service.add_care_plan(&NewCarePlan {
+                customer: CustomerKey::parse(&customer),
+                due: date_arg(&due)?,
+                due_time,
+                purpose,
+                assignee,
+                note,
+                recurrence: every,
+            })?;
+            println!("planned {} ({}) due {}", plan.id, plan.purpose, plan.due);
+        }
+        CareCommand::Done { id, log, contact } => {
+            let log = log.map(|summary| contact.followup(CustomerKey::Internal(0), summary, None));
+            print_outcome("done", &service.complete_care_plan(&id, log, today)?);
+        }
+        CareCommand::Skip { id, reason } => {
+            print_outcome("skipped", &service.skip_care_plan(&id, &reason, today)?)
+        }
+        CareCommand::Birthdays { within } => {
+            let (created, existing) = service.plan_birthdays(today, within)?;
+            println!(
+                "created {created} birthday plan(s) for the next {within} days; {existing} already planned"
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn agenda(
+    context: &Context,
+    date: Option<&str>,
+    owner: Option<&str>,
+    days: i64,
+    format: OutputFormat,
+) -> anyhow::Result<()> {
+    let date = match date {
+        Some(d) => date_arg(d)?,
+        None => crate::service::today(),
+    };
+    let items = context.open()?.agenda(date, owner, days.clamp(0, 366))?;
+    if format == OutputFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&items)?);
+        return Ok(());
+    }
+    println!(
+        "agenda for {date}{}",
+        owner
+            .map(|o| format!(" ({})", sanitize(o)))
+            .unwrap_or_default()
+    );
+    let mut group = None;
+    for item in &items {
+        if group != Some(item.group) {
+            group = Some(item.group);
+            let count = items.iter().filter(|i| i.group == item.group).count();
+            println!(
+                "\n{} ({count})",
+                match item.group {
+                    AgendaGroup::Overdue => "OVERDUE",
+                    AgendaGroup::Today => "TODAY",
+                    AgendaGroup::ThisWeek => "COMING DAYS",
+                }
+            );
+        }
+        print_agenda_item(item);
+    }
+    if items.is_empty() {
+        println!("nothing planned");
+    }
+    Ok(())
+}
+
+fn print_agenda_item(item: &AgendaItem) {
+    let p = &item.plan;
+    let time = p
+        .due_time
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default();
+    println!(
+        "  {} {} {} {} {} {} {}",
+        fit(&p.id, 9),
+        fit(&p.due.to_string(), 10),
+        fit(&time, 5),
+        fit(p.purpose.label(), 13),
+        fit(&item.customer.name, 14),
+        fit(item.customer.phones.first().map_or("", String::as_str), 17),
+        sanitize(&p.note)
+    );
+}
+
+pub fn forgotten(
+    context: &Context,
+    days: i64,
+    owner: Option<&str>,
+    limit: usize,
+    format: OutputFormat,
+) -> anyhow::Result<()> {
+    let report = context
+        .open()?
+        .forgotten(crate::service::today(), owner, days, limit)?;
+    if format == OutputFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    println!(
+        "customers without contact, as of {}{}",
+        report.as_of,
+        owner
+            .map(|o| format!(" ({})", sanitize(o)))
+            .unwrap_or_default()
+    );
+    for (threshold, count) in &report.counts {
+        println!("  {threshold:>3}+ days  {count:>7}");
+    }
+    println!("  never      {:>7}", report.never_contacted);
+    println!("\nsilent {days}+ days (longest first, at most {limit}):");
+    for (c, silent) in &report.list {
+        let silent = silent.map_or_else(|| String::from("never"), |d| format!("{d} days"));
+        println!(
+            "  {} {} {} {} {}",
+            fit(&c.external_id, 10),
+            fit(&c.name, 16),
+            fit(c.phones.first().map_or("", String::as_str), 17),
+            fit(&silent, 10),
+            sanitize(c.owner.as_deref().unwrap_or(""))
+        );
+    }
+    Ok(())
+}

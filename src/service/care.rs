@@ -1,0 +1,268 @@
+//! Care plans: adding, completing (with the follow-up in the same step), skipping, recurring
+//! series, birthday plans from the customer files, and the agenda.
+
+use super::customers::{CustomerSummary, resolve_key_write};
+use super::followups::{NewFollowUp, write_followup};
+use super::{CustomerKey, Service, ServiceError};
+use crate::domain::*;
+use crate::store::{RecordIdKind, Writer};
+use crate::workflow::{AgendaGroup, agenda_group, next_due};
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// A care plan to add.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewCarePlan {
+    pub customer: CustomerKey,
+    pub due: NaiveDate,
+    pub due_time: Option<NaiveTime>,
+    pub purpose: CarePurpose,
+    /// Default: the customer's owner.
+    pub assignee: Option<String>,
+    pub note: String,
+    pub recurrence: Option<Recurrence>,
+}
+
+/// One entry of the agenda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub group: AgendaGroup,
+    pub plan: CarePlan,
+    pub customer: CustomerSummary,
+}
+
+/// What finishing a plan did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanOutcome {
+    pub plan: CarePlan,
+    /// The next plan of a recurring series.
+    pub next: Option<CarePlan>,
+    /// The contact logged in the same step.
+    pub followup: Option<FollowUp>,
+}
+
+fn load_open(w: &Writer<'_>, id: &str) -> Result<CarePlan, ServiceError> {
+    let plan = w
+        .care_plan(id.trim())?
+        .ok_or_else(|| ServiceError::invalid("care plan", format!("no care plan {id:?}")))?;
+    if plan.status != PlanStatus::Open {
+        return Err(ServiceError::invalid(
+            "care plan",
+            format!("{} is {} already", plan.id, plan.status),
+        ));
+    }
+    Ok(plan)
+}
+
+/// The next plan of a recurring series, due after the later of its due date and `today`.
+fn next_in_series(
+    w: &mut Writer<'_>,
+    plan: &CarePlan,
+    today: NaiveDate,
+) -> Result<Option<CarePlan>, ServiceError> {
+    let Some(rule) = plan.recurrence else {
+        return Ok(None);
+    };
+    let anchor = plan.series_start.unwrap_or(plan.due);
+    let Some(due) = next_due(anchor, rule, plan.due.max(today)) else {
+        return Ok(None);
+    };
+    let next = CarePlan {
+        id: w.next_record_id(RecordIdKind::CarePlan)?,
+        due,
+        status: PlanStatus::Open,
+        created_at: w.now(),
+        completed_at: None,
+        series_start: Some(anchor),
+        ..plan.clone()
+    };
+    w.upsert_care_plan(&next)?;
+    Ok(Some(next))
+}
+
+impl Service {
+    pub fn add_care_plan(&self, new: &NewCarePlan) -> Result<CarePlan, ServiceError> {
+        self.store.write(|w| {
+            let customer = resolve_key_write(w, &new.customer)?;
+            let owner = w.customer(customer)?.and_then(|c| c.owner);
+            let plan = CarePlan {
+                id: w.next_record_id(RecordIdKind::CarePlan)?,
+                customer,
+                due: new.due,
+                due_time: new.due_time,
+                purpose: new.purpose,
+                assignee: new
+                    .assignee
+                    .clone()
+                    .filter(|a| !a.trim().is_empty())
+                    .or(owner),
+                note: new.note.trim().to_string(),
+                status: PlanStatus::Open,
+                recurrence: new.recurrence,
+                series_start: new.recurrence.map(|_| new.due),
+                created_at: w.now(),
+                completed_at: None,
+            };
+            w.upsert_care_plan(&plan)?;
+            Ok(plan)
+        })
+    }
+
+    /// Marks a plan done; logs `log` as the follow-up in the same transaction; schedules the
+    /// next plan of a recurring series.
+    pub fn complete_care_plan(
+        &self,
+        id: &str,
+        log: Option<NewFollowUp>,
+        today: NaiveDate,
+    ) -> Result<PlanOutcome, ServiceError> {
+        self.store.write(|w| {
+            let mut plan = load_open(w, id)?;
+            let followup = match log {
+                Some(mut log) => {
+                    log.customer = CustomerKey::Internal(plan.customer);
+                    Some(write_followup(w, &log)?.0)
+                }
+                None => None,
+            };
+            plan.status = PlanStatus::Done;
+            plan.completed_at = Some(w.now());
+            w.upsert_care_plan(&plan)?;
+            let next = next_in_series(w, &plan, today)?;
+            Ok(PlanOutcome {
+                plan,
+                next,
+                followup,
+            })
+        })
+    }
+
+    /// Skips a plan (with the reason in its note); a recurring series goes on.
+    pub fn skip_care_plan(
+        &self,
+        id: &str,
+        reason: &str,
+        today: NaiveDate,
+    ) -> Result<PlanOutcome, ServiceError> {
+        self.store.write(|w| {
+            let mut plan = load_open(w, id)?;
+            plan.status = PlanStatus::Skipped;
+            plan.completed_at = Some(w.now());
+            if !reason.trim().is_empty() {
+                plan.note = format!("{} [skipped: {}]", plan.note, reason.trim())
+                    .trim()
+                    .to_string();
+            }
+            w.upsert_care_plan(&plan)?;
+            let next = next_in_series(w, &plan, today)?;
+            Ok(PlanOutcome {
+                plan,
+                next,
+                followup: None,
+            })
+        })
+    }
+
+    /// Birthday plans for customers whose birthday falls within `within_days` of `today` and
+    /// who have no open birthday plan. Yearly, counted from the birth date (Feb 29 works).
+    /// Returns (created, already planned).
+    pub fn plan_birthdays(
+        &self,
+        today: NaiveDate,
+        within_days: i64,
+    ) -> Result<(u64, u64), ServiceError> {
+        let yearly = Recurrence {
+            every: 1,
+            unit: RecurrenceUnit::Years,
+        };
+        let horizon = today + chrono::Duration::days(within_days.clamp(0, 366));
+        let r = self.store.read()?;
+        let mut wanted: Vec<(CustomerId, NaiveDate, NaiveDate, Option<String>)> = Vec::new();
+        for customer in r.customers()? {
+            let c = customer?;
+            let Some(birthday) = c.birthday else { continue };
+            let Some(yesterday) = today.pred_opt() else {
+                continue;
+            };
+            let Some(next) = next_due(birthday, yearly, yesterday) else {
+                continue;
+            };
+            if next <= horizon {
+                wanted.push((c.id, birthday, next, c.owner));
+            }
+        }
+        drop(r);
+        self.store.write(|w| {
+            let (mut created, mut existing) = (0, 0);
+            for (customer, birthday, next, owner) in &wanted {
+                if w.care_plans_of(*customer)?
+                    .iter()
+                    .any(|p| p.purpose == CarePurpose::Birthday && p.status == PlanStatus::Open)
+                {
+                    existing += 1;
+                    continue;
+                }
+                let plan = CarePlan {
+                    id: w.next_record_id(RecordIdKind::CarePlan)?,
+                    customer: *customer,
+                    due: *next,
+                    due_time: None,
+                    purpose: CarePurpose::Birthday,
+                    assignee: owner.clone(),
+                    note: String::from("birthday greetings"),
+                    status: PlanStatus::Open,
+                    recurrence: Some(yearly),
+                    series_start: Some(*birthday),
+                    created_at: w.now(),
+                    completed_at: None,
+                };
+                w.upsert_care_plan(&plan)?;
+                created += 1;
+            }
+            Ok::<_, ServiceError>((created, existing))
+        })
+    }
+
+    /// Open plans: overdue first, then due `date`, then the next `days_ahead` days; optionally
+    /// only one person's (the plan's assignee, or the customer's owner when unassigned).
+    pub fn agenda(
+        &self,
+        date: NaiveDate,
+        owner: Option<&str>,
+        days_ahead: i64,
+    ) -> Result<Vec<AgendaItem>, ServiceError> {
+        let r = self.store.read()?;
+        let mut items = Vec::new();
+        for plan in r.care_plans()? {
+            let plan = plan?;
+            if plan.status != PlanStatus::Open {
+                continue;
+            }
+            let Some(group) = agenda_group(plan.due, date, days_ahead) else {
+                continue;
+            };
+            let Some(customer) = r.customer(plan.customer)? else {
+                continue;
+            };
+            let who = plan.assignee.as_deref().or(customer.owner.as_deref());
+            if owner.is_some_and(|o| !who.is_some_and(|w| w.eq_ignore_ascii_case(o.trim()))) {
+                continue;
+            }
+            let summary = CustomerSummary::new(&customer, r.aggregate(customer.id)?);
+            items.push(AgendaItem {
+                group,
+                plan,
+                customer: summary,
+            });
+        }
+        items.sort_by(|a, b| {
+            (a.group, a.plan.due, a.plan.due_time, &a.plan.id).cmp(&(
+                b.group,
+                b.plan.due,
+                b.plan.due_time,
+                &b.plan.id,
+            ))
+        });
+        Ok(items)
+    }
+}

@@ -1,0 +1,456 @@
+//! The complaint queue: opening, every step of the flow with its history, escalation on
+//! repeat contacts, the satisfaction check after resolution, the queue order, and the
+//! root-cause report.
+
+use super::customers::{CustomerSummary, resolve_key_read, resolve_key_write};
+use super::sla::{SlaPolicy, SlaState};
+use super::{CustomerKey, Service, ServiceError};
+use crate::domain::*;
+use crate::store::{RecordIdKind, StoreError, Writer};
+use crate::workflow::{Action, escalated_severity, next_status};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A new complaint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewComplaint {
+    pub customer: CustomerKey,
+    pub channel: Channel,
+    pub category: String,
+    pub severity: Severity,
+    pub description: String,
+    pub assignee: Option<String>,
+    /// Default: now.
+    pub opened_at: Option<Millis>,
+}
+
+/// What staff do to a complaint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ComplaintCommand {
+    Acknowledge {
+        text: String,
+    },
+    Start,
+    Reply {
+        text: String,
+    },
+    Note {
+        text: String,
+    },
+    /// The customer contacted us again about it.
+    Contact {
+        text: String,
+    },
+    Resolve {
+        text: String,
+        root_cause: Option<RootCause>,
+    },
+    Close,
+    Reopen {
+        reason: String,
+    },
+    Assign {
+        to: String,
+    },
+}
+
+/// A complaint with its customer and SLA state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComplaintView {
+    pub complaint: Complaint,
+    pub customer: CustomerSummary,
+    pub sla: SlaState,
+}
+
+/// Which complaints the queue shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueFilter {
+    /// Default: every open status (new, acknowledged, in progress).
+    pub status: Option<ComplaintStatus>,
+    pub assignee: Option<String>,
+    pub breached_only: bool,
+}
+
+/// One line of the root-cause report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CauseRow {
+    pub category: String,
+    pub cause: String,
+    pub complaints: u64,
+    /// How many of them say other customers said the same.
+    pub others_said_same: u64,
+    pub latest: Millis,
+    pub ids: Vec<String>,
+}
+
+fn is_open(status: ComplaintStatus) -> bool {
+    !matches!(status, ComplaintStatus::Resolved | ComplaintStatus::Closed)
+}
+
+fn severity_rank(s: Severity) -> u8 {
+    match s {
+        Severity::Urgent => 0,
+        Severity::High => 1,
+        Severity::Normal => 2,
+        Severity::Low => 3,
+    }
+}
+
+/// Queue order: breached first, then least time left to the nearest deadline, then severity.
+pub fn queue_order(a: &ComplaintView, b: &ComplaintView) -> std::cmp::Ordering {
+    b.sla
+        .breached()
+        .cmp(&a.sla.breached())
+        .then(
+            a.sla
+                .time_left_ms
+                .unwrap_or(i64::MAX)
+                .cmp(&b.sla.time_left_ms.unwrap_or(i64::MAX)),
+        )
+        .then(severity_rank(a.complaint.severity).cmp(&severity_rank(b.complaint.severity)))
+        .then(a.complaint.opened_at.cmp(&b.complaint.opened_at))
+}
+
+fn event(w: &Writer<'_>, kind: ComplaintEventKind, text: impl Into<String>) -> ComplaintEvent {
+    ComplaintEvent {
+        at: w.now(),
+        staff: w.staff().to_string(),
+        kind,
+        text: text.into(),
+    }
+}
+
+fn load(w: &Writer<'_>, id: &str) -> Result<Complaint, ServiceError> {
+    w.complaint(id.trim())?
+        .ok_or_else(|| ServiceError::invalid("complaint", format!("no complaint {id:?}")))
+}
+
+/// Marks deadlines that are missed by `now`, so they stay marked after they are met.
+fn record_breaches(c: &mut Complaint, policy: &SlaPolicy, now: Millis) {
+    let state = policy.state(c, now);
+    c.response_breached |= state.response_breached;
+    c.resolution_breached |= state.resolution_breached;
+}
+
+impl Service {
+    fn escalation_contacts(&self) -> Result<u32, ServiceError> {
+        let key = "complaint.escalate_after_contacts";
+        self.team_setting(key)?
+            .trim()
+            .parse()
+            .map_err(|e: std::num::ParseIntError| ServiceError::invalid(key, e.to_string()))
+    }
+
+    /// Opens a complaint (status new, one contact so far).
+    pub fn open_complaint(&self, new: NewComplaint) -> Result<Complaint, ServiceError> {
+        if new.description.trim().is_empty() {
+            return Err(ServiceError::invalid(
+                "description",
+                "say what the customer complains about",
+            ));
+        }
+        self.store.write(|w| {
+            let customer = resolve_key_write(w, &new.customer)?;
+            let mut complaint = Complaint {
+                id: w.next_record_id(RecordIdKind::Complaint)?,
+                customer,
+                opened_at: new.opened_at.unwrap_or_else(|| w.now()),
+                channel: new.channel,
+                category: if new.category.trim().is_empty() {
+                    String::from("general")
+                } else {
+                    new.category.trim().to_string()
+                },
+                severity: new.severity,
+                description: new.description.trim().to_string(),
+                assignee: new.assignee.clone().filter(|a| !a.trim().is_empty()),
+                status: ComplaintStatus::New,
+                contacts: 1,
+                escalated: false,
+                first_response_at: None,
+                resolved_at: None,
+                closed_at: None,
+                response_breached: false,
+                resolution_breached: false,
+                root_cause: None,
+                history: Vec::new(),
+                version: 1,
+            };
+            complaint.history.push(event(
+                w,
+                ComplaintEventKind::Opened,
+                format!("via {}: {}", new.channel, complaint.description),
+            ));
+            w.upsert_complaint(&complaint)?;
+            Ok(complaint)
+        })
+    }
+
+    /// Applies one step to a complaint, in one transaction. Returns the complaint and, after a
+    /// resolution, the satisfaction care plan it scheduled.
+    pub fn complaint_command(
+        &self,
+        id: &str,
+        command: ComplaintCommand,
+    ) -> Result<(Complaint, Option<CarePlan>), ServiceError> {
+        let policy = self.sla_policy()?;
+        let escalate_at = self.escalation_contacts()?;
+        let satisfaction_days: i64 = self
+            .team_setting("complaint.satisfaction_followup_days")?
+            .trim()
+            .parse()
+            .unwrap_or(3);
+        self.store.write(|w| {
+            let mut c = load(w, id)?;
+            let now = w.now();
+            record_breaches(&mut c, &policy, now);
+            let mut plan = None;
+            let change_status =
+                |c: &mut Complaint, w: &Writer<'_>, action: Action| -> Result<(), ServiceError> {
+                    let to = next_status(c.status, action)
+                        .map_err(|e| ServiceError::invalid("status", format!("{}: {e}", c.id)))?;
+                    c.history.push(event(
+                        w,
+                        ComplaintEventKind::StatusChange,
+                        format!("{} -> {to}", c.status),
+                    ));
+                    c.status = to;
+                    Ok(())
+                };
+            match command {
+                ComplaintCommand::Acknowledge { text } => {
+                    change_status(&mut c, w, Action::Acknowledge)?;
+                    c.first_response_at.get_or_insert(now);
+                    if !text.trim().is_empty() {
+                        c.history
+                            .push(event(w, ComplaintEventKind::Reply, text.trim()));
+                    }
+                }
+                ComplaintCommand::Start => change_status(&mut c, w, Action::Start)?,
+                ComplaintCommand::Reply { text } => {
+                    if !is_open(c.status) {
+                        return Err(ServiceError::invalid(
+                            "status",
+                            format!("{} is {}; reopen it to reply", c.id, c.status),
+                        ));
+                    }
+                    if c.status == ComplaintStatus::New {
+                        change_status(&mut c, w, Action::Acknowledge)?;
+                    }
+                    c.first_response_at.get_or_insert(now);
+                    c.history
+                        .push(event(w, ComplaintEventKind::Reply, text.trim()));
+                }
+                ComplaintCommand::Note { text } => {
+                    c.history
+                        .push(event(w, ComplaintEventKind::Note, text.trim()))
+                }
+                ComplaintCommand::Contact { text } => {
+                    if !is_open(c.status) {
+                        return Err(ServiceError::invalid(
+                            "status",
+                            format!("{} is {}; reopen it if the problem is back", c.id, c.status),
+                        ));
+                    }
+                    c.contacts += 1;
+                    let text = if text.trim().is_empty() {
+                        format!("contact #{}", c.contacts)
+                    } else {
+                        text.trim().to_string()
+                    };
+                    c.history
+                        .push(event(w, ComplaintEventKind::CustomerContact, text));
+                    if c.contacts == escalate_at {
+                        let raised = escalated_severity(c.severity);
+                        c.history.push(event(
+                            w,
+                            ComplaintEventKind::Escalated,
+                            format!(
+                                "{} contacts without a fix: severity {} -> {raised}",
+                                c.contacts, c.severity
+                            ),
+                        ));
+                        c.severity = raised;
+                        c.escalated = true;
+                    }
+                }
+                ComplaintCommand::Resolve { text, root_cause } => {
+                    change_status(&mut c, w, Action::Resolve)?;
+                    c.resolved_at = Some(now);
+                    c.first_response_at.get_or_insert(now);
+                    if root_cause.is_some() {
+                        c.root_cause = root_cause;
+                    }
+                    if !text.trim().is_empty() {
+                        c.history
+                            .push(event(w, ComplaintEventKind::Reply, text.trim()));
+                    }
+                    plan = Some(schedule_satisfaction_check(w, &c, satisfaction_days)?);
+                }
+                ComplaintCommand::Close => {
+                    change_status(&mut c, w, Action::Close)?;
+                    c.closed_at = Some(now);
+                }
+                ComplaintCommand::Reopen { reason } => {
+                    change_status(&mut c, w, Action::Reopen)?;
+                    c.resolved_at = None;
+                    c.closed_at = None;
+                    c.history.push(event(
+                        w,
+                        ComplaintEventKind::Note,
+                        format!("reopened: {}", reason.trim()),
+                    ));
+                }
+                ComplaintCommand::Assign { to } => {
+                    c.history.push(event(
+                        w,
+                        ComplaintEventKind::Note,
+                        format!("assigned to {}", to.trim()),
+                    ));
+                    c.assignee = Some(to.trim().to_string()).filter(|a| !a.is_empty());
+                }
+            }
+            record_breaches(&mut c, &policy, now);
+            c.version += 1;
+            w.upsert_complaint(&c)?;
+            Ok((c, plan))
+        })
+    }
+
+    /// One complaint with its customer and SLA state now.
+    pub fn complaint_view(&self, id: &str) -> Result<ComplaintView, ServiceError> {
+        let policy = self.sla_policy()?;
+        let r = self.store.read()?;
+        let c = r
+            .complaint(id.trim())?
+            .ok_or_else(|| ServiceError::invalid("complaint", format!("no complaint {id:?}")))?;
+        let customer = r
+            .customer(c.customer)?
+            .ok_or(StoreError::MissingCustomer(c.customer))?;
+        let sla = policy.state(&c, chrono::Utc::now().timestamp_millis());
+        Ok(ComplaintView {
+            customer: CustomerSummary::new(&customer, r.aggregate(customer.id)?),
+            complaint: c,
+            sla,
+        })
+    }
+
+    /// The queue, most urgent first.
+    pub fn complaint_queue(
+        &self,
+        filter: &QueueFilter,
+    ) -> Result<Vec<ComplaintView>, ServiceError> {
+        let policy = self.sla_policy()?;
+        let now = chrono::Utc::now().timestamp_millis();
+        let r = self.store.read()?;
+        let mut out = Vec::new();
+        for c in r.complaints()? {
+            let c = c?;
+            let status_ok = match filter.status {
+                Some(s) => c.status == s,
+                None => is_open(c.status),
+            };
+            let assignee_ok = filter.assignee.as_ref().is_none_or(|a| {
+                c.assignee
+                    .as_deref()
+                    .is_some_and(|x| x.eq_ignore_ascii_case(a.trim()))
+            });
+            if !status_ok || !assignee_ok {
+                continue;
+            }
+            let sla = policy.state(&c, now);
+            if filter.breached_only && !sla.breached() {
+                continue;
+            }
+            let Some(customer) = r.customer(c.customer)? else {
+                continue;
+            };
+            out.push(ComplaintView {
+                customer: CustomerSummary::new(&customer, r.aggregate(customer.id)?),
+                complaint: c,
+                sla,
+            });
+        }
+        out.sort_by(queue_order);
+        Ok(out)
+    }
+
+    /// Resolved and closed complaints grouped by category and recorded cause, most frequent
+    /// first: recurring problems show at the top.
+    pub fn root_cause_report(&self) -> Result<Vec<CauseRow>, ServiceError> {
+        let r = self.store.read()?;
+        let mut groups: BTreeMap<(String, String), CauseRow> = BTreeMap::new();
+        for c in r.complaints()? {
+            let c = c?;
+            if is_open(c.status) {
+                continue;
+            }
+            let cause = c
+                .root_cause
+                .as_ref()
+                .map(|rc| rc.cause.trim().to_string())
+                .filter(|s| !s.is_empty());
+            let cause = cause.unwrap_or_else(|| String::from("(no cause recorded)"));
+            let same = c.root_cause.as_ref().is_some_and(|rc| {
+                let t = rc.others_said_same.trim().to_lowercase();
+                t.starts_with("yes") || t.starts_with('y')
+            });
+            let row = groups
+                .entry((c.category.clone(), cause.clone()))
+                .or_insert_with(|| CauseRow {
+                    category: c.category.clone(),
+                    cause,
+                    complaints: 0,
+                    others_said_same: 0,
+                    latest: 0,
+                    ids: Vec::new(),
+                });
+            row.complaints += 1;
+            row.others_said_same += u64::from(same);
+            row.latest = row.latest.max(c.resolved_at.unwrap_or(c.opened_at));
+            row.ids.push(c.id);
+        }
+        let mut rows: Vec<CauseRow> = groups.into_values().collect();
+        rows.sort_by(|a, b| {
+            b.complaints
+                .cmp(&a.complaints)
+                .then(b.latest.cmp(&a.latest))
+        });
+        Ok(rows)
+    }
+
+    /// The customer's complaints (for scripts and the card).
+    pub fn complaints_of(&self, key: &CustomerKey) -> Result<Vec<Complaint>, ServiceError> {
+        let r = self.store.read()?;
+        let id = resolve_key_read(&r, key)?;
+        Ok(r.complaints_of(id)?)
+    }
+}
+
+/// The satisfaction check after a resolution: a care plan some days later.
+fn schedule_satisfaction_check(
+    w: &mut Writer<'_>,
+    c: &Complaint,
+    days: i64,
+) -> Result<CarePlan, ServiceError> {
+    let today = super::today();
+    let plan = CarePlan {
+        id: w.next_record_id(RecordIdKind::CarePlan)?,
+        customer: c.customer,
+        due: today + chrono::Duration::days(days),
+        due_time: None,
+        purpose: CarePurpose::Satisfaction,
+        assignee: c.assignee.clone(),
+        note: format!(
+            "satisfaction check after complaint {} ({})",
+            c.id, c.category
+        ),
+        status: PlanStatus::Open,
+        recurrence: None,
+        series_start: None,
+        created_at: w.now(),
+        completed_at: None,
+    };
+    w.upsert_care_plan(&plan)?;
+    Ok(plan)
+}

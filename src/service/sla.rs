@@ -1,0 +1,234 @@
+//! The SLA policy from the team settings, and the SLA state of one complaint at a moment.
+
+use super::{Service, ServiceError};
+use crate::domain::{Complaint, ComplaintStatus, Millis, Severity};
+use crate::workflow::Calendar;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Deadlines and where a complaint stands against them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaState {
+    pub response_due: Option<Millis>,
+    pub resolution_due: Option<Millis>,
+    /// Missed, now or earlier (a missed deadline stays missed once met).
+    pub response_breached: bool,
+    pub resolution_breached: bool,
+    /// The nearest deadline not met yet.
+    pub next_deadline: Option<Millis>,
+    /// Business time left to it, in ms; negative once it has passed (elapsed time since).
+    pub time_left_ms: Option<i64>,
+    /// Less than a quarter of that deadline's time remains.
+    pub due_soon: bool,
+}
+
+impl SlaState {
+    pub fn breached(&self) -> bool {
+        self.response_breached || self.resolution_breached
+    }
+}
+
+/// Hours per severity and the business calendar.
+#[derive(Debug, Clone)]
+pub struct SlaPolicy {
+    pub calendar: Calendar,
+    first_response: [i64; 4],
+    resolution: [i64; 4],
+}
+
+fn slot(severity: Severity) -> usize {
+    match severity {
+        Severity::Low => 0,
+        Severity::Normal => 1,
+        Severity::High => 2,
+        Severity::Urgent => 3,
+    }
+}
+
+impl SlaPolicy {
+    pub fn first_response_hours(&self, severity: Severity) -> i64 {
+        self.first_response[slot(severity)]
+    }
+
+    pub fn resolution_hours(&self, severity: Severity) -> i64 {
+        self.resolution[slot(severity)]
+    }
+
+    /// The complaint's deadlines and breach state at `now`.
+    pub fn state(&self, c: &Complaint, now: Millis) -> SlaState {
+        let at = |ms: Millis| DateTime::<Utc>::from_timestamp_millis(ms);
+        let opened = at(c.opened_at);
+        let due = |hours: i64| {
+            opened
+                .and_then(|o| self.calendar.add(o, hours))
+                .map(|d| d.timestamp_millis())
+        };
+        let response_due = due(self.first_response_hours(c.severity));
+        let resolution_due = due(self.resolution_hours(c.severity));
+        let closed = matches!(
+            c.status,
+            ComplaintStatus::Resolved | ComplaintStatus::Closed
+        );
+        let missed = |done: Option<Millis>, deadline: Option<Millis>| {
+            deadline.is_some_and(|d| done.unwrap_or(now) > d)
+        };
+        let response_breached = c.response_breached || missed(c.first_response_at, response_due);
+        let resolution_breached = c.resolution_breached
+            || missed(
+                if closed {
+                    c.resolved_at.or(Some(now))
+                } else {
+                    None
+                },
+                resolution_due,
+            );
+        let open_deadlines = [
+            (
+                c.first_response_at.is_none(),
+                response_due,
+                self.first_response_hours(c.severity),
+            ),
+            (!closed, resolution_due, self.resolution_hours(c.severity)),
+        ];
+        let next = open_deadlines
+            .iter()
+            .filter(|(pending, due, _)| *pending && due.is_some())
+            .filter_map(|(_, due, hours)| due.map(|d| (d, *hours)))
+            .min_by_key(|(d, _)| *d);
+        let (next_deadline, time_left_ms, due_soon) = match next {
+            Some((deadline, hours)) => {
+                let (Some(n), Some(d)) = (at(now), at(deadline)) else {
+                    return SlaState {
+                        response_due,
+                        resolution_due,
+                        response_breached,
+                        resolution_breached,
+                        next_deadline: Some(deadline),
+                        time_left_ms: None,
+                        due_soon: false,
+                    };
+                };
+                let left = if d > n {
+                    self.calendar.between(n, d).num_milliseconds()
+                } else {
+                    -(n - d).num_milliseconds()
+                };
+                let soon = left > 0 && left * 4 < hours * 3_600_000;
+                (Some(deadline), Some(left), soon)
+            }
+            None => (None, None, false),
+        };
+        SlaState {
+            response_due,
+            resolution_due,
+            response_breached,
+            resolution_breached,
+            next_deadline,
+            time_left_ms,
+            due_soon,
+        }
+    }
+}
+
+impl Service {
+    /// The SLA policy the team settings describe.
+    pub fn sla_policy(&self) -> Result<SlaPolicy, ServiceError> {
+        let get = |key: &str| self.team_setting(key);
+        let hours = |key: &str| -> Result<i64, ServiceError> {
+            get(key)?
+                .trim()
+                .parse::<i64>()
+                .map_err(|e| ServiceError::invalid(key, e.to_string()))
+        };
+        let base = hours("sla.first_response_hours")?;
+        let mut first_response = [base; 4];
+        let mut resolution = [0; 4];
+        for (i, sev) in ["low", "normal", "high", "urgent"].iter().enumerate() {
+            let key = format!("sla.first_response_hours.{sev}");
+            if !get(&key)?.trim().is_empty() {
+                first_response[i] = hours(&key)?;
+            }
+            resolution[i] = hours(&format!("sla.resolution_hours.{sev}"))?;
+        }
+        let calendar = Calendar::from_settings(
+            &get("business_hours")?,
+            &get("holidays")?,
+            &get("timezone")?,
+        )
+        .map_err(|e| ServiceError::invalid("business_hours", e.to_string()))?;
+        Ok(SlaPolicy {
+            calendar,
+            first_response,
+            resolution,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Channel;
+
+    fn policy() -> SlaPolicy {
+        SlaPolicy {
+            calendar: Calendar::from_settings("", "", "UTC").unwrap(),
+            first_response: [24; 4],
+            resolution: [240, 120, 48, 24],
+        }
+    }
+
+    fn complaint(opened_at: Millis) -> Complaint {
+        Complaint {
+            id: "CM-1".into(),
+            customer: 1,
+            opened_at,
+            channel: Channel::Phone,
+            category: "x".into(),
+            severity: Severity::Normal,
+            description: String::new(),
+            assignee: None,
+            status: ComplaintStatus::New,
+            contacts: 1,
+            escalated: false,
+            first_response_at: None,
+            resolved_at: None,
+            closed_at: None,
+            response_breached: false,
+            resolution_breached: false,
+            root_cause: None,
+            history: Vec::new(),
+            version: 1,
+        }
+    }
+
+    const H: i64 = 3_600_000;
+
+    #[test]
+    fn due_soon_then_breached_and_breach_sticks() {
+        let p = policy();
+        let mut c = complaint(0);
+        let fresh = p.state(&c, H);
+        assert_eq!(
+            (fresh.response_due, fresh.next_deadline),
+            (Some(24 * H), Some(24 * H))
+        );
+        assert!(!fresh.due_soon && !fresh.breached());
+        assert_eq!(fresh.time_left_ms, Some(23 * H));
+        // 19 hours in: 5 of 24 left (< 25%).
+        assert!(p.state(&c, 19 * H).due_soon);
+        assert!(!p.state(&c, 17 * H).due_soon);
+        let late = p.state(&c, 30 * H);
+        assert!(late.response_breached && !late.due_soon);
+        assert_eq!(late.time_left_ms, Some(-6 * H));
+        // Answered late: still breached afterwards; the next deadline is the resolution.
+        c.first_response_at = Some(30 * H);
+        let answered = p.state(&c, 31 * H);
+        assert!(answered.response_breached);
+        assert_eq!(answered.next_deadline, Some(120 * H));
+        // Resolved in time: no resolution breach, no deadline left.
+        c.status = ComplaintStatus::Resolved;
+        c.resolved_at = Some(100 * H);
+        let done = p.state(&c, 500 * H);
+        assert!(!done.resolution_breached && done.next_deadline.is_none());
+    }
+}

@@ -1,0 +1,576 @@
+//! Follow-ups, care plans and complaints through the service: escalation at exactly the 5th
+//! contact, recurrence at month ends and Feb 29, agenda and queue order, SLA in business hours.
+
+mod common;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use common::*;
+use loyal::domain::*;
+use loyal::service::{
+    ComplaintCommand, CustomerKey, NewCarePlan, NewComplaint, NewFollowUp, QueueFilter,
+    ServiceError,
+};
+use loyal::transfer::Kind;
+use loyal::workflow::AgendaGroup;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn key(id: &str) -> CustomerKey {
+    CustomerKey::parse(id)
+}
+
+fn complaint(db: &TestDb, customer: &str, severity: Severity, opened_at: Option<i64>) -> Complaint {
+    db.service
+        .open_complaint(NewComplaint {
+            customer: key(customer),
+            channel: Channel::Phone,
+            category: String::from("late delivery"),
+            severity,
+            description: String::from("arrived late"),
+            assignee: Some(String::from("Ann")),
+            opened_at,
+        })
+        .unwrap()
+}
+
+fn followup(customer: &str, next: Option<NaiveDate>) -> NewFollowUp {
+    NewFollowUp {
+        customer: key(customer),
+        at: None,
+        channel: Channel::Phone,
+        direction: Direction::Outbound,
+        kind: FollowUpKind::Care,
+        staff: None,
+        summary: String::from("checked in"),
+        outcome: String::new(),
+        satisfaction: Some(4),
+        next_contact: next,
+    }
+}
+
+fn db() -> TestDb {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    db
+}
+
+#[test]
+fn escalation_happens_at_exactly_the_fifth_contact() {
+    let db = db();
+    let c = complaint(&db, "C1", Severity::Normal, None);
+    assert_eq!(c.contacts, 1);
+    for expected in 2..=4 {
+        let (c, _) = db
+            .service
+            .complaint_command(
+                &c.id,
+                ComplaintCommand::Contact {
+                    text: String::new(),
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            (c.contacts, c.escalated, c.severity),
+            (expected, false, Severity::Normal)
+        );
+    }
+    let (fifth, _) = db
+        .service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Contact {
+                text: String::new(),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (fifth.contacts, fifth.escalated, fifth.severity),
+        (5, true, Severity::High)
+    );
+    assert_eq!(
+        fifth
+            .history
+            .iter()
+            .filter(|e| e.kind == ComplaintEventKind::Escalated)
+            .count(),
+        1
+    );
+    let (sixth, _) = db
+        .service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Contact {
+                text: String::new(),
+            },
+        )
+        .unwrap();
+    assert_eq!((sixth.contacts, sixth.severity), (6, Severity::High));
+    assert_eq!(
+        sixth
+            .history
+            .iter()
+            .filter(|e| e.kind == ComplaintEventKind::Escalated)
+            .count(),
+        1
+    );
+    // The threshold is a team setting.
+    db.service
+        .set_team_setting("complaint.escalate_after_contacts", Some("2"))
+        .unwrap();
+    let other = complaint(&db, "C2", Severity::Low, None);
+    let (other, _) = db
+        .service
+        .complaint_command(
+            &other.id,
+            ComplaintCommand::Contact {
+                text: String::new(),
+            },
+        )
+        .unwrap();
+    assert!(other.escalated && other.severity == Severity::Normal);
+}
+
+#[test]
+fn the_flow_refuses_invalid_steps_and_writes_nothing() {
+    let db = db();
+    let c = complaint(&db, "C1", Severity::Normal, None);
+    let counter = db.service.change_counter().unwrap();
+    for command in [
+        ComplaintCommand::Close,
+        ComplaintCommand::Reopen {
+            reason: String::new(),
+        },
+    ] {
+        let err = db.service.complaint_command(&c.id, command).unwrap_err();
+        assert!(matches!(err, ServiceError::Invalid { .. }), "{err}");
+    }
+    assert_eq!(db.service.change_counter().unwrap(), counter);
+    let (c, _) = db
+        .service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Acknowledge {
+                text: String::new(),
+            },
+        )
+        .unwrap();
+    assert!(c.first_response_at.is_some());
+    let err = db
+        .service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Acknowledge {
+                text: String::new(),
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("acknowledged already"), "{err}");
+    let (c, plan) = db
+        .service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Resolve {
+                text: String::new(),
+                root_cause: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(c.status, ComplaintStatus::Resolved);
+    let plan = plan.expect("satisfaction plan");
+    assert_eq!(
+        (plan.purpose, plan.due),
+        (
+            CarePurpose::Satisfaction,
+            loyal::service::today() + chrono::Duration::days(3)
+        )
+    );
+    let err = db
+        .service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Contact {
+                text: String::new(),
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("reopen it"), "{err}");
+    let (c, _) = db
+        .service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Reopen {
+                reason: String::from("back"),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (c.status, c.resolved_at),
+        (ComplaintStatus::InProgress, None)
+    );
+    assert!(
+        db.service
+            .complaint_command("CM-999999", ComplaintCommand::Start)
+            .is_err()
+    );
+}
+
+#[test]
+fn a_breached_deadline_stays_breached_after_it_is_met() {
+    let db = db();
+    // Opened 30 hours ago: the 24-hour first response is already missed.
+    let opened = Utc::now().timestamp_millis() - 30 * 3_600_000;
+    let c = complaint(&db, "C1", Severity::Normal, Some(opened));
+    assert!(
+        db.service
+            .complaint_view(&c.id)
+            .unwrap()
+            .sla
+            .response_breached
+    );
+    let (c, _) = db
+        .service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Reply {
+                text: String::from("sorry"),
+            },
+        )
+        .unwrap();
+    assert!(c.response_breached, "the stored flag records the miss");
+    let view = db.service.complaint_view(&c.id).unwrap();
+    assert!(view.sla.response_breached && !view.sla.resolution_breached);
+    assert_eq!(view.complaint.status, ComplaintStatus::Acknowledged);
+}
+
+#[test]
+fn the_queue_puts_breached_first_then_least_time_left_then_severity() {
+    let db = db();
+    let now = Utc::now().timestamp_millis();
+    let hour = 3_600_000;
+    let fresh_low = complaint(&db, "C1", Severity::Low, Some(now - hour));
+    let breached = complaint(&db, "C2", Severity::Low, Some(now - 30 * hour));
+    let nearly_due = complaint(&db, "C3", Severity::Normal, Some(now - 20 * hour));
+    let fresh_urgent = complaint(&db, "C4", Severity::Urgent, Some(now - hour));
+    let queue = db.service.complaint_queue(&QueueFilter::default()).unwrap();
+    let order: Vec<&str> = queue.iter().map(|v| v.complaint.id.as_str()).collect();
+    // The fresh ones have the same time left to the first response (23h): urgent first.
+    assert_eq!(
+        order,
+        vec![
+            breached.id.as_str(),
+            nearly_due.id.as_str(),
+            fresh_urgent.id.as_str(),
+            fresh_low.id.as_str()
+        ]
+    );
+    assert!(queue[1].sla.due_soon);
+    let only = db
+        .service
+        .complaint_queue(&QueueFilter {
+            breached_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(only.len(), 1);
+    let none = db
+        .service
+        .complaint_queue(&QueueFilter {
+            assignee: Some(String::from("Bob")),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(none.is_empty());
+}
+
+#[test]
+fn deadlines_follow_the_team_business_hours() {
+    let db = db();
+    db.service
+        .set_team_setting("business_hours", Some("mon-fri 09:00-18:00"))
+        .unwrap();
+    db.service
+        .set_team_setting("timezone", Some("Asia/Shanghai"))
+        .unwrap();
+    db.service
+        .set_team_setting("holidays", Some("2026-11-23"))
+        .unwrap();
+    // Friday 2026-11-20 17:00 in Shanghai (09:00Z): 1h Friday, Monday is a holiday, then 9h
+    // Tuesday, 9h Wednesday, 5h Thursday -> Thursday 14:00 Shanghai = 06:00Z.
+    let opened = Utc
+        .with_ymd_and_hms(2026, 11, 20, 9, 0, 0)
+        .unwrap()
+        .timestamp_millis();
+    let c = complaint(&db, "C1", Severity::Normal, Some(opened));
+    let view = db.service.complaint_view(&c.id).unwrap();
+    assert_eq!(
+        view.sla.response_due,
+        Some(
+            Utc.with_ymd_and_hms(2026, 11, 26, 6, 0, 0)
+                .unwrap()
+                .timestamp_millis()
+        )
+    );
+    assert!(
+        db.service
+            .set_team_setting("business_hours", Some("weekdays 9 to 5"))
+            .is_err()
+    );
+    db.service
+        .set_team_setting("sla.first_response_hours.urgent", Some("2"))
+        .unwrap();
+    let urgent = complaint(&db, "C2", Severity::Urgent, Some(opened));
+    let due = db
+        .service
+        .complaint_view(&urgent.id)
+        .unwrap()
+        .sla
+        .response_due;
+    // 1h Friday, then Tuesday 09:00 + 1h.
+    assert_eq!(
+        due,
+        Some(
+            Utc.with_ymd_and_hms(2026, 11, 24, 2, 0, 0)
+                .unwrap()
+                .timestamp_millis()
+        )
+    );
+}
+
+#[test]
+fn a_next_contact_date_creates_then_moves_the_stay_in_touch_plan() {
+    let db = db();
+    let (_, plan) = db
+        .service
+        .log_followup(&followup("C1", Some(d("2026-12-01"))))
+        .unwrap();
+    let plan = plan.unwrap();
+    assert_eq!(
+        (plan.purpose, plan.due),
+        (CarePurpose::StayInTouch, d("2026-12-01"))
+    );
+    let (_, moved) = db
+        .service
+        .log_followup(&followup("C1", Some(d("2026-12-15"))))
+        .unwrap();
+    let moved = moved.unwrap();
+    assert_eq!(
+        (moved.id.as_str(), moved.due),
+        (plan.id.as_str(), d("2026-12-15"))
+    );
+    assert_eq!(db.service.stats().unwrap().care_plans, 1);
+    let mut bad = followup("C1", None);
+    bad.satisfaction = Some(9);
+    assert!(db.service.log_followup(&bad).is_err());
+    let before = db.service.stats().unwrap().followups;
+    assert!(matches!(
+        db.service.log_followup(&followup("NOPE", None)),
+        Err(ServiceError::UnknownCustomer(_))
+    ));
+    assert_eq!(db.service.stats().unwrap().followups, before);
+}
+
+#[test]
+fn monthly_plans_keep_their_day_across_month_ends() {
+    let db = db();
+    let every_month = Recurrence {
+        every: 1,
+        unit: RecurrenceUnit::Months,
+    };
+    let plan = db
+        .service
+        .add_care_plan(&NewCarePlan {
+            customer: key("C1"),
+            due: d("2027-01-31"),
+            due_time: None,
+            purpose: CarePurpose::Payment,
+            assignee: None,
+            note: String::from("invoice"),
+            recurrence: Some(every_month),
+        })
+        .unwrap();
+    assert_eq!(
+        plan.assignee.as_deref(),
+        Some("Alice"),
+        "defaults to the customer's owner"
+    );
+    let mut id = plan.id;
+    let mut dues = Vec::new();
+    for _ in 0..3 {
+        let outcome = db
+            .service
+            .complete_care_plan(&id, None, d("2027-01-01"))
+            .unwrap();
+        let next = outcome.next.unwrap();
+        dues.push(next.due);
+        id = next.id;
+    }
+    assert_eq!(
+        dues,
+        vec![d("2027-02-28"), d("2027-03-31"), d("2027-04-30")]
+    );
+    // Skipping keeps the series going; finishing twice is refused.
+    let skipped = db
+        .service
+        .skip_care_plan(&id, "on holiday", d("2027-01-01"))
+        .unwrap();
+    assert_eq!(skipped.next.unwrap().due, d("2027-05-31"));
+    assert!(
+        db.service
+            .complete_care_plan(&id, None, d("2027-01-01"))
+            .is_err()
+    );
+}
+
+#[test]
+fn feb_29_birthdays_and_done_with_the_followup_in_one_step() {
+    let db = db();
+    // C3 (María García) was born on 2000-02-29.
+    let (created, existing) = db.service.plan_birthdays(d("2027-02-20"), 30).unwrap();
+    assert_eq!((created, existing), (1, 0));
+    assert_eq!(
+        db.service.plan_birthdays(d("2027-02-20"), 30).unwrap(),
+        (0, 1)
+    );
+    let agenda = db.service.agenda(d("2027-02-20"), None, 14).unwrap();
+    let birthday = &agenda
+        .iter()
+        .find(|i| i.plan.purpose == CarePurpose::Birthday)
+        .unwrap()
+        .plan;
+    assert_eq!(birthday.due, d("2027-02-28"));
+    let log = followup("C3", None);
+    let outcome = db
+        .service
+        .complete_care_plan(&birthday.id, Some(log), d("2027-02-28"))
+        .unwrap();
+    assert_eq!(outcome.next.unwrap().due, d("2028-02-29"));
+    let f = outcome.followup.unwrap();
+    assert_eq!(
+        db.service
+            .customer_card(&key("C3"), 10)
+            .unwrap()
+            .customer
+            .id,
+        f.customer
+    );
+}
+
+#[test]
+fn the_agenda_lists_overdue_then_today_then_the_coming_days() {
+    let db = db();
+    let add = |customer: &str, due: &str, assignee: Option<&str>| {
+        db.service
+            .add_care_plan(&NewCarePlan {
+                customer: key(customer),
+                due: d(due),
+                due_time: None,
+                purpose: CarePurpose::PostPurchase,
+                assignee: assignee.map(String::from),
+                note: String::new(),
+                recurrence: None,
+            })
+            .unwrap()
+            .id
+    };
+    let later = add("C1", "2026-11-30", None);
+    let today = add("C2", "2026-11-24", Some("Bob"));
+    let overdue = add("C3", "2026-11-01", None);
+    let _far = add("C4", "2027-01-01", None);
+    let done = add("C4", "2026-11-20", None);
+    db.service
+        .complete_care_plan(&done, None, d("2026-11-24"))
+        .unwrap();
+    let agenda = db.service.agenda(d("2026-11-24"), None, 7).unwrap();
+    let ids: Vec<(&str, AgendaGroup)> = agenda
+        .iter()
+        .map(|i| (i.plan.id.as_str(), i.group))
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            (overdue.as_str(), AgendaGroup::Overdue),
+            (today.as_str(), AgendaGroup::Today),
+            (later.as_str(), AgendaGroup::ThisWeek)
+        ]
+    );
+    // C1's owner is Alice (plan unassigned -> owner); Bob has the plan assigned to him.
+    let bobs: Vec<String> = db
+        .service
+        .agenda(d("2026-11-24"), Some("bob"), 7)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.plan.id)
+        .collect();
+    assert_eq!(bobs, vec![today]);
+}
+
+#[test]
+fn forgotten_customers_by_silence() {
+    let db = db();
+    db.import_ok(
+        Kind::FollowUps,
+        "customer_id,at\nC1,2026-11-20\nC2,2026-10-01\nC2,2026-09-01\n",
+    );
+    let report = db.service.forgotten(d("2026-11-24"), None, 30, 10).unwrap();
+    // C1: 4 days; C2: 54 days; C3 and C4: never.
+    assert_eq!(report.never_contacted, 2);
+    assert_eq!(
+        report.counts,
+        vec![(7, 3), (15, 3), (30, 3), (90, 2), (180, 2)]
+    );
+    let listed: Vec<(&str, Option<i64>)> = report
+        .list
+        .iter()
+        .map(|(c, s)| (c.external_id.as_str(), *s))
+        .collect();
+    assert_eq!(listed, vec![("C3", None), ("C4", None), ("C2", Some(54))]);
+    let alice = db
+        .service
+        .forgotten(d("2026-11-24"), Some("Alice"), 0, 10)
+        .unwrap();
+    let ids: Vec<&str> = alice
+        .list
+        .iter()
+        .map(|(c, _)| c.external_id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["C4", "C1"]);
+}
+
+#[test]
+fn root_causes_group_recurring_problems() {
+    let db = db();
+    let cause = |text: &str, others: &str| RootCause {
+        cause: text.into(),
+        others_said_same: others.into(),
+        ..Default::default()
+    };
+    for (customer, text, others) in [
+        ("C1", "courier delay", "yes"),
+        ("C2", "courier delay", "no"),
+        ("C3", "picking error", ""),
+    ] {
+        let c = complaint(&db, customer, Severity::Normal, None);
+        db.service
+            .complaint_command(
+                &c.id,
+                ComplaintCommand::Resolve {
+                    text: String::new(),
+                    root_cause: Some(cause(text, others)),
+                },
+            )
+            .unwrap();
+    }
+    complaint(&db, "C4", Severity::Normal, None);
+    let rows = db.service.root_cause_report().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (
+            rows[0].cause.as_str(),
+            rows[0].complaints,
+            rows[0].others_said_same
+        ),
+        ("courier delay", 2, 1)
+    );
+}
