@@ -574,3 +574,35 @@ fn root_causes_group_recurring_problems() {
         ("courier delay", 2, 1)
     );
 }
+
+#[test]
+fn requests_survive_a_trip_through_json() {
+    use loyal::service::{Request, Response};
+    let db = db();
+    let open = Request::OpenComplaint(NewComplaint {
+        customer: key("C1"),
+        channel: Channel::Email,
+        category: String::from("billing error"),
+        severity: Severity::High,
+        description: String::from("charged twice"),
+        assignee: None,
+        opened_at: None,
+    });
+    let wire = serde_json::to_string(&open).unwrap();
+    let Response::Complaint { complaint, .. } = db
+        .service
+        .handle(serde_json::from_str(&wire).unwrap())
+        .unwrap()
+    else {
+        panic!("wrong response")
+    };
+    let queue = db
+        .service
+        .handle(Request::ComplaintQueue(QueueFilter::default()))
+        .unwrap();
+    let wire = serde_json::to_string(&queue).unwrap();
+    let Response::ComplaintQueue(views) = serde_json::from_str::<Response>(&wire).unwrap() else {
+        panic!("wrong response")
+    };
+    assert_eq!(views[0].complaint.id, complaint.id);
+}

@@ -2,17 +2,19 @@
 //! process may call the typed methods directly; this form is what can cross a process boundary.
 
 use super::{
-    ChurnReport, CustomerCard, CustomerKey, DueRow, ImportOptions, ImportReport, LookupHit,
-    NewCustomer, RfmRow, ScoreOptions, SegmentRow, Service, ServiceError, StageRow, Stats,
-    TeamSetting, ValueRow,
+    AgendaItem, CauseRow, ChurnReport, ComplaintCommand, ComplaintView, CustomerCard, CustomerKey,
+    DueRow, Forgotten, ImportOptions, ImportReport, LookupHit, NewCarePlan, NewComplaint,
+    NewCustomer, NewFollowUp, PlanOutcome, QueueFilter, RfmRow, ScoreOptions, SegmentRow, Service,
+    ServiceError, StageRow, Stats, TeamSetting, ValueRow,
 };
-use crate::domain::Customer;
+use crate::domain::{CarePlan, Complaint, Customer, FollowUp};
 use crate::scoring::{Pareto, Period, Segment};
 use crate::store::MergeCounts;
 use crate::transfer::{
     CarePlanInput, ComplaintInput, CustomerInput, FollowUpInput, Format, Kind, Lined, OrderInput,
     RowError,
 };
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Rows of one kind to import.
@@ -75,6 +77,43 @@ pub enum Request {
         within_days: i64,
         overdue_days: i64,
     },
+    LogFollowUp(NewFollowUp),
+    AddCarePlan(NewCarePlan),
+    CompleteCarePlan {
+        id: String,
+        log: Option<NewFollowUp>,
+        today: NaiveDate,
+    },
+    SkipCarePlan {
+        id: String,
+        reason: String,
+        today: NaiveDate,
+    },
+    PlanBirthdays {
+        today: NaiveDate,
+        within_days: i64,
+    },
+    Agenda {
+        date: NaiveDate,
+        owner: Option<String>,
+        days_ahead: i64,
+    },
+    Forgotten {
+        as_of: NaiveDate,
+        owner: Option<String>,
+        days: i64,
+        limit: usize,
+    },
+    OpenComplaint(NewComplaint),
+    Complaint {
+        id: String,
+        command: ComplaintCommand,
+    },
+    ComplaintView {
+        id: String,
+    },
+    ComplaintQueue(QueueFilter),
+    RootCauses,
     TeamSettings,
     SetTeamSetting {
         key: String,
@@ -110,6 +149,21 @@ pub enum Response {
         created: u64,
         existing: u64,
     },
+    FollowUp {
+        followup: Box<FollowUp>,
+        next_contact: Option<Box<CarePlan>>,
+    },
+    CarePlan(Box<CarePlan>),
+    PlanOutcome(Box<PlanOutcome>),
+    Agenda(Vec<AgendaItem>),
+    Forgotten(Box<Forgotten>),
+    Complaint {
+        complaint: Box<Complaint>,
+        satisfaction_plan: Option<Box<CarePlan>>,
+    },
+    ComplaintView(Box<ComplaintView>),
+    ComplaintQueue(Vec<ComplaintView>),
+    RootCauses(Vec<CauseRow>),
     TeamSettings(Vec<TeamSetting>),
     Done,
     Stats(Stats),
@@ -200,6 +254,58 @@ impl Service {
                 let (created, existing) = self.plan_reorders(&rows, as_of)?;
                 Response::Planned { created, existing }
             }
+            Request::LogFollowUp(new) => {
+                let (followup, plan) = self.log_followup(&new)?;
+                Response::FollowUp {
+                    followup: Box::new(followup),
+                    next_contact: plan.map(Box::new),
+                }
+            }
+            Request::AddCarePlan(new) => Response::CarePlan(Box::new(self.add_care_plan(&new)?)),
+            Request::CompleteCarePlan { id, log, today } => {
+                Response::PlanOutcome(Box::new(self.complete_care_plan(&id, log, today)?))
+            }
+            Request::SkipCarePlan { id, reason, today } => {
+                Response::PlanOutcome(Box::new(self.skip_care_plan(&id, &reason, today)?))
+            }
+            Request::PlanBirthdays { today, within_days } => {
+                let (created, existing) = self.plan_birthdays(today, within_days)?;
+                Response::Planned { created, existing }
+            }
+            Request::Agenda {
+                date,
+                owner,
+                days_ahead,
+            } => Response::Agenda(self.agenda(date, owner.as_deref(), days_ahead)?),
+            Request::Forgotten {
+                as_of,
+                owner,
+                days,
+                limit,
+            } => Response::Forgotten(Box::new(self.forgotten(
+                as_of,
+                owner.as_deref(),
+                days,
+                limit,
+            )?)),
+            Request::OpenComplaint(new) => Response::Complaint {
+                complaint: Box::new(self.open_complaint(new)?),
+                satisfaction_plan: None,
+            },
+            Request::Complaint { id, command } => {
+                let (complaint, plan) = self.complaint_command(&id, command)?;
+                Response::Complaint {
+                    complaint: Box::new(complaint),
+                    satisfaction_plan: plan.map(Box::new),
+                }
+            }
+            Request::ComplaintView { id } => {
+                Response::ComplaintView(Box::new(self.complaint_view(&id)?))
+            }
+            Request::ComplaintQueue(filter) => {
+                Response::ComplaintQueue(self.complaint_queue(&filter)?)
+            }
+            Request::RootCauses => Response::RootCauses(self.root_cause_report()?),
             Request::TeamSettings => Response::TeamSettings(self.team_settings()?),
             Request::SetTeamSetting { key, value } => {
                 self.set_team_setting(&key, value.as_deref())?;
