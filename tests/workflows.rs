@@ -606,3 +606,78 @@ fn requests_survive_a_trip_through_json() {
     };
     assert_eq!(views[0].complaint.id, complaint.id);
 }
+
+#[test]
+fn review_fixes_hold() {
+    let db = db();
+    // Done with a next-contact date: the finished plan stays done and a new plan is made.
+    let (_, plan) = db
+        .service
+        .log_followup(&followup("C1", Some(d("2026-12-01"))))
+        .unwrap();
+    let plan = plan.unwrap();
+    let outcome = db
+        .service
+        .complete_care_plan(
+            &plan.id,
+            Some(followup("C1", Some(d("2027-01-10")))),
+            d("2026-12-01"),
+        )
+        .unwrap();
+    assert_eq!(outcome.plan.status, PlanStatus::Done);
+    let agenda = db.service.agenda(d("2027-01-10"), None, 0).unwrap();
+    assert_eq!(
+        agenda
+            .iter()
+            .filter(|i| i.plan.purpose == CarePurpose::StayInTouch)
+            .count(),
+        1
+    );
+    // Resolving again after a reopen does not plan a second satisfaction check.
+    let c = complaint(&db, "C2", Severity::Normal, None);
+    let resolve = || ComplaintCommand::Resolve {
+        text: String::new(),
+        root_cause: None,
+    };
+    let (_, first) = db.service.complaint_command(&c.id, resolve()).unwrap();
+    db.service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Reopen {
+                reason: String::new(),
+            },
+        )
+        .unwrap();
+    let (_, second) = db.service.complaint_command(&c.id, resolve()).unwrap();
+    assert_eq!(first.unwrap().id, second.unwrap().id);
+    // A zero interval is refused; a skip reason stays on the skipped plan only.
+    let mut new = NewCarePlan {
+        customer: key("C3"),
+        due: d("2027-01-05"),
+        due_time: None,
+        purpose: CarePurpose::Payment,
+        assignee: None,
+        note: String::from("monthly invoice"),
+        recurrence: Some(Recurrence {
+            every: 0,
+            unit: RecurrenceUnit::Months,
+        }),
+    };
+    assert!(db.service.add_care_plan(&new).is_err());
+    new.recurrence = Some(Recurrence {
+        every: 1,
+        unit: RecurrenceUnit::Months,
+    });
+    let plan = db.service.add_care_plan(&new).unwrap();
+    let skipped = db
+        .service
+        .skip_care_plan(&plan.id, "away", d("2027-01-01"))
+        .unwrap();
+    assert_eq!(skipped.plan.note, "monthly invoice [skipped: away]");
+    assert_eq!(skipped.next.unwrap().note, "monthly invoice");
+    assert!(
+        db.service
+            .set_team_setting("complaint.escalate_after_contacts", Some("1"))
+            .is_err()
+    );
+}

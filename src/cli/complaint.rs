@@ -130,7 +130,7 @@ fn sla_text(view: &ComplaintView) -> String {
         parts.push(String::from("BREACHED resolution"));
     }
     if let Some(left) = s.time_left_ms {
-        let which = if view.complaint.first_response_at.is_none() {
+        let which = if s.next_deadline.is_some() && s.next_deadline == s.response_due {
             "response"
         } else {
             "resolution"

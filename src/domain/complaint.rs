@@ -72,6 +72,9 @@ pub struct Complaint {
     pub channel: Channel,
     pub category: String,
     pub severity: Severity,
+    /// The severity when the complaint was opened: the first-response deadline counts from it,
+    /// so a later escalation cannot turn an on-time answer into a breach.
+    pub opened_severity: Severity,
     pub description: String,
     pub assignee: Option<String>,
     pub status: ComplaintStatus,

@@ -122,7 +122,25 @@ pub(super) fn write(
                 CarePurpose::Payment,
                 CarePurpose::StayInTouch,
             ][rng.random_range(0..6)];
-            let due = date_of(end + offset * DAY_MS);
+            let mut due = date_of(end + offset * DAY_MS);
+            // A birthday plan falls on the customer's next birthday, counted from the birth
+            // date; a customer without a birthday gets a stay-in-touch plan instead.
+            let birthday = profile
+                .birthday
+                .filter(|_| purpose == CarePurpose::Birthday);
+            let purpose = if purpose == CarePurpose::Birthday && birthday.is_none() {
+                CarePurpose::StayInTouch
+            } else {
+                purpose
+            };
+            if let Some(born) = birthday {
+                let yearly = Recurrence {
+                    every: 1,
+                    unit: RecurrenceUnit::Years,
+                };
+                due = crate::workflow::next_due(born, yearly, date_of(end - 20 * DAY_MS))
+                    .unwrap_or(due);
+            }
             let record = CarePlan {
                 id: format!("CP-{p_seq:06}"),
                 customer: 0,
@@ -139,7 +157,7 @@ pub(super) fn write(
                     every: 1,
                     unit: RecurrenceUnit::Years,
                 }),
-                series_start: (purpose == CarePurpose::Birthday).then_some(due),
+                series_start: birthday,
                 created_at: end - rng.random_range(1..40) * DAY_MS,
                 completed_at: (status != PlanStatus::Open).then(|| end + offset.min(0) * DAY_MS),
             };
@@ -211,13 +229,15 @@ pub(super) fn write(
             }
             history.sort_by_key(|e| e.at);
             let resolved = matches!(status, ComplaintStatus::Resolved | ComplaintStatus::Closed);
+            let severity = Severity::ALL[rng.random_range(0..Severity::ALL.len())];
             let record = Complaint {
                 id: format!("CM-{c_seq:06}"),
                 customer: 0,
                 opened_at,
                 channel: channels[rng.random_range(0..channels.len())],
                 category: pick(rng, CATEGORIES).to_string(),
-                severity: Severity::ALL[rng.random_range(0..Severity::ALL.len())],
+                severity,
+                opened_severity: severity,
                 description: format!("{} on order {}", pick(rng, CATEGORIES), index + 1),
                 assignee: Some(staff),
                 status,

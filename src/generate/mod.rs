@@ -39,6 +39,7 @@ pub(crate) struct Profile {
     pub created_at: Millis,
     /// Order times of this customer, sorted.
     pub orders: Vec<Millis>,
+    pub birthday: Option<NaiveDate>,
 }
 
 fn writer(
@@ -224,6 +225,7 @@ pub fn run(args: &GenArgs) -> anyhow::Result<()> {
             external_id,
             created_at,
             orders: times,
+            birthday: c.birthday,
         });
     }
     customers_out.flush()?;

@@ -41,6 +41,9 @@ pub struct PlanOutcome {
     pub followup: Option<FollowUp>,
 }
 
+/// Where a skip reason starts in a plan's note (it is not carried into the next occurrence).
+const SKIP_MARK: &str = " [skipped: ";
+
 fn load_open(w: &Writer<'_>, id: &str) -> Result<CarePlan, ServiceError> {
     let plan = w
         .care_plan(id.trim())?
@@ -67,8 +70,16 @@ fn next_in_series(
     let Some(due) = next_due(anchor, rule, plan.due.max(today)) else {
         return Ok(None);
     };
+    let note = plan
+        .note
+        .split(SKIP_MARK)
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     let next = CarePlan {
         id: w.next_record_id(RecordIdKind::CarePlan)?,
+        note,
         due,
         status: PlanStatus::Open,
         created_at: w.now(),
@@ -82,6 +93,12 @@ fn next_in_series(
 
 impl Service {
     pub fn add_care_plan(&self, new: &NewCarePlan) -> Result<CarePlan, ServiceError> {
+        if new.recurrence.is_some_and(|r| r.every == 0) {
+            return Err(ServiceError::invalid(
+                "every",
+                "the interval must be at least 1",
+            ));
+        }
         self.store.write(|w| {
             let customer = resolve_key_write(w, &new.customer)?;
             let owner = w.customer(customer)?.and_then(|c| c.owner);
@@ -118,6 +135,11 @@ impl Service {
     ) -> Result<PlanOutcome, ServiceError> {
         self.store.write(|w| {
             let mut plan = load_open(w, id)?;
+            plan.status = PlanStatus::Done;
+            plan.completed_at = Some(w.now());
+            w.upsert_care_plan(&plan)?;
+            // Logged after the plan is done, so a next-contact date in the log plans afresh
+            // instead of moving (and losing) this plan.
             let followup = match log {
                 Some(mut log) => {
                     log.customer = CustomerKey::Internal(plan.customer);
@@ -125,9 +147,6 @@ impl Service {
                 }
                 None => None,
             };
-            plan.status = PlanStatus::Done;
-            plan.completed_at = Some(w.now());
-            w.upsert_care_plan(&plan)?;
             let next = next_in_series(w, &plan, today)?;
             Ok(PlanOutcome {
                 plan,
@@ -149,7 +168,7 @@ impl Service {
             plan.status = PlanStatus::Skipped;
             plan.completed_at = Some(w.now());
             if !reason.trim().is_empty() {
-                plan.note = format!("{} [skipped: {}]", plan.note, reason.trim())
+                plan.note = format!("{}{SKIP_MARK}{}]", plan.note, reason.trim())
                     .trim()
                     .to_string();
             }

@@ -162,6 +162,7 @@ impl Service {
                     new.category.trim().to_string()
                 },
                 severity: new.severity,
+                opened_severity: new.severity,
                 description: new.description.trim().to_string(),
                 assignee: new.assignee.clone().filter(|a| !a.trim().is_empty()),
                 status: ComplaintStatus::New,
@@ -427,12 +428,22 @@ impl Service {
     }
 }
 
-/// The satisfaction check after a resolution: a care plan some days later.
+/// The satisfaction check after a resolution: a care plan some days later (the open one, if a
+/// complaint resolved again after a reopen already has it).
 fn schedule_satisfaction_check(
     w: &mut Writer<'_>,
     c: &Complaint,
     days: i64,
 ) -> Result<CarePlan, ServiceError> {
+    let marker = format!("after complaint {} ", c.id);
+    let open = w.care_plans_of(c.customer)?.into_iter().find(|p| {
+        p.status == PlanStatus::Open
+            && p.purpose == CarePurpose::Satisfaction
+            && p.note.contains(&marker)
+    });
+    if let Some(open) = open {
+        return Ok(open);
+    }
     let today = super::today();
     let plan = CarePlan {
         id: w.next_record_id(RecordIdKind::CarePlan)?,

@@ -34,9 +34,10 @@ fn days(v: &str) -> Result<(), String> {
 }
 
 fn count(v: &str) -> Result<(), String> {
+    // Opening counts as the first contact, so escalation can happen from the second on.
     match v.parse::<u32>() {
-        Ok(1..=100) => Ok(()),
-        _ => Err(format!("{v:?} is not a count from 1 to 100")),
+        Ok(2..=100) => Ok(()),
+        _ => Err(format!("{v:?} is not a count from 2 to 100")),
     }
 }
 

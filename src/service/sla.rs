@@ -54,7 +54,9 @@ impl SlaPolicy {
         self.resolution[slot(severity)]
     }
 
-    /// The complaint's deadlines and breach state at `now`.
+    /// The complaint's deadlines and breach state at `now`. The first-response deadline
+    /// counts from the severity the complaint was opened with; the resolution deadline from
+    /// its current (possibly escalated) severity.
     pub fn state(&self, c: &Complaint, now: Millis) -> SlaState {
         let at = |ms: Millis| DateTime::<Utc>::from_timestamp_millis(ms);
         let opened = at(c.opened_at);
@@ -63,70 +65,71 @@ impl SlaPolicy {
                 .and_then(|o| self.calendar.add(o, hours))
                 .map(|d| d.timestamp_millis())
         };
-        let response_due = due(self.first_response_hours(c.severity));
-        let resolution_due = due(self.resolution_hours(c.severity));
+        let response_hours = self.first_response_hours(c.opened_severity);
+        let resolution_hours = self.resolution_hours(c.severity);
+        let response_due = due(response_hours);
+        let resolution_due = due(resolution_hours);
         let closed = matches!(
             c.status,
             ComplaintStatus::Resolved | ComplaintStatus::Closed
         );
-        let missed = |done: Option<Millis>, deadline: Option<Millis>| {
-            deadline.is_some_and(|d| done.unwrap_or(now) > d)
+        // When a step happened is compared with its deadline; a step still pending is late
+        // once `now` passes the deadline; a closed complaint without the time of a step (an
+        // import) is not judged.
+        let late = |done: Option<Millis>, pending: bool, deadline: Option<Millis>| match (
+            done, deadline,
+        ) {
+            (Some(t), Some(d)) => t > d,
+            (None, Some(d)) => pending && now > d,
+            _ => false,
         };
-        let response_breached = c.response_breached || missed(c.first_response_at, response_due);
+        let response_breached =
+            c.response_breached || late(c.first_response_at, !closed, response_due);
         let resolution_breached = c.resolution_breached
-            || missed(
+            || late(
                 if closed {
-                    c.resolved_at.or(Some(now))
+                    c.resolved_at.or(c.closed_at)
                 } else {
                     None
                 },
+                !closed,
                 resolution_due,
             );
-        let open_deadlines = [
+        let pending = [
             (
-                c.first_response_at.is_none(),
+                !closed && c.first_response_at.is_none(),
                 response_due,
-                self.first_response_hours(c.severity),
+                response_hours,
             ),
-            (!closed, resolution_due, self.resolution_hours(c.severity)),
+            (!closed, resolution_due, resolution_hours),
         ];
-        let next = open_deadlines
+        let next = pending
             .iter()
-            .filter(|(pending, due, _)| *pending && due.is_some())
+            .filter(|(open, due, _)| *open && due.is_some())
             .filter_map(|(_, due, hours)| due.map(|d| (d, *hours)))
             .min_by_key(|(d, _)| *d);
-        let (next_deadline, time_left_ms, due_soon) = match next {
-            Some((deadline, hours)) => {
-                let (Some(n), Some(d)) = (at(now), at(deadline)) else {
-                    return SlaState {
-                        response_due,
-                        resolution_due,
-                        response_breached,
-                        resolution_breached,
-                        next_deadline: Some(deadline),
-                        time_left_ms: None,
-                        due_soon: false,
-                    };
-                };
+        let mut state = SlaState {
+            response_due,
+            resolution_due,
+            response_breached,
+            resolution_breached,
+            next_deadline: None,
+            time_left_ms: None,
+            due_soon: false,
+        };
+        if let Some((deadline, hours)) = next {
+            state.next_deadline = Some(deadline);
+            if let (Some(n), Some(d)) = (at(now), at(deadline)) {
                 let left = if d > n {
                     self.calendar.between(n, d).num_milliseconds()
                 } else {
                     -(n - d).num_milliseconds()
                 };
-                let soon = left > 0 && left * 4 < hours * 3_600_000;
-                (Some(deadline), Some(left), soon)
+                state.time_left_ms = Some(left);
+                state.due_soon = left > 0 && left * 4 < hours * 3_600_000;
             }
-            None => (None, None, false),
-        };
-        SlaState {
-            response_due,
-            resolution_due,
-            response_breached,
-            resolution_breached,
-            next_deadline,
-            time_left_ms,
-            due_soon,
         }
+        state
     }
 }
 
@@ -185,6 +188,7 @@ mod tests {
             channel: Channel::Phone,
             category: "x".into(),
             severity: Severity::Normal,
+            opened_severity: Severity::Normal,
             description: String::new(),
             assignee: None,
             status: ComplaintStatus::New,
@@ -225,10 +229,23 @@ mod tests {
         let answered = p.state(&c, 31 * H);
         assert!(answered.response_breached);
         assert_eq!(answered.next_deadline, Some(120 * H));
+        // An escalation tightens the resolution deadline, not the answered response.
+        let mut escalated = c.clone();
+        escalated.severity = Severity::Urgent;
+        let state = p.state(&escalated, 31 * H);
+        assert_eq!(
+            (state.response_due, state.resolution_due),
+            (Some(24 * H), Some(24 * H))
+        );
         // Resolved in time: no resolution breach, no deadline left.
         c.status = ComplaintStatus::Resolved;
         c.resolved_at = Some(100 * H);
         let done = p.state(&c, 500 * H);
         assert!(!done.resolution_breached && done.next_deadline.is_none());
+        // Imported as closed without any step times: nothing runs, nothing is judged.
+        let mut imported = complaint(0);
+        imported.status = ComplaintStatus::Closed;
+        let state = p.state(&imported, 10_000 * H);
+        assert!(!state.breached() && state.next_deadline.is_none());
     }
 }

@@ -31,7 +31,7 @@ impl StoredRecord for CarePlan {
     const TYPE_NAME: &'static str = "loyal::CarePlan@2";
 }
 impl StoredRecord for Complaint {
-    const TYPE_NAME: &'static str = "loyal::Complaint@1";
+    const TYPE_NAME: &'static str = "loyal::Complaint@2";
 }
 impl StoredRecord for MergeRecord {
     const TYPE_NAME: &'static str = "loyal::MergeRecord@1";

@@ -1,8 +1,11 @@
 //! Record layouts of earlier schema versions, kept only so migrations can read them.
 
-use super::codec::{Rec, StoredRecord};
-use super::schema::{CARE_PLANS, MigrationError};
-use crate::domain::{CarePlan, CarePurpose, CustomerId, Millis, PlanStatus, Recurrence};
+use super::codec::{Encoded, Rec, StoredRecord};
+use super::schema::{CARE_PLANS, COMPLAINTS, CUSTOMERS, MigrationError};
+use crate::domain::{
+    CarePlan, CarePurpose, Channel, Complaint, ComplaintEvent, ComplaintEventKind, ComplaintStatus,
+    CustomerId, Millis, PlanStatus, Recurrence, RootCause, Severity,
+};
 use chrono::{NaiveDate, NaiveTime};
 use redb::{ReadableTable, TableDefinition, TableError};
 use serde::{Deserialize, Serialize};
@@ -49,10 +52,25 @@ pub(super) fn upgrade_care_plans(txn: &redb::WriteTransaction) -> Result<(), Mig
         Err(e) => return Err(e.into()),
     };
     txn.delete_table(CARE_PLANS_V1)?;
+    let customers = txn.open_table(CUSTOMERS)?;
     let mut table = txn.open_table(CARE_PLANS)?;
     for old in old_plans {
+        // A birthday series starts on the birth date (so Feb 29 comes back in leap years);
+        // any other series at the plan's due date, the best that is known.
+        let birthday = if old.purpose == CarePurpose::Birthday {
+            match customers.get(old.customer)? {
+                Some(c) => c
+                    .value()
+                    .decode()
+                    .ok()
+                    .and_then(|c: crate::domain::Customer| c.birthday),
+                None => None,
+            }
+        } else {
+            None
+        };
         let plan = CarePlan {
-            series_start: old.recurrence.map(|_| old.due),
+            series_start: old.recurrence.map(|_| birthday.unwrap_or(old.due)),
             id: old.id,
             customer: old.customer,
             due: old.due,
@@ -114,4 +132,192 @@ pub(super) fn downgrade_care_plans(txn: &redb::WriteTransaction) -> Result<(), M
         )?;
     }
     Ok(())
+}
+
+/// A complaint as schema versions 1 to 4 stored it (no opened severity).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct ComplaintV1 {
+    id: String,
+    customer: CustomerId,
+    opened_at: Millis,
+    channel: Channel,
+    category: String,
+    severity: Severity,
+    description: String,
+    assignee: Option<String>,
+    status: ComplaintStatus,
+    contacts: u32,
+    escalated: bool,
+    first_response_at: Option<Millis>,
+    resolved_at: Option<Millis>,
+    closed_at: Option<Millis>,
+    response_breached: bool,
+    resolution_breached: bool,
+    root_cause: Option<RootCause>,
+    history: Vec<ComplaintEvent>,
+    version: u64,
+}
+
+impl StoredRecord for ComplaintV1 {
+    const TYPE_NAME: &'static str = "loyal::Complaint@1";
+}
+
+const COMPLAINTS_V1: TableDefinition<&str, Rec<ComplaintV1>> = TableDefinition::new("complaints");
+
+/// The severity a complaint had when opened: the `from` of its escalation event
+/// (`... severity high -> urgent`), else its current severity.
+fn opened_severity(old: &ComplaintV1) -> Severity {
+    old.history
+        .iter()
+        .find(|e| e.kind == ComplaintEventKind::Escalated)
+        .and_then(|e| {
+            e.text
+                .rsplit_once("severity ")?
+                .1
+                .split_once(" -> ")?
+                .0
+                .parse()
+                .ok()
+        })
+        .unwrap_or(old.severity)
+}
+
+/// Rewrites the complaints table with the opened severity (nothing to do if already current).
+pub(super) fn upgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
+    let old: Vec<ComplaintV1> = match txn.open_table(COMPLAINTS_V1) {
+        Ok(table) => {
+            let mut all = Vec::new();
+            for entry in table.range::<&str>(..)? {
+                let (key, value) = entry?;
+                all.push(
+                    value
+                        .value()
+                        .decode()
+                        .map_err(|e| MigrationError::Record(key.value().to_string(), e))?,
+                );
+            }
+            all
+        }
+        Err(TableError::TableTypeMismatch { .. }) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    txn.delete_table(COMPLAINTS_V1)?;
+    let mut table = txn.open_table(COMPLAINTS)?;
+    for c in old {
+        let complaint = Complaint {
+            opened_severity: opened_severity(&c),
+            id: c.id,
+            customer: c.customer,
+            opened_at: c.opened_at,
+            channel: c.channel,
+            category: c.category,
+            severity: c.severity,
+            description: c.description,
+            assignee: c.assignee,
+            status: c.status,
+            contacts: c.contacts,
+            escalated: c.escalated,
+            first_response_at: c.first_response_at,
+            resolved_at: c.resolved_at,
+            closed_at: c.closed_at,
+            response_breached: c.response_breached,
+            resolution_breached: c.resolution_breached,
+            root_cause: c.root_cause,
+            history: c.history,
+            version: c.version,
+        };
+        let encoded = Encoded::encode(&complaint)
+            .map_err(|e| MigrationError::Record(complaint.id.clone(), e))?;
+        table.insert(complaint.id.as_str(), encoded)?;
+    }
+    Ok(())
+}
+
+/// Writes complaints in the version-1 layout: only for the migration test.
+pub(super) fn downgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
+    let all: Vec<Complaint> = {
+        let table = txn.open_table(COMPLAINTS)?;
+        let mut all = Vec::new();
+        for entry in table.range::<&str>(..)? {
+            let (key, value) = entry?;
+            all.push(
+                value
+                    .value()
+                    .decode()
+                    .map_err(|e| MigrationError::Record(key.value().to_string(), e))?,
+            );
+        }
+        all
+    };
+    txn.delete_table(COMPLAINTS)?;
+    let mut table = txn.open_table(COMPLAINTS_V1)?;
+    for c in all {
+        let old = ComplaintV1 {
+            id: c.id,
+            customer: c.customer,
+            opened_at: c.opened_at,
+            channel: c.channel,
+            category: c.category,
+            severity: c.severity,
+            description: c.description,
+            assignee: c.assignee,
+            status: c.status,
+            contacts: c.contacts,
+            escalated: c.escalated,
+            first_response_at: c.first_response_at,
+            resolved_at: c.resolved_at,
+            closed_at: c.closed_at,
+            response_breached: c.response_breached,
+            resolution_breached: c.resolution_breached,
+            root_cause: c.root_cause,
+            history: c.history,
+            version: c.version,
+        };
+        let encoded =
+            Encoded::encode(&old).map_err(|e| MigrationError::Record(old.id.clone(), e))?;
+        table.insert(old.id.as_str(), encoded)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_opened_severity_comes_from_the_escalation_event() {
+        let event = |text: &str| ComplaintEvent {
+            at: 0,
+            staff: String::new(),
+            kind: ComplaintEventKind::Escalated,
+            text: text.into(),
+        };
+        let old = ComplaintV1 {
+            id: "CM-1".into(),
+            customer: 1,
+            opened_at: 0,
+            channel: Channel::Phone,
+            category: String::new(),
+            severity: Severity::Urgent,
+            description: String::new(),
+            assignee: None,
+            status: ComplaintStatus::New,
+            contacts: 5,
+            escalated: true,
+            first_response_at: None,
+            resolved_at: None,
+            closed_at: None,
+            response_breached: false,
+            resolution_breached: false,
+            root_cause: None,
+            history: vec![event("5 contacts without a fix: severity high -> urgent")],
+            version: 1,
+        };
+        assert_eq!(opened_severity(&old), Severity::High);
+        let plain = ComplaintV1 {
+            history: Vec::new(),
+            ..old
+        };
+        assert_eq!(opened_severity(&plain), Severity::Urgent);
+    }
 }

@@ -202,6 +202,7 @@ impl Store {
     pub fn downgrade_to_v1(&self) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         super::legacy::downgrade_care_plans(&txn)?;
+        super::legacy::downgrade_complaints(&txn)?;
         txn.delete_table(schema::CUSTOMER_STATS)?;
         txn.open_table(META)?.insert(meta_keys::SCHEMA_VERSION, 1)?;
         txn.commit()?;

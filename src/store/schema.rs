@@ -6,7 +6,7 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// Counters and markers: `schema_version`, `next.customer`, `change_counter`, ...
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
@@ -99,10 +99,14 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 1 -> 2: per-customer contact counts, filled from the follow-up and complaint indexes;
 /// - 2 -> 3: name terms gained the family-name-first form: every customer's terms are added
 ///   again (existing entries are left as they are);
-/// - 3 -> 4: care plans record where a recurring series starts (`loyal::CarePlan@2`).
+/// - 3 -> 4: care plans record where a recurring series starts (`loyal::CarePlan@2`);
+/// - 4 -> 5: complaints record the severity they were opened with (`loyal::Complaint@2`).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;
+    }
+    if (1..5).contains(&from) {
+        super::legacy::upgrade_complaints(txn)?;
     }
     create_tables(txn)?;
     if from < 2 {

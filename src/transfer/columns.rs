@@ -105,6 +105,7 @@ const COMPLAINT_COLUMNS: &[&str] = &[
     "channel",
     "category",
     "severity",
+    "opened_severity",
     "description",
     "assignee",
     "status",

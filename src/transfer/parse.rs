@@ -397,6 +397,8 @@ pub fn parse_complaints(table: &RawTable) -> Parsed<ComplaintInput> {
                 prevention: c.text("prevention").unwrap_or_default(),
             });
         let history = c.parsed("history", parse_history).unwrap_or_default();
+        let severity = c.label("severity").unwrap_or(Severity::Normal);
+        let opened_severity = c.label("opened_severity").unwrap_or(severity);
         let record = Complaint {
             id: c.text("complaint_id").unwrap_or_default(),
             customer: 0,
@@ -405,7 +407,8 @@ pub fn parse_complaints(table: &RawTable) -> Parsed<ComplaintInput> {
             category: c
                 .text("category")
                 .unwrap_or_else(|| String::from("general")),
-            severity: c.label("severity").unwrap_or(Severity::Normal),
+            severity,
+            opened_severity,
             description: c.text("description").unwrap_or_default(),
             assignee: c.text("assignee"),
             status: c.label("status").unwrap_or(ComplaintStatus::New),

@@ -45,6 +45,7 @@ pub fn next_status(from: ComplaintStatus, action: Action) -> Result<ComplaintSta
         (Action::Reopen, Resolved | Closed) => InProgress,
         _ => {
             let hint = match (action, from) {
+                (Action::Acknowledge, InProgress) => "work on it has started already",
                 (Action::Acknowledge, _) => "it was acknowledged already",
                 (Action::Start, InProgress) => "it is in progress already",
                 (Action::Close, New | Acknowledged | InProgress) => "resolve it first",
@@ -97,7 +98,7 @@ mod tests {
     fn refused_transitions_say_why() {
         let refused = [
             (Acknowledged, Action::Acknowledge, "acknowledged already"),
-            (InProgress, Action::Acknowledge, "acknowledged already"),
+            (InProgress, Action::Acknowledge, "started already"),
             (New, Action::Close, "resolve it first"),
             (InProgress, Action::Close, "resolve it first"),
             (Closed, Action::Close, "reopen it first"),

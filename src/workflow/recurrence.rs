@@ -5,8 +5,12 @@
 use crate::domain::{Recurrence, RecurrenceUnit};
 use chrono::{Duration, Months, NaiveDate};
 
-/// The `k`-th occurrence after `anchor` (k = 0 is the anchor itself).
+/// The `k`-th occurrence after `anchor` (k = 0 is the anchor itself); `None` for an interval
+/// of zero.
 pub fn occurrence(anchor: NaiveDate, every: Recurrence, k: u32) -> Option<NaiveDate> {
+    if every.every == 0 {
+        return None;
+    }
     let n = every.every.checked_mul(k)?;
     match every.unit {
         RecurrenceUnit::Days => anchor.checked_add_signed(Duration::days(i64::from(n))),
@@ -18,12 +22,16 @@ pub fn occurrence(anchor: NaiveDate, every: Recurrence, k: u32) -> Option<NaiveD
 
 /// The first occurrence of the series anchored at `anchor` that falls after `after`.
 pub fn next_due(anchor: NaiveDate, every: Recurrence, after: NaiveDate) -> Option<NaiveDate> {
-    // Jump close to `after`, then step: the number of steps stays small for any interval.
+    // Jump close to `after`, then step. The jump uses the longest an interval can be (31-day
+    // months, 366-day years), so it never lands past the answer; the steps left stay few.
+    if every.every == 0 {
+        return None;
+    }
     let approx_days = match every.unit {
         RecurrenceUnit::Days => i64::from(every.every),
         RecurrenceUnit::Weeks => 7 * i64::from(every.every),
-        RecurrenceUnit::Months => 28 * i64::from(every.every),
-        RecurrenceUnit::Years => 365 * i64::from(every.every),
+        RecurrenceUnit::Months => 31 * i64::from(every.every),
+        RecurrenceUnit::Years => 366 * i64::from(every.every),
     };
     let gap = (after - anchor).num_days().max(0);
     let mut k = u32::try_from((gap / approx_days.max(1) - 1).max(0)).ok()?;
@@ -78,5 +86,41 @@ mod tests {
             next_due(d("2026-11-24"), every(1, Days), d("2020-01-01")),
             Some(d("2026-11-24"))
         );
+        // Long series: no occurrence is skipped.
+        assert_eq!(
+            next_due(d("2026-01-15"), every(1, Months), d("2028-12-15")),
+            Some(d("2029-01-15"))
+        );
+        assert_eq!(
+            next_due(d("2020-01-15"), every(1, Months), d("2026-01-01")),
+            Some(d("2026-01-15"))
+        );
+        assert_eq!(
+            next_due(d("2026-01-15"), every(0, Months), d("2026-01-01")),
+            None
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_jump_matches_stepping_from_the_start(
+            anchor_days in 0i64..20_000,
+            after_days in -400i64..30_000,
+            n in 1u32..14,
+            unit in 0usize..4,
+        ) {
+            use RecurrenceUnit::*;
+            let unit = [Days, Weeks, Months, Years][unit];
+            let rule = every(n, unit);
+            let anchor = d("1970-01-01") + Duration::days(anchor_days);
+            let after = anchor + Duration::days(after_days);
+            let mut k = 0;
+            let expected = loop {
+                let date = occurrence(anchor, rule, k).unwrap();
+                if date > after { break date; }
+                k += 1;
+            };
+            proptest::prop_assert_eq!(next_due(anchor, rule, after), Some(expected));
+        }
     }
 }

@@ -28,9 +28,9 @@ impl Zone {
 
     fn resolve<T: TimeZone>(zone: &T, local: NaiveDateTime) -> Option<DateTime<Utc>> {
         // In a spring-forward gap the wall-clock time does not exist: take the first instant
-        // after the gap. In a fall-back fold take the earlier of the two.
-        for step in 0..12 {
-            let t = local + Duration::minutes(15 * step);
+        // after the gap (found minute by minute, at most four hours on). In a fall-back fold take the earlier of the two.
+        for step in 0..=240 {
+            let t = local + Duration::minutes(step);
             match zone.from_local_datetime(&t) {
                 LocalResult::Single(x) => return Some(x.with_timezone(&Utc)),
                 LocalResult::Ambiguous(a, _) => return Some(a.with_timezone(&Utc)),
@@ -71,10 +71,20 @@ pub struct Schedule {
 const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 fn day_index(name: &str) -> Result<usize, ScheduleError> {
+    const FULL: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     let lower = name.trim().to_lowercase();
     DAY_NAMES
         .iter()
-        .position(|d| lower.starts_with(d))
+        .zip(FULL)
+        .position(|(short, full)| lower == *short || lower == full)
         .ok_or_else(|| ScheduleError(format!("{name:?} is not a weekday (mon, tue, ... sun)")))
 }
 
@@ -130,7 +140,21 @@ impl std::str::FromStr for Schedule {
             }
         }
         for spans in &mut days {
+            // Sorted and merged, so overlapping spans (`09:00-13:00, 12:00-18:00`) count once.
             spans.sort();
+            let mut merged: Vec<(NaiveTime, Option<NaiveTime>)> = Vec::with_capacity(spans.len());
+            for &(open, close) in spans.iter() {
+                match merged.last_mut() {
+                    Some(last) if last.1.is_none_or(|end| open <= end) => {
+                        last.1 = match (last.1, close) {
+                            (None, _) | (_, None) => None,
+                            (Some(a), Some(b)) => Some(a.max(b)),
+                        };
+                    }
+                    _ => merged.push((open, close)),
+                }
+            }
+            *spans = merged;
         }
         Ok(Schedule { days })
     }
@@ -245,6 +269,10 @@ impl Calendar {
             return total;
         };
         let last = self.zone.date_of(to);
+        if (last - date).num_days() > SEARCH_DAYS {
+            // Dates far apart (a bad import): elapsed time, rather than a walk of many years.
+            return to - from;
+        }
         while date <= last {
             for (open, close) in self.intervals(date) {
                 let (a, b) = (open.max(from), close.min(to));
@@ -375,6 +403,15 @@ mod tests {
                 24,
                 "2026-03-10T05:00:00Z",
             ),
+            // Overlapping spans count once: 09:00-18:00 (with a span inside it on Monday).
+            (
+                "mon-fri 09:00-13:00, 12:00-18:00; mon 10:00-11:00",
+                "",
+                "UTC",
+                "2026-11-20T17:00:00Z",
+                24,
+                "2026-11-25T14:00:00Z",
+            ),
             // Split shifts.
             (
                 "mon-fri 09:00-12:00, 13:00-17:00",
@@ -413,6 +450,7 @@ mod tests {
     fn bad_settings_are_explained() {
         for (schedule, holidays, zone) in [
             ("weekdays 9-5", "", ""),
+            ("monkey 09:00-10:00", "", ""),
             ("mon-fri 18:00-09:00", "", ""),
             ("", "2026-13-01", ""),
             ("", "", "Mars/Olympus"),
