@@ -32,42 +32,57 @@ impl StoredRecord for CarePlanV1 {
 
 const CARE_PLANS_V1: TableDefinition<&str, Rec<CarePlanV1>> = TableDefinition::new("care_plans");
 
+/// Every record of a table, decoded (a record that cannot be read stops the migration).
+fn read_all<T: StoredRecord>(
+    table: &impl ReadableTable<&'static str, Rec<T>>,
+) -> Result<Vec<T>, MigrationError> {
+    let mut all = Vec::new();
+    for entry in table.range::<&str>(..)? {
+        let (key, value) = entry?;
+        all.push(
+            value
+                .value()
+                .decode()
+                .map_err(|e| MigrationError::Record(key.value().to_string(), e))?,
+        );
+    }
+    Ok(all)
+}
+
+/// Writes records into a table under their keys.
+fn write_all<T: StoredRecord>(
+    table: &mut redb::Table<'_, &'static str, Rec<T>>,
+    records: impl IntoIterator<Item = (String, T)>,
+) -> Result<(), MigrationError> {
+    for (key, record) in records {
+        let encoded =
+            Encoded::encode(&record).map_err(|e| MigrationError::Record(key.clone(), e))?;
+        table.insert(key.as_str(), encoded)?;
+    }
+    Ok(())
+}
+
 /// Rewrites the care plans table in the current layout; a recurring plan's series starts at
 /// its current due date (the best that is known). Nothing to do if it is already current.
 pub(super) fn upgrade_care_plans(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
     let old_plans: Vec<CarePlanV1> = match txn.open_table(CARE_PLANS_V1) {
-        Ok(table) => {
-            let mut plans = Vec::new();
-            for entry in table.range::<&str>(..)? {
-                let (key, value) = entry?;
-                let plan = value
-                    .value()
-                    .decode()
-                    .map_err(|e| MigrationError::Record(key.value().to_string(), e))?;
-                plans.push(plan);
-            }
-            plans
-        }
+        Ok(table) => read_all(&table)?,
         Err(TableError::TableTypeMismatch { .. }) => return Ok(()),
         Err(e) => return Err(e.into()),
     };
     txn.delete_table(CARE_PLANS_V1)?;
     let customers = txn.open_table(CUSTOMERS)?;
-    let mut table = txn.open_table(CARE_PLANS)?;
+    let mut plans = Vec::with_capacity(old_plans.len());
     for old in old_plans {
         // A birthday series starts on the birth date (so Feb 29 comes back in leap years);
         // any other series at the plan's due date, the best that is known.
-        let birthday = if old.purpose == CarePurpose::Birthday {
-            match customers.get(old.customer)? {
-                Some(c) => c
-                    .value()
-                    .decode()
-                    .ok()
-                    .and_then(|c: crate::domain::Customer| c.birthday),
-                None => None,
-            }
-        } else {
-            None
+        let birthday = match (old.purpose, customers.get(old.customer)?) {
+            (CarePurpose::Birthday, Some(c)) => c
+                .value()
+                .decode()
+                .ok()
+                .and_then(|c: crate::domain::Customer| c.birthday),
+            _ => None,
         };
         let plan = CarePlan {
             series_start: old.recurrence.map(|_| birthday.unwrap_or(old.due)),
@@ -83,35 +98,17 @@ pub(super) fn upgrade_care_plans(txn: &redb::WriteTransaction) -> Result<(), Mig
             created_at: old.created_at,
             completed_at: old.completed_at,
         };
-        table.insert(
-            plan.id.as_str(),
-            super::codec::Encoded::encode(&plan)
-                .map_err(|e| MigrationError::Record(plan.id.clone(), e))?,
-        )?;
+        plans.push((plan.id.clone(), plan));
     }
-    Ok(())
+    write_all(&mut txn.open_table(CARE_PLANS)?, plans)
 }
 
 /// Writes care plans in the version-1 layout: only for the migration test.
 #[doc(hidden)]
 pub(super) fn downgrade_care_plans(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
-    let plans: Vec<CarePlan> = {
-        let table = txn.open_table(CARE_PLANS)?;
-        let mut plans = Vec::new();
-        for entry in table.range::<&str>(..)? {
-            let (key, value) = entry?;
-            plans.push(
-                value
-                    .value()
-                    .decode()
-                    .map_err(|e| MigrationError::Record(key.value().to_string(), e))?,
-            );
-        }
-        plans
-    };
+    let plans: Vec<CarePlan> = read_all(&txn.open_table(CARE_PLANS)?)?;
     txn.delete_table(CARE_PLANS)?;
-    let mut table = txn.open_table(CARE_PLANS_V1)?;
-    for p in plans {
+    let old = plans.into_iter().map(|p| {
         let old = CarePlanV1 {
             id: p.id,
             customer: p.customer,
@@ -125,13 +122,9 @@ pub(super) fn downgrade_care_plans(txn: &redb::WriteTransaction) -> Result<(), M
             created_at: p.created_at,
             completed_at: p.completed_at,
         };
-        table.insert(
-            old.id.as_str(),
-            super::codec::Encoded::encode(&old)
-                .map_err(|e| MigrationError::Record(old.id.clone(), e))?,
-        )?;
-    }
-    Ok(())
+        (old.id.clone(), old)
+    });
+    write_all(&mut txn.open_table(CARE_PLANS_V1)?, old)
 }
 
 /// A complaint as schema versions 1 to 4 stored it (no opened severity).
@@ -185,25 +178,12 @@ fn opened_severity(old: &ComplaintV1) -> Severity {
 /// Rewrites the complaints table with the opened severity (nothing to do if already current).
 pub(super) fn upgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
     let old: Vec<ComplaintV1> = match txn.open_table(COMPLAINTS_V1) {
-        Ok(table) => {
-            let mut all = Vec::new();
-            for entry in table.range::<&str>(..)? {
-                let (key, value) = entry?;
-                all.push(
-                    value
-                        .value()
-                        .decode()
-                        .map_err(|e| MigrationError::Record(key.value().to_string(), e))?,
-                );
-            }
-            all
-        }
+        Ok(table) => read_all(&table)?,
         Err(TableError::TableTypeMismatch { .. }) => return Ok(()),
         Err(e) => return Err(e.into()),
     };
     txn.delete_table(COMPLAINTS_V1)?;
-    let mut table = txn.open_table(COMPLAINTS)?;
-    for c in old {
+    let current = old.into_iter().map(|c| {
         let complaint = Complaint {
             opened_severity: opened_severity(&c),
             id: c.id,
@@ -226,32 +206,16 @@ pub(super) fn upgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), Mig
             history: c.history,
             version: c.version,
         };
-        let encoded = Encoded::encode(&complaint)
-            .map_err(|e| MigrationError::Record(complaint.id.clone(), e))?;
-        table.insert(complaint.id.as_str(), encoded)?;
-    }
-    Ok(())
+        (complaint.id.clone(), complaint)
+    });
+    write_all(&mut txn.open_table(COMPLAINTS)?, current)
 }
 
 /// Writes complaints in the version-1 layout: only for the migration test.
 pub(super) fn downgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
-    let all: Vec<Complaint> = {
-        let table = txn.open_table(COMPLAINTS)?;
-        let mut all = Vec::new();
-        for entry in table.range::<&str>(..)? {
-            let (key, value) = entry?;
-            all.push(
-                value
-                    .value()
-                    .decode()
-                    .map_err(|e| MigrationError::Record(key.value().to_string(), e))?,
-            );
-        }
-        all
-    };
+    let all: Vec<Complaint> = read_all(&txn.open_table(COMPLAINTS)?)?;
     txn.delete_table(COMPLAINTS)?;
-    let mut table = txn.open_table(COMPLAINTS_V1)?;
-    for c in all {
+    let old = all.into_iter().map(|c| {
         let old = ComplaintV1 {
             id: c.id,
             customer: c.customer,
@@ -273,11 +237,9 @@ pub(super) fn downgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), M
             history: c.history,
             version: c.version,
         };
-        let encoded =
-            Encoded::encode(&old).map_err(|e| MigrationError::Record(old.id.clone(), e))?;
-        table.insert(old.id.as_str(), encoded)?;
-    }
-    Ok(())
+        (old.id.clone(), old)
+    });
+    write_all(&mut txn.open_table(COMPLAINTS_V1)?, old)
 }
 
 #[cfg(test)]
