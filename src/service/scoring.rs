@@ -194,8 +194,8 @@ impl Service {
         Ok(rows)
     }
 
-    /// Customers with an open complaint that breached its first-response deadline (the stored
-    /// flag, or no response after `sla.first_response_hours`) or reached the escalation count.
+    /// Customers with an open complaint that breached its first-response deadline (on the SLA
+    /// clock: business hours, holidays, per-severity hours) or reached the escalation count.
     ///
     /// The complaints' current state is used (the queue has no history of states); complaints
     /// opened after `as_of` are left out.
@@ -204,10 +204,7 @@ impl Service {
         r: &Reader,
         as_of: NaiveDate,
     ) -> Result<HashSet<CustomerId>, ServiceError> {
-        let hours: i64 = self
-            .team_setting("sla.first_response_hours")?
-            .parse()
-            .unwrap_or(24);
+        let policy = self.sla_policy()?;
         let contacts: u32 = self
             .team_setting("complaint.escalate_after_contacts")?
             .parse()
@@ -224,8 +221,7 @@ impl Service {
                 c.status,
                 ComplaintStatus::Resolved | ComplaintStatus::Closed
             );
-            let late = c.response_breached
-                || (c.first_response_at.is_none() && now - c.opened_at > hours * 3_600_000);
+            let late = policy.state(&c, now).response_breached;
             if open && (late || c.contacts >= contacts || c.escalated) {
                 out.insert(c.customer);
             }
