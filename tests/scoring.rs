@@ -419,3 +419,65 @@ fn absurd_windows_are_refused_not_panics() {
             .is_err()
     );
 }
+
+#[test]
+fn customers_with_a_late_or_escalated_open_complaint_are_at_risk() {
+    use loyal::domain::{Channel, Severity};
+    use loyal::service::{ComplaintCommand, CustomerKey, NewComplaint};
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    db.import_ok(Kind::Orders, ORDERS);
+    let open = |customer: &str, hours_ago: i64| {
+        db.service
+            .open_complaint(NewComplaint {
+                customer: CustomerKey::parse(customer),
+                channel: Channel::Phone,
+                category: String::from("x"),
+                severity: Severity::Normal,
+                description: String::from("y"),
+                assignee: None,
+                opened_at: Some(chrono::Utc::now().timestamp_millis() - hours_ago * 3_600_000),
+            })
+            .unwrap()
+    };
+    open("C1", 30); // no answer for 30 hours: the 24-hour response is missed
+    open("C2", 1); // fresh
+    let answered = open("C4", 1);
+    db.service
+        .complaint_command(
+            &answered.id,
+            ComplaintCommand::Reply {
+                text: "on it".into(),
+            },
+        )
+        .unwrap();
+    let risky = |db: &TestDb| -> Vec<String> {
+        let table = db.service.score(&ScoreOptions::default()).unwrap();
+        db.service
+            .rfm_rows(&table, None)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.at_risk)
+            .map(|r| r.customer_id)
+            .collect()
+    };
+    assert_eq!(risky(&db), vec!["C1"]);
+    let c2 = db
+        .service
+        .complaint_queue(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|v| v.customer.external_id == "C2")
+        .unwrap();
+    for _ in 0..4 {
+        db.service
+            .complaint_command(
+                &c2.complaint.id,
+                ComplaintCommand::Contact {
+                    text: String::new(),
+                },
+            )
+            .unwrap();
+    }
+    assert_eq!(risky(&db), vec!["C1", "C2"]);
+}
