@@ -144,7 +144,7 @@ fn edits_move_the_index_entries() {
         ..Default::default()
     };
     db.service
-        .update_customer(&CustomerKey::parse("C2"), &input)
+        .update_customer(&CustomerKey::parse("C2"), &input, None)
         .unwrap();
     assert!(
         db.service

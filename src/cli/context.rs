@@ -54,6 +54,7 @@ impl Context {
         StoreOptions {
             cache_bytes: (mb as usize).saturating_mul(1024 * 1024),
             staff: self.staff_name(),
+            os_user: config::os_account(),
         }
     }
 

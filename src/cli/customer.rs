@@ -41,6 +41,9 @@ pub enum CustomerCommand {
     /// Change fields of a customer file (only the ones given)
     Edit {
         id: String,
+        /// Refuse the change if the file is no longer at this version (someone saved meanwhile)
+        #[arg(long)]
+        if_version: Option<u64>,
         #[arg(long)]
         name: Option<String>,
         #[command(flatten)]
@@ -226,12 +229,13 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
         }
         CustomerCommand::Edit {
             id,
+            if_version,
             name,
             fields,
             json,
         } => {
             let input = fields.into_input(String::new(), name.unwrap_or_default())?;
-            let customer = service.update_customer(&CustomerKey::parse(&id), &input)?;
+            let customer = service.update_customer(&CustomerKey::parse(&id), &input, if_version)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&customer)?);
             } else {
@@ -334,6 +338,17 @@ fn print_card(card: &CustomerCard) {
             "  {:<12}{}",
             "merged ids",
             sanitize(&card.merged_ids.join(", "))
+        );
+    }
+    if let Some(e) = &card.last_change {
+        println!(
+            "  {:<12}{} by {} ({}) at {}: {}",
+            "last change",
+            e.action,
+            sanitize(&e.staff),
+            sanitize(&e.os_user),
+            super::when::local_time(e.at),
+            sanitize(&e.detail)
         );
     }
     if card.timeline.is_empty() {

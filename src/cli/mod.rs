@@ -170,6 +170,22 @@ pub enum Command {
     /// One complaint: open, show, ack, start, reply, note, contact, resolve, close, reopen, assign
     #[command(subcommand)]
     Complaint(Box<complaint::ComplaintAction>),
+    /// Who changed what and when (newest first)
+    Audit {
+        /// Only this customer (external id or #N)
+        #[arg(long)]
+        customer: Option<String>,
+        /// Only this OS account or staff name
+        #[arg(long)]
+        user: Option<String>,
+        /// Only since this date (2026-11-01, today, ...)
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Counts of what the database holds
     Stats,
     /// Run the full integrity check of the database file (reads all of it)
@@ -283,6 +299,49 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             format,
         }) => complaint::queue(&context, status, assignee, breached, format),
         Some(Command::Complaint(action)) => complaint::action(&context, *action),
+        Some(Command::Audit {
+            customer,
+            user,
+            since,
+            limit,
+            json,
+        }) => {
+            let since = match since {
+                Some(s) => {
+                    let date = when::date_arg(&s)?;
+                    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+                    use chrono::TimeZone;
+                    chrono::Local
+                        .from_local_datetime(&midnight)
+                        .earliest()
+                        .map(|t| t.timestamp_millis())
+                }
+                None => None,
+            };
+            let filter = crate::service::AuditFilter {
+                customer: customer.as_deref().map(crate::service::CustomerKey::parse),
+                user,
+                since,
+                limit,
+            };
+            let entries = context.open()?.audit(&filter)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&entries)?);
+            } else {
+                for e in &entries {
+                    println!(
+                        "{} {} {} ({}) {} {}",
+                        when::local_time(e.at),
+                        crate::text::fit(&e.action, 18),
+                        crate::text::sanitize(&e.staff),
+                        crate::text::sanitize(&e.os_user),
+                        crate::text::sanitize(&e.subject),
+                        crate::text::sanitize(&e.detail)
+                    );
+                }
+            }
+            Ok(())
+        }
         Some(Command::Stats) => {
             let stats = context.open()?.stats()?;
             println!("database   {}", context.db_path.display());

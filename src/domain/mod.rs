@@ -3,6 +3,7 @@
 //! Nothing here touches storage or the terminal; every type is `serde`-serialisable so the same
 //! values travel through the store, the service API and the import/export formats.
 
+mod audit;
 mod care_plan;
 mod complaint;
 mod customer;
@@ -11,6 +12,7 @@ mod labels;
 mod money;
 mod order;
 
+pub use audit::AuditEntry;
 pub use care_plan::{CarePlan, CarePurpose, PlanStatus, Recurrence, RecurrenceUnit};
 pub use complaint::{
     Complaint, ComplaintEvent, ComplaintEventKind, ComplaintStatus, RootCause, Severity,

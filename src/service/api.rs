@@ -41,6 +41,8 @@ pub enum Request {
     UpdateCustomer {
         key: CustomerKey,
         input: CustomerInput,
+        /// Refuse if the file is no longer at this version.
+        expected_version: Option<u64>,
     },
     MergeCustomers {
         keep: CustomerKey,
@@ -181,9 +183,15 @@ impl Service {
                 timeline_limit,
             } => Response::CustomerCard(Box::new(self.customer_card(&key, timeline_limit)?)),
             Request::AddCustomer(new) => Response::Customer(Box::new(self.add_customer(new)?)),
-            Request::UpdateCustomer { key, input } => {
-                Response::Customer(Box::new(self.update_customer(&key, &input)?))
-            }
+            Request::UpdateCustomer {
+                key,
+                input,
+                expected_version,
+            } => Response::Customer(Box::new(self.update_customer(
+                &key,
+                &input,
+                expected_version,
+            )?)),
             Request::MergeCustomers { keep, other } => {
                 let (customer, moved) = self.merge_customers(&keep, &other)?;
                 Response::Merged {

@@ -121,6 +121,12 @@ impl Service {
                 completed_at: None,
             };
             w.upsert_care_plan(&plan)?;
+            w.audit(
+                "care.add",
+                Some(customer),
+                &plan.id,
+                format!("{} due {}", plan.purpose, plan.due),
+            )?;
             Ok(plan)
         })
     }
@@ -138,6 +144,12 @@ impl Service {
             plan.status = PlanStatus::Done;
             plan.completed_at = Some(w.now());
             w.upsert_care_plan(&plan)?;
+            w.audit(
+                "care.done",
+                Some(plan.customer),
+                &plan.id,
+                plan.purpose.label(),
+            )?;
             // Logged after the plan is done, so a next-contact date in the log plans afresh
             // instead of moving (and losing) this plan.
             let followup = match log {
@@ -166,6 +178,7 @@ impl Service {
         self.store.write(|w| {
             let mut plan = load_open(w, id)?;
             plan.status = PlanStatus::Skipped;
+            w.audit("care.skip", Some(plan.customer), &plan.id, reason.trim())?;
             plan.completed_at = Some(w.now());
             if !reason.trim().is_empty() {
                 plan.note = format!("{}{SKIP_MARK}{}]", plan.note, reason.trim())
@@ -238,6 +251,12 @@ impl Service {
                 w.upsert_care_plan(&plan)?;
                 created += 1;
             }
+            w.audit(
+                "care.birthdays",
+                None,
+                "",
+                format!("{created} birthday plans created"),
+            )?;
             Ok::<_, ServiceError>((created, existing))
         })
     }

@@ -83,6 +83,20 @@ pub struct CauseRow {
     pub ids: Vec<String>,
 }
 
+fn command_name(command: &ComplaintCommand) -> &'static str {
+    match command {
+        ComplaintCommand::Acknowledge { .. } => "ack",
+        ComplaintCommand::Start => "start",
+        ComplaintCommand::Reply { .. } => "reply",
+        ComplaintCommand::Note { .. } => "note",
+        ComplaintCommand::Contact { .. } => "contact",
+        ComplaintCommand::Resolve { .. } => "resolve",
+        ComplaintCommand::Close => "close",
+        ComplaintCommand::Reopen { .. } => "reopen",
+        ComplaintCommand::Assign { .. } => "assign",
+    }
+}
+
 fn is_open(status: ComplaintStatus) -> bool {
     !matches!(status, ComplaintStatus::Resolved | ComplaintStatus::Closed)
 }
@@ -183,6 +197,12 @@ impl Service {
                 format!("via {}: {}", new.channel, complaint.description),
             ));
             w.upsert_complaint(&complaint)?;
+            w.audit(
+                "complaint.open",
+                Some(customer),
+                &complaint.id,
+                &complaint.description,
+            )?;
             Ok(complaint)
         })
     }
@@ -194,6 +214,18 @@ impl Service {
         id: &str,
         command: ComplaintCommand,
     ) -> Result<(Complaint, Option<CarePlan>), ServiceError> {
+        self.complaint_command_if(id, command, None)
+    }
+
+    /// Like [`Service::complaint_command`], refused if the complaint is no longer at
+    /// `expected_version` (a colleague changed it since it was shown).
+    pub fn complaint_command_if(
+        &self,
+        id: &str,
+        command: ComplaintCommand,
+        expected_version: Option<u64>,
+    ) -> Result<(Complaint, Option<CarePlan>), ServiceError> {
+        let verb = command_name(&command);
         let policy = self.sla_policy()?;
         let escalate_at = self.escalation_contacts()?;
         let satisfaction_days: i64 = self
@@ -203,13 +235,32 @@ impl Service {
             .unwrap_or(3);
         self.store.write(|w| {
             let mut c = load(w, id)?;
+            if let Some(expected) = expected_version
+                && expected != c.version
+            {
+                return Err(super::customers::stale(
+                    w,
+                    &c.id,
+                    c.version,
+                    Some(c.customer),
+                )?);
+            }
             let now = w.now();
             record_breaches(&mut c, &policy, now);
             let mut plan = None;
             let change_status =
                 |c: &mut Complaint, w: &Writer<'_>, action: Action| -> Result<(), ServiceError> {
-                    let to = next_status(c.status, action)
-                        .map_err(|e| ServiceError::invalid("status", format!("{}: {e}", c.id)))?;
+                    let to = next_status(c.status, action).map_err(|e| {
+                        // Say who moved it on, so a second agent sees it is already taken.
+                        let by = c
+                            .history
+                            .iter()
+                            .rev()
+                            .find(|e| e.kind == ComplaintEventKind::StatusChange)
+                            .map(|e| format!(" ({} by {})", e.text, e.staff))
+                            .unwrap_or_default();
+                        ServiceError::invalid("status", format!("{}: {e}{by}", c.id))
+                    })?;
                     c.history.push(event(
                         w,
                         ComplaintEventKind::StatusChange,
@@ -314,6 +365,13 @@ impl Service {
             record_breaches(&mut c, &policy, now);
             c.version += 1;
             w.upsert_complaint(&c)?;
+            let detail = c.history.last().map(|e| e.text.clone()).unwrap_or_default();
+            w.audit(
+                &format!("complaint.{verb}"),
+                Some(c.customer),
+                &c.id,
+                detail,
+            )?;
             Ok((c, plan))
         })
     }

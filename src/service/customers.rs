@@ -78,6 +78,8 @@ pub struct CustomerCard {
     pub merged_ids: Vec<String>,
     /// Orders, follow-ups, care plans and complaints, newest first.
     pub timeline: Vec<TimelineEntry>,
+    /// The latest change to this customer: who, when, what.
+    pub last_change: Option<crate::domain::AuditEntry>,
 }
 
 /// An existing file that looks like the same person.
@@ -172,6 +174,60 @@ pub(super) fn apply_input(c: &mut Customer, input: &CustomerInput) {
     }
 }
 
+/// The names of the fields that differ between two versions of a file.
+pub(super) fn changed_fields(a: &Customer, b: &Customer) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    macro_rules! check {
+        ($($field:ident),+) => {
+            $(if a.$field != b.$field {
+                out.push(stringify!($field));
+            })+
+        };
+    }
+    check!(
+        external_id,
+        name,
+        phones,
+        email,
+        company,
+        city,
+        address,
+        birthday,
+        gender,
+        tags
+    );
+    check!(
+        personality,
+        interests,
+        habits,
+        preferred_channel,
+        referred_by,
+        owner,
+        status,
+        churn_reason
+    );
+    out
+}
+
+/// The refusal of a save made against an older version: who changed the record last, when.
+pub(super) fn stale(
+    w: &Writer<'_>,
+    what: &str,
+    version: u64,
+    customer: Option<CustomerId>,
+) -> Result<ServiceError, StoreError> {
+    let last = w.last_audit(customer, what)?;
+    Ok(ServiceError::Stale {
+        what: what.to_string(),
+        version,
+        by: last.as_ref().map_or_else(
+            || String::from("someone"),
+            |e| format!("{} ({})", e.staff, e.os_user),
+        ),
+        at: last.map_or_else(String::new, |e| crate::transfer::format_timestamp(e.at)),
+    })
+}
+
 /// Whether two versions of a file differ in anything but bookkeeping.
 pub(super) fn same_facts(a: &Customer, b: &Customer) -> bool {
     let strip = |c: &Customer| Customer {
@@ -251,7 +307,9 @@ impl Service {
                 merged_ids.push(record.merged_snapshot.external_id);
             }
         }
+        let last_change = r.audit_entries(Some(id), 1, |_| true)?.into_iter().next();
         Ok(CustomerCard {
+            last_change,
             aggregate: r.aggregate(id)?,
             customer,
             referred_by,
@@ -301,7 +359,9 @@ impl Service {
                 })?;
                 customer.referred_by = Some(id);
             }
+            let name = customer.name.clone();
             let id = w.insert_customer(customer)?;
+            w.audit("customer.add", Some(id), input.external_id.trim(), name)?;
             Ok(w.customer(id)?.ok_or(StoreError::MissingCustomer(id))?)
         })
     }
@@ -311,12 +371,19 @@ impl Service {
         &self,
         key: &CustomerKey,
         input: &CustomerInput,
+        expected_version: Option<u64>,
     ) -> Result<Customer, ServiceError> {
         self.store.write(|w| {
             let id = resolve_key_write(w, key)?;
             let mut customer = w
                 .customer(id)?
                 .ok_or_else(|| ServiceError::UnknownCustomer(key.to_string()))?;
+            if let Some(expected) = expected_version
+                && expected != customer.version
+            {
+                return Err(stale(w, &customer.external_id, customer.version, Some(id))?);
+            }
+            let before = customer.clone();
             let mut input = input.clone();
             if input.name.trim().is_empty() {
                 input.name = customer.name.clone();
@@ -340,7 +407,15 @@ impl Service {
                 };
             }
             customer.updated_at = w.now();
-            Ok(w.update_customer(customer)?)
+            let saved = w.update_customer(customer)?;
+            let fields = changed_fields(&before, &saved);
+            w.audit(
+                "customer.update",
+                Some(id),
+                &saved.external_id,
+                fields.join(", "),
+            )?;
+            Ok(saved)
         })
     }
 
@@ -359,7 +434,13 @@ impl Service {
                     format!("{other} is already the same file as {keep}"),
                 ));
             }
-            Ok(w.merge_customers(keep_id, other_id)?)
+            let (customer, moved) = w.merge_customers(keep_id, other_id)?;
+            let detail = format!(
+                "merged {other}: {} orders, {} follow-ups, {} complaints, {} care plans, {} referrals",
+                moved.orders, moved.followups, moved.complaints, moved.care_plans, moved.referrals
+            );
+            w.audit("customer.merge", Some(keep_id), &customer.external_id, detail)?;
+            Ok((customer, moved))
         })
     }
 }

@@ -14,6 +14,16 @@ pub enum ServiceError {
     #[error("{field}: {reason}")]
     Invalid { field: String, reason: String },
 
+    #[error(
+        "{what} was changed meanwhile (now version {version}, by {by} at {at}); reload it and try again"
+    )]
+    Stale {
+        what: String,
+        version: u64,
+        by: String,
+        at: String,
+    },
+
     #[error("{} bad row(s); nothing was written", .0.len())]
     Rejected(Vec<RowError>),
 

@@ -76,6 +76,12 @@ pub(super) fn write_followup(
         next_contact: new.next_contact,
     };
     w.upsert_followup(&followup)?;
+    w.audit(
+        "followup.log",
+        Some(customer),
+        &followup.id,
+        &followup.summary,
+    )?;
     let plan = match new.next_contact {
         Some(date) => Some(plan_next_contact(w, &followup, date)?),
         None => None,

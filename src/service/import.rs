@@ -118,10 +118,22 @@ impl Service {
         action: impl FnOnce(&mut Writer<'_>) -> Result<ImportReport, ServiceError>,
     ) -> Result<ImportReport, ServiceError> {
         if options.dry_run {
-            self.store.rehearse(action)
-        } else {
-            self.store.write(action)
+            return self.store.rehearse(action);
         }
+        self.store.write(|w| {
+            let report = action(w)?;
+            let detail = format!(
+                "{} rows: {} new, {} updated, {} unchanged, {} skipped, {} customer files created",
+                report.rows,
+                report.created,
+                report.updated,
+                report.unchanged,
+                report.rejected_rows(),
+                report.created_customers
+            );
+            w.audit(&format!("import.{}", report.kind), None, "", detail)?;
+            Ok(report)
+        })
     }
 
     /// Imports customer files: a known `customer_id` updates that file; an unknown one whose

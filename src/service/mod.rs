@@ -3,6 +3,7 @@
 //! travel between processes.
 
 mod api;
+mod audit;
 mod care;
 mod complaints;
 mod customer_cache;
@@ -19,6 +20,7 @@ mod settings;
 mod sla;
 
 pub use api::{ImportRows, Request, Response};
+pub use audit::AuditFilter;
 pub use care::{AgendaItem, NewCarePlan, PlanOutcome};
 pub use complaints::{
     CauseRow, ComplaintCommand, ComplaintView, NewComplaint, QueueFilter, queue_order,

@@ -366,6 +366,12 @@ impl Service {
                 w.upsert_care_plan(&plan)?;
                 created += 1;
             }
+            w.audit(
+                "care.reorders",
+                None,
+                "",
+                format!("{created} reorder plans created"),
+            )?;
             Ok::<_, ServiceError>((created, planned.len() as u64))
         })
     }

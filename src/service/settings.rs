@@ -267,6 +267,12 @@ impl Service {
         }
         self.store.write(|w| {
             w.set_setting(key, value.map(str::trim))?;
+            w.audit(
+                "setting.set",
+                None,
+                key,
+                value.map_or("(default)", str::trim),
+            )?;
             Ok::<_, ServiceError>(())
         })
     }

@@ -33,6 +33,9 @@ impl StoredRecord for CarePlan {
 impl StoredRecord for Complaint {
     const TYPE_NAME: &'static str = "loyal::Complaint@2";
 }
+impl StoredRecord for crate::domain::AuditEntry {
+    const TYPE_NAME: &'static str = "loyal::AuditEntry@1";
+}
 impl StoredRecord for MergeRecord {
     const TYPE_NAME: &'static str = "loyal::MergeRecord@1";
 }

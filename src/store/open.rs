@@ -14,8 +14,10 @@ pub struct StoreOptions {
     /// Page cache of this process in bytes (redb's default of 1 GiB would multiply with every
     /// person logged in).
     pub cache_bytes: usize,
-    /// Who is writing: recorded on merges and, later, in the audit trail.
+    /// Who is writing: the staff display name, recorded in the audit trail and on records.
     pub staff: String,
+    /// The OS account of this process (from the real user id), recorded in the audit trail.
+    pub os_user: String,
 }
 
 impl Default for StoreOptions {
@@ -23,6 +25,7 @@ impl Default for StoreOptions {
         StoreOptions {
             cache_bytes: 64 * 1024 * 1024,
             staff: String::from("loyal"),
+            os_user: String::from("unknown"),
         }
     }
 }
@@ -44,7 +47,14 @@ pub struct SpaceStats {
 pub struct Store {
     db: Database,
     path: PathBuf,
-    staff: String,
+    who: Who,
+}
+
+/// Who this process writes as.
+#[derive(Debug, Clone)]
+pub(super) struct Who {
+    pub staff: String,
+    pub os_user: String,
 }
 
 impl std::fmt::Debug for Store {
@@ -77,7 +87,10 @@ impl Store {
         let store = Store {
             db,
             path: path.to_path_buf(),
-            staff: options.staff.clone(),
+            who: Who {
+                staff: options.staff.clone(),
+                os_user: options.os_user.clone(),
+            },
         };
         store.check_schema()?;
         Ok(store)
@@ -100,7 +113,7 @@ impl Store {
     {
         let txn = self.db.begin_write().map_err(StoreError::from)?;
         let result = {
-            let mut writer = Writer::new(&txn, &self.staff)?;
+            let mut writer = Writer::new(&txn, &self.who)?;
             let result = action(&mut writer)?;
             writer.bump_change_counter()?;
             result
@@ -119,7 +132,7 @@ impl Store {
     {
         let txn = self.db.begin_write().map_err(StoreError::from)?;
         let result = {
-            let mut writer = Writer::new(&txn, &self.staff)?;
+            let mut writer = Writer::new(&txn, &self.who)?;
             action(&mut writer)
         };
         txn.abort().map_err(StoreError::from)?;

@@ -180,6 +180,8 @@ pub struct Reader {
     customer_care_plans: ReadOnlyTable<(u64, i64, &'static str), ()>,
     complaints: ReadOnlyTable<&'static str, Rec<Complaint>>,
     customer_complaints: ReadOnlyTable<(u64, i64, &'static str), ()>,
+    audit: ReadOnlyTable<u64, Rec<crate::domain::AuditEntry>>,
+    audit_by_customer: ReadOnlyTable<(u64, u64), ()>,
 }
 
 impl Reader {
@@ -206,6 +208,8 @@ impl Reader {
             customer_care_plans: txn.open_table(CUSTOMER_CARE_PLANS)?,
             complaints: txn.open_table(COMPLAINTS)?,
             customer_complaints: txn.open_table(CUSTOMER_COMPLAINTS)?,
+            audit: txn.open_table(AUDIT)?,
+            audit_by_customer: txn.open_table(AUDIT_BY_CUSTOMER)?,
         })
     }
 
@@ -215,6 +219,45 @@ impl Reader {
             .meta
             .get(meta_keys::LATEST_CONTACT)?
             .map(|v| v.value() as i64))
+    }
+
+    /// Audit entries, newest first: those of one customer (through its index) or all, that
+    /// `keep` accepts, at most `limit`.
+    pub fn audit_entries(
+        &self,
+        customer: Option<CustomerId>,
+        limit: usize,
+        keep: impl Fn(&crate::domain::AuditEntry) -> bool,
+    ) -> Result<Vec<crate::domain::AuditEntry>, StoreError> {
+        let mut out = Vec::new();
+        match customer {
+            Some(c) => {
+                for entry in self.audit_by_customer.range((c, 0)..=(c, u64::MAX))?.rev() {
+                    let seq = entry?.0.value().1;
+                    if let Some(e) = get_by_id(&self.audit, seq)?
+                        && keep(&e)
+                    {
+                        out.push(e);
+                    }
+                    if out.len() >= limit {
+                        break;
+                    }
+                }
+            }
+            None => {
+                for entry in self.audit.range::<u64>(..)?.rev() {
+                    let (key, value) = entry?;
+                    let e: crate::domain::AuditEntry = decode(key.value(), &value.value())?;
+                    if keep(&e) {
+                        out.push(e);
+                    }
+                    if out.len() >= limit {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Whether `loyal demo` built this database (and may replace it).

@@ -6,7 +6,14 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
+
+/// The audit trail, by sequence number (append-only).
+pub const AUDIT: TableDefinition<u64, Rec<crate::domain::AuditEntry>> =
+    TableDefinition::new("audit");
+/// (customer, sequence number) of audit entries that concern one customer.
+pub const AUDIT_BY_CUSTOMER: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("audit_by_customer");
 
 /// Counters and markers: `schema_version`, `next.customer`, `change_counter`, ...
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
@@ -61,6 +68,7 @@ pub mod meta_keys {
     pub const NEXT_FOLLOWUP: &str = "next.followup";
     pub const NEXT_CARE_PLAN: &str = "next.care_plan";
     pub const NEXT_COMPLAINT: &str = "next.complaint";
+    pub const NEXT_AUDIT: &str = "next.audit";
     /// The latest time (ms) of any follow-up or complaint, stored as `u64` of the i64 bits.
     pub const LATEST_CONTACT: &str = "latest.contact_at";
     /// Set (to 1) in databases built by `loyal demo`, which may be replaced without asking.
@@ -90,6 +98,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
     txn.open_table(CUSTOMER_CARE_PLANS)?;
     txn.open_table(COMPLAINTS)?;
     txn.open_table(CUSTOMER_COMPLAINTS)?;
+    txn.open_table(AUDIT)?;
+    txn.open_table(AUDIT_BY_CUSTOMER)?;
     Ok(())
 }
 
@@ -100,7 +110,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 2 -> 3: name terms gained the family-name-first form: every customer's terms are added
 ///   again (existing entries are left as they are);
 /// - 3 -> 4: care plans record where a recurring series starts (`loyal::CarePlan@2`);
-/// - 4 -> 5: complaints record the severity they were opened with (`loyal::Complaint@2`).
+/// - 4 -> 5: complaints record the severity they were opened with (`loyal::Complaint@2`);
+/// - 5 -> 6: the audit trail (new tables only).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;

@@ -34,11 +34,16 @@ pub struct Writer<'t> {
     pub(super) customer_care_plans: Table<'t, (u64, i64, &'static str), ()>,
     pub(super) complaints: Table<'t, &'static str, Rec<Complaint>>,
     pub(super) customer_complaints: Table<'t, (u64, i64, &'static str), ()>,
-    staff: String,
+    pub(super) audit: Table<'t, u64, Rec<crate::domain::AuditEntry>>,
+    pub(super) audit_by_customer: Table<'t, (u64, u64), ()>,
+    who: super::open::Who,
 }
 
 impl<'t> Writer<'t> {
-    pub(crate) fn new(txn: &'t WriteTransaction, staff: &str) -> Result<Writer<'t>, StoreError> {
+    pub(super) fn new(
+        txn: &'t WriteTransaction,
+        who: &super::open::Who,
+    ) -> Result<Writer<'t>, StoreError> {
         Ok(Writer {
             meta: txn.open_table(META)?,
             settings: txn.open_table(SETTINGS)?,
@@ -61,13 +66,74 @@ impl<'t> Writer<'t> {
             customer_care_plans: txn.open_table(CUSTOMER_CARE_PLANS)?,
             complaints: txn.open_table(COMPLAINTS)?,
             customer_complaints: txn.open_table(CUSTOMER_COMPLAINTS)?,
-            staff: staff.to_string(),
+            audit: txn.open_table(AUDIT)?,
+            audit_by_customer: txn.open_table(AUDIT_BY_CUSTOMER)?,
+            who: who.clone(),
         })
     }
 
     /// Who is writing (the staff name the store was opened with).
     pub fn staff(&self) -> &str {
-        &self.staff
+        &self.who.staff
+    }
+
+    /// The latest audit entry about `subject` (of `customer`, when given: found through that
+    /// customer's index; otherwise among the newest 10,000 entries).
+    pub fn last_audit(
+        &self,
+        customer: Option<CustomerId>,
+        subject: &str,
+    ) -> Result<Option<crate::domain::AuditEntry>, StoreError> {
+        let matches = |e: &crate::domain::AuditEntry| e.subject == subject || subject.is_empty();
+        match customer {
+            Some(c) => {
+                for entry in self.audit_by_customer.range((c, 0)..=(c, u64::MAX))?.rev() {
+                    let seq = entry?.0.value().1;
+                    if let Some(e) = reader::get_by_id(&self.audit, seq)?
+                        && matches(&e)
+                    {
+                        return Ok(Some(e));
+                    }
+                }
+                Ok(None)
+            }
+            None => {
+                for entry in self.audit.range::<u64>(..)?.rev().take(10_000) {
+                    let (key, value) = entry?;
+                    let e: crate::domain::AuditEntry = reader::decode(key.value(), &value.value())?;
+                    if matches(&e) {
+                        return Ok(Some(e));
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// Appends an entry to the audit trail: who (OS account and staff name), when, what.
+    pub fn audit(
+        &mut self,
+        action: &str,
+        customer: Option<CustomerId>,
+        subject: &str,
+        detail: impl Into<String>,
+    ) -> Result<(), StoreError> {
+        let seq = self.next_counter(meta_keys::NEXT_AUDIT)?;
+        let entry = crate::domain::AuditEntry {
+            seq,
+            at: self.now(),
+            os_user: self.who.os_user.clone(),
+            staff: self.who.staff.clone(),
+            action: action.to_string(),
+            customer,
+            subject: subject.to_string(),
+            detail: detail.into(),
+        };
+        self.audit.insert(seq, Encoded::encode(&entry)?)?;
+        if let Some(customer) = customer {
+            self.audit_by_customer.insert((customer, seq), ())?;
+        }
+        Ok(())
     }
 
     pub(super) fn bump_change_counter(&mut self) -> Result<(), StoreError> {

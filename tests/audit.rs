@@ -1,0 +1,318 @@
+//! Who did what: every kind of write leaves an audit entry with the OS account and the staff
+//! name; stale saves are refused with who changed the record; two agents cannot both take the
+//! same complaint.
+
+mod common;
+
+use common::*;
+use loyal::domain::{CarePurpose, Channel, Direction, FollowUpKind, Severity};
+use loyal::service::{
+    AuditFilter, ComplaintCommand, CustomerKey, NewCarePlan, NewComplaint, NewCustomer,
+    NewFollowUp, ServiceError,
+};
+use loyal::transfer::{CustomerInput, Kind};
+use std::process::Command;
+
+#[test]
+fn every_kind_of_write_is_in_the_audit_trail() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let input = CustomerInput {
+        external_id: "N1".into(),
+        name: "Nina".into(),
+        ..Default::default()
+    };
+    db.service
+        .add_customer(NewCustomer {
+            input,
+            allow_duplicate: false,
+        })
+        .unwrap();
+    let edit = CustomerInput {
+        name: "Nina Berg".into(),
+        city: Some(Some("Oslo".into())),
+        ..Default::default()
+    };
+    db.service
+        .update_customer(&CustomerKey::parse("N1"), &edit, None)
+        .unwrap();
+    db.service
+        .set_team_setting("scoring.churn_days", Some("120"))
+        .unwrap();
+    let followup = NewFollowUp {
+        customer: CustomerKey::parse("C1"),
+        at: None,
+        channel: Channel::Phone,
+        direction: Direction::Outbound,
+        kind: FollowUpKind::Care,
+        staff: None,
+        summary: "hello".into(),
+        outcome: String::new(),
+        satisfaction: None,
+        next_contact: None,
+    };
+    db.service.log_followup(&followup).unwrap();
+    let plan = db
+        .service
+        .add_care_plan(&NewCarePlan {
+            customer: CustomerKey::parse("C2"),
+            due: loyal::service::today(),
+            due_time: None,
+            purpose: CarePurpose::Payment,
+            assignee: None,
+            note: String::new(),
+            recurrence: None,
+        })
+        .unwrap();
+    db.service
+        .complete_care_plan(&plan.id, None, loyal::service::today())
+        .unwrap();
+    let c = db
+        .service
+        .open_complaint(NewComplaint {
+            customer: CustomerKey::parse("C3"),
+            channel: Channel::Email,
+            category: "billing".into(),
+            severity: Severity::Normal,
+            description: "charged twice".into(),
+            assignee: None,
+            opened_at: None,
+        })
+        .unwrap();
+    db.service
+        .complaint_command(
+            &c.id,
+            ComplaintCommand::Acknowledge {
+                text: String::new(),
+            },
+        )
+        .unwrap();
+    db.service
+        .merge_customers(&CustomerKey::parse("C4"), &CustomerKey::parse("N1"))
+        .unwrap();
+
+    let all = db.service.audit(&AuditFilter::default()).unwrap();
+    let mut actions: Vec<&str> = all.iter().map(|e| e.action.as_str()).collect();
+    actions.reverse();
+    assert_eq!(
+        actions,
+        vec![
+            "import.customers",
+            "customer.add",
+            "customer.update",
+            "setting.set",
+            "followup.log",
+            "care.add",
+            "care.done",
+            "complaint.open",
+            "complaint.ack",
+            "customer.merge"
+        ]
+    );
+    assert!(
+        all.iter()
+            .all(|e| e.staff == "loyal" && e.os_user == "unknown" && e.at > 0)
+    );
+    // Newest first, sequence numbers strictly increasing in time.
+    assert!(all.windows(2).all(|w| w[0].seq > w[1].seq));
+
+    let update = all.iter().find(|e| e.action == "customer.update").unwrap();
+    assert_eq!(
+        (update.subject.as_str(), update.detail.as_str()),
+        ("N1", "name, city")
+    );
+    let c3 = db
+        .service
+        .audit(&AuditFilter {
+            customer: Some(CustomerKey::parse("C3")),
+            ..Default::default()
+        })
+        .unwrap();
+    let c3: Vec<&str> = c3.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(c3, vec!["complaint.ack", "complaint.open"]);
+    let card = db
+        .service
+        .customer_card(&CustomerKey::parse("C4"), 0)
+        .unwrap();
+    assert_eq!(
+        card.last_change.map(|e| e.action),
+        Some(String::from("customer.merge"))
+    );
+    assert!(
+        db.service
+            .audit(&AuditFilter {
+                user: Some("nobody".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_save_against_an_old_version_is_refused_and_writes_nothing() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let shown = db
+        .service
+        .customer_card(&CustomerKey::parse("C1"), 0)
+        .unwrap()
+        .customer;
+    let first = CustomerInput {
+        city: Some(Some("杭州".into())),
+        ..Default::default()
+    };
+    db.service
+        .update_customer(&CustomerKey::parse("C1"), &first, Some(shown.version))
+        .unwrap();
+    let second = CustomerInput {
+        city: Some(Some("北京".into())),
+        ..Default::default()
+    };
+    let err = db
+        .service
+        .update_customer(&CustomerKey::parse("C1"), &second, Some(shown.version))
+        .unwrap_err();
+    let ServiceError::Stale { by, version, .. } = &err else {
+        panic!("expected a stale refusal, got {err}")
+    };
+    assert_eq!(
+        (by.as_str(), *version),
+        ("loyal (unknown)", shown.version + 1)
+    );
+    assert!(err.to_string().contains("reload it"), "{err}");
+    let now = db
+        .service
+        .customer_card(&CustomerKey::parse("C1"), 0)
+        .unwrap()
+        .customer;
+    assert_eq!(now.city.as_deref(), Some("杭州"));
+    // Complaints too.
+    let c = db
+        .service
+        .open_complaint(NewComplaint {
+            customer: CustomerKey::parse("C1"),
+            channel: Channel::Phone,
+            category: "x".into(),
+            severity: Severity::Low,
+            description: "y".into(),
+            assignee: None,
+            opened_at: None,
+        })
+        .unwrap();
+    db.service
+        .complaint_command_if(
+            &c.id,
+            ComplaintCommand::Note { text: "a".into() },
+            Some(c.version),
+        )
+        .unwrap();
+    let stale = db.service.complaint_command_if(
+        &c.id,
+        ComplaintCommand::Note { text: "b".into() },
+        Some(c.version),
+    );
+    assert!(matches!(stale, Err(ServiceError::Stale { .. })));
+}
+
+fn loyal(
+    db: &std::path::Path,
+    staff_config: &std::path::Path,
+    args: &[&str],
+) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_loyal"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LOYAL_CONFIG", staff_config)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn two_agents_in_two_processes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.redb");
+    let ann = dir.path().join("ann.toml");
+    let bob = dir.path().join("bob.toml");
+    std::fs::write(&ann, "staff_name = \"Ann\"\n").unwrap();
+    std::fs::write(&bob, "staff_name = \"Bob\"\n").unwrap();
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, CUSTOMERS).unwrap();
+    assert!(
+        loyal(&db, &ann, &["import", "customers", csv.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        loyal(
+            &db,
+            &ann,
+            &["complaint", "open", "C1", "--description", "late"]
+        )
+        .status
+        .success()
+    );
+    // Ann takes it; Bob tries a moment later and is told who took it.
+    assert!(
+        loyal(&db, &ann, &["complaint", "ack", "CM-000001"])
+            .status
+            .success()
+    );
+    let out = loyal(&db, &bob, &["complaint", "ack", "CM-000001"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success()
+            && stderr.contains("acknowledged already")
+            && stderr.contains("by Ann"),
+        "{stderr}"
+    );
+    // Both edit C1 from version 1: Bob's save is refused and names Ann.
+    assert!(
+        loyal(
+            &db,
+            &ann,
+            &[
+                "customer",
+                "edit",
+                "C1",
+                "--if-version",
+                "1",
+                "--city",
+                "Hangzhou"
+            ]
+        )
+        .status
+        .success()
+    );
+    let out = loyal(
+        &db,
+        &bob,
+        &[
+            "customer",
+            "edit",
+            "C1",
+            "--if-version",
+            "1",
+            "--city",
+            "Beijing",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("changed meanwhile") && stderr.contains("Ann"),
+        "{stderr}"
+    );
+    let audit = String::from_utf8(loyal(&db, &bob, &["audit", "--customer", "C1"]).stdout).unwrap();
+    let lines: Vec<&str> = audit.lines().collect();
+    assert_eq!(lines.len(), 3, "{audit}");
+    assert!(
+        lines[0].contains("customer.update") && lines[0].contains("Ann"),
+        "{audit}"
+    );
+    let os_user = loyal::config::os_account();
+    assert!(
+        lines.iter().all(|l| l.contains(&format!("({os_user})"))),
+        "{audit}"
+    );
+}
