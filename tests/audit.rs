@@ -97,6 +97,7 @@ fn every_kind_of_write_is_in_the_audit_trail() {
     assert_eq!(
         actions,
         vec![
+            "role.set",
             "import.customers",
             "customer.add",
             "customer.update",
@@ -315,4 +316,137 @@ fn two_agents_in_two_processes() {
         lines.iter().all(|l| l.contains(&format!("({os_user})"))),
         "{audit}"
     );
+}
+
+fn open_as(path: &std::path::Path, user: &str) -> loyal::service::Service {
+    let options = loyal::store::StoreOptions {
+        os_user: user.to_string(),
+        staff: user.to_string(),
+        ..Default::default()
+    };
+    loyal::service::Service::open(path, &options).unwrap()
+}
+
+#[test]
+fn roles_decide_who_may_do_what() {
+    use loyal::domain::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roles.redb");
+    {
+        let ann = open_as(&path, "ann");
+        assert_eq!(
+            ann.whoami(),
+            ("ann", Role::Admin),
+            "the first person on a new file is admin"
+        );
+        common::import_into(
+            &ann,
+            Kind::Customers,
+            CUSTOMERS,
+            loyal::transfer::Format::Csv,
+            Default::default(),
+        )
+        .unwrap();
+        ann.set_role("bob", Role::Viewer).unwrap();
+        assert_eq!(
+            ann.roles().unwrap(),
+            vec![
+                ("ann".to_string(), Role::Admin),
+                ("bob".to_string(), Role::Viewer)
+            ]
+        );
+    }
+    {
+        let bob = open_as(&path, "bob");
+        assert_eq!(bob.whoami().1, Role::Viewer);
+        assert_eq!(bob.lookup("zs", 5).unwrap().len(), 1, "viewers may look up");
+        let input = CustomerInput {
+            external_id: "X".into(),
+            name: "X".into(),
+            ..Default::default()
+        };
+        let err = bob
+            .add_customer(NewCustomer {
+                input,
+                allow_duplicate: true,
+            })
+            .unwrap_err();
+        assert!(matches!(err, ServiceError::Forbidden { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .contains("bob is viewer: viewer staff may not change customer files"),
+            "{err}"
+        );
+        assert!(
+            common::import_into(
+                &bob,
+                Kind::Customers,
+                CUSTOMERS,
+                loyal::transfer::Format::Csv,
+                Default::default()
+            )
+            .is_err()
+        );
+        assert!(
+            bob.set_role("bob", Role::Admin).is_err(),
+            "nobody promotes themselves"
+        );
+    }
+    {
+        let dave = open_as(&path, "dave");
+        assert_eq!(
+            dave.whoami().1,
+            Role::Agent,
+            "people without a role get roles.default"
+        );
+        let followup = NewFollowUp {
+            customer: CustomerKey::parse("C1"),
+            at: None,
+            channel: Channel::Phone,
+            direction: Direction::Outbound,
+            kind: FollowUpKind::Care,
+            staff: None,
+            summary: "hi".into(),
+            outcome: String::new(),
+            satisfaction: None,
+            next_contact: None,
+        };
+        dave.log_followup(&followup).unwrap();
+        let mut out = Vec::new();
+        assert!(matches!(
+            dave.export(Kind::Customers, loyal::transfer::Format::Csv, &mut out),
+            Err(ServiceError::Forbidden { .. })
+        ));
+        assert!(
+            dave.set_team_setting("scoring.churn_days", Some("90"))
+                .is_err()
+        );
+        assert!(
+            dave.merge_customers(&CustomerKey::parse("C1"), &CustomerKey::parse("C2"))
+                .is_err()
+        );
+    }
+    {
+        let ann = open_as(&path, "ann");
+        assert!(
+            ann.set_team_setting("roles.default", Some("admin"))
+                .is_err()
+        );
+        ann.set_team_setting("roles.default", Some("viewer"))
+            .unwrap();
+        let mut out = Vec::new();
+        ann.export(Kind::Customers, loyal::transfer::Format::Csv, &mut out)
+            .unwrap();
+        let changes: Vec<String> = ann
+            .audit(&AuditFilter {
+                user: Some("ann".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        assert!(changes.contains(&"role.set".to_string()), "{changes:?}");
+    }
+    assert_eq!(open_as(&path, "erin").whoami().1, Role::Viewer);
 }

@@ -186,12 +186,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Roles: who may read (viewer), work (agent), or administer (admin)
+    Role {
+        #[command(subcommand)]
+        action: Option<RoleAction>,
+    },
+    /// Who you are to loyal: OS account, staff name, role
+    Whoami,
     /// Counts of what the database holds
     Stats,
     /// Run the full integrity check of the database file (reads all of it)
     Check,
     /// Generate a realistic data set as import CSV files (for demos and benchmarks)
     Gen(Box<crate::generate::GenArgs>),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoleAction {
+    /// List the roles given so far (the default)
+    List,
+    /// Give an OS account a role: viewer, agent or admin (admins only)
+    Set {
+        user: String,
+        role: crate::domain::Role,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -340,6 +358,32 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     );
                 }
             }
+            Ok(())
+        }
+        Some(Command::Role { action }) => {
+            let service = context.open()?;
+            match action.unwrap_or(RoleAction::List) {
+                RoleAction::List => {
+                    for (user, role) in service.roles()? {
+                        println!("{:<24} {role}", crate::text::sanitize(&user));
+                    }
+                    println!("(anyone else: {})", service.team_setting("roles.default")?);
+                }
+                RoleAction::Set { user, role } => {
+                    service.set_role(&user, role)?;
+                    println!("{} is now {role}", crate::text::sanitize(&user));
+                }
+            }
+            Ok(())
+        }
+        Some(Command::Whoami) => {
+            let service = context.open()?;
+            let (user, role) = service.whoami();
+            println!(
+                "{} (staff name {}), {role}",
+                crate::text::sanitize(user),
+                crate::text::sanitize(&context.staff_name())
+            );
             Ok(())
         }
         Some(Command::Stats) => {

@@ -11,6 +11,7 @@ mod followup;
 mod labels;
 mod money;
 mod order;
+mod role;
 
 pub use audit::AuditEntry;
 pub use care_plan::{CarePlan, CarePurpose, PlanStatus, Recurrence, RecurrenceUnit};
@@ -23,6 +24,7 @@ pub(crate) use labels::labelled_enum;
 pub use labels::{Channel, LabelError};
 pub use money::{Money, MoneyError};
 pub use order::{Order, OrderAggregate};
+pub use role::Role;
 
 /// Milliseconds since the Unix epoch, UTC: how every instant is stored.
 pub type Millis = i64;

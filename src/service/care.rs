@@ -99,7 +99,7 @@ impl Service {
                 "the interval must be at least 1",
             ));
         }
-        self.store.write(|w| {
+        self.write(Role::Agent, "change care plans", |w| {
             let customer = resolve_key_write(w, &new.customer)?;
             let owner = w.customer(customer)?.and_then(|c| c.owner);
             let plan = CarePlan {
@@ -139,7 +139,7 @@ impl Service {
         log: Option<NewFollowUp>,
         today: NaiveDate,
     ) -> Result<PlanOutcome, ServiceError> {
-        self.store.write(|w| {
+        self.write(Role::Agent, "change care plans", |w| {
             let mut plan = load_open(w, id)?;
             plan.status = PlanStatus::Done;
             plan.completed_at = Some(w.now());
@@ -175,7 +175,7 @@ impl Service {
         reason: &str,
         today: NaiveDate,
     ) -> Result<PlanOutcome, ServiceError> {
-        self.store.write(|w| {
+        self.write(Role::Agent, "change care plans", |w| {
             let mut plan = load_open(w, id)?;
             plan.status = PlanStatus::Skipped;
             w.audit("care.skip", Some(plan.customer), &plan.id, reason.trim())?;
@@ -224,7 +224,7 @@ impl Service {
             }
         }
         drop(r);
-        self.store.write(|w| {
+        self.write(Role::Agent, "change care plans", |w| {
             let (mut created, mut existing) = (0, 0);
             for (customer, birthday, next, owner) in &wanted {
                 if w.care_plans_of(*customer)?

@@ -163,7 +163,7 @@ impl Service {
                 "say what the customer complains about",
             ));
         }
-        self.store.write(|w| {
+        self.write(Role::Agent, "work on complaints", |w| {
             let customer = resolve_key_write(w, &new.customer)?;
             let mut complaint = Complaint {
                 id: w.next_record_id(RecordIdKind::Complaint)?,
@@ -233,7 +233,7 @@ impl Service {
             .trim()
             .parse()
             .unwrap_or(3);
-        self.store.write(|w| {
+        self.write(Role::Agent, "work on complaints", |w| {
             let mut c = load(w, id)?;
             if let Some(expected) = expected_version
                 && expected != c.version

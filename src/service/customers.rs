@@ -2,6 +2,7 @@
 //! field changes, and merging two files.
 
 use super::{CustomerKey, Service, ServiceError};
+use crate::domain::Role;
 use crate::domain::{
     CarePlan, Complaint, Customer, CustomerId, CustomerStatus, FollowUp, Millis, Money, Order,
     OrderAggregate,
@@ -335,7 +336,7 @@ impl Service {
         if input.name.trim().is_empty() {
             return Err(ServiceError::invalid("name", "is required"));
         }
-        self.store.write(|w| {
+        self.write(Role::Agent, "change customer files", |w| {
             if w.resolve_external(&input.external_id)?.is_some() {
                 return Err(ServiceError::invalid(
                     "customer_id",
@@ -373,7 +374,7 @@ impl Service {
         input: &CustomerInput,
         expected_version: Option<u64>,
     ) -> Result<Customer, ServiceError> {
-        self.store.write(|w| {
+        self.write(Role::Agent, "change customer files", |w| {
             let id = resolve_key_write(w, key)?;
             let mut customer = w
                 .customer(id)?
@@ -425,7 +426,7 @@ impl Service {
         keep: &CustomerKey,
         other: &CustomerKey,
     ) -> Result<(Customer, MergeCounts), ServiceError> {
-        self.store.write(|w| {
+        self.write(Role::Admin, "merge (delete) customer files", |w| {
             let keep_id = resolve_key_write(w, keep)?;
             let other_id = resolve_key_write(w, other)?;
             if keep_id == other_id {

@@ -15,6 +15,16 @@ pub enum ServiceError {
     Invalid { field: String, reason: String },
 
     #[error(
+        "{user} is {role}: {role} staff may not {needs_to} (an admin can change this: loyal role set {user} {needed})"
+    )]
+    Forbidden {
+        user: String,
+        role: crate::domain::Role,
+        needed: crate::domain::Role,
+        needs_to: &'static str,
+    },
+
+    #[error(
         "{what} was changed meanwhile (now version {version}, by {by} at {at}); reload it and try again"
     )]
     Stale {

@@ -12,6 +12,7 @@ use std::io::Write;
 impl Service {
     /// Writes every record of `kind` to `out`; returns how many.
     pub fn export(&self, kind: Kind, format: Format, out: impl Write) -> Result<u64, ServiceError> {
+        self.require(crate::domain::Role::Admin, "bulk-export personal data")?;
         let r = self.store.read()?;
         let mut external: HashMap<CustomerId, String> = HashMap::new();
         for customer in r.customers()? {

@@ -133,7 +133,7 @@ impl Service {
         &self,
         new: &NewFollowUp,
     ) -> Result<(FollowUp, Option<CarePlan>), ServiceError> {
-        self.store.write(|w| write_followup(w, new))
+        self.write(Role::Agent, "log follow-ups", |w| write_followup(w, new))
     }
 
     /// Who has not been contacted for a while (follow-ups of any kind count), optionally only

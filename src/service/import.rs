@@ -117,6 +117,7 @@ impl Service {
         options: ImportOptions,
         action: impl FnOnce(&mut Writer<'_>) -> Result<ImportReport, ServiceError>,
     ) -> Result<ImportReport, ServiceError> {
+        self.require(crate::domain::Role::Agent, "import")?;
         if options.dry_run {
             return self.store.rehearse(action);
         }

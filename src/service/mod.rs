@@ -38,7 +38,7 @@ pub use scoring::{ChurnReport, DueRow, RfmRow, ScoreOptions, ScoreTable, custome
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
 pub use sla::{SlaPolicy, SlaState};
 
-use crate::domain::CustomerId;
+use crate::domain::{CustomerId, Role};
 use crate::store::{Store, StoreOptions};
 use std::path::Path;
 
@@ -81,16 +81,102 @@ pub struct Stats {
     pub space: crate::store::SpaceStats,
 }
 
-/// The application core over one open database.
+/// The application core over one open database, for one person.
 #[derive(Debug)]
 pub struct Service {
     store: Store,
+    /// The OS account this process runs as.
+    user: String,
+    role: Role,
 }
 
 impl Service {
+    /// Opens the database for the OS account in `options`. On a file with no roles yet, that
+    /// person becomes its admin; anyone without a recorded role gets the team setting
+    /// `roles.default` (agent unless changed).
     pub fn open(path: &Path, options: &StoreOptions) -> Result<Service, ServiceError> {
-        Ok(Service {
-            store: Store::open(path, options)?,
+        let store = Store::open(path, options)?;
+        let user = options.os_user.clone();
+        let recorded = store.read()?.role_of(&user)?;
+        let mut service = Service {
+            store,
+            user,
+            role: Role::Viewer,
+        };
+        service.role = match recorded {
+            Some(role) => role,
+            None => {
+                let user = service.user.clone();
+                let first = service.store.write(|w| {
+                    if w.has_roles()? {
+                        return Ok::<_, ServiceError>(false);
+                    }
+                    w.set_role(&user, Role::Admin)?;
+                    w.audit(
+                        "role.set",
+                        None,
+                        &user,
+                        "admin (first person on this database)",
+                    )?;
+                    Ok(true)
+                })?;
+                if first {
+                    Role::Admin
+                } else {
+                    service
+                        .team_setting("roles.default")?
+                        .parse()
+                        .unwrap_or(Role::Agent)
+                }
+            }
+        };
+        Ok(service)
+    }
+
+    /// Who this service acts for, and with which role.
+    pub fn whoami(&self) -> (&str, Role) {
+        (&self.user, self.role)
+    }
+
+    /// Refuses the action unless this person's role allows `needed`.
+    pub(crate) fn require(&self, needed: Role, needs_to: &'static str) -> Result<(), ServiceError> {
+        if self.role.allows(needed) {
+            Ok(())
+        } else {
+            Err(ServiceError::Forbidden {
+                user: self.user.clone(),
+                role: self.role,
+                needed,
+                needs_to,
+            })
+        }
+    }
+
+    /// One write transaction for an action that needs `needed`.
+    pub(crate) fn write<R>(
+        &self,
+        needed: Role,
+        needs_to: &'static str,
+        action: impl FnOnce(&mut crate::store::Writer<'_>) -> Result<R, ServiceError>,
+    ) -> Result<R, ServiceError> {
+        self.require(needed, needs_to)?;
+        self.store.write(action)
+    }
+
+    /// Every recorded role.
+    pub fn roles(&self) -> Result<Vec<(String, Role)>, ServiceError> {
+        Ok(self.store.read()?.roles()?)
+    }
+
+    /// Gives an OS account a role (admins only).
+    pub fn set_role(&self, user: &str, role: Role) -> Result<(), ServiceError> {
+        if user.trim().is_empty() {
+            return Err(ServiceError::invalid("user", "is required"));
+        }
+        self.write(Role::Admin, "manage roles", |w| {
+            w.set_role(user, role)?;
+            w.audit("role.set", None, user.trim(), role.label())?;
+            Ok(())
         })
     }
 

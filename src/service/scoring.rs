@@ -4,6 +4,7 @@
 
 use super::local_dates::{LocalDates, today};
 use super::{Service, ServiceError};
+use crate::domain::Role;
 use crate::domain::{
     CarePlan, CarePurpose, ComplaintStatus, CustomerId, Money, OrderAggregate, PlanStatus,
 };
@@ -341,7 +342,7 @@ impl Service {
             }
         }
         drop(r);
-        self.store.write(|w| {
+        self.write(Role::Agent, "plan care", |w| {
             let mut created = 0;
             for row in rows.iter().filter(|row| !planned.contains(&row.customer)) {
                 let plan = CarePlan {

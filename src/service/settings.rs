@@ -3,6 +3,7 @@
 
 use super::{Service, ServiceError};
 use crate::domain::Money;
+use crate::domain::Role;
 
 /// One team setting: its key, default, meaning, and how a value is checked.
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +74,16 @@ fn hours_or_inherit(v: &str) -> Result<(), String> {
         Ok(())
     } else {
         hours(v)
+    }
+}
+
+fn default_role(v: &str) -> Result<(), String> {
+    match v.parse::<Role>() {
+        Ok(Role::Viewer | Role::Agent) => Ok(()),
+        Ok(Role::Admin) => Err(String::from(
+            "admins are named one by one (loyal role set USER admin)",
+        )),
+        Err(e) => Err(e.to_string()),
     }
 }
 
@@ -202,6 +213,12 @@ pub const TEAM_SETTINGS: &[SettingSpec] = &[
         help: "days without an order after which a customer counts as churned",
         check: days,
     },
+    SettingSpec {
+        key: "roles.default",
+        default: "agent",
+        help: "role of people not given one by an admin: viewer or agent",
+        check: default_role,
+    },
 ];
 
 /// Where an effective value came from.
@@ -265,7 +282,7 @@ impl Service {
             spec.check(value.trim())
                 .map_err(|reason| ServiceError::invalid(key, reason))?;
         }
-        self.store.write(|w| {
+        self.write(Role::Admin, "change team settings", |w| {
             w.set_setting(key, value.map(str::trim))?;
             w.audit(
                 "setting.set",

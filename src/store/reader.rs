@@ -182,6 +182,7 @@ pub struct Reader {
     customer_complaints: ReadOnlyTable<(u64, i64, &'static str), ()>,
     audit: ReadOnlyTable<u64, Rec<crate::domain::AuditEntry>>,
     audit_by_customer: ReadOnlyTable<(u64, u64), ()>,
+    roles: ReadOnlyTable<&'static str, u8>,
 }
 
 impl Reader {
@@ -210,6 +211,7 @@ impl Reader {
             customer_complaints: txn.open_table(CUSTOMER_COMPLAINTS)?,
             audit: txn.open_table(AUDIT)?,
             audit_by_customer: txn.open_table(AUDIT_BY_CUSTOMER)?,
+            roles: txn.open_table(ROLES)?,
         })
     }
 
@@ -256,6 +258,27 @@ impl Reader {
                     }
                 }
             }
+        }
+        Ok(out)
+    }
+
+    /// The role recorded for an OS account, if any.
+    pub fn role_of(&self, user: &str) -> Result<Option<crate::domain::Role>, StoreError> {
+        Ok(self
+            .roles
+            .get(user)?
+            .map(|v| crate::domain::Role::from_code(v.value())))
+    }
+
+    /// Every recorded role.
+    pub fn roles(&self) -> Result<Vec<(String, crate::domain::Role)>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.roles.range::<&str>(..)? {
+            let (user, role) = entry?;
+            out.push((
+                user.value().to_string(),
+                crate::domain::Role::from_code(role.value()),
+            ));
         }
         Ok(out)
     }

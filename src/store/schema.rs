@@ -6,8 +6,10 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 6;
+pub const SCHEMA_VERSION: u64 = 7;
 
+/// OS account -> role code (viewer 0, agent 1, admin 2).
+pub const ROLES: TableDefinition<&str, u8> = TableDefinition::new("roles");
 /// The audit trail, by sequence number (append-only).
 pub const AUDIT: TableDefinition<u64, Rec<crate::domain::AuditEntry>> =
     TableDefinition::new("audit");
@@ -100,6 +102,7 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
     txn.open_table(CUSTOMER_COMPLAINTS)?;
     txn.open_table(AUDIT)?;
     txn.open_table(AUDIT_BY_CUSTOMER)?;
+    txn.open_table(ROLES)?;
     Ok(())
 }
 
@@ -111,7 +114,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 ///   again (existing entries are left as they are);
 /// - 3 -> 4: care plans record where a recurring series starts (`loyal::CarePlan@2`);
 /// - 4 -> 5: complaints record the severity they were opened with (`loyal::Complaint@2`);
-/// - 5 -> 6: the audit trail (new tables only).
+/// - 5 -> 6: the audit trail (new tables only);
+/// - 6 -> 7: roles (a new table; the first person to open the file afterwards becomes admin).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;

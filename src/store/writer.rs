@@ -9,7 +9,7 @@ use crate::domain::{
     CarePlan, Complaint, Customer, CustomerId, FollowUp, MergeRecord, Millis, Order, OrderAggregate,
 };
 use crate::search::{self, TermKind};
-use redb::{ReadableTable, Table, WriteTransaction};
+use redb::{ReadableTable, ReadableTableMetadata, Table, WriteTransaction};
 
 /// The tables of one write transaction, opened once for the whole action.
 pub struct Writer<'t> {
@@ -36,6 +36,7 @@ pub struct Writer<'t> {
     pub(super) customer_complaints: Table<'t, (u64, i64, &'static str), ()>,
     pub(super) audit: Table<'t, u64, Rec<crate::domain::AuditEntry>>,
     pub(super) audit_by_customer: Table<'t, (u64, u64), ()>,
+    pub(super) roles: Table<'t, &'static str, u8>,
     who: super::open::Who,
 }
 
@@ -68,6 +69,7 @@ impl<'t> Writer<'t> {
             customer_complaints: txn.open_table(CUSTOMER_COMPLAINTS)?,
             audit: txn.open_table(AUDIT)?,
             audit_by_customer: txn.open_table(AUDIT_BY_CUSTOMER)?,
+            roles: txn.open_table(ROLES)?,
             who: who.clone(),
         })
     }
@@ -75,6 +77,17 @@ impl<'t> Writer<'t> {
     /// Who is writing (the staff name the store was opened with).
     pub fn staff(&self) -> &str {
         &self.who.staff
+    }
+
+    /// Records an OS account's role.
+    pub fn set_role(&mut self, user: &str, role: crate::domain::Role) -> Result<(), StoreError> {
+        self.roles.insert(user.trim(), role.code())?;
+        Ok(())
+    }
+
+    /// Whether any role has been recorded yet.
+    pub fn has_roles(&self) -> Result<bool, StoreError> {
+        Ok(!self.roles.is_empty()?)
     }
 
     /// The latest audit entry about `subject` (of `customer`, when given: found through that
