@@ -480,3 +480,93 @@ fn followups_and_care_plans_from_the_command_line() {
         "{forgotten}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn init_shares_the_database_with_a_group() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let cli = Cli::new();
+    let dir = cli.dir.path().join("team");
+    let db = dir.join("team.redb");
+    // A group other than our own when the system has one (root may give files to any group).
+    let groups = std::fs::read_to_string("/etc/group").unwrap();
+    let (name, gid) = groups
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            Some((f.first()?.to_string(), f.get(2)?.parse::<u32>().ok()?))
+        })
+        .find(|(n, _)| n == "users")
+        .unwrap_or_else(|| {
+            let gid = std::fs::metadata(cli.dir.path()).unwrap().gid();
+            let name = groups
+                .lines()
+                .find(|l| l.split(':').nth(2) == Some(&gid.to_string()))
+                .unwrap()
+                .split(':')
+                .next()
+                .unwrap()
+                .to_string();
+            (name, gid)
+        });
+    let out = cli.ok(&["--db", path(&db), "init", "--group", &name]);
+    assert!(out.contains(&format!("shared with group {name}")), "{out}");
+    let file = std::fs::metadata(&db).unwrap();
+    let folder = std::fs::metadata(&dir).unwrap();
+    assert_eq!(
+        (file.permissions().mode() & 0o7777, file.gid()),
+        (0o660, gid)
+    );
+    assert_eq!(
+        (folder.permissions().mode() & 0o7777, folder.gid()),
+        (0o2770, gid)
+    );
+    assert!(
+        cli.fails(&["--db", path(&db), "init", "--group", "no-such-group-here"])
+            .contains("no group named")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_person_without_access_is_told_which_file_and_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let cli = Cli::new();
+    let db = cli.dir.path().join("private.redb");
+    cli.ok(&["--db", path(&db), "stats"]);
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let output = if root {
+        // Root reads everything: ask as `nobody` instead (the folder is made passable, the
+        // database file stays 0600).
+        std::fs::set_permissions(cli.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        Command::new("setpriv")
+            .args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                env!("CARGO_BIN_EXE_loyal"),
+                "--db",
+                path(&db),
+                "stats",
+            ])
+            .env("HOME", "/tmp")
+            .env("LOYAL_CONFIG", "/nonexistent/config.toml")
+            .output()
+            .expect("setpriv")
+    } else {
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o000)).unwrap();
+        Command::new(env!("CARGO_BIN_EXE_loyal"))
+            .args(["--db", path(&db), "stats"])
+            .env("LOYAL_CONFIG", "/nonexistent/config.toml")
+            .output()
+            .unwrap()
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("private.redb") && stderr.contains("permission denied"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -7,6 +7,7 @@ mod context;
 mod customer;
 mod demo;
 mod import;
+mod init;
 mod lookup;
 mod settings;
 mod when;
@@ -185,6 +186,15 @@ pub enum Command {
         limit: usize,
         #[arg(long)]
         json: bool,
+    },
+    /// Create the database: private to you, or shared with a group of staff
+    #[command(
+        after_help = "Example:\n  sudo install -d /srv/loyal && sudo chown $USER /srv/loyal\n  loyal --db /srv/loyal/team.redb init --group support"
+    )]
+    Init {
+        /// Share the file with this Unix group (0660, setgid directory)
+        #[arg(long)]
+        group: Option<String>,
     },
     /// Roles: who may read (viewer), work (agent), or administer (admin)
     Role {
@@ -376,6 +386,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Some(Command::Init { group }) => init::run(&context, group.as_deref()),
         Some(Command::Whoami) => {
             let service = context.open()?;
             let (user, role) = service.whoami();

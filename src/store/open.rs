@@ -235,11 +235,10 @@ impl Store {
 
 fn describe_io(error: &std::io::Error) -> String {
     match error.kind() {
-        std::io::ErrorKind::PermissionDenied => {
-            format!(
-                "permission denied ({error}); ask the owner of the file for read and write access"
-            )
-        }
+        std::io::ErrorKind::PermissionDenied => String::from(
+            "permission denied: you need read and write access to this file and its folder \
+             (ask its owner, or to be added to the group it is shared with)",
+        ),
         _ => error.to_string(),
     }
 }

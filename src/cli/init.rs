@@ -1,0 +1,70 @@
+//! `loyal init [--group STAFF]`: create the database, private to its owner, or shared with a
+//! group of staff (file 0660, directory setgid 2770, both owned by that group).
+
+use super::Context;
+use anyhow::{Context as _, bail};
+use std::path::Path;
+
+/// The id of a group named in `/etc/group`.
+fn group_id(name: &str) -> anyhow::Result<u32> {
+    let groups = std::fs::read_to_string("/etc/group").context("cannot read /etc/group")?;
+    groups
+        .lines()
+        .find_map(|line| {
+            let mut fields = line.split(':');
+            let group = fields.next()?;
+            let gid = fields.nth(1)?;
+            (group == name).then(|| gid.parse().ok()).flatten()
+        })
+        .with_context(|| format!("no group named {name:?} in /etc/group"))
+}
+
+#[cfg(unix)]
+fn share(path: &Path, gid: u32, mode: u32) -> anyhow::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::PermissionsExt;
+    let c_path =
+        std::ffi::CString::new(path.as_os_str().as_bytes()).context("path holds a NUL byte")?;
+    // SAFETY: a valid NUL-terminated path; uid -1 leaves the owner unchanged.
+    let rc = unsafe { libc::chown(c_path.as_ptr(), u32::MAX, gid) };
+    if rc != 0 {
+        let err = std::io::Error::last_os_error();
+        bail!(
+            "cannot give {} to group {gid}: {err} (you must own it and belong to the group)",
+            path.display()
+        );
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .with_context(|| format!("cannot set the permissions of {}", path.display()))
+}
+
+pub fn run(context: &Context, group: Option<&str>) -> anyhow::Result<()> {
+    let service = context.open()?;
+    let path = context.db_path.as_path();
+    let (user, role) = service.whoami();
+    let (user, role) = (user.to_string(), role);
+    drop(service);
+    match group {
+        None => println!(
+            "{}: ready, private to its owner; {user} is {role}",
+            path.display()
+        ),
+        Some(group) => {
+            #[cfg(unix)]
+            {
+                let gid = group_id(group)?;
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    share(dir, gid, 0o2770)?;
+                }
+                share(path, gid, 0o660)?;
+                println!(
+                    "{}: shared with group {group} (file 0660, directory 2770); {user} is {role}",
+                    path.display()
+                );
+            }
+            #[cfg(not(unix))]
+            bail!("group sharing needs a Unix system (asked for group {group})");
+        }
+    }
+    Ok(())
+}
