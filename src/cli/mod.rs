@@ -98,7 +98,7 @@ pub enum Command {
         #[arg(long)]
         segment: Option<String>,
     },
-    /// Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values
+    /// Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values, causes
     Report {
         #[arg(value_enum)]
         kind: analytics::ReportKind,

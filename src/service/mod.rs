@@ -180,6 +180,8 @@ impl Service {
         })
     }
 
+    /// The store underneath, for tests and maintenance tools. Writes made through it bypass
+    /// roles and the audit trail: front ends use the service methods.
     pub fn store(&self) -> &Store {
         &self.store
     }
