@@ -4,6 +4,7 @@
 //! One user action is one write transaction: [`Store::write`] runs a closure against a
 //! [`Writer`] and commits only if the closure succeeds, so a failed action leaves nothing behind.
 
+mod access;
 mod codec;
 mod error;
 mod legacy;
