@@ -286,7 +286,7 @@ impl Service {
             if owner.is_some_and(|o| !who.is_some_and(|w| w.eq_ignore_ascii_case(o.trim()))) {
                 continue;
             }
-            let summary = CustomerSummary::new(&customer, r.aggregate(customer.id)?);
+            let summary = CustomerSummary::read(&r, &customer)?;
             items.push(AgendaItem {
                 group,
                 plan,

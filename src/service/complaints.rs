@@ -388,7 +388,7 @@ impl Service {
             .ok_or(StoreError::MissingCustomer(c.customer))?;
         let sla = policy.state(&c, chrono::Utc::now().timestamp_millis());
         Ok(ComplaintView {
-            customer: CustomerSummary::new(&customer, r.aggregate(customer.id)?),
+            customer: CustomerSummary::read(&r, &customer)?,
             complaint: c,
             sla,
         })
@@ -425,7 +425,7 @@ impl Service {
                 continue;
             };
             out.push(ComplaintView {
-                customer: CustomerSummary::new(&customer, r.aggregate(customer.id)?),
+                customer: CustomerSummary::read(&r, &customer)?,
                 complaint: c,
                 sla,
             });

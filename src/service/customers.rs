@@ -29,6 +29,11 @@ pub struct CustomerSummary {
 }
 
 impl CustomerSummary {
+    /// The summary of a stored customer, with its order aggregate read from `r`.
+    pub fn read(r: &Reader, c: &Customer) -> Result<Self, StoreError> {
+        Ok(Self::new(c, r.aggregate(c.id)?))
+    }
+
     pub fn new(c: &Customer, aggregate: OrderAggregate) -> Self {
         CustomerSummary {
             id: c.id,
@@ -276,8 +281,9 @@ impl Service {
             .customer(id)?
             .ok_or_else(|| ServiceError::UnknownCustomer(key.to_string()))?;
         let summary = |id: CustomerId| -> Result<Option<CustomerSummary>, StoreError> {
-            Ok(r.customer(id)?
-                .map(|c| CustomerSummary::new(&c, r.aggregate(id).unwrap_or_default())))
+            r.customer(id)?
+                .map(|c| CustomerSummary::read(&r, &c))
+                .transpose()
         };
         let referred_by = match customer.referred_by {
             Some(referrer) => summary(referrer)?,

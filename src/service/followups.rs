@@ -177,10 +177,7 @@ impl Service {
                 }
             }
             if silent.is_none_or(|s| s >= days) {
-                list.push((
-                    CustomerSummary::new(&customer, r.aggregate(customer.id)?),
-                    silent,
-                ));
+                list.push((CustomerSummary::read(&r, &customer)?, silent));
             }
         }
         list.sort_by_key(|(c, s)| (std::cmp::Reverse(s.unwrap_or(i64::MAX)), c.id));

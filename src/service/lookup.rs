@@ -345,7 +345,7 @@ impl Service {
                 continue;
             };
             hits.push(LookupHit {
-                customer: CustomerSummary::new(&customer, r.aggregate(id)?),
+                customer: CustomerSummary::read(&r, &customer)?,
                 score: candidate.score,
                 kind: candidate.kind,
                 field: candidate.field.to_string(),
