@@ -49,18 +49,15 @@ pub fn run(context: &Context, no_tui: bool) -> anyhow::Result<()> {
     service.store().write(|w| w.mark_demo())?;
     let shift = shift_days()?;
     for (kind, text) in FIXTURES {
-        let mut text = shifted(text, shift);
+        let mut table = transfer::read_table(shifted(text, shift).as_bytes(), Format::Csv, *kind)
+            .map_err(|e| anyhow::anyhow!("fixtures/{kind}.csv:{e}"))?;
         if *kind == Kind::CarePlans {
             // Birthday plans must fall on the birthdays, which do not move with the other
             // dates: they are made from the customer files below instead.
-            text = text
-                .lines()
-                .filter(|l| !l.contains(",birthday,"))
-                .map(|l| format!("{l}\n"))
-                .collect();
+            table
+                .rows
+                .retain(|row| row.get("purpose") != Some("birthday"));
         }
-        let table = transfer::read_table(text.as_bytes(), Format::Csv, *kind)
-            .map_err(|e| anyhow::anyhow!("fixtures/{kind}.csv:{e}"))?;
         super::import::import_table(&service, *kind, &table, ImportOptions::default(), false)
             .map_err(|e| anyhow::anyhow!("fixtures/{kind}.csv: {e}"))?;
     }

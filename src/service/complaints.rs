@@ -147,7 +147,8 @@ fn record_breaches(c: &mut Complaint, policy: &SlaPolicy, now: Millis) {
 }
 
 impl Service {
-    fn escalation_contacts(&self) -> Result<u32, ServiceError> {
+    /// Customer contacts on one open complaint that escalate it (team setting).
+    pub(super) fn escalation_contacts(&self) -> Result<u32, ServiceError> {
         let key = "complaint.escalate_after_contacts";
         self.team_setting(key)?
             .trim()

@@ -206,10 +206,7 @@ impl Service {
         as_of: NaiveDate,
     ) -> Result<HashSet<CustomerId>, ServiceError> {
         let policy = self.sla_policy()?;
-        let contacts: u32 = self
-            .team_setting("complaint.escalate_after_contacts")?
-            .parse()
-            .unwrap_or(5);
+        let contacts = self.escalation_contacts()?;
         let now = chrono::Utc::now().timestamp_millis();
         let mut dates = LocalDates::default();
         let mut out = HashSet::new();
