@@ -17,6 +17,17 @@ impl Cli {
         }
     }
 
+    /// A fresh database holding the shared customer fixture.
+    fn with_customers() -> Cli {
+        let cli = Cli::new();
+        cli.ok(&[
+            "import",
+            "customers",
+            path(&cli.file("c.csv", common::CUSTOMERS)),
+        ]);
+        cli
+    }
+
     fn db(&self) -> std::path::PathBuf {
         self.dir.path().join("cli.redb")
     }
@@ -121,12 +132,7 @@ fn a_missing_column_and_a_ragged_line_are_named() {
 
 #[test]
 fn export_and_import_round_trip_through_the_binary() {
-    let cli = Cli::new();
-    cli.ok(&[
-        "import",
-        "customers",
-        path(&cli.file("c.csv", common::CUSTOMERS)),
-    ]);
+    let cli = Cli::with_customers();
     cli.ok(&["import", "orders", path(&cli.file("o.csv", common::ORDERS))]);
     let json = cli.ok(&["export", "orders", "--format", "json"]);
     let exported = cli.file("orders.json", &json);
@@ -144,12 +150,7 @@ fn export_and_import_round_trip_through_the_binary() {
 
 #[test]
 fn lookup_json_is_ranked_and_parseable() {
-    let cli = Cli::new();
-    cli.ok(&[
-        "import",
-        "customers",
-        path(&cli.file("c.csv", common::CUSTOMERS)),
-    ]);
+    let cli = Cli::with_customers();
     let out = cli.ok(&["lookup", "--json", "--limit", "3", "8000"]);
     let hits: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(hits[0]["customer"]["external_id"], "C1");
@@ -163,12 +164,7 @@ fn lookup_json_is_ranked_and_parseable() {
 
 #[test]
 fn customer_add_refuses_a_likely_duplicate_and_merge_folds_files() {
-    let cli = Cli::new();
-    cli.ok(&[
-        "import",
-        "customers",
-        path(&cli.file("c.csv", common::CUSTOMERS)),
-    ]);
+    let cli = Cli::with_customers();
     let stderr = cli.fails(&[
         "customer",
         "add",
@@ -289,12 +285,7 @@ fn demo_builds_a_database_from_the_fixtures() {
 
 #[test]
 fn the_full_complaint_life_cycle_through_the_command_line() {
-    let cli = Cli::new();
-    cli.ok(&[
-        "import",
-        "customers",
-        path(&cli.file("c.csv", common::CUSTOMERS)),
-    ]);
+    let cli = Cli::with_customers();
     let opened = cli.ok(&[
         "complaint",
         "open",
@@ -399,12 +390,7 @@ fn the_full_complaint_life_cycle_through_the_command_line() {
 
 #[test]
 fn followups_and_care_plans_from_the_command_line() {
-    let cli = Cli::new();
-    cli.ok(&[
-        "import",
-        "customers",
-        path(&cli.file("c.csv", common::CUSTOMERS)),
-    ]);
+    let cli = Cli::with_customers();
     let out = cli.ok(&[
         "followup",
         "log",
