@@ -3,7 +3,7 @@
 //! Layers, each in its own module: [`domain`] (plain types), [`search`] (index keys),
 //! [`store`] (the only code that touches redb), [`scoring`] (pure analytics), [`service`] (the
 //! request/response API every front end calls), [`transfer`] (CSV/JSON import and export
-//! formats) and [`cli`].
+//! formats), [`tui`] (the terminal workbench) and [`cli`].
 
 pub mod cli;
 pub mod config;
@@ -15,4 +15,5 @@ pub mod service;
 pub mod store;
 pub mod text;
 pub mod transfer;
+pub mod tui;
 pub mod workflow;
