@@ -30,7 +30,7 @@ pub const FIXTURES: &[(Kind, &str)] = &[
 /// The last day of the fixture history (`loyal gen --end`).
 pub const FIXTURE_END: &str = "2026-11-20";
 
-pub fn run(context: &Context, no_tui: bool) -> anyhow::Result<()> {
+pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Result<()> {
     let path = if context.db_source == super::context::DbSource::Flag {
         context.db_path.clone()
     } else {
@@ -72,10 +72,10 @@ pub fn run(context: &Context, no_tui: bool) -> anyhow::Result<()> {
         stats.care_plans,
         stats.complaints
     );
-    if !no_tui {
-        super::tui_not_ready(&demo, &service)?;
+    if no_tui {
+        return Ok(());
     }
-    Ok(())
+    super::workbench(&demo, service, keymap)
 }
 
 /// Only a database that `loyal demo` built may be thrown away (`--db` or `LOYAL_DB` could name

@@ -38,6 +38,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "LOYAL_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Keymap of the workbench: default, vim, emacs, or a TOML file [default: from config]
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -273,9 +277,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         None => {
             let service = context.open()?;
-            tui_not_ready(&context, &service)
+            workbench(&context, service, cli.keymap.as_deref())
         }
-        Some(Command::Demo { no_tui }) => demo::run(&context, no_tui),
+        Some(Command::Demo { no_tui }) => demo::run(&context, no_tui, cli.keymap.as_deref()),
         Some(Command::Import(args)) => import::run(&context, &args),
         Some(Command::Export { kind, format, out }) => {
             import::export(&context, kind.into(), format, out.as_deref())
@@ -432,26 +436,33 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Until the workbench lands: say so, and say what the command line can do meanwhile.
-fn tui_not_ready(context: &Context, service: &crate::service::Service) -> anyhow::Result<()> {
-    let stats = service.stats()?;
-    println!(
-        "loyal: database {} ({} customers, {} orders).",
-        context.db_path.display(),
-        stats.customers,
-        stats.orders
-    );
-    // Name the database in the hints unless it is the one `loyal` opens by default.
-    let default = crate::config::default_database().ok();
-    let db = if default.as_deref() == Some(context.db_path.as_path()) {
-        String::new()
-    } else {
-        format!("--db {} ", context.db_path.display())
+/// Opens the terminal workbench on `service` (the keymap from `--keymap`, else the personal
+/// config, plus the user's `keymap.toml` beside `config.toml`).
+pub fn workbench(
+    context: &Context,
+    service: crate::service::Service,
+    keymap: Option<&str>,
+) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the workbench needs a terminal; for scripts use the commands (loyal --help)"
+        );
+    }
+    let spec = keymap
+        .map(str::to_string)
+        .or_else(|| context.config.keymap.clone());
+    let user_file = context
+        .config_path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map(|dir| dir.join("keymap.toml"));
+    let loaded = crate::tui::keymap::Keymap::load(spec.as_deref(), user_file.as_deref())?;
+    let options = crate::tui::AppOptions {
+        keymap: loaded.keymap,
+        theme: crate::tui::theme::Theme::from_env(),
+        clock: crate::tui::Clock::system(),
+        notes: loaded.notes,
     };
-    println!("The terminal workbench is not built yet; use the commands meanwhile, e.g.:");
-    println!("  loyal {db}lookup 8000        (last digits of a phone, a name, pinyin, an id)");
-    println!("  loyal {db}customer show C-000001");
-    println!("  loyal {db}rfm | loyal {db}report segments | loyal {db}due");
-    println!("  loyal --help");
-    Ok(())
+    crate::tui::run(service, options)
 }

@@ -379,6 +379,11 @@ impl Service {
 
     /// One complaint with its customer and SLA state now.
     pub fn complaint_view(&self, id: &str) -> Result<ComplaintView, ServiceError> {
+        self.complaint_view_at(id, chrono::Utc::now().timestamp_millis())
+    }
+
+    /// One complaint with its SLA state as of `now`.
+    pub fn complaint_view_at(&self, id: &str, now: Millis) -> Result<ComplaintView, ServiceError> {
         let policy = self.sla_policy()?;
         let r = self.store.read()?;
         let c = r
@@ -387,7 +392,7 @@ impl Service {
         let customer = r
             .customer(c.customer)?
             .ok_or(StoreError::MissingCustomer(c.customer))?;
-        let sla = policy.state(&c, chrono::Utc::now().timestamp_millis());
+        let sla = policy.state(&c, now);
         Ok(ComplaintView {
             customer: CustomerSummary::read(&r, &customer)?,
             complaint: c,
@@ -400,8 +405,16 @@ impl Service {
         &self,
         filter: &QueueFilter,
     ) -> Result<Vec<ComplaintView>, ServiceError> {
+        self.complaint_queue_at(filter, chrono::Utc::now().timestamp_millis())
+    }
+
+    /// The queue with SLA states as of `now` (a screen counts down from one clock).
+    pub fn complaint_queue_at(
+        &self,
+        filter: &QueueFilter,
+        now: Millis,
+    ) -> Result<Vec<ComplaintView>, ServiceError> {
         let policy = self.sla_policy()?;
-        let now = chrono::Utc::now().timestamp_millis();
         let r = self.store.read()?;
         let mut out = Vec::new();
         for c in r.complaints()? {

@@ -7,6 +7,11 @@ use super::schema::{self, META, SCHEMA_VERSION, meta_keys};
 use super::writer::Writer;
 use redb::{ConcurrencyMode, Database, ReadableDatabase, ReadableTable, TableError};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+/// The longest pause between two attempts to take the write lock.
+const MAX_LOCK_PAUSE: Duration = Duration::from_millis(8);
 
 /// How to open the database.
 #[derive(Debug, Clone)]
@@ -48,6 +53,9 @@ pub struct Store {
     db: Database,
     path: PathBuf,
     who: Who,
+    /// When this process started waiting for another process's write lock (ms since the Unix
+    /// epoch), or 0: lets a screen say "waiting for another writer".
+    waiting_since: AtomicI64,
 }
 
 /// Who this process writes as.
@@ -87,6 +95,7 @@ impl Store {
         let store = Store {
             db,
             path: path.to_path_buf(),
+            waiting_since: AtomicI64::new(0),
             who: Who {
                 staff: options.staff.clone(),
                 os_user: options.os_user.clone(),
@@ -111,7 +120,7 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let txn = self.db.begin_write().map_err(StoreError::from)?;
+        let txn = self.begin_write_patiently()?;
         let result = {
             let mut writer = Writer::new(&txn, &self.who)?;
             let result = action(&mut writer)?;
@@ -122,6 +131,41 @@ impl Store {
         Ok(result)
     }
 
+    /// Takes the write lock without blocking inside redb: `try_begin_write` with short pauses,
+    /// so the calling thread can be observed (see [`Store::writer_wait`]) while another process
+    /// holds the lock.
+    fn begin_write_patiently(&self) -> Result<redb::WriteTransaction, StoreError> {
+        let mut pause = Duration::from_millis(1);
+        let mut waiting = false;
+        let outcome = loop {
+            match self.db.try_begin_write() {
+                Err(redb::TransactionError::WouldBlock) => {
+                    if !waiting {
+                        waiting = true;
+                        let now = chrono::Utc::now().timestamp_millis();
+                        self.waiting_since.store(now, Ordering::Relaxed);
+                    }
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(MAX_LOCK_PAUSE);
+                }
+                other => break other,
+            }
+        };
+        if waiting {
+            self.waiting_since.store(0, Ordering::Relaxed);
+        }
+        outcome.map_err(StoreError::from)
+    }
+
+    /// How long a write of this process has been waiting for another process's write lock.
+    pub fn writer_wait(&self) -> Option<Duration> {
+        let since = self.waiting_since.load(Ordering::Relaxed);
+        (since != 0).then(|| {
+            let now = chrono::Utc::now().timestamp_millis();
+            Duration::from_millis(u64::try_from(now - since).unwrap_or(0))
+        })
+    }
+
     /// Like [`Store::write`], but the transaction is always rolled back: for `--dry-run`.
     pub fn rehearse<R, E>(
         &self,
@@ -130,7 +174,7 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let txn = self.db.begin_write().map_err(StoreError::from)?;
+        let txn = self.begin_write_patiently()?;
         let result = {
             let mut writer = Writer::new(&txn, &self.who)?;
             action(&mut writer)

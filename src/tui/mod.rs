@@ -1,4 +1,65 @@
 //! The terminal workbench: app state, the event loop, one file per pane, keymaps as data.
+//!
+//! [`app`] holds the state and what keys do, [`view`] draws it, [`panes`] and [`overlays`]
+//! are the parts of the screen, [`jobs`] keeps long work off the event loop, [`keymap`] turns
+//! key presses into [`action::Action`]s.
 
 pub mod action;
+pub mod app;
+pub mod form;
+pub mod jobs;
 pub mod keymap;
+pub mod list;
+pub mod overlays;
+pub mod panes;
+pub mod purpose;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+pub use app::{App, AppOptions, Clock};
+
+use crate::service::Service;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How long the loop waits for a key before looking at jobs and others' changes.
+const IDLE_POLL: Duration = Duration::from_millis(50);
+/// Redraw at least this often (SLA countdowns, "waiting for another writer").
+const REDRAW_EVERY: Duration = Duration::from_millis(1000);
+
+/// Runs the workbench in this terminal until the user quits (or SIGTERM/SIGHUP).
+pub fn run(service: Service, options: AppOptions) -> anyhow::Result<()> {
+    let mut session = terminal::TerminalSession::start()?;
+    let mut app = App::new(Arc::new(service), options);
+    let mut last_draw = Instant::now() - REDRAW_EVERY;
+    let mut dirty = true;
+    while !app.quit && !terminal::terminate_requested() {
+        let every = if app.save_notice().is_some() {
+            IDLE_POLL
+        } else {
+            REDRAW_EVERY
+        };
+        if dirty || last_draw.elapsed() >= every {
+            session.terminal.draw(|f| app.draw(f))?;
+            last_draw = Instant::now();
+            dirty = false;
+        }
+        if crossterm::event::poll(IDLE_POLL)? {
+            // Take every queued event before drawing again: typing fast never lags behind.
+            loop {
+                app.handle_event(crossterm::event::read()?);
+                if app.quit || !crossterm::event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+            dirty = true;
+        }
+        if app.tick() {
+            dirty = true;
+        }
+    }
+    drop(session);
+    Ok(())
+}

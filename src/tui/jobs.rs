@@ -1,0 +1,143 @@
+//! Work that must not freeze the screen (scoring a million customers, loading a queue, a save
+//! waiting for another process's write lock) runs on its own thread; results come back as
+//! messages the event loop picks up between keystrokes.
+
+use crate::domain::FollowUp;
+use crate::service::{
+    AgendaItem, ChurnReport, ComplaintView, Forgotten, Roster, Service, ServiceError,
+};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What a finished job hands back.
+#[derive(Debug)]
+pub enum JobOutput {
+    Roster(Result<Arc<Roster>, ServiceError>),
+    Agenda(Result<Vec<AgendaItem>, ServiceError>),
+    Recent(Result<Vec<FollowUp>, ServiceError>),
+    Forgotten(Result<Forgotten, ServiceError>),
+    Queue(Result<Vec<ComplaintView>, ServiceError>),
+    Churn(Result<ChurnReport, ServiceError>),
+    /// A save finished: `Ok(message)` for the status line, or why it was refused.
+    Saved(Result<String, ServiceError>),
+}
+
+/// Which kind of job it is; one of each kind runs at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    Roster,
+    Agenda,
+    Recent,
+    Forgotten,
+    Queue,
+    Churn,
+    Save,
+}
+
+impl JobOutput {
+    pub fn kind(&self) -> JobKind {
+        match self {
+            JobOutput::Roster(_) => JobKind::Roster,
+            JobOutput::Agenda(_) => JobKind::Agenda,
+            JobOutput::Recent(_) => JobKind::Recent,
+            JobOutput::Forgotten(_) => JobKind::Forgotten,
+            JobOutput::Queue(_) => JobKind::Queue,
+            JobOutput::Churn(_) => JobKind::Churn,
+            JobOutput::Saved(_) => JobKind::Save,
+        }
+    }
+}
+
+/// Work to run on a background thread.
+type Work = Box<dyn FnOnce(&Service) -> JobOutput + Send>;
+
+/// The background workers and their results.
+pub struct Jobs {
+    service: Arc<Service>,
+    sender: Sender<JobOutput>,
+    receiver: Receiver<JobOutput>,
+    running: Vec<JobKind>,
+    /// Kinds asked for again while one was running: run once more when it ends.
+    again: Vec<(JobKind, Work)>,
+}
+
+impl Jobs {
+    pub fn new(service: Arc<Service>) -> Jobs {
+        let (sender, receiver) = channel();
+        Jobs {
+            service,
+            sender,
+            receiver,
+            running: Vec::new(),
+            again: Vec::new(),
+        }
+    }
+
+    pub fn service(&self) -> &Arc<Service> {
+        &self.service
+    }
+
+    pub fn is_running(&self, kind: JobKind) -> bool {
+        self.running.contains(&kind)
+    }
+
+    pub fn busy(&self) -> bool {
+        !self.running.is_empty()
+    }
+
+    /// Starts `work` on a thread; if a job of this kind is running, it runs after that one
+    /// (only the latest request is kept).
+    pub fn spawn(
+        &mut self,
+        kind: JobKind,
+        work: impl FnOnce(&Service) -> JobOutput + Send + 'static,
+    ) {
+        if self.is_running(kind) {
+            self.again.retain(|(k, _)| *k != kind);
+            self.again.push((kind, Box::new(work)));
+            return;
+        }
+        self.start(kind, Box::new(work));
+    }
+
+    fn start(&mut self, kind: JobKind, work: Work) {
+        self.running.push(kind);
+        let service = Arc::clone(&self.service);
+        let sender = self.sender.clone();
+        std::thread::spawn(move || {
+            let output = work(&service);
+            let _ = sender.send(output);
+        });
+    }
+
+    fn finished(&mut self, output: &JobOutput) {
+        let kind = output.kind();
+        if let Some(i) = self.running.iter().position(|k| *k == kind) {
+            self.running.remove(i);
+        }
+        if let Some(i) = self.again.iter().position(|(k, _)| *k == kind) {
+            let (kind, work) = self.again.remove(i);
+            self.start(kind, work);
+        }
+    }
+
+    /// Results that arrived, without waiting.
+    pub fn poll(&mut self) -> Vec<JobOutput> {
+        let mut out = Vec::new();
+        while let Ok(output) = self.receiver.try_recv() {
+            self.finished(&output);
+            out.push(output);
+        }
+        out
+    }
+
+    /// Waits for the next result (tests and benchmarks use this to run deterministically).
+    pub fn wait_one(&mut self) -> Option<JobOutput> {
+        if self.running.is_empty() {
+            return None;
+        }
+        let output = self.receiver.recv().ok()?;
+        self.finished(&output);
+        Some(output)
+    }
+}

@@ -1,0 +1,178 @@
+//! The command palette: every action by name, fuzzy-matched as you type (nucleo-matcher, the
+//! matcher of helix and television).
+
+use crate::tui::action::{Action, Section};
+use crate::tui::form::{Field, centred};
+use crate::tui::keymap::Keymap;
+use crate::tui::overlays::lookup::edit_line;
+use crate::tui::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+pub struct Palette {
+    pub input: Field,
+    pub matches: Vec<Action>,
+    pub selected: usize,
+    matcher: Matcher,
+}
+
+impl std::fmt::Debug for Palette {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Palette")
+            .field("input", &self.input.value)
+            .field("matches", &self.matches)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaletteEvent {
+    None,
+    Run(Action),
+    Close,
+}
+
+impl Palette {
+    pub fn new() -> Palette {
+        let mut palette = Palette {
+            input: Field::text("action", "Action", ""),
+            matches: Vec::new(),
+            selected: 0,
+            matcher: Matcher::new(Config::DEFAULT),
+        };
+        palette.refilter();
+        palette
+    }
+
+    /// Actions whose name or description matches the typed text, best first.
+    pub fn refilter(&mut self) {
+        let query = self.input.value.trim();
+        self.selected = 0;
+        if query.is_empty() {
+            self.matches = Action::ALL.to_vec();
+            return;
+        }
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let mut buf = Vec::new();
+        let mut scored: Vec<(u32, Action)> = Action::ALL
+            .iter()
+            .filter_map(|a| {
+                let text = format!("{} {}", a.name().replace('_', " "), a.help());
+                let score = pattern.score(Utf32Str::new(&text, &mut buf), &mut self.matcher)?;
+                Some((score, *a))
+            })
+            .collect();
+        scored.sort_by_key(|(score, a)| (std::cmp::Reverse(*score), *a));
+        self.matches = scored.into_iter().map(|(_, a)| a).collect();
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> PaletteEvent {
+        match key.code {
+            KeyCode::Esc => PaletteEvent::Close,
+            KeyCode::Enter => self
+                .matches
+                .get(self.selected)
+                .map_or(PaletteEvent::None, |a| PaletteEvent::Run(*a)),
+            KeyCode::Down | KeyCode::Tab => {
+                self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1));
+                PaletteEvent::None
+            }
+            KeyCode::Up | KeyCode::BackTab => {
+                self.selected = self.selected.saturating_sub(1);
+                PaletteEvent::None
+            }
+            _ => {
+                let before = self.input.value.clone();
+                edit_line(&mut self.input, key);
+                if before != self.input.value {
+                    self.refilter();
+                }
+                PaletteEvent::None
+            }
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.input.insert(text);
+        self.refilter();
+    }
+
+    pub fn render(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        keymap: &Keymap,
+        sections: &[Section],
+        theme: Theme,
+    ) {
+        let popup = centred(
+            area,
+            area.width.saturating_sub(4).min(80),
+            area.height.saturating_sub(4),
+        );
+        f.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(" Run an action ", theme.title()))
+            .title_bottom(Span::styled(
+                " type to filter · ↑↓ · Enter run · Esc close ",
+                theme.dim(),
+            ));
+        let inner = block.inner(popup);
+        f.render_widget(block, popup);
+        let mut lines = vec![Line::from(vec![
+            Span::styled(": ", theme.key()),
+            Span::raw(crate::text::sanitize(&self.input.value).into_owned()),
+        ])];
+        let rows = inner.height.saturating_sub(1) as usize;
+        let start = self.selected.saturating_sub(rows.saturating_sub(1));
+        for (i, action) in self.matches.iter().enumerate().skip(start).take(rows) {
+            let selected = i == self.selected;
+            let key = keymap.key_for(*action, sections).unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{} {:<18}", if selected { "▶" } else { " " }, action.name()),
+                    if selected {
+                        theme.selected()
+                    } else {
+                        Style::default()
+                    },
+                ),
+                Span::styled(format!("{key:<8}"), theme.key()),
+                Span::raw(action.help()),
+            ]));
+        }
+        if self.matches.is_empty() {
+            lines.push(Line::styled("no action matches", theme.dim()));
+        }
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzzy_matching_finds_actions_by_name_and_words() {
+        let mut p = Palette::new();
+        assert_eq!(p.matches.len(), Action::ALL.len());
+        p.paste("logfol");
+        assert_eq!(p.matches.first(), Some(&Action::LogFollowUp));
+        p.input.value.clear();
+        p.paste("complaint open");
+        assert_eq!(p.matches.first(), Some(&Action::OpenComplaint));
+    }
+}

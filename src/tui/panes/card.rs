@@ -1,0 +1,378 @@
+//! The customer card: profile and soft notes, scores, referrals, next expected order, open
+//! complaints with their SLA time left, who last changed the file, and one timeline of
+//! follow-ups, orders, complaints and care plans, newest first.
+
+use crate::domain::{Complaint, ComplaintStatus, CustomerId, Millis, PlanStatus};
+use crate::scoring::predict_reorder;
+use crate::service::{CustomerCard, CustomerKey, Roster, Service, SlaState, TimelineEntry};
+use crate::text::sanitize;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{local_date, local_time, relative_day, sla_text};
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use std::cell::Cell;
+
+/// How many timeline entries the card reads.
+const TIMELINE_LIMIT: usize = 500;
+
+/// An open card.
+#[derive(Debug)]
+pub struct CardPane {
+    pub id: CustomerId,
+    pub card: CustomerCard,
+    /// Open complaints with their SLA state when loaded.
+    pub open_complaints: Vec<(Complaint, SlaState)>,
+    pub scroll: usize,
+    /// Lines of the last draw (to stop scrolling at the end).
+    pub lines: Cell<usize>,
+    pub page: Cell<usize>,
+}
+
+impl CardPane {
+    pub fn load(service: &Service, id: CustomerId, now: Millis) -> Result<CardPane, String> {
+        let key = CustomerKey::Internal(id);
+        let card = service
+            .customer_card(&key, TIMELINE_LIMIT)
+            .map_err(|e| e.to_string())?;
+        let policy = service.sla_policy().map_err(|e| e.to_string())?;
+        let open_complaints = card
+            .timeline
+            .iter()
+            .filter_map(|e| match e {
+                TimelineEntry::Complaint(c)
+                    if !matches!(
+                        c.status,
+                        ComplaintStatus::Resolved | ComplaintStatus::Closed
+                    ) =>
+                {
+                    Some(((**c).clone(), policy.state(c, now)))
+                }
+                _ => None,
+            })
+            .collect();
+        Ok(CardPane {
+            id: card.customer.id,
+            card,
+            open_complaints,
+            scroll: 0,
+            lines: Cell::new(0),
+            page: Cell::new(1),
+        })
+    }
+
+    /// Reloads after a change, keeping the scroll position.
+    pub fn reload(&mut self, service: &Service, now: Millis) -> Result<(), String> {
+        let scroll = self.scroll;
+        *self = CardPane::load(service, self.id, now)?;
+        self.scroll = scroll;
+        Ok(())
+    }
+
+    pub fn scroll_by(&mut self, action: crate::tui::action::Action) {
+        use crate::tui::action::Action;
+        let page = self.page.get().max(1);
+        let last = self.lines.get().saturating_sub(page);
+        self.scroll = match action {
+            Action::Down => self.scroll + 1,
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll + page,
+            Action::PageUp => self.scroll.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => self.scroll,
+        }
+        .min(last);
+    }
+
+    pub fn render(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        roster: Option<&Roster>,
+        today: NaiveDate,
+        theme: Theme,
+    ) {
+        let c = &self.card.customer;
+        let title = format!(" {} · {} ", sanitize(&c.name), sanitize(&c.external_id));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(title, theme.title()))
+            .title_bottom(Span::styled(
+                " Esc back · j/k scroll · f follow-up · c complaint · p care plan · e edit ",
+                theme.dim(),
+            ));
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let lines = self.lines_for(roster, today, theme);
+        self.lines.set(lines.len());
+        self.page.set(inner.height as usize);
+        let scroll = self.scroll.min(lines.len().saturating_sub(1));
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            inner,
+        );
+    }
+
+    fn lines_for(
+        &self,
+        roster: Option<&Roster>,
+        today: NaiveDate,
+        theme: Theme,
+    ) -> Vec<Line<'static>> {
+        let card = &self.card;
+        let c = &card.customer;
+        let mut out: Vec<Line<'static>> = Vec::new();
+        let field = |label: &str, value: String| -> Line<'static> {
+            Line::from(vec![
+                Span::styled(format!("{label:<12}"), theme.header()),
+                Span::raw(sanitize(&value).into_owned()),
+            ])
+        };
+        let section = |title: &str| Line::from(Span::styled(format!("── {title} "), theme.title()));
+        out.push(field(
+            "Status",
+            match &c.churn_reason {
+                Some(reason) => format!("{} ({reason})", c.status),
+                None => c.status.to_string(),
+            },
+        ));
+        if !c.phones.is_empty() {
+            out.push(field("Phone", c.phones.join(", ")));
+        }
+        for (label, value) in [
+            ("Email", &c.email),
+            ("Company", &c.company),
+            ("City", &c.city),
+            ("Address", &c.address),
+            ("Owner", &c.owner),
+        ] {
+            if let Some(v) = value {
+                out.push(field(label, v.clone()));
+            }
+        }
+        if let Some(b) = c.birthday {
+            out.push(field("Birthday", b.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(channel) = c.preferred_channel {
+            out.push(field("Prefers", channel.to_string()));
+        }
+        if !c.tags.is_empty() {
+            out.push(field("Tags", c.tags.join(", ")));
+        }
+        if !(c.personality.is_empty() && c.interests.is_empty() && c.habits.is_empty()) {
+            out.push(section("Soft notes"));
+            for (label, value) in [
+                ("Personality", &c.personality),
+                ("Interests", &c.interests),
+                ("Habits", &c.habits),
+            ] {
+                if !value.is_empty() {
+                    out.push(field(label, value.clone()));
+                }
+            }
+        }
+        out.push(section("Value"));
+        let row = roster.and_then(|r| r.row(c.id));
+        match row {
+            Some(row) => {
+                match row.rfm {
+                    Some(rfm) => out.push(field(
+                        "RFM",
+                        format!(
+                            "R{} F{} M{} · {} · {} days since the last order",
+                            rfm.r, rfm.f, rfm.m, rfm.segment, rfm.recency_days
+                        ),
+                    )),
+                    None => out.push(field("RFM", "not scored (no order yet)".into())),
+                }
+                out.push(field(
+                    "Stage",
+                    format!(
+                        "{}{}",
+                        row.stage,
+                        row.value_class
+                            .map(|v| format!(" · value class {v}"))
+                            .unwrap_or_default()
+                    ),
+                ));
+            }
+            None => out.push(field("RFM", "scoring…".into())),
+        }
+        let agg = &card.aggregate;
+        out.push(field(
+            "Orders",
+            if agg.order_count == 0 {
+                "none yet".into()
+            } else {
+                format!(
+                    "{} orders, {} in total, last {}",
+                    agg.order_count,
+                    agg.total,
+                    local_date(agg.last_order_at).map_or("?".into(), |d| relative_day(d, today))
+                )
+            },
+        ));
+        let mut order_dates: Vec<NaiveDate> = card
+            .timeline
+            .iter()
+            .filter_map(|e| match e {
+                TimelineEntry::Order(o) => local_date(o.ordered_at),
+                _ => None,
+            })
+            .collect();
+        order_dates.sort();
+        if let Some(p) = predict_reorder(&order_dates) {
+            out.push(field(
+                "Next order",
+                format!(
+                    "expected {} ({}; every ~{} days)",
+                    p.next_expected,
+                    relative_day(p.next_expected, today),
+                    p.median_gap_days
+                ),
+            ));
+        }
+        if card.referred_by.is_some() || !card.referrals.is_empty() {
+            out.push(section("Referrals"));
+            if let Some(r) = &card.referred_by {
+                out.push(field(
+                    "Referred by",
+                    format!("{} ({})", r.name, r.external_id),
+                ));
+            }
+            if !card.referrals.is_empty() {
+                let names: Vec<String> = card
+                    .referrals
+                    .iter()
+                    .map(|r| format!("{} ({})", r.name, r.external_id))
+                    .collect();
+                out.push(field(
+                    "Referred",
+                    format!("{}: {}", card.referrals.len(), names.join(", ")),
+                ));
+            }
+        }
+        if !self.open_complaints.is_empty() {
+            out.push(section("Open complaints"));
+            for (complaint, sla) in &self.open_complaints {
+                let (sla_words, style) = sla_text(sla, theme);
+                out.push(Line::from(vec![
+                    Span::raw(format!(
+                        "{} {} {} {} · ",
+                        sanitize(&complaint.id),
+                        complaint.severity,
+                        complaint.status,
+                        sanitize(&complaint.category)
+                    )),
+                    Span::styled(sla_words, style),
+                ]));
+            }
+        }
+        if let Some(change) = &card.last_change {
+            out.push(field(
+                "Last change",
+                format!(
+                    "{} by {} ({}) · {}",
+                    local_time(change.at),
+                    change.staff,
+                    change.os_user,
+                    change.action
+                ),
+            ));
+        }
+        if !card.merged_ids.is_empty() {
+            out.push(field("Merged ids", card.merged_ids.join(", ")));
+        }
+        out.push(section("Timeline"));
+        if card.timeline.is_empty() {
+            out.push(Line::from(Span::styled("nothing yet", theme.dim())));
+        }
+        for entry in &card.timeline {
+            out.push(timeline_line(entry, theme));
+        }
+        out
+    }
+}
+
+fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static> {
+    let (kind, text, style) = match entry {
+        TimelineEntry::Order(o) => (
+            "order",
+            format!(
+                "{} {}{}",
+                o.order_id,
+                o.amount,
+                o.items
+                    .as_deref()
+                    .map(|i| format!(" · {i}"))
+                    .unwrap_or_default()
+            ),
+            Style::default(),
+        ),
+        TimelineEntry::FollowUp(f) => (
+            "contact",
+            format!(
+                "{} {} {} by {}: {}{}{}",
+                f.channel,
+                f.direction,
+                f.kind,
+                f.staff,
+                f.summary,
+                if f.outcome.is_empty() {
+                    String::new()
+                } else {
+                    format!(" → {}", f.outcome)
+                },
+                f.satisfaction
+                    .map(|s| format!(" (satisfaction {s}/5)"))
+                    .unwrap_or_default()
+            ),
+            Style::default(),
+        ),
+        TimelineEntry::CarePlan(p) => (
+            "care plan",
+            format!(
+                "{} due {} [{}]{}",
+                p.purpose,
+                p.due,
+                p.status,
+                if p.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", p.note)
+                }
+            ),
+            if p.status == PlanStatus::Open {
+                theme.due_soon()
+            } else {
+                theme.dim()
+            },
+        ),
+        TimelineEntry::Complaint(c) => (
+            "complaint",
+            format!(
+                "{} {} [{}] {}: {}",
+                c.id, c.severity, c.status, c.category, c.description
+            ),
+            if matches!(
+                c.status,
+                ComplaintStatus::Resolved | ComplaintStatus::Closed
+            ) {
+                Style::default()
+            } else {
+                theme.breached()
+            },
+        ),
+    };
+    Line::from(vec![
+        Span::styled(format!("{}  ", local_time(entry.at())), theme.dim()),
+        Span::styled(format!("{kind:<10}"), style),
+        Span::raw(sanitize(&text).into_owned()),
+    ])
+}

@@ -1,0 +1,391 @@
+//! Pane 1, customers: a table of every customer (name, phone, stage, RFM segment, value class,
+//! last contact, owner) sorted and filtered in memory from the roster; only the rows in view
+//! are read from the store when drawing.
+
+use crate::domain::{CustomerId, CustomerStatus};
+use crate::scoring::{Segment, Stage, ValueClass};
+use crate::search;
+use crate::service::{CustomerSummary, Roster, RosterRow, Service};
+use crate::tui::list::ListCursor;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{cells_line, relative_day, widths};
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::cell::Cell;
+
+/// Columns the table sorts by, in the order `sort` steps through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Id,
+    Name,
+    LastContact,
+    LastOrder,
+    Spend,
+    Segment,
+    Stage,
+}
+
+impl SortKey {
+    const ORDER: [SortKey; 7] = [
+        SortKey::Id,
+        SortKey::Name,
+        SortKey::LastContact,
+        SortKey::LastOrder,
+        SortKey::Spend,
+        SortKey::Segment,
+        SortKey::Stage,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Id => "id",
+            SortKey::Name => "name",
+            SortKey::LastContact => "last contact",
+            SortKey::LastOrder => "last order",
+            SortKey::Spend => "spend",
+            SortKey::Segment => "segment",
+            SortKey::Stage => "stage",
+        }
+    }
+
+    fn next(self) -> SortKey {
+        let i = Self::ORDER.iter().position(|k| *k == self).unwrap_or(0);
+        Self::ORDER[(i + 1) % Self::ORDER.len()]
+    }
+}
+
+/// A parsed filter: `stage:loyal segment:"at risk" owner:alice tag:vip value:mvc` plus words
+/// that must appear in the name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerFilter {
+    pub stage: Option<Stage>,
+    pub segment: Option<Segment>,
+    pub value: Option<ValueClass>,
+    pub owner: Option<String>,
+    pub tag: Option<String>,
+    pub status: Option<CustomerStatus>,
+    pub words: Vec<String>,
+}
+
+impl CustomerFilter {
+    /// Parses the filter line; the error says which term is wrong and what is allowed.
+    pub fn parse(text: &str) -> Result<CustomerFilter, String> {
+        let mut filter = CustomerFilter::default();
+        for term in split_terms(text) {
+            let Some((key, value)) = term.split_once(':') else {
+                filter.words.push(search::fold(&term));
+                continue;
+            };
+            let value = value.trim();
+            match key.trim().to_lowercase().as_str() {
+                "stage" => filter.stage = Some(value.parse().map_err(|e| format!("{e}"))?),
+                "segment" | "seg" => {
+                    filter.segment = Some(value.parse().map_err(|e| format!("{e}"))?)
+                }
+                "value" | "class" => {
+                    filter.value = Some(value.parse().map_err(|e| format!("{e}"))?)
+                }
+                "status" => filter.status = Some(value.parse().map_err(|e| format!("{e}"))?),
+                "owner" => filter.owner = Some(value.to_string()),
+                "tag" => filter.tag = Some(value.to_string()),
+                other => {
+                    return Err(format!(
+                        "unknown filter {other:?} (use stage:, segment:, value:, status:, owner:, tag:, or words of the name)"
+                    ));
+                }
+            }
+        }
+        Ok(filter)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == CustomerFilter::default()
+    }
+
+    fn accepts(&self, roster: &Roster, row: &RosterRow) -> bool {
+        self.stage.is_none_or(|s| row.stage == s)
+            && self
+                .segment
+                .is_none_or(|s| row.rfm.is_some_and(|r| r.segment == s))
+            && self.value.is_none_or(|v| row.value_class == Some(v))
+            && self.owner.as_deref().is_none_or(|o| {
+                roster
+                    .owner_name(row)
+                    .is_some_and(|name| name.eq_ignore_ascii_case(o))
+            })
+            && self.tag.as_deref().is_none_or(|t| roster.has_tag(row, t))
+            && (self.words.is_empty() || {
+                let name = search::fold(&row.name);
+                self.words.iter().all(|w| name.contains(w.as_str()))
+            })
+    }
+}
+
+/// Splits on spaces, keeping `"quoted parts"` together (`segment:"at risk"`).
+fn split_terms(text: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !current.is_empty() {
+                    terms.push(std::mem::take(&mut current));
+                }
+            }
+            c => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        terms.push(current);
+    }
+    terms
+}
+
+/// State of the customers pane.
+#[derive(Debug, Default)]
+pub struct CustomersPane {
+    pub cursor: ListCursor,
+    /// Customer ids in display order.
+    pub ids: Vec<CustomerId>,
+    /// Without a roster, ids are read page by page; `more` says the store has further ids.
+    pub more: bool,
+    pub sort: Option<SortKey>,
+    pub descending: bool,
+    pub filter_text: String,
+    pub filter: CustomerFilter,
+    /// Rows in view at the last draw (page size for PgUp/PgDn).
+    pub page: Cell<usize>,
+    pub total: u64,
+}
+
+impl CustomersPane {
+    pub fn selected(&self) -> Option<CustomerId> {
+        self.ids.get(self.cursor.selected).copied()
+    }
+
+    /// Reads the first ids page by page until `upto` rows are loaded (no roster yet).
+    pub fn load_pages(&mut self, service: &Service, upto: usize) -> Result<(), String> {
+        while self.more && self.ids.len() <= upto {
+            let page = service
+                .customer_ids_after(self.ids.last().copied(), 500)
+                .map_err(|e| e.to_string())?;
+            self.more = page.len() == 500;
+            self.ids.extend(page);
+        }
+        Ok(())
+    }
+
+    /// Rebuilds `ids` from the roster with the current filter and sort, keeping the selected
+    /// customer selected when it is still listed.
+    pub fn rebuild(&mut self, roster: &Roster) {
+        let keep = self.selected();
+        let mut rows: Vec<&RosterRow> = roster
+            .rows
+            .iter()
+            .filter(|r| self.filter.accepts(roster, r))
+            .collect();
+        match self.sort {
+            None | Some(SortKey::Id) => {}
+            Some(SortKey::Name) => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+            Some(SortKey::LastContact) => rows.sort_by_key(|r| std::cmp::Reverse(r.last_contact)),
+            Some(SortKey::LastOrder) => rows.sort_by_key(|r| std::cmp::Reverse(r.last_order)),
+            Some(SortKey::Spend) => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
+            Some(SortKey::Segment) => {
+                rows.sort_by_key(|r| (r.rfm.map(|x| x.segment), std::cmp::Reverse(r.total)))
+            }
+            Some(SortKey::Stage) => rows.sort_by_key(|r| std::cmp::Reverse(r.stage)),
+        }
+        if self.descending {
+            rows.reverse();
+        }
+        self.ids = rows.iter().map(|r| r.id).collect();
+        self.more = false;
+        if let Some(id) = keep
+            && let Some(i) = self.ids.iter().position(|x| *x == id)
+        {
+            self.cursor.selected = i;
+        }
+        self.cursor.clamp(self.ids.len(), self.page.get());
+    }
+
+    pub fn next_sort(&mut self) {
+        self.sort = Some(self.sort.unwrap_or(SortKey::Id).next());
+        self.descending = false;
+    }
+
+    /// Draws the table; `roster` fills the scoring columns once it is ready.
+    #[allow(clippy::too_many_arguments)]
+    pub fn render(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        service: &Service,
+        roster: Option<&Roster>,
+        today: NaiveDate,
+        theme: Theme,
+        focused: bool,
+    ) {
+        let page = area.height.saturating_sub(2) as usize;
+        self.page.set(page);
+        let mut lines: Vec<Line> = Vec::with_capacity(page + 2);
+        let sort = match self.sort {
+            Some(key) => format!(
+                " · sorted by {}{}",
+                key.label(),
+                if self.descending { " (reversed)" } else { "" }
+            ),
+            None => String::new(),
+        };
+        let filter = if self.filter_text.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" · filter: {}", self.filter_text.trim())
+        };
+        let count = if roster.is_some() || !self.more {
+            format!("{} of {}", self.ids.len(), self.total)
+        } else {
+            format!("{} customers", self.total)
+        };
+        let scoring = if roster.is_none() {
+            " · scoring…"
+        } else {
+            ""
+        };
+        lines.push(Line::from(Span::styled(
+            crate::text::fit(
+                &format!("{count}{sort}{filter}{scoring}"),
+                area.width as usize,
+            ),
+            theme.dim(),
+        )));
+        // marker, name, phone, stage, segment, value, last contact, owner
+        let w = widths(area.width, &[1, 14, 13, 10, 15, 8, 10, 8], 1);
+        lines.push(cells_line(
+            &[
+                (" ", w[0]),
+                ("Name", w[1]),
+                ("Phone", w[2]),
+                ("Stage", w[3]),
+                ("Segment", w[4]),
+                ("Value", w[5]),
+                ("Contacted", w[6]),
+                ("Owner", w[7]),
+            ],
+            theme.header(),
+        ));
+        let range = self.cursor.visible(self.ids.len(), page);
+        let visible = &self.ids[range.clone()];
+        let summaries = service.summaries(visible);
+        match summaries {
+            Err(e) => lines.push(Line::from(Span::styled(
+                format!("cannot read customers: {e}"),
+                theme.error(),
+            ))),
+            Ok(summaries) => {
+                for (i, (id, summary)) in visible.iter().zip(summaries).enumerate() {
+                    let selected = range.start + i == self.cursor.selected;
+                    lines.push(row_line(
+                        *id, summary, roster, today, &w, selected, focused, theme,
+                    ));
+                }
+            }
+        }
+        if self.ids.is_empty() {
+            let message = if self.filter.is_empty() {
+                "No customers yet: press n to add one, or import a file (loyal import --help)."
+            } else {
+                "No customer matches the filter (x clears it)."
+            };
+            lines.push(Line::from(Span::styled(message, theme.dim())));
+        }
+        f.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row_line<'a>(
+    id: CustomerId,
+    summary: Option<CustomerSummary>,
+    roster: Option<&Roster>,
+    today: NaiveDate,
+    w: &[usize],
+    selected: bool,
+    focused: bool,
+    theme: Theme,
+) -> Line<'a> {
+    let Some(s) = summary else {
+        return Line::from(Span::styled(
+            format!("  (customer {id} was removed)"),
+            theme.dim(),
+        ));
+    };
+    let row = roster.and_then(|r| r.row(id));
+    let pending = if roster.is_some() { "-" } else { "…" };
+    let stage = row.map_or(pending.to_string(), |r| r.stage.label().to_string());
+    let segment = row
+        .and_then(|r| r.rfm)
+        .map_or(pending.to_string(), |r| r.segment.label().to_string());
+    let value = row
+        .and_then(|r| r.value_class)
+        .map_or(pending.to_string(), |v| v.label().to_string());
+    let contacted = match row {
+        Some(r) => r
+            .last_contact
+            .map_or("never".to_string(), |d| relative_day(d, today)),
+        None => pending.to_string(),
+    };
+    let marker = if selected { "▶" } else { " " };
+    let name = if s.status == CustomerStatus::Active {
+        s.name.clone()
+    } else {
+        format!("{} ({})", s.name, s.status)
+    };
+    let style = if selected && focused {
+        theme.selected()
+    } else {
+        Style::default()
+    };
+    cells_line(
+        &[
+            (marker, w[0]),
+            (&name, w[1]),
+            (s.phones.first().map_or("", String::as_str), w[2]),
+            (&stage, w[3]),
+            (&segment, w[4]),
+            (&value, w[5]),
+            (&contacted, w[6]),
+            (s.owner.as_deref().unwrap_or(""), w[7]),
+        ],
+        style,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_parse_with_quotes_and_say_what_is_wrong() {
+        let f = CustomerFilter::parse(r#"stage:loyal segment:"at risk" owner:Ann tag:vip Wang"#)
+            .unwrap_or_default();
+        assert_eq!(f.stage, Some(Stage::Loyal));
+        assert_eq!(f.segment, Some(Segment::AtRisk));
+        assert_eq!(f.owner.as_deref(), Some("Ann"));
+        assert_eq!(f.tag.as_deref(), Some("vip"));
+        assert_eq!(f.words, vec!["wang".to_string()]);
+        let err = CustomerFilter::parse("colour:red")
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("unknown filter \"colour\""), "{err}");
+        let err = CustomerFilter::parse("stage:gold")
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("gold"), "{err}");
+    }
+}

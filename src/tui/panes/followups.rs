@@ -1,0 +1,272 @@
+//! Pane 2, follow-ups: the agenda (overdue, today, the next 7 days), the recent contact log,
+//! and the forgotten-customers view; care plans are marked done (logging the contact in the
+//! same step) or skipped from here.
+
+use crate::domain::{CustomerId, FollowUp};
+use crate::service::{AgendaItem, Forgotten, Service};
+use crate::tui::list::ListCursor;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{cells_line, local_time, relative_day, widths};
+use crate::workflow::AgendaGroup;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::cell::Cell;
+
+/// How many days ahead the agenda looks.
+pub const AGENDA_DAYS: i64 = 7;
+/// How long silent counts as forgotten in the list.
+pub const FORGOTTEN_LIST_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FollowUpView {
+    #[default]
+    Agenda,
+    Recent,
+    Forgotten,
+}
+
+impl FollowUpView {
+    pub fn next(self) -> FollowUpView {
+        match self {
+            FollowUpView::Agenda => FollowUpView::Recent,
+            FollowUpView::Recent => FollowUpView::Forgotten,
+            FollowUpView::Forgotten => FollowUpView::Agenda,
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            FollowUpView::Agenda => "Agenda",
+            FollowUpView::Recent => "Recent log",
+            FollowUpView::Forgotten => "Forgotten",
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct FollowUpsPane {
+    pub view: FollowUpView,
+    pub cursor: ListCursor,
+    pub agenda: Option<Vec<AgendaItem>>,
+    pub recent: Option<Vec<FollowUp>>,
+    pub forgotten: Option<Forgotten>,
+    pub page: Cell<usize>,
+}
+
+impl FollowUpsPane {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn len(&self) -> usize {
+        match self.view {
+            FollowUpView::Agenda => self.agenda.as_ref().map_or(0, Vec::len),
+            FollowUpView::Recent => self.recent.as_ref().map_or(0, Vec::len),
+            FollowUpView::Forgotten => self.forgotten.as_ref().map_or(0, |f| f.list.len()),
+        }
+    }
+
+    /// The customer of the selected row.
+    pub fn selected_customer(&self) -> Option<CustomerId> {
+        let i = self.cursor.selected;
+        match self.view {
+            FollowUpView::Agenda => self.agenda.as_ref()?.get(i).map(|a| a.customer.id),
+            FollowUpView::Recent => self.recent.as_ref()?.get(i).map(|f| f.customer),
+            FollowUpView::Forgotten => self.forgotten.as_ref()?.list.get(i).map(|(s, _)| s.id),
+        }
+    }
+
+    /// The selected agenda item (only in the agenda view).
+    pub fn selected_plan(&self) -> Option<&AgendaItem> {
+        match self.view {
+            FollowUpView::Agenda => self.agenda.as_ref()?.get(self.cursor.selected),
+            _ => None,
+        }
+    }
+
+    pub fn render(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        service: &Service,
+        today: NaiveDate,
+        theme: Theme,
+    ) {
+        let page = area.height.saturating_sub(2) as usize;
+        self.page.set(page);
+        let tabs: Vec<Span> = [
+            FollowUpView::Agenda,
+            FollowUpView::Recent,
+            FollowUpView::Forgotten,
+        ]
+        .into_iter()
+        .flat_map(|v| {
+            let style = if v == self.view {
+                theme.active_tab()
+            } else {
+                theme.dim()
+            };
+            let mark = if v == self.view { "●" } else { "○" };
+            [
+                Span::styled(format!("{mark} {}", v.title()), style),
+                Span::raw("  "),
+            ]
+        })
+        .chain([Span::styled("(v switches)", theme.dim())])
+        .collect();
+        let mut lines = vec![Line::from(tabs)];
+        let range = self.cursor.visible(self.len(), page);
+        match self.view {
+            FollowUpView::Agenda => match &self.agenda {
+                None => lines.push(Line::styled("loading the agenda…", theme.dim())),
+                Some(items) if items.is_empty() => lines.push(Line::styled(
+                    "Nothing planned for the next 7 days. Care plans appear here (p on a customer adds one).",
+                    theme.dim(),
+                )),
+                Some(items) => {
+                    let w = widths(area.width, &[1, 9, 10, 14, 16, 10, 10], 6);
+                    lines.push(cells_line(
+                        &[
+                            (" ", w[0]),
+                            ("When", w[1]),
+                            ("Due", w[2]),
+                            ("Purpose", w[3]),
+                            ("Customer", w[4]),
+                            ("Assignee", w[5]),
+                            ("Note", w[6]),
+                        ],
+                        theme.header(),
+                    ));
+                    for i in range.clone() {
+                        let item = &items[i];
+                        let group = match item.group {
+                            AgendaGroup::Overdue => "! overdue",
+                            AgendaGroup::Today => "today",
+                            _ => "soon",
+                        };
+                        let selected = i == self.cursor.selected;
+                        let style = if selected {
+                            theme.selected()
+                        } else if item.group == AgendaGroup::Overdue {
+                            theme.breached()
+                        } else {
+                            Style::default()
+                        };
+                        let assignee = item
+                            .plan
+                            .assignee
+                            .as_deref()
+                            .or(item.customer.owner.as_deref())
+                            .unwrap_or("");
+                        lines.push(cells_line(
+                            &[
+                                (if selected { "▶" } else { " " }, w[0]),
+                                (group, w[1]),
+                                (&relative_day(item.plan.due, today), w[2]),
+                                (item.plan.purpose.label(), w[3]),
+                                (&item.customer.name, w[4]),
+                                (assignee, w[5]),
+                                (&item.plan.note, w[6]),
+                            ],
+                            style,
+                        ));
+                    }
+                }
+            },
+            FollowUpView::Recent => match &self.recent {
+                None => lines.push(Line::styled("loading the log…", theme.dim())),
+                Some(items) if items.is_empty() => {
+                    lines.push(Line::styled("No contact logged yet.", theme.dim()))
+                }
+                Some(items) => {
+                    let w = widths(area.width, &[1, 16, 16, 7, 10, 20], 5);
+                    lines.push(cells_line(
+                        &[
+                            (" ", w[0]),
+                            ("At", w[1]),
+                            ("Customer", w[2]),
+                            ("Channel", w[3]),
+                            ("Staff", w[4]),
+                            ("Summary", w[5]),
+                        ],
+                        theme.header(),
+                    ));
+                    let ids: Vec<CustomerId> = items[range.clone()].iter().map(|f| f.customer).collect();
+                    let names = service.summaries(&ids).unwrap_or_default();
+                    for (n, i) in range.clone().enumerate() {
+                        let item = &items[i];
+                        let selected = i == self.cursor.selected;
+                        let name = names
+                            .get(n)
+                            .and_then(|s| s.as_ref())
+                            .map_or(String::from("?"), |s| s.name.clone());
+                        lines.push(cells_line(
+                            &[
+                                (if selected { "▶" } else { " " }, w[0]),
+                                (&local_time(item.at), w[1]),
+                                (&name, w[2]),
+                                (item.channel.label(), w[3]),
+                                (&item.staff, w[4]),
+                                (&item.summary, w[5]),
+                            ],
+                            if selected {
+                                theme.selected()
+                            } else {
+                                Style::default()
+                            },
+                        ));
+                    }
+                }
+            },
+            FollowUpView::Forgotten => match &self.forgotten {
+                None => lines.push(Line::styled("counting silent customers…", theme.dim())),
+                Some(forgotten) => {
+                    let counts: Vec<String> = forgotten
+                        .counts
+                        .iter()
+                        .map(|(days, n)| format!("≥{days}d: {n}"))
+                        .collect();
+                    lines[0].spans.push(Span::styled(
+                        format!("   never: {} · {}", forgotten.never_contacted, counts.join(" · ")),
+                        theme.dim(),
+                    ));
+                    let w = widths(area.width, &[1, 18, 14, 12, 10], 1);
+                    lines.push(cells_line(
+                        &[
+                            (" ", w[0]),
+                            ("Customer", w[1]),
+                            ("Phone", w[2]),
+                            ("Silent", w[3]),
+                            ("Owner", w[4]),
+                        ],
+                        theme.header(),
+                    ));
+                    for i in range.clone() {
+                        let (s, days) = &forgotten.list[i];
+                        let selected = i == self.cursor.selected;
+                        let silent = days.map_or("never".to_string(), |d| format!("{d} days"));
+                        lines.push(cells_line(
+                            &[
+                                (if selected { "▶" } else { " " }, w[0]),
+                                (&s.name, w[1]),
+                                (s.phones.first().map_or("", String::as_str), w[2]),
+                                (&silent, w[3]),
+                                (s.owner.as_deref().unwrap_or(""), w[4]),
+                            ],
+                            if selected {
+                                theme.selected()
+                            } else {
+                                Style::default()
+                            },
+                        ));
+                    }
+                }
+            },
+        }
+        f.render_widget(Paragraph::new(lines), area);
+    }
+}

@@ -1,0 +1,7 @@
+//! One file per pane, plus the customer card.
+
+pub mod card;
+pub mod complaints;
+pub mod customers;
+pub mod followups;
+pub mod rfm;

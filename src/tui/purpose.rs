@@ -1,0 +1,585 @@
+//! What each form is for: the fields it opens with, and the service call its save makes (run
+//! in the background). Field keys match the service's field names so a refused save puts its
+//! message under the right field.
+
+use super::action::Action;
+use super::form::{Field, Form};
+use super::jobs::JobOutput;
+use crate::domain::{
+    CarePlan, CarePurpose, Channel, Complaint, Customer, CustomerId, Direction, FollowUpKind,
+    Recurrence, RootCause, Severity,
+};
+use crate::service::{
+    ComplaintCommand, CustomerKey, NewCarePlan, NewComplaint, NewCustomer, NewFollowUp, Service,
+};
+use crate::transfer::CustomerInput;
+use crate::workflow::parse_when;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    LogFollowUp {
+        customer: CustomerId,
+    },
+    OpenComplaint {
+        customer: CustomerId,
+    },
+    AddCarePlan {
+        customer: CustomerId,
+    },
+    EditCustomer {
+        customer: CustomerId,
+        version: u64,
+    },
+    NewCustomer,
+    PlanDone {
+        plan: String,
+    },
+    PlanSkip {
+        plan: String,
+    },
+    Complaint {
+        id: String,
+        version: u64,
+        action: Action,
+    },
+    CustomerFilter,
+    ComplaintFilter,
+    AsOf,
+}
+
+/// A background save.
+pub type SaveJob = Box<dyn FnOnce(&Service) -> JobOutput + Send>;
+
+fn labels<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|v| label(*v)).collect()
+}
+
+fn optional(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split([',', ';', '，'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+type Invalid = (&'static str, String);
+
+fn parse_label<T: std::str::FromStr>(form: &Form<Purpose>, key: &'static str) -> Result<T, Invalid>
+where
+    T::Err: std::fmt::Display,
+{
+    form.value(key)
+        .parse::<T>()
+        .map_err(|e| (key, e.to_string()))
+}
+
+fn optional_date(
+    form: &Form<Purpose>,
+    key: &'static str,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>, Invalid> {
+    let text = form.value(key).trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_when(text, today).map(Some).map_err(|e| (key, e))
+}
+
+fn satisfaction(form: &Form<Purpose>) -> Result<Option<u8>, Invalid> {
+    let text = form.value("satisfaction").trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u8>() {
+        Ok(n) if (1..=5).contains(&n) => Ok(Some(n)),
+        _ => Err(("satisfaction", format!("{text:?} is not 1 to 5"))),
+    }
+}
+
+fn saved<T>(
+    result: Result<T, crate::service::ServiceError>,
+    message: impl FnOnce(&T) -> String,
+) -> JobOutput {
+    JobOutput::Saved(result.map(|v| message(&v)))
+}
+
+impl Purpose {
+    pub fn followup_form(c: &Customer) -> Form<Purpose> {
+        let channel = c.preferred_channel.unwrap_or(Channel::Phone);
+        Form::new(
+            format!("Log a follow-up with {}", c.name),
+            Purpose::LogFollowUp { customer: c.id },
+            vec![
+                Field::text("summary", "Summary", "").required(),
+                Field::choice(
+                    "channel",
+                    "Channel",
+                    &labels(Channel::ALL, Channel::label),
+                    channel.label(),
+                ),
+                Field::choice(
+                    "direction",
+                    "Direction",
+                    &labels(Direction::ALL, Direction::label),
+                    "outbound",
+                ),
+                Field::choice(
+                    "kind",
+                    "Kind",
+                    &labels(FollowUpKind::ALL, FollowUpKind::label),
+                    "care",
+                ),
+                Field::text("outcome", "Outcome", ""),
+                Field::text("satisfaction", "Satisfaction 1-5", ""),
+                Field::date("next_contact", "Next contact", ""),
+            ],
+        )
+    }
+
+    pub fn complaint_open_form(c: &Customer) -> Form<Purpose> {
+        Form::new(
+            format!("Open a complaint for {}", c.name),
+            Purpose::OpenComplaint { customer: c.id },
+            vec![
+                Field::text("category", "Category", "").required(),
+                Field::text("description", "Description", "").required(),
+                Field::choice(
+                    "severity",
+                    "Severity",
+                    &labels(Severity::ALL, Severity::label),
+                    "normal",
+                ),
+                Field::choice(
+                    "channel",
+                    "Channel",
+                    &labels(Channel::ALL, Channel::label),
+                    "phone",
+                ),
+                Field::text("assignee", "Assignee", c.owner.clone().unwrap_or_default()),
+            ],
+        )
+    }
+
+    pub fn care_plan_form(c: &Customer) -> Form<Purpose> {
+        Form::new(
+            format!("Schedule care for {}", c.name),
+            Purpose::AddCarePlan { customer: c.id },
+            vec![
+                Field::date("due", "Due", "+7d").required(),
+                Field::choice(
+                    "purpose",
+                    "Purpose",
+                    &labels(CarePurpose::ALL, CarePurpose::label),
+                    "stay_in_touch",
+                ),
+                Field::text("note", "Note", ""),
+                Field::text("assignee", "Assignee", c.owner.clone().unwrap_or_default()),
+                Field::text("recurrence", "Repeat every", ""),
+            ],
+        )
+        .focus_on("note")
+    }
+
+    pub fn edit_customer_form(c: &Customer) -> Form<Purpose> {
+        Form::new(
+            format!("Edit {} ({})", c.name, c.external_id),
+            Purpose::EditCustomer {
+                customer: c.id,
+                version: c.version,
+            },
+            customer_fields(c),
+        )
+    }
+
+    pub fn new_customer_form() -> Form<Purpose> {
+        let mut fields = vec![Field::text("customer_id", "Customer id", "").required()];
+        fields.extend(customer_fields(&Customer::new("", "", 0)));
+        if let Some(name) = fields.iter_mut().find(|f| f.key == "name") {
+            name.required = true;
+        }
+        Form::new("New customer", Purpose::NewCustomer, fields)
+    }
+
+    pub fn plan_done_form(plan: &CarePlan, name: &str) -> Form<Purpose> {
+        Form::new(
+            format!("Done: {} for {}", plan.purpose, name),
+            Purpose::PlanDone {
+                plan: plan.id.clone(),
+            },
+            vec![
+                Field::text("summary", "Summary", format!("{} done", plan.purpose)).required(),
+                Field::text("outcome", "Outcome", ""),
+                Field::choice(
+                    "channel",
+                    "Channel",
+                    &labels(Channel::ALL, Channel::label),
+                    "phone",
+                ),
+                Field::text("satisfaction", "Satisfaction 1-5", ""),
+            ],
+        )
+    }
+
+    pub fn plan_skip_form(plan: &CarePlan, name: &str) -> Form<Purpose> {
+        Form::new(
+            format!("Skip: {} for {}", plan.purpose, name),
+            Purpose::PlanSkip {
+                plan: plan.id.clone(),
+            },
+            vec![Field::text("reason", "Reason", "").required()],
+        )
+    }
+
+    /// The form of a complaint action, or `None` for actions that need no words.
+    pub fn complaint_form(action: Action, c: &Complaint, name: &str) -> Option<Form<Purpose>> {
+        let purpose = Purpose::Complaint {
+            id: c.id.clone(),
+            version: c.version,
+            action,
+        };
+        let (title, fields) = match action {
+            Action::StartWork | Action::Close => return None,
+            Action::Acknowledge => (
+                "Acknowledge",
+                vec![
+                    Field::text(
+                        "text",
+                        "Said to customer",
+                        "We have your complaint and are on it",
+                    )
+                    .required(),
+                ],
+            ),
+            Action::Reply => ("Reply", vec![Field::text("text", "Reply", "").required()]),
+            Action::Note => (
+                "Internal note",
+                vec![Field::text("text", "Note", "").required()],
+            ),
+            Action::CustomerContact => (
+                "The customer contacted us again",
+                vec![Field::text("text", "What they said", "").required()],
+            ),
+            Action::Resolve => (
+                "Resolve",
+                vec![
+                    Field::text("text", "Resolution", "").required(),
+                    Field::text("cause", "Root cause", "").required(),
+                    Field::text("why_customer_feels", "Why they feel so", ""),
+                    Field::text("what_we_did", "What we did", ""),
+                    Field::text("others_said_same", "Others said same?", ""),
+                    Field::text("prevention", "Prevention", ""),
+                ],
+            ),
+            Action::Reopen => (
+                "Reopen",
+                vec![Field::text("reason", "Reason", "").required()],
+            ),
+            Action::Assign => (
+                "Assign",
+                vec![
+                    Field::text("to", "Assign to", c.assignee.clone().unwrap_or_default())
+                        .required(),
+                ],
+            ),
+            _ => return None,
+        };
+        Some(Form::new(
+            format!("{title}: {} ({name})", c.id),
+            purpose,
+            fields,
+        ))
+    }
+
+    pub fn filter_form(purpose: Purpose, current: &str, hint: &'static str) -> Form<Purpose> {
+        let mut field = Field::text("filter", "Filter", current);
+        field.label = "Filter";
+        let mut form = Form::new(format!("Filter ({hint})"), purpose, vec![field]);
+        form.message = None;
+        form
+    }
+
+    pub fn as_of_form(current: NaiveDate) -> Form<Purpose> {
+        Form::new(
+            "Score as of (2026-06-30, -30d is not allowed: type a date or today)",
+            Purpose::AsOf,
+            vec![Field::date("date", "As of", current.format("%Y-%m-%d").to_string()).required()],
+        )
+    }
+
+    /// The form key for a service field name (`customer_id` → `customer_id`, unknown → "").
+    pub fn field_for<'a>(&self, service_field: &'a str) -> &'a str {
+        match service_field {
+            "next" | "next_contact" => "next_contact",
+            "phone" | "phones" => "phones",
+            other => other,
+        }
+    }
+
+    /// Validates the form and builds its save; the error names the field.
+    pub fn save_job(&self, form: &Form<Purpose>, today: NaiveDate) -> Result<SaveJob, Invalid> {
+        Ok(match self.clone() {
+            Purpose::LogFollowUp { customer } => {
+                let new = NewFollowUp {
+                    customer: CustomerKey::Internal(customer),
+                    at: None,
+                    channel: parse_label(form, "channel")?,
+                    direction: parse_label(form, "direction")?,
+                    kind: parse_label(form, "kind")?,
+                    staff: None,
+                    summary: form.value("summary").trim().to_string(),
+                    outcome: form.value("outcome").trim().to_string(),
+                    satisfaction: satisfaction(form)?,
+                    next_contact: optional_date(form, "next_contact", today)?,
+                };
+                Box::new(move |s: &Service| {
+                    saved(s.log_followup(&new), |(f, plan)| match plan {
+                        Some(p) => format!("follow-up {} logged; next contact {}", f.id, p.due),
+                        None => format!("follow-up {} logged", f.id),
+                    })
+                })
+            }
+            Purpose::OpenComplaint { customer } => {
+                let new = NewComplaint {
+                    customer: CustomerKey::Internal(customer),
+                    channel: parse_label(form, "channel")?,
+                    category: form.value("category").trim().to_string(),
+                    severity: parse_label(form, "severity")?,
+                    description: form.value("description").trim().to_string(),
+                    assignee: optional(form.value("assignee")),
+                    opened_at: None,
+                };
+                Box::new(move |s: &Service| {
+                    saved(s.open_complaint(new), |c| {
+                        format!("complaint {} opened", c.id)
+                    })
+                })
+            }
+            Purpose::AddCarePlan { customer } => {
+                let due = parse_when(form.value("due"), today).map_err(|e| ("due", e))?;
+                let recurrence = match optional(form.value("recurrence")) {
+                    None => None,
+                    Some(text) => Some(
+                        text.parse::<Recurrence>()
+                            .map_err(|e| ("recurrence", e.to_string()))?,
+                    ),
+                };
+                let new = NewCarePlan {
+                    customer: CustomerKey::Internal(customer),
+                    due,
+                    due_time: None,
+                    purpose: parse_label(form, "purpose")?,
+                    assignee: optional(form.value("assignee")),
+                    note: form.value("note").trim().to_string(),
+                    recurrence,
+                };
+                Box::new(move |s: &Service| {
+                    saved(s.add_care_plan(&new), |p| {
+                        format!("care plan {} added, due {}", p.id, p.due)
+                    })
+                })
+            }
+            Purpose::EditCustomer { customer, version } => {
+                let input = customer_input(form, String::new(), today)?;
+                Box::new(move |s: &Service| {
+                    saved(
+                        s.update_customer(&CustomerKey::Internal(customer), &input, Some(version)),
+                        |c| format!("{} saved", c.name),
+                    )
+                })
+            }
+            Purpose::NewCustomer => {
+                let input =
+                    customer_input(form, form.value("customer_id").trim().to_string(), today)?;
+                Box::new(move |s: &Service| {
+                    saved(
+                        s.add_customer(NewCustomer {
+                            input,
+                            allow_duplicate: false,
+                        }),
+                        |c| format!("customer {} added", c.external_id),
+                    )
+                })
+            }
+            Purpose::PlanDone { plan } => {
+                let log = NewFollowUp {
+                    customer: CustomerKey::Internal(0),
+                    at: None,
+                    channel: parse_label(form, "channel")?,
+                    direction: Direction::Outbound,
+                    kind: FollowUpKind::Care,
+                    staff: None,
+                    summary: form.value("summary").trim().to_string(),
+                    outcome: form.value("outcome").trim().to_string(),
+                    satisfaction: satisfaction(form)?,
+                    next_contact: None,
+                };
+                Box::new(move |s: &Service| {
+                    saved(
+                        s.complete_care_plan(&plan, Some(log), today),
+                        |o| match &o.next {
+                            Some(next) => {
+                                format!("{} done and logged; next one due {}", o.plan.id, next.due)
+                            }
+                            None => format!("{} done and logged", o.plan.id),
+                        },
+                    )
+                })
+            }
+            Purpose::PlanSkip { plan } => {
+                let reason = form.value("reason").trim().to_string();
+                Box::new(move |s: &Service| {
+                    saved(s.skip_care_plan(&plan, &reason, today), |o| {
+                        format!("{} skipped", o.plan.id)
+                    })
+                })
+            }
+            Purpose::Complaint {
+                id,
+                version,
+                action,
+            } => {
+                let text = form.value("text").trim().to_string();
+                let command = match action {
+                    Action::Acknowledge => ComplaintCommand::Acknowledge { text },
+                    Action::StartWork => ComplaintCommand::Start,
+                    Action::Reply => ComplaintCommand::Reply { text },
+                    Action::Note => ComplaintCommand::Note { text },
+                    Action::CustomerContact => ComplaintCommand::Contact { text },
+                    Action::Resolve => ComplaintCommand::Resolve {
+                        text,
+                        root_cause: Some(RootCause {
+                            cause: form.value("cause").trim().to_string(),
+                            why_customer_feels: form.value("why_customer_feels").trim().to_string(),
+                            what_we_did: form.value("what_we_did").trim().to_string(),
+                            reasonable: String::new(),
+                            others_said_same: form.value("others_said_same").trim().to_string(),
+                            prevention: form.value("prevention").trim().to_string(),
+                        }),
+                    },
+                    Action::Close => ComplaintCommand::Close,
+                    Action::Reopen => ComplaintCommand::Reopen {
+                        reason: form.value("reason").trim().to_string(),
+                    },
+                    _ => ComplaintCommand::Assign {
+                        to: form.value("to").trim().to_string(),
+                    },
+                };
+                let verb = action.name().replace('_', " ");
+                Box::new(move |s: &Service| {
+                    saved(
+                        s.complaint_command_if(&id, command, Some(version)),
+                        |(c, _)| format!("{}: {verb} done, now {}", c.id, c.status),
+                    )
+                })
+            }
+            Purpose::CustomerFilter | Purpose::ComplaintFilter | Purpose::AsOf => {
+                return Err(("", "nothing to save".into()));
+            }
+        })
+    }
+
+    /// After a stale refusal: take the stored record's latest version and its values for the
+    /// fields the user did not touch; typed values stay.
+    pub fn reload(&self, form: &mut Form<Purpose>, service: &Service) -> Result<(), String> {
+        match self {
+            Purpose::EditCustomer { customer, .. } => {
+                let fresh = service
+                    .customer_card(&CustomerKey::Internal(*customer), 0)
+                    .map_err(|e| e.to_string())?
+                    .customer;
+                for latest in customer_fields(&fresh) {
+                    if let Some(field) = form.field_mut(latest.key) {
+                        if field.value == field.original {
+                            field.value = latest.value.clone();
+                            field.cursor = field.value.chars().count();
+                        }
+                        field.original = latest.value;
+                    }
+                }
+                form.purpose = Purpose::EditCustomer {
+                    customer: *customer,
+                    version: fresh.version,
+                };
+                Ok(())
+            }
+            Purpose::Complaint { id, action, .. } => {
+                let view = service.complaint_view(id).map_err(|e| e.to_string())?;
+                form.purpose = Purpose::Complaint {
+                    id: id.clone(),
+                    version: view.complaint.version,
+                    action: *action,
+                };
+                Ok(())
+            }
+            _ => Err("nothing to reload".into()),
+        }
+    }
+}
+
+fn customer_fields(c: &Customer) -> Vec<Field> {
+    vec![
+        Field::text("name", "Name", c.name.clone()),
+        Field::text("phones", "Phones", c.phones.join(", ")),
+        Field::text("email", "Email", c.email.clone().unwrap_or_default()),
+        Field::text("company", "Company", c.company.clone().unwrap_or_default()),
+        Field::text("city", "City", c.city.clone().unwrap_or_default()),
+        Field::date(
+            "birthday",
+            "Birthday",
+            c.birthday
+                .map(|b| b.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+        ),
+        Field::text("owner", "Owner", c.owner.clone().unwrap_or_default()),
+        Field::text("tags", "Tags", c.tags.join(", ")),
+        Field::text("personality", "Personality", c.personality.clone()),
+        Field::text("interests", "Interests", c.interests.clone()),
+        Field::text("habits", "Habits", c.habits.clone()),
+    ]
+}
+
+fn customer_input(
+    form: &Form<Purpose>,
+    external_id: String,
+    today: NaiveDate,
+) -> Result<CustomerInput, Invalid> {
+    let birthday = match optional(form.value("birthday")) {
+        None => None,
+        Some(text) => Some(NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+            (
+                "birthday",
+                format!("{text:?} is not a date like 1990-05-17"),
+            )
+        })?),
+    };
+    if birthday.is_some_and(|b| b > today) {
+        return Err(("birthday", "is in the future".into()));
+    }
+    Ok(CustomerInput {
+        external_id,
+        name: form.value("name").trim().to_string(),
+        phones: Some(list(form.value("phones"))),
+        email: Some(optional(form.value("email"))),
+        company: Some(optional(form.value("company"))),
+        city: Some(optional(form.value("city"))),
+        address: None,
+        birthday: Some(birthday),
+        gender: None,
+        tags: Some(list(form.value("tags"))),
+        referred_by: None,
+        owner: Some(optional(form.value("owner"))),
+        personality: Some(form.value("personality").trim().to_string()),
+        interests: Some(form.value("interests").trim().to_string()),
+        habits: Some(form.value("habits").trim().to_string()),
+        preferred_channel: None,
+        status: None,
+        churn_reason: None,
+        created_at: None,
+    })
+}

@@ -1,0 +1,537 @@
+//! The workbench on a `TestBackend`: every pane and the card at 80x24 and 120x40 (insta
+//! snapshots), key sequences asserting on state and on the drawn screen, forms, stale saves,
+//! escapes in data, NO_COLOR.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::import_into;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use loyal::service::{CustomerKey, ImportOptions, Service};
+use loyal::store::StoreOptions;
+use loyal::transfer::{Format, Kind};
+use loyal::tui::app::{Overlay, Pane};
+use loyal::tui::keymap::Keymap;
+use loyal::tui::theme::Theme;
+use loyal::tui::{App, AppOptions, Clock};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::Arc;
+
+/// The fixtures end on 2026-11-20; the screen is looked at the next day at noon UTC.
+fn clock() -> Clock {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("date");
+    let now = today
+        .and_hms_opt(12, 0, 0)
+        .expect("time")
+        .and_utc()
+        .timestamp_millis();
+    Clock::fixed(today, now)
+}
+
+struct Bench {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn fixture_service(dir: &std::path::Path) -> Service {
+    // Times on screen are local: pin the zone so snapshots do not depend on the machine.
+    // SAFETY: every test sets the same value before any thread of its own reads it.
+    unsafe { std::env::set_var("TZ", "UTC") };
+    let options = StoreOptions {
+        cache_bytes: 8 << 20,
+        staff: "Ann".into(),
+        os_user: "ann".into(),
+    };
+    let service = Service::open(&dir.join("tui.redb"), &options).expect("open");
+    for kind in Kind::ALL {
+        let path = format!(
+            "{}/fixtures/{}.csv",
+            env!("CARGO_MANIFEST_DIR"),
+            kind.label()
+        );
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        import_into(&service, kind, &text, Format::Csv, ImportOptions::default()).expect("import");
+    }
+    service
+}
+
+fn bench_with(theme: Theme) -> Bench {
+    let dir = tempfile::tempdir().expect("dir");
+    let service = fixture_service(dir.path());
+    let mut app = App::new(
+        Arc::new(service),
+        AppOptions {
+            keymap: Keymap::default_map(),
+            theme,
+            clock: clock(),
+            notes: Vec::new(),
+        },
+    );
+    app.settle();
+    Bench { _dir: dir, app }
+}
+
+fn bench() -> Bench {
+    bench_with(Theme::plain())
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+impl Bench {
+    fn press(&mut self, keys: &str) -> &mut Self {
+        for c in keys.chars() {
+            self.app.handle_event(key(KeyCode::Char(c)));
+        }
+        self.app.settle();
+        self
+    }
+
+    fn code(&mut self, code: KeyCode) -> &mut Self {
+        self.app.handle_event(key(code));
+        self.app.settle();
+        self
+    }
+
+    fn typed(&mut self, text: &str) -> &mut Self {
+        self.press(text)
+    }
+
+    /// Draws at `w`x`h` and returns the screen as text, one line per row.
+    fn screen(&self, w: u16, h: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal.draw(|f| self.app.draw(f)).expect("draw");
+        screen_text(terminal.backend().buffer())
+    }
+}
+
+/// The buffer as text; the cell after a wide character is skipped (it is covered).
+fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut skip = 0;
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn id_of(app: &App, external: &str) -> u64 {
+    app.service()
+        .resolve(&CustomerKey::External(external.into()))
+        .expect("customer")
+}
+
+#[test]
+fn every_pane_and_the_card_at_two_sizes() {
+    let mut b = bench();
+    for (w, h) in [(80, 24), (120, 40)] {
+        b.press("1");
+        insta::assert_snapshot!(format!("customers_{w}x{h}"), b.screen(w, h));
+        b.press("2");
+        insta::assert_snapshot!(format!("followups_{w}x{h}"), b.screen(w, h));
+        b.press("3");
+        insta::assert_snapshot!(format!("complaints_{w}x{h}"), b.screen(w, h));
+        b.code(KeyCode::Enter);
+        insta::assert_snapshot!(format!("complaint_detail_{w}x{h}"), b.screen(w, h));
+        b.code(KeyCode::Esc);
+        b.press("4");
+        insta::assert_snapshot!(format!("rfm_{w}x{h}"), b.screen(w, h));
+        b.press("1");
+        b.code(KeyCode::Enter);
+        insta::assert_snapshot!(format!("card_{w}x{h}"), b.screen(w, h));
+        b.code(KeyCode::Esc);
+    }
+}
+
+#[test]
+fn too_small_a_terminal_says_how_large_it_must_be() {
+    let b = bench();
+    let screen = b.screen(60, 20);
+    assert!(screen.contains("at least 80x24"), "{screen}");
+    assert!(screen.contains("60x20"), "{screen}");
+}
+
+#[test]
+fn lookup_by_last_four_digits_opens_the_card() {
+    let mut b = bench();
+    b.press("/6542");
+    let screen = b.screen(100, 30);
+    assert!(screen.contains("黄佳"), "{screen}");
+    assert!(screen.contains("phone 13500096542"), "{screen}");
+    b.code(KeyCode::Enter);
+    let card = b.app.card.as_ref().expect("card open");
+    assert_eq!(card.card.customer.external_id, "C-000001");
+    let screen = b.screen(100, 30);
+    assert!(screen.contains("黄佳 · C-000001"), "{screen}");
+    assert!(screen.contains("Soft notes"), "{screen}");
+    b.code(KeyCode::Esc);
+    assert!(b.app.card.is_none());
+}
+
+#[test]
+fn lookup_by_pinyin_updates_on_every_key() {
+    let mut b = bench();
+    b.press("/huang");
+    let Some(Overlay::Lookup(lookup)) = &b.app.overlay else {
+        panic!("lookup open")
+    };
+    let broad = lookup.hits.len();
+    assert!(broad > 1, "several 黄 customers");
+    b.press("jia");
+    let Some(Overlay::Lookup(lookup)) = &b.app.overlay else {
+        panic!("lookup open")
+    };
+    assert!(lookup.hits.len() < broad);
+    assert!(
+        lookup
+            .hits
+            .iter()
+            .all(|h| h.customer.name.starts_with('黄'))
+    );
+}
+
+#[test]
+fn logging_a_follow_up_with_keys_stores_it() {
+    let mut b = bench();
+    b.press("/6542");
+    b.code(KeyCode::Enter);
+    b.press("f");
+    assert!(matches!(b.app.overlay, Some(Overlay::Form(_))));
+    b.typed("回访 asked about 张's order");
+    b.code(KeyCode::Enter);
+    assert!(b.app.overlay.is_none(), "form closed after the save");
+    let status = b.app.status.clone().expect("status");
+    assert!(status.text.contains("logged"), "{status:?}");
+    let card = b
+        .app
+        .service()
+        .customer_card(&CustomerKey::External("C-000001".into()), 5)
+        .expect("card");
+    let stored = card.timeline.iter().any(|e| match e {
+        loyal::service::TimelineEntry::FollowUp(f) => f.summary == "回访 asked about 张's order",
+        _ => false,
+    });
+    assert!(stored, "the follow-up is in the database");
+    assert!(b.screen(100, 30).contains("回访 asked about 张's order"));
+}
+
+#[test]
+fn a_form_shows_validation_inline_and_keeps_the_input() {
+    let mut b = bench();
+    b.press("j").press("f");
+    b.typed("called");
+    // Satisfaction is the sixth field.
+    for _ in 0..5 {
+        b.code(KeyCode::Tab);
+    }
+    b.typed("9");
+    b.code(KeyCode::Enter);
+    let Some(Overlay::Form(form)) = &b.app.overlay else {
+        panic!("form stays open")
+    };
+    assert_eq!(form.value("summary"), "called");
+    let error = form
+        .fields
+        .iter()
+        .find(|f| f.key == "satisfaction")
+        .and_then(|f| f.error.clone());
+    assert_eq!(error.as_deref(), Some("\"9\" is not 1 to 5"));
+    assert!(b.screen(80, 24).contains("✗ \"9\" is not 1 to 5"));
+    // Esc on a changed form asks before throwing the text away.
+    b.code(KeyCode::Esc);
+    assert!(b.screen(80, 24).contains("Discard what you typed?"));
+    b.press("n");
+    assert!(matches!(b.app.overlay, Some(Overlay::Form(_))));
+}
+
+#[test]
+fn a_stale_edit_is_refused_then_reloaded_keeping_the_typed_text() {
+    let mut b = bench();
+    b.press("e");
+    // A colleague changes the same file meanwhile.
+    let first = b.app.customers.selected().expect("selected");
+    let input = loyal::transfer::CustomerInput {
+        city: Some(Some("杭州".into())),
+        ..Default::default()
+    };
+    b.app
+        .service()
+        .update_customer(&CustomerKey::Internal(first), &input, None)
+        .expect("colleague saves");
+    // We change the interests and save.
+    for _ in 0..9 {
+        b.code(KeyCode::Tab);
+    }
+    b.app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    b.typed("tea ceremonies");
+    b.code(KeyCode::Enter);
+    let screen = b.screen(100, 30);
+    assert!(screen.contains("Ctrl-R reloads"), "{screen}");
+    b.app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::CONTROL,
+    )));
+    let Some(Overlay::Form(form)) = &b.app.overlay else {
+        panic!("form open")
+    };
+    assert_eq!(form.value("interests"), "tea ceremonies");
+    assert_eq!(
+        form.value("city"),
+        "杭州",
+        "untouched fields take the latest value"
+    );
+    b.code(KeyCode::Enter);
+    assert!(b.app.overlay.is_none());
+    let c = b
+        .app
+        .service()
+        .customer_card(&CustomerKey::Internal(first), 0)
+        .expect("card")
+        .customer;
+    assert_eq!(
+        (c.city.as_deref(), c.interests.as_str()),
+        (Some("杭州"), "tea ceremonies")
+    );
+}
+
+#[test]
+fn escape_sequences_in_data_are_shown_not_sent() {
+    let mut b = bench();
+    let id = id_of(&b.app, "C-000008");
+    b.app.open_card(id);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal.draw(|f| b.app.draw(f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let raw: String = buffer.content.iter().map(|c| c.symbol()).collect();
+    assert!(
+        !raw.chars().any(|c| c.is_control()),
+        "no control character reaches the screen"
+    );
+    let screen = screen_text(&buffer);
+    assert!(screen.contains(r"\x1b]0;pwned\x07\x1b[2J"), "{screen}");
+    b.code(KeyCode::Esc);
+}
+
+#[test]
+fn no_color_keeps_meaning_in_text() {
+    let colour = bench_with(Theme { color: true });
+    let plain = bench();
+    for b in [&colour, &plain] {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+        terminal.draw(|f| b.app.draw(f)).expect("draw");
+        let buffer = terminal.backend().buffer();
+        let coloured = buffer
+            .content
+            .iter()
+            .any(|c| c.fg != ratatui::style::Color::Reset);
+        assert_eq!(coloured, b.app.theme_has_color());
+        let screen = screen_text(buffer);
+        assert!(screen.contains("▶"), "the selection has a marker");
+    }
+    let mut plain = plain;
+    plain.press("3");
+    assert!(plain.screen(100, 30).contains("! BREACHED"));
+}
+
+#[test]
+fn movement_keys_multi_key_sequences_and_which_key() {
+    let mut b = bench();
+    b.press("jjj");
+    assert_eq!(b.app.customers.cursor.selected, 3);
+    b.press("G");
+    assert_eq!(
+        b.app.customers.cursor.selected,
+        b.app.customers.ids.len() - 1
+    );
+    b.press("g");
+    assert_eq!(b.app.customers.cursor.selected, 0);
+    // The vim map: `g` waits for a second key and says what may follow.
+    let vim = Keymap::load(Some("vim"), None).expect("vim map").keymap;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = App::new(
+        Arc::new(fixture_service(dir.path())),
+        AppOptions {
+            keymap: vim,
+            theme: Theme::plain(),
+            clock: clock(),
+            notes: Vec::new(),
+        },
+    );
+    app.settle();
+    let mut v = Bench { _dir: dir, app };
+    v.press("G");
+    v.press("g");
+    let screen = v.screen(80, 24);
+    assert!(screen.contains("g …"), "which-key hint: {screen}");
+    assert!(screen.contains("go to the first row"), "{screen}");
+    v.press("g");
+    assert_eq!(v.app.customers.cursor.selected, 0);
+    assert!(!v.screen(80, 24).contains("g …"));
+}
+
+#[test]
+fn help_lists_the_pane_keys_and_the_palette_runs_actions() {
+    let mut b = bench();
+    b.press("?");
+    let screen = b.screen(100, 40);
+    assert!(
+        screen.contains("log a follow-up with this customer"),
+        "{screen}"
+    );
+    assert!(screen.contains("[customers]"), "{screen}");
+    b.code(KeyCode::Esc);
+    assert!(b.app.overlay.is_none());
+    b.press(":");
+    b.typed("pane rfm");
+    b.code(KeyCode::Enter);
+    assert_eq!(b.app.pane, Pane::Rfm);
+}
+
+#[test]
+fn filters_sorting_and_segment_drill_down() {
+    let mut b = bench();
+    b.press("F");
+    b.typed("stage:loyal");
+    b.code(KeyCode::Enter);
+    let roster = b.app.roster.clone().expect("roster");
+    assert!(!b.app.customers.ids.is_empty());
+    assert!(
+        b.app
+            .customers
+            .ids
+            .iter()
+            .all(|id| { roster.row(*id).map(|r| r.stage) == Some(loyal::scoring::Stage::Loyal) })
+    );
+    b.press("x");
+    assert_eq!(b.app.customers.ids.len(), roster.rows.len());
+    b.press("F");
+    b.typed("stage:gold");
+    b.code(KeyCode::Enter);
+    assert!(
+        b.screen(100, 30).contains("gold"),
+        "the bad filter is named"
+    );
+    b.code(KeyCode::Esc).press("y");
+    // Sort by name, then drill into a segment from the RFM pane.
+    b.press("s");
+    assert_eq!(b.app.customers.sort.map(|s| s.label()), Some("name"));
+    b.press("4").press("j");
+    let segment = b.app.rfm.selected_segment().expect("segment");
+    b.code(KeyCode::Enter);
+    assert_eq!(b.app.pane, Pane::Customers);
+    assert!(
+        b.app
+            .customers
+            .ids
+            .iter()
+            .all(|id| { roster.row(*id).and_then(|r| r.rfm).map(|r| r.segment) == Some(segment) })
+    );
+}
+
+#[test]
+fn care_plan_done_logs_the_contact_in_the_same_step() {
+    let mut b = bench();
+    b.press("2");
+    let item = b
+        .app
+        .followups
+        .selected_plan()
+        .cloned()
+        .expect("agenda item");
+    b.press("d");
+    b.code(KeyCode::Enter);
+    let status = b.app.status.clone().expect("status");
+    assert!(status.text.contains("done and logged"), "{status:?}");
+    let plans = b
+        .app
+        .service()
+        .customer_card(&CustomerKey::Internal(item.customer.id), 1000)
+        .expect("card");
+    let done = plans.timeline.iter().any(|e| {
+        matches!(e, loyal::service::TimelineEntry::CarePlan(p)
+            if p.id == item.plan.id && p.status == loyal::domain::PlanStatus::Done)
+    });
+    assert!(done);
+    assert_ne!(
+        b.app.followups.selected_plan().map(|i| i.plan.id.clone()),
+        Some(item.plan.id),
+        "the agenda was refreshed"
+    );
+}
+
+#[test]
+fn complaint_workflow_from_the_queue() {
+    let mut b = bench();
+    b.press("3");
+    let first = b.app.complaints.current().cloned().expect("a complaint");
+    b.press("n");
+    b.typed("called the depot");
+    b.code(KeyCode::Enter);
+    let status = b.app.status.clone().expect("status");
+    assert!(status.text.contains("note done"), "{status:?}");
+    b.code(KeyCode::Enter);
+    let screen = b.screen(120, 40);
+    assert!(
+        screen.contains("called the depot"),
+        "history shows the note: {screen}"
+    );
+    // Resolving needs a root cause.
+    b.press("R");
+    b.typed("refunded");
+    b.code(KeyCode::Enter);
+    let Some(Overlay::Form(form)) = &b.app.overlay else {
+        panic!("form stays open")
+    };
+    assert!(
+        form.fields
+            .iter()
+            .any(|f| f.key == "cause" && f.error.is_some())
+    );
+    assert_eq!(
+        form.fields[form.focus].key, "cause",
+        "the cursor goes to the missing field"
+    );
+    b.typed("courier lost the parcel");
+    b.code(KeyCode::Enter);
+    let view = b
+        .app
+        .service()
+        .complaint_view(&first.complaint.id)
+        .expect("view");
+    assert_eq!(
+        view.complaint.status,
+        loyal::domain::ComplaintStatus::Resolved
+    );
+}
+
+#[test]
+fn q_quits_and_ctrl_c_always_quits() {
+    let mut b = bench();
+    b.press("f");
+    b.typed("q");
+    assert!(!b.app.quit, "q inside a form is text");
+    b.app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(b.app.quit);
+    let mut b = bench();
+    b.press("q");
+    assert!(b.app.quit);
+}
