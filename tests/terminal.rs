@@ -1,0 +1,283 @@
+//! End to end in a real terminal: the `loyal` binary inside tmux, driven with `send-keys` and
+//! read with `capture-pane`. Quick lookup by the last four digits opens the card, a follow-up
+//! typed with keys is stored (checked with the CLI), quitting restores the terminal, and a
+//! change made in one workbench shows in a second one open on the same database.
+//!
+//! Needs tmux; without it the tests say so and pass, unless `LOYAL_REQUIRE_TMUX` is set (CI
+//! sets it, so there they cannot be skipped).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_loyal");
+/// Generous: a slow CI machine must not fail a test that is about behaviour, not speed.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn have_tmux() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("LOYAL_REQUIRE_TMUX").is_none(),
+            "tmux is required (LOYAL_REQUIRE_TMUX is set) but not installed"
+        );
+        eprintln!("tmux not installed: terminal tests skipped");
+    }
+    found
+}
+
+/// A private tmux server (its own socket) that is killed when dropped.
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    fn new(dir: &Path) -> Tmux {
+        Tmux {
+            socket: dir.join("tmux.sock"),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn start(&self, name: &str, command: &str) {
+        self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            command,
+        ]);
+    }
+
+    fn keys(&self, name: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", name];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn text(&self, name: &str, text: &str) {
+        self.run(&["send-keys", "-t", name, "-l", text]);
+    }
+
+    fn screen(&self, name: &str) -> String {
+        self.run(&["capture-pane", "-p", "-t", name])
+    }
+
+    /// Waits until the pane shows `wanted`; panics with the screen after [`PATIENCE`].
+    fn wait_for(&self, name: &str, wanted: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen(name);
+            if screen.contains(wanted) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "{name}: waited for {wanted:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+/// A demo database and a config naming the staff member, in `dir`.
+fn setup(dir: &Path, staff: &str) -> (PathBuf, PathBuf) {
+    let db = dir.join("demo.redb");
+    let config = dir.join(format!("{staff}.toml"));
+    std::fs::write(&config, format!("staff_name = \"{staff}\"\n")).expect("config");
+    if !db.exists() {
+        let out = Command::new(BIN)
+            .args(["--db", db.to_str().expect("utf-8"), "demo", "--no-tui"])
+            .env("LOYAL_CONFIG", &config)
+            .output()
+            .expect("demo");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    (db, config)
+}
+
+fn workbench_command(db: &Path, config: &Path, after: &Path) -> String {
+    format!(
+        "LOYAL_CONFIG={} {BIN} --db {}; echo LOYAL-EXIT=$?; stty -a > {}; sleep 60",
+        config.display(),
+        db.display(),
+        after.display()
+    )
+}
+
+#[test]
+fn lookup_log_a_follow_up_and_quit_in_a_real_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, config) = setup(dir.path(), "Ann");
+    let tmux = Tmux::new(dir.path());
+    let after = dir.path().join("stty-after.txt");
+    tmux.start("desk", &workbench_command(&db, &config, &after));
+    tmux.wait_for("desk", "1 Customers");
+    tmux.keys("desk", &["/"]);
+    tmux.wait_for("desk", "Find a customer");
+    tmux.text("desk", "6542");
+    tmux.wait_for("desk", "phone 13500096542");
+    tmux.keys("desk", &["Enter"]);
+    tmux.wait_for("desk", "黄佳 · C-000001");
+    tmux.keys("desk", &["f"]);
+    tmux.wait_for("desk", "Log a follow-up with 黄佳");
+    tmux.text("desk", "e2e call 回访 about the order");
+    tmux.keys("desk", &["Enter"]);
+    tmux.wait_for("desk", "logged");
+    let shown = Command::new(BIN)
+        .args([
+            "--db",
+            db.to_str().expect("utf-8"),
+            "customer",
+            "show",
+            "C-000001",
+        ])
+        .env("LOYAL_CONFIG", &config)
+        .output()
+        .expect("customer show");
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(shown.contains("e2e call 回访 about the order"), "{shown}");
+    assert!(shown.contains("by Ann"), "{shown}");
+    tmux.keys("desk", &["q"]);
+    let screen = tmux.wait_for("desk", "LOYAL-EXIT=0");
+    assert!(
+        !screen.contains("Find a customer"),
+        "the alternate screen was left: {screen}"
+    );
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", "desk", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    let start = Instant::now();
+    while !after.exists()
+        || std::fs::read_to_string(&after)
+            .unwrap_or_default()
+            .is_empty()
+    {
+        assert!(start.elapsed() < PATIENCE, "stty did not run");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let stty = std::fs::read_to_string(&after).expect("stty output");
+    assert!(
+        stty.contains(" icanon") && !stty.contains("-icanon"),
+        "cooked mode back: {stty}"
+    );
+    assert!(
+        stty.contains(" echo") && !stty.contains("-echo "),
+        "echo back: {stty}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, config) = setup(dir.path(), "Bo");
+    let tmux = Tmux::new(dir.path());
+    let after = dir.path().join("stty-after.txt");
+    tmux.start("desk", &workbench_command(&db, &config, &after));
+    tmux.wait_for("desk", "1 Customers");
+    // The pane runs a shell; the workbench is its child.
+    let shell = tmux.run(&["display", "-p", "-t", "desk", "#{pane_pid}"]);
+    let pids = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .expect("pgrep");
+    let pids = String::from_utf8_lossy(&pids.stdout).into_owned();
+    for pid in pids.split_whitespace() {
+        let _ = Command::new("kill").args(["-TERM", pid]).status();
+    }
+    assert!(!pids.trim().is_empty(), "found the workbench process");
+    tmux.wait_for("desk", "LOYAL-EXIT=0");
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", "desk", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    let start = Instant::now();
+    while std::fs::read_to_string(&after)
+        .unwrap_or_default()
+        .is_empty()
+    {
+        assert!(start.elapsed() < PATIENCE, "stty did not run");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let stty = std::fs::read_to_string(&after).expect("stty output");
+    assert!(
+        !stty.contains("-icanon"),
+        "cooked mode back after SIGTERM: {stty}"
+    );
+}
+
+#[test]
+fn a_change_typed_in_one_workbench_appears_in_another() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, ann) = setup(dir.path(), "Ann");
+    let (_, bo) = setup(dir.path(), "Bo");
+    let tmux = Tmux::new(dir.path());
+    tmux.start(
+        "ann",
+        &workbench_command(&db, &ann, &dir.path().join("a.txt")),
+    );
+    tmux.start(
+        "bo",
+        &workbench_command(&db, &bo, &dir.path().join("b.txt")),
+    );
+    for desk in ["ann", "bo"] {
+        tmux.wait_for(desk, "1 Customers");
+        tmux.keys(desk, &["/"]);
+        tmux.wait_for(desk, "Find a customer");
+        tmux.text(desk, "6542");
+        tmux.wait_for(desk, "phone 13500096542");
+        tmux.keys(desk, &["Enter"]);
+        tmux.wait_for(desk, "黄佳 · C-000001");
+    }
+    tmux.keys("ann", &["f"]);
+    tmux.wait_for("ann", "Log a follow-up");
+    tmux.text("ann", "typed at Ann's desk");
+    tmux.keys("ann", &["Enter"]);
+    tmux.wait_for("ann", "logged");
+    // Bo did nothing: the card refreshes on its own.
+    let screen = tmux.wait_for("bo", "typed at Ann's desk");
+    assert!(screen.contains("by Ann"), "{screen}");
+    tmux.keys("ann", &["q"]);
+    tmux.keys("bo", &["q"]);
+    tmux.wait_for("ann", "LOYAL-EXIT=0");
+    tmux.wait_for("bo", "LOYAL-EXIT=0");
+}
