@@ -481,3 +481,49 @@ fn customers_with_a_late_or_escalated_open_complaint_are_at_risk() {
     }
     assert_eq!(risky(&db), vec!["C1", "C2"]);
 }
+
+/// The workbench's roster (one merge walk over customers, scores and contact points) agrees
+/// with the score table and with a recount of every customer's last follow-up.
+#[test]
+fn roster_rows_agree_with_the_score_table_and_the_log() {
+    let db = common::fixture_db();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let options = loyal::service::ScoreOptions {
+        as_of: Some(as_of),
+        ..Default::default()
+    };
+    let roster = db.service.roster(&options).expect("roster");
+    let table = db.service.score(&options).expect("scores");
+    assert_eq!(roster.rows.len(), table.scores.len());
+    let mut last: std::collections::HashMap<u64, chrono::NaiveDate> = Default::default();
+    let mut dates = loyal::service::LocalDates::default();
+    for f in db.service.recent_followups(usize::MAX).expect("log") {
+        let d = dates.date(f.at);
+        let slot = last.entry(f.customer).or_insert(d);
+        *slot = (*slot).max(d);
+    }
+    for (row, score) in roster.rows.iter().zip(&table.scores) {
+        assert_eq!(row.id, score.customer);
+        assert_eq!(row.rfm, score.rfm);
+        assert_eq!(row.stage, score.stage);
+        assert_eq!(row.value_class, score.value_class);
+        assert_eq!(
+            row.last_contact,
+            last.get(&row.id).copied(),
+            "customer {}",
+            row.id
+        );
+    }
+    assert!(
+        roster
+            .rows
+            .iter()
+            .filter(|r| r.last_contact.is_some())
+            .count()
+            > 10
+    );
+    assert_eq!(
+        roster.reports.segments,
+        loyal::service::segment_report(&table)
+    );
+}

@@ -269,8 +269,20 @@ impl Service {
         owner: Option<&str>,
         days_ahead: i64,
     ) -> Result<Vec<AgendaItem>, ServiceError> {
+        Ok(self.agenda_top(date, owner, days_ahead, usize::MAX)?.0)
+    }
+
+    /// The first `limit` entries of [`Service::agenda`] and how many there are in all; only
+    /// the shown ones get their customer summary.
+    pub fn agenda_top(
+        &self,
+        date: NaiveDate,
+        owner: Option<&str>,
+        days_ahead: i64,
+        limit: usize,
+    ) -> Result<(Vec<AgendaItem>, usize), ServiceError> {
         let r = self.store.read()?;
-        let mut items = Vec::new();
+        let mut found: Vec<(AgendaGroup, CarePlan)> = Vec::new();
         for plan in r.care_plans()? {
             let plan = plan?;
             if plan.status != PlanStatus::Open {
@@ -279,28 +291,32 @@ impl Service {
             let Some(group) = agenda_group(plan.due, date, days_ahead) else {
                 continue;
             };
+            if let Some(o) = owner {
+                let who = match &plan.assignee {
+                    Some(a) => Some(a.clone()),
+                    None => r.customer(plan.customer)?.and_then(|c| c.owner),
+                };
+                if !who.is_some_and(|w| w.eq_ignore_ascii_case(o.trim())) {
+                    continue;
+                }
+            }
+            found.push((group, plan));
+        }
+        found.sort_by(|(ga, a), (gb, b)| {
+            (ga, a.due, a.due_time, &a.id).cmp(&(gb, b.due, b.due_time, &b.id))
+        });
+        let total = found.len();
+        let mut items = Vec::with_capacity(limit.min(total));
+        for (group, plan) in found.into_iter().take(limit) {
             let Some(customer) = r.customer(plan.customer)? else {
                 continue;
             };
-            let who = plan.assignee.as_deref().or(customer.owner.as_deref());
-            if owner.is_some_and(|o| !who.is_some_and(|w| w.eq_ignore_ascii_case(o.trim()))) {
-                continue;
-            }
-            let summary = CustomerSummary::read(&r, &customer)?;
             items.push(AgendaItem {
                 group,
+                customer: CustomerSummary::read(&r, &customer)?,
                 plan,
-                customer: summary,
             });
         }
-        items.sort_by(|a, b| {
-            (a.group, a.plan.due, a.plan.due_time, &a.plan.id).cmp(&(
-                b.group,
-                b.plan.due,
-                b.plan.due_time,
-                &b.plan.id,
-            ))
-        });
-        Ok(items)
+        Ok((items, total))
     }
 }

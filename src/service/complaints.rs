@@ -112,17 +112,31 @@ fn severity_rank(s: Severity) -> u8 {
 
 /// Queue order: breached first, then least time left to the nearest deadline, then severity.
 pub fn queue_order(a: &ComplaintView, b: &ComplaintView) -> std::cmp::Ordering {
-    b.sla
-        .breached()
-        .cmp(&a.sla.breached())
-        .then(
-            a.sla
-                .time_left_ms
-                .unwrap_or(i64::MAX)
-                .cmp(&b.sla.time_left_ms.unwrap_or(i64::MAX)),
-        )
-        .then(severity_rank(a.complaint.severity).cmp(&severity_rank(b.complaint.severity)))
-        .then(a.complaint.opened_at.cmp(&b.complaint.opened_at))
+    urgency(&a.complaint, &a.sla).cmp(&urgency(&b.complaint, &b.sla))
+}
+
+/// The sort key of [`queue_order`]: smaller is more urgent.
+fn urgency(c: &Complaint, sla: &SlaState) -> (bool, i64, u8, Millis) {
+    (
+        !sla.breached(),
+        sla.time_left_ms.unwrap_or(i64::MAX),
+        severity_rank(c.severity),
+        c.opened_at,
+    )
+}
+
+/// The status and assignee part of a queue filter.
+fn queue_accepts(filter: &QueueFilter, c: &Complaint) -> bool {
+    let status_ok = match filter.status {
+        Some(s) => c.status == s,
+        None => is_open(c.status),
+    };
+    status_ok
+        && filter.assignee.as_ref().is_none_or(|a| {
+            c.assignee
+                .as_deref()
+                .is_some_and(|x| x.eq_ignore_ascii_case(a.trim()))
+        })
 }
 
 fn event(w: &Writer<'_>, kind: ComplaintEventKind, text: impl Into<String>) -> ComplaintEvent {
@@ -419,16 +433,7 @@ impl Service {
         let mut out = Vec::new();
         for c in r.complaints()? {
             let c = c?;
-            let status_ok = match filter.status {
-                Some(s) => c.status == s,
-                None => is_open(c.status),
-            };
-            let assignee_ok = filter.assignee.as_ref().is_none_or(|a| {
-                c.assignee
-                    .as_deref()
-                    .is_some_and(|x| x.eq_ignore_ascii_case(a.trim()))
-            });
-            if !status_ok || !assignee_ok {
+            if !queue_accepts(filter, &c) {
                 continue;
             }
             let sla = policy.state(&c, now);
@@ -446,6 +451,47 @@ impl Service {
         }
         out.sort_by(queue_order);
         Ok(out)
+    }
+
+    /// The `limit` most urgent complaints of the queue and how many the filter lets through:
+    /// only the shown ones are kept whole, so a queue of a million stays small in memory.
+    pub fn complaint_queue_top(
+        &self,
+        filter: &QueueFilter,
+        now: Millis,
+        limit: usize,
+    ) -> Result<(Vec<ComplaintView>, usize), ServiceError> {
+        let policy = self.sla_policy()?;
+        let r = self.store.read()?;
+        let mut keys: Vec<((bool, i64, u8, Millis), String)> = Vec::new();
+        for c in r.complaints()? {
+            let c = c?;
+            if !queue_accepts(filter, &c) {
+                continue;
+            }
+            let sla = policy.state(&c, now);
+            if filter.breached_only && !sla.breached() {
+                continue;
+            }
+            keys.push((urgency(&c, &sla), c.id));
+        }
+        let total = keys.len();
+        keys.sort_unstable();
+        let mut out = Vec::with_capacity(limit.min(total));
+        for (_, id) in keys.into_iter().take(limit) {
+            let Some(c) = r.complaint(&id)? else {
+                continue;
+            };
+            let Some(customer) = r.customer(c.customer)? else {
+                continue;
+            };
+            out.push(ComplaintView {
+                customer: CustomerSummary::read(&r, &customer)?,
+                sla: policy.state(&c, now),
+                complaint: c,
+            });
+        }
+        Ok((out, total))
     }
 
     /// Resolved and closed complaints grouped by category and recorded cause, most frequent

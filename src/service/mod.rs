@@ -35,7 +35,7 @@ pub use lookup::{LookupHit, MatchKind};
 pub use reports::{
     SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,
 };
-pub use roster::{Roster, RosterRow};
+pub use roster::{Roster, RosterRow, ScoreReports};
 pub use scoring::{ChurnReport, DueRow, RfmRow, ScoreOptions, ScoreTable, customer_facts};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
 pub use sla::{SlaPolicy, SlaState};

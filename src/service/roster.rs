@@ -3,9 +3,12 @@
 //! million customers in memory, built once in the background and refreshed on demand.
 
 use super::local_dates::LocalDates;
-use super::scoring::ScoreTable;
+use super::reports::{
+    SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,
+};
 use super::{ScoreOptions, Service, ServiceError};
 use crate::domain::{CustomerId, FollowUp, Money};
+use crate::scoring::Pareto;
 use crate::scoring::{Rfm, Stage, ValueClass};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -15,7 +18,6 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq)]
 pub struct RosterRow {
     pub id: CustomerId,
-    pub external_id: Box<str>,
     pub name: Box<str>,
     /// Index into [`Roster::owners`].
     pub owner: Option<u32>,
@@ -29,14 +31,26 @@ pub struct RosterRow {
     pub total: Money,
 }
 
-/// Every customer's row as of one date, in id order, with the score table it came from.
+/// The reports of one scoring run (the score table itself is not kept: at a million customers
+/// it would double the roster's memory).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreReports {
+    pub segments: Vec<SegmentRow>,
+    pub stages: Vec<StageRow>,
+    pub values: Vec<ValueRow>,
+    pub pareto: Pareto,
+    /// Customers with an order on or before the date.
+    pub scored: usize,
+}
+
+/// Every customer's row as of one date, in id order, with the reports of that scoring.
 #[derive(Debug, Clone)]
 pub struct Roster {
     pub as_of: NaiveDate,
     pub rows: Vec<RosterRow>,
     pub owners: Vec<String>,
     pub tags: Vec<String>,
-    pub scores: ScoreTable,
+    pub reports: ScoreReports,
     /// The change counter the roster was read at.
     pub change_counter: u64,
 }
@@ -92,41 +106,45 @@ impl Service {
         let change_counter = r.change_counter()?;
         let scores = self.score(options)?;
         let as_of = scores.params.as_of;
+        let reports = ScoreReports {
+            segments: segment_report(&scores),
+            stages: stage_report(&scores),
+            values: value_report(&scores),
+            pareto: pareto_report(&scores),
+            scored: scores.scores.iter().filter(|s| s.rfm.is_some()).count(),
+        };
+        // Customers, scores and contact points all come in customer id order: one merge walk,
+        // no maps over a million customers.
         let mut dates = LocalDates::default();
-        let mut last_contact: HashMap<CustomerId, NaiveDate> = HashMap::new();
-        for point in r.contact_points(false)? {
-            let (customer, at) = point?;
-            let date = dates.date(at);
-            last_contact
-                .entry(customer)
-                .and_modify(|d| *d = (*d).max(date))
-                .or_insert(date);
-        }
-        let score_of: HashMap<CustomerId, usize> = scores
-            .scores
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.customer, i))
-            .collect();
+        let mut scored = scores.scores.iter().zip(&scores.facts).peekable();
+        let mut contacts = r.contact_points(false)?.peekable();
         let mut owners = Interner::default();
         let mut tags = Interner::default();
         let mut rows = Vec::with_capacity(scores.scores.len());
         for customer in r.customers()? {
             let c = customer?;
-            let scored = score_of
-                .get(&c.id)
-                .map(|i| (&scores.scores[*i], &scores.facts[*i]));
-            let orders = scored.and_then(|(_, facts)| facts.orders);
+            while scored.next_if(|(s, _)| s.customer < c.id).is_some() {}
+            let score = scored.next_if(|(s, _)| s.customer == c.id);
+            let mut last_contact: Option<NaiveDate> = None;
+            while let Some(point) =
+                contacts.next_if(|p| p.as_ref().map_or(true, |(id, _)| *id <= c.id))
+            {
+                let (id, at) = point?;
+                if id == c.id {
+                    let date = dates.date(at);
+                    last_contact = Some(last_contact.map_or(date, |d| d.max(date)));
+                }
+            }
+            let orders = score.and_then(|(_, facts)| facts.orders);
             rows.push(RosterRow {
                 id: c.id,
-                external_id: c.external_id.into(),
                 name: c.name.into(),
                 owner: c.owner.as_deref().map(|o| owners.intern(o)),
                 tags: c.tags.iter().map(|t| tags.intern(t)).collect(),
-                stage: scored.map_or(Stage::Prospect, |(s, _)| s.stage),
-                rfm: scored.and_then(|(s, _)| s.rfm),
-                value_class: scored.and_then(|(s, _)| s.value_class),
-                last_contact: last_contact.get(&c.id).copied(),
+                stage: score.map_or(Stage::Prospect, |(s, _)| s.stage),
+                rfm: score.and_then(|(s, _)| s.rfm),
+                value_class: score.and_then(|(s, _)| s.value_class),
+                last_contact,
                 last_order: orders.map(|o| o.last),
                 total: orders.map_or(Money(0), |o| o.total),
             });
@@ -136,7 +154,7 @@ impl Service {
             rows,
             owners: owners.names,
             tags: tags.names,
-            scores,
+            reports,
             change_counter,
         })
     }

@@ -12,7 +12,7 @@ use super::panes::card::CardPane;
 use super::panes::complaints::{ComplaintsPane, parse_filter};
 use super::panes::customers::{CustomerFilter, CustomersPane};
 use super::panes::followups::{AGENDA_DAYS, FORGOTTEN_LIST_DAYS, FollowUpView, FollowUpsPane};
-use super::panes::rfm::{RfmPane, RfmReports, RfmView};
+use super::panes::rfm::{RfmPane, RfmView};
 use super::purpose::Purpose;
 use super::theme::Theme;
 use crate::domain::{CustomerId, Millis};
@@ -29,6 +29,9 @@ pub const POLL_EVERY: Duration = Duration::from_millis(400);
 const ROSTER_EVERY: Duration = Duration::from_secs(15);
 /// The complaint queue is reloaded this often so SLA countdowns stay live.
 const QUEUE_EVERY: Duration = Duration::from_secs(30);
+/// How many agenda entries and queued complaints a list holds (the most urgent first; the
+/// header says how many there are in all).
+pub const LIST_LIMIT: usize = 2000;
 /// After this long a save says it is waiting for another writer.
 pub const WAIT_NOTICE: Duration = Duration::from_millis(200);
 
@@ -225,7 +228,7 @@ impl App {
     fn load_agenda(&mut self) {
         let today = self.today();
         self.jobs.spawn(JobKind::Agenda, move |s: &Service| {
-            JobOutput::Agenda(s.agenda(today, None, AGENDA_DAYS))
+            JobOutput::Agenda(s.agenda_top(today, None, AGENDA_DAYS, LIST_LIMIT))
         });
     }
 
@@ -247,7 +250,7 @@ impl App {
         let now = self.clock.now();
         self.last_queue = Instant::now();
         self.jobs.spawn(JobKind::Queue, move |s: &Service| {
-            JobOutput::Queue(s.complaint_queue_at(&filter, now))
+            JobOutput::Queue(s.complaint_queue_top(&filter, now, LIST_LIMIT))
         });
     }
 
@@ -264,12 +267,13 @@ impl App {
             JobOutput::Roster(Ok(roster)) => {
                 self.customers.total = roster.rows.len() as u64;
                 self.customers.rebuild(&roster);
-                self.rfm.reports = Some(RfmReports::of(&roster));
+                self.rfm.reports = Some(roster.reports.clone());
                 self.rfm.cursor.clamp(self.rfm.len(), 20);
                 self.roster = Some(roster);
             }
-            JobOutput::Agenda(Ok(items)) => {
+            JobOutput::Agenda(Ok((items, total))) => {
                 self.followups.agenda = Some(items);
+                self.followups.agenda_total = total;
                 self.clamp_followups();
             }
             JobOutput::Recent(Ok(items)) => {
@@ -280,7 +284,8 @@ impl App {
                 self.followups.forgotten = Some(forgotten);
                 self.clamp_followups();
             }
-            JobOutput::Queue(Ok(queue)) => {
+            JobOutput::Queue(Ok((queue, total))) => {
+                self.complaints.total = total;
                 let keep = self.complaints.current().map(|v| v.complaint.id.clone());
                 self.complaints.queue = Some(queue);
                 if let (Some(id), Some(queue)) = (keep, &self.complaints.queue)

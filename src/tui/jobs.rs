@@ -13,10 +13,12 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 #[derive(Debug)]
 pub enum JobOutput {
     Roster(Result<Arc<Roster>, ServiceError>),
-    Agenda(Result<Vec<AgendaItem>, ServiceError>),
+    /// The shown entries and how many there are in all.
+    Agenda(Result<(Vec<AgendaItem>, usize), ServiceError>),
     Recent(Result<Vec<FollowUp>, ServiceError>),
     Forgotten(Result<Forgotten, ServiceError>),
-    Queue(Result<Vec<ComplaintView>, ServiceError>),
+    /// The most urgent complaints and how many pass the filter.
+    Queue(Result<(Vec<ComplaintView>, usize), ServiceError>),
     Churn(Result<ChurnReport, ServiceError>),
     /// A save finished: `Ok(message)` for the status line, or why it was refused.
     Saved(Result<String, ServiceError>),

@@ -44,6 +44,8 @@ pub fn parse_filter(text: &str) -> Result<QueueFilter, String> {
 pub struct ComplaintsPane {
     pub cursor: ListCursor,
     pub queue: Option<Vec<ComplaintView>>,
+    /// How many complaints pass the filter (the queue holds the most urgent of them).
+    pub total: usize,
     pub filter: QueueFilter,
     pub filter_text: String,
     /// The complaint opened with Enter.
@@ -79,8 +81,13 @@ impl ComplaintsPane {
         } else {
             format!("filter: {}", self.filter_text.trim())
         };
+        let count = if self.total > self.len() {
+            format!("the {} most urgent of {}", self.len(), self.total)
+        } else {
+            self.len().to_string()
+        };
         let mut lines = vec![Line::styled(
-            format!("{} · {filter} · most urgent first", self.len()),
+            format!("{count} · {filter} · most urgent first"),
             theme.dim(),
         )];
         let Some(queue) = &self.queue else {

@@ -52,6 +52,8 @@ pub struct FollowUpsPane {
     pub view: FollowUpView,
     pub cursor: ListCursor,
     pub agenda: Option<Vec<AgendaItem>>,
+    /// How many plans the agenda has in all (it holds the first of them).
+    pub agenda_total: usize,
     pub recent: Option<Vec<FollowUp>>,
     pub forgotten: Option<Forgotten>,
     pub page: Cell<usize>,
@@ -117,6 +119,14 @@ impl FollowUpsPane {
             ]
         })
         .chain([Span::styled("(v switches)", theme.dim())])
+        .chain(
+            (self.view == FollowUpView::Agenda && self.agenda_total > self.len()).then(|| {
+                Span::styled(
+                    format!("  first {} of {}", self.len(), self.agenda_total),
+                    theme.dim(),
+                )
+            }),
+        )
         .collect();
         let mut lines = vec![Line::from(tabs)];
         let range = self.cursor.visible(self.len(), page);

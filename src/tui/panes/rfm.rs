@@ -2,10 +2,7 @@
 //! classes, the loyalty-ladder funnel, and churn and retention by month, as of a chosen date.
 
 use crate::scoring::{Pareto, Segment};
-use crate::service::{
-    ChurnReport, Roster, SegmentRow, StageRow, ValueRow, pareto_report, segment_report,
-    stage_report, value_report,
-};
+use crate::service::ChurnReport;
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::cells_line;
@@ -22,32 +19,7 @@ pub enum RfmView {
     Churn,
 }
 
-/// Reports derived from one roster.
-#[derive(Debug, Clone)]
-pub struct RfmReports {
-    pub segments: Vec<SegmentRow>,
-    pub stages: Vec<StageRow>,
-    pub values: Vec<ValueRow>,
-    pub pareto: Pareto,
-    pub scored: usize,
-}
-
-impl RfmReports {
-    pub fn of(roster: &Roster) -> RfmReports {
-        RfmReports {
-            segments: segment_report(&roster.scores),
-            stages: stage_report(&roster.scores),
-            values: value_report(&roster.scores),
-            pareto: pareto_report(&roster.scores),
-            scored: roster
-                .scores
-                .scores
-                .iter()
-                .filter(|s| s.rfm.is_some())
-                .count(),
-        }
-    }
-}
+pub use crate::service::ScoreReports as RfmReports;
 
 #[derive(Debug, Default)]
 pub struct RfmPane {
