@@ -58,8 +58,13 @@ impl Context {
         }
     }
 
+    /// Opens the database; an import that stopped half way is reported on stderr.
     pub fn open(&self) -> anyhow::Result<Service> {
-        Service::open(&self.db_path, &self.store_options())
-            .with_context(|| format!("opening database {}", self.db_path.display()))
+        let service = Service::open(&self.db_path, &self.store_options())
+            .with_context(|| format!("opening database {}", self.db_path.display()))?;
+        for i in service.interrupted_imports().unwrap_or_default() {
+            eprintln!("warning: {}", crate::service::interrupted_note(&i));
+        }
+        Ok(service)
     }
 }

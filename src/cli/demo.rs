@@ -58,8 +58,15 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
                 .rows
                 .retain(|row| row.get("purpose") != Some("birthday"));
         }
-        super::import::import_table(&service, *kind, &table, ImportOptions::default(), false)
-            .map_err(|e| anyhow::anyhow!("fixtures/{kind}.csv: {e}"))?;
+        super::import::import_table(
+            &service,
+            *kind,
+            &table,
+            ImportOptions::default(),
+            false,
+            None,
+        )
+        .map_err(|e| anyhow::anyhow!("fixtures/{kind}.csv: {e}"))?;
     }
     service.plan_birthdays(crate::service::today(), 30)?;
     let stats = service.stats()?;

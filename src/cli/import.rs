@@ -62,7 +62,12 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
         ),
         None => None,
     };
-    let report = import_table(&service, kind, &table, options, true);
+    let source = if args.one_transaction {
+        None
+    } else {
+        Some(name.as_str())
+    };
+    let report = import_table(&service, kind, &table, options, true, source);
     let row_error = |e: &RowError| match format {
         Format::Csv => format!("{name}:{e}"),
         Format::Json => format!("{name}: record {e}"),
@@ -111,6 +116,7 @@ pub fn import_table(
     table: &RawTable,
     options: ImportOptions,
     progress_bar: bool,
+    chunked_source: Option<&str>,
 ) -> Result<ImportReport, ServiceError> {
     let bar = if progress_bar {
         ProgressBar::new(table.rows.len() as u64)
@@ -136,7 +142,16 @@ pub fn import_table(
         }
         Kind::Orders => {
             let parsed = transfer::parse_orders(table);
-            service.import_orders(parsed.inputs, parsed.errors, options, &mut progress)
+            match chunked_source {
+                Some(source) => service.import_orders_chunked(
+                    source,
+                    parsed.inputs,
+                    parsed.errors,
+                    options,
+                    &mut progress,
+                ),
+                None => service.import_orders(parsed.inputs, parsed.errors, options, &mut progress),
+            }
         }
         Kind::FollowUps => {
             let parsed = transfer::parse_followups(table);
@@ -243,6 +258,11 @@ fn print_report(name: &str, report: &ImportReport) {
     if report.dry_run {
         line.push_str(" (dry run: nothing written)");
     }
+    if let Some(id) = report.import_id {
+        line.push_str(&format!(
+            " (import #{id}; `loyal imports rollback {id}` undoes it)"
+        ));
+    }
     println!("{line}");
 }
 
@@ -264,5 +284,45 @@ pub fn export(
         None => service.export(kind, format, std::io::stdout().lock())?,
     };
     let _ = count;
+    Ok(())
+}
+
+/// `loyal imports`: the journal; `loyal imports rollback ID`: undo one run.
+pub fn imports(context: &Context, rollback: Option<u64>) -> anyhow::Result<()> {
+    let service = context.open()?;
+    if let Some(id) = rollback {
+        let bar = ProgressBar::new(0);
+        let mut progress = |done: u64, total: u64| {
+            bar.set_length(total);
+            bar.set_position(done);
+        };
+        let undone = service.rollback_import(id, &mut progress)?;
+        bar.finish_and_clear();
+        println!("import #{id} rolled back: {undone} change(s) undone");
+        return Ok(());
+    }
+    let imports = service.imports()?;
+    if imports.is_empty() {
+        println!("no import in the journal yet (orders imports are journaled)");
+    }
+    for i in imports {
+        let when = crate::tui::widgets::local_time(i.started_at);
+        let state = match (i.state, i.finished_by) {
+            (crate::domain::ImportState::Resumed, Some(by)) => format!("resumed by #{by}"),
+            (state, _) => state.to_string(),
+        };
+        println!(
+            "#{:<5} {:<8} {:<12} {:>9}/{:<9} {} by {} ({})  {}",
+            i.id,
+            i.kind,
+            state,
+            i.done,
+            i.rows,
+            when,
+            crate::text::sanitize(&i.staff),
+            crate::text::sanitize(&i.os_user),
+            crate::text::sanitize(&i.file)
+        );
+    }
     Ok(())
 }

@@ -8,6 +8,7 @@ mod care_plan;
 mod complaint;
 mod customer;
 mod followup;
+mod import_journal;
 mod labels;
 mod money;
 mod order;
@@ -20,6 +21,7 @@ pub use complaint::{
 };
 pub use customer::{Customer, CustomerId, CustomerStatus, Gender, MergeRecord};
 pub use followup::{Direction, FollowUp, FollowUpKind};
+pub use import_journal::{ImportRecord, ImportState, UndoEntry};
 pub(crate) use labels::labelled_enum;
 pub use labels::{Channel, LabelError};
 pub use money::{Money, MoneyError};

@@ -4,8 +4,26 @@
 use super::ServiceError;
 use super::import::{ImportOptions, ImportReport, reject};
 use crate::domain::{Customer, CustomerId};
-use crate::store::Writer;
+use crate::store::{Reader, StoreError, Writer};
 use std::collections::HashMap;
+
+/// Where an import looks customer ids up: its own write transaction, or a read snapshot when
+/// a chunked import validates every row before writing any.
+pub(super) trait ResolveExternal {
+    fn resolve(&self, external_id: &str) -> Result<Option<CustomerId>, StoreError>;
+}
+
+impl ResolveExternal for Writer<'_> {
+    fn resolve(&self, external_id: &str) -> Result<Option<CustomerId>, StoreError> {
+        self.resolve_external(external_id)
+    }
+}
+
+impl ResolveExternal for Reader {
+    fn resolve(&self, external_id: &str) -> Result<Option<CustomerId>, StoreError> {
+        self.resolve_external(external_id)
+    }
+}
 
 /// Resolves the customer ids of a file once each, remembering the unknown ones.
 #[derive(Default)]
@@ -18,7 +36,7 @@ pub(super) struct CustomerCache {
 impl CustomerCache {
     pub(super) fn check(
         &mut self,
-        w: &Writer<'_>,
+        w: &impl ResolveExternal,
         line: u64,
         external_id: &str,
         options: ImportOptions,
@@ -27,7 +45,7 @@ impl CustomerCache {
         let found = match self.known.get(external_id) {
             Some(found) => *found,
             None => {
-                let found = w.resolve_external(external_id)?;
+                let found = w.resolve(external_id)?;
                 self.known.insert(external_id.to_string(), found);
                 if found.is_none() && options.create_missing {
                     self.missing.push(external_id.to_string());
@@ -48,19 +66,22 @@ impl CustomerCache {
         Ok(())
     }
 
+    /// Creates the missing customers; returns their ids.
     pub(super) fn create_missing(
         &mut self,
         w: &mut Writer<'_>,
         report: &mut ImportReport,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<Vec<CustomerId>, ServiceError> {
+        let mut created = Vec::new();
         for external_id in std::mem::take(&mut self.missing) {
             let mut customer = Customer::new(external_id.as_str(), external_id.as_str(), w.now());
             customer.tags.push(String::from("auto-created"));
             let id = w.insert_customer(customer)?;
             self.known.insert(external_id, Some(id));
             report.created_customers += 1;
+            created.push(id);
         }
-        Ok(())
+        Ok(created)
     }
 
     pub(super) fn id(&self, external_id: &str) -> Option<CustomerId> {

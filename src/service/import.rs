@@ -45,10 +45,18 @@ pub struct ImportReport {
     pub created_customers: u64,
     pub rejected: Vec<RowError>,
     pub warnings: Vec<RowWarning>,
+    /// The journal id of a chunked import (`loyal imports rollback ID` undoes it).
+    #[serde(default)]
+    pub import_id: Option<u64>,
 }
 
 impl ImportReport {
-    fn new(kind: Kind, options: ImportOptions, rows: usize, parse_errors: Vec<RowError>) -> Self {
+    pub(super) fn new(
+        kind: Kind,
+        options: ImportOptions,
+        rows: usize,
+        parse_errors: Vec<RowError>,
+    ) -> Self {
         ImportReport {
             kind,
             dry_run: options.dry_run,
@@ -58,11 +66,12 @@ impl ImportReport {
             unchanged: 0,
             created_customers: 0,
             rejected: parse_errors,
+            import_id: None,
             warnings: Vec::new(),
         }
     }
 
-    fn count(&mut self, change: Change) {
+    pub(super) fn count(&mut self, change: Change) {
         match change {
             Change::Created => self.created += 1,
             Change::Updated => self.updated += 1,
@@ -71,7 +80,7 @@ impl ImportReport {
     }
 
     /// Lines that were rejected, for filtering rows out.
-    fn rejected_lines(&self) -> HashSet<u64> {
+    pub(super) fn rejected_lines(&self) -> HashSet<u64> {
         self.rejected.iter().map(|e| e.line).collect()
     }
 
@@ -81,7 +90,7 @@ impl ImportReport {
     }
 
     /// Fails the whole import if anything was rejected and bad rows may not be skipped.
-    fn gate(&mut self, options: ImportOptions) -> Result<(), ServiceError> {
+    pub(super) fn gate(&mut self, options: ImportOptions) -> Result<(), ServiceError> {
         if !self.rejected.is_empty() && !options.skip_bad {
             self.rejected.sort_by_key(|e| e.line);
             return Err(ServiceError::Rejected(std::mem::take(&mut self.rejected)));
@@ -91,7 +100,7 @@ impl ImportReport {
 }
 
 /// Rows in a file: those that parsed plus those that did not (a row can have several errors).
-fn row_count<T>(inputs: &[Lined<T>], parse_errors: &[RowError]) -> usize {
+pub(super) fn row_count<T>(inputs: &[Lined<T>], parse_errors: &[RowError]) -> usize {
     let mut bad: Vec<u64> = parse_errors.iter().map(|e| e.line).collect();
     bad.sort_unstable();
     bad.dedup();

@@ -12,6 +12,7 @@ mod error;
 mod export;
 mod followups;
 mod import;
+mod import_journal;
 mod local_dates;
 mod lookup;
 mod reports;
@@ -30,6 +31,7 @@ pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, 
 pub use error::ServiceError;
 pub use followups::{FORGOTTEN_DAYS, Forgotten, NewFollowUp};
 pub use import::{ImportOptions, ImportReport, RowWarning};
+pub use import_journal::{CHUNK_PAUSE, CHUNK_ROWS, STALE_AFTER_MS, interrupted_note};
 pub use local_dates::{LocalDates, today};
 pub use lookup::{LookupHit, MatchKind};
 pub use reports::{

@@ -36,6 +36,12 @@ impl StoredRecord for Complaint {
 impl StoredRecord for crate::domain::AuditEntry {
     const TYPE_NAME: &'static str = "loyal::AuditEntry@1";
 }
+impl StoredRecord for crate::domain::ImportRecord {
+    const TYPE_NAME: &'static str = "loyal::ImportRecord@1";
+}
+impl StoredRecord for crate::domain::UndoEntry {
+    const TYPE_NAME: &'static str = "loyal::UndoEntry@1";
+}
 impl StoredRecord for MergeRecord {
     const TYPE_NAME: &'static str = "loyal::MergeRecord@1";
 }

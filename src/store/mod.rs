@@ -7,6 +7,7 @@
 mod access;
 mod codec;
 mod error;
+pub mod imports;
 mod legacy;
 mod merge;
 mod open;
@@ -18,6 +19,7 @@ mod writer;
 
 pub use codec::{Encoded, Rec, StoredRecord};
 pub use error::StoreError;
+pub use imports::{host_name, process_alive};
 pub use merge::MergeCounts;
 pub use open::{SpaceStats, Store, StoreOptions};
 pub use reader::{PhoneHit, Reader, TermHit};

@@ -56,6 +56,8 @@ pub struct Reader {
     audit: ReadOnlyTable<u64, Rec<crate::domain::AuditEntry>>,
     audit_by_customer: ReadOnlyTable<(u64, u64), ()>,
     roles: ReadOnlyTable<&'static str, u8>,
+    pub(super) imports: ReadOnlyTable<u64, Rec<crate::domain::ImportRecord>>,
+    pub(super) import_undo: ReadOnlyTable<(u64, u64), Rec<crate::domain::UndoEntry>>,
 }
 
 impl Reader {
@@ -85,6 +87,8 @@ impl Reader {
             audit: txn.open_table(AUDIT)?,
             audit_by_customer: txn.open_table(AUDIT_BY_CUSTOMER)?,
             roles: txn.open_table(ROLES)?,
+            imports: txn.open_table(IMPORTS)?,
+            import_undo: txn.open_table(IMPORT_UNDO)?,
         })
     }
 

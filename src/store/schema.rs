@@ -6,7 +6,7 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 7;
+pub const SCHEMA_VERSION: u64 = 8;
 
 /// OS account -> role code (viewer 0, agent 1, admin 2).
 pub const ROLES: TableDefinition<&str, u8> = TableDefinition::new("roles");
@@ -18,6 +18,13 @@ pub const AUDIT_BY_CUSTOMER: TableDefinition<(u64, u64), ()> =
     TableDefinition::new("audit_by_customer");
 
 /// Counters and markers: `schema_version`, `next.customer`, `change_counter`, ...
+/// Import runs by id (the journal).
+pub const IMPORTS: TableDefinition<u64, Rec<crate::domain::ImportRecord>> =
+    TableDefinition::new("imports");
+/// What each import changed: `(import id, sequence)` -> the state before.
+pub const IMPORT_UNDO: TableDefinition<(u64, u64), Rec<crate::domain::UndoEntry>> =
+    TableDefinition::new("import_undo");
+
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 /// Team-wide settings (SLA hours, margin rate, churn days ...), as text.
 pub const SETTINGS: TableDefinition<&str, &str> = TableDefinition::new("settings");
@@ -71,6 +78,7 @@ pub mod meta_keys {
     pub const NEXT_CARE_PLAN: &str = "next.care_plan";
     pub const NEXT_COMPLAINT: &str = "next.complaint";
     pub const NEXT_AUDIT: &str = "next.audit";
+    pub const NEXT_IMPORT: &str = "next.import";
     /// The latest time (ms) of any follow-up or complaint, stored as `u64` of the i64 bits.
     pub const LATEST_CONTACT: &str = "latest.contact_at";
     /// Set (to 1) in databases built by `loyal demo`, which may be replaced without asking.
@@ -103,6 +111,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
     txn.open_table(AUDIT)?;
     txn.open_table(AUDIT_BY_CUSTOMER)?;
     txn.open_table(ROLES)?;
+    txn.open_table(IMPORTS)?;
+    txn.open_table(IMPORT_UNDO)?;
     Ok(())
 }
 
@@ -115,7 +125,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 3 -> 4: care plans record where a recurring series starts (`loyal::CarePlan@2`);
 /// - 4 -> 5: complaints record the severity they were opened with (`loyal::Complaint@2`);
 /// - 5 -> 6: the audit trail (new tables only);
-/// - 6 -> 7: roles (a new table; the first person to open the file afterwards becomes admin).
+/// - 6 -> 7: roles (a new table; the first person to open the file afterwards becomes admin);
+/// - 7 -> 8: the import journal and undo log (new tables only).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;

@@ -37,6 +37,8 @@ pub struct Writer<'t> {
     pub(super) audit: Table<'t, u64, Rec<crate::domain::AuditEntry>>,
     pub(super) audit_by_customer: Table<'t, (u64, u64), ()>,
     pub(super) roles: Table<'t, &'static str, u8>,
+    pub(super) imports: Table<'t, u64, Rec<crate::domain::ImportRecord>>,
+    pub(super) import_undo: Table<'t, (u64, u64), Rec<crate::domain::UndoEntry>>,
     who: super::open::Who,
 }
 
@@ -70,6 +72,8 @@ impl<'t> Writer<'t> {
             audit: txn.open_table(AUDIT)?,
             audit_by_customer: txn.open_table(AUDIT_BY_CUSTOMER)?,
             roles: txn.open_table(ROLES)?,
+            imports: txn.open_table(IMPORTS)?,
+            import_undo: txn.open_table(IMPORT_UNDO)?,
             who: who.clone(),
         })
     }
@@ -77,6 +81,11 @@ impl<'t> Writer<'t> {
     /// Who is writing (the staff name the store was opened with).
     pub fn staff(&self) -> &str {
         &self.who.staff
+    }
+
+    /// The OS account of the writing process.
+    pub fn os_user(&self) -> &str {
+        &self.who.os_user
     }
 
     /// Records an OS account's role.

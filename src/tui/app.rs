@@ -175,6 +175,16 @@ impl App {
             last_queue: Instant::now(),
             quit: false,
         };
+        let interrupted: Vec<String> = app
+            .service
+            .interrupted_imports()
+            .unwrap_or_default()
+            .iter()
+            .map(crate::service::interrupted_note)
+            .collect();
+        if !interrupted.is_empty() {
+            app.overlay = Some(Overlay::Notes(interrupted));
+        }
         app.customers.total = app.service.customer_count().unwrap_or(0);
         if let Err(e) = app.customers.load_pages(&app.service, 100) {
             app.error(e);

@@ -1,0 +1,284 @@
+//! Imports that share the database: every row is checked in a read snapshot first (nothing is
+//! written if one is bad), then the rows are written in chunks of a few thousand, one short
+//! transaction each with a pause between, so a colleague's save never waits long. Each run has
+//! an id in the import journal with an undo log: an interrupted run is reported on next use,
+//! can be finished by running the same import again (idempotent), or rolled back by its id.
+
+use super::customer_cache::CustomerCache;
+use super::import::{ImportOptions, ImportReport, Progress, reject, row_count};
+use super::{Service, ServiceError};
+use crate::domain::{ImportRecord, ImportState, Order, Role, UndoEntry};
+use crate::store::Change;
+use crate::transfer::{Kind, Lined, OrderInput, RowError};
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// Rows per write transaction at most.
+pub const CHUNK_ROWS: usize = 5000;
+/// A chunk stops taking rows after this long, so the write lock is never held much longer.
+pub const CHUNK_TIME: Duration = Duration::from_millis(20);
+/// Pause between two chunks: other processes' saves take the lock meanwhile (they poll for it
+/// at least every 8 ms).
+pub const CHUNK_PAUSE: Duration = Duration::from_millis(10);
+/// A running import whose heartbeat is older than this stopped (its process died).
+pub const STALE_AFTER_MS: i64 = 60_000;
+
+/// Whether a journal record is a run that stopped half way: still marked running, and its
+/// process is gone (same machine) or its heartbeat is old (another machine).
+pub fn is_interrupted(i: &ImportRecord, now: crate::domain::Millis) -> bool {
+    if i.state != ImportState::Running {
+        return false;
+    }
+    if i.host == crate::store::host_name() && !i.host.is_empty() {
+        return i.pid != std::process::id() && !crate::store::process_alive(i.pid);
+    }
+    now - i.heartbeat_at > STALE_AFTER_MS
+}
+
+impl Service {
+    /// Imports orders in chunks (see the module documentation); `source` names the file in
+    /// the journal. A dry run is one rehearsed transaction, as before.
+    pub fn import_orders_chunked(
+        &self,
+        source: &str,
+        inputs: Vec<Lined<OrderInput>>,
+        parse_errors: Vec<RowError>,
+        options: ImportOptions,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport, ServiceError> {
+        if options.dry_run {
+            return self.import_orders(inputs, parse_errors, options, progress);
+        }
+        self.require(Role::Agent, "import")?;
+        let total = (inputs.len() + parse_errors.len()) as u64;
+        let rows = row_count(&inputs, &parse_errors);
+        let mut report = ImportReport::new(Kind::Orders, options, rows, parse_errors);
+        let mut customers = CustomerCache::default();
+        {
+            let r = self.store.read()?;
+            let mut first_line: HashMap<&str, u64> = HashMap::with_capacity(inputs.len());
+            for row in &inputs {
+                let order_id = row.value.order_id.as_str();
+                if let Some(first) = first_line.get(order_id) {
+                    let reason = format!("{order_id:?} appears twice (first on line {first})");
+                    reject(&mut report, row.line, "order_id", reason);
+                    continue;
+                }
+                first_line.insert(order_id, row.line);
+                customers.check(&r, row.line, &row.value.customer_id, options, &mut report)?;
+            }
+        }
+        report.gate(options)?;
+        let skip = report.rejected_lines();
+        let writing: Vec<&Lined<OrderInput>> =
+            inputs.iter().filter(|r| !skip.contains(&r.line)).collect();
+        let mut seq = 0u64;
+        let mut journal = self
+            .store
+            .write(|w| -> Result<ImportRecord, ServiceError> {
+                let record = w.begin_import(Kind::Orders.label(), source, writing.len() as u64)?;
+                for id in customers.create_missing(w, &mut report)? {
+                    seq += 1;
+                    w.record_undo(record.id, seq, &UndoEntry::CustomerCreated { id })?;
+                }
+                Ok(record)
+            })?;
+        let import_id = journal.id;
+        let mut next = 0;
+        while next < writing.len() {
+            if next > 0 {
+                std::thread::sleep(CHUNK_PAUSE);
+            }
+            let mut next_seq = seq;
+            let (changes, taken, written) = self.store.write(|w| -> Result<_, ServiceError> {
+                let started = std::time::Instant::now();
+                let mut changes = Vec::new();
+                let mut taken = 0;
+                for row in writing[next..].iter().take(CHUNK_ROWS) {
+                    taken += 1;
+                    let input = &row.value;
+                    let Some(customer) = customers.id(&input.customer_id) else {
+                        continue;
+                    };
+                    let order = Order {
+                        order_id: input.order_id.clone(),
+                        customer,
+                        ordered_at: input.ordered_at,
+                        amount: input.amount,
+                        items: input.items.clone(),
+                        category: input.category.clone(),
+                        channel: input.channel.clone(),
+                    };
+                    let before = w.order(&order.order_id)?;
+                    let change = w.upsert_order(&order)?;
+                    if change != Change::Unchanged {
+                        next_seq += 1;
+                        let undo = UndoEntry::Order {
+                            order_id: order.order_id,
+                            before,
+                        };
+                        w.record_undo(import_id, next_seq, &undo)?;
+                    }
+                    changes.push(change);
+                    if taken % 64 == 0 && started.elapsed() >= CHUNK_TIME {
+                        break;
+                    }
+                }
+                let mut record = journal.clone();
+                record.done += taken as u64;
+                w.put_import(&record)?;
+                Ok((changes, taken, record.done))
+            })?;
+            next += taken;
+            seq = next_seq;
+            journal.done = written;
+            for change in changes {
+                report.count(change);
+            }
+            progress(written.min(total), total);
+        }
+        self.store.write(|w| -> Result<(), ServiceError> {
+            journal.state = ImportState::Done;
+            w.put_import(&journal)?;
+            // Earlier runs of this file that stopped half way are finished now.
+            let now = w.now();
+            for mut earlier in w.imports()? {
+                if earlier.id != import_id
+                    && earlier.kind == journal.kind
+                    && earlier.file == journal.file
+                    && is_interrupted(&earlier, now)
+                {
+                    earlier.state = ImportState::Resumed;
+                    earlier.finished_by = Some(import_id);
+                    w.put_import(&earlier)?;
+                }
+            }
+            let detail = format!(
+                "import #{import_id} of {source}: {} rows: {} new, {} updated, {} unchanged, {} skipped, {} customer files created",
+                report.rows,
+                report.created,
+                report.updated,
+                report.unchanged,
+                report.rejected_rows(),
+                report.created_customers
+            );
+            w.audit("import.orders", None, &import_id.to_string(), detail)?;
+            Ok(())
+        })?;
+        progress(total, total);
+        report.import_id = Some(import_id);
+        Ok(report)
+    }
+
+    /// Every import run, newest first.
+    pub fn imports(&self) -> Result<Vec<ImportRecord>, ServiceError> {
+        Ok(self.store.read()?.imports()?)
+    }
+
+    /// Runs that stopped half way (their process died): say so on next use.
+    pub fn interrupted_imports(&self) -> Result<Vec<ImportRecord>, ServiceError> {
+        let now = chrono::Utc::now().timestamp_millis();
+        Ok(self
+            .imports()?
+            .into_iter()
+            .filter(|i| is_interrupted(i, now))
+            .collect())
+    }
+
+    /// Undoes import `id` in chunks, newest change first: orders it created go, orders it
+    /// changed get their earlier version back, customer files it created go if nothing refers
+    /// to them any more. Returns how many changes were undone. Needs the admin role.
+    pub fn rollback_import(&self, id: u64, progress: Progress<'_>) -> Result<u64, ServiceError> {
+        self.require(Role::Admin, "roll back imports")?;
+        let record = self
+            .imports()?
+            .into_iter()
+            .find(|i| i.id == id)
+            .ok_or_else(|| ServiceError::invalid("import", format!("no import #{id}")))?;
+        let now = chrono::Utc::now().timestamp_millis();
+        match record.state {
+            ImportState::RolledBack => {
+                return Err(ServiceError::invalid(
+                    "import",
+                    format!("import #{id} is rolled back already"),
+                ));
+            }
+            ImportState::Running if !is_interrupted(&record, now) => {
+                return Err(ServiceError::invalid(
+                    "import",
+                    format!(
+                        "import #{id} is still running (by {}); wait for it to finish",
+                        record.staff
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        let total = self.store.read()?.undo_len(id)?;
+        let mut undone = 0u64;
+        loop {
+            let n = self.store.write(|w| -> Result<u64, ServiceError> {
+                let entries = w.take_undo(id, CHUNK_ROWS)?;
+                for entry in &entries {
+                    match entry {
+                        UndoEntry::Order {
+                            before: Some(order),
+                            ..
+                        } => {
+                            w.upsert_order(order)?;
+                        }
+                        UndoEntry::Order {
+                            order_id,
+                            before: None,
+                        } => {
+                            w.delete_order(order_id)?;
+                        }
+                        UndoEntry::CustomerCreated { id } => {
+                            w.delete_created_customer(*id)?;
+                        }
+                    }
+                }
+                let mut record = record.clone();
+                if entries.is_empty() {
+                    record.state = ImportState::RolledBack;
+                    w.audit(
+                        "import.rollback",
+                        None,
+                        &id.to_string(),
+                        format!("import #{id} of {} rolled back", record.file),
+                    )?;
+                }
+                w.put_import(&record)?;
+                Ok(entries.len() as u64)
+            })?;
+            if n == 0 {
+                break;
+            }
+            undone += n;
+            progress(undone.min(total), total);
+            std::thread::sleep(CHUNK_PAUSE);
+        }
+        Ok(undone)
+    }
+}
+
+/// What to tell users about an import that stopped half way (the text is sanitised).
+pub fn interrupted_note(i: &ImportRecord) -> String {
+    use chrono::TimeZone;
+    let when = match chrono::Local.timestamp_millis_opt(i.heartbeat_at) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            t.format("%Y-%m-%d %H:%M").to_string()
+        }
+        chrono::LocalResult::None => "?".to_string(),
+    };
+    format!(
+        "import #{} of {} ({}) stopped at {} of {} rows on {when} (by {}): run the same import again to finish it, or `loyal imports rollback {}` to undo it",
+        i.id,
+        crate::text::sanitize(&i.file),
+        i.kind,
+        i.done,
+        i.rows,
+        crate::text::sanitize(&i.staff),
+        i.id
+    )
+}

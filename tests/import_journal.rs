@@ -1,0 +1,245 @@
+//! Chunked imports with a journal: every row checked before any is written, chunks written
+//! as separate transactions, the journal and undo log per run, rollback by id, and an
+//! interrupted run (its process killed) reported on next use, then finished by running the
+//! same import again or rolled back.
+
+mod common;
+
+use common::*;
+use loyal::domain::{ImportState, Money};
+use loyal::service::{CustomerKey, ImportOptions, ServiceError};
+use loyal::transfer::{self, Format, Kind};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_loyal");
+
+fn customers_csv(n: usize) -> String {
+    let mut out = String::from("customer_id,name,phone\n");
+    for i in 0..n {
+        out.push_str(&format!("C{i},Customer {i},+86 138{i:08}\n"));
+    }
+    out
+}
+
+fn orders_csv(n: usize, customers: usize, amount: &str) -> String {
+    let mut out = String::from("order_id,customer_id,ordered_at,amount\n");
+    for i in 0..n {
+        let day = 1 + i % 28;
+        out.push_str(&format!(
+            "O{i},C{},2026-03-{day:02},{amount}\n",
+            i % customers
+        ));
+    }
+    out
+}
+
+fn chunked(
+    db: &TestDb,
+    text: &str,
+    source: &str,
+) -> Result<loyal::service::ImportReport, ServiceError> {
+    let table = transfer::read_table(text.as_bytes(), Format::Csv, Kind::Orders).expect("table");
+    let parsed = transfer::parse_orders(&table);
+    db.service.import_orders_chunked(
+        source,
+        parsed.inputs,
+        parsed.errors,
+        ImportOptions::default(),
+        &mut |_, _| {},
+    )
+}
+
+fn total_of(db: &TestDb, customer: &str) -> (u64, Money) {
+    let card = db
+        .service
+        .customer_card(&CustomerKey::External(customer.into()), 0)
+        .expect("card");
+    (card.aggregate.order_count, card.aggregate.total)
+}
+
+#[test]
+fn chunked_import_writes_everything_and_journals_it() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, &customers_csv(50));
+    let rows = loyal::service::CHUNK_ROWS * 2 + 123;
+    let report = chunked(&db, &orders_csv(rows, 50, "10.00"), "orders.csv").expect("import");
+    assert_eq!(report.created as usize, rows);
+    let id = report.import_id.expect("journal id");
+    assert_eq!(db.service.stats().expect("stats").orders as usize, rows);
+    let journal = db.service.imports().expect("journal");
+    assert_eq!(journal.len(), 1);
+    assert_eq!((journal[0].id, journal[0].state), (id, ImportState::Done));
+    assert_eq!(journal[0].done as usize, rows);
+    // Aggregates followed every chunk.
+    let expected = (0..rows).filter(|i| i % 50 == 7).count() as u64;
+    assert_eq!(
+        total_of(&db, "C7"),
+        (expected, Money(expected as i64 * 1000))
+    );
+    // Running it again changes nothing and is a new run.
+    let again = chunked(&db, &orders_csv(rows, 50, "10.00"), "orders.csv").expect("again");
+    assert_eq!((again.created, again.unchanged as usize), (0, rows));
+    assert_ne!(again.import_id, Some(id));
+}
+
+#[test]
+fn a_bad_row_anywhere_means_nothing_is_written() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, &customers_csv(10));
+    let mut text = orders_csv(loyal::service::CHUNK_ROWS + 10, 10, "5.00");
+    text.push_str("LATE,NOBODY,2026-03-01,1.00\n");
+    match chunked(&db, &text, "bad.csv") {
+        Err(ServiceError::Rejected(errors)) => {
+            assert_eq!(errors.len(), 1);
+            assert_eq!(errors[0].field, "customer_id");
+        }
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+    assert_eq!(db.service.stats().expect("stats").orders, 0);
+    assert!(db.service.imports().expect("journal").is_empty());
+}
+
+#[test]
+fn rollback_by_id_restores_what_was_there() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, &customers_csv(20));
+    let first = chunked(&db, &orders_csv(300, 20, "10.00"), "first.csv").expect("first");
+    let before = total_of(&db, "C3");
+    // The second run changes the first 150 orders and adds 200 more.
+    let mut second = String::from("order_id,customer_id,ordered_at,amount\n");
+    for i in 0..150 {
+        second.push_str(&format!(
+            "O{i},C{},2026-03-{:02},99.00\n",
+            i % 20,
+            1 + i % 28
+        ));
+    }
+    for i in 1000..1200 {
+        second.push_str(&format!("O{i},C{},2026-04-01,1.00\n", i % 20));
+    }
+    let report = chunked(&db, &second, "second.csv").expect("second");
+    assert_eq!((report.updated, report.created), (150, 200));
+    assert_ne!(total_of(&db, "C3"), before);
+    let undone = db
+        .service
+        .rollback_import(report.import_id.expect("id"), &mut |_, _| {})
+        .expect("rollback");
+    assert_eq!(undone, 350);
+    assert_eq!(total_of(&db, "C3"), before, "aggregates are back");
+    assert_eq!(db.service.stats().expect("stats").orders, 300);
+    let journal = db.service.imports().expect("journal");
+    assert_eq!(journal[0].state, ImportState::RolledBack);
+    assert_eq!(journal[1].id, first.import_id.expect("id"));
+    assert!(matches!(
+        db.service.rollback_import(journal[0].id, &mut |_, _| {}),
+        Err(ServiceError::Invalid { .. })
+    ));
+    // The export equals the first import's rows again.
+    let exported = db.export(Kind::Orders, Format::Csv);
+    assert_eq!(exported.lines().count(), 301);
+    assert!(exported.lines().all(|l| !l.contains("99.00")));
+}
+
+/// Runs the real binary; returns (status ok, stdout, stderr).
+fn loyal(db: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LOYAL_CONFIG", db.with_extension("toml"))
+        .output()
+        .expect("run loyal");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Starts an orders import of `file` and kills it with SIGKILL once a chunk is in.
+fn kill_midway(db: &std::path::Path, file: &std::path::Path) {
+    let mut child = Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(["import", "orders"])
+        .arg(file)
+        .env("LOYAL_CONFIG", db.with_extension("toml"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn import");
+    let start = Instant::now();
+    loop {
+        let (_, out, _) = loyal(db, &["imports"]);
+        if out
+            .lines()
+            .any(|l| l.contains("running") && !l.contains(" 0/"))
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no chunk written: {out}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+}
+
+#[test]
+fn an_interrupted_import_is_reported_then_resumed_or_rolled_back() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("shop.redb");
+    let customers = dir.path().join("customers.csv");
+    std::fs::write(&customers, customers_csv(100)).expect("write");
+    let orders = dir.path().join("orders.csv");
+    let rows = 120_000;
+    std::fs::write(&orders, orders_csv(rows, 100, "2.50")).expect("write");
+    let (ok, _, err) = loyal(
+        &db,
+        &["import", "customers", customers.to_str().expect("utf-8")],
+    );
+    assert!(ok, "{err}");
+
+    kill_midway(&db, &orders);
+    let (ok, _, err) = loyal(&db, &["stats"]);
+    assert!(ok);
+    assert!(err.contains("import #1 of"), "reported on next use: {err}");
+    assert!(err.contains("run the same import again"), "{err}");
+    let (_, out, _) = loyal(&db, &["imports"]);
+    assert!(out.contains("running"), "{out}");
+
+    // Running the same import again finishes it; the first run is marked resumed.
+    let (ok, out, err) = loyal(&db, &["import", "orders", orders.to_str().expect("utf-8")]);
+    assert!(ok, "{err}");
+    assert!(out.contains("import #2"), "{out}");
+    let (_, out, err) = loyal(&db, &["imports"]);
+    assert!(out.contains("resumed by #2"), "{out}");
+    assert!(!err.contains("stopped at"), "no longer reported: {err}");
+    let (_, stats, _) = loyal(&db, &["stats"]);
+    assert!(
+        stats.contains(&rows.to_string()),
+        "every order is in: {stats}"
+    );
+
+    // Another run of new orders is killed and rolled back by its id.
+    let more = dir.path().join("more.csv");
+    let mut text = String::from("order_id,customer_id,ordered_at,amount\n");
+    for i in 0..rows {
+        text.push_str(&format!("N{i},C{},2026-05-01,1.00\n", i % 100));
+    }
+    std::fs::write(&more, text).expect("write");
+    kill_midway(&db, &more);
+    let (ok, out, err) = loyal(&db, &["imports", "rollback", "3"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("rolled back"), "{out}");
+    let (_, stats, _) = loyal(&db, &["stats"]);
+    assert!(
+        stats.contains(&rows.to_string()),
+        "back to the resumed state: {stats}"
+    );
+    let (ok, _, err) = loyal(&db, &["check"]);
+    assert!(ok, "{err}");
+}
