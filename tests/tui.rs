@@ -535,3 +535,48 @@ fn q_quits_and_ctrl_c_always_quits() {
     b.press("q");
     assert!(b.app.quit);
 }
+
+#[test]
+fn review_fixes_status_filter_card_end_churn_enter_and_long_paste() {
+    let mut b = bench();
+    // status: filters on the file's status.
+    b.press("F").typed("status:churned");
+    b.code(KeyCode::Enter);
+    let churned = b.app.customers.ids.clone();
+    assert!(!churned.is_empty());
+    for id in &churned {
+        let summary = b.app.service().summaries(&[*id]).expect("read")[0]
+            .clone()
+            .expect("row");
+        assert_eq!(summary.status, loyal::domain::CustomerStatus::Churned);
+    }
+    b.press("x");
+    // The end of a long card can be reached: G shows its oldest timeline entry.
+    b.press("/6542");
+    b.code(KeyCode::Enter);
+    let oldest = b
+        .app
+        .card
+        .as_ref()
+        .and_then(|c| c.card.timeline.last().cloned())
+        .expect("timeline");
+    let stamp = loyal::tui::widgets::local_time(oldest.at());
+    assert!(!b.screen(80, 24).contains(&stamp), "not in view at first");
+    b.press("G");
+    assert!(
+        b.screen(80, 24).contains(&stamp),
+        "the oldest entry is reachable"
+    );
+    b.code(KeyCode::Esc);
+    // Enter in the churn view does not drill into a segment.
+    b.press("4v").press("jj");
+    b.code(KeyCode::Enter);
+    assert_eq!(b.app.pane, Pane::Rfm);
+    // A huge paste into the lookup is cut to a sane length.
+    b.press("v/");
+    b.app.handle_event(Event::Paste("8".repeat(10_000)));
+    let Some(Overlay::Lookup(lookup)) = &b.app.overlay else {
+        panic!("lookup open")
+    };
+    assert_eq!(lookup.input.value.chars().count(), 64);
+}

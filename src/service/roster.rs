@@ -19,6 +19,7 @@ use std::collections::HashMap;
 pub struct RosterRow {
     pub id: CustomerId,
     pub name: Box<str>,
+    pub status: crate::domain::CustomerStatus,
     /// Index into [`Roster::owners`].
     pub owner: Option<u32>,
     /// Indexes into [`Roster::tags`].
@@ -138,6 +139,7 @@ impl Service {
             let orders = score.and_then(|(_, facts)| facts.orders);
             rows.push(RosterRow {
                 id: c.id,
+                status: c.status,
                 name: c.name.into(),
                 owner: c.owner.as_deref().map(|o| owners.intern(o)),
                 tags: c.tags.iter().map(|t| tags.intern(t)).collect(),

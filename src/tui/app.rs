@@ -134,6 +134,10 @@ pub struct App {
     pub status: Option<Status>,
     pub roster: Option<Arc<Roster>>,
     pub(super) as_of: Option<NaiveDate>,
+    /// The SLA rules, for countdowns computed at each draw.
+    pub(super) sla_policy: Option<crate::service::SlaPolicy>,
+    /// A form whose save is waiting, hidden with Esc; its result comes back to it.
+    hidden_save: Option<Box<Form<Purpose>>>,
     change_counter: u64,
     last_poll: Instant,
     roster_wanted: bool,
@@ -168,6 +172,8 @@ impl App {
             status: None,
             roster: None,
             as_of: None,
+            hidden_save: None,
+            sla_policy: None,
             change_counter,
             last_poll: Instant::now(),
             roster_wanted: false,
@@ -185,6 +191,7 @@ impl App {
         if !interrupted.is_empty() {
             app.overlay = Some(Overlay::Notes(interrupted));
         }
+        app.sla_policy = app.service.sla_policy().ok();
         app.customers.total = app.service.customer_count().unwrap_or(0);
         if let Err(e) = app.customers.load_pages(&app.service, 100) {
             app.error(e);
@@ -260,7 +267,8 @@ impl App {
         let now = self.clock.now();
         self.last_queue = Instant::now();
         self.jobs.spawn(JobKind::Queue, move |s: &Service| {
-            JobOutput::Queue(s.complaint_queue_top(&filter, now, LIST_LIMIT))
+            let queue = s.complaint_queue_top(&filter, now, LIST_LIMIT);
+            JobOutput::Queue(queue, filter)
         });
     }
 
@@ -274,6 +282,10 @@ impl App {
     /// Applies a finished job.
     pub(super) fn apply(&mut self, output: JobOutput) {
         match output {
+            // A result for an older request (another as-of date, filter) is dropped.
+            JobOutput::Roster(Ok(roster))
+                if roster.as_of != self.as_of.unwrap_or_else(|| self.today()) => {}
+            JobOutput::Queue(_, filter) if filter != self.complaints.filter => {}
             JobOutput::Roster(Ok(roster)) => {
                 self.customers.total = roster.rows.len() as u64;
                 self.customers.rebuild(&roster);
@@ -282,19 +294,48 @@ impl App {
                 self.roster = Some(roster);
             }
             JobOutput::Agenda(Ok((items, total))) => {
+                let keep = self.followups.selected_plan().map(|i| i.plan.id.clone());
                 self.followups.agenda = Some(items);
                 self.followups.agenda_total = total;
+                if self.followups.view == FollowUpView::Agenda
+                    && let Some(id) = keep
+                    && let Some(i) = self
+                        .followups
+                        .agenda
+                        .as_ref()
+                        .and_then(|a| a.iter().position(|item| item.plan.id == id))
+                {
+                    self.followups.cursor.selected = i;
+                }
                 self.clamp_followups();
             }
             JobOutput::Recent(Ok(items)) => {
+                let keep = match self.followups.view {
+                    FollowUpView::Recent => self
+                        .followups
+                        .recent
+                        .as_ref()
+                        .and_then(|r| r.get(self.followups.cursor.selected))
+                        .map(|f| f.id.clone()),
+                    _ => None,
+                };
                 self.followups.recent = Some(items);
+                if let Some(id) = keep
+                    && let Some(i) = self
+                        .followups
+                        .recent
+                        .as_ref()
+                        .and_then(|r| r.iter().position(|f| f.id == id))
+                {
+                    self.followups.cursor.selected = i;
+                }
                 self.clamp_followups();
             }
             JobOutput::Forgotten(Ok(forgotten)) => {
                 self.followups.forgotten = Some(forgotten);
                 self.clamp_followups();
             }
-            JobOutput::Queue(Ok((queue, total))) => {
+            JobOutput::Queue(Ok((queue, total)), _) => {
                 self.complaints.total = total;
                 let keep = self.complaints.current().map(|v| v.complaint.id.clone());
                 self.complaints.queue = Some(queue);
@@ -308,11 +349,18 @@ impl App {
             }
             JobOutput::Churn(Ok(churn)) => self.rfm.churn = Some(churn),
             JobOutput::Saved(result) => self.saved(result),
+            JobOutput::Failed(JobKind::Save, message) => self.saved(Err(ServiceError::invalid(
+                "",
+                format!("the save failed: {message}"),
+            ))),
+            JobOutput::Failed(kind, message) => {
+                self.error(format!("loading {kind:?} failed (a bug): {message}"))
+            }
             JobOutput::Roster(Err(e))
             | JobOutput::Agenda(Err(e))
             | JobOutput::Recent(Err(e))
             | JobOutput::Forgotten(Err(e))
-            | JobOutput::Queue(Err(e))
+            | JobOutput::Queue(Err(e), _)
             | JobOutput::Churn(Err(e)) => self.error(e.to_string()),
         }
     }
@@ -384,13 +432,17 @@ impl App {
         self.append_new_customers();
         self.load_agenda();
         self.load_queue();
-        if self.followups.recent.is_some() {
+        if self.followups.view == FollowUpView::Recent {
             self.load_recent();
+        } else {
+            // Reloaded when the view is shown again.
+            self.followups.recent = None;
         }
         if self.followups.forgotten.is_some() && self.followups.view == FollowUpView::Forgotten {
             self.load_forgotten();
         }
         if full {
+            self.sla_policy = self.service.sla_policy().ok();
             self.load_roster();
             if self.rfm.churn.is_some() {
                 self.load_churn();
@@ -524,6 +576,11 @@ impl App {
                     self.overlay = Some(Overlay::Form(form));
                     return;
                 }
+                if form.saving_since.is_some() && key.code == KeyCode::Esc {
+                    self.info("the save goes on in the background; its result will show here");
+                    self.hidden_save = Some(form);
+                    return;
+                }
                 match form.handle_key(&key) {
                     FormEvent::None => self.overlay = Some(Overlay::Form(form)),
                     FormEvent::Cancel => self.info("cancelled; nothing saved"),
@@ -633,6 +690,7 @@ impl App {
                         RfmView::Overview => RfmView::Churn,
                         RfmView::Churn => RfmView::Overview,
                     };
+                    self.rfm.cursor = Default::default();
                     if self.rfm.view == RfmView::Churn && self.rfm.churn.is_none() {
                         self.load_churn();
                     }
@@ -748,11 +806,14 @@ impl App {
                     }
                 }
             }
-            Pane::Rfm => {
+            Pane::Rfm if self.rfm.view == RfmView::Overview => {
                 if let Some(segment) = self.rfm.selected_segment() {
                     self.switch(Pane::Customers);
                     self.apply_customer_filter(format!("segment:\"{}\"", segment.label()));
                 }
+            }
+            Pane::Rfm => {
+                self.error("v goes back to the segments; Enter lists a segment's customers")
             }
         }
     }
@@ -831,6 +892,9 @@ impl App {
         match form {
             Some(form) => self.open_form(form),
             // Start and close need no words: save at once.
+            None if self.saving() => {
+                self.error("a save is still running; wait for it to finish");
+            }
             None => {
                 let purpose = Purpose::Complaint {
                     id: view.complaint.id.clone(),
@@ -861,7 +925,16 @@ impl App {
     }
 
     fn open_form(&mut self, form: Form<Purpose>) {
+        if self.saving() {
+            self.error("a save is still running; wait for it to finish (the status line says)");
+            return;
+        }
         self.overlay = Some(Overlay::Form(Box::new(form)));
+    }
+
+    /// Whether a save is running (one at a time: its result goes back to its own form).
+    pub fn saving(&self) -> bool {
+        self.jobs.is_running(JobKind::Save)
     }
 
     /// Validates and saves a form: filters apply at once; saves run in the background.
@@ -933,18 +1006,20 @@ impl App {
         }
     }
 
-    /// A save finished: close the form and refresh, or show why it was refused.
+    /// A save finished: close its form and refresh, or show why it was refused.
     fn saved(&mut self, result: Result<String, ServiceError>) {
         let form = match self.overlay.take() {
-            Some(Overlay::Form(form)) => Some(form),
+            Some(Overlay::Form(form)) if form.saving_since.is_some() => Some(form),
             other => {
                 self.overlay = other;
-                None
+                self.hidden_save.take()
             }
         };
         match result {
             Ok(message) => {
                 self.info(message);
+                // Our own commit: refresh once now, not again when the poll sees it.
+                self.change_counter = self.service.change_counter().unwrap_or(0);
                 self.refresh(false);
             }
             Err(e) => {
@@ -954,6 +1029,11 @@ impl App {
                     return;
                 };
                 form.saving_since = None;
+                if self.overlay.is_some() {
+                    // The form was hidden and something else is open: say it in the status.
+                    self.error(format!("{}: {e}", form.title));
+                    return;
+                }
                 match &e {
                     ServiceError::Invalid { field, reason } => {
                         let key = form.purpose.field_for(field);

@@ -12,6 +12,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use std::time::Instant;
 
+/// The longest value a field takes, in characters.
+pub const MAX_FIELD_CHARS: usize = 2000;
+
 /// How a field takes input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -94,6 +97,8 @@ impl Field {
             .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
             .filter(|c| !c.is_control())
             .collect();
+        let room = MAX_FIELD_CHARS.saturating_sub(self.value.chars().count());
+        let clean: String = clean.chars().take(room).collect();
         let at = self.byte_at(self.cursor);
         self.value.insert_str(at, &clean);
         self.cursor += clean.chars().count();

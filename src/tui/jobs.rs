@@ -18,10 +18,15 @@ pub enum JobOutput {
     Recent(Result<Vec<FollowUp>, ServiceError>),
     Forgotten(Result<Forgotten, ServiceError>),
     /// The most urgent complaints and how many pass the filter.
-    Queue(Result<(Vec<ComplaintView>, usize), ServiceError>),
+    Queue(
+        Result<(Vec<ComplaintView>, usize), ServiceError>,
+        crate::service::QueueFilter,
+    ),
     Churn(Result<ChurnReport, ServiceError>),
     /// A save finished: `Ok(message)` for the status line, or why it was refused.
     Saved(Result<String, ServiceError>),
+    /// The job panicked (a bug): what it was and the panic message.
+    Failed(JobKind, String),
 }
 
 /// Which kind of job it is; one of each kind runs at a time.
@@ -43,9 +48,10 @@ impl JobOutput {
             JobOutput::Agenda(_) => JobKind::Agenda,
             JobOutput::Recent(_) => JobKind::Recent,
             JobOutput::Forgotten(_) => JobKind::Forgotten,
-            JobOutput::Queue(_) => JobKind::Queue,
+            JobOutput::Queue(..) => JobKind::Queue,
             JobOutput::Churn(_) => JobKind::Churn,
             JobOutput::Saved(_) => JobKind::Save,
+            JobOutput::Failed(kind, _) => *kind,
         }
     }
 }
@@ -88,7 +94,8 @@ impl Jobs {
     }
 
     /// Starts `work` on a thread; if a job of this kind is running, it runs after that one
-    /// (only the latest request is kept).
+    /// (only the latest request is kept: reloads make older ones pointless). Saves are never
+    /// queued: the app starts one only when none is running.
     pub fn spawn(
         &mut self,
         kind: JobKind,
@@ -107,7 +114,16 @@ impl Jobs {
         let service = Arc::clone(&self.service);
         let sender = self.sender.clone();
         std::thread::spawn(move || {
-            let output = work(&service);
+            // A bug in one job must not take the screen down: report it as a failed job.
+            let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&service)))
+                .unwrap_or_else(|panic| {
+                    let message = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".to_string());
+                    JobOutput::Failed(kind, message)
+                });
             let _ = sender.send(output);
         });
     }

@@ -47,9 +47,10 @@ impl ListCursor {
     /// The page is kept full at the end of the list and always holds the selection, even when
     /// the page size changed since the last movement.
     pub fn visible(&self, len: usize, page: usize) -> std::ops::Range<usize> {
+        let selected = self.selected.min(len.saturating_sub(1));
         let mut start = self.offset.min(len.saturating_sub(page));
-        if page > 0 && self.selected >= start + page {
-            start = self.selected + 1 - page;
+        if page > 0 && selected >= start + page {
+            start = selected + 1 - page;
         }
         start..(start + page).min(len)
     }
@@ -80,5 +81,11 @@ mod tests {
         c.clamp(10, 5);
         assert_eq!((c.selected, c.offset), (9, 9));
         assert_eq!(c.visible(10, 5), 5..10);
+        c.selected = 99;
+        assert_eq!(
+            c.visible(10, 5),
+            5..10,
+            "a selection past the end never breaks the range"
+        );
     }
 }

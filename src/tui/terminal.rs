@@ -40,7 +40,11 @@ fn install_hooks() {
     HOOKS.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
+            // Background jobs catch their panics and report them; only the screen's own
+            // thread ends the session.
+            if std::thread::current().name() == Some("main") {
+                restore();
+            }
             previous(info);
         }));
         let handler = on_terminate as extern "C" fn(libc::c_int) as libc::sighandler_t;

@@ -34,15 +34,21 @@ impl App {
         let theme = self.theme;
         let today = self.today();
         let roster = self.roster.as_deref();
+        let now = self.clock.now();
+        let live = |c: &crate::domain::Complaint, loaded: &crate::service::SlaState| {
+            self.sla_policy
+                .as_ref()
+                .map_or(*loaded, |p| p.state(c, now))
+        };
         match &self.card {
-            Some(card) => card.render(f, body, roster, today, theme),
+            Some(card) => card.render(f, body, roster, today, theme, &live),
             None => match self.pane {
                 Pane::Customers => {
                     self.customers
                         .render(f, body, &self.service, roster, today, theme, true)
                 }
                 Pane::FollowUps => self.followups.render(f, body, &self.service, today, theme),
-                Pane::Complaints => self.complaints.render(f, body, theme),
+                Pane::Complaints => self.complaints.render(f, body, theme, &live),
                 Pane::Rfm => self.rfm.render(
                     f,
                     body,

@@ -14,6 +14,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// How many results one lookup shows.
 const RESULTS: usize = 20;
+/// The longest query looked up (a paste of a whole page must not stall the screen).
+const MAX_QUERY_CHARS: usize = 64;
 
 #[derive(Debug)]
 pub struct LookupBox {
@@ -43,6 +45,10 @@ impl LookupBox {
 
     /// Runs the lookup for the current text.
     pub fn search(&mut self, service: &Service) {
+        if self.input.value.chars().count() > MAX_QUERY_CHARS {
+            self.input.value = self.input.value.chars().take(MAX_QUERY_CHARS).collect();
+            self.input.cursor = self.input.cursor.min(MAX_QUERY_CHARS);
+        }
         let query = self.input.value.trim().to_string();
         self.selected = 0;
         if query.is_empty() {
@@ -127,7 +133,10 @@ impl LookupBox {
             inner.y,
         ));
         if let Some(error) = &self.error {
-            lines.push(Line::styled(format!("✗ {error}"), theme.error()));
+            lines.push(Line::styled(
+                format!("✗ {}", crate::text::sanitize(error)),
+                theme.error(),
+            ));
         } else if self.hits.is_empty() && !self.input.value.trim().is_empty() {
             lines.push(Line::styled("no match", theme.dim()));
         } else if self.hits.is_empty() {

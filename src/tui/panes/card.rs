@@ -95,6 +95,7 @@ impl CardPane {
         roster: Option<&Roster>,
         today: NaiveDate,
         theme: Theme,
+        live: &crate::tui::panes::complaints::LiveSla<'_>,
     ) {
         let c = &self.card.customer;
         let title = format!(" {} · {} ", sanitize(&c.name), sanitize(&c.external_id));
@@ -107,14 +108,15 @@ impl CardPane {
             ));
         let inner = block.inner(area);
         f.render_widget(block, area);
-        let lines = self.lines_for(roster, today, theme);
-        self.lines.set(lines.len());
+        let paragraph =
+            Paragraph::new(self.lines_for(roster, today, theme, live)).wrap(Wrap { trim: false });
+        // Lines as drawn (long ones wrap), so the end of the timeline can be scrolled to.
+        let drawn = paragraph.line_count(inner.width);
+        self.lines.set(drawn);
         self.page.set(inner.height as usize);
-        let scroll = self.scroll.min(lines.len().saturating_sub(1));
+        let scroll = self.scroll.min(drawn.saturating_sub(inner.height as usize));
         f.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            paragraph.scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
             inner,
         );
     }
@@ -124,6 +126,7 @@ impl CardPane {
         roster: Option<&Roster>,
         today: NaiveDate,
         theme: Theme,
+        live: &crate::tui::panes::complaints::LiveSla<'_>,
     ) -> Vec<Line<'static>> {
         let card = &self.card;
         let c = &card.customer;
@@ -261,7 +264,7 @@ impl CardPane {
         if !self.open_complaints.is_empty() {
             out.push(section("Open complaints"));
             for (complaint, sla) in &self.open_complaints {
-                let (sla_words, style) = sla_text(sla, theme);
+                let (sla_words, style) = sla_text(&live(complaint, sla), theme);
                 out.push(Line::from(vec![
                     Span::raw(format!(
                         "{} {} {} {} · ",

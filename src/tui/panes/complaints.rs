@@ -14,6 +14,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::cell::Cell;
 
+/// The SLA state of a complaint now (given the state when it was loaded).
+pub type LiveSla<'a> =
+    dyn Fn(&crate::domain::Complaint, &crate::service::SlaState) -> crate::service::SlaState + 'a;
+
 /// Parses `status:new assignee:ann breached` into a queue filter.
 pub fn parse_filter(text: &str) -> Result<QueueFilter, String> {
     let mut filter = QueueFilter::default();
@@ -70,16 +74,18 @@ impl ComplaintsPane {
             .or_else(|| self.queue.as_ref()?.get(self.cursor.selected))
     }
 
-    pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme) {
+    /// Draws the queue or the detail; `live` gives the SLA state at the moment of drawing,
+    /// so countdowns move every second.
+    pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, live: &LiveSla<'_>) {
         if let Some(detail) = &self.detail {
-            return self.render_detail(f, area, detail, theme);
+            return self.render_detail(f, area, detail, theme, live);
         }
         let page = area.height.saturating_sub(2) as usize;
         self.page.set(page);
         let filter = if self.filter_text.trim().is_empty() {
             "open complaints".to_string()
         } else {
-            format!("filter: {}", self.filter_text.trim())
+            format!("filter: {}", crate::text::sanitize(self.filter_text.trim()))
         };
         let count = if self.total > self.len() {
             format!("the {} most urgent of {}", self.len(), self.total)
@@ -116,7 +122,7 @@ impl ComplaintsPane {
             let view = &queue[i];
             let c = &view.complaint;
             let selected = i == self.cursor.selected;
-            let (sla, sla_style) = sla_text(&view.sla, theme);
+            let (sla, sla_style) = sla_text(&live(&view.complaint, &view.sla), theme);
             let style = if selected {
                 theme.selected()
             } else {
@@ -141,7 +147,14 @@ impl ComplaintsPane {
         f.render_widget(Paragraph::new(lines), area);
     }
 
-    fn render_detail(&self, f: &mut Frame, area: Rect, view: &ComplaintView, theme: Theme) {
+    fn render_detail(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        view: &ComplaintView,
+        theme: Theme,
+        live: &LiveSla<'_>,
+    ) {
         let c = &view.complaint;
         let block = Block::default()
             .borders(Borders::ALL)
@@ -156,7 +169,7 @@ impl ComplaintsPane {
         let inner = block.inner(area);
         f.render_widget(block, area);
         self.page.set(inner.height as usize);
-        let (sla, sla_style) = sla_text(&view.sla, theme);
+        let (sla, sla_style) = sla_text(&live(&view.complaint, &view.sla), theme);
         let mut lines = vec![
             Line::from(vec![
                 Span::styled("Status      ", theme.header()),

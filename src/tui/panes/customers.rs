@@ -108,6 +108,7 @@ impl CustomerFilter {
 
     fn accepts(&self, roster: &Roster, row: &RosterRow) -> bool {
         self.stage.is_none_or(|s| row.stage == s)
+            && self.status.is_none_or(|s| row.status == s)
             && self
                 .segment
                 .is_none_or(|s| row.rfm.is_some_and(|r| r.segment == s))
@@ -245,7 +246,10 @@ impl CustomersPane {
         let filter = if self.filter_text.trim().is_empty() {
             String::new()
         } else {
-            format!(" · filter: {}", self.filter_text.trim())
+            format!(
+                " · filter: {}",
+                crate::text::sanitize(self.filter_text.trim())
+            )
         };
         let count = if roster.is_some() || !self.more {
             format!("{} of {}", self.ids.len(), self.total)
@@ -284,7 +288,7 @@ impl CustomersPane {
         let summaries = service.summaries(visible);
         match summaries {
             Err(e) => lines.push(Line::from(Span::styled(
-                format!("cannot read customers: {e}"),
+                crate::text::sanitize(&format!("cannot read customers: {e}")).into_owned(),
                 theme.error(),
             ))),
             Ok(summaries) => {
