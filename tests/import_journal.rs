@@ -243,3 +243,65 @@ fn an_interrupted_import_is_reported_then_resumed_or_rolled_back() {
     let (ok, _, err) = loyal(&db, &["check"]);
     assert!(ok, "{err}");
 }
+
+fn import_records(db: &TestDb, kind: Kind, text: &str) -> loyal::service::ImportReport {
+    let table = transfer::read_table(text.as_bytes(), Format::Csv, kind).expect("table");
+    db.service
+        .import_records_chunked(
+            "records.csv",
+            &table,
+            kind,
+            ImportOptions::default(),
+            &mut |_, _| {},
+        )
+        .expect("import")
+}
+
+#[test]
+fn follow_ups_and_complaints_import_in_chunks_and_roll_back() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, &customers_csv(30));
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+    let silent_before = db
+        .service
+        .forgotten(as_of, None, 30, 0)
+        .expect("forgotten")
+        .never_contacted;
+    assert_eq!(silent_before, 30);
+    let mut text = String::from("followup_id,customer_id,at,channel,summary\n");
+    for i in 0..6000 {
+        text.push_str(&format!(
+            "F{i},C{},2026-05-{:02}T10:00:00Z,phone,call {i}\n",
+            i % 20,
+            1 + i % 28
+        ));
+    }
+    // Two rows without an id get fresh ones (and a warning).
+    text.push_str(",C25,2026-05-02T10:00:00Z,email,no id\n");
+    text.push_str(",C26,2026-05-03T10:00:00Z,email,no id either\n");
+    let report = import_records(&db, Kind::FollowUps, &text);
+    assert_eq!(report.created, 6002);
+    assert_eq!(report.warnings.len(), 1);
+    let forgotten = db.service.forgotten(as_of, None, 30, 0).expect("forgotten");
+    assert_eq!(forgotten.never_contacted, 8, "contact counts followed");
+    db.service
+        .rollback_import(report.import_id.expect("id"), &mut |_, _| {})
+        .expect("rollback");
+    assert_eq!(db.service.stats().expect("stats").followups, 0);
+    let forgotten = db.service.forgotten(as_of, None, 30, 0).expect("forgotten");
+    assert_eq!(forgotten.never_contacted, 30, "contact counts are back");
+
+    // A complaint changed by an import gets its earlier version back.
+    let complaints = "complaint_id,customer_id,opened_at,channel,category,severity,description,status\n\
+        K1,C1,2026-05-01T09:00:00Z,phone,late,normal,parcel late,new\n";
+    import_records(&db, Kind::Complaints, complaints);
+    let changed = complaints.replace("parcel late,new", "parcel very late,acknowledged");
+    let report = import_records(&db, Kind::Complaints, &changed);
+    assert_eq!(report.updated, 1);
+    db.service
+        .rollback_import(report.import_id.expect("id"), &mut |_, _| {})
+        .expect("rollback");
+    let view = db.service.complaint_view("K1").expect("complaint");
+    assert_eq!(view.complaint.description, "parcel late");
+    assert_eq!(view.complaint.status, loyal::domain::ComplaintStatus::New);
+}

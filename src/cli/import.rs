@@ -153,18 +153,25 @@ pub fn import_table(
                 None => service.import_orders(parsed.inputs, parsed.errors, options, &mut progress),
             }
         }
-        Kind::FollowUps => {
-            let parsed = transfer::parse_followups(table);
-            service.import_followups(parsed.inputs, parsed.errors, options, &mut progress)
-        }
-        Kind::CarePlans => {
-            let parsed = transfer::parse_care_plans(table);
-            service.import_care_plans(parsed.inputs, parsed.errors, options, &mut progress)
-        }
-        Kind::Complaints => {
-            let parsed = transfer::parse_complaints(table);
-            service.import_complaints(parsed.inputs, parsed.errors, options, &mut progress)
-        }
+        Kind::FollowUps | Kind::CarePlans | Kind::Complaints => match chunked_source {
+            Some(source) => {
+                service.import_records_chunked(source, table, kind, options, &mut progress)
+            }
+            None => match kind {
+                Kind::FollowUps => {
+                    let parsed = transfer::parse_followups(table);
+                    service.import_followups(parsed.inputs, parsed.errors, options, &mut progress)
+                }
+                Kind::CarePlans => {
+                    let parsed = transfer::parse_care_plans(table);
+                    service.import_care_plans(parsed.inputs, parsed.errors, options, &mut progress)
+                }
+                _ => {
+                    let parsed = transfer::parse_complaints(table);
+                    service.import_complaints(parsed.inputs, parsed.errors, options, &mut progress)
+                }
+            },
+        },
     };
     bar.finish_and_clear();
     result

@@ -256,8 +256,9 @@ pub struct ImportArgs {
     /// Create a minimal customer file for unknown customer ids
     #[arg(long)]
     pub create_missing: bool,
-    /// Orders: write everything in one transaction (about 5x faster, but everyone else's saves
-    /// wait until it ends; for when nobody is working). Default: chunks, with a journal id
+    /// Write everything in one transaction (several times faster, but everyone else's saves
+    /// wait until it ends; for when nobody is working). Default for all kinds but customers:
+    /// short chunks under a journal id (`loyal imports`)
     #[arg(long)]
     pub one_transaction: bool,
 }

@@ -2,7 +2,7 @@
 //! got), and the undo entries that let an import be rolled back by its id.
 
 use super::labels::labelled_enum;
-use super::{CustomerId, Millis, Order};
+use super::{CarePlan, Complaint, CustomerId, FollowUp, Millis, Order};
 use serde::{Deserialize, Serialize};
 
 labelled_enum! {
@@ -43,7 +43,7 @@ pub struct ImportRecord {
 }
 
 /// What an import changed, so that it can be undone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum UndoEntry {
     /// The order as it was before the import (`None`: the import created it).
     Order {
@@ -52,4 +52,16 @@ pub enum UndoEntry {
     },
     /// A minimal customer file the import created (`--create-missing`).
     CustomerCreated { id: CustomerId },
+    FollowUp {
+        id: String,
+        before: Option<FollowUp>,
+    },
+    CarePlan {
+        id: String,
+        before: Option<CarePlan>,
+    },
+    Complaint {
+        id: String,
+        before: Option<Box<Complaint>>,
+    },
 }

@@ -5,13 +5,35 @@
 //! can be finished by running the same import again (idempotent), or rolled back by its id.
 
 use super::customer_cache::CustomerCache;
-use super::import::{ImportOptions, ImportReport, Progress, reject, row_count};
+use super::import::{
+    ImportOptions, ImportReport, Progress, RowWarning, WithId, id_column, reject, row_count,
+};
 use super::{Service, ServiceError};
 use crate::domain::{ImportRecord, ImportState, Order, Role, UndoEntry};
-use crate::store::Change;
-use crate::transfer::{Kind, Lined, OrderInput, RowError};
-use std::collections::HashMap;
+use crate::store::{Change, ChildRecord, RecordIdKind, StoreError, Writer};
+use crate::transfer::{ChildInput, Kind, Lined, OrderInput, RowError};
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
+
+/// How a chunked import reads, writes and undoes one kind of child record.
+pub(super) struct ChildOps<T> {
+    pub get: fn(&Writer<'_>, &str) -> Result<Option<T>, StoreError>,
+    pub upsert: fn(&mut Writer<'_>, &T) -> Result<Change, StoreError>,
+    pub undo: fn(String, Option<T>) -> UndoEntry,
+}
+
+/// Creates the customers an import is missing (`--create-missing`), with their undo entries.
+fn create_missing(
+    customers: &mut CustomerCache,
+    w: &mut Writer<'_>,
+    report: &mut ImportReport,
+) -> Result<Vec<UndoEntry>, ServiceError> {
+    Ok(customers
+        .create_missing(w, report)?
+        .into_iter()
+        .map(|id| UndoEntry::CustomerCreated { id })
+        .collect())
+}
 
 /// Rows per write transaction at most.
 pub const CHUNK_ROWS: usize = 5000;
@@ -72,20 +94,166 @@ impl Service {
         let skip = report.rejected_lines();
         let writing: Vec<&Lined<OrderInput>> =
             inputs.iter().filter(|r| !skip.contains(&r.line)).collect();
+        let import_id = self.write_journaled(
+            Kind::Orders,
+            source,
+            &writing,
+            &mut report,
+            (total, progress),
+            &mut customers,
+            create_missing,
+            |w, row, customers| {
+                let input = &row.value;
+                let Some(customer) = customers.id(&input.customer_id) else {
+                    return Ok(None);
+                };
+                let order = Order {
+                    order_id: input.order_id.clone(),
+                    customer,
+                    ordered_at: input.ordered_at,
+                    amount: input.amount,
+                    items: input.items.clone(),
+                    category: input.category.clone(),
+                    channel: input.channel.clone(),
+                };
+                let before = w.order(&order.order_id)?;
+                let change = w.upsert_order(&order)?;
+                let undo = UndoEntry::Order {
+                    order_id: order.order_id,
+                    before,
+                };
+                Ok(Some((change, undo)))
+            },
+        )?;
+        report.import_id = Some(import_id);
+        Ok(report)
+    }
+
+    /// Follow-ups, care plans or complaints in chunks, like orders. Rows without an id get a
+    /// fresh one (such a file is not idempotent: re-running it adds them again; exports always
+    /// carry ids).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn import_children_chunked<T: ChildRecord + WithId>(
+        &self,
+        kind: Kind,
+        id_kind: RecordIdKind,
+        source: &str,
+        inputs: Vec<Lined<ChildInput<T>>>,
+        parse_errors: Vec<RowError>,
+        options: ImportOptions,
+        progress: Progress<'_>,
+        store_ops: ChildOps<T>,
+    ) -> Result<ImportReport, ServiceError> {
+        self.require(Role::Agent, "import")?;
+        let total = (inputs.len() + parse_errors.len()) as u64;
+        let rows = row_count(&inputs, &parse_errors);
+        let mut report = ImportReport::new(kind, options, rows, parse_errors);
+        let mut customers = CustomerCache::default();
+        let mut explicit: HashSet<String> = HashSet::new();
+        {
+            let r = self.store.read()?;
+            let mut first_line: HashMap<&str, u64> = HashMap::new();
+            for row in &inputs {
+                let id = row.value.record.id();
+                if !id.is_empty() {
+                    if let Some(first) = first_line.get(id) {
+                        let reason = format!("{id:?} appears twice (first on line {first})");
+                        reject(&mut report, row.line, id_column(kind), reason);
+                        continue;
+                    }
+                    first_line.insert(id, row.line);
+                }
+                customers.check(&r, row.line, &row.value.customer_id, options, &mut report)?;
+            }
+            explicit.extend(first_line.keys().map(|k| k.to_string()));
+        }
+        report.gate(options)?;
+        let skip = report.rejected_lines();
+        let writing: Vec<&Lined<ChildInput<T>>> =
+            inputs.iter().filter(|r| !skip.contains(&r.line)).collect();
+        let mut without_id = 0u64;
+        let import_id = self.write_journaled(
+            kind,
+            source,
+            &writing,
+            &mut report,
+            (total, progress),
+            &mut customers,
+            create_missing,
+            |w, row, customers| {
+                let Some(customer) = customers.id(&row.value.customer_id) else {
+                    return Ok(None);
+                };
+                let mut record = row.value.record.clone();
+                record.set_customer(customer);
+                if record.id().is_empty() {
+                    // A generated id must not take one the file gives explicitly.
+                    let mut id = w.next_record_id(id_kind)?;
+                    while explicit.contains(&id) {
+                        id = w.next_record_id(id_kind)?;
+                    }
+                    record.set_id(id);
+                    without_id += 1;
+                }
+                let before = (store_ops.get)(w, record.id())?;
+                let change = (store_ops.upsert)(w, &record)?;
+                Ok(Some((
+                    change,
+                    (store_ops.undo)(record.id().to_string(), before),
+                )))
+            },
+        )?;
+        if without_id > 0 {
+            report.warnings.push(RowWarning {
+                line: 0,
+                message: format!(
+                    "{without_id} row(s) had no {} and got new ids: importing the same file again would add them again",
+                    id_column(kind)
+                ),
+            });
+        }
+        report.import_id = Some(import_id);
+        Ok(report)
+    }
+
+    /// Writes `rows` in chunks under a new journal record: `prepare` runs in the first
+    /// transaction (and returns undo entries for what it created), `write_row` writes one row
+    /// and returns what changed with the entry that undoes it (`None`: row skipped). Returns
+    /// the import id.
+    #[allow(clippy::too_many_arguments)]
+    fn write_journaled<R>(
+        &self,
+        kind: Kind,
+        source: &str,
+        rows: &[R],
+        report: &mut ImportReport,
+        (total, progress): (u64, Progress<'_>),
+        customers: &mut CustomerCache,
+        prepare: impl FnOnce(
+            &mut CustomerCache,
+            &mut Writer<'_>,
+            &mut ImportReport,
+        ) -> Result<Vec<UndoEntry>, ServiceError>,
+        mut write_row: impl FnMut(
+            &mut Writer<'_>,
+            &R,
+            &CustomerCache,
+        ) -> Result<Option<(Change, UndoEntry)>, ServiceError>,
+    ) -> Result<u64, ServiceError> {
         let mut seq = 0u64;
         let mut journal = self
             .store
             .write(|w| -> Result<ImportRecord, ServiceError> {
-                let record = w.begin_import(Kind::Orders.label(), source, writing.len() as u64)?;
-                for id in customers.create_missing(w, &mut report)? {
+                let record = w.begin_import(kind.label(), source, rows.len() as u64)?;
+                for undo in prepare(customers, w, report)? {
                     seq += 1;
-                    w.record_undo(record.id, seq, &UndoEntry::CustomerCreated { id })?;
+                    w.record_undo(record.id, seq, &undo)?;
                 }
                 Ok(record)
             })?;
         let import_id = journal.id;
         let mut next = 0;
-        while next < writing.len() {
+        while next < rows.len() {
             if next > 0 {
                 std::thread::sleep(CHUNK_PAUSE);
             }
@@ -94,32 +262,15 @@ impl Service {
                 let started = std::time::Instant::now();
                 let mut changes = Vec::new();
                 let mut taken = 0;
-                for row in writing[next..].iter().take(CHUNK_ROWS) {
+                for row in rows[next..].iter().take(CHUNK_ROWS) {
                     taken += 1;
-                    let input = &row.value;
-                    let Some(customer) = customers.id(&input.customer_id) else {
-                        continue;
-                    };
-                    let order = Order {
-                        order_id: input.order_id.clone(),
-                        customer,
-                        ordered_at: input.ordered_at,
-                        amount: input.amount,
-                        items: input.items.clone(),
-                        category: input.category.clone(),
-                        channel: input.channel.clone(),
-                    };
-                    let before = w.order(&order.order_id)?;
-                    let change = w.upsert_order(&order)?;
-                    if change != Change::Unchanged {
-                        next_seq += 1;
-                        let undo = UndoEntry::Order {
-                            order_id: order.order_id,
-                            before,
-                        };
-                        w.record_undo(import_id, next_seq, &undo)?;
+                    if let Some((change, undo)) = write_row(w, row, customers)? {
+                        if change != Change::Unchanged {
+                            next_seq += 1;
+                            w.record_undo(import_id, next_seq, &undo)?;
+                        }
+                        changes.push(change);
                     }
-                    changes.push(change);
                     if taken % 64 == 0 && started.elapsed() >= CHUNK_TIME {
                         break;
                     }
@@ -162,12 +313,11 @@ impl Service {
                 report.rejected_rows(),
                 report.created_customers
             );
-            w.audit("import.orders", None, &import_id.to_string(), detail)?;
+            w.audit(&format!("import.{kind}"), None, &import_id.to_string(), detail)?;
             Ok(())
         })?;
         progress(total, total);
-        report.import_id = Some(import_id);
-        Ok(report)
+        Ok(import_id)
     }
 
     /// Every import run, newest first.
@@ -235,6 +385,30 @@ impl Service {
                         }
                         UndoEntry::CustomerCreated { id } => {
                             w.delete_created_customer(*id)?;
+                        }
+                        UndoEntry::FollowUp {
+                            before: Some(r), ..
+                        } => {
+                            w.upsert_followup(r)?;
+                        }
+                        UndoEntry::FollowUp { id, before: None } => {
+                            w.delete_followup(id)?;
+                        }
+                        UndoEntry::CarePlan {
+                            before: Some(r), ..
+                        } => {
+                            w.upsert_care_plan(r)?;
+                        }
+                        UndoEntry::CarePlan { id, before: None } => {
+                            w.delete_care_plan(id)?;
+                        }
+                        UndoEntry::Complaint {
+                            before: Some(r), ..
+                        } => {
+                            w.upsert_complaint(r)?;
+                        }
+                        UndoEntry::Complaint { id, before: None } => {
+                            w.delete_complaint(id)?;
                         }
                     }
                 }

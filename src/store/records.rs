@@ -133,6 +133,18 @@ impl<T: ChildRecord> Children<'_, '_, T> {
         })
     }
 
+    /// Removes the record `id` (undoing its import); returns whether it existed.
+    fn remove(&mut self, id: &str) -> Result<bool, StoreError> {
+        let Some(old) = reader::get_by_key::<T>(&*self.table, id)? else {
+            return Ok(false);
+        };
+        self.index
+            .remove((old.customer(), old.sort_time(), old.id()))?;
+        self.table.remove(id)?;
+        self.add_to_count(old.customer(), -1)?;
+        Ok(true)
+    }
+
     /// Re-points every record of `from` to `to`; returns how many moved.
     fn move_all(&mut self, from: CustomerId, to: CustomerId) -> Result<u64, StoreError> {
         let mut moved = 0;
@@ -210,6 +222,18 @@ impl<'t> Writer<'t> {
     pub fn upsert_complaint(&mut self, record: &Complaint) -> Result<Change, StoreError> {
         self.note_contact_time(record.sort_time())?;
         self.complaint_tables().upsert(record)
+    }
+
+    pub fn delete_followup(&mut self, id: &str) -> Result<bool, StoreError> {
+        self.followup_tables().remove(id)
+    }
+
+    pub fn delete_care_plan(&mut self, id: &str) -> Result<bool, StoreError> {
+        self.care_plan_tables().remove(id)
+    }
+
+    pub fn delete_complaint(&mut self, id: &str) -> Result<bool, StoreError> {
+        self.complaint_tables().remove(id)
     }
 
     /// Keeps the latest follow-up/complaint time, so scoring knows whether counts as of a date
