@@ -346,6 +346,9 @@ fn no_color_keeps_meaning_in_text() {
     }
     let mut plain = plain;
     plain.press("3");
+    let queue = plain.screen(100, 30);
+    assert!(queue.contains("! ") && queue.contains(" over"), "{queue}");
+    plain.code(KeyCode::Enter);
     assert!(plain.screen(100, 30).contains("! BREACHED"));
 }
 

@@ -66,6 +66,21 @@ pub fn sla_text(sla: &SlaState, theme: Theme) -> (String, Style) {
             };
             (format!("! BREACHED{when}"), theme.breached())
         }
+        _ => sla_words(sla, theme),
+    }
+}
+
+/// The SLA state in at most 17 columns, for tables: `! 42d 16h over`, `~ 1h 10m left`.
+pub fn sla_short(sla: &SlaState, theme: Theme) -> (String, Style) {
+    match sla.time_left_ms {
+        Some(left) if left < 0 => (format!("! {} over", span(left)), theme.breached()),
+        Some(left) if sla.breached() => (format!("! late, {} left", span(left)), theme.breached()),
+        _ => sla_words(sla, theme),
+    }
+}
+
+fn sla_words(sla: &SlaState, theme: Theme) -> (String, Style) {
+    match sla.time_left_ms {
         Some(left) if sla.due_soon => (format!("~ {} left", span(left)), theme.due_soon()),
         Some(left) => (format!("{} left", span(left)), Style::default()),
         None if sla.breached() => ("! BREACHED".to_string(), theme.breached()),

@@ -6,7 +6,7 @@ use crate::service::{ComplaintView, QueueFilter};
 use crate::text::sanitize;
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{cells_line, local_time, sla_text, widths};
+use crate::tui::widgets::{cells_line, local_time, sla_short, sla_text, widths};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -122,7 +122,7 @@ impl ComplaintsPane {
             let view = &queue[i];
             let c = &view.complaint;
             let selected = i == self.cursor.selected;
-            let (sla, sla_style) = sla_text(&live(&view.complaint, &view.sla), theme);
+            let (sla, sla_style) = sla_short(&live(&view.complaint, &view.sla), theme);
             let style = if selected {
                 theme.selected()
             } else {

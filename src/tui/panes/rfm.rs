@@ -106,6 +106,13 @@ impl RfmPane {
             ],
             theme.header(),
         )];
+        // The largest revenue share fills the bar; the others are to scale with it.
+        let largest = reports
+            .segments
+            .iter()
+            .map(|s| s.revenue_share)
+            .fold(0.0_f64, f64::max)
+            .max(f64::EPSILON);
         for (i, row) in reports.segments.iter().enumerate() {
             let selected = i == self.cursor.selected;
             let style = if selected {
@@ -132,7 +139,7 @@ impl RfmPane {
                     .collect::<String>(),
                     style,
                 ),
-                Span::styled(bar(row.revenue_share, bar_width), theme.bar()),
+                Span::styled(bar(row.revenue_share / largest, bar_width), theme.bar()),
             ]));
         }
         lines.push(Line::styled("bars: share of revenue", theme.dim()));
