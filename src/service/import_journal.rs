@@ -320,6 +320,93 @@ impl Service {
         Ok(import_id)
     }
 
+    /// Follow-ups, care plans or complaints of `kind` in chunks under the import journal
+    /// (`source` names the file); a dry run is one rehearsed transaction.
+    pub fn import_records_chunked(
+        &self,
+        source: &str,
+        table: &crate::transfer::RawTable,
+        kind: Kind,
+        options: ImportOptions,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport, ServiceError> {
+        use super::import_journal::ChildOps;
+        use crate::domain::UndoEntry;
+        use crate::transfer as t;
+        match kind {
+            Kind::FollowUps => {
+                let p = t::parse_followups(table);
+                if options.dry_run {
+                    return self.import_followups(p.inputs, p.errors, options, progress);
+                }
+                let ops = ChildOps {
+                    get: |w, id| w.followup(id),
+                    upsert: |w, r| w.upsert_followup(r),
+                    undo: |id, before| UndoEntry::FollowUp { id, before },
+                };
+                self.import_children_chunked(
+                    kind,
+                    RecordIdKind::FollowUp,
+                    source,
+                    p.inputs,
+                    p.errors,
+                    options,
+                    progress,
+                    ops,
+                )
+            }
+            Kind::CarePlans => {
+                let p = t::parse_care_plans(table);
+                if options.dry_run {
+                    return self.import_care_plans(p.inputs, p.errors, options, progress);
+                }
+                let ops = ChildOps {
+                    get: |w, id| w.care_plan(id),
+                    upsert: |w, r| w.upsert_care_plan(r),
+                    undo: |id, before| UndoEntry::CarePlan { id, before },
+                };
+                self.import_children_chunked(
+                    kind,
+                    RecordIdKind::CarePlan,
+                    source,
+                    p.inputs,
+                    p.errors,
+                    options,
+                    progress,
+                    ops,
+                )
+            }
+            Kind::Complaints => {
+                let p = t::parse_complaints(table);
+                if options.dry_run {
+                    return self.import_complaints(p.inputs, p.errors, options, progress);
+                }
+                let ops = ChildOps {
+                    get: |w, id| w.complaint(id),
+                    upsert: |w, r| w.upsert_complaint(r),
+                    undo: |id, before| UndoEntry::Complaint {
+                        id,
+                        before: before.map(Box::new),
+                    },
+                };
+                self.import_children_chunked(
+                    kind,
+                    RecordIdKind::Complaint,
+                    source,
+                    p.inputs,
+                    p.errors,
+                    options,
+                    progress,
+                    ops,
+                )
+            }
+            Kind::Customers | Kind::Orders => Err(ServiceError::invalid(
+                "kind",
+                "customers and orders have their own import calls",
+            )),
+        }
+    }
+
     /// Every import run, newest first.
     pub fn imports(&self) -> Result<Vec<ImportRecord>, ServiceError> {
         Ok(self.store.read()?.imports()?)

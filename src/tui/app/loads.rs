@@ -1,0 +1,250 @@
+//! Background loads of the workbench (roster, agenda, queue, churn), applying their results, and noticing other processes' commits.
+
+use super::*;
+
+impl App {
+    pub(super) fn score_options(&self) -> ScoreOptions {
+        ScoreOptions {
+            as_of: Some(self.as_of.unwrap_or_else(|| self.today())),
+            ..ScoreOptions::default()
+        }
+    }
+
+    pub(super) fn load_roster(&mut self) {
+        let options = self.score_options();
+        self.last_roster = Instant::now();
+        self.roster_wanted = false;
+        self.jobs.spawn(JobKind::Roster, move |s: &Service| {
+            JobOutput::Roster(s.roster(&options).map(Arc::new))
+        });
+    }
+
+    pub(super) fn load_agenda(&mut self) {
+        let today = self.today();
+        self.jobs.spawn(JobKind::Agenda, move |s: &Service| {
+            JobOutput::Agenda(s.agenda_top(today, None, AGENDA_DAYS, LIST_LIMIT))
+        });
+    }
+
+    pub(super) fn load_recent(&mut self) {
+        self.jobs.spawn(JobKind::Recent, |s: &Service| {
+            JobOutput::Recent(s.recent_followups(500))
+        });
+    }
+
+    pub(super) fn load_forgotten(&mut self) {
+        let today = self.today();
+        self.jobs.spawn(JobKind::Forgotten, move |s: &Service| {
+            JobOutput::Forgotten(s.forgotten(today, None, FORGOTTEN_LIST_DAYS, 1000))
+        });
+    }
+
+    pub(super) fn load_queue(&mut self) {
+        let filter = self.complaints.filter.clone();
+        let now = self.clock.now();
+        self.last_queue = Instant::now();
+        self.jobs.spawn(JobKind::Queue, move |s: &Service| {
+            let queue = s.complaint_queue_top(&filter, now, LIST_LIMIT);
+            JobOutput::Queue(queue, filter)
+        });
+    }
+
+    pub(super) fn load_churn(&mut self) {
+        let options = self.score_options();
+        self.jobs.spawn(JobKind::Churn, move |s: &Service| {
+            JobOutput::Churn(s.churn_report(&options, Period::Month))
+        });
+    }
+
+    /// Applies a finished job.
+    pub(super) fn apply(&mut self, output: JobOutput) {
+        match output {
+            // A result for an older request (another as-of date, filter) is dropped.
+            JobOutput::Roster(Ok(roster))
+                if roster.as_of != self.as_of.unwrap_or_else(|| self.today()) => {}
+            JobOutput::Queue(_, filter) if filter != self.complaints.filter => {}
+            JobOutput::Roster(Ok(roster)) => {
+                self.customers.total = roster.rows.len() as u64;
+                self.customers.rebuild(&roster);
+                self.rfm.reports = Some(roster.reports.clone());
+                self.rfm.cursor.clamp(self.rfm.len(), 20);
+                self.roster = Some(roster);
+            }
+            JobOutput::Agenda(Ok((items, total))) => {
+                let keep = self.followups.selected_plan().map(|i| i.plan.id.clone());
+                self.followups.agenda = Some(items);
+                self.followups.agenda_total = total;
+                if self.followups.view == FollowUpView::Agenda
+                    && let Some(id) = keep
+                    && let Some(i) = self
+                        .followups
+                        .agenda
+                        .as_ref()
+                        .and_then(|a| a.iter().position(|item| item.plan.id == id))
+                {
+                    self.followups.cursor.selected = i;
+                }
+                self.clamp_followups();
+            }
+            JobOutput::Recent(Ok(items)) => {
+                let keep = match self.followups.view {
+                    FollowUpView::Recent => self
+                        .followups
+                        .recent
+                        .as_ref()
+                        .and_then(|r| r.get(self.followups.cursor.selected))
+                        .map(|f| f.id.clone()),
+                    _ => None,
+                };
+                self.followups.recent = Some(items);
+                if let Some(id) = keep
+                    && let Some(i) = self
+                        .followups
+                        .recent
+                        .as_ref()
+                        .and_then(|r| r.iter().position(|f| f.id == id))
+                {
+                    self.followups.cursor.selected = i;
+                }
+                self.clamp_followups();
+            }
+            JobOutput::Forgotten(Ok(forgotten)) => {
+                self.followups.forgotten = Some(forgotten);
+                self.clamp_followups();
+            }
+            JobOutput::Queue(Ok((queue, total)), _) => {
+                self.complaints.total = total;
+                let keep = self.complaints.current().map(|v| v.complaint.id.clone());
+                self.complaints.queue = Some(queue);
+                if let (Some(id), Some(queue)) = (keep, &self.complaints.queue)
+                    && let Some(i) = queue.iter().position(|v| v.complaint.id == id)
+                {
+                    self.complaints.cursor.selected = i;
+                }
+                let page = self.complaints.page.get();
+                self.complaints.cursor.clamp(self.complaints.len(), page);
+            }
+            JobOutput::Churn(Ok(churn)) => self.rfm.churn = Some(churn),
+            JobOutput::Saved(result) => self.saved(result),
+            JobOutput::Failed(JobKind::Save, message) => self.saved(Err(ServiceError::invalid(
+                "",
+                format!("the save failed: {message}"),
+            ))),
+            JobOutput::Failed(kind, message) => {
+                self.error(format!("loading {kind:?} failed (a bug): {message}"))
+            }
+            JobOutput::Roster(Err(e))
+            | JobOutput::Agenda(Err(e))
+            | JobOutput::Recent(Err(e))
+            | JobOutput::Forgotten(Err(e))
+            | JobOutput::Queue(Err(e), _)
+            | JobOutput::Churn(Err(e)) => self.error(e.to_string()),
+        }
+    }
+
+    pub(super) fn clamp_followups(&mut self) {
+        let page = self.followups.page.get();
+        self.followups.cursor.clamp(self.followups.len(), page);
+    }
+
+    /// Picks up finished jobs and others' commits; call often (every loop turn). Returns
+    /// whether anything arrived (the screen should be redrawn).
+    pub fn tick(&mut self) -> bool {
+        let outputs = self.jobs.poll();
+        let changed = !outputs.is_empty();
+        for output in outputs {
+            self.apply(output);
+        }
+        if self.last_poll.elapsed() >= POLL_EVERY {
+            self.last_poll = Instant::now();
+            self.notice_changes();
+        }
+        if self.roster_wanted && self.last_roster.elapsed() >= ROSTER_EVERY {
+            self.load_roster();
+        }
+        if self.last_queue.elapsed() >= QUEUE_EVERY {
+            self.load_queue();
+        }
+        changed
+    }
+
+    /// Runs every background job to its end and applies the results (tests, benchmarks).
+    pub fn settle(&mut self) {
+        while let Some(output) = self.jobs.wait_one() {
+            self.apply(output);
+        }
+        for output in self.jobs.poll() {
+            self.apply(output);
+        }
+    }
+
+    /// Reloads what is shown when anyone (this process or another) has committed.
+    pub fn notice_changes(&mut self) {
+        let Ok(counter) = self.service.change_counter() else {
+            return;
+        };
+        if counter != self.change_counter {
+            self.change_counter = counter;
+            self.refresh(false);
+        }
+    }
+
+    /// Reloads the card and the lists; the roster (scores) only when `full` or throttled.
+    pub fn refresh(&mut self, full: bool) {
+        let now = self.clock.now();
+        if let Some(card) = &mut self.card
+            && let Err(e) = card.reload(&self.service, now)
+        {
+            self.status = Some(Status {
+                text: e,
+                error: true,
+            });
+        }
+        if let Some(detail) = &self.complaints.detail {
+            match self.service.complaint_view_at(&detail.complaint.id, now) {
+                Ok(view) => self.complaints.detail = Some(view),
+                Err(e) => self.error(e.to_string()),
+            }
+        }
+        self.append_new_customers();
+        self.load_agenda();
+        self.load_queue();
+        if self.followups.view == FollowUpView::Recent {
+            self.load_recent();
+        } else {
+            // Reloaded when the view is shown again.
+            self.followups.recent = None;
+        }
+        if self.followups.forgotten.is_some() && self.followups.view == FollowUpView::Forgotten {
+            self.load_forgotten();
+        }
+        if full {
+            self.sla_policy = self.service.sla_policy().ok();
+            self.load_roster();
+            if self.rfm.churn.is_some() {
+                self.load_churn();
+            }
+        } else {
+            self.roster_wanted = true;
+        }
+    }
+
+    /// New customer files (from anyone) are listed at once, at the end, until the next
+    /// roster build sorts them in.
+    pub(super) fn append_new_customers(&mut self) {
+        let Ok(total) = self.service.customer_count() else {
+            return;
+        };
+        if total == self.customers.total {
+            return;
+        }
+        self.customers.total = total;
+        if self.customers.more {
+            return;
+        }
+        let last = self.customers.ids.iter().copied().max();
+        if let Ok(new) = self.service.customer_ids_after(last, 10_000) {
+            self.customers.ids.extend(new);
+        }
+    }
+}

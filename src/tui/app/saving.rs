@@ -1,0 +1,179 @@
+//! Forms and saving: opening a form for a customer, validating and saving in the background, showing the result or the refusal.
+
+use super::*;
+
+impl App {
+    pub(super) fn open_customer_form(&mut self, action: Action, id: CustomerId) {
+        let customer = match self
+            .service
+            .customer_card(&crate::service::CustomerKey::Internal(id), 0)
+        {
+            Ok(card) => card.customer,
+            Err(e) => return self.error(e.to_string()),
+        };
+        let form = match action {
+            Action::LogFollowUp => Purpose::followup_form(&customer),
+            Action::OpenComplaint => Purpose::complaint_open_form(&customer),
+            Action::AddCarePlan => Purpose::care_plan_form(&customer),
+            _ => Purpose::edit_customer_form(&customer),
+        };
+        self.open_form(form);
+    }
+
+    pub(super) fn open_form(&mut self, form: Form<Purpose>) {
+        if self.saving() {
+            self.error("a save is still running; wait for it to finish (the status line says)");
+            return;
+        }
+        self.overlay = Some(Overlay::Form(Box::new(form)));
+    }
+
+    /// Whether a save is running (one at a time: its result goes back to its own form).
+    pub fn saving(&self) -> bool {
+        self.jobs.is_running(JobKind::Save)
+    }
+
+    /// Validates and saves a form: filters apply at once; saves run in the background.
+    pub(super) fn submit(&mut self, mut form: Box<Form<Purpose>>) {
+        for field in &mut form.fields {
+            field.error = None;
+        }
+        form.message = None;
+        if !form.check_required() {
+            self.overlay = Some(Overlay::Form(form));
+            return;
+        }
+        match &form.purpose {
+            Purpose::CustomerFilter => {
+                let text = form.value("filter").to_string();
+                if let Err(e) = CustomerFilter::parse(&text) {
+                    form.set_error("filter", e);
+                    self.overlay = Some(Overlay::Form(form));
+                } else {
+                    self.apply_customer_filter(text);
+                }
+                return;
+            }
+            Purpose::ComplaintFilter => {
+                let text = form.value("filter").to_string();
+                if let Err(e) = parse_filter(&text) {
+                    form.set_error("filter", e);
+                    self.overlay = Some(Overlay::Form(form));
+                } else {
+                    self.apply_complaint_filter(text);
+                }
+                return;
+            }
+            Purpose::AsOf => {
+                match crate::workflow::parse_when(form.value("date"), self.today()) {
+                    Ok(date) => {
+                        self.as_of = Some(date);
+                        self.roster = None;
+                        self.rfm.reports = None;
+                        self.rfm.churn = None;
+                        self.load_roster();
+                        if self.rfm.view == RfmView::Churn {
+                            self.load_churn();
+                        }
+                        self.info(format!("scoring as of {date}…"));
+                    }
+                    Err(e) => {
+                        form.set_error("date", e);
+                        self.overlay = Some(Overlay::Form(form));
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        match form.purpose.save_job(&form, self.today()) {
+            Ok(job) => {
+                form.saving_since = Some(Instant::now());
+                let is_form = !form.fields.is_empty();
+                self.jobs.spawn(JobKind::Save, job);
+                if is_form {
+                    self.overlay = Some(Overlay::Form(form));
+                }
+            }
+            Err((field, message)) => {
+                form.set_error(field, message);
+                self.overlay = Some(Overlay::Form(form));
+            }
+        }
+    }
+
+    /// A save finished: close its form and refresh, or show why it was refused.
+    pub(super) fn saved(&mut self, result: Result<String, ServiceError>) {
+        let form = match self.overlay.take() {
+            Some(Overlay::Form(form)) if form.saving_since.is_some() => Some(form),
+            other => {
+                self.overlay = other;
+                self.hidden_save.take()
+            }
+        };
+        match result {
+            Ok(message) => {
+                self.info(message);
+                // Our own commit: refresh once now, not again when the poll sees it.
+                self.change_counter = self.service.change_counter().unwrap_or(0);
+                self.refresh(false);
+            }
+            Err(e) => {
+                let Some(mut form) = form else {
+                    self.error(e.to_string());
+                    self.refresh(false);
+                    return;
+                };
+                form.saving_since = None;
+                if self.overlay.is_some() {
+                    // The form was hidden and something else is open: say it in the status.
+                    self.error(format!("{}: {e}", form.title));
+                    return;
+                }
+                match &e {
+                    ServiceError::Invalid { field, reason } => {
+                        let key = form.purpose.field_for(field);
+                        form.set_error(key, reason.clone());
+                    }
+                    ServiceError::Stale { .. } => {
+                        form.message = Some(format!(
+                            "{e}. Ctrl-R reloads the latest version and keeps what you typed."
+                        ));
+                    }
+                    _ => form.message = Some(e.to_string()),
+                }
+                self.overlay = Some(Overlay::Form(form));
+            }
+        }
+    }
+
+    /// Ctrl-R in a form refused as stale: take the latest version, keep the typed text.
+    pub(super) fn reload_form(&mut self, form: &mut Form<Purpose>) {
+        let purpose = form.purpose.clone();
+        if let Err(e) = purpose.reload(form, &self.service) {
+            form.message = Some(e);
+        } else {
+            form.message = Some("reloaded the latest version; your typed text is kept".into());
+        }
+    }
+
+    /// While a save runs: `saving…`, then after [`WAIT_NOTICE`] that it waits for another
+    /// writer (and for how long).
+    pub fn save_notice(&self) -> Option<String> {
+        let Some(Overlay::Form(form)) = &self.overlay else {
+            return None;
+        };
+        let since = form.saving_since?;
+        let waited = since.elapsed();
+        if waited < WAIT_NOTICE {
+            return Some("saving…".into());
+        }
+        Some(match self.service.writer_wait() {
+            Some(wait) => format!(
+                "waiting for another writer ({:.1} s)… the screen stays usable; Ctrl-C quits",
+                wait.as_secs_f64()
+            ),
+            None => format!("saving… ({:.1} s)", waited.as_secs_f64()),
+        })
+    }
+}
