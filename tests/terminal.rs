@@ -103,6 +103,24 @@ impl Drop for Tmux {
     }
 }
 
+/// The contents of `path` once something has been written to it (the shell writes `stty -a`
+/// there after the workbench exits).
+fn written(path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if !text.is_empty() {
+            return text;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "nothing written to {}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// A demo database and a config naming the staff member, in `dir`.
 fn setup(dir: &Path, staff: &str) -> (PathBuf, PathBuf) {
     let db = dir.join("demo.redb");
@@ -179,16 +197,7 @@ fn lookup_log_a_follow_up_and_quit_in_a_real_terminal() {
             .trim(),
         "0"
     );
-    let start = Instant::now();
-    while !after.exists()
-        || std::fs::read_to_string(&after)
-            .unwrap_or_default()
-            .is_empty()
-    {
-        assert!(start.elapsed() < PATIENCE, "stty did not run");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let stty = std::fs::read_to_string(&after).expect("stty output");
+    let stty = written(&after);
     assert!(
         stty.contains(" icanon") && !stty.contains("-icanon"),
         "cooked mode back: {stty}"
@@ -227,15 +236,7 @@ fn sigterm_restores_the_terminal() {
             .trim(),
         "0"
     );
-    let start = Instant::now();
-    while std::fs::read_to_string(&after)
-        .unwrap_or_default()
-        .is_empty()
-    {
-        assert!(start.elapsed() < PATIENCE, "stty did not run");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let stty = std::fs::read_to_string(&after).expect("stty output");
+    let stty = written(&after);
     assert!(
         !stty.contains("-icanon"),
         "cooked mode back after SIGTERM: {stty}"

@@ -394,7 +394,7 @@ impl Service {
     /// Follow-ups, care plans and complaints: keyed by their id column; a row without an id
     /// gets a fresh one (so such a file is not idempotent; exports always carry ids).
     #[allow(clippy::too_many_arguments)]
-    fn import_children<T: ChildRecord + WithId>(
+    pub(super) fn import_children<T: ChildRecord + WithId>(
         &self,
         kind: Kind,
         id_kind: RecordIdKind,

@@ -17,6 +17,7 @@ use std::time::Duration;
 
 /// How a chunked import reads, writes and undoes one kind of child record.
 pub(super) struct ChildOps<T> {
+    pub id_kind: RecordIdKind,
     pub get: fn(&Writer<'_>, &str) -> Result<Option<T>, StoreError>,
     pub upsert: fn(&mut Writer<'_>, &T) -> Result<Change, StoreError>,
     pub undo: fn(String, Option<T>) -> UndoEntry,
@@ -136,7 +137,6 @@ impl Service {
     pub(super) fn import_children_chunked<T: ChildRecord + WithId>(
         &self,
         kind: Kind,
-        id_kind: RecordIdKind,
         source: &str,
         inputs: Vec<Lined<ChildInput<T>>>,
         parse_errors: Vec<RowError>,
@@ -144,6 +144,19 @@ impl Service {
         progress: Progress<'_>,
         store_ops: ChildOps<T>,
     ) -> Result<ImportReport, ServiceError> {
+        let id_kind = store_ops.id_kind;
+        if options.dry_run {
+            let upsert = store_ops.upsert;
+            return self.import_children(
+                kind,
+                id_kind,
+                inputs,
+                parse_errors,
+                options,
+                progress,
+                upsert,
+            );
+        }
         self.require(Role::Agent, "import")?;
         let total = (inputs.len() + parse_errors.len()) as u64;
         let rows = row_count(&inputs, &parse_errors);
@@ -336,52 +349,32 @@ impl Service {
         match kind {
             Kind::FollowUps => {
                 let p = t::parse_followups(table);
-                if options.dry_run {
-                    return self.import_followups(p.inputs, p.errors, options, progress);
-                }
                 let ops = ChildOps {
+                    id_kind: RecordIdKind::FollowUp,
                     get: |w, id| w.followup(id),
                     upsert: |w, r| w.upsert_followup(r),
                     undo: |id, before| UndoEntry::FollowUp { id, before },
                 };
                 self.import_children_chunked(
-                    kind,
-                    RecordIdKind::FollowUp,
-                    source,
-                    p.inputs,
-                    p.errors,
-                    options,
-                    progress,
-                    ops,
+                    kind, source, p.inputs, p.errors, options, progress, ops,
                 )
             }
             Kind::CarePlans => {
                 let p = t::parse_care_plans(table);
-                if options.dry_run {
-                    return self.import_care_plans(p.inputs, p.errors, options, progress);
-                }
                 let ops = ChildOps {
+                    id_kind: RecordIdKind::CarePlan,
                     get: |w, id| w.care_plan(id),
                     upsert: |w, r| w.upsert_care_plan(r),
                     undo: |id, before| UndoEntry::CarePlan { id, before },
                 };
                 self.import_children_chunked(
-                    kind,
-                    RecordIdKind::CarePlan,
-                    source,
-                    p.inputs,
-                    p.errors,
-                    options,
-                    progress,
-                    ops,
+                    kind, source, p.inputs, p.errors, options, progress, ops,
                 )
             }
             Kind::Complaints => {
                 let p = t::parse_complaints(table);
-                if options.dry_run {
-                    return self.import_complaints(p.inputs, p.errors, options, progress);
-                }
                 let ops = ChildOps {
+                    id_kind: RecordIdKind::Complaint,
                     get: |w, id| w.complaint(id),
                     upsert: |w, r| w.upsert_complaint(r),
                     undo: |id, before| UndoEntry::Complaint {
@@ -390,14 +383,7 @@ impl Service {
                     },
                 };
                 self.import_children_chunked(
-                    kind,
-                    RecordIdKind::Complaint,
-                    source,
-                    p.inputs,
-                    p.errors,
-                    options,
-                    progress,
-                    ops,
+                    kind, source, p.inputs, p.errors, options, progress, ops,
                 )
             }
             Kind::Customers | Kind::Orders => Err(ServiceError::invalid(
