@@ -139,13 +139,13 @@ impl Writer<'_> {
 impl Reader {
     /// Every import run, newest first.
     pub fn imports(&self) -> Result<Vec<ImportRecord>, StoreError> {
-        all_imports(&self.imports)
+        all_imports(self.tables.imports()?)
     }
 
     /// How many undo entries import `id` still has.
     pub fn undo_len(&self, id: u64) -> Result<u64, StoreError> {
         let mut n = 0;
-        for entry in self.import_undo.range((id, 0)..=(id, u64::MAX))? {
+        for entry in self.tables.import_undo()?.range((id, 0)..=(id, u64::MAX))? {
             entry?;
             n += 1;
         }

@@ -9,6 +9,7 @@ use crate::domain::{
 };
 use crate::search::TermKind;
 use redb::{ReadOnlyTable, ReadTransaction, ReadableTableMetadata};
+use std::cell::OnceCell;
 
 pub(crate) use super::access::*;
 
@@ -30,72 +31,79 @@ pub struct TermHit {
     pub kind: TermKind,
 }
 
-/// A read snapshot.
+/// The snapshot's tables, each opened on first use (`Reader::tables.name()?`).
+macro_rules! lazy_tables {
+    ($($name:ident: $definition:ident => $ty:ty,)*) => {
+        pub(super) struct Tables {
+            txn: ReadTransaction,
+            $($name: OnceCell<$ty>,)*
+        }
+
+        impl Tables {
+            fn new(txn: ReadTransaction) -> Tables {
+                Tables { txn, $($name: OnceCell::new(),)* }
+            }
+
+            $(
+                pub(super) fn $name(&self) -> Result<&$ty, StoreError> {
+                    if let Some(table) = self.$name.get() {
+                        return Ok(table);
+                    }
+                    let table = self.txn.open_table($definition)?;
+                    Ok(self.$name.get_or_init(|| table))
+                }
+            )*
+        }
+    };
+}
+
+/// A read snapshot. Tables are opened on first use: a lookup touches four of them, and opening
+/// all twenty-six cost more than the lookup itself.
 pub struct Reader {
-    meta: ReadOnlyTable<&'static str, u64>,
-    settings: ReadOnlyTable<&'static str, &'static str>,
-    customers: ReadOnlyTable<u64, Rec<Customer>>,
-    customer_ext: ReadOnlyTable<&'static str, u64>,
-    merged_into: ReadOnlyTable<u64, u64>,
-    merges: ReadOnlyTable<u64, Rec<MergeRecord>>,
-    aggregates: ReadOnlyTable<u64, super::codec::AggregateValue>,
-    customer_stats: ReadOnlyTable<u64, (u32, u32)>,
-    referrals: ReadOnlyTable<(u64, u64), ()>,
-    phones: ReadOnlyTable<(&'static str, u64), ()>,
-    terms: ReadOnlyTable<(&'static str, u64), u8>,
-    tokens: ReadOnlyTable<&'static str, u64>,
-    token_deletes: ReadOnlyTable<(&'static str, &'static str), ()>,
-    orders: ReadOnlyTable<&'static str, Rec<Order>>,
-    customer_orders: ReadOnlyTable<(u64, i64, &'static str), i64>,
-    followups: ReadOnlyTable<&'static str, Rec<FollowUp>>,
-    customer_followups: ReadOnlyTable<(u64, i64, &'static str), ()>,
-    care_plans: ReadOnlyTable<&'static str, Rec<CarePlan>>,
-    customer_care_plans: ReadOnlyTable<(u64, i64, &'static str), ()>,
-    complaints: ReadOnlyTable<&'static str, Rec<Complaint>>,
-    customer_complaints: ReadOnlyTable<(u64, i64, &'static str), ()>,
-    audit: ReadOnlyTable<u64, Rec<crate::domain::AuditEntry>>,
-    audit_by_customer: ReadOnlyTable<(u64, u64), ()>,
-    roles: ReadOnlyTable<&'static str, u8>,
-    pub(super) imports: ReadOnlyTable<u64, Rec<crate::domain::ImportRecord>>,
-    pub(super) import_undo: ReadOnlyTable<(u64, u64), Rec<crate::domain::UndoEntry>>,
+    pub(super) tables: Tables,
+}
+
+lazy_tables! {
+    meta: META => ReadOnlyTable<&'static str, u64>,
+    settings: SETTINGS => ReadOnlyTable<&'static str, &'static str>,
+    customers: CUSTOMERS => ReadOnlyTable<u64, Rec<Customer>>,
+    customer_ext: CUSTOMER_EXT => ReadOnlyTable<&'static str, u64>,
+    merged_into: MERGED_INTO => ReadOnlyTable<u64, u64>,
+    merges: MERGES => ReadOnlyTable<u64, Rec<MergeRecord>>,
+    aggregates: AGGREGATES => ReadOnlyTable<u64, super::codec::AggregateValue>,
+    customer_stats: CUSTOMER_STATS => ReadOnlyTable<u64, (u32, u32)>,
+    referrals: REFERRALS => ReadOnlyTable<(u64, u64), ()>,
+    phones: PHONES => ReadOnlyTable<(&'static str, u64), ()>,
+    terms: TERMS => ReadOnlyTable<(&'static str, u64), u8>,
+    tokens: TOKENS => ReadOnlyTable<&'static str, u64>,
+    token_deletes: TOKEN_DELETES => ReadOnlyTable<(&'static str, &'static str), ()>,
+    orders: ORDERS => ReadOnlyTable<&'static str, Rec<Order>>,
+    customer_orders: CUSTOMER_ORDERS => ReadOnlyTable<(u64, i64, &'static str), i64>,
+    followups: FOLLOWUPS => ReadOnlyTable<&'static str, Rec<FollowUp>>,
+    customer_followups: CUSTOMER_FOLLOWUPS => ReadOnlyTable<(u64, i64, &'static str), ()>,
+    care_plans: CARE_PLANS => ReadOnlyTable<&'static str, Rec<CarePlan>>,
+    customer_care_plans: CUSTOMER_CARE_PLANS => ReadOnlyTable<(u64, i64, &'static str), ()>,
+    complaints: COMPLAINTS => ReadOnlyTable<&'static str, Rec<Complaint>>,
+    customer_complaints: CUSTOMER_COMPLAINTS => ReadOnlyTable<(u64, i64, &'static str), ()>,
+    audit: AUDIT => ReadOnlyTable<u64, Rec<crate::domain::AuditEntry>>,
+    audit_by_customer: AUDIT_BY_CUSTOMER => ReadOnlyTable<(u64, u64), ()>,
+    roles: ROLES => ReadOnlyTable<&'static str, u8>,
+    imports: IMPORTS => ReadOnlyTable<u64, Rec<crate::domain::ImportRecord>>,
+    import_undo: IMPORT_UNDO => ReadOnlyTable<(u64, u64), Rec<crate::domain::UndoEntry>>,
 }
 
 impl Reader {
     pub(crate) fn new(txn: ReadTransaction) -> Result<Reader, StoreError> {
         Ok(Reader {
-            meta: txn.open_table(META)?,
-            settings: txn.open_table(SETTINGS)?,
-            customers: txn.open_table(CUSTOMERS)?,
-            customer_ext: txn.open_table(CUSTOMER_EXT)?,
-            merged_into: txn.open_table(MERGED_INTO)?,
-            merges: txn.open_table(MERGES)?,
-            aggregates: txn.open_table(AGGREGATES)?,
-            customer_stats: txn.open_table(CUSTOMER_STATS)?,
-            referrals: txn.open_table(REFERRALS)?,
-            phones: txn.open_table(PHONES)?,
-            terms: txn.open_table(TERMS)?,
-            tokens: txn.open_table(TOKENS)?,
-            token_deletes: txn.open_table(TOKEN_DELETES)?,
-            orders: txn.open_table(ORDERS)?,
-            customer_orders: txn.open_table(CUSTOMER_ORDERS)?,
-            followups: txn.open_table(FOLLOWUPS)?,
-            customer_followups: txn.open_table(CUSTOMER_FOLLOWUPS)?,
-            care_plans: txn.open_table(CARE_PLANS)?,
-            customer_care_plans: txn.open_table(CUSTOMER_CARE_PLANS)?,
-            complaints: txn.open_table(COMPLAINTS)?,
-            customer_complaints: txn.open_table(CUSTOMER_COMPLAINTS)?,
-            audit: txn.open_table(AUDIT)?,
-            audit_by_customer: txn.open_table(AUDIT_BY_CUSTOMER)?,
-            roles: txn.open_table(ROLES)?,
-            imports: txn.open_table(IMPORTS)?,
-            import_undo: txn.open_table(IMPORT_UNDO)?,
+            tables: Tables::new(txn),
         })
     }
 
     /// The latest time of any follow-up or complaint, if there is one.
     pub fn latest_contact_at(&self) -> Result<Option<i64>, StoreError> {
         Ok(self
-            .meta
+            .tables
+            .meta()?
             .get(meta_keys::LATEST_CONTACT)?
             .map(|v| v.value() as i64))
     }
@@ -111,9 +119,14 @@ impl Reader {
         let mut out = Vec::new();
         match customer {
             Some(c) => {
-                for entry in self.audit_by_customer.range((c, 0)..=(c, u64::MAX))?.rev() {
+                for entry in self
+                    .tables
+                    .audit_by_customer()?
+                    .range((c, 0)..=(c, u64::MAX))?
+                    .rev()
+                {
                     let seq = entry?.0.value().1;
-                    if let Some(e) = get_by_id(&self.audit, seq)?
+                    if let Some(e) = get_by_id(self.tables.audit()?, seq)?
                         && keep(&e)
                     {
                         out.push(e);
@@ -124,7 +137,7 @@ impl Reader {
                 }
             }
             None => {
-                for entry in self.audit.range::<u64>(..)?.rev() {
+                for entry in self.tables.audit()?.range::<u64>(..)?.rev() {
                     let (key, value) = entry?;
                     let e: crate::domain::AuditEntry = decode(key.value(), &value.value())?;
                     if keep(&e) {
@@ -142,7 +155,8 @@ impl Reader {
     /// The role recorded for an OS account, if any.
     pub fn role_of(&self, user: &str) -> Result<Option<crate::domain::Role>, StoreError> {
         Ok(self
-            .roles
+            .tables
+            .roles()?
             .get(user)?
             .map(|v| crate::domain::Role::from_code(v.value())))
     }
@@ -150,7 +164,7 @@ impl Reader {
     /// Every recorded role.
     pub fn roles(&self) -> Result<Vec<(String, crate::domain::Role)>, StoreError> {
         let mut out = Vec::new();
-        for entry in self.roles.range::<&str>(..)? {
+        for entry in self.tables.roles()?.range::<&str>(..)? {
             let (user, role) = entry?;
             out.push((
                 user.value().to_string(),
@@ -163,7 +177,8 @@ impl Reader {
     /// Whether `loyal demo` built this database (and may replace it).
     pub fn is_demo(&self) -> Result<bool, StoreError> {
         Ok(self
-            .meta
+            .tables
+            .meta()?
             .get(meta_keys::DEMO)?
             .is_some_and(|v| v.value() == 1))
     }
@@ -171,75 +186,84 @@ impl Reader {
     /// How many commits the database has seen (any process); cheap to poll.
     pub fn change_counter(&self) -> Result<u64, StoreError> {
         Ok(self
-            .meta
+            .tables
+            .meta()?
             .get(meta_keys::CHANGE_COUNTER)?
             .map_or(0, |v| v.value()))
     }
 
     pub fn customer(&self, id: CustomerId) -> Result<Option<Customer>, StoreError> {
-        get_by_id(&self.customers, follow_merges(&self.merged_into, id)?)
+        get_by_id(
+            self.tables.customers()?,
+            follow_merges(self.tables.merged_into()?, id)?,
+        )
     }
 
     /// The customer an external id (or the id of a file merged away) belongs to.
     pub fn resolve_external(&self, external_id: &str) -> Result<Option<CustomerId>, StoreError> {
-        resolve_external(&self.customer_ext, &self.merged_into, external_id)
+        resolve_external(
+            self.tables.customer_ext()?,
+            self.tables.merged_into()?,
+            external_id,
+        )
     }
 
     /// Resolves an internal id through merges; `None` if no such customer exists.
     pub fn resolve_id(&self, id: CustomerId) -> Result<Option<CustomerId>, StoreError> {
-        let id = follow_merges(&self.merged_into, id)?;
-        Ok(self.customers.get(id)?.map(|_| id))
+        let id = follow_merges(self.tables.merged_into()?, id)?;
+        Ok(self.tables.customers()?.get(id)?.map(|_| id))
     }
 
     pub fn aggregate(&self, id: CustomerId) -> Result<OrderAggregate, StoreError> {
         Ok(self
-            .aggregates
+            .tables
+            .aggregates()?
             .get(id)?
             .map(|v| v.value())
             .unwrap_or_default())
     }
 
     pub fn customer_count(&self) -> Result<u64, StoreError> {
-        Ok(self.customers.len()?)
+        Ok(self.tables.customers()?.len()?)
     }
 
     pub fn order_count(&self) -> Result<u64, StoreError> {
-        Ok(self.orders.len()?)
+        Ok(self.tables.orders()?.len()?)
     }
 
     pub fn followup_count(&self) -> Result<u64, StoreError> {
-        Ok(self.followups.len()?)
+        Ok(self.tables.followups()?.len()?)
     }
 
     pub fn care_plan_count(&self) -> Result<u64, StoreError> {
-        Ok(self.care_plans.len()?)
+        Ok(self.tables.care_plans()?.len()?)
     }
 
     pub fn complaint_count(&self) -> Result<u64, StoreError> {
-        Ok(self.complaints.len()?)
+        Ok(self.tables.complaints()?.len()?)
     }
 
     pub fn order(&self, order_id: &str) -> Result<Option<Order>, StoreError> {
-        get_by_key(&self.orders, order_id)
+        get_by_key(self.tables.orders()?, order_id)
     }
 
     pub fn followup(&self, id: &str) -> Result<Option<FollowUp>, StoreError> {
-        get_by_key(&self.followups, id)
+        get_by_key(self.tables.followups()?, id)
     }
 
     pub fn care_plan(&self, id: &str) -> Result<Option<CarePlan>, StoreError> {
-        get_by_key(&self.care_plans, id)
+        get_by_key(self.tables.care_plans()?, id)
     }
 
     pub fn complaint(&self, id: &str) -> Result<Option<Complaint>, StoreError> {
-        get_by_key(&self.complaints, id)
+        get_by_key(self.tables.complaints()?, id)
     }
 
     /// A customer's orders, oldest first.
     pub fn orders_of(&self, customer: CustomerId) -> Result<Vec<Order>, StoreError> {
         let mut out = Vec::new();
         let range = (customer, i64::MIN, "")..=(customer, i64::MAX, MAX_CHAR_STR);
-        for entry in self.customer_orders.range(range)? {
+        for entry in self.tables.customer_orders()?.range(range)? {
             let (key, _) = entry?;
             if let Some(order) = self.order(key.value().2)? {
                 out.push(order);
@@ -255,7 +279,7 @@ impl Reader {
     ) -> Result<Vec<(i64, crate::domain::Money)>, StoreError> {
         let mut out = Vec::new();
         let range = (customer, i64::MIN, "")..=(customer, i64::MAX, MAX_CHAR_STR);
-        for entry in self.customer_orders.range(range)? {
+        for entry in self.tables.customer_orders()?.range(range)? {
             let (key, amount) = entry?;
             out.push((key.value().1, crate::domain::Money(amount.value())));
         }
@@ -263,15 +287,27 @@ impl Reader {
     }
 
     pub fn followups_of(&self, customer: CustomerId) -> Result<Vec<FollowUp>, StoreError> {
-        self.children_of(&self.customer_followups, &self.followups, customer)
+        self.children_of(
+            self.tables.customer_followups()?,
+            self.tables.followups()?,
+            customer,
+        )
     }
 
     pub fn care_plans_of(&self, customer: CustomerId) -> Result<Vec<CarePlan>, StoreError> {
-        self.children_of(&self.customer_care_plans, &self.care_plans, customer)
+        self.children_of(
+            self.tables.customer_care_plans()?,
+            self.tables.care_plans()?,
+            customer,
+        )
     }
 
     pub fn complaints_of(&self, customer: CustomerId) -> Result<Vec<Complaint>, StoreError> {
-        self.children_of(&self.customer_complaints, &self.complaints, customer)
+        self.children_of(
+            self.tables.customer_complaints()?,
+            self.tables.complaints()?,
+            customer,
+        )
     }
 
     fn children_of<T: StoredRecord>(
@@ -292,20 +328,24 @@ impl Reader {
     /// Customers this customer referred.
     pub fn referrals_of(&self, referrer: CustomerId) -> Result<Vec<CustomerId>, StoreError> {
         let mut out = Vec::new();
-        for entry in self.referrals.range((referrer, 0)..=(referrer, u64::MAX))? {
+        for entry in self
+            .tables
+            .referrals()?
+            .range((referrer, 0)..=(referrer, u64::MAX))?
+        {
             out.push(entry?.0.value().1);
         }
         Ok(out)
     }
 
     pub fn merge_record(&self, merged: CustomerId) -> Result<Option<MergeRecord>, StoreError> {
-        get_by_id(&self.merges, merged)
+        get_by_id(self.tables.merges()?, merged)
     }
 
     /// Customers that were merged into `kept` (directly). Merges are rare: a scan is fine.
     pub fn merged_from(&self, kept: CustomerId) -> Result<Vec<CustomerId>, StoreError> {
         let mut out = Vec::new();
-        for entry in self.merges.range::<u64>(..)? {
+        for entry in self.tables.merges()?.range::<u64>(..)? {
             let (key, value) = entry?;
             let record: MergeRecord = decode(key.value(), &value.value())?;
             if record.kept == kept {
@@ -317,17 +357,21 @@ impl Reader {
 
     /// A team setting stored in the database.
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.settings.get(key)?.map(|v| v.value().to_string()))
+        Ok(self
+            .tables
+            .settings()?
+            .get(key)?
+            .map(|v| v.value().to_string()))
     }
 
     /// Customers with a phone that is the same number as `digits`.
     pub fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
-        phone_owners(&self.phones, digits)
+        phone_owners(self.tables.phones()?, digits)
     }
 
     /// Customers holding `term` as one of the `kind` fields.
     pub fn term_owners(&self, term: &str, kind: TermKind) -> Result<Vec<CustomerId>, StoreError> {
-        term_owners(&self.terms, term, kind)
+        term_owners(self.tables.terms()?, term, kind)
     }
 
     /// Phone entries whose digits end with `suffix`, at most `limit`.
@@ -336,7 +380,7 @@ impl Reader {
         suffix: &str,
         limit: usize,
     ) -> Result<Vec<PhoneHit>, StoreError> {
-        phones_ending_with(&self.phones, suffix, limit)
+        phones_ending_with(self.tables.phones()?, suffix, limit)
     }
 
     /// Term entries starting with `prefix` (exact ones first, as the index is sorted), at most
@@ -348,7 +392,11 @@ impl Reader {
     ) -> Result<Vec<TermHit>, StoreError> {
         let high = format!("{prefix}{MAX_CHAR}");
         let mut out = Vec::new();
-        for entry in self.terms.range((prefix, 0)..=(high.as_str(), u64::MAX))? {
+        for entry in self
+            .tables
+            .terms()?
+            .range((prefix, 0)..=(high.as_str(), u64::MAX))?
+        {
             let (key, kind) = entry?;
             let (term, customer) = key.value();
             out.push(TermHit {
@@ -366,7 +414,7 @@ impl Reader {
     /// Term entries equal to `term`, at most `limit`.
     pub fn terms_equal_to(&self, term: &str, limit: usize) -> Result<Vec<TermHit>, StoreError> {
         let mut out = Vec::new();
-        for entry in self.terms.range((term, 0)..=(term, u64::MAX))? {
+        for entry in self.tables.terms()?.range((term, 0)..=(term, u64::MAX))? {
             let (key, kind) = entry?;
             out.push(TermHit {
                 term: term.to_string(),
@@ -385,11 +433,15 @@ impl Reader {
     pub fn fuzzy_candidates(&self, variants: &[String]) -> Result<Vec<String>, StoreError> {
         let mut out: Vec<String> = Vec::new();
         for variant in variants {
-            if self.tokens.get(variant.as_str())?.is_some() && !out.contains(variant) {
+            if self.tables.tokens()?.get(variant.as_str())?.is_some() && !out.contains(variant) {
                 out.push(variant.clone());
             }
             let v = variant.as_str();
-            for entry in self.token_deletes.range((v, "")..=(v, MAX_CHAR_STR))? {
+            for entry in self
+                .tables
+                .token_deletes()?
+                .range((v, "")..=(v, MAX_CHAR_STR))?
+            {
                 let token = entry?.0.value().1.to_string();
                 if !out.contains(&token) {
                     out.push(token);
@@ -406,7 +458,7 @@ impl Reader {
     pub fn customers(
         &self,
     ) -> Result<impl Iterator<Item = Result<Customer, StoreError>>, StoreError> {
-        Ok(self.customers.range::<u64>(..)?.map(|entry| {
+        Ok(self.tables.customers()?.range::<u64>(..)?.map(|entry| {
             let (key, value) = entry?;
             decode(key.value(), &value.value())
         }))
@@ -420,7 +472,7 @@ impl Reader {
     ) -> Result<Vec<Customer>, StoreError> {
         let start = after.map_or(0, |a| a.saturating_add(1));
         let mut out = Vec::with_capacity(limit.min(4096));
-        for entry in self.customers.range(start..)?.take(limit) {
+        for entry in self.tables.customers()?.range(start..)?.take(limit) {
             let (key, value) = entry?;
             out.push(decode(key.value(), &value.value())?);
         }
@@ -432,7 +484,7 @@ impl Reader {
         &self,
     ) -> Result<impl Iterator<Item = Result<(CustomerId, OrderAggregate), StoreError>>, StoreError>
     {
-        Ok(self.aggregates.range::<u64>(..)?.map(|entry| {
+        Ok(self.tables.aggregates()?.range::<u64>(..)?.map(|entry| {
             let (key, value) = entry?;
             Ok((key.value(), value.value()))
         }))
@@ -443,10 +495,14 @@ impl Reader {
         &self,
     ) -> Result<impl Iterator<Item = Result<(CustomerId, ContactCounts), StoreError>>, StoreError>
     {
-        Ok(self.customer_stats.range::<u64>(..)?.map(|entry| {
-            let (key, value) = entry?;
-            Ok((key.value(), value.value()))
-        }))
+        Ok(self
+            .tables
+            .customer_stats()?
+            .range::<u64>(..)?
+            .map(|entry| {
+                let (key, value) = entry?;
+                Ok((key.value(), value.value()))
+            }))
     }
 
     /// `(customer, ordered_at, amount)` of every order, by customer then time, from the order
@@ -456,7 +512,8 @@ impl Reader {
     ) -> Result<impl Iterator<Item = Result<(CustomerId, i64, Money), StoreError>>, StoreError>
     {
         Ok(self
-            .customer_orders
+            .tables
+            .customer_orders()?
             .range::<(u64, i64, &str)>(..)?
             .map(|entry| {
                 let (key, amount) = entry?;
@@ -471,9 +528,9 @@ impl Reader {
         complaints: bool,
     ) -> Result<impl Iterator<Item = Result<(CustomerId, i64), StoreError>>, StoreError> {
         let index = if complaints {
-            &self.customer_complaints
+            self.tables.customer_complaints()?
         } else {
-            &self.customer_followups
+            self.tables.customer_followups()?
         };
         Ok(index.range::<(u64, i64, &str)>(..)?.map(|entry| {
             let (key, _) = entry?;
@@ -483,25 +540,25 @@ impl Reader {
     }
 
     pub fn orders(&self) -> Result<impl Iterator<Item = Result<Order, StoreError>>, StoreError> {
-        scan(&self.orders)
+        scan(self.tables.orders()?)
     }
 
     pub fn followups(
         &self,
     ) -> Result<impl Iterator<Item = Result<FollowUp, StoreError>>, StoreError> {
-        scan(&self.followups)
+        scan(self.tables.followups()?)
     }
 
     pub fn care_plans(
         &self,
     ) -> Result<impl Iterator<Item = Result<CarePlan, StoreError>>, StoreError> {
-        scan(&self.care_plans)
+        scan(self.tables.care_plans()?)
     }
 
     pub fn complaints(
         &self,
     ) -> Result<impl Iterator<Item = Result<Complaint, StoreError>>, StoreError> {
-        scan(&self.complaints)
+        scan(self.tables.complaints()?)
     }
 
     /// Every `(referrer, referred)` pair.
@@ -510,7 +567,8 @@ impl Reader {
     ) -> Result<impl Iterator<Item = Result<(CustomerId, CustomerId), StoreError>>, StoreError>
     {
         Ok(self
-            .referrals
+            .tables
+            .referrals()?
             .range::<(u64, u64)>(..)?
             .map(|entry| Ok(entry?.0.value())))
     }
