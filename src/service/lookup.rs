@@ -60,6 +60,11 @@ struct Candidate {
 struct Candidates(HashMap<CustomerId, Candidate>);
 
 impl Candidates {
+    /// How many customers score above `score`.
+    fn count_above(&self, score: u32) -> usize {
+        self.0.values().filter(|c| c.score > score).count()
+    }
+
     fn offer(&mut self, id: CustomerId, candidate: Candidate) {
         match self.0.get(&id) {
             Some(existing) if existing.score >= candidate.score => {}
@@ -100,9 +105,23 @@ fn match_word(
     cap: usize,
 ) -> Result<(Candidates, bool), StoreError> {
     let mut found = Candidates::default();
+    let mut complete = match_prefix(r, word, cap, &mut found)?;
+    if fuzzy {
+        complete &= match_typos(r, word, cap, usize::MAX, &mut found)?;
+    }
+    Ok((found, complete))
+}
+
+/// Index terms equal to or starting with `word`, at most `cap`. True when that was all of them.
+fn match_prefix(
+    r: &Reader,
+    word: &str,
+    cap: usize,
+    found: &mut Candidates,
+) -> Result<bool, StoreError> {
     let query_len = word.chars().count();
     let hits = r.terms_starting_with(word, cap)?;
-    let mut complete = hits.len() < cap;
+    let complete = hits.len() < cap;
     for hit in hits {
         let exact = hit.term == word;
         let extra = hit.term.chars().count().saturating_sub(query_len);
@@ -120,36 +139,61 @@ fn match_word(
             },
         );
     }
-    let typos = search::max_typos(query_len);
-    if fuzzy && typos > 0 && !word.chars().any(search::is_han) {
-        for token in r.fuzzy_candidates(&search::deletion_variants(word))? {
-            let distance = search::typo_distance(word, &token);
-            if distance == 0 || distance > typos {
-                continue;
-            }
-            let hits = r.terms_equal_to(&token, cap)?;
-            complete &= hits.len() < cap;
-            for hit in hits {
-                if hit.kind.contains(TermKind::NAME) || hit.kind.contains(TermKind::PINYIN) {
-                    found.offer(
-                        hit.customer,
-                        Candidate {
-                            score: fuzzy_score(distance),
-                            kind: MatchKind::Fuzzy,
-                            field: hit.kind.describe(),
-                            matched: token.clone(),
-                        },
-                    );
-                }
+    Ok(complete)
+}
+
+/// Names and pinyin within the typos `word` may hold (none for Chinese characters), at most
+/// `cap` entries per matching token, nearest tokens first; stops once `limit` customers match
+/// at least as well as the next token could. True when no probe was cut short.
+fn match_typos(
+    r: &Reader,
+    word: &str,
+    cap: usize,
+    limit: usize,
+    found: &mut Candidates,
+) -> Result<bool, StoreError> {
+    let typos = search::max_typos(word.chars().count());
+    if typos == 0 || word.chars().any(search::is_han) {
+        return Ok(true);
+    }
+    let mut tokens: Vec<(usize, String)> = r
+        .fuzzy_candidates(&search::deletion_variants(word))?
+        .into_iter()
+        .map(|token| (search::typo_distance(word, &token), token))
+        .filter(|(distance, _)| (1..=typos).contains(distance))
+        .collect();
+    tokens.sort();
+    let mut complete = true;
+    for (distance, token) in tokens {
+        let score = fuzzy_score(distance);
+        if found.count_above(score - 1) >= limit {
+            return Ok(false);
+        }
+        let hits = r.terms_equal_to(&token, cap)?;
+        complete &= hits.len() < cap;
+        for hit in hits {
+            if hit.kind.contains(TermKind::NAME) || hit.kind.contains(TermKind::PINYIN) {
+                found.offer(
+                    hit.customer,
+                    Candidate {
+                        score,
+                        kind: MatchKind::Fuzzy,
+                        field: hit.kind.describe(),
+                        matched: token.clone(),
+                    },
+                );
             }
         }
     }
-    Ok((found, complete))
+    Ok(complete)
 }
 
 fn fuzzy_score(distance: usize) -> u32 {
     400 - 50 * distance.min(4) as u32
 }
+
+/// The best score a typo match can get: below every exact or prefix match.
+const FUZZY_BEST: u32 = 350;
 
 /// How well `word` matches one of a customer's own index terms (exact, prefix, or with typos
 /// against name and pinyin terms), as the per-word probes would have scored it.
@@ -249,7 +293,29 @@ fn match_words(r: &Reader, words: &[String], found: &mut Candidates) -> Result<(
     Ok(())
 }
 
-fn match_phone(r: &Reader, digits: &str, found: &mut Candidates) -> Result<(), StoreError> {
+/// How many index entries a single-word probe reads for `limit` results: enough to rank
+/// (exact entries come first in the index, shorter terms score higher), not every customer
+/// whose name starts with `a`.
+fn probe_cap(limit: usize) -> usize {
+    limit.saturating_mul(4).clamp(40, PROBE_CAP)
+}
+
+/// Digits shorter than this are a suffix a caller reads out, never a whole number.
+const WHOLE_NUMBER_DIGITS: usize = 7;
+
+fn match_phone(
+    r: &Reader,
+    digits: &str,
+    limit: usize,
+    found: &mut Candidates,
+) -> Result<(), StoreError> {
+    // A short suffix ranks every match alike (an exact number comes first in the index), so
+    // reading `limit` entries is enough; a whole number has few matches and reads them all.
+    let cap = if digits.len() < WHOLE_NUMBER_DIGITS {
+        limit
+    } else {
+        PROBE_CAP
+    };
     // The number as typed, then (for a long number with a country or trunk prefix) its national
     // part, so `+86 138 0013 8000` finds a file that stored `13800138000` and the reverse.
     let mut probes = vec![digits.to_string()];
@@ -259,7 +325,7 @@ fn match_phone(r: &Reader, digits: &str, found: &mut Candidates) -> Result<(), S
         }
     }
     for (i, probe) in probes.iter().enumerate() {
-        for hit in r.phones_ending_with(probe, PROBE_CAP)? {
+        for hit in r.phones_ending_with(probe, cap)? {
             let (score, kind) = if hit.digits == digits {
                 (1000, MatchKind::Phone)
             } else if search::same_phone(&hit.digits, digits) || (i > 0 && hit.digits == *probe) {
@@ -297,7 +363,7 @@ fn lookup(
         .chars()
         .all(|c| c.is_ascii_digit() || " +-().".contains(c) || c.is_numeric());
     if phone_like && digits.len() >= 4 {
-        match_phone(r, &digits, &mut found)?;
+        match_phone(r, &digits, limit, &mut found)?;
     }
 
     // Emails and external ids are indexed as typed (lowercase); names folded and compacted.
@@ -305,26 +371,26 @@ fn lookup(
     let compact = search::compact(query);
     // With an `@` the caller means an email: the folded form would drop it and match names.
     let email_like = query.contains('@');
-    for probe in [&raw, &compact] {
-        if probe.is_empty() || (email_like && probe == &compact && compact != raw) {
-            continue;
+    let cap = probe_cap(limit);
+    let mut probes = vec![&raw];
+    if compact != raw && !email_like {
+        probes.push(&compact);
+    }
+    for probe in probes {
+        if !probe.is_empty() {
+            match_prefix(r, probe, cap, &mut found)?;
         }
-        let fuzzy = probe == &compact && !phone_like;
-        for (id, candidate) in match_word(r, probe, fuzzy, PROBE_CAP)?.0.0 {
-            found.offer(id, candidate);
-        }
+    }
+    // Typos only when fewer than `limit` customers matched better than any typo can.
+    if !phone_like && !compact.is_empty() && found.count_above(FUZZY_BEST) < limit {
+        match_typos(r, &compact, cap, limit, &mut found)?;
     }
 
     // Several words ("zhang san", "smith anna"): a customer must match every word.
     // Skipped when enough customers already match better than any word match can.
     let words = search::words(query);
     let best_words_score = EXACT_BEST - WORDS_PENALTY;
-    let already = found
-        .0
-        .values()
-        .filter(|c| c.score >= best_words_score)
-        .count();
-    if words.len() >= 2 && already < limit {
+    if words.len() >= 2 && found.count_above(best_words_score - 1) < limit {
         match_words(r, &words, &mut found)?;
     }
 
