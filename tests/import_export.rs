@@ -367,3 +367,68 @@ fn a_twin_match_keeps_the_stored_name() {
         ("张三", Some("杭州"))
     );
 }
+
+/// Bulk imports hold index entries and aggregates back until the commit; lookups afterwards,
+/// twins in the next import and a later change must all see them.
+#[test]
+fn held_back_index_entries_are_written_and_found() {
+    let db = TestDb::new();
+    let file = "customer_id,name,phone,email\n\
+                N1,Olivia Hartley,+1 (555) 777-1234,olivia@example.com\n\
+                N2,Oliver Hartley,555-777-1234,\n\
+                N3,Peter Quince,555 888 4321,peter@example.com\n\
+                N4,Rosa Linde,555 999 0000,\n";
+    // New rows of one file are different people even when they share a phone.
+    assert_eq!(db.import_ok(Kind::Customers, file).created, 4);
+    let id = |ext: &str| db.service.resolve(&CustomerKey::parse(ext)).unwrap();
+    let found = |query: &str| -> Vec<u64> {
+        let hits = db.service.lookup(query, 10).unwrap();
+        hits.iter().map(|h| h.customer.id).collect()
+    };
+    let (n1, n2, n3) = (id("N1"), id("N2"), id("N3"));
+    assert_eq!(found("1234"), vec![n1, n2]);
+    assert_eq!(found("hartley"), vec![n1, n2]);
+    assert_eq!(found("olivia hartly")[0], n1);
+    assert_eq!(found("qince"), vec![n3]);
+    assert_eq!(found("peter@example.com"), vec![n3]);
+    // A new id with N4's phone in the next file is N4 (a twin), found through the index.
+    let twin = "customer_id,name,phone\nCRM-9,R. Linde,5559990000\n";
+    assert_eq!(db.import_ok(Kind::Customers, twin).updated, 1);
+    assert_eq!(id("CRM-9"), id("N4"));
+    // A later edit removes the old entries from the written index.
+    let renamed = "customer_id,name,phone\nN4,Rosa Verde,555 999 0001\n";
+    assert_eq!(db.import_ok(Kind::Customers, renamed).updated, 1);
+    assert!(found("linde").is_empty());
+    assert!(found("0000").is_empty());
+    assert_eq!(found("verde"), vec![id("N4")]);
+}
+
+#[test]
+fn a_file_mixing_new_and_changed_orders_keeps_the_aggregates_exact() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    db.import_ok(Kind::Orders, ORDERS);
+    // New orders for C1 and C3 around a change of O1 (held-back aggregates are written before
+    // the change recomputes C1's from the table).
+    let mixed = "order_id,customer_id,ordered_at,amount\n\
+                 O5,C1,2025-04-01,10.00\n\
+                 O6,C3,2025-04-02,5.00\n\
+                 O1,C1,2025-01-05,100.50\n\
+                 O7,C1,2025-05-01,1.00\n\
+                 O8,C3,2025-04-03,2.50\n";
+    let report = db.import_ok(Kind::Orders, mixed);
+    assert_eq!((report.created, report.updated), (4, 1));
+    let aggregate = |id: &str| {
+        db.service
+            .customer_card(&CustomerKey::parse(id), 0)
+            .unwrap()
+            .aggregate
+    };
+    let (c1, c3) = (aggregate("C1"), aggregate("C3"));
+    assert_eq!(
+        (c1.order_count, c1.total),
+        (4, Money(10050 + 8000 + 1000 + 100))
+    );
+    assert_eq!((c3.order_count, c3.total), (2, Money(750)));
+    assert!(c1.first_order_at < c1.last_order_at);
+}

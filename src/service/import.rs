@@ -229,6 +229,7 @@ impl Service {
             report.gate(options)?;
 
             let skip = report.rejected_lines();
+            w.hold_back_bulk_writes();
             let mut created: HashSet<CustomerId> = HashSet::new();
             let mut ids: HashMap<&str, CustomerId> = HashMap::with_capacity(inputs.len());
             for (done, row) in inputs.iter().enumerate() {
@@ -309,6 +310,7 @@ impl Service {
             report.gate(options)?;
             let skip = report.rejected_lines();
             customers.create_missing(w, &mut report)?;
+            w.hold_back_bulk_writes();
             for (done, row) in inputs
                 .iter()
                 .filter(|r| !skip.contains(&r.line))

@@ -12,6 +12,7 @@ mod legacy;
 mod merge;
 mod open;
 mod orders;
+mod pending_index;
 mod reader;
 mod records;
 pub mod schema;

@@ -124,6 +124,7 @@ impl Store {
         let result = {
             let mut writer = Writer::new(&txn, &self.who)?;
             let result = action(&mut writer)?;
+            writer.write_held_back_entries()?;
             writer.bump_change_counter()?;
             result
         };

@@ -21,6 +21,8 @@ impl Writer<'_> {
         match old {
             Some(old) if old == *order => Ok(Change::Unchanged),
             Some(old) => {
+                // Aggregates are recomputed from the table: write held-back ones first.
+                self.write_held_back_entries()?;
                 self.customer_orders
                     .remove((old.customer, old.ordered_at, id))?;
                 self.customer_orders
@@ -38,7 +40,12 @@ impl Writer<'_> {
                 self.orders.insert(id, Encoded::encode(order)?)?;
                 let mut aggregate = self.aggregate(order.customer)?;
                 aggregate.add(order.ordered_at, order.amount);
-                self.aggregates.insert(order.customer, aggregate)?;
+                match self.pending.as_mut() {
+                    Some(pending) => pending.hold_aggregate(order.customer, aggregate),
+                    None => {
+                        self.aggregates.insert(order.customer, aggregate)?;
+                    }
+                }
                 Ok(Change::Created)
             }
         }

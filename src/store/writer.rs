@@ -3,6 +3,7 @@
 
 use super::codec::{AggregateValue, Encoded, Rec};
 use super::error::StoreError;
+use super::pending_index::PendingIndex;
 use super::reader::{self, MAX_CHAR_STR};
 use super::schema::*;
 use crate::domain::{
@@ -40,6 +41,8 @@ pub struct Writer<'t> {
     pub(super) imports: Table<'t, u64, Rec<crate::domain::ImportRecord>>,
     pub(super) import_undo: Table<'t, (u64, u64), Rec<crate::domain::UndoEntry>>,
     who: super::open::Who,
+    /// Index entries of new customers held back until the commit (bulk imports only).
+    pub(super) pending: Option<PendingIndex>,
 }
 
 impl<'t> Writer<'t> {
@@ -75,6 +78,7 @@ impl<'t> Writer<'t> {
             imports: txn.open_table(IMPORTS)?,
             import_undo: txn.open_table(IMPORT_UNDO)?,
             who: who.clone(),
+            pending: None,
         })
     }
 
@@ -223,6 +227,9 @@ impl<'t> Writer<'t> {
     }
 
     pub fn aggregate(&self, id: CustomerId) -> Result<OrderAggregate, StoreError> {
+        if let Some(held) = self.pending.as_ref().and_then(|p| p.aggregate(id)) {
+            return Ok(held);
+        }
         Ok(self
             .aggregates
             .get(id)?
@@ -232,12 +239,66 @@ impl<'t> Writer<'t> {
 
     /// Customers with a phone that is the same number as `digits`.
     pub fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
-        reader::phone_owners(&self.phones, digits)
+        let mut owners = reader::phone_owners(&self.phones, digits)?;
+        if let Some(pending) = &self.pending {
+            owners.extend(pending.phone_owners(digits));
+        }
+        Ok(owners)
     }
 
     /// Customers whose email is `email` (case-insensitive).
     pub fn email_owners(&self, email: &str) -> Result<Vec<CustomerId>, StoreError> {
-        reader::term_owners(&self.terms, &email.trim().to_lowercase(), TermKind::EMAIL)
+        let email = email.trim().to_lowercase();
+        let mut owners = reader::term_owners(&self.terms, &email, TermKind::EMAIL)?;
+        if let Some(pending) = &self.pending {
+            owners.extend_from_slice(pending.email_owners(&email));
+        }
+        Ok(owners)
+    }
+
+    /// From now until the commit, the name terms, phones and fuzzy tokens of new customers and
+    /// the order aggregates of new orders are held back and written in key order at the end:
+    /// for imports of many rows. Reads through this writer still see them (phone and email
+    /// twins, aggregates).
+    pub fn hold_back_bulk_writes(&mut self) {
+        self.pending.get_or_insert_default();
+    }
+
+    /// Writes the held-back index entries, in key order.
+    pub(super) fn write_held_back_entries(&mut self) -> Result<(), StoreError> {
+        let Some(pending) = self.pending.as_mut() else {
+            return Ok(());
+        };
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let (terms, phones, tokens, aggregates) = pending.drain_sorted();
+        for (id, aggregate) in aggregates {
+            self.aggregates.insert(id, aggregate)?;
+        }
+        let mut deletes: Vec<(String, &str)> = Vec::new();
+        for (token, added) in &tokens {
+            let count = self.tokens.get(token.as_str())?.map_or(0, |v| v.value());
+            self.tokens.insert(token.as_str(), count + added)?;
+            if count == 0 {
+                for variant in search::deletion_variants(token).into_iter().skip(1) {
+                    deletes.push((variant, token.as_str()));
+                }
+            }
+        }
+        deletes.sort_unstable();
+        for (variant, token) in &deletes {
+            self.token_deletes.insert((variant.as_str(), *token), ())?;
+        }
+        // Held-back entries belong to customers created in this transaction: no entry of
+        // theirs is in the table yet.
+        for (term, id, kind) in &terms {
+            self.terms.insert((term.as_str(), *id), *kind)?;
+        }
+        for (reversed, id) in &phones {
+            self.phones.insert((reversed.as_str(), *id), ())?;
+        }
+        Ok(())
     }
 
     /// Stores a new customer file, assigning its id; the external id must be free.
@@ -320,6 +381,18 @@ impl<'t> Writer<'t> {
         new: Option<&Customer>,
     ) -> Result<(), StoreError> {
         let id = new.or(old).map_or(0, |c| c.id);
+        if old.is_some() {
+            // A changed or removed file may have held-back entries to remove: write them first.
+            self.write_held_back_entries()?;
+        } else if let (Some(pending), Some(new)) = (self.pending.as_mut(), new) {
+            for (term, kind) in search::customer_terms(new) {
+                pending.add_term(&term, id, kind);
+            }
+            for digits in search::customer_phone_digits(new) {
+                pending.add_phone(&digits, id);
+            }
+            return self.reindex_tokens_and_referrer(old, Some(new));
+        }
 
         let old_terms = old.map(search::customer_terms).unwrap_or_default();
         let new_terms = new.map(search::customer_terms).unwrap_or_default();
@@ -344,7 +417,17 @@ impl<'t> Writer<'t> {
             self.phones
                 .insert((search::reversed(digits).as_str(), id), ())?;
         }
+        self.reindex_tokens_and_referrer(old, new)
+    }
 
+    /// The fuzzy tokens and the referral entry of a customer file that changed from `old` to
+    /// `new`.
+    fn reindex_tokens_and_referrer(
+        &mut self,
+        old: Option<&Customer>,
+        new: Option<&Customer>,
+    ) -> Result<(), StoreError> {
+        let id = new.or(old).map_or(0, |c| c.id);
         let old_tokens = old.map(search::fuzzy_tokens).unwrap_or_default();
         let new_tokens = new.map(search::fuzzy_tokens).unwrap_or_default();
         for token in old_tokens.iter().filter(|t| !new_tokens.contains(t)) {
@@ -368,6 +451,10 @@ impl<'t> Writer<'t> {
     }
 
     fn retain_token(&mut self, token: &str) -> Result<(), StoreError> {
+        if let Some(pending) = self.pending.as_mut() {
+            pending.add_token(token);
+            return Ok(());
+        }
         let count = self.tokens.get(token)?.map_or(0, |v| v.value());
         self.tokens.insert(token, count + 1)?;
         if count == 0 {
