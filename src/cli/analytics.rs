@@ -11,6 +11,7 @@ use crate::text::{fit, sanitize};
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use std::fmt::Write as _;
 use std::io::Write;
 
 /// How analytics are printed.
@@ -103,19 +104,27 @@ pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow
         OutputFormat::Csv => {
             let mut w = csv_out();
             w.write_record(RFM_HEADER)?;
+            // One reused buffer per field: a million rows, no allocation per cell.
+            let mut cell = String::new();
             for row in &rows {
-                w.write_record([
-                    row.customer_id.clone(),
-                    row.recency_days.to_string(),
-                    row.frequency.to_string(),
-                    row.monetary.to_string(),
-                    row.r.to_string(),
-                    row.f.to_string(),
-                    row.m.to_string(),
-                    row.segment.to_string(),
-                    row.value_class.to_string(),
-                    row.stage.to_string(),
-                ])?;
+                let fields: [&dyn std::fmt::Display; 10] = [
+                    &row.customer_id,
+                    &row.recency_days,
+                    &row.frequency,
+                    &row.monetary,
+                    &row.r,
+                    &row.f,
+                    &row.m,
+                    &row.segment,
+                    &row.value_class,
+                    &row.stage,
+                ];
+                for field in fields {
+                    cell.clear();
+                    write!(cell, "{field}")?;
+                    w.write_field(&cell)?;
+                }
+                w.write_record(None::<&[u8]>)?;
             }
             w.flush()?;
         }

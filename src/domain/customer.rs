@@ -27,6 +27,15 @@ labelled_enum! {
 }
 
 /// One customer file.
+/// The leading fields of a stored [`Customer`], in the same order: enough to list customers by
+/// id and name without decoding their whole files.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct CustomerHead {
+    pub id: CustomerId,
+    pub external_id: String,
+    pub name: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Customer {
     pub id: CustomerId,

@@ -19,7 +19,7 @@ pub use care_plan::{CarePlan, CarePurpose, PlanStatus, Recurrence, RecurrenceUni
 pub use complaint::{
     Complaint, ComplaintEvent, ComplaintEventKind, ComplaintStatus, RootCause, Severity,
 };
-pub use customer::{Customer, CustomerId, CustomerStatus, Gender, MergeRecord};
+pub use customer::{Customer, CustomerHead, CustomerId, CustomerStatus, Gender, MergeRecord};
 pub use followup::{Direction, FollowUp, FollowUpKind};
 pub use import_journal::{ImportRecord, ImportState, UndoEntry};
 pub(crate) use labels::labelled_enum;

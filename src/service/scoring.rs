@@ -167,6 +167,9 @@ impl Service {
         let r = self.store.read()?;
         let at_risk = self.complaint_risk(&r, table.params.as_of)?;
         let mut rows = Vec::new();
+        // Facts and the customers table are both in id order: walk them together, reading only
+        // the ids and names of the files (not a lookup and a whole file per customer).
+        let mut heads = r.customer_heads()?.peekable();
         for (facts, score) in table.facts.iter().zip(&table.scores) {
             let (Some(rfm), Some(value_class)) = (score.rfm, score.value_class) else {
                 continue;
@@ -174,7 +177,17 @@ impl Service {
             if segment.is_some_and(|s| s != rfm.segment) {
                 continue;
             }
-            let Some(customer) = r.customer(facts.customer)? else {
+            let mut customer = None;
+            while let Some(head) =
+                heads.next_if(|h| h.as_ref().map_or(true, |h| h.id <= facts.customer))
+            {
+                let head = head?;
+                if head.id == facts.customer {
+                    customer = Some(head);
+                    break;
+                }
+            }
+            let Some(customer) = customer else {
                 continue;
             };
             rows.push(RfmRow {

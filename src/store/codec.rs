@@ -71,6 +71,12 @@ impl<T: StoredRecord> Encoded<'_, T> {
     pub fn decode(&self) -> Result<T, postcard::Error> {
         postcard::from_bytes(&self.bytes)
     }
+
+    /// Decodes only the leading fields of the record, as `P` (a struct whose fields are the
+    /// first fields of `T`, in order); the rest of the bytes are not read.
+    pub fn decode_prefix<P: serde::de::DeserializeOwned>(&self) -> Result<P, postcard::Error> {
+        postcard::from_bytes(&self.bytes)
+    }
 }
 
 impl<T: StoredRecord> Value for Rec<T> {
@@ -172,6 +178,20 @@ mod tests {
         };
         let bytes = AggregateValue::as_bytes(&agg);
         assert_eq!(AggregateValue::from_bytes(&bytes), agg);
+    }
+
+    #[test]
+    fn a_customer_head_is_the_customers_leading_fields() {
+        let mut customer = Customer::new("C-9", "Ann Lee", 5);
+        customer.id = 42;
+        customer.phones.push("555".into());
+        customer.email = Some("ann@example.com".into());
+        let encoded = Encoded::encode(&customer).unwrap();
+        let head: crate::domain::CustomerHead = encoded.decode_prefix().unwrap();
+        assert_eq!(
+            (head.id, head.external_id.as_str(), head.name.as_str()),
+            (42, "C-9", "Ann Lee")
+        );
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Read access: a consistent snapshot of every table, with typed getters, the lookup index
 //! probes, and streaming scans for export and scoring.
 
-use super::codec::{Rec, StoredRecord};
+use super::codec::{Encoded, Rec, StoredRecord};
 use super::error::StoreError;
 use super::schema::*;
 use crate::domain::{
-    CarePlan, Complaint, Customer, CustomerId, FollowUp, MergeRecord, Money, Order, OrderAggregate,
+    CarePlan, Complaint, Customer, CustomerHead, CustomerId, FollowUp, MergeRecord, Money, Order,
+    OrderAggregate,
 };
 use crate::search::TermKind;
 use redb::{ReadOnlyTable, ReadTransaction, ReadableTableMetadata};
@@ -461,6 +462,21 @@ impl Reader {
         Ok(self.tables.customers()?.range::<u64>(..)?.map(|entry| {
             let (key, value) = entry?;
             decode(key.value(), &value.value())
+        }))
+    }
+
+    /// Every customer's id, external id and name, in id order, decoding only those fields.
+    pub fn customer_heads(
+        &self,
+    ) -> Result<impl Iterator<Item = Result<CustomerHead, StoreError>>, StoreError> {
+        Ok(self.tables.customers()?.range::<u64>(..)?.map(|entry| {
+            let (key, value) = entry?;
+            let encoded: Encoded<'_, Customer> = value.value();
+            encoded.decode_prefix().map_err(|e| StoreError::Corrupt {
+                what: Customer::TYPE_NAME,
+                key: key.value().to_string(),
+                reason: e.to_string(),
+            })
         }))
     }
 
