@@ -146,12 +146,11 @@ fn main() {
         runs[2], runs[0], runs[4]
     );
     let t = Instant::now();
-    let table = service.score(&today).expect("score");
-    let rows = service.rfm_rows(&table, None).expect("rows");
+    let (_, rows) = service.rfm_report(&today, None).expect("rfm");
     println!(
-        "rfm rows with external ids and names ({} rows): {:.0?} more",
+        "rfm report: scores and rows with external ids and names ({} rows): {:.0?}",
         rows.len(),
-        t.elapsed().saturating_sub(runs[2])
+        t.elapsed()
     );
     let earlier = loyal::service::ScoreOptions {
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 6, 30),

@@ -194,8 +194,7 @@ fn orders_after_the_date_are_ignored_and_zero_amounts_count() {
         as_of: Some(date("2025-02-01")),
         ..Default::default()
     };
-    let table = db.service.score(&options).unwrap();
-    let rows = db.service.rfm_rows(&table, None).unwrap();
+    let rows = db.service.rfm_report(&options, None).unwrap().1;
     // Only C1's January order is on or before Feb 1.
     assert_eq!(rows.len(), 1);
     assert_eq!(
@@ -209,12 +208,15 @@ fn orders_after_the_date_are_ignored_and_zero_amounts_count() {
     assert_eq!(rows[0].recency_days, 27);
     let later = db
         .service
-        .score(&ScoreOptions {
-            as_of: Some(date("2025-12-31")),
-            ..Default::default()
-        })
+        .rfm_report(
+            &ScoreOptions {
+                as_of: Some(date("2025-12-31")),
+                ..Default::default()
+            },
+            None,
+        )
         .unwrap();
-    let rows = db.service.rfm_rows(&later, None).unwrap();
+    let rows = later.1;
     assert_eq!(rows.len(), 3);
     let c4 = rows.iter().find(|r| r.customer_id == "C4").unwrap();
     assert_eq!((c4.monetary, c4.m), (Money(0), 1));
@@ -225,7 +227,11 @@ fn an_empty_store_scores_nothing_and_reports_stay_sane() {
     let db = TestDb::new();
     let table = db.service.score(&ScoreOptions::default()).unwrap();
     assert!(table.scores.is_empty());
-    assert!(db.service.rfm_rows(&table, None).unwrap().is_empty());
+    let (_, rows) = db
+        .service
+        .rfm_report(&ScoreOptions::default(), None)
+        .unwrap();
+    assert!(rows.is_empty());
     let pareto = loyal::service::pareto_report(&table);
     assert_eq!((pareto.customers, pareto.top_share), (0, None));
     assert!(
@@ -267,10 +273,10 @@ fn settings_and_flags_change_the_value_classes() {
     db.import_ok(Kind::Orders, ORDERS);
     db.import_ok(Kind::Complaints, "customer_id,opened_at\nC2,2025-03-05\n");
     let class = |options: &ScoreOptions| {
-        let table = db.service.score(options).unwrap();
         db.service
-            .rfm_rows(&table, None)
+            .rfm_report(options, None)
             .unwrap()
+            .1
             .into_iter()
             .find(|r| r.customer_id == "C2")
             .unwrap()
@@ -377,11 +383,11 @@ fn contacts_dated_after_the_date_do_not_count() {
         as_of: Some(date("2025-12-31")),
         ..Default::default()
     };
-    let table = db.service.score(&options).unwrap();
     let c2 = db
         .service
-        .rfm_rows(&table, None)
+        .rfm_report(&options, None)
         .unwrap()
+        .1
         .into_iter()
         .find(|r| r.customer_id == "C2")
         .unwrap();
@@ -452,10 +458,10 @@ fn customers_with_a_late_or_escalated_open_complaint_are_at_risk() {
         )
         .unwrap();
     let risky = |db: &TestDb| -> Vec<String> {
-        let table = db.service.score(&ScoreOptions::default()).unwrap();
         db.service
-            .rfm_rows(&table, None)
+            .rfm_report(&ScoreOptions::default(), None)
             .unwrap()
+            .1
             .into_iter()
             .filter(|r| r.at_risk)
             .map(|r| r.customer_id)

@@ -98,8 +98,7 @@ pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow
         .transpose()
         .map_err(|e| anyhow::anyhow!("--segment: {e}"))?;
     let service = context.open()?;
-    let table = service.score(&args.options())?;
-    let rows = service.rfm_rows(&table, segment)?;
+    let (table, rows) = service.rfm_report(&args.options(), segment)?;
     match args.format {
         OutputFormat::Csv => {
             let mut w = csv_out();

@@ -229,8 +229,7 @@ impl Service {
                 }
             }
             Request::Rfm { options, segment } => {
-                let table = self.score(&options)?;
-                Response::Rfm(self.rfm_rows(&table, segment)?)
+                Response::Rfm(self.rfm_report(&options, segment)?.1)
             }
             Request::Segments(options) => {
                 Response::Segments(super::segment_report(&self.score(&options)?))

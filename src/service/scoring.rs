@@ -4,15 +4,15 @@
 
 use super::local_dates::{LocalDates, today};
 use super::{Service, ServiceError};
-use crate::domain::Role;
 use crate::domain::{
     CarePlan, CarePurpose, ComplaintStatus, CustomerId, Money, OrderAggregate, PlanStatus,
 };
+use crate::domain::{CustomerHead, Role};
 use crate::scoring::{
     self, ChurnPeriod, CustomerFacts, CustomerScore, OrderSummary, Period, ReorderPrediction,
     ScoringParams, Segment, Stage, ValueClass, WonBack,
 };
-use crate::store::{Reader, RecordIdKind};
+use crate::store::{Reader, RecordIdKind, StoreError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -158,18 +158,44 @@ impl Service {
         })
     }
 
-    /// `loyal rfm` rows: scored customers, optionally one segment, in id order.
-    pub fn rfm_rows(
+    /// `loyal rfm`: every customer scored as of `options.as_of`, and the rows of the scored
+    /// ones (optionally one segment) in id order, with their ids and names.
+    ///
+    /// The customers' ids and names are read on a second thread while the first scores: two
+    /// read snapshots, taken until both show the same change counter (every write moves it),
+    /// so the rows are one consistent state of the file.
+    pub fn rfm_report(
         &self,
-        table: &ScoreTable,
+        options: &ScoreOptions,
         segment: Option<Segment>,
-    ) -> Result<Vec<RfmRow>, ServiceError> {
-        let r = self.store.read()?;
-        let at_risk = self.complaint_risk(&r, table.params.as_of)?;
+    ) -> Result<(ScoreTable, Vec<RfmRow>), ServiceError> {
+        let params = self.scoring_params(options)?;
+        let (r, names) = loop {
+            let r = self.store.read()?;
+            let names = self.store.read()?;
+            if r.change_counter()? == names.change_counter()? {
+                break (r, names);
+            }
+        };
+        let (table, heads) = std::thread::scope(|s| {
+            let heads = s.spawn(move || -> Result<Vec<CustomerHead>, StoreError> {
+                names.customer_heads()?.collect()
+            });
+            let table = customer_facts(&r, params.as_of).map(|facts| ScoreTable {
+                scores: scoring::score_all(&facts, &params),
+                params,
+                facts,
+            });
+            let heads = heads
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (table, heads)
+        });
+        let table = table?;
+        let at_risk = self.complaint_risk(&r, params.as_of)?;
+        let mut heads = heads?.into_iter().peekable();
         let mut rows = Vec::new();
-        // Facts and the customers table are both in id order: walk them together, reading only
-        // the ids and names of the files (not a lookup and a whole file per customer).
-        let mut heads = r.customer_heads()?.peekable();
+        // Facts and heads are both in id order: walk them together.
         for (facts, score) in table.facts.iter().zip(&table.scores) {
             let (Some(rfm), Some(value_class)) = (score.rfm, score.value_class) else {
                 continue;
@@ -177,17 +203,8 @@ impl Service {
             if segment.is_some_and(|s| s != rfm.segment) {
                 continue;
             }
-            let mut customer = None;
-            while let Some(head) =
-                heads.next_if(|h| h.as_ref().map_or(true, |h| h.id <= facts.customer))
-            {
-                let head = head?;
-                if head.id == facts.customer {
-                    customer = Some(head);
-                    break;
-                }
-            }
-            let Some(customer) = customer else {
+            while heads.next_if(|h| h.id < facts.customer).is_some() {}
+            let Some(customer) = heads.next_if(|h| h.id == facts.customer) else {
                 continue;
             };
             rows.push(RfmRow {
@@ -205,7 +222,7 @@ impl Service {
                 at_risk: at_risk.contains(&facts.customer),
             });
         }
-        Ok(rows)
+        Ok((table, rows))
     }
 
     /// Customers with an open complaint that breached its first-response deadline (on the SLA
