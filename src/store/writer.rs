@@ -239,27 +239,19 @@ impl<'t> Writer<'t> {
 
     /// Customers with a phone that is the same number as `digits`.
     pub fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
-        let mut owners = reader::phone_owners(&self.phones, digits)?;
-        if let Some(pending) = &self.pending {
-            owners.extend(pending.phone_owners(digits));
-        }
-        Ok(owners)
+        reader::phone_owners(&self.phones, digits)
     }
 
     /// Customers whose email is `email` (case-insensitive).
     pub fn email_owners(&self, email: &str) -> Result<Vec<CustomerId>, StoreError> {
-        let email = email.trim().to_lowercase();
-        let mut owners = reader::term_owners(&self.terms, &email, TermKind::EMAIL)?;
-        if let Some(pending) = &self.pending {
-            owners.extend_from_slice(pending.email_owners(&email));
-        }
-        Ok(owners)
+        reader::term_owners(&self.terms, &email.trim().to_lowercase(), TermKind::EMAIL)
     }
 
     /// From now until the commit, the name terms, phones and fuzzy tokens of new customers and
     /// the order aggregates of new orders are held back and written in key order at the end:
-    /// for imports of many rows. Reads through this writer still see them (phone and email
-    /// twins, aggregates).
+    /// for imports of many rows. Aggregates read through this writer include the held-back
+    /// ones; [`Writer::phone_owners`] and [`Writer::email_owners`] do not see held-back
+    /// customers (a customer import never matches the new rows of one file with each other).
     pub fn hold_back_bulk_writes(&mut self) {
         self.pending.get_or_insert_default();
     }
@@ -272,7 +264,12 @@ impl<'t> Writer<'t> {
         if pending.is_empty() {
             return Ok(());
         }
-        let (terms, phones, tokens, aggregates) = pending.drain_sorted();
+        let super::pending_index::Drained {
+            terms,
+            phones,
+            tokens,
+            aggregates,
+        } = pending.drain_sorted();
         for (id, aggregate) in aggregates {
             self.aggregates.insert(id, aggregate)?;
         }
