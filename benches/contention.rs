@@ -46,7 +46,7 @@ fn main() {
         text.push_str(&format!("C{i},Customer {i},+86 139{i:08}\n"));
     }
     let table = transfer::read_table(text.as_bytes(), Format::Csv, Kind::Customers).expect("csv");
-    let parsed = transfer::parse_customers(&table);
+    let parsed = transfer::parse_customers(table);
     service
         .import_customers(
             parsed.inputs,

@@ -65,7 +65,7 @@ fn import(service: &Service, dir: &Path, kind: Kind) -> (u64, Duration, Duration
     let write_start;
     match kind {
         Kind::Customers => {
-            let p = transfer::parse_customers(&table);
+            let p = transfer::parse_customers(table);
             parse_time = start.elapsed();
             write_start = Instant::now();
             service
@@ -73,7 +73,7 @@ fn import(service: &Service, dir: &Path, kind: Kind) -> (u64, Duration, Duration
                 .expect("import");
         }
         Kind::Orders => {
-            let p = transfer::parse_orders(&table);
+            let p = transfer::parse_orders(table);
             parse_time = start.elapsed();
             write_start = Instant::now();
             service

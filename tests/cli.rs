@@ -111,6 +111,43 @@ fn import_reports_file_line_and_field_and_writes_nothing() {
 }
 
 #[test]
+fn skip_bad_from_stdin_still_writes_the_rejected_rows() {
+    use std::io::Write;
+    let cli = Cli::with_customers();
+    let rejects = cli.dir.path().join("stdin-rejects.csv");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loyal"))
+        .args(["import", "orders", "-", "--skip-bad", path(&rejects)])
+        .env("LOYAL_DB", cli.db())
+        .env("LOYAL_CONFIG", cli.dir.path().join("config.toml"))
+        .env("XDG_DATA_HOME", cli.dir.path().join("data"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text =
+        "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-01,5\nO2,NOBODY,2025-01-02,6\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reject_text = std::fs::read_to_string(&rejects).unwrap();
+    assert!(
+        reject_text.contains("O2,NOBODY,2025-01-02,6,3,customer_id,"),
+        "{reject_text}"
+    );
+    assert!(!reject_text.contains("O1,"), "{reject_text}");
+}
+
+#[test]
 fn a_missing_column_and_a_ragged_line_are_named() {
     let cli = Cli::new();
     let no_name = cli.file("c.csv", "customer_id,nmae\nC1,Ann\n");

@@ -40,7 +40,7 @@ fn chunked(
     source: &str,
 ) -> Result<loyal::service::ImportReport, ServiceError> {
     let table = transfer::read_table(text.as_bytes(), Format::Csv, Kind::Orders).expect("table");
-    let parsed = transfer::parse_orders(&table);
+    let parsed = transfer::parse_orders(table);
     db.service.import_orders_chunked(
         source,
         parsed.inputs,

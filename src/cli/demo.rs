@@ -61,7 +61,7 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
         super::import::import_table(
             &service,
             *kind,
-            &table,
+            table,
             ImportOptions::default(),
             false,
             None,

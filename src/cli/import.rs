@@ -67,7 +67,11 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     } else {
         Some(name.as_str())
     };
-    let report = import_table(&service, kind, &table, options, true, source);
+    // The parsed rows replace the raw ones in memory; rejected rows are written to the reject
+    // file from a second read of the file (or, from stdin, a copy kept for it).
+    let kept_for_rejects =
+        (args.skip_bad.is_some() && args.file.as_os_str() == "-").then(|| table.clone());
+    let report = import_table(&service, kind, table, options, true, source);
     let row_error = |e: &RowError| match format {
         Format::Csv => format!("{name}:{e}"),
         Format::Json => format!("{name}: record {e}"),
@@ -84,6 +88,11 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
         Err(e) => return Err(e).with_context(|| format!("importing {name}")),
     };
     if let (Some(writer), Some(reject_path)) = (reject_writer, &args.skip_bad) {
+        let table = match kept_for_rejects {
+            Some(table) => table,
+            None => transfer::read_table(open_input(&args.file)?, format, kind)
+                .map_err(|e| anyhow::anyhow!("{name}:{e}"))?,
+        };
         write_rejects(writer, &table, &report.rejected)
             .with_context(|| format!("writing {}", reject_path.display()))?;
         if !report.rejected.is_empty() {
@@ -113,7 +122,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
 pub fn import_table(
     service: &crate::service::Service,
     kind: Kind,
-    table: &RawTable,
+    table: RawTable,
     options: ImportOptions,
     progress_bar: bool,
     chunked_source: Option<&str>,
@@ -155,19 +164,19 @@ pub fn import_table(
         }
         Kind::FollowUps | Kind::CarePlans | Kind::Complaints => match chunked_source {
             Some(source) => {
-                service.import_records_chunked(source, table, kind, options, &mut progress)
+                service.import_records_chunked(source, &table, kind, options, &mut progress)
             }
             None => match kind {
                 Kind::FollowUps => {
-                    let parsed = transfer::parse_followups(table);
+                    let parsed = transfer::parse_followups(&table);
                     service.import_followups(parsed.inputs, parsed.errors, options, &mut progress)
                 }
                 Kind::CarePlans => {
-                    let parsed = transfer::parse_care_plans(table);
+                    let parsed = transfer::parse_care_plans(&table);
                     service.import_care_plans(parsed.inputs, parsed.errors, options, &mut progress)
                 }
                 _ => {
-                    let parsed = transfer::parse_complaints(table);
+                    let parsed = transfer::parse_complaints(&table);
                     service.import_complaints(parsed.inputs, parsed.errors, options, &mut progress)
                 }
             },

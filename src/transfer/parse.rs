@@ -190,21 +190,23 @@ fn label<T: FromStr<Err = LabelError>>(s: &str) -> Result<T, String> {
     s.parse::<T>().map_err(|e| e.to_string())
 }
 
-/// Parses every row with `parse_row`, the two halves of a large table side by side; inputs
-/// and errors stay in file order.
-fn parse_rows<T: Send>(table: &RawTable, parse_row: fn(&RawRow, &mut Parsed<T>)) -> Parsed<T> {
-    let parse = |rows: &[RawRow]| {
+/// Parses every row with `parse_row`, consuming the table so that each raw row's memory is
+/// free for the parsed rows (a 10-million-row file does not hold both at once); the two halves
+/// of a large table are parsed side by side. Inputs and errors stay in file order.
+fn parse_rows<T: Send>(table: RawTable, parse_row: fn(&RawRow, &mut Parsed<T>)) -> Parsed<T> {
+    let parse = |rows: Vec<RawRow>| {
         let mut out = Parsed::default();
         out.inputs.reserve(rows.len());
         for row in rows {
-            parse_row(row, &mut out);
+            parse_row(&row, &mut out);
         }
         out
     };
-    if table.rows.len() < 50_000 {
-        return parse(&table.rows);
+    let mut front = table.rows;
+    if front.len() < 50_000 {
+        return parse(front);
     }
-    let (front, back) = table.rows.split_at(table.rows.len() / 2);
+    let back = front.split_off(front.len() / 2);
     std::thread::scope(|s| {
         let back = s.spawn(|| parse(back));
         let mut out = parse(front);
@@ -218,7 +220,7 @@ fn parse_rows<T: Send>(table: &RawTable, parse_row: fn(&RawRow, &mut Parsed<T>))
 }
 
 /// Customers: `customer_id` and `name` required.
-pub fn parse_customers(table: &RawTable) -> Parsed<CustomerInput> {
+pub fn parse_customers(table: RawTable) -> Parsed<CustomerInput> {
     parse_rows(table, parse_customer_row)
 }
 
@@ -267,7 +269,7 @@ fn parse_customer_row(row: &RawRow, out: &mut Parsed<CustomerInput>) {
 }
 
 /// Orders: `order_id`, `customer_id`, `ordered_at`, `amount` required.
-pub fn parse_orders(table: &RawTable) -> Parsed<OrderInput> {
+pub fn parse_orders(table: RawTable) -> Parsed<OrderInput> {
     parse_rows(table, parse_order_row)
 }
 
@@ -487,7 +489,7 @@ mod tests {
             };
             text.push_str(&format!("O{i},C1,2025-01-01,{amount}\n"));
         }
-        let parsed = parse_orders(&table(Kind::Orders, &text));
+        let parsed = parse_orders(table(Kind::Orders, &text));
         assert_eq!(parsed.inputs.len(), 59_998);
         assert!(parsed.inputs.windows(2).all(|w| w[0].line < w[1].line));
         assert_eq!(parsed.inputs[0].value.order_id, "O0");
@@ -516,7 +518,7 @@ mod tests {
 
     #[test]
     fn bad_order_cells_name_line_and_field() {
-        let parsed = parse_orders(&table(
+        let parsed = parse_orders(table(
             Kind::Orders,
             "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-01,10.00\nO2,C1,2025-13-01,1\nO3,,2025-01-02,abc\n",
         ));
@@ -536,7 +538,7 @@ mod tests {
 
     #[test]
     fn customer_columns_absent_versus_empty() {
-        let parsed = parse_customers(&table(
+        let parsed = parse_customers(table(
             Kind::Customers,
             "customer_id,name,email,phone,tags\nC1,Ann,,+1 555 0100; 555-0101,vip;;b2b\n",
         ));

@@ -57,11 +57,11 @@ pub fn import_into(
     let mut quiet = |_: u64, _: u64| {};
     match kind {
         Kind::Customers => {
-            let p = transfer::parse_customers(&table);
+            let p = transfer::parse_customers(table);
             service.import_customers(p.inputs, p.errors, options, &mut quiet)
         }
         Kind::Orders => {
-            let p = transfer::parse_orders(&table);
+            let p = transfer::parse_orders(table);
             service.import_orders(p.inputs, p.errors, options, &mut quiet)
         }
         Kind::FollowUps => {
