@@ -75,6 +75,9 @@ pub struct DueRow {
     pub owner: Option<String>,
 }
 
+/// How many times `rfm_report` takes two read snapshots hoping they show the same state.
+const SNAPSHOT_PAIR_TRIES: usize = 5;
+
 /// The longest span, in days, any analytics window may have (ten years).
 const MAX_DAYS: i64 = 3650;
 
@@ -90,6 +93,16 @@ fn checked_as_of(as_of: Option<NaiveDate>) -> Result<NaiveDate, ServiceError> {
         ));
     }
     Ok(date)
+}
+
+/// Every customer of the snapshot scored with `params`.
+fn score_table(r: &Reader, params: ScoringParams) -> Result<ScoreTable, ServiceError> {
+    let facts = customer_facts(r, params.as_of)?;
+    Ok(ScoreTable {
+        scores: scoring::score_all(&facts, &params),
+        params,
+        facts,
+    })
 }
 
 fn summary_of(points: &[(NaiveDate, Money)]) -> Option<OrderSummary> {
@@ -148,14 +161,7 @@ impl Service {
     /// Scores every customer as of `options.as_of`.
     pub fn score(&self, options: &ScoreOptions) -> Result<ScoreTable, ServiceError> {
         let params = self.scoring_params(options)?;
-        let r = self.store.read()?;
-        let facts = customer_facts(&r, params.as_of)?;
-        let scores = scoring::score_all(&facts, &params);
-        Ok(ScoreTable {
-            params,
-            facts,
-            scores,
-        })
+        score_table(&self.store.read()?, params)
     }
 
     /// `loyal rfm`: every customer scored as of `options.as_of`, and the rows of the scored
@@ -170,30 +176,49 @@ impl Service {
         segment: Option<Segment>,
     ) -> Result<(ScoreTable, Vec<RfmRow>), ServiceError> {
         let params = self.scoring_params(options)?;
-        let (r, names) = loop {
-            let r = self.store.read()?;
-            let names = self.store.read()?;
+        // A write landing between the two snapshots is rare; after a few in a row, one
+        // snapshot reads both (on one thread).
+        let mut pair = None;
+        for _ in 0..SNAPSHOT_PAIR_TRIES {
+            let (r, names) = (self.store.read()?, self.store.read()?);
             if r.change_counter()? == names.change_counter()? {
-                break (r, names);
+                pair = Some((r, names));
+                break;
             }
+        }
+        let Some((r, names)) = pair else {
+            let r = self.store.read()?;
+            let table = score_table(&r, params)?;
+            let heads = r.customer_heads()?.collect::<Result<Vec<_>, _>>()?;
+            let rows = self.rfm_rows(&r, &table, heads, segment)?;
+            return Ok((table, rows));
         };
         let (table, heads) = std::thread::scope(|s| {
             let heads = s.spawn(move || -> Result<Vec<CustomerHead>, StoreError> {
                 names.customer_heads()?.collect()
             });
-            let table = customer_facts(&r, params.as_of).map(|facts| ScoreTable {
-                scores: scoring::score_all(&facts, &params),
-                params,
-                facts,
-            });
+            let table = score_table(&r, params);
             let heads = heads
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (table, heads)
         });
         let table = table?;
-        let at_risk = self.complaint_risk(&r, params.as_of)?;
-        let mut heads = heads?.into_iter().peekable();
+        let rows = self.rfm_rows(&r, &table, heads?, segment)?;
+        Ok((table, rows))
+    }
+
+    /// The rows of the scored customers in `table` (optionally one segment), in id order, with
+    /// the ids and names from `heads` (all customers, in id order, from the same snapshot).
+    fn rfm_rows(
+        &self,
+        r: &Reader,
+        table: &ScoreTable,
+        heads: Vec<CustomerHead>,
+        segment: Option<Segment>,
+    ) -> Result<Vec<RfmRow>, ServiceError> {
+        let at_risk = self.complaint_risk(r, table.params.as_of)?;
+        let mut heads = heads.into_iter().peekable();
         let mut rows = Vec::new();
         // Facts and heads are both in id order: walk them together.
         for (facts, score) in table.facts.iter().zip(&table.scores) {
@@ -222,7 +247,7 @@ impl Service {
                 at_risk: at_risk.contains(&facts.customer),
             });
         }
-        Ok((table, rows))
+        Ok(rows)
     }
 
     /// Customers with an open complaint that breached its first-response deadline (on the SLA

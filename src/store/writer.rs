@@ -41,7 +41,8 @@ pub struct Writer<'t> {
     pub(super) imports: Table<'t, u64, Rec<crate::domain::ImportRecord>>,
     pub(super) import_undo: Table<'t, (u64, u64), Rec<crate::domain::UndoEntry>>,
     who: super::open::Who,
-    /// Index entries of new customers held back until the commit (bulk imports only).
+    /// Index entries of new customers and aggregates of new orders held back until the
+    /// commit (bulk imports only; see [`Writer::hold_back_bulk_writes`]).
     pub(super) pending: Option<PendingIndex>,
 }
 
