@@ -122,6 +122,8 @@ fn email_external_id_and_company() {
         vec!["C2"]
     );
     assert_eq!(ids(&db.service.lookup("zhang@", 5).unwrap()), vec!["C1"]);
+    // An email is never read as a name with a typo (`jon` is one typo from John).
+    assert!(db.service.lookup("jon@", 5).unwrap().is_empty());
     assert_eq!(ids(&db.service.lookup("c3", 5).unwrap())[0], "C3");
     assert_eq!(ids(&db.service.lookup("acme", 5).unwrap()), vec!["C2"]);
     assert_eq!(ids(&db.service.lookup("蓝天", 5).unwrap()), vec!["C1"]);

@@ -192,9 +192,6 @@ fn fuzzy_score(distance: usize) -> u32 {
     400 - 50 * distance.min(4) as u32
 }
 
-/// The best score a typo match can get: below every exact or prefix match.
-const FUZZY_BEST: u32 = 350;
-
 /// How well `word` matches one of a customer's own index terms (exact, prefix, or with typos
 /// against name and pinyin terms), as the per-word probes would have scored it.
 fn score_against_terms(word: &str, terms: &[(String, TermKind)]) -> Option<u32> {
@@ -381,8 +378,10 @@ fn lookup(
             match_prefix(r, probe, cap, &mut found)?;
         }
     }
-    // Typos only when fewer than `limit` customers matched better than any typo can.
-    if !phone_like && !compact.is_empty() && found.count_above(FUZZY_BEST) < limit {
+    // Typos (never in a number or an email) only when fewer than `limit` customers matched
+    // better than the best typo match can.
+    let typos_can_rank = found.count_above(fuzzy_score(1)) < limit;
+    if !phone_like && !email_like && !compact.is_empty() && typos_can_rank {
         match_typos(r, &compact, cap, limit, &mut found)?;
     }
 
