@@ -1,7 +1,8 @@
 //! End to end in a real terminal: the `loyal` binary inside tmux, driven with `send-keys` and
 //! read with `capture-pane`. Quick lookup by the last four digits opens the card, a follow-up
-//! typed with keys is stored (checked with the CLI), quitting restores the terminal, and a
-//! change made in one workbench shows in a second one open on the same database.
+//! typed with keys is stored (checked with the CLI), quitting restores the terminal, a
+//! workbench whose terminal goes away (the tmux session killed under its shell) ends at once,
+//! and a change made in one workbench shows in a second one open on the same database.
 //!
 //! Needs tmux; without it the tests say so and pass, unless `LOYAL_REQUIRE_TMUX` is set (CI
 //! sets it, so there they cannot be skipped).
@@ -281,4 +282,68 @@ fn a_change_typed_in_one_workbench_appears_in_another() {
     tmux.keys("bo", &["q"]);
     tmux.wait_for("ann", "LOYAL-EXIT=0");
     tmux.wait_for("bo", "LOYAL-EXIT=0");
+}
+
+/// True once `pid` has ended (gone, or a zombie waiting for a parent that does not reap).
+fn ended(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+    }
+}
+
+#[test]
+fn a_killed_terminal_session_ends_the_workbench_within_two_seconds() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, config) = setup(dir.path(), "Cy");
+    let tmux = Tmux::new(dir.path());
+    // A login-like shell in the pane; the workbench is started from it, as a person would.
+    tmux.start("desk", "bash --norc --noprofile -i");
+    let shell = tmux.run(&["display", "-p", "-t", "desk", "#{pane_pid}"]);
+    tmux.text(
+        "desk",
+        &format!(
+            "LOYAL_CONFIG={} {BIN} --db {}",
+            config.display(),
+            db.display()
+        ),
+    );
+    tmux.keys("desk", &["Enter"]);
+    tmux.wait_for("desk", "1 Customers");
+    let pids = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&pids.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "found the workbench under the shell");
+    tmux.run(&["kill-session", "-t", "desk"]);
+    let killed = Instant::now();
+    while !ended(&pid) && killed.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let alive = !ended(&pid);
+    if alive {
+        // Do not leave it spinning on a core.
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    }
+    assert!(
+        !alive,
+        "the workbench (pid {pid}) outlived its terminal by 2 s"
+    );
+    // The file is released and whole: a write from the CLI goes through, and check passes.
+    let checked = Command::new(BIN)
+        .args(["--db", db.to_str().expect("utf-8"), "check"])
+        .env("LOYAL_CONFIG", &config)
+        .output()
+        .expect("check");
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
 }

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod form;
+pub mod hangup;
 pub mod jobs;
 pub mod keymap;
 pub mod list;

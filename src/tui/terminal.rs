@@ -1,5 +1,6 @@
 //! The real terminal: raw mode and the alternate screen on the way in, and the terminal put back
-//! on every way out (normal exit, panic, SIGTERM, SIGHUP when an SSH session drops).
+//! on every way out (normal exit, panic, SIGTERM, SIGHUP when an SSH session drops, a terminal
+//! that hangs up; see [`super::hangup`]).
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
@@ -10,19 +11,15 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{Stdout, stdout};
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
 
-static TERMINATE: AtomicBool = AtomicBool::new(false);
+pub use super::hangup::terminate_requested;
+
 static HOOKS: Once = Once::new();
 
 extern "C" fn on_terminate(_signal: libc::c_int) {
-    // Only an atomic store: async-signal-safe. The event loop sees it within one poll.
-    TERMINATE.store(true, Ordering::SeqCst);
-}
-
-/// A SIGTERM or SIGHUP arrived: the event loop should leave cleanly.
-pub fn terminate_requested() -> bool {
-    TERMINATE.load(Ordering::SeqCst)
+    // Only an atomic store: async-signal-safe. The event loop (or, when it is stuck, the
+    // watchdog) sees it within one tick.
+    super::hangup::request_terminate();
 }
 
 /// Puts the terminal back as it was (safe to call twice).
@@ -53,6 +50,7 @@ fn install_hooks() {
             libc::signal(libc::SIGTERM, handler);
             libc::signal(libc::SIGHUP, handler);
         }
+        super::hangup::spawn(restore);
     });
 }
 
@@ -80,5 +78,6 @@ impl TerminalSession {
 impl Drop for TerminalSession {
     fn drop(&mut self) {
         restore();
+        super::hangup::mark_finished();
     }
 }

@@ -1,0 +1,153 @@
+//! Leaving when the terminal goes away: a watchdog thread that notices SIGTERM/SIGHUP, a hung-up
+//! or closed terminal, or a parent that is gone, and ends the workbench within a second even
+//! while the screen's thread is stuck inside the terminal library.
+//!
+//! Why a thread: on a hung-up tty every `read` returns 0 bytes, and crossterm's event reader
+//! loops on such reads without ever returning to the event loop, so a flag the loop checks is
+//! never looked at. The watchdog first asks the loop to leave (the same flag the signal handler
+//! sets); if the loop has not finished after [`GRACE`], it ends the process itself. Nothing is
+//! lost either way: every save is one redb transaction, committed whole or not at all.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// How often the watchdog looks.
+const TICK: Duration = Duration::from_millis(100);
+/// How long the event loop has to leave on its own once asked.
+const GRACE: Duration = Duration::from_millis(500);
+
+static TERMINATE: AtomicBool = AtomicBool::new(false);
+static FINISHED: AtomicBool = AtomicBool::new(false);
+
+/// Why the workbench must end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gone {
+    /// SIGTERM or SIGHUP (the handler cannot tell us which; both mean "leave").
+    Signal,
+    /// The terminal hung up or was closed (poll reports POLLHUP/POLLERR/POLLNVAL).
+    Terminal,
+    /// The process that started us is gone (we were re-parented).
+    Parent,
+}
+
+impl Gone {
+    /// The exit status used when the watchdog has to end the process itself (128 + SIGHUP for
+    /// a lost terminal, 128 + SIGTERM for a signal, as shells report them).
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Gone::Signal => 128 + libc::SIGTERM,
+            Gone::Terminal | Gone::Parent => 128 + libc::SIGHUP,
+        }
+    }
+}
+
+/// Asks the event loop to leave (async-signal-safe: only an atomic store).
+pub fn request_terminate() {
+    TERMINATE.store(true, Ordering::SeqCst);
+}
+
+/// A signal arrived or the watchdog saw the terminal go: the event loop should leave.
+pub fn terminate_requested() -> bool {
+    TERMINATE.load(Ordering::SeqCst)
+}
+
+/// The event loop has left and the terminal is restored: the watchdog need not act.
+pub fn mark_finished() {
+    FINISHED.store(true, Ordering::SeqCst);
+}
+
+/// What the watchdog checks each tick: the flag, the terminal on `fd`, the parent.
+pub fn look(fd: libc::c_int, parent: libc::pid_t) -> Option<Gone> {
+    if terminate_requested() {
+        return Some(Gone::Signal);
+    }
+    if terminal_gone(fd) {
+        return Some(Gone::Terminal);
+    }
+    // SAFETY: getppid has no preconditions and cannot fail.
+    let now = unsafe { libc::getppid() };
+    (now != parent).then_some(Gone::Parent)
+}
+
+/// True when the terminal on `fd` has hung up or is no longer usable. Asks for no events, so
+/// it consumes no input and never competes with the event reader.
+pub fn terminal_gone(fd: libc::c_int) -> bool {
+    let mut pfd = libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a zero timeout.
+    let rc = unsafe { libc::poll(&mut pfd, 1, 0) };
+    rc > 0 && pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+/// Starts the watchdog for the terminal on standard input. `restore` puts the terminal back
+/// (best effort) before the watchdog ends the process.
+pub fn spawn(restore: fn()) {
+    // SAFETY: getppid has no preconditions and cannot fail.
+    let parent = unsafe { libc::getppid() };
+    let started = std::thread::Builder::new()
+        .name("loyal-watchdog".into())
+        .spawn(move || {
+            let gone = loop {
+                if FINISHED.load(Ordering::SeqCst) {
+                    return;
+                }
+                if let Some(gone) = look(libc::STDIN_FILENO, parent) {
+                    break gone;
+                }
+                std::thread::sleep(TICK);
+            };
+            request_terminate();
+            let asked = Instant::now();
+            while asked.elapsed() < GRACE {
+                if FINISHED.load(Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            // The loop is stuck (a hung-up tty inside the event reader): end here. Writes to a
+            // dead terminal fail at once, so restoring cannot block.
+            restore();
+            std::process::exit(gone.exit_code());
+        });
+    if let Err(e) = started {
+        eprintln!("warning: cannot watch the terminal for hang-ups: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_descriptor_counts_as_a_gone_terminal() {
+        let mut fds = [0 as libc::c_int; 2];
+        // SAFETY: a valid array of two descriptors.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        assert!(!terminal_gone(fds[0]), "an open pipe with a writer is fine");
+        // SAFETY: closing the write end we own.
+        unsafe { libc::close(fds[1]) };
+        assert!(terminal_gone(fds[0]), "writer gone: POLLHUP");
+        // SAFETY: closing the read end we own.
+        unsafe { libc::close(fds[0]) };
+        assert!(terminal_gone(fds[0]), "closed descriptor: POLLNVAL");
+    }
+
+    #[test]
+    fn a_new_parent_is_noticed() {
+        // SAFETY: getppid has no preconditions.
+        let parent = unsafe { libc::getppid() };
+        let mut fds = [0 as libc::c_int; 2];
+        // SAFETY: a valid array of two descriptors.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        assert_eq!(look(fds[0], parent), None);
+        assert_eq!(look(fds[0], parent + 1), Some(Gone::Parent));
+        // SAFETY: closing descriptors we own.
+        unsafe {
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
+    }
+}
