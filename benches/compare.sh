@@ -99,6 +99,7 @@ fi
 # --- 1. Import ------------------------------------------------------------------------------
 say "import: customers.csv then orders.csv"
 rm -f "$work/loyal.redb"
+"$loyal" --db "$work/loyal.redb" init >/dev/null
 timed "loyal customers" "$loyal" --db "$work/loyal.redb" import customers "$data/customers.csv"
 loyal_secs=$secs loyal_rss=$rss_mb
 timed "loyal orders (--one-transaction)" \
@@ -107,6 +108,7 @@ result import "loyal import" "$(add "$loyal_secs" "$secs")" s
 import_rss=$((rss_mb > loyal_rss ? rss_mb : loyal_rss))
 if [ "$size" != L ] || [ "${COMPARE_CHUNKED:-0}" = 1 ]; then
     rm -f "$work/chunked.redb"
+    "$loyal" --db "$work/chunked.redb" init >/dev/null
     timed "loyal customers" "$loyal" --db "$work/chunked.redb" import customers "$data/customers.csv"
     chunked_secs=$secs
     timed "loyal orders (chunked, journaled)" \

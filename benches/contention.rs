@@ -39,6 +39,7 @@ fn main() {
         cache_bytes: 64 << 20,
         staff: "desk".into(),
         os_user: "desk".into(),
+        create: true,
     };
     let service = Service::open(&db, &options).expect("open");
     let mut text = String::from("customer_id,name,phone\n");

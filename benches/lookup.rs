@@ -57,7 +57,7 @@ fn main() {
     }
     let options = StoreOptions {
         cache_bytes: cache_mb << 20,
-        ..StoreOptions::default()
+        ..StoreOptions::creating()
     };
     let service = Service::open(std::path::Path::new(&db), &options).expect("open");
     for list in by_kind.values() {

@@ -119,7 +119,7 @@ fn main() {
     }
     let options = StoreOptions {
         cache_bytes: args.cache_mb << 20,
-        ..StoreOptions::default()
+        ..StoreOptions::creating()
     };
     let service = Service::open(&db_path, &options).expect("open");
     println!("page cache {} MiB", args.cache_mb);

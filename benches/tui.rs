@@ -66,6 +66,7 @@ fn main() {
         cache_bytes: 64 << 20,
         staff: "bench".into(),
         os_user: "bench".into(),
+        create: true,
     };
     let start = Instant::now();
     let service = Service::open(&db, &options).expect("open");

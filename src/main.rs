@@ -13,7 +13,7 @@ fn main() -> std::process::ExitCode {
                 message.push_str(&format!("\n  caused by: {cause}"));
             }
             eprintln!("{}", loyal::text::sanitize(&message).replace("\\n", "\n"));
-            std::process::ExitCode::FAILURE
+            std::process::ExitCode::from(loyal::cli::exit_code(&error))
         }
     }
 }

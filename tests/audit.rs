@@ -240,6 +240,7 @@ fn two_agents_in_two_processes() {
     std::fs::write(&bob, "staff_name = \"Bob\"\n").unwrap();
     let csv = dir.path().join("c.csv");
     std::fs::write(&csv, CUSTOMERS).unwrap();
+    assert!(loyal(&db, &ann, &["init"]).status.success());
     assert!(
         loyal(&db, &ann, &["import", "customers", csv.to_str().unwrap()])
             .status
@@ -322,7 +323,7 @@ fn open_as(path: &std::path::Path, user: &str) -> loyal::service::Service {
     let options = loyal::store::StoreOptions {
         os_user: user.to_string(),
         staff: user.to_string(),
-        ..Default::default()
+        ..loyal::store::StoreOptions::creating()
     };
     loyal::service::Service::open(path, &options).unwrap()
 }

@@ -11,7 +11,15 @@ struct Cli {
 }
 
 impl Cli {
+    /// A fresh, empty database (`loyal init`: nothing else creates one).
     fn new() -> Cli {
+        let cli = Cli::bare();
+        cli.ok(&["init"]);
+        cli
+    }
+
+    /// A folder with no database in it yet.
+    fn bare() -> Cli {
         Cli {
             dir: tempfile::tempdir().unwrap(),
         }
@@ -556,7 +564,7 @@ fn a_person_without_access_is_told_which_file_and_why() {
     use std::os::unix::fs::PermissionsExt;
     let cli = Cli::new();
     let db = cli.dir.path().join("private.redb");
-    cli.ok(&["--db", path(&db), "stats"]);
+    cli.ok(&["--db", path(&db), "init"]);
     // SAFETY: geteuid has no preconditions.
     let root = unsafe { libc::geteuid() } == 0;
     let output = if root {

@@ -45,6 +45,7 @@ fn setup(order_rows: usize) -> Setup {
     }
     let csv = dir.path().join("customers.csv");
     std::fs::write(&csv, customers).unwrap();
+    assert!(loyal(&db, &config, &args(&["init"])).status.success());
     assert!(
         loyal(
             &db,

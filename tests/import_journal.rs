@@ -197,6 +197,8 @@ fn an_interrupted_import_is_reported_then_resumed_or_rolled_back() {
     let orders = dir.path().join("orders.csv");
     let rows = 120_000;
     std::fs::write(&orders, orders_csv(rows, 100, "2.50")).expect("write");
+    let (ok, _, err) = loyal(&db, &["init"]);
+    assert!(ok, "{err}");
     let (ok, _, err) = loyal(
         &db,
         &["import", "customers", customers.to_str().expect("utf-8")],

@@ -348,7 +348,7 @@ fn version_1_files_get_their_contact_counts_on_open() {
     let plans_before = db.export(Kind::CarePlans, Format::Csv);
     db.service.store().downgrade_to_v1().unwrap();
     drop(db.service);
-    let store = Store::open(&path, &loyal::store::StoreOptions::default()).unwrap();
+    let store = Store::open(&path, &loyal::store::StoreOptions::creating()).unwrap();
     assert_eq!(
         store.schema_version().unwrap(),
         Some(loyal::store::schema::SCHEMA_VERSION)
@@ -364,7 +364,7 @@ fn version_1_files_get_their_contact_counts_on_open() {
     drop(store);
     // Care plans were rewritten in the current layout, unchanged.
     let service =
-        loyal::service::Service::open(&path, &loyal::store::StoreOptions::default()).unwrap();
+        loyal::service::Service::open(&path, &loyal::store::StoreOptions::creating()).unwrap();
     let mut plans_after = Vec::new();
     service
         .export(Kind::CarePlans, Format::Csv, &mut plans_after)

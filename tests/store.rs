@@ -16,7 +16,7 @@ fn a_database_from_a_newer_loyal_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.redb");
     {
-        let store = Store::open(&path, &StoreOptions::default()).unwrap();
+        let store = Store::open(&path, &StoreOptions::creating()).unwrap();
         assert_eq!(
             store.schema_version().unwrap(),
             Some(loyal::store::schema::SCHEMA_VERSION)
@@ -25,7 +25,7 @@ fn a_database_from_a_newer_loyal_is_refused() {
             .force_schema_version(loyal::store::schema::SCHEMA_VERSION + 1)
             .unwrap();
     }
-    let err = Store::open(&path, &StoreOptions::default()).unwrap_err();
+    let err = Store::open(&path, &StoreOptions::creating()).unwrap_err();
     let current = loyal::store::schema::SCHEMA_VERSION;
     assert!(
         matches!(err, StoreError::NewerSchema { found, supported, .. } if found == current + 1 && supported == current),
@@ -39,10 +39,10 @@ fn an_older_database_is_migrated_on_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.redb");
     {
-        let store = Store::open(&path, &StoreOptions::default()).unwrap();
+        let store = Store::open(&path, &StoreOptions::creating()).unwrap();
         store.force_schema_version(0).unwrap();
     }
-    let store = Store::open(&path, &StoreOptions::default()).unwrap();
+    let store = Store::open(&path, &StoreOptions::creating()).unwrap();
     assert_eq!(
         store.schema_version().unwrap(),
         Some(loyal::store::schema::SCHEMA_VERSION)
@@ -54,7 +54,7 @@ fn a_file_that_is_not_a_database_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.txt");
     std::fs::write(&path, "just some text, not a database at all ".repeat(200)).unwrap();
-    let err = Store::open(&path, &StoreOptions::default()).unwrap_err();
+    let err = Store::open(&path, &StoreOptions::creating()).unwrap_err();
     assert!(err.to_string().contains("notes.txt"), "{err}");
 }
 
@@ -64,7 +64,7 @@ fn new_databases_are_private_to_their_owner() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/dir/x.redb");
-    Store::open(&path, &StoreOptions::default()).unwrap();
+    Store::open(&path, &StoreOptions::creating()).unwrap();
     assert_eq!(
         std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
         0o600
@@ -186,7 +186,7 @@ proptest! {
     #[test]
     fn aggregates_always_equal_a_recount(writes in prop::collection::vec((0u8..12, 0u64..4, -1000i64..1000, -500i64..50_000), 1..60)) {
         let dir = tempfile::tempdir().unwrap();
-        let service = Service::open(&dir.path().join("p.redb"), &StoreOptions::default()).unwrap();
+        let service = Service::open(&dir.path().join("p.redb"), &StoreOptions::creating()).unwrap();
         let customers: Vec<u64> = service.store().write(|w| {
             (0..4).map(|i| w.insert_customer(loyal::domain::Customer::new(format!("C{i}"), "x", 0))).collect::<Result<Vec<_>, _>>()
         }).map_err(|e: StoreError| e).unwrap();

@@ -42,6 +42,7 @@ fn fixture_service(dir: &std::path::Path) -> Service {
         cache_bytes: 8 << 20,
         staff: "Ann".into(),
         os_user: "ann".into(),
+        create: true,
     };
     let service = Service::open(&dir.join("tui.redb"), &options).expect("open");
     for kind in Kind::ALL {

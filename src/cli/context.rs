@@ -11,8 +11,29 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DbSource {
     Flag,
+    /// The `LOYAL_DB` environment variable.
+    Env,
     ConfigFile,
     Default,
+}
+
+impl std::fmt::Display for DbSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DbSource::Flag => "--db",
+            DbSource::Env => "LOYAL_DB",
+            DbSource::ConfigFile => "`database` in the config file",
+            DbSource::Default => "the default path",
+        })
+    }
+}
+
+/// Whether `--db` is on the command line itself (clap folds `LOYAL_DB` into the same value).
+fn db_flag_given() -> bool {
+    std::env::args_os().any(|a| {
+        let a = a.to_string_lossy();
+        a == "--db" || a.starts_with("--db=")
+    })
 }
 
 /// Resolved settings of this invocation.
@@ -30,6 +51,9 @@ impl Context {
         let config_path = config::config_path();
         let config = config::load(config_path.as_deref())?;
         let (db_path, db_source) = match (db, &config.database) {
+            (Some(path), _) if !db_flag_given() && std::env::var_os("LOYAL_DB").is_some() => {
+                (path, DbSource::Env)
+            }
             (Some(path), _) => (path, DbSource::Flag),
             (None, Some(path)) => (path.clone(), DbSource::ConfigFile),
             (None, None) => (config::default_database()?, DbSource::Default),
@@ -55,13 +79,32 @@ impl Context {
             cache_bytes: (mb as usize).saturating_mul(1024 * 1024),
             staff: self.staff_name(),
             os_user: config::os_account(),
+            create: false,
         }
     }
 
-    /// Opens the database; an import that stopped half way is reported on stderr.
+    /// Opens the existing database (never creates one); an import that stopped half way is
+    /// reported on stderr.
     pub fn open(&self) -> anyhow::Result<Service> {
-        let service = Service::open(&self.db_path, &self.store_options())
-            .with_context(|| format!("opening database {}", self.db_path.display()))?;
+        self.open_with(self.store_options())
+    }
+
+    /// Opens the database, creating it if it does not exist (`init`, `demo`).
+    pub fn create(&self) -> anyhow::Result<Service> {
+        self.open_with(StoreOptions {
+            create: true,
+            ..self.store_options()
+        })
+    }
+
+    fn open_with(&self, options: StoreOptions) -> anyhow::Result<Service> {
+        let service = Service::open(&self.db_path, &options).with_context(|| {
+            format!(
+                "opening database {} (path from {})",
+                self.db_path.display(),
+                self.db_source
+            )
+        })?;
         for i in service.interrupted_imports().unwrap_or_default() {
             eprintln!("warning: {}", crate::service::interrupted_note(&i));
         }

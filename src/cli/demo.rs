@@ -31,7 +31,8 @@ pub const FIXTURES: &[(Kind, &str)] = &[
 pub const FIXTURE_END: &str = "2026-11-20";
 
 pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Result<()> {
-    let path = if context.db_source == super::context::DbSource::Flag {
+    use super::context::DbSource;
+    let path = if matches!(context.db_source, DbSource::Flag | DbSource::Env) {
         context.db_path.clone()
     } else {
         crate::config::default_database()?.with_file_name("demo.redb")
@@ -45,7 +46,7 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
         db_path: path.clone(),
         ..context.clone()
     };
-    let service = demo.open()?;
+    let service = demo.create()?;
     service.store().write(|w| w.mark_demo())?;
     let shift = shift_days()?;
     for (kind, text) in FIXTURES {

@@ -39,7 +39,7 @@ fn share(path: &Path, gid: u32, mode: u32) -> anyhow::Result<()> {
 }
 
 pub fn run(context: &Context, group: Option<&str>) -> anyhow::Result<()> {
-    let service = context.open()?;
+    let service = context.create()?;
     let path = context.db_path.as_path();
     let (user, role) = service.whoami();
     let (user, role) = (user.to_string(), role);

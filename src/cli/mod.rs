@@ -288,12 +288,61 @@ impl From<KindArg> for crate::transfer::Kind {
     }
 }
 
-/// Runs the parsed command line.
+/// The exit status for a damaged database file (1 is any other error, 2 a usage error).
+pub const EXIT_DAMAGED: u8 = 3;
+
+/// The exit status for `error`: [`EXIT_DAMAGED`] when the database file is damaged, else 1.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    if is_damage(error) { EXIT_DAMAGED } else { 1 }
+}
+
+fn is_damage(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<crate::store::StoreError>()
+            .is_some_and(crate::store::StoreError::is_damage)
+            || matches!(
+                cause.downcast_ref::<crate::service::ServiceError>(),
+                Some(crate::service::ServiceError::Store(e)) if e.is_damage()
+            )
+    })
+}
+
+/// Runs the parsed command line. A panic inside redb (a damaged page) anywhere in the command
+/// becomes one clear error, and the file is marked so that nothing more is written to it.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let context = Context::new(cli.db.clone())?;
+    crate::store::damage::install_hook();
+    let outcome =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_command(&context, cli)));
+    let result = match outcome {
+        Ok(result) => result,
+        Err(panic) if crate::store::damage::seen() => {
+            drop(panic);
+            Err(
+                crate::store::damage::damaged(&context.db_path, crate::store::damage::detail())
+                    .into(),
+            )
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    if let Err(error) = &result
+        && is_damage(error)
+    {
+        crate::store::damage::mark(&context.db_path, &format!("{error:#}"));
+    }
+    result
+}
+
+fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
+    let context = context.clone();
     match cli.command {
         None => {
-            let service = context.open()?;
+            let service = if context.db_path.exists() {
+                context.open()?
+            } else {
+                offer_to_create(&context)?
+            };
             workbench(&context, service, cli.keymap.as_deref())
         }
         Some(Command::Demo { no_tui }) => demo::run(&context, no_tui, cli.keymap.as_deref()),
@@ -431,19 +480,27 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             println!("complaints {}", stats.complaints);
             let mib = |b: u64| b as f64 / 1_048_576.0;
             println!("file size  {:.1} MiB", mib(stats.file_bytes));
-            println!(
-                "pages      {:.1} MiB in use ({:.1} data, {:.1} metadata, {:.1} free inside pages)",
-                mib(stats.space.allocated_bytes),
-                mib(stats.space.stored_bytes),
-                mib(stats.space.metadata_bytes),
-                mib(stats.space.fragmented_bytes)
-            );
+            match stats.space {
+                Some(space) => println!(
+                    "pages      {:.1} MiB in use ({:.1} data, {:.1} metadata, {:.1} free inside pages)",
+                    mib(space.allocated_bytes),
+                    mib(space.stored_bytes),
+                    mib(space.metadata_bytes),
+                    mib(space.fragmented_bytes)
+                ),
+                None => println!("pages      (not measured: the file is open read-only)"),
+            }
             Ok(())
         }
         Some(Command::Check) => {
             let mut service = context.open()?;
             if service.check_integrity()? {
                 println!("{}: integrity check passed", context.db_path.display());
+                if crate::store::damage::clear(&context.db_path) {
+                    println!(
+                        "the mark that said it was damaged is removed: writing is allowed again"
+                    );
+                }
             } else {
                 println!(
                     "{}: integrity check repaired the file",
@@ -453,6 +510,29 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Gen(args)) => crate::generate::run(&args),
+    }
+}
+
+/// The workbench was started on a path with no database: ask before creating one there (a
+/// mistyped path must not quietly become an empty database).
+fn offer_to_create(context: &Context) -> anyhow::Result<crate::service::Service> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let path = context.db_path.display();
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        // Not interactive: the ordinary "no database" error, with where the path came from.
+        return context.open();
+    }
+    print!(
+        "No database at {path} (path from {}).\nCreate a new, empty one there? [y/N] ",
+        context.db_source
+    );
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    if matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES") {
+        context.create()
+    } else {
+        anyhow::bail!("nothing was created; give the right path with --db (or run `loyal demo`)")
     }
 }
 

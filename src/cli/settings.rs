@@ -88,7 +88,8 @@ fn show(context: &Context) -> anyhow::Result<()> {
             "database",
             context.db_path.display().to_string(),
             match context.db_source {
-                DbSource::Flag => String::from("--db / LOYAL_DB"),
+                DbSource::Flag => String::from("--db"),
+                DbSource::Env => String::from("LOYAL_DB"),
                 DbSource::ConfigFile => format!("file {file}"),
                 DbSource::Default => String::from("default"),
             },

@@ -71,6 +71,11 @@ impl Service {
                 }),
             ),
         };
-        count.map_err(|e| ServiceError::invalid("export", e.to_string()))
+        // A store error (a damaged record) stays one, so the front end can tell damage apart
+        // from a failed write to the output.
+        count.map_err(|e| match e.downcast::<crate::store::StoreError>() {
+            Ok(store) => ServiceError::Store(store),
+            Err(other) => ServiceError::invalid("export", other.to_string()),
+        })
     }
 }

@@ -82,7 +82,8 @@ pub struct Stats {
     pub care_plans: u64,
     pub complaints: u64,
     pub file_bytes: u64,
-    pub space: crate::store::SpaceStats,
+    /// Page use; `None` on a file opened read-only (redb reports it from a write transaction).
+    pub space: Option<crate::store::SpaceStats>,
 }
 
 /// The application core over one open database, for one person.
@@ -109,6 +110,12 @@ impl Service {
         };
         service.role = match recorded {
             Some(role) => role,
+            // A read-only file takes no first admin: its readers get the team's default role
+            // (their writes are refused by the store anyway).
+            None if service.store.is_read_only() => service
+                .team_setting("roles.default")?
+                .parse()
+                .unwrap_or(Role::Agent),
             None => {
                 let user = service.user.clone();
                 let first = service.store.write(|w| {
@@ -199,7 +206,11 @@ impl Service {
             care_plans: r.care_plan_count()?,
             complaints: r.complaint_count()?,
             file_bytes: std::fs::metadata(self.store.path()).map_or(0, |m| m.len()),
-            space: self.store.space()?,
+            space: if self.store.is_read_only() {
+                None
+            } else {
+                Some(self.store.space()?)
+            },
         })
     }
 

@@ -7,6 +7,23 @@ pub enum StoreError {
     #[error("cannot open {path}: {reason}")]
     Open { path: PathBuf, reason: String },
 
+    #[error("no database at {path} (nothing was created: `loyal init` makes a new one)")]
+    Missing { path: PathBuf },
+
+    #[error(
+        "{path} is empty (0 bytes): not a loyal database (a truncated copy or a full disk?); \
+         nothing was changed, restore it from a backup"
+    )]
+    Empty { path: PathBuf },
+
+    #[error("{path} is not a loyal database ({reason}); nothing was changed")]
+    NotLoyal { path: PathBuf, reason: String },
+
+    #[error(
+        "{path} is open read-only (this account may not write it): reading works, changes are refused"
+    )]
+    ReadOnly { path: PathBuf },
+
     #[error(
         "{path} was written by a newer loyal (schema version {found}; this build reads up to {supported}); upgrade loyal to open it"
     )]
@@ -22,6 +39,12 @@ pub enum StoreError {
         key: String,
         reason: String,
     },
+
+    #[error(
+        "the database file {path} looks damaged ({detail}): nothing more is written to it; \
+         run `loyal check`, and restore a backup if the check fails"
+    )]
+    Damaged { path: PathBuf, detail: String },
 
     #[error("external id {0:?} already belongs to another customer")]
     DuplicateExternalId(String),
@@ -59,5 +82,18 @@ from_redb!(
 impl From<postcard::Error> for StoreError {
     fn from(e: postcard::Error) -> Self {
         StoreError::Encode(e)
+    }
+}
+
+impl StoreError {
+    /// The file itself is damaged (as opposed to missing, busy, or a wrong request): the CLI
+    /// exits with its own code for it, and nothing more is written.
+    pub fn is_damage(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Damaged { .. }
+                | StoreError::Corrupt { .. }
+                | StoreError::Redb(redb::Error::Corrupted(_))
+        )
     }
 }

@@ -6,6 +6,7 @@
 
 mod access;
 mod codec;
+pub mod damage;
 mod error;
 pub mod imports;
 mod legacy;

@@ -1,11 +1,19 @@
 //! Opening a database file: multi-process mode, an explicit cache size, private file
 //! permissions, and the schema-version check with migration.
+//!
+//! A file is created only when the caller asks ([`StoreOptions::create`]: `loyal init` and
+//! `loyal demo`); every other open needs an existing, non-empty loyal database, so a mistyped
+//! path is an error instead of an empty database that answers "no match". A file this process
+//! may read but not write is opened read-only: reading works, writes are refused.
 
+use super::damage;
 use super::error::StoreError;
 use super::reader::Reader;
 use super::schema::{self, META, SCHEMA_VERSION, meta_keys};
 use super::writer::Writer;
-use redb::{ConcurrencyMode, Database, ReadableDatabase, ReadableTable, TableError};
+use redb::{
+    ConcurrencyMode, Database, ReadOnlyDatabase, ReadableDatabase, ReadableTable, TableError,
+};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
@@ -23,6 +31,9 @@ pub struct StoreOptions {
     pub staff: String,
     /// The OS account of this process (from the real user id), recorded in the audit trail.
     pub os_user: String,
+    /// Create (and initialise) the file when it does not exist yet. Off by default: only
+    /// `init` and `demo` create databases.
+    pub create: bool,
 }
 
 impl Default for StoreOptions {
@@ -31,6 +42,32 @@ impl Default for StoreOptions {
             cache_bytes: 64 * 1024 * 1024,
             staff: String::from("loyal"),
             os_user: String::from("unknown"),
+            create: false,
+        }
+    }
+}
+
+impl StoreOptions {
+    /// The defaults, allowed to create the file (tests, `init`, `demo`).
+    pub fn creating() -> StoreOptions {
+        StoreOptions {
+            create: true,
+            ..StoreOptions::default()
+        }
+    }
+}
+
+/// The open file: writable, or only readable (no write permission, a read-only mount).
+enum Db {
+    ReadWrite(Database),
+    ReadOnly(ReadOnlyDatabase),
+}
+
+impl Db {
+    fn readable(&self) -> &dyn ReadableDatabase {
+        match self {
+            Db::ReadWrite(db) => db,
+            Db::ReadOnly(db) => db,
         }
     }
 }
@@ -50,7 +87,7 @@ pub struct SpaceStats {
 
 /// An open `loyal` database.
 pub struct Store {
-    db: Database,
+    db: Db,
     path: PathBuf,
     who: Who,
     /// When this process started waiting for another process's write lock (ms since the Unix
@@ -74,24 +111,67 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path`, in redb's multi-writer mode so that
-    /// several `loyal` processes can share it.
+    /// Opens the database at `path` in redb's multi-writer mode, so that several `loyal`
+    /// processes can share it. Creates it only with [`StoreOptions::create`]; never
+    /// initialises a file that exists (an empty or foreign file is an error, not a fresh
+    /// database). Without write permission the file is opened read-only.
     pub fn open(path: &Path, options: &StoreOptions) -> Result<Store, StoreError> {
+        damage::install_hook();
+        damage::guard(path, || Store::open_unguarded(path, options))
+    }
+
+    fn open_unguarded(path: &Path, options: &StoreOptions) -> Result<Store, StoreError> {
         let open_error = |reason: String| StoreError::Open {
             path: path.to_path_buf(),
             reason,
         };
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            create_private_dir(parent).map_err(|e| {
-                open_error(format!("cannot create directory {}: {e}", parent.display()))
-            })?;
+        let existing = match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(open_error(String::from(
+                    "it is a directory, not a database file",
+                )));
+            }
+            Ok(meta) if meta.len() == 0 => {
+                return Err(StoreError::Empty {
+                    path: path.to_path_buf(),
+                });
+            }
+            Ok(_) => true,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return Err(open_error(describe_io(&e))),
+        };
+        if !existing {
+            if !options.create {
+                return Err(StoreError::Missing {
+                    path: path.to_path_buf(),
+                });
+            }
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                create_private_dir(parent).map_err(|e| {
+                    open_error(format!("cannot create directory {}: {e}", parent.display()))
+                })?;
+            }
+            create_private_file(path).map_err(|e| open_error(describe_io(&e)))?;
         }
-        create_private_file(path).map_err(|e| open_error(describe_io(&e)))?;
-        let db = Database::builder()
+        let mut builder = Database::builder();
+        builder
             .set_concurrency_mode(ConcurrencyMode::MultiWriter)
-            .set_cache_size(options.cache_bytes)
-            .create(path)
-            .map_err(|e| open_error(describe_database_error(e)))?;
+            .set_cache_size(options.cache_bytes);
+        let db = if existing && !writable(path) {
+            Db::ReadOnly(
+                builder
+                    .open_read_only(path)
+                    .map_err(|e| not_loyal_or(path, e))?,
+            )
+        } else if existing {
+            Db::ReadWrite(builder.open(path).map_err(|e| not_loyal_or(path, e))?)
+        } else {
+            Db::ReadWrite(
+                builder
+                    .create(path)
+                    .map_err(|e| open_error(describe_database_error(e)))?,
+            )
+        };
         let store = Store {
             db,
             path: path.to_path_buf(),
@@ -101,8 +181,23 @@ impl Store {
                 os_user: options.os_user.clone(),
             },
         };
-        store.check_schema()?;
+        store.check_schema(!existing)?;
         Ok(store)
+    }
+
+    /// True when this process can only read the file (writes are refused).
+    pub fn is_read_only(&self) -> bool {
+        matches!(self.db, Db::ReadOnly(_))
+    }
+
+    /// The writable database, or why there is none.
+    fn writable_db(&self) -> Result<&Database, StoreError> {
+        match &self.db {
+            Db::ReadWrite(db) => Ok(db),
+            Db::ReadOnly(_) => Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            }),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -111,7 +206,34 @@ impl Store {
 
     /// A consistent snapshot for reading; never waits for writers.
     pub fn read(&self) -> Result<Reader, StoreError> {
-        Reader::new(self.db.begin_read()?)
+        damage::guard(&self.path, || Reader::new(self.db.readable().begin_read()?))
+    }
+
+    /// Refuses to write to a file found damaged (in this process, or marked by another).
+    fn refuse_if_damaged(&self) -> Result<(), StoreError> {
+        if damage::seen() {
+            return Err(damage::damaged(&self.path, damage::detail()));
+        }
+        match damage::marked(&self.path) {
+            Some(when) => Err(damage::damaged(
+                &self.path,
+                format!(
+                    "found damaged {when}; {} says so",
+                    damage::mark_path(&self.path).display()
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Runs a write transaction under the damage guard (a panic inside redb marks the file,
+    /// so that other processes stop writing too); refused outright on a damaged file.
+    fn guarded<R, E>(&self, work: impl FnOnce() -> Result<R, E>) -> Result<R, E>
+    where
+        E: From<StoreError>,
+    {
+        self.refuse_if_damaged()?;
+        damage::guard(&self.path, work)
     }
 
     /// Runs one user action as one write transaction: committed if `action` returns `Ok`,
@@ -120,26 +242,29 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let txn = self.begin_write_patiently()?;
-        let result = {
-            let mut writer = Writer::new(&txn, &self.who)?;
-            let result = action(&mut writer)?;
-            writer.write_held_back_entries()?;
-            writer.bump_change_counter()?;
-            result
-        };
-        txn.commit().map_err(StoreError::from)?;
-        Ok(result)
+        self.guarded(|| {
+            let txn = self.begin_write_patiently()?;
+            let result = {
+                let mut writer = Writer::new(&txn, &self.who)?;
+                let result = action(&mut writer)?;
+                writer.write_held_back_entries()?;
+                writer.bump_change_counter()?;
+                result
+            };
+            txn.commit().map_err(StoreError::from)?;
+            Ok(result)
+        })
     }
 
     /// Takes the write lock without blocking inside redb: `try_begin_write` with short pauses,
     /// so the calling thread can be observed (see [`Store::writer_wait`]) while another process
     /// holds the lock.
     fn begin_write_patiently(&self) -> Result<redb::WriteTransaction, StoreError> {
+        let db = self.writable_db()?;
         let mut pause = Duration::from_millis(1);
         let mut waiting = false;
         let outcome = loop {
-            match self.db.try_begin_write() {
+            match db.try_begin_write() {
                 Err(redb::TransactionError::WouldBlock) => {
                     if !waiting {
                         waiting = true;
@@ -175,19 +300,21 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let txn = self.begin_write_patiently()?;
-        let result = {
-            let mut writer = Writer::new(&txn, &self.who)?;
-            action(&mut writer)
-        };
-        txn.abort().map_err(StoreError::from)?;
-        result
+        self.guarded(|| {
+            let txn = self.begin_write_patiently()?;
+            let result = {
+                let mut writer = Writer::new(&txn, &self.who)?;
+                action(&mut writer)
+            };
+            txn.abort().map_err(StoreError::from)?;
+            result
+        })
     }
 
     /// How the file's pages are used: `(allocated, stored, metadata, fragmented)` bytes. Takes
     /// the write lock briefly (redb reports this from a write transaction), writes nothing.
     pub fn space(&self) -> Result<SpaceStats, StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.writable_db()?.begin_write()?;
         let stats = txn.stats()?;
         txn.abort()?;
         Ok(SpaceStats {
@@ -200,13 +327,29 @@ impl Store {
 
     /// The full integrity check of redb (reads the whole file; holds the write lock meanwhile).
     pub fn check_integrity(&mut self) -> Result<bool, StoreError> {
-        self.db
-            .check_integrity()
-            .map_err(|e| StoreError::Redb(e.into()))
+        let path = self.path.clone();
+        match &mut self.db {
+            Db::ReadWrite(db) => damage::guard(&path, || {
+                db.check_integrity().map_err(|e| StoreError::Redb(e.into()))
+            }),
+            Db::ReadOnly(_) => Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            }),
+        }
     }
 
-    fn check_schema(&self) -> Result<(), StoreError> {
-        if let Some(found) = self.schema_version()? {
+    /// Checks the recorded schema version; initialises a file this call `created`, migrates
+    /// an older layout. An existing file without a loyal schema is not ours: it is refused,
+    /// never initialised.
+    fn check_schema(&self, created: bool) -> Result<(), StoreError> {
+        let recorded = self.schema_version()?;
+        if recorded.is_none() && !created {
+            return Err(StoreError::NotLoyal {
+                path: self.path.clone(),
+                reason: String::from("a redb file without a loyal schema"),
+            });
+        }
+        if let Some(found) = recorded {
             if found > SCHEMA_VERSION {
                 return Err(StoreError::NewerSchema {
                     path: self.path.clone(),
@@ -220,7 +363,16 @@ impl Store {
         }
         // New file or older layout: initialise or migrate, re-checking inside the write
         // transaction because another process may have done it meanwhile.
-        let txn = self.db.begin_write()?;
+        if self.is_read_only() {
+            return Err(StoreError::Open {
+                path: self.path.clone(),
+                reason: String::from(
+                    "its layout is older and must be upgraded, which needs write access: \
+                     open it once with write permission",
+                ),
+            });
+        }
+        let txn = self.writable_db()?.begin_write()?;
         let found = match txn.open_table(META) {
             Ok(meta) => meta.get(meta_keys::SCHEMA_VERSION)?.map(|v| v.value()),
             Err(e) => return Err(e.into()),
@@ -245,7 +397,7 @@ impl Store {
 
     /// The schema version recorded in the file, `None` for a file never initialised.
     pub fn schema_version(&self) -> Result<Option<u64>, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.db.readable().begin_read()?;
         let meta = match txn.open_table(META) {
             Ok(table) => table,
             Err(TableError::TableDoesNotExist(_)) => return Ok(None),
@@ -258,7 +410,7 @@ impl Store {
     /// of the 1 -> 2 migration.
     #[doc(hidden)]
     pub fn downgrade_to_v1(&self) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.writable_db()?.begin_write()?;
         super::legacy::downgrade_care_plans(&txn)?;
         super::legacy::downgrade_complaints(&txn)?;
         txn.delete_table(schema::CUSTOMER_STATS)?;
@@ -270,7 +422,7 @@ impl Store {
     /// Overwrites the recorded schema version. Only for tests of the version check.
     #[doc(hidden)]
     pub fn force_schema_version(&self, version: u64) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.writable_db()?.begin_write()?;
         txn.open_table(META)?
             .insert(meta_keys::SCHEMA_VERSION, version)?;
         txn.commit()?;
@@ -285,6 +437,39 @@ fn describe_io(error: &std::io::Error) -> String {
              (ask its owner, or to be added to the group it is shared with)",
         ),
         _ => error.to_string(),
+    }
+}
+
+/// Whether this process may write the file (permissions, a read-only mount).
+fn writable(path: &Path) -> bool {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+        .is_ok()
+}
+
+/// An existing file redb would not open: foreign or damaged (not ours), or an ordinary open
+/// error (locked, permissions).
+fn not_loyal_or(path: &Path, error: redb::DatabaseError) -> StoreError {
+    match error {
+        redb::DatabaseError::Storage(redb::StorageError::Io(io))
+            if io.kind() == std::io::ErrorKind::InvalidData =>
+        {
+            StoreError::NotLoyal {
+                path: path.to_path_buf(),
+                reason: io.to_string(),
+            }
+        }
+        redb::DatabaseError::DatabaseAlreadyOpen
+        | redb::DatabaseError::Storage(redb::StorageError::Io(_)) => StoreError::Open {
+            path: path.to_path_buf(),
+            reason: describe_database_error(error),
+        },
+        other => StoreError::NotLoyal {
+            path: path.to_path_buf(),
+            reason: other.to_string(),
+        },
     }
 }
 

@@ -17,7 +17,7 @@ impl TestDb {
     pub fn new() -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         let service =
-            Service::open(&dir.path().join("test.redb"), &StoreOptions::default()).expect("open");
+            Service::open(&dir.path().join("test.redb"), &StoreOptions::creating()).expect("open");
         TestDb { dir, service }
     }
 
