@@ -329,6 +329,32 @@ fn demo_builds_a_database_from_the_fixtures() {
 }
 
 #[test]
+fn an_acknowledged_complaint_shows_the_resolution_clock() {
+    // Urgent by default: 24 h to the first response and 24 h to resolve, the same moment.
+    let cli = Cli::with_customers();
+    cli.ok(&[
+        "complaint",
+        "open",
+        "C1",
+        "--category",
+        "late delivery",
+        "--severity",
+        "urgent",
+        "--description",
+        "beans a week late",
+    ]);
+    let before = cli.ok(&["complaints"]);
+    assert!(before.contains("response "), "{before}");
+    cli.ok(&["complaint", "ack", "CM-000001"]);
+    let after = cli.ok(&["complaints"]);
+    let line = after.lines().find(|l| l.starts_with("CM-000001")).unwrap();
+    assert!(
+        line.contains("resolution ") && !line.contains("response"),
+        "{line}"
+    );
+}
+
+#[test]
 fn the_full_complaint_life_cycle_through_the_command_line() {
     let cli = Cli::with_customers();
     let opened = cli.ok(&[

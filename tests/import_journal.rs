@@ -210,8 +210,13 @@ fn an_interrupted_import_is_reported_then_resumed_or_rolled_back() {
     assert!(ok);
     assert!(err.contains("import #1 of"), "reported on next use: {err}");
     assert!(err.contains("run the same import again"), "{err}");
+    // Every command says it stopped; so does the journal.
     let (_, out, _) = loyal(&db, &["imports"]);
-    assert!(out.contains("running"), "{out}");
+    let first = out.lines().find(|l| l.starts_with("#1 ")).expect("run #1");
+    assert!(
+        first.contains("stopped") && !first.contains("running"),
+        "{out}"
+    );
 
     // Running the same import again finishes it; the first run is marked resumed.
     let (ok, out, err) = loyal(&db, &["import", "orders", orders.to_str().expect("utf-8")]);
@@ -241,6 +246,63 @@ fn an_interrupted_import_is_reported_then_resumed_or_rolled_back() {
     assert!(
         stats.contains(&rows.to_string()),
         "back to the resumed state: {stats}"
+    );
+    let (ok, _, err) = loyal(&db, &["check"]);
+    assert!(ok, "{err}");
+}
+
+#[test]
+fn a_rollback_killed_half_way_says_so_and_finishes_when_run_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("shop.redb");
+    let customers = dir.path().join("customers.csv");
+    std::fs::write(&customers, customers_csv(100)).expect("write");
+    let orders = dir.path().join("orders.csv");
+    let rows = 200_000;
+    std::fs::write(&orders, orders_csv(rows, 100, "2.50")).expect("write");
+    let (ok, _, err) = loyal(&db, &["init"]);
+    assert!(ok, "{err}");
+    for (kind, file) in [("customers", &customers), ("orders", &orders)] {
+        let (ok, _, err) = loyal(&db, &["import", kind, file.to_str().expect("utf-8")]);
+        assert!(ok, "{err}");
+    }
+    let mut child = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .args(["imports", "rollback", "1"])
+        .env("LOYAL_CONFIG", db.with_extension("toml"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn rollback");
+    let start = Instant::now();
+    loop {
+        let (_, out, _) = loyal(&db, &["imports"]);
+        if out.lines().any(|l| l.contains("rolling back")) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the rollback never showed: {out}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+    let (_, out, err) = loyal(&db, &["imports"]);
+    let line = out.lines().find(|l| l.starts_with("#1 ")).expect("run #1");
+    assert!(line.contains("rollback stopped"), "{out}");
+    assert!(
+        err.contains("the rollback of import #1") && err.contains("again to finish it"),
+        "{err}"
+    );
+    let (ok, out, err) = loyal(&db, &["imports", "rollback", "1"]);
+    assert!(ok && out.contains("rolled back"), "{out}{err}");
+    let (_, out, err) = loyal(&db, &["imports"]);
+    assert!(out.contains("rolled_back"), "{out}");
+    assert!(
+        !err.contains("rollback of import"),
+        "no longer reported: {err}"
     );
     let (ok, _, err) = loyal(&db, &["check"]);
     assert!(ok, "{err}");

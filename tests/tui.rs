@@ -312,6 +312,21 @@ fn a_stale_edit_is_refused_then_reloaded_keeping_the_typed_text() {
 }
 
 #[test]
+fn a_care_plan_without_a_time_shows_no_time_in_the_card_timeline() {
+    // CP-000003: C-000011, due 2026-11-24, no time.
+    let mut b = bench();
+    let id = id_of(&b.app, "C-000011");
+    b.app.open_card(id);
+    let screen = b.screen(120, 40);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("care plan ") && l.contains("due 2026-11-24"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.starts_with("│2026-11-24       "), "{line}");
+    assert!(!line.contains("00:00"), "{line}");
+}
+
+#[test]
 fn escape_sequences_in_data_are_shown_not_sent() {
     let mut b = bench();
     let id = id_of(&b.app, "C-000008");

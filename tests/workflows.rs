@@ -416,11 +416,40 @@ fn monthly_plans_keep_their_day_across_month_ends() {
         .skip_care_plan(&id, "on holiday", d("2027-01-01"))
         .unwrap();
     assert_eq!(skipped.next.unwrap().due, d("2027-05-31"));
+    assert_eq!(skipped.passed_over, 0);
     assert!(
         db.service
             .complete_care_plan(&id, None, d("2027-01-01"))
             .is_err()
     );
+}
+
+#[test]
+fn finishing_a_monthly_plan_late_says_how_many_occurrences_it_passed_over() {
+    let db = db();
+    let plan = db
+        .service
+        .add_care_plan(&NewCarePlan {
+            customer: key("C1"),
+            due: d("2026-01-31"),
+            due_time: None,
+            purpose: CarePurpose::Payment,
+            assignee: None,
+            note: String::from("invoice"),
+            recurrence: Some(Recurrence {
+                every: 1,
+                unit: RecurrenceUnit::Months,
+            }),
+        })
+        .unwrap();
+    let outcome = db
+        .service
+        .complete_care_plan(&plan.id, None, d("2026-12-01"))
+        .unwrap();
+    // Feb 28, Mar 31, ..., Nov 30 went by; the next one is the first after today.
+    assert_eq!(outcome.next.as_ref().unwrap().due, d("2026-12-31"));
+    assert_eq!(outcome.passed_over, 10);
+    assert_eq!(outcome.passed_over_note(), " (10 occurrences passed over)");
 }
 
 #[test]
@@ -504,6 +533,33 @@ fn the_agenda_lists_overdue_then_today_then_the_coming_days() {
         .map(|i| i.plan.id)
         .collect();
     assert_eq!(bobs, vec![today]);
+}
+
+#[test]
+fn a_plan_due_today_at_a_time_is_overdue_once_the_time_has_passed() {
+    let db = db();
+    let plan = db
+        .service
+        .add_care_plan(&NewCarePlan {
+            customer: key("C1"),
+            due: d("2026-11-24"),
+            due_time: chrono::NaiveTime::from_hms_opt(18, 18, 0),
+            purpose: CarePurpose::PostPurchase,
+            assignee: None,
+            note: String::new(),
+            recurrence: None,
+        })
+        .unwrap();
+    let group_at = |h: u32, m: u32| {
+        let now = d("2026-11-24").and_hms_opt(h, m, 0).unwrap();
+        let agenda = db.service.agenda_at(now, None, 7).unwrap();
+        agenda
+            .iter()
+            .find(|i| i.plan.id == plan.id)
+            .map(|i| i.group)
+    };
+    assert_eq!(group_at(18, 18), Some(AgendaGroup::Today));
+    assert_eq!(group_at(18, 19), Some(AgendaGroup::Overdue));
 }
 
 #[test]
@@ -680,4 +736,53 @@ fn review_fixes_hold() {
             .set_team_setting("complaint.escalate_after_contacts", Some("1"))
             .is_err()
     );
+}
+
+#[test]
+fn escalated_complaints_in_the_demo_and_generated_data_record_the_escalation() {
+    use loyal::workflow::escalated_severity;
+    // The demo's fixtures: CM-000014 (normal -> high) and CM-000007 (urgent stays urgent).
+    let db = fixture_db();
+    for id in ["CM-000014", "CM-000007"] {
+        let c = db.service.complaint_view(id).unwrap().complaint;
+        assert!(c.escalated, "{id}");
+        let events: Vec<&ComplaintEvent> = c
+            .history
+            .iter()
+            .filter(|e| e.kind == ComplaintEventKind::Escalated)
+            .collect();
+        assert_eq!(events.len(), 1, "{id}: {:?}", c.history);
+        assert_eq!(c.severity, escalated_severity(c.opened_severity), "{id}");
+    }
+    // What `loyal gen` writes (the fixtures come from it).
+    let dir = tempfile::tempdir().unwrap();
+    loyal::generate::run(&loyal::generate::GenArgs {
+        customers: 300,
+        orders: 3000,
+        seed: 1,
+        end: d("2026-11-20"),
+        out: dir.path().to_path_buf(),
+    })
+    .unwrap();
+    let mut reader = csv::Reader::from_path(dir.path().join("complaints.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let mut escalated = 0;
+    for row in reader.records() {
+        let row = row.unwrap();
+        if &row[col("escalated")] != "true" {
+            continue;
+        }
+        escalated += 1;
+        let history: Vec<serde_json::Value> = serde_json::from_str(&row[col("history")]).unwrap();
+        assert!(
+            history.iter().any(|e| e["kind"] == "escalated"),
+            "{}: {history:?}",
+            &row[col("complaint_id")]
+        );
+        let opened: Severity = row[col("opened_severity")].parse().unwrap();
+        let now: Severity = row[col("severity")].parse().unwrap();
+        assert_eq!(now, escalated_severity(opened));
+    }
+    assert!(escalated > 0);
 }

@@ -357,6 +357,9 @@ fn print_churn(churn: &ChurnReport, format: OutputFormat) -> anyhow::Result<()> 
                 "new",
                 "retention",
                 "churn",
+                "retained",
+                "won_back",
+                "partial",
             ])?;
             for r in rows {
                 w.write_record([
@@ -367,6 +370,9 @@ fn print_churn(churn: &ChurnReport, format: OutputFormat) -> anyhow::Result<()> 
                     r.new_in_period.to_string(),
                     opt(r.retention),
                     opt(r.churn),
+                    r.retained.to_string(),
+                    r.won_back.to_string(),
+                    r.partial.to_string(),
                 ])?;
             }
             w.flush()?;
@@ -377,19 +383,21 @@ fn print_churn(churn: &ChurnReport, format: OutputFormat) -> anyhow::Result<()> 
                 churn.report.period, churn.report.churn_days
             );
             println!(
-                "{:<10} {:>7} {:>7} {:>5} {:>9} {:>7}",
-                "PERIOD", "START", "END", "NEW", "RETAINED", "CHURN"
+                "{:<10} {:>7} {:>7} {:>5} {:>8} {:>9} {:>7}",
+                "PERIOD", "START", "END", "NEW", "WON BACK", "RETAINED", "CHURN"
             );
             for r in rows {
                 let pct = |v: Option<f64>| v.map(percent).unwrap_or_else(|| String::from("-"));
                 println!(
-                    "{:<10} {:>7} {:>7} {:>5} {:>9} {:>7}",
+                    "{:<10} {:>7} {:>7} {:>5} {:>8} {:>9} {:>7}{}",
                     r.start,
                     r.active_at_start,
                     r.active_at_end,
                     r.new_in_period,
+                    r.won_back,
                     pct(r.retention),
-                    pct(r.churn)
+                    pct(r.churn),
+                    if r.partial { "  partial" } else { "" }
                 );
             }
             println!("\nwon back ({}):", churn.won_back.len());

@@ -129,13 +129,8 @@ fn sla_text(view: &ComplaintView) -> String {
     if s.resolution_breached {
         parts.push(String::from("BREACHED resolution"));
     }
-    if let Some(left) = s.time_left_ms {
-        let which = if s.next_deadline.is_some() && s.next_deadline == s.response_due {
-            "response"
-        } else {
-            "resolution"
-        };
-        parts.push(format!("{which} {}", span(left)));
+    if let (Some(left), Some(clock)) = (s.time_left_ms, s.next_clock) {
+        parts.push(format!("{} {}", clock.label(), span(left)));
     }
     if s.due_soon {
         parts.push(String::from("DUE SOON"));

@@ -318,17 +318,15 @@ pub fn imports(context: &Context, rollback: Option<u64>) -> anyhow::Result<()> {
         return Ok(());
     }
     let imports = service.imports()?;
+    let now = chrono::Utc::now().timestamp_millis();
     if imports.is_empty() {
         println!("no import in the journal yet (orders imports are journaled)");
     }
     for i in imports {
         let when = crate::tui::widgets::local_time(i.started_at);
-        let state = match (i.state, i.finished_by) {
-            (crate::domain::ImportState::Resumed, Some(by)) => format!("resumed by #{by}"),
-            (state, _) => state.to_string(),
-        };
+        let state = crate::service::import_state_text(&i, now);
         println!(
-            "#{:<5} {:<8} {:<12} {:>9}/{:<9} {} by {} ({})  {}",
+            "#{:<5} {:<8} {:<16} {:>9}/{:<9} {} by {} ({})  {}",
             i.id,
             i.kind,
             state,

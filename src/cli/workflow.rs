@@ -143,7 +143,12 @@ fn print_outcome(verb: &str, outcome: &PlanOutcome) {
         println!("logged {}", f.id);
     }
     if let Some(next) = &outcome.next {
-        println!("next in the series: {} due {}", next.id, next.due);
+        println!(
+            "next in the series: {} due {}{}",
+            next.id,
+            next.due,
+            outcome.passed_over_note()
+        );
     }
 }
 
@@ -202,11 +207,13 @@ pub fn agenda(
     days: i64,
     format: OutputFormat,
 ) -> anyhow::Result<()> {
-    let date = match date {
-        Some(d) => date_arg(d)?,
-        None => crate::service::today(),
+    // Another date is seen from its start; today from now, so a time already past is overdue.
+    let now = match date {
+        Some(d) => date_arg(d)?.and_time(chrono::NaiveTime::MIN),
+        None => chrono::Local::now().naive_local(),
     };
-    let items = context.open()?.agenda(date, owner, days.clamp(0, 366))?;
+    let date = now.date();
+    let items = context.open()?.agenda_at(now, owner, days.clamp(0, 366))?;
     if format == OutputFormat::Json {
         println!("{}", serde_json::to_string_pretty(&items)?);
         return Ok(());

@@ -14,6 +14,9 @@ labelled_enum! {
         RolledBack = "rolled_back" | "rolled back",
         /// Interrupted, then finished by running the same import again.
         Resumed = "resumed",
+        /// Being undone by `loyal imports rollback` (whose process `pid` and `host` name); if
+        /// that process stopped, the rollback is half done: run it again to finish.
+        RollingBack = "rolling_back" | "rolling back",
     }
 }
 

@@ -9,6 +9,9 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use std::path::Path;
 
+/// Contacts that escalate a complaint (the default of `complaint.escalate_after_contacts`).
+const ESCALATE_AT: u32 = 5;
+
 const SUMMARIES: &[&str] = &[
     "checked the espresso machine works well",
     "asked about the new autumn blend",
@@ -171,8 +174,9 @@ pub(super) fn write(
             let opened_at =
                 end - rng.random_range(0..45) * DAY_MS - rng.random_range(0..24) * 3_600_000;
             let staff = pick(rng, STAFF).to_string();
+            // Every seventh is escalated: the fifth contact is the team default's trigger.
             let contacts: u32 = if c_seq % 7 == 0 {
-                5
+                ESCALATE_AT
             } else {
                 rng.random_range(1..4)
             };
@@ -227,9 +231,21 @@ pub(super) fn write(
                     text: String::from("customer called again"),
                 });
             }
+            let opened_severity = Severity::ALL[rng.random_range(0..Severity::ALL.len())];
+            let mut severity = opened_severity;
+            if contacts >= ESCALATE_AT {
+                // As the service does at that contact: the event, and one severity up.
+                let (raised, text) = crate::workflow::escalation(contacts, severity);
+                history.push(ComplaintEvent {
+                    at: opened_at + i64::from(contacts - 1) * 7_200_000,
+                    staff: staff.clone(),
+                    kind: ComplaintEventKind::Escalated,
+                    text,
+                });
+                severity = raised;
+            }
             history.sort_by_key(|e| e.at);
             let resolved = matches!(status, ComplaintStatus::Resolved | ComplaintStatus::Closed);
-            let severity = Severity::ALL[rng.random_range(0..Severity::ALL.len())];
             let record = Complaint {
                 id: format!("CM-{c_seq:06}"),
                 customer: 0,
@@ -237,12 +253,12 @@ pub(super) fn write(
                 channel: channels[rng.random_range(0..channels.len())],
                 category: pick(rng, CATEGORIES).to_string(),
                 severity,
-                opened_severity: severity,
+                opened_severity,
                 description: format!("{} on order {}", pick(rng, CATEGORIES), index + 1),
                 assignee: Some(staff),
                 status,
                 contacts,
-                escalated: contacts >= 5,
+                escalated: contacts >= ESCALATE_AT,
                 first_response_at,
                 resolved_at,
                 closed_at,

@@ -2,8 +2,9 @@
 //!
 //! A customer is *active at t* (the start of a day) if it ordered on one of the `churn_days`
 //! days before t. For each period: S = active at its start, E = active at its end (the start of
-//! the next period), N = active at its end whose first order fell inside the period;
-//! retention = (E - N) / S and churn = 1 - retention.
+//! the next period). E splits into K = active at both ends (retained), N = first order inside
+//! the period (new) and W = the rest, inactive at the start but ordered before it (won back);
+//! retention = K / S (always within 0..=1) and churn = 1 - retention.
 
 use crate::domain::{CustomerId, labelled_enum};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -53,9 +54,18 @@ pub struct PeriodRow {
     pub active_at_start: u64,
     pub active_at_end: u64,
     pub new_in_period: u64,
-    /// `(E - N) / S`; `None` when S is 0.
+    /// Active at the start and at the end.
+    #[serde(default)]
+    pub retained: u64,
+    /// Active at the end, not at the start, with an order before the period: came back.
+    #[serde(default)]
+    pub won_back: u64,
+    /// `retained / S`; `None` when S is 0.
     pub retention: Option<f64>,
     pub churn: Option<f64>,
+    /// D falls inside the period: it has not finished, so its end counts orders up to D only.
+    #[serde(default)]
+    pub partial: bool,
 }
 
 /// The report over every period from the first order to the period containing D.
@@ -118,8 +128,11 @@ pub fn churn_report(
             active_at_start: 0,
             active_at_end: 0,
             new_in_period: 0,
+            retained: 0,
+            won_back: 0,
             retention: None,
             churn: None,
+            partial: as_of < period.next(*s),
         })
         .collect();
     for dates in customers.iter().filter(|d| !d.is_empty()) {
@@ -129,14 +142,20 @@ pub fn churn_report(
             let at_end = active_at(dates, row.end, churn_days);
             row.active_at_start += u64::from(at_start);
             row.active_at_end += u64::from(at_end);
-            row.new_in_period +=
-                u64::from(at_end && first_order >= row.start && first_order < row.end);
+            if at_end {
+                if at_start {
+                    row.retained += 1;
+                } else if first_order >= row.start {
+                    row.new_in_period += 1;
+                } else {
+                    row.won_back += 1;
+                }
+            }
         }
     }
     for row in rows.iter_mut() {
         if row.active_at_start > 0 {
-            let kept = row.active_at_end.saturating_sub(row.new_in_period) as f64;
-            let retention = kept / row.active_at_start as f64;
+            let retention = row.retained as f64 / row.active_at_start as f64;
             row.retention = Some(retention);
             row.churn = Some(1.0 - retention);
         }
@@ -202,6 +221,49 @@ mod tests {
         assert_eq!((jan.active_at_start, jan.retention), (0, None));
         assert_eq!(report.rows.len(), 3);
         assert_eq!(report.rows[2].end, d(2026, 4, 1));
+    }
+
+    #[test]
+    fn won_back_customers_are_not_retained_and_the_current_period_is_partial() {
+        // A: Jan and Feb (retained in Feb); B: Oct, then back on Feb 10 (won back in Feb);
+        // C: Jan only (churned in Feb); E: first order Feb 12 (new in Feb).
+        let customers = vec![
+            vec![d(2026, 1, 5), d(2026, 2, 5)],
+            vec![d(2025, 10, 1), d(2026, 2, 10)],
+            vec![d(2026, 1, 6)],
+            vec![d(2026, 2, 12)],
+        ];
+        let report = churn_report(&customers, d(2026, 3, 15), Period::Month, 30);
+        let feb = report
+            .rows
+            .iter()
+            .find(|r| r.start == d(2026, 2, 1))
+            .unwrap();
+        assert_eq!(
+            (
+                feb.active_at_start,
+                feb.active_at_end,
+                feb.retained,
+                feb.new_in_period,
+                feb.won_back
+            ),
+            (2, 3, 1, 1, 1)
+        );
+        // Only A of the two active on Feb 1 is still active on Mar 1: B came back, it was
+        // not kept.
+        assert_eq!((feb.retention, feb.churn), (Some(0.5), Some(0.5)));
+        assert!(!feb.partial);
+        for row in &report.rows {
+            assert_eq!(
+                row.retained + row.new_in_period + row.won_back,
+                row.active_at_end
+            );
+            assert!(row.retention.is_none_or(|r| (0.0..=1.0).contains(&r)));
+        }
+        // March contains D (Mar 15): unfinished.
+        let last = report.rows.last().unwrap();
+        assert_eq!((last.start, last.partial), (d(2026, 3, 1), true));
+        assert_eq!(report.rows.iter().filter(|r| r.partial).count(), 1);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::{CustomerKey, Service, ServiceError};
 use crate::domain::*;
 use crate::store::{RecordIdKind, Writer};
 use crate::workflow::{AgendaGroup, agenda_group, next_due};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// A care plan to add.
@@ -37,6 +37,10 @@ pub struct PlanOutcome {
     pub plan: CarePlan,
     /// The next plan of a recurring series.
     pub next: Option<CarePlan>,
+    /// Occurrences of the series between this plan's due date and today, passed over because
+    /// it was finished late: `next` is the first one after today.
+    #[serde(default)]
+    pub passed_over: u32,
     /// The contact logged in the same step.
     pub followup: Option<FollowUp>,
 }
@@ -57,19 +61,21 @@ fn load_open(w: &Writer<'_>, id: &str) -> Result<CarePlan, ServiceError> {
     Ok(plan)
 }
 
-/// The next plan of a recurring series, due after the later of its due date and `today`.
+/// The next plan of a recurring series, due after the later of its due date and `today`, and
+/// how many occurrences in between were passed over.
 fn next_in_series(
     w: &mut Writer<'_>,
     plan: &CarePlan,
     today: NaiveDate,
-) -> Result<Option<CarePlan>, ServiceError> {
+) -> Result<(Option<CarePlan>, u32), ServiceError> {
     let Some(rule) = plan.recurrence else {
-        return Ok(None);
+        return Ok((None, 0));
     };
     let anchor = plan.series_start.unwrap_or(plan.due);
     let Some(due) = next_due(anchor, rule, plan.due.max(today)) else {
-        return Ok(None);
+        return Ok((None, 0));
     };
+    let passed = crate::workflow::passed_over(anchor, rule, plan.due, today);
     let note = plan
         .note
         .split(SKIP_MARK)
@@ -88,7 +94,18 @@ fn next_in_series(
         ..plan.clone()
     };
     w.upsert_care_plan(&next)?;
-    Ok(Some(next))
+    Ok((Some(next), passed))
+}
+
+impl PlanOutcome {
+    /// ` (10 occurrences passed over)` after the next plan's due date; empty when none was.
+    pub fn passed_over_note(&self) -> String {
+        match self.passed_over {
+            0 => String::new(),
+            1 => String::from(" (1 occurrence passed over)"),
+            n => format!(" ({n} occurrences passed over)"),
+        }
+    }
 }
 
 impl Service {
@@ -159,10 +176,11 @@ impl Service {
                 }
                 None => None,
             };
-            let next = next_in_series(w, &plan, today)?;
+            let (next, passed_over) = next_in_series(w, &plan, today)?;
             Ok(PlanOutcome {
                 plan,
                 next,
+                passed_over,
                 followup,
             })
         })
@@ -186,10 +204,11 @@ impl Service {
                     .to_string();
             }
             w.upsert_care_plan(&plan)?;
-            let next = next_in_series(w, &plan, today)?;
+            let (next, passed_over) = next_in_series(w, &plan, today)?;
             Ok(PlanOutcome {
                 plan,
                 next,
+                passed_over,
                 followup: None,
             })
         })
@@ -262,21 +281,33 @@ impl Service {
     }
 
     /// Open plans: overdue first, then due `date`, then the next `days_ahead` days; optionally
-    /// only one person's (the plan's assignee, or the customer's owner when unassigned).
+    /// only one person's (the plan's assignee, or the customer's owner when unassigned). Seen
+    /// from the start of `date`; [`Service::agenda_at`] sees it from a moment.
     pub fn agenda(
         &self,
         date: NaiveDate,
         owner: Option<&str>,
         days_ahead: i64,
     ) -> Result<Vec<AgendaItem>, ServiceError> {
-        Ok(self.agenda_top(date, owner, days_ahead, usize::MAX)?.0)
+        self.agenda_at(date.and_time(NaiveTime::MIN), owner, days_ahead)
+    }
+
+    /// [`Service::agenda`] seen at `now` (local time): plans due today at a time before `now`
+    /// are overdue.
+    pub fn agenda_at(
+        &self,
+        now: NaiveDateTime,
+        owner: Option<&str>,
+        days_ahead: i64,
+    ) -> Result<Vec<AgendaItem>, ServiceError> {
+        Ok(self.agenda_top(now, owner, days_ahead, usize::MAX)?.0)
     }
 
     /// The first `limit` entries of [`Service::agenda`] and how many there are in all; only
     /// the shown ones get their customer summary.
     pub fn agenda_top(
         &self,
-        date: NaiveDate,
+        now: NaiveDateTime,
         owner: Option<&str>,
         days_ahead: i64,
         limit: usize,
@@ -288,7 +319,7 @@ impl Service {
             if plan.status != PlanStatus::Open {
                 continue;
             }
-            let Some(group) = agenda_group(plan.due, date, days_ahead) else {
+            let Some(group) = agenda_group(plan.due, plan.due_time, now, days_ahead) else {
                 continue;
             };
             if let Some(o) = owner {

@@ -7,7 +7,7 @@ use super::sla::{SlaPolicy, SlaState};
 use super::{CustomerKey, Service, ServiceError};
 use crate::domain::*;
 use crate::store::{RecordIdKind, StoreError, Writer};
-use crate::workflow::{Action, escalated_severity, next_status};
+use crate::workflow::{Action, escalation, next_status};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -328,15 +328,9 @@ impl Service {
                     c.history
                         .push(event(w, ComplaintEventKind::CustomerContact, text));
                     if c.contacts == escalate_at {
-                        let raised = escalated_severity(c.severity);
-                        c.history.push(event(
-                            w,
-                            ComplaintEventKind::Escalated,
-                            format!(
-                                "{} contacts without a fix: severity {} -> {raised}",
-                                c.contacts, c.severity
-                            ),
-                        ));
+                        let (raised, text) = escalation(c.contacts, c.severity);
+                        c.history
+                            .push(event(w, ComplaintEventKind::Escalated, text));
                         c.severity = raised;
                         c.escalated = true;
                     }

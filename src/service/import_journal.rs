@@ -46,10 +46,11 @@ pub const CHUNK_PAUSE: Duration = Duration::from_millis(10);
 /// A running import whose heartbeat is older than this stopped (its process died).
 pub const STALE_AFTER_MS: i64 = 60_000;
 
-/// Whether a journal record is a run that stopped half way: still marked running, and its
-/// process is gone (same machine) or its heartbeat is old (another machine).
+/// Whether a journal record is a run (or a rollback) that stopped half way: still marked
+/// running (rolling back), and its process is gone (same machine) or its heartbeat is old
+/// (another machine).
 pub fn is_interrupted(i: &ImportRecord, now: crate::domain::Millis) -> bool {
-    if i.state != ImportState::Running {
+    if !matches!(i.state, ImportState::Running | ImportState::RollingBack) {
         return false;
     }
     if i.host == crate::store::host_name() && !i.host.is_empty() {
@@ -310,6 +311,7 @@ impl Service {
                 if earlier.id != import_id
                     && earlier.kind == journal.kind
                     && earlier.file == journal.file
+                    && earlier.state == ImportState::Running
                     && is_interrupted(&earlier, now)
                 {
                     earlier.state = ImportState::Resumed;
@@ -435,8 +437,22 @@ impl Service {
                     ),
                 ));
             }
+            ImportState::RollingBack if !is_interrupted(&record, now) => {
+                return Err(ServiceError::invalid(
+                    "import",
+                    format!("import #{id} is being rolled back already; wait for it to finish"),
+                ));
+            }
             _ => {}
         }
+        // Marked as rolling back by this process with every chunk, so that a rollback that
+        // stops half way is seen as such (and can be run again to finish).
+        let mut record = ImportRecord {
+            state: ImportState::RollingBack,
+            pid: std::process::id(),
+            host: crate::store::host_name(),
+            ..record
+        };
         let total = self.store.read()?.undo_len(id)?;
         let mut undone = 0u64;
         loop {
@@ -485,7 +501,6 @@ impl Service {
                         }
                     }
                 }
-                let mut record = record.clone();
                 if entries.is_empty() {
                     record.state = ImportState::RolledBack;
                     w.audit(
@@ -509,6 +524,21 @@ impl Service {
     }
 }
 
+/// How a journal record reads in a list: `stopped` for a run whose process is gone,
+/// `rollback stopped` for a half-done rollback, `resumed by #4`, `done`...
+pub fn import_state_text(i: &ImportRecord, now: crate::domain::Millis) -> String {
+    match i.state {
+        ImportState::Running if is_interrupted(i, now) => String::from("stopped"),
+        ImportState::RollingBack if is_interrupted(i, now) => String::from("rollback stopped"),
+        ImportState::RollingBack => String::from("rolling back"),
+        ImportState::Resumed => match i.finished_by {
+            Some(by) => format!("resumed by #{by}"),
+            None => i.state.to_string(),
+        },
+        state => state.to_string(),
+    }
+}
+
 /// What to tell users about an import that stopped half way (the text is sanitised).
 pub fn interrupted_note(i: &ImportRecord) -> String {
     use chrono::TimeZone;
@@ -518,6 +548,15 @@ pub fn interrupted_note(i: &ImportRecord) -> String {
         }
         chrono::LocalResult::None => "?".to_string(),
     };
+    if i.state == ImportState::RollingBack {
+        return format!(
+            "the rollback of import #{} of {} ({}) stopped half way on {when}: run `loyal imports rollback {}` again to finish it",
+            i.id,
+            crate::text::sanitize(&i.file),
+            i.kind,
+            i.id
+        );
+    }
     format!(
         "import #{} of {} ({}) stopped at {} of {} rows on {when} (by {}): run the same import again to finish it, or `loyal imports rollback {}` to undo it",
         i.id,
@@ -528,4 +567,50 @@ pub fn interrupted_note(i: &ImportRecord) -> String {
         crate::text::sanitize(&i.staff),
         i.id
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(state: ImportState, pid: u32) -> ImportRecord {
+        ImportRecord {
+            id: 3,
+            kind: String::from("orders"),
+            file: String::from("orders.csv"),
+            staff: String::from("ann"),
+            os_user: String::from("ann"),
+            pid,
+            host: crate::store::host_name(),
+            started_at: 0,
+            // Old for a gone process, so it reads as stopped even where the host has no name.
+            heartbeat_at: if pid == u32::MAX {
+                -2 * STALE_AFTER_MS
+            } else {
+                0
+            },
+            rows: 200_000,
+            done: 62_656,
+            state,
+            finished_by: None,
+        }
+    }
+
+    #[test]
+    fn a_run_or_rollback_whose_process_is_gone_reads_as_stopped() {
+        // u32::MAX is never a live process id.
+        let gone = u32::MAX;
+        let me = std::process::id();
+        let text = |state, pid| import_state_text(&record(state, pid), 0);
+        assert_eq!(text(ImportState::Running, gone), "stopped");
+        assert_eq!(text(ImportState::Running, me), "running");
+        assert_eq!(text(ImportState::RollingBack, gone), "rollback stopped");
+        assert_eq!(text(ImportState::RollingBack, me), "rolling back");
+        assert_eq!(text(ImportState::Done, gone), "done");
+        let note = interrupted_note(&record(ImportState::RollingBack, gone));
+        assert!(
+            note.contains("rollback of import #3") && note.contains("imports rollback 3` again"),
+            "{note}"
+        );
+    }
 }

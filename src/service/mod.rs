@@ -31,7 +31,9 @@ pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, 
 pub use error::ServiceError;
 pub use followups::{FORGOTTEN_DAYS, Forgotten, NewFollowUp};
 pub use import::{ImportOptions, ImportReport, RowWarning};
-pub use import_journal::{CHUNK_PAUSE, CHUNK_ROWS, STALE_AFTER_MS, interrupted_note};
+pub use import_journal::{
+    CHUNK_PAUSE, CHUNK_ROWS, STALE_AFTER_MS, import_state_text, interrupted_note,
+};
 pub use local_dates::{LocalDates, today};
 pub use lookup::{LookupHit, MatchKind};
 pub use reports::{
@@ -40,7 +42,7 @@ pub use reports::{
 pub use roster::{Roster, RosterRow, ScoreReports};
 pub use scoring::{ChurnReport, DueRow, RfmRow, ScoreOptions, ScoreTable, customer_facts};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
-pub use sla::{SlaPolicy, SlaState};
+pub use sla::{SlaClock, SlaPolicy, SlaState};
 
 use crate::domain::{CustomerId, Role};
 use crate::store::{Store, StoreOptions};

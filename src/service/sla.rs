@@ -6,6 +6,23 @@ use crate::workflow::Calendar;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// Which of a complaint's two deadlines a clock runs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlaClock {
+    Response,
+    Resolution,
+}
+
+impl SlaClock {
+    pub fn label(self) -> &'static str {
+        match self {
+            SlaClock::Response => "response",
+            SlaClock::Resolution => "resolution",
+        }
+    }
+}
+
 /// Deadlines and where a complaint stands against them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlaState {
@@ -16,6 +33,9 @@ pub struct SlaState {
     pub resolution_breached: bool,
     /// The nearest deadline not met yet.
     pub next_deadline: Option<Millis>,
+    /// Which deadline `next_deadline` is (the two can fall at the same moment).
+    #[serde(default)]
+    pub next_clock: Option<SlaClock>,
     /// Business time left to it, in ms; negative once it has passed (elapsed time since).
     pub time_left_ms: Option<i64>,
     /// Less than a quarter of that deadline's time remains.
@@ -100,25 +120,34 @@ impl SlaPolicy {
                 !closed && c.first_response_at.is_none(),
                 response_due,
                 response_hours,
+                SlaClock::Response,
             ),
-            (!closed, resolution_due, resolution_hours),
+            (
+                !closed,
+                resolution_due,
+                resolution_hours,
+                SlaClock::Resolution,
+            ),
         ];
+        // On a tie the response comes first while it is pending.
         let next = pending
             .iter()
-            .filter(|(open, due, _)| *open && due.is_some())
-            .filter_map(|(_, due, hours)| due.map(|d| (d, *hours)))
-            .min_by_key(|(d, _)| *d);
+            .filter(|(open, ..)| *open)
+            .filter_map(|(_, due, hours, clock)| due.map(|d| (d, *hours, *clock)))
+            .min_by_key(|(d, ..)| *d);
         let mut state = SlaState {
             response_due,
             resolution_due,
             response_breached,
             resolution_breached,
             next_deadline: None,
+            next_clock: None,
             time_left_ms: None,
             due_soon: false,
         };
-        if let Some((deadline, hours)) = next {
+        if let Some((deadline, hours, clock)) = next {
             state.next_deadline = Some(deadline);
+            state.next_clock = Some(clock);
             if let (Some(n), Some(d)) = (at(now), at(deadline)) {
                 let left = if d > n {
                     self.calendar.between(n, d).num_milliseconds()
@@ -247,5 +276,27 @@ mod tests {
         imported.status = ComplaintStatus::Closed;
         let state = p.state(&imported, 10_000 * H);
         assert!(!state.breached() && state.next_deadline.is_none());
+    }
+
+    #[test]
+    fn after_the_first_response_the_clock_is_the_resolution_even_at_the_same_moment() {
+        // Urgent: 24 h to respond and 24 h to resolve, so both deadlines are at 24 h.
+        let p = policy();
+        let mut c = complaint(0);
+        c.severity = Severity::Urgent;
+        c.opened_severity = Severity::Urgent;
+        let fresh = p.state(&c, H);
+        assert_eq!(fresh.response_due, fresh.resolution_due);
+        assert_eq!(fresh.next_clock, Some(SlaClock::Response));
+        c.status = ComplaintStatus::Acknowledged;
+        c.first_response_at = Some(H);
+        let acked = p.state(&c, H);
+        assert_eq!(
+            (acked.next_deadline, acked.next_clock),
+            (Some(24 * H), Some(SlaClock::Resolution))
+        );
+        c.status = ComplaintStatus::Resolved;
+        c.resolved_at = Some(2 * H);
+        assert_eq!(p.state(&c, 3 * H).next_clock, None);
     }
 }

@@ -6,7 +6,7 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 8;
+pub const SCHEMA_VERSION: u64 = 9;
 
 /// OS account -> role code (viewer 0, agent 1, admin 2).
 pub const ROLES: TableDefinition<&str, u8> = TableDefinition::new("roles");
@@ -126,7 +126,9 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 4 -> 5: complaints record the severity they were opened with (`loyal::Complaint@2`);
 /// - 5 -> 6: the audit trail (new tables only);
 /// - 6 -> 7: roles (a new table; the first person to open the file afterwards becomes admin);
-/// - 7 -> 8: the import journal and undo log (new tables only).
+/// - 7 -> 8: the import journal and undo log (new tables only);
+/// - 8 -> 9: an import run can be `rolling_back` (a new `ImportState` value, added last, so
+///   stored records read as before; no data changes, but a build at 8 cannot read it).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;

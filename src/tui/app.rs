@@ -64,6 +64,16 @@ impl Clock {
         self.fixed
             .map_or_else(|| chrono::Utc::now().timestamp_millis(), |(_, n)| n)
     }
+
+    /// Today at the local time of `now` (what a plan's due date and time are compared with).
+    pub fn local_now(&self) -> chrono::NaiveDateTime {
+        use chrono::TimeZone;
+        let time = chrono::Local
+            .timestamp_millis_opt(self.now())
+            .earliest()
+            .map_or(chrono::NaiveTime::MIN, |t| t.time());
+        self.today().and_time(time)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

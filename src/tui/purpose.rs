@@ -423,9 +423,12 @@ impl Purpose {
                     saved(
                         s.complete_care_plan(&plan, Some(log), today),
                         |o| match &o.next {
-                            Some(next) => {
-                                format!("{} done and logged; next one due {}", o.plan.id, next.due)
-                            }
+                            Some(next) => format!(
+                                "{} done and logged; next one due {}{}",
+                                o.plan.id,
+                                next.due,
+                                o.passed_over_note()
+                            ),
                             None => format!("{} done and logged", o.plan.id),
                         },
                     )
@@ -434,8 +437,14 @@ impl Purpose {
             Purpose::PlanSkip { plan } => {
                 let reason = form.value("reason").trim().to_string();
                 Box::new(move |s: &Service| {
-                    saved(s.skip_care_plan(&plan, &reason, today), |o| {
-                        format!("{} skipped", o.plan.id)
+                    saved(s.skip_care_plan(&plan, &reason, today), |o| match &o.next {
+                        Some(next) => format!(
+                            "{} skipped; next one due {}{}",
+                            o.plan.id,
+                            next.due,
+                            o.passed_over_note()
+                        ),
+                        None => format!("{} skipped", o.plan.id),
                     })
                 })
             }

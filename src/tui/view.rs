@@ -47,7 +47,10 @@ impl App {
                     self.customers
                         .render(f, body, &self.service, roster, today, theme, true)
                 }
-                Pane::FollowUps => self.followups.render(f, body, &self.service, today, theme),
+                Pane::FollowUps => {
+                    self.followups
+                        .render(f, body, &self.service, self.clock.local_now(), theme)
+                }
                 Pane::Complaints => self.complaints.render(f, body, theme, &live),
                 Pane::Rfm => self.rfm.render(
                     f,

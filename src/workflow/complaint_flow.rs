@@ -72,6 +72,16 @@ pub fn escalated_severity(severity: Severity) -> Severity {
     }
 }
 
+/// What escalation at the `contacts`-th contact does to a complaint of `severity`: the raised
+/// severity and the history text, the same for the service and for generated data.
+pub fn escalation(contacts: u32, severity: Severity) -> (Severity, String) {
+    let raised = escalated_severity(severity);
+    (
+        raised,
+        format!("{contacts} contacts without a fix: severity {severity} -> {raised}"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

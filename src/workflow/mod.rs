@@ -9,7 +9,7 @@ mod sla;
 mod when;
 
 pub use agenda::{AgendaGroup, agenda_group};
-pub use complaint_flow::{Action, FlowError, escalated_severity, next_status};
-pub use recurrence::{next_due, occurrence};
+pub use complaint_flow::{Action, FlowError, escalated_severity, escalation, next_status};
+pub use recurrence::{next_due, occurrence, passed_over};
 pub use sla::{Calendar, Schedule, ScheduleError, Zone};
 pub use when::parse_when;

@@ -44,6 +44,21 @@ pub fn next_due(anchor: NaiveDate, every: Recurrence, after: NaiveDate) -> Optio
     }
 }
 
+/// How many occurrences of the series fall after `due` and on or before `today`: the ones a
+/// plan finished late passes over (the next plan is due after `today`).
+pub fn passed_over(anchor: NaiveDate, every: Recurrence, due: NaiveDate, today: NaiveDate) -> u32 {
+    let mut count = 0u32;
+    let mut after = due;
+    while let Some(next) = next_due(anchor, every, after) {
+        if next > today {
+            break;
+        }
+        count = count.saturating_add(1);
+        after = next;
+    }
+    count
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +114,23 @@ mod tests {
             next_due(d("2026-01-15"), every(0, Months), d("2026-01-01")),
             None
         );
+    }
+
+    #[test]
+    fn occurrences_passed_over_by_a_late_finish() {
+        let monthly = every(1, RecurrenceUnit::Months);
+        let jan31 = d("2026-01-31");
+        // Feb 28, Mar 31, ..., Nov 30: ten months between Jan 31 and Dec 1.
+        assert_eq!(passed_over(jan31, monthly, jan31, d("2026-12-01")), 10);
+        assert_eq!(
+            next_due(jan31, monthly, d("2026-12-01")),
+            Some(d("2026-12-31"))
+        );
+        // On time or early: nothing passed over; due today counts the one due today.
+        assert_eq!(passed_over(jan31, monthly, jan31, d("2026-01-31")), 0);
+        assert_eq!(passed_over(jan31, monthly, jan31, d("2026-02-27")), 0);
+        assert_eq!(passed_over(jan31, monthly, jan31, d("2026-02-28")), 1);
+        assert_eq!(passed_over(jan31, monthly, jan31, d("2025-12-01")), 0);
     }
 
     proptest::proptest! {

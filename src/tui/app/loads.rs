@@ -20,9 +20,9 @@ impl App {
     }
 
     pub(super) fn load_agenda(&mut self) {
-        let today = self.today();
+        let now = self.clock.local_now();
         self.jobs.spawn(JobKind::Agenda, move |s: &Service| {
-            JobOutput::Agenda(s.agenda_top(today, None, AGENDA_DAYS, LIST_LIMIT))
+            JobOutput::Agenda(s.agenda_top(now, None, AGENDA_DAYS, LIST_LIMIT))
         });
     }
 

@@ -3,7 +3,7 @@
 //! follow-ups, orders, complaints and care plans, newest first.
 
 use crate::domain::{Complaint, ComplaintStatus, CustomerId, Millis, PlanStatus};
-use crate::scoring::predict_reorder;
+use crate::scoring::{ReorderPrediction, predict_reorder};
 use crate::service::{CustomerCard, CustomerKey, Roster, Service, SlaState, TimelineEntry};
 use crate::text::sanitize;
 use crate::tui::theme::Theme;
@@ -231,15 +231,12 @@ impl CardPane {
             .collect();
         order_dates.sort();
         if let Some(p) = predict_reorder(&order_dates) {
-            out.push(field(
-                "Next order",
-                format!(
-                    "expected {} ({}; every ~{} days)",
-                    p.next_expected,
-                    relative_day(p.next_expected, today),
-                    p.median_gap_days
-                ),
-            ));
+            let (text, overdue) = next_order_text(&p, today);
+            let mut line = field("Next order", text);
+            if overdue {
+                line = line.patch_style(theme.breached());
+            }
+            out.push(line);
         }
         if card.referred_by.is_some() || !card.referrals.is_empty() {
             out.push(section("Referrals"));
@@ -300,6 +297,40 @@ impl CardPane {
             out.push(timeline_line(entry, theme));
         }
         out
+    }
+}
+
+/// `expected 2026-12-10 (in 19d; every ~39 days)`, or once that date has passed
+/// `expected 2026-01-27, overdue by 298 days (every ~28 days)`; and whether it is overdue.
+fn next_order_text(p: &ReorderPrediction, today: NaiveDate) -> (String, bool) {
+    let days = (p.next_expected - today).num_days();
+    let every = p.median_gap_days;
+    match days {
+        d if d < 0 => (
+            format!(
+                "expected {}, overdue by {} day{} (every ~{every} days)",
+                p.next_expected,
+                -d,
+                if d == -1 { "" } else { "s" }
+            ),
+            true,
+        ),
+        // Far ahead `relative_day` falls back to the date itself: say the distance instead.
+        d if d > 99 => (
+            format!(
+                "expected {} (in {d}d; every ~{every} days)",
+                p.next_expected
+            ),
+            false,
+        ),
+        _ => (
+            format!(
+                "expected {} ({}; every ~{every} days)",
+                p.next_expected,
+                relative_day(p.next_expected, today)
+            ),
+            false,
+        ),
     }
 }
 
@@ -373,9 +404,63 @@ fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static> {
             },
         ),
     };
+    // A care plan is due on a calendar date, at a wall-clock time only if it has one; its
+    // sort time (the date's midnight UTC) is no moment to show.
+    let stamp = match entry {
+        TimelineEntry::CarePlan(p) => format!(
+            "{} {:<5}",
+            p.due.format("%Y-%m-%d"),
+            p.due_time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default()
+        ),
+        _ => local_time(entry.at()),
+    };
     Line::from(vec![
-        Span::styled(format!("{}  ", local_time(entry.at())), theme.dim()),
+        Span::styled(format!("{stamp}  "), theme.dim()),
         Span::styled(format!("{kind:<10}"), style),
         Span::raw(sanitize(&text).into_owned()),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn prediction(next_expected: NaiveDate, median_gap_days: i64) -> ReorderPrediction {
+        ReorderPrediction {
+            last_order: next_expected - chrono::Duration::days(median_gap_days),
+            median_gap_days,
+            next_expected,
+        }
+    }
+
+    #[test]
+    fn a_reorder_date_in_the_past_is_overdue_and_not_repeated() {
+        let today = d(2026, 11, 21);
+        let (text, overdue) = next_order_text(&prediction(d(2026, 1, 27), 28), today);
+        assert_eq!(
+            text,
+            "expected 2026-01-27, overdue by 298 days (every ~28 days)"
+        );
+        assert!(overdue);
+        let (text, overdue) = next_order_text(&prediction(d(2026, 11, 20), 28), today);
+        assert_eq!(
+            text,
+            "expected 2026-11-20, overdue by 1 day (every ~28 days)"
+        );
+        assert!(overdue);
+        // Ahead: as before; far ahead: the distance, not the date twice.
+        let (text, overdue) = next_order_text(&prediction(d(2026, 12, 10), 39), today);
+        assert_eq!(text, "expected 2026-12-10 (in 19d; every ~39 days)");
+        assert!(!overdue);
+        let (text, _) = next_order_text(&prediction(d(2027, 6, 1), 300), today);
+        assert_eq!(text, "expected 2027-06-01 (in 192d; every ~300 days)");
+        let (text, _) = next_order_text(&prediction(today, 30), today);
+        assert_eq!(text, "expected 2026-11-21 (today; every ~30 days)");
+    }
 }

@@ -7,8 +7,8 @@ use crate::service::{AgendaItem, Forgotten, Service};
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{cells_line, local_time, relative_day, widths};
-use crate::workflow::AgendaGroup;
-use chrono::NaiveDate;
+use crate::workflow::{AgendaGroup, agenda_group};
+use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -95,9 +95,10 @@ impl FollowUpsPane {
         f: &mut Frame,
         area: Rect,
         service: &Service,
-        today: NaiveDate,
+        now: NaiveDateTime,
         theme: Theme,
     ) {
+        let today = now.date();
         let page = area.height.saturating_sub(2) as usize;
         self.page.set(page);
         let tabs: Vec<Span> = [
@@ -153,7 +154,12 @@ impl FollowUpsPane {
                     ));
                     for i in range.clone() {
                         let item = &items[i];
-                        let group = match item.group {
+                        // Grouped again as of now: a plan loaded as due today turns overdue
+                        // when its time passes.
+                        let item_group =
+                            agenda_group(item.plan.due, item.plan.due_time, now, AGENDA_DAYS)
+                                .unwrap_or(item.group);
+                        let group = match item_group {
                             AgendaGroup::Overdue => "! overdue",
                             AgendaGroup::Today => "today",
                             _ => "soon",
@@ -161,7 +167,7 @@ impl FollowUpsPane {
                         let selected = i == self.cursor.selected;
                         let style = if selected {
                             theme.selected()
-                        } else if item.group == AgendaGroup::Overdue {
+                        } else if item_group == AgendaGroup::Overdue {
                             theme.breached()
                         } else {
                             Style::default()
