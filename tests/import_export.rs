@@ -432,3 +432,253 @@ fn a_file_mixing_new_and_changed_orders_keeps_the_aggregates_exact() {
     assert_eq!((c3.order_count, c3.total), (2, Money(750)));
     assert!(c1.first_order_at < c1.last_order_at);
 }
+
+/// Gives customer C1 orders (written below the import, past the amount bound) that add up
+/// to `total`, so an import can take it over the edge.
+fn c1_with_total(db: &TestDb, total: i64) {
+    let c1 = db.service.resolve(&CustomerKey::parse("C1")).unwrap();
+    db.service
+        .store()
+        .write(|w| {
+            w.upsert_order(&loyal::domain::Order {
+                order_id: String::from("BIG"),
+                customer: c1,
+                ordered_at: 1_735_732_800_000,
+                amount: Money(total),
+                items: None,
+                category: None,
+                channel: None,
+            })
+        })
+        .map_err(|e: loyal::store::StoreError| e)
+        .unwrap();
+}
+
+#[test]
+fn amounts_beyond_the_bound_are_refused_so_totals_cannot_saturate() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let rows = "order_id,customer_id,ordered_at,amount\n\
+        SA-1,C1,2025-01-05,92233720368547758.07\n\
+        SA-2,C1,2025-01-06,1.00\n\
+        SA-3,C1,2025-01-07,-92233720368547758.07\n";
+    let ServiceError::Rejected(errors) = db
+        .import(Kind::Orders, rows, ImportOptions::default())
+        .unwrap_err()
+    else {
+        panic!("expected a rejection")
+    };
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 2, "{text:?}");
+    assert!(text[0].starts_with("2: amount: "), "{text:?}");
+    assert!(text[1].starts_with("4: amount: "), "{text:?}");
+    assert!(text[0].contains("1000000000000.00"), "{text:?}");
+    // The bound itself is accepted.
+    db.import_ok(
+        Kind::Orders,
+        "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-05,1000000000000.00\n",
+    );
+}
+
+#[test]
+fn an_order_that_would_overflow_its_customers_total_is_refused_by_line() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    c1_with_total(&db, i64::MAX - 50);
+    let rows =
+        "order_id,customer_id,ordered_at,amount\nO1,C2,2025-01-05,1.00\nO2,C1,2025-01-06,1.00\n";
+    let ServiceError::Rejected(errors) = db
+        .import(Kind::Orders, rows, ImportOptions::default())
+        .unwrap_err()
+    else {
+        panic!("expected a rejection")
+    };
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(
+        text[0].starts_with("3: amount: 1.00 would take the order total of customer C1 beyond"),
+        "{text:?}"
+    );
+    assert_eq!(db.service.stats().unwrap().orders, 1, "nothing was written");
+    // Skipping bad rows skips exactly that row, and writes none of it.
+    let skip = ImportOptions {
+        skip_bad: true,
+        ..Default::default()
+    };
+    let report = db.import(Kind::Orders, rows, skip).unwrap();
+    assert_eq!((report.created, report.rejected.len()), (1, 1));
+    let card = db
+        .service
+        .customer_card(&CustomerKey::parse("C1"), 10)
+        .unwrap();
+    assert_eq!(
+        (card.aggregate.order_count, card.aggregate.total),
+        (1, Money(i64::MAX - 50))
+    );
+    // A change to an existing order is checked too, before anything is written.
+    let change = "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-05,51.00\n";
+    let err = db
+        .import(Kind::Orders, change, ImportOptions::default())
+        .unwrap_err();
+    assert!(err.to_string().contains("bad row"), "{err}");
+    assert_eq!(
+        db.service
+            .customer_card(&CustomerKey::parse("C2"), 10)
+            .unwrap()
+            .aggregate
+            .total,
+        Money(100)
+    );
+    // Reports refuse a revenue they cannot hold instead of clamping it.
+    c1_with_total(&db, i64::MAX);
+    let table = db.service.score(&Default::default()).unwrap();
+    assert!(loyal::service::pareto_report(&table).is_err());
+}
+
+#[test]
+fn thousands_separators_must_group_by_three() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let rows = "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-05,\"1,234.00\"\nO2,C1,2025-01-06,\"1,2,3\"\n";
+    let ServiceError::Rejected(errors) = db
+        .import(Kind::Orders, rows, ImportOptions::default())
+        .unwrap_err()
+    else {
+        panic!("expected a rejection")
+    };
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(text[0].starts_with("3: amount: \"1,2,3\""), "{text:?}");
+    db.import_ok(
+        Kind::Orders,
+        "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-05,\"1,234.00\"\n",
+    );
+    let card = db
+        .service
+        .customer_card(&CustomerKey::parse("C1"), 10)
+        .unwrap();
+    assert_eq!(card.aggregate.total, Money(123_400));
+}
+
+mod round_trip {
+    use super::*;
+    use chrono::{NaiveDate, SecondsFormat};
+    use proptest::prelude::*;
+
+    /// Years around and beyond the supported range, edges included.
+    fn year() -> impl Strategy<Value = i32> {
+        prop_oneof![
+            1890i32..3010,
+            Just(-1),
+            Just(1),
+            Just(9999),
+            Just(1899),
+            Just(1900),
+            Just(2999),
+            Just(3000),
+        ]
+    }
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        (year(), 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    fn supported(d: NaiveDate) -> bool {
+        (1900..=2999).contains(&chrono::Datelike::year(&d))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        /// Whatever an import accepts, its export imports back unchanged (so no stored date or
+        /// amount is one the importer would refuse).
+        #[test]
+        fn an_export_of_accepted_rows_imports_back_unchanged(
+            birthdays in prop::collection::vec(date(), 0..6),
+            orders in prop::collection::vec(
+                (date(), 0i64..86_400, prop_oneof![
+                    -100_000_000_000_000i64..=100_000_000_000_000,
+                    Just(100_000_000_000_001),
+                    Just(i64::MAX),
+                ]),
+                0..8,
+            ),
+        ) {
+            let mut customers = String::from("customer_id,name,birthday\nP0,Base,\n");
+            for (i, b) in birthdays.iter().enumerate() {
+                customers.push_str(&format!("P{},N{i},{b}\n", i + 1));
+            }
+            let mut rows = String::from("order_id,customer_id,ordered_at,amount\n");
+            for (i, (day, secs, amount)) in orders.iter().enumerate() {
+                let at = day.and_hms_opt(0, 0, 0).unwrap().and_utc()
+                    + chrono::Duration::seconds(*secs);
+                let at = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+                rows.push_str(&format!("O{i},P0,{at},{}\n", Money(*amount)));
+            }
+            let a = TestDb::new();
+            let skip = ImportOptions { skip_bad: true, ..Default::default() };
+            let c = import_into(&a.service, Kind::Customers, &customers, Format::Csv, skip).unwrap();
+            let o = import_into(&a.service, Kind::Orders, &rows, Format::Csv, skip).unwrap();
+            let good_birthdays = birthdays.iter().filter(|b| supported(**b)).count() as u64;
+            prop_assert_eq!(c.created, 1 + good_birthdays);
+            let good_orders = orders
+                .iter()
+                .filter(|(d, _, m)| supported(*d) && m.unsigned_abs() <= 100_000_000_000_000)
+                .count() as u64;
+            prop_assert_eq!(o.created, good_orders);
+            for format in [Format::Csv, Format::Json] {
+                let b = TestDb::new();
+                for kind in [Kind::Customers, Kind::Orders] {
+                    let text = a.export(kind, format);
+                    let imported =
+                        import_into(&b.service, kind, &text, format, ImportOptions::default());
+                    prop_assert!(imported.is_ok(), "{kind} {format:?}: {:?}\n{text}", imported.err());
+                    prop_assert_eq!(a.export(kind, format), b.export(kind, format));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn an_external_id_that_reads_as_an_internal_number_is_refused() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let rows = "customer_id,name\n#5,Five\n#+2,Two\n#5a,Fine\n";
+    let ServiceError::Rejected(errors) = db
+        .import(Kind::Customers, rows, ImportOptions::default())
+        .unwrap_err()
+    else {
+        panic!("expected a rejection")
+    };
+    let lines: Vec<(u64, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
+    assert_eq!(lines, vec![(2, "customer_id"), (3, "customer_id")]);
+    let added = db.service.add_customer(loyal::service::NewCustomer {
+        input: loyal::transfer::CustomerInput {
+            external_id: "#5".into(),
+            name: "Five".into(),
+            ..Default::default()
+        },
+        allow_duplicate: false,
+    });
+    assert!(
+        matches!(added, Err(ServiceError::Invalid { .. })),
+        "{added:?}"
+    );
+    // --create-missing does not make such a file either.
+    let orders = "order_id,customer_id,ordered_at,amount\nO1,#7,2025-01-05,1.00\n";
+    let create = ImportOptions {
+        create_missing: true,
+        ..Default::default()
+    };
+    let err = db.import(Kind::Orders, orders, create).unwrap_err();
+    let ServiceError::Rejected(errors) = err else {
+        panic!("expected a rejection, got {err}")
+    };
+    assert!(
+        errors[0].to_string().starts_with("2: customer_id: "),
+        "{errors:?}"
+    );
+    assert_eq!(db.service.stats().unwrap().customers, 4);
+}

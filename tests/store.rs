@@ -136,7 +136,7 @@ fn merge_moves_everything_and_old_ids_resolve_to_the_kept_file() {
 
     let reader = db.service.store().read().unwrap();
     let mut expected = before_keep;
-    expected.merge(&before_other);
+    expected.merge(&before_other).unwrap();
     assert_eq!(reader.aggregate(keep).unwrap(), expected);
     assert_eq!(reader.aggregate(other).unwrap(), OrderAggregate::default());
     assert_eq!(
@@ -172,7 +172,7 @@ fn recount(orders: &HashMap<String, (u64, i64, i64)>, customer: u64) -> OrderAgg
     let mut agg = OrderAggregate::default();
     for (c, at, amount) in orders.values() {
         if *c == customer {
-            agg.add(*at, Money(*amount));
+            agg.add(*at, Money(*amount)).unwrap();
         }
     }
     agg

@@ -786,3 +786,94 @@ fn escalated_complaints_in_the_demo_and_generated_data_record_the_escalation() {
     }
     assert!(escalated > 0);
 }
+
+#[test]
+fn a_contact_count_is_bounded_and_never_wraps() {
+    let db = db();
+    let too_many = "complaint_id,customer_id,opened_at,contacts\nK1,C1,2025-01-01,4294967295\n";
+    let err = db
+        .import(Kind::Complaints, too_many, Default::default())
+        .unwrap_err();
+    let ServiceError::Rejected(errors) = err else {
+        panic!("expected a rejection, got {err}")
+    };
+    assert!(
+        errors[0].to_string().starts_with("2: contacts: "),
+        "{errors:?}"
+    );
+    let at_bound = format!(
+        "complaint_id,customer_id,opened_at,contacts\nK1,C1,2025-01-01,{}\n",
+        Complaint::MAX_CONTACTS
+    );
+    db.import_ok(Kind::Complaints, &at_bound);
+    let contact = ComplaintCommand::Contact {
+        text: String::new(),
+    };
+    assert!(matches!(
+        db.service.complaint_command("K1", contact),
+        Err(ServiceError::Invalid { .. })
+    ));
+    let view = db.service.complaint_view("K1").unwrap();
+    assert_eq!(view.complaint.contacts, Complaint::MAX_CONTACTS);
+}
+
+#[test]
+fn inconsistent_or_unschedulable_imports_are_refused_by_line() {
+    let db = db();
+    let rejected = |kind: Kind, rows: &str| -> Vec<String> {
+        match db.import(kind, rows, Default::default()) {
+            Err(ServiceError::Rejected(errors)) => errors.iter().map(ToString::to_string).collect(),
+            other => panic!("expected a rejection, got {other:?}"),
+        }
+    };
+    let complaints =
+        "complaint_id,customer_id,opened_at,status,resolved_at\nK1,C1,2025-01-01,resolved,\n";
+    assert_eq!(
+        rejected(Kind::Complaints, complaints),
+        vec!["2: resolved_at: is required when the status is resolved"]
+    );
+    let plans = "customer_id,due,recurrence\nC1,2026-01-01,99999999 years\n";
+    let errors = rejected(Kind::CarePlans, plans);
+    assert!(errors[0].starts_with("2: recurrence: "), "{errors:?}");
+    let far = db.service.add_care_plan(&NewCarePlan {
+        customer: key("C1"),
+        due: d("2027-01-31"),
+        due_time: None,
+        purpose: CarePurpose::Payment,
+        assignee: None,
+        note: String::new(),
+        recurrence: Some(Recurrence {
+            every: 99_999_999,
+            unit: RecurrenceUnit::Years,
+        }),
+    });
+    assert!(matches!(far, Err(ServiceError::Invalid { .. })), "{far:?}");
+    assert_eq!(db.service.stats().unwrap().care_plans, 0);
+}
+
+#[test]
+fn a_json_file_with_a_repeated_key_or_an_object_cell_is_refused() {
+    let read = |text: &str| {
+        loyal::transfer::read_table(
+            text.as_bytes(),
+            loyal::transfer::Format::Json,
+            Kind::Customers,
+        )
+        .map(drop)
+        .map_err(|e| e.to_string())
+    };
+    assert_eq!(
+        read(r#"[{"customer_id":"C9","name":"Ann","name":"Bob"}]"#),
+        Err(String::from(
+            "1: name: is given twice in this record (keys ignore letter case)"
+        ))
+    );
+    assert_eq!(
+        read(r#"[{"customer_id":"C9","name":{"first":"Ann"}}]"#),
+        Err(String::from("1: name: is a JSON object, not text"))
+    );
+    assert_eq!(
+        read(r#"[{"customer_id":"C9","name":"Ann","tags":["a","b"]}]"#),
+        Ok(())
+    );
+}

@@ -188,7 +188,7 @@ pub fn report(
     let as_of = table.params.as_of;
     match kind {
         ReportKind::Segments => {
-            let rows = segment_report(&table);
+            let rows = segment_report(&table)?;
             match args.format {
                 OutputFormat::Json => json_out(&rows)?,
                 OutputFormat::Csv => {
@@ -266,7 +266,7 @@ pub fn report(
             }
         }
         ReportKind::Values => {
-            let rows = value_report(&table);
+            let rows = value_report(&table)?;
             match args.format {
                 OutputFormat::Json => json_out(&rows)?,
                 OutputFormat::Csv => {
@@ -297,7 +297,7 @@ pub fn report(
             }
         }
         ReportKind::Pareto => {
-            let p = pareto_report(&table);
+            let p = pareto_report(&table)?;
             match args.format {
                 OutputFormat::Json => json_out(&p)?,
                 OutputFormat::Csv => {

@@ -144,6 +144,7 @@ impl CustomerFields {
             birthday: patch_parsed("birthday", &self.birthday, |s| {
                 chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
                     .map_err(|_| format!("{s:?} is not a date like 1990-05-17"))
+                    .and_then(crate::domain::check_date)
             })?,
             gender: patch_parsed("gender", &self.gender, |s| {
                 s.parse::<Gender>().map_err(|e| e.to_string())

@@ -46,6 +46,27 @@ pub struct Recurrence {
     pub unit: RecurrenceUnit,
 }
 
+impl Recurrence {
+    /// `self`, or why it is not an interval loyal schedules: at least 1, and at most ten years
+    /// in any unit (3650 days, 521 weeks, 120 months, 10 years; the same horizon as a typed
+    /// `+3650d`), so that the next occurrence always exists.
+    pub fn check(self) -> Result<Recurrence, String> {
+        let most = match self.unit {
+            RecurrenceUnit::Days => 3650,
+            RecurrenceUnit::Weeks => 521,
+            RecurrenceUnit::Months => 120,
+            RecurrenceUnit::Years => 10,
+        };
+        if self.every == 0 {
+            Err(String::from("the interval must be at least 1"))
+        } else if self.every > most {
+            Err(format!("at most {most} {} (ten years)", self.unit))
+        } else {
+            Ok(self)
+        }
+    }
+}
+
 impl std::fmt::Display for Recurrence {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} {}", self.every, self.unit)
@@ -69,11 +90,10 @@ impl std::str::FromStr for Recurrence {
                 .parse::<u32>()
                 .map_err(|_| format!("{text:?}: bad interval"))?
         };
-        if every == 0 {
-            return Err(format!("{text:?}: the interval must be at least 1"));
-        }
         let unit = unit.parse::<RecurrenceUnit>().map_err(|e| e.to_string())?;
-        Ok(Recurrence { every, unit })
+        Recurrence { every, unit }
+            .check()
+            .map_err(|reason| format!("{text:?}: {reason}"))
     }
 }
 
@@ -125,6 +145,18 @@ mod tests {
             })
         );
         assert!(r("0 days").is_err());
+        for too_long in [
+            "99999999 years",
+            "11 years",
+            "121 months",
+            "522 weeks",
+            "3651 days",
+        ] {
+            assert!(r(too_long).is_err(), "{too_long}");
+        }
+        for longest in ["10 years", "120 months", "521 weeks", "3650 days"] {
+            assert!(r(longest).is_ok(), "{longest}");
+        }
         assert!(r("5 fortnights").is_err());
         let every = Recurrence {
             every: 3,

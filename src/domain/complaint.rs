@@ -91,3 +91,9 @@ pub struct Complaint {
     pub history: Vec<ComplaintEvent>,
     pub version: u64,
 }
+
+impl Complaint {
+    /// The most customer contacts one complaint counts (an import may not give more, and a
+    /// contact beyond it is refused rather than wrapping the count around to 0).
+    pub const MAX_CONTACTS: u32 = 10_000;
+}

@@ -7,6 +7,7 @@ mod audit;
 mod care_plan;
 mod complaint;
 mod customer;
+mod dates;
 mod followup;
 mod import_journal;
 mod labels;
@@ -20,11 +21,12 @@ pub use complaint::{
     Complaint, ComplaintEvent, ComplaintEventKind, ComplaintStatus, RootCause, Severity,
 };
 pub use customer::{Customer, CustomerHead, CustomerId, CustomerStatus, Gender, MergeRecord};
+pub use dates::{FIRST_YEAR, LAST_YEAR, check_date, check_instant};
 pub use followup::{Direction, FollowUp, FollowUpKind};
 pub use import_journal::{ImportRecord, ImportState, UndoEntry};
 pub(crate) use labels::labelled_enum;
 pub use labels::{Channel, LabelError};
-pub use money::{Money, MoneyError};
+pub use money::{Money, MoneyError, TotalOverflow};
 pub use order::{Order, OrderAggregate};
 pub use role::Role;
 

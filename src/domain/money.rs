@@ -18,12 +18,28 @@ pub enum MoneyError {
     Malformed(String),
     #[error("{0:?} has more than 2 decimal places")]
     TooPrecise(String),
-    #[error("{0:?} is too large")]
+    #[error("{0:?}: thousands separators go between groups of three digits, like 1,234.56")]
+    Grouping(String),
+    #[error("{0:?} is beyond ±{max} (the largest amount loyal accepts)", max = Money::MAX_AMOUNT)]
     Overflow(String),
 }
 
+/// A sum of amounts (a customer's total, a report's revenue) that a [`Money`] cannot hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the total would be beyond ±{max}, the most loyal can add up", max = Money::MAX_TOTAL)]
+pub struct TotalOverflow;
+
 impl Money {
     pub const ZERO: Money = Money(0);
+
+    /// The largest amount one value may have (an order, a cost setting): 1,000,000,000,000.00
+    /// currency units, in minor units. Far above any real order, and small enough that
+    /// 92,233 orders at the bound still add up without overflow.
+    pub const MAX_AMOUNT: Money = Money(100_000_000_000_000);
+
+    /// The largest sum (a customer's total, a segment's revenue): what 64 bits of minor units
+    /// hold. Sums are always checked against it, never saturated.
+    pub const MAX_TOTAL: Money = Money(i64::MAX);
 
     pub fn minor_units(self) -> i64 {
         self.0
@@ -31,6 +47,18 @@ impl Money {
 
     pub fn checked_add(self, other: Money) -> Option<Money> {
         self.0.checked_add(other.0).map(Money)
+    }
+
+    /// The exact sum of `amounts` (added up in 128 bits, so the order of the amounts does not
+    /// matter), or [`TotalOverflow`] when it does not fit in a `Money`.
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Money>) -> Result<Money, TotalOverflow> {
+        let total: i128 = amounts.into_iter().map(|m| i128::from(m.0)).sum();
+        Money::from_i128(total)
+    }
+
+    /// `minor` minor units as a `Money`, or [`TotalOverflow`] when it does not fit.
+    pub fn from_i128(minor: i128) -> Result<Money, TotalOverflow> {
+        i64::try_from(minor).map(Money).map_err(|_| TotalOverflow)
     }
 }
 
@@ -49,6 +77,9 @@ impl std::str::FromStr for Money {
             b'+' => (false, &trimmed[1..]),
             _ => (false, trimmed),
         };
+        if unsigned.contains(',') && !grouped_in_thousands(unsigned) {
+            return Err(MoneyError::Grouping(text.to_string()));
+        }
         let cleaned: String = unsigned.chars().filter(|c| *c != ',').collect();
         let (whole, fraction) = match cleaned.split_once('.') {
             Some((w, f)) => (w, f),
@@ -79,9 +110,19 @@ impl std::str::FromStr for Money {
         let magnitude = whole_units
             .checked_mul(100)
             .and_then(|v| v.checked_add(cents))
+            .filter(|v| *v <= Money::MAX_AMOUNT.0)
             .ok_or_else(overflow)?;
         Ok(Money(if negative { -magnitude } else { magnitude }))
     }
+}
+
+/// Whether the commas of `unsigned` are thousands separators: only in the whole part, with
+/// one to three digits before the first and exactly three after each (`1,234`, `12,345.50`).
+fn grouped_in_thousands(unsigned: &str) -> bool {
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    !fraction.contains(',') && (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
 }
 
 impl fmt::Display for Money {
@@ -129,10 +170,51 @@ mod tests {
             "-".parse::<Money>(),
             Err(MoneyError::Malformed(_))
         ));
+        for grouped in [
+            "1,2,3",
+            "1,23",
+            "12,34.00",
+            ",123",
+            "1234,567",
+            "1,234.5,6",
+            "1,,234",
+        ] {
+            assert!(
+                matches!(grouped.parse::<Money>(), Err(MoneyError::Grouping(_))),
+                "{grouped}"
+            );
+        }
+        assert_eq!("12,345,678.90".parse(), Ok(Money(1_234_567_890)));
+        assert_eq!("-1,000".parse(), Ok(Money(-100_000)));
         assert!(matches!(
             "999999999999999999999".parse::<Money>(),
             Err(MoneyError::Overflow(_))
         ));
+    }
+
+    #[test]
+    fn amounts_are_bounded_and_sums_are_checked() {
+        assert_eq!("1000000000000.00".parse(), Ok(Money::MAX_AMOUNT));
+        assert_eq!("-1000000000000".parse(), Ok(Money(-Money::MAX_AMOUNT.0)));
+        for beyond in [
+            "1000000000000.01",
+            "-1000000000000.01",
+            "92233720368547758.07",
+        ] {
+            assert!(
+                matches!(beyond.parse::<Money>(), Err(MoneyError::Overflow(_))),
+                "{beyond}"
+            );
+        }
+        assert_eq!(
+            Money::checked_sum([Money(i64::MAX), Money(100), Money(-i64::MAX)]),
+            Ok(Money(100))
+        );
+        assert_eq!(
+            Money::checked_sum([Money(i64::MAX), Money(1)]),
+            Err(TotalOverflow)
+        );
+        assert_eq!(Money::from_i128(i128::from(i64::MIN)), Ok(Money(i64::MIN)));
     }
 
     #[test]

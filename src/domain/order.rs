@@ -2,7 +2,7 @@
 
 use super::Millis;
 use super::customer::CustomerId;
-use super::money::Money;
+use super::money::{Money, TotalOverflow};
 use serde::{Deserialize, Serialize};
 
 /// One purchase.
@@ -29,8 +29,9 @@ pub struct OrderAggregate {
 }
 
 impl OrderAggregate {
-    /// Folds one more order in.
-    pub fn add(&mut self, at: Millis, amount: Money) {
+    /// Folds one more order in; refused (the aggregate unchanged) when the total would not fit.
+    pub fn add(&mut self, at: Millis, amount: Money) -> Result<(), TotalOverflow> {
+        let total = self.total.checked_add(amount).ok_or(TotalOverflow)?;
         if self.order_count == 0 {
             self.first_order_at = at;
             self.last_order_at = at;
@@ -39,22 +40,26 @@ impl OrderAggregate {
             self.last_order_at = self.last_order_at.max(at);
         }
         self.order_count += 1;
-        self.total = Money(self.total.0.saturating_add(amount.0));
+        self.total = total;
+        Ok(())
     }
 
-    /// Combines two aggregates over disjoint sets of orders.
-    pub fn merge(&mut self, other: &OrderAggregate) {
+    /// Combines two aggregates over disjoint sets of orders; refused (unchanged) when the
+    /// total would not fit.
+    pub fn merge(&mut self, other: &OrderAggregate) -> Result<(), TotalOverflow> {
         if other.order_count == 0 {
-            return;
+            return Ok(());
         }
         if self.order_count == 0 {
             *self = *other;
-            return;
+            return Ok(());
         }
+        let total = self.total.checked_add(other.total).ok_or(TotalOverflow)?;
         self.first_order_at = self.first_order_at.min(other.first_order_at);
         self.last_order_at = self.last_order_at.max(other.last_order_at);
         self.order_count += other.order_count;
-        self.total = Money(self.total.0.saturating_add(other.total.0));
+        self.total = total;
+        Ok(())
     }
 }
 
@@ -65,9 +70,9 @@ mod tests {
     #[test]
     fn aggregate_tracks_extremes_and_sums() {
         let mut agg = OrderAggregate::default();
-        agg.add(50, Money(100));
-        agg.add(10, Money(5));
-        agg.add(70, Money(-20));
+        agg.add(50, Money(100)).unwrap();
+        agg.add(10, Money(5)).unwrap();
+        agg.add(70, Money(-20)).unwrap();
         assert_eq!(
             agg,
             OrderAggregate {
@@ -78,11 +83,24 @@ mod tests {
             }
         );
         let mut other = OrderAggregate::default();
-        other.add(5, Money(1));
-        agg.merge(&other);
+        other.add(5, Money(1)).unwrap();
+        agg.merge(&other).unwrap();
         assert_eq!(
             (agg.first_order_at, agg.order_count, agg.total),
             (5, 4, Money(86))
         );
+    }
+
+    #[test]
+    fn a_total_that_would_overflow_is_refused_not_saturated() {
+        let mut agg = OrderAggregate::default();
+        agg.add(1, Money(i64::MAX - 50)).unwrap();
+        let before = agg;
+        assert_eq!(agg.add(2, Money(100)), Err(TotalOverflow));
+        assert_eq!(agg, before, "a refused order leaves the aggregate alone");
+        let mut other = OrderAggregate::default();
+        other.add(3, Money(51)).unwrap();
+        assert_eq!(agg.merge(&other), Err(TotalOverflow));
+        assert_eq!(agg, before);
     }
 }

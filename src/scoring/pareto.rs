@@ -1,6 +1,6 @@
 //! The 80/20 view: how much of the revenue the best customers bring.
 
-use crate::domain::Money;
+use crate::domain::{Money, TotalOverflow};
 use serde::{Deserialize, Serialize};
 
 /// The Pareto summary of the scored customers' spend.
@@ -21,8 +21,9 @@ pub struct Pareto {
     pub curve: Vec<(f64, f64)>,
 }
 
-/// Pareto summary of `monetary` (one value per scored customer, any order).
-pub fn pareto(monetary: &[Money]) -> Pareto {
+/// Pareto summary of `monetary` (one value per scored customer, any order); refused when the
+/// revenue does not fit in a [`Money`].
+pub fn pareto(monetary: &[Money]) -> Result<Pareto, TotalOverflow> {
     let n = monetary.len();
     let mut sorted: Vec<i64> = monetary.iter().map(|m| m.0).collect();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
@@ -52,15 +53,15 @@ pub fn pareto(monetary: &[Money]) -> Pareto {
             }
         }
     }
-    Pareto {
+    Ok(Pareto {
         customers: n,
-        revenue: Money(total.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64),
+        revenue: Money::from_i128(total)?,
         top_count,
         top_share,
         count_for_80,
         share_for_80: count_for_80.map(|k| k as f64 / n as f64),
         curve,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -72,7 +73,7 @@ mod tests {
         // 10 customers: 2 spend 400 each, 8 spend 25 each: total 1000.
         let mut spend = vec![Money(25); 8];
         spend.extend([Money(400), Money(400)]);
-        let p = pareto(&spend);
+        let p = pareto(&spend).unwrap();
         assert_eq!(p.top_count, 2);
         assert_eq!(p.top_share, Some(0.8));
         assert_eq!(p.count_for_80, Some(2));
@@ -83,23 +84,30 @@ mod tests {
 
     #[test]
     fn the_curve_has_one_point_per_customer_up_to_a_thousand() {
-        assert_eq!(pareto(&vec![Money(3); 999]).curve.len(), 999);
-        let big = pareto(&vec![Money(3); 1501]);
+        assert_eq!(pareto(&vec![Money(3); 999]).unwrap().curve.len(), 999);
+        let big = pareto(&vec![Money(3); 1501]).unwrap();
         assert_eq!(big.curve.len(), 1000);
         assert_eq!(big.curve.last(), Some(&(1.0, 1.0)));
     }
 
     #[test]
     fn top_count_rounds_up_and_degenerate_inputs() {
-        assert_eq!(pareto(&[Money(1); 11]).top_count, 3);
-        let empty = pareto(&[]);
+        assert_eq!(pareto(&[Money(1); 11]).unwrap().top_count, 3);
+        let empty = pareto(&[]).unwrap();
         assert_eq!(
             (empty.top_count, empty.top_share, empty.count_for_80),
             (0, None, None)
         );
-        let refunds = pareto(&[Money(-5), Money(5)]);
+        let refunds = pareto(&[Money(-5), Money(5)]).unwrap();
         assert_eq!(refunds.top_share, None);
-        let even = pareto(&[Money(10); 5]);
+        let even = pareto(&[Money(10); 5]).unwrap();
         assert_eq!((even.top_share, even.count_for_80), (Some(0.2), Some(4)));
+    }
+
+    #[test]
+    fn a_revenue_beyond_what_money_holds_is_refused_not_clamped() {
+        assert_eq!(pareto(&[Money(i64::MAX), Money(1)]), Err(TotalOverflow));
+        let p = pareto(&[Money(i64::MAX), Money(100), Money(-i64::MAX)]).unwrap();
+        assert_eq!(p.revenue, Money(100));
     }
 }

@@ -232,16 +232,16 @@ impl Service {
                 Response::Rfm(self.rfm_report(&options, segment)?.1)
             }
             Request::Segments(options) => {
-                Response::Segments(super::segment_report(&self.score(&options)?))
+                Response::Segments(super::segment_report(&self.score(&options)?)?)
             }
             Request::Stages(options) => {
                 Response::Stages(super::stage_report(&self.score(&options)?))
             }
             Request::Values(options) => {
-                Response::Values(super::value_report(&self.score(&options)?))
+                Response::Values(super::value_report(&self.score(&options)?)?)
             }
             Request::Pareto(options) => {
-                Response::Pareto(Box::new(super::pareto_report(&self.score(&options)?)))
+                Response::Pareto(Box::new(super::pareto_report(&self.score(&options)?)?))
             }
             Request::Churn { options, period } => {
                 Response::Churn(Box::new(self.churn_report(&options, period)?))

@@ -110,11 +110,8 @@ impl PlanOutcome {
 
 impl Service {
     pub fn add_care_plan(&self, new: &NewCarePlan) -> Result<CarePlan, ServiceError> {
-        if new.recurrence.is_some_and(|r| r.every == 0) {
-            return Err(ServiceError::invalid(
-                "every",
-                "the interval must be at least 1",
-            ));
+        if let Some(Err(reason)) = new.recurrence.map(Recurrence::check) {
+            return Err(ServiceError::invalid("every", reason));
         }
         self.write(Role::Agent, "change care plans", |w| {
             let customer = resolve_key_write(w, &new.customer)?;

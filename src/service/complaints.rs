@@ -319,7 +319,19 @@ impl Service {
                             format!("{} is {}; reopen it if the problem is back", c.id, c.status),
                         ));
                     }
-                    c.contacts += 1;
+                    c.contacts = c
+                        .contacts
+                        .checked_add(1)
+                        .filter(|n| *n <= Complaint::MAX_CONTACTS)
+                        .ok_or_else(|| {
+                            ServiceError::invalid(
+                                "contacts",
+                                format!(
+                                    "{} has {} contacts already, the most one complaint counts",
+                                    c.id, c.contacts
+                                ),
+                            )
+                        })?;
                     let text = if text.trim().is_empty() {
                         format!("contact #{}", c.contacts)
                     } else {

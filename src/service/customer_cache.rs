@@ -1,8 +1,8 @@
 //! Resolving the customer ids an import file names, once each, and creating minimal files for
 //! unknown ones when the user asked for that (`--create-missing`).
 
-use super::ServiceError;
 use super::import::{ImportOptions, ImportReport, reject};
+use super::{CustomerKey, ServiceError};
 use crate::domain::{Customer, CustomerId};
 use crate::store::{Reader, StoreError, Writer};
 use std::collections::HashMap;
@@ -47,12 +47,22 @@ impl CustomerCache {
             None => {
                 let found = w.resolve(external_id)?;
                 self.known.insert(external_id.to_string(), found);
-                if found.is_none() && options.create_missing {
+                if found.is_none()
+                    && options.create_missing
+                    && CustomerKey::external_id_problem(external_id).is_none()
+                {
                     self.missing.push(external_id.to_string());
                 }
                 found
             }
         };
+        if found.is_none()
+            && options.create_missing
+            && let Some(reason) = CustomerKey::external_id_problem(external_id)
+        {
+            let reason = format!("cannot create customer {external_id:?}: {reason}");
+            reject(report, line, "customer_id", reason);
+        }
         if found.is_none() && !options.create_missing {
             reject(
                 report,

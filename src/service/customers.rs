@@ -330,14 +330,8 @@ impl Service {
     /// email exists, unless `allow_duplicate` is set.
     pub fn add_customer(&self, new: NewCustomer) -> Result<Customer, ServiceError> {
         let input = new.input;
-        if input.external_id.trim().is_empty() {
-            return Err(ServiceError::invalid("customer_id", "is required"));
-        }
-        if input.external_id.chars().any(char::is_control) {
-            return Err(ServiceError::invalid(
-                "customer_id",
-                "contains control characters",
-            ));
+        if let Some(reason) = CustomerKey::external_id_problem(&input.external_id) {
+            return Err(ServiceError::invalid("customer_id", reason));
         }
         if input.name.trim().is_empty() {
             return Err(ServiceError::invalid("name", "is required"));

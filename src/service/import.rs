@@ -4,8 +4,8 @@
 
 use super::customer_cache::CustomerCache;
 use super::customers::{apply_input, find_duplicates, same_facts};
-use super::{Service, ServiceError};
-use crate::domain::{Customer, CustomerId, Order};
+use super::{CustomerKey, Service, ServiceError};
+use crate::domain::{Customer, CustomerId, Money, Order};
 use crate::store::{Change, ChildRecord, RecordIdKind, StoreError, Writer};
 use crate::transfer::{
     CarePlanInput, ChildInput, ComplaintInput, CustomerInput, FollowUpInput, Kind, Lined,
@@ -107,6 +107,21 @@ pub(super) fn row_count<T>(inputs: &[Lined<T>], parse_errors: &[RowError]) -> us
     inputs.len() + bad.len()
 }
 
+/// The row error of an order whose amount would take its customer's total beyond what a
+/// [`Money`] holds; `None` for any other error.
+pub(super) fn overflow_row(e: &StoreError, line: u64, input: &OrderInput) -> Option<RowError> {
+    matches!(e, StoreError::TotalOverflow { .. }).then(|| RowError {
+        line,
+        field: String::from("amount"),
+        reason: format!(
+            "{} would take the order total of customer {} beyond ±{}",
+            input.amount,
+            input.customer_id,
+            Money::MAX_TOTAL
+        ),
+    })
+}
+
 pub(super) fn reject(report: &mut ImportReport, line: u64, field: &str, reason: impl Into<String>) {
     report.rejected.push(RowError {
         line,
@@ -163,15 +178,8 @@ impl Service {
             let mut first_line: HashMap<&str, u64> = HashMap::new();
             for row in &inputs {
                 let ext = row.value.external_id.as_str();
-                if ext.trim().is_empty() {
-                    reject(&mut report, row.line, "customer_id", "is required");
-                } else if ext.chars().any(char::is_control) {
-                    reject(
-                        &mut report,
-                        row.line,
-                        "customer_id",
-                        "contains control characters",
-                    );
+                if let Some(reason) = CustomerKey::external_id_problem(ext) {
+                    reject(&mut report, row.line, "customer_id", reason);
                 } else if let Some(first) = first_line.get(ext) {
                     let reason = format!("{ext:?} appears twice (first on line {first})");
                     reject(&mut report, row.line, "customer_id", reason);
@@ -332,7 +340,17 @@ impl Service {
                     category: input.category.clone(),
                     channel: input.channel.clone(),
                 };
-                report.count(w.upsert_order(&order)?);
+                match w.upsert_order(&order) {
+                    Ok(change) => report.count(change),
+                    Err(e) => {
+                        let Some(error) = overflow_row(&e, row.line, input) else {
+                            return Err(e.into());
+                        };
+                        // Nothing of the row was written: skip it, or fail the import.
+                        report.rejected.push(error);
+                        report.gate(options)?;
+                    }
+                }
             }
             progress(total, total);
             Ok(report)

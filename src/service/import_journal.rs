@@ -119,7 +119,13 @@ impl Service {
                     channel: input.channel.clone(),
                 };
                 let before = w.order(&order.order_id)?;
-                let change = w.upsert_order(&order)?;
+                let change =
+                    w.upsert_order(&order).map_err(|e| {
+                        match super::import::overflow_row(&e, row.line, input) {
+                            Some(error) => ServiceError::Rejected(vec![error]),
+                            None => e.into(),
+                        }
+                    })?;
                 let undo = UndoEntry::Order {
                     order_id: order.order_id,
                     before,

@@ -64,6 +64,51 @@ impl CustomerKey {
             _ => CustomerKey::External(text.to_string()),
         }
     }
+
+    /// Why `id` cannot be a customer's external id, if it cannot: empty, with control
+    /// characters, or a text that [`CustomerKey::parse`] reads as an internal number (`#5`,
+    /// `#+5`, ` #05`), which no command could then name. Every way a file gets an external
+    /// id (add, import, `--create-missing`) checks this.
+    pub fn external_id_problem(id: &str) -> Option<String> {
+        if id.trim().is_empty() {
+            return Some(String::from("is required"));
+        }
+        if id.chars().any(char::is_control) {
+            return Some(String::from("contains control characters"));
+        }
+        match CustomerKey::parse(id) {
+            CustomerKey::Internal(n) => Some(format!(
+                "{:?} would mean internal number #{n} on the command line; \
+                 an external id may not be '#' and a number",
+                id.trim()
+            )),
+            CustomerKey::External(_) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::CustomerKey;
+
+    #[test]
+    fn an_external_id_the_command_line_reads_as_internal_is_refused() {
+        for reserved in ["#5", " #05 ", "#+5", "#0"] {
+            assert!(
+                matches!(CustomerKey::parse(reserved), CustomerKey::Internal(_)),
+                "{reserved}"
+            );
+            assert!(
+                CustomerKey::external_id_problem(reserved).is_some(),
+                "{reserved}"
+            );
+        }
+        for fine in ["C-000005", "#5a", "#", "5", "A#5", "#-5"] {
+            assert_eq!(CustomerKey::external_id_problem(fine), None, "{fine}");
+        }
+        assert!(CustomerKey::external_id_problem(" ").is_some());
+        assert!(CustomerKey::external_id_problem("C\u{1b}1").is_some());
+    }
 }
 
 impl std::fmt::Display for CustomerKey {

@@ -1,8 +1,8 @@
 //! Reports over a [`ScoreTable`]: segment sizes and revenue, the ladder funnel, value classes,
 //! and the Pareto view. Pure shaping, no storage access.
 
-use super::ScoreTable;
-use crate::domain::Money;
+use super::{ScoreTable, ServiceError};
+use crate::domain::{Money, TotalOverflow};
 use crate::scoring::{self, Pareto, Segment, Stage, ValueClass};
 use serde::{Deserialize, Serialize};
 
@@ -34,7 +34,7 @@ pub struct ValueRow {
 }
 
 /// Segment sizes and revenue shares, in segment order.
-pub fn segment_report(table: &ScoreTable) -> Vec<SegmentRow> {
+pub fn segment_report(table: &ScoreTable) -> Result<Vec<SegmentRow>, ServiceError> {
     let scored: Vec<_> = table.scores.iter().filter_map(|s| s.rfm).collect();
     let total: i128 = scored.iter().map(|r| i128::from(r.monetary.0)).sum();
     Segment::ALL
@@ -42,13 +42,13 @@ pub fn segment_report(table: &ScoreTable) -> Vec<SegmentRow> {
         .map(|segment| {
             let members: Vec<_> = scored.iter().filter(|r| r.segment == *segment).collect();
             let revenue: i128 = members.iter().map(|r| i128::from(r.monetary.0)).sum();
-            SegmentRow {
+            Ok(SegmentRow {
                 segment: *segment,
                 customers: members.len() as u64,
                 customer_share: share(members.len() as i128, scored.len() as i128),
-                revenue: Money(revenue as i64),
+                revenue: revenue_of(revenue)?,
                 revenue_share: share(revenue, total),
-            }
+            })
         })
         .collect()
 }
@@ -70,7 +70,7 @@ pub fn stage_report(table: &ScoreTable) -> Vec<StageRow> {
 }
 
 /// Customers and revenue by value class.
-pub fn value_report(table: &ScoreTable) -> Vec<ValueRow> {
+pub fn value_report(table: &ScoreTable) -> Result<Vec<ValueRow>, ServiceError> {
     let scored: Vec<_> = table
         .scores
         .iter()
@@ -82,24 +82,34 @@ pub fn value_report(table: &ScoreTable) -> Vec<ValueRow> {
         .map(|class| {
             let members: Vec<_> = scored.iter().filter(|(c, _)| c == class).collect();
             let revenue: i128 = members.iter().map(|(_, m)| i128::from(m.0)).sum();
-            ValueRow {
+            Ok(ValueRow {
                 class: *class,
                 customers: members.len() as u64,
-                revenue: Money(revenue as i64),
+                revenue: revenue_of(revenue)?,
                 revenue_share: share(revenue, total),
-            }
+            })
         })
         .collect()
 }
 
 /// The Pareto view of the scored customers.
-pub fn pareto_report(table: &ScoreTable) -> Pareto {
+pub fn pareto_report(table: &ScoreTable) -> Result<Pareto, ServiceError> {
     let monetary: Vec<Money> = table
         .scores
         .iter()
         .filter_map(|s| s.rfm.map(|r| r.monetary))
         .collect();
-    scoring::pareto(&monetary)
+    scoring::pareto(&monetary).map_err(too_much)
+}
+
+/// A revenue added up in 128 bits, as a [`Money`]: refused, never clamped or cut, when it
+/// does not fit.
+fn revenue_of(minor: i128) -> Result<Money, ServiceError> {
+    Money::from_i128(minor).map_err(too_much)
+}
+
+fn too_much(e: TotalOverflow) -> ServiceError {
+    ServiceError::invalid("revenue", e.to_string())
 }
 
 fn share(part: i128, whole: i128) -> f64 {

@@ -108,10 +108,10 @@ impl Service {
         let scores = self.score(options)?;
         let as_of = scores.params.as_of;
         let reports = ScoreReports {
-            segments: segment_report(&scores),
+            segments: segment_report(&scores)?,
             stages: stage_report(&scores),
-            values: value_report(&scores),
-            pareto: pareto_report(&scores),
+            values: value_report(&scores)?,
+            pareto: pareto_report(&scores)?,
             scored: scores.scores.iter().filter(|s| s.rfm.is_some()).count(),
         };
         // Customers, scores and contact points all come in customer id order: one merge walk,

@@ -6,6 +6,7 @@ use super::local_dates::{LocalDates, today};
 use super::{Service, ServiceError};
 use crate::domain::{
     CarePlan, CarePurpose, ComplaintStatus, CustomerId, Money, OrderAggregate, PlanStatus,
+    TotalOverflow,
 };
 use crate::domain::{CustomerHead, Role};
 use crate::scoring::{
@@ -81,18 +82,11 @@ const SNAPSHOT_PAIR_TRIES: usize = 5;
 /// The longest span, in days, any analytics window may have (ten years).
 const MAX_DAYS: i64 = 3650;
 
-/// `as_of`, or today; refused outside the years 1900-2999 (arithmetic on dates stays safe, and
+/// `as_of`, or today; refused outside the supported dates (arithmetic on dates stays safe, and
 /// a report never walks thousands of years of periods).
 fn checked_as_of(as_of: Option<NaiveDate>) -> Result<NaiveDate, ServiceError> {
-    use chrono::Datelike;
-    let date = as_of.unwrap_or_else(today);
-    if !(1900..=2999).contains(&date.year()) {
-        return Err(ServiceError::invalid(
-            "as_of",
-            format!("{date} is not between 1900 and 2999"),
-        ));
-    }
-    Ok(date)
+    crate::domain::check_date(as_of.unwrap_or_else(today))
+        .map_err(|reason| ServiceError::invalid("as_of", reason))
 }
 
 /// Every customer of the snapshot scored with `params`.
@@ -105,18 +99,21 @@ fn score_table(r: &Reader, params: ScoringParams) -> Result<ScoreTable, ServiceE
     })
 }
 
-fn summary_of(points: &[(NaiveDate, Money)]) -> Option<OrderSummary> {
-    let first = points.iter().map(|p| p.0).min()?;
-    let last = points.iter().map(|p| p.0).max()?;
-    let total = points
-        .iter()
-        .fold(Money(0), |acc, p| Money(acc.0.saturating_add(p.1.0)));
-    Some(OrderSummary {
+/// The summary of some of a customer's orders; `None` without orders, an error when their
+/// total does not fit (a part of a customer's orders can add up to more than all of them).
+fn summary_of(points: &[(NaiveDate, Money)]) -> Result<Option<OrderSummary>, TotalOverflow> {
+    let (Some(first), Some(last)) = (
+        points.iter().map(|p| p.0).min(),
+        points.iter().map(|p| p.0).max(),
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some(OrderSummary {
         first,
         last,
         count: points.len() as u64,
-        total,
-    })
+        total: Money::checked_sum(points.iter().map(|p| p.1))?,
+    }))
 }
 
 impl Service {
@@ -507,7 +504,7 @@ pub fn customer_facts(r: &Reader, as_of: NaiveDate) -> Result<Vec<CustomerFacts>
                 .map(|(t, amount)| (dates.date(t), amount))
                 .filter(|(d, _)| *d <= as_of)
                 .collect();
-            summary_of(&points)
+            summary_of(&points).map_err(|_| StoreError::TotalOverflow { customer })?
         };
     }
     let positions = Positions::new(&facts);

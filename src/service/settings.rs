@@ -98,7 +98,8 @@ fn date_list(v: &str) -> Result<(), String> {
         .filter(|d| !d.is_empty())
     {
         chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| format!("{d:?} is not a date like 2026-10-01"))?;
+            .map_err(|_| format!("{d:?} is not a date like 2026-10-01"))
+            .and_then(crate::domain::check_date)?;
     }
     Ok(())
 }

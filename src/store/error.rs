@@ -60,6 +60,12 @@ pub enum StoreError {
 
     #[error("upgrading the database: {0}")]
     Migration(#[from] super::schema::MigrationError),
+
+    #[error(
+        "the orders of customer #{customer} would add up to beyond ±{max}, the most loyal can hold",
+        max = crate::domain::Money::MAX_TOTAL
+    )]
+    TotalOverflow { customer: u64 },
 }
 
 macro_rules! from_redb {

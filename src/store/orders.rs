@@ -5,7 +5,7 @@ use super::error::StoreError;
 use super::reader::{self, MAX_CHAR_STR};
 use super::records::Change;
 use super::writer::Writer;
-use crate::domain::{CustomerId, Money, Order, OrderAggregate};
+use crate::domain::{CustomerId, Money, Order, OrderAggregate, TotalOverflow};
 use redb::ReadableTable;
 
 impl Writer<'_> {
@@ -23,6 +23,17 @@ impl Writer<'_> {
             Some(old) => {
                 // Aggregates are recomputed from the table: write held-back ones first.
                 self.write_held_back_entries()?;
+                // Refuse before writing anything when a customer's new total would not fit.
+                let amount = i128::from(order.amount.0);
+                let old_rest =
+                    i128::from(self.aggregate(old.customer)?.total.0) - i128::from(old.amount.0);
+                if old.customer == order.customer {
+                    check_total(order.customer, old_rest + amount)?;
+                } else {
+                    check_total(old.customer, old_rest)?;
+                    let to = i128::from(self.aggregate(order.customer)?.total.0);
+                    check_total(order.customer, to + amount)?;
+                }
                 self.customer_orders
                     .remove((old.customer, old.ordered_at, id))?;
                 self.customer_orders
@@ -35,11 +46,15 @@ impl Writer<'_> {
                 Ok(Change::Updated)
             }
             None => {
+                let mut aggregate = self.aggregate(order.customer)?;
+                aggregate.add(order.ordered_at, order.amount).map_err(|_| {
+                    StoreError::TotalOverflow {
+                        customer: order.customer,
+                    }
+                })?;
                 self.customer_orders
                     .insert((order.customer, order.ordered_at, id), order.amount.0)?;
                 self.orders.insert(id, Encoded::encode(order)?)?;
-                let mut aggregate = self.aggregate(order.customer)?;
-                aggregate.add(order.ordered_at, order.amount);
                 match self.pending.as_mut() {
                     Some(pending) => pending.hold_aggregate(order.customer, aggregate),
                     None => {
@@ -77,14 +92,22 @@ impl Writer<'_> {
     }
 
     /// Rebuilds one customer's aggregate from its order index (used when an order moves or
-    /// changes, where the old extremes may no longer hold).
+    /// changes, where the old extremes may no longer hold). The total is added up in 128 bits,
+    /// so refunds between large orders cannot overflow on the way; only a total that does not
+    /// fit is refused (a merge of two large customers, say).
     pub(super) fn recompute_aggregate(&mut self, customer: CustomerId) -> Result<(), StoreError> {
         let mut aggregate = OrderAggregate::default();
+        let mut total: i128 = 0;
+        let overflow = move |_: TotalOverflow| StoreError::TotalOverflow { customer };
         let range = (customer, i64::MIN, "")..=(customer, i64::MAX, MAX_CHAR_STR);
         for entry in self.customer_orders.range(range)? {
             let (key, amount) = entry?;
-            aggregate.add(key.value().1, Money(amount.value()));
+            aggregate
+                .add(key.value().1, Money::ZERO)
+                .map_err(overflow)?;
+            total += i128::from(amount.value());
         }
+        aggregate.total = Money::from_i128(total).map_err(overflow)?;
         if aggregate.order_count == 0 {
             self.aggregates.remove(customer)?;
         } else {
@@ -92,4 +115,11 @@ impl Writer<'_> {
         }
         Ok(())
     }
+}
+
+/// Refuses a customer total that would not fit in a [`Money`].
+fn check_total(customer: CustomerId, total: i128) -> Result<(), StoreError> {
+    Money::from_i128(total)
+        .map(drop)
+        .map_err(|_| StoreError::TotalOverflow { customer })
 }

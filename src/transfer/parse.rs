@@ -26,8 +26,13 @@ impl<T> Default for Parsed<T> {
 
 /// Parses a time: RFC 3339 (`2025-03-01T09:30:00+08:00`), a local date-time
 /// (`2025-03-01 09:30` or with seconds), or a date alone (`2025-03-01`, stored as 12:00 UTC so
-/// that it falls on the same calendar day in every time zone from UTC-11 to UTC+11).
+/// that it falls on the same calendar day in every time zone from UTC-11 to UTC+11). Only
+/// instants within the supported dates ([`check_instant`]) are accepted.
 pub fn parse_timestamp(text: &str) -> Result<Millis, String> {
+    parse_any_timestamp(text).and_then(check_instant)
+}
+
+fn parse_any_timestamp(text: &str) -> Result<Millis, String> {
     let text = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.timestamp_millis());
@@ -60,6 +65,7 @@ pub fn parse_timestamp(text: &str) -> Result<Millis, String> {
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("{text:?} is not a date like 2025-03-01"))
+        .and_then(check_date)
 }
 
 fn parse_bool(text: &str) -> Result<bool, String> {
@@ -427,6 +433,25 @@ pub fn parse_complaints(table: &RawTable) -> Parsed<ComplaintInput> {
         let history = c.parsed("history", parse_history).unwrap_or_default();
         let severity = c.label("severity").unwrap_or(Severity::Normal);
         let opened_severity = c.label("opened_severity").unwrap_or(severity);
+        let status = c.label("status").unwrap_or(ComplaintStatus::New);
+        let resolved_at = c.parsed("resolved_at", parse_timestamp);
+        let closed_at = c.parsed("closed_at", parse_timestamp);
+        let done = matches!(status, ComplaintStatus::Resolved | ComplaintStatus::Closed);
+        if done && resolved_at.is_none() && row.non_empty("resolved_at").is_none() {
+            c.fail(
+                "resolved_at",
+                format!("is required when the status is {status}"),
+            );
+        }
+        if status == ComplaintStatus::Closed
+            && closed_at.is_none()
+            && row.non_empty("closed_at").is_none()
+        {
+            c.fail(
+                "closed_at",
+                format!("is required when the status is {status}"),
+            );
+        }
         let record = Complaint {
             id: c.text("complaint_id").unwrap_or_default(),
             customer: 0,
@@ -439,17 +464,20 @@ pub fn parse_complaints(table: &RawTable) -> Parsed<ComplaintInput> {
             opened_severity,
             description: c.text("description").unwrap_or_default(),
             assignee: c.text("assignee"),
-            status: c.label("status").unwrap_or(ComplaintStatus::New),
+            status,
             contacts: c
-                .parsed("contacts", |s| {
-                    s.parse::<u32>()
-                        .map_err(|_| format!("{s:?} is not a count"))
+                .parsed("contacts", |s| match s.parse::<u32>() {
+                    Ok(n) if n <= Complaint::MAX_CONTACTS => Ok(n),
+                    _ => Err(format!(
+                        "{s:?} is not a count from 0 to {}",
+                        Complaint::MAX_CONTACTS
+                    )),
                 })
                 .unwrap_or(1),
             escalated: c.parsed("escalated", parse_bool).unwrap_or(false),
             first_response_at: c.parsed("first_response_at", parse_timestamp),
-            resolved_at: c.parsed("resolved_at", parse_timestamp),
-            closed_at: c.parsed("closed_at", parse_timestamp),
+            resolved_at,
+            closed_at,
             response_breached: c.parsed("response_breached", parse_bool).unwrap_or(false),
             resolution_breached: c.parsed("resolution_breached", parse_bool).unwrap_or(false),
             root_cause,
@@ -517,6 +545,38 @@ mod tests {
     }
 
     #[test]
+    fn dates_outside_the_supported_range_are_refused_everywhere() {
+        for bad in [
+            "-0001-01-01",
+            "0001-01-01",
+            "9999-01-01",
+            "1899-12-31",
+            "3000-01-01",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+            assert!(parse_timestamp(bad).is_err(), "{bad}");
+            assert!(
+                parse_timestamp(&format!("{bad}T12:00:00Z")).is_err(),
+                "{bad}"
+            );
+        }
+        assert!(parse_date("1900-01-01").is_ok() && parse_date("2999-12-31").is_ok());
+        assert!(parse_timestamp("1900-01-01T00:00:00Z").is_ok());
+        assert!(parse_timestamp("2999-12-31T23:59:59.999Z").is_ok());
+        let orders = parse_orders(table(
+            Kind::Orders,
+            "order_id,customer_id,ordered_at,amount\nO1,C1,-0001-01-01,1\nO2,C1,9999-01-01,1\n",
+        ));
+        let errs: Vec<String> = orders.errors.iter().map(ToString::to_string).collect();
+        assert!(errs[0].starts_with("2: ordered_at: ") && errs[1].starts_with("3: ordered_at: "));
+        let customers = parse_customers(table(
+            Kind::Customers,
+            "customer_id,name,birthday\nC1,Ann,0001-01-01\n",
+        ));
+        assert!(customers.errors[0].to_string().starts_with("2: birthday: "));
+    }
+
+    #[test]
     fn bad_order_cells_name_line_and_field() {
         let parsed = parse_orders(table(
             Kind::Orders,
@@ -553,6 +613,43 @@ mod tests {
             input.tags.as_deref(),
             Some(&["vip".to_string(), "b2b".to_string()][..])
         );
+    }
+
+    #[test]
+    fn a_contact_count_beyond_the_bound_is_refused() {
+        let parsed = parse_complaints(&table(
+            Kind::Complaints,
+            "customer_id,opened_at,contacts\nC1,2025-01-01,4294967295\nC1,2025-01-01,10001\nC1,2025-01-01,10000\n",
+        ));
+        let errs: Vec<String> = parsed.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs[0].starts_with("2: contacts: "), "{errs:?}");
+        assert!(errs[1].starts_with("3: contacts: "), "{errs:?}");
+        assert_eq!(
+            parsed.inputs[0].value.record.contacts,
+            Complaint::MAX_CONTACTS
+        );
+    }
+
+    #[test]
+    fn a_finished_complaint_needs_its_times() {
+        let parsed = parse_complaints(&table(
+            Kind::Complaints,
+            "customer_id,opened_at,status,resolved_at,closed_at\n\
+             C1,2025-01-01,resolved,,\n\
+             C1,2025-01-01,closed,2025-01-02,\n\
+             C1,2025-01-01,resolved,2025-01-02,\n\
+             C1,2025-01-01,new,,\n",
+        ));
+        let errs: Vec<String> = parsed.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errs,
+            vec![
+                "2: resolved_at: is required when the status is resolved",
+                "3: closed_at: is required when the status is closed",
+            ]
+        );
+        assert_eq!(parsed.inputs.len(), 2);
     }
 
     #[test]

@@ -103,8 +103,11 @@ pub fn read_table(mut input: impl Read, format: Format, kind: Kind) -> Result<Ra
         Format::Json => read_json(&bytes)?,
     };
     let known = columns_of(kind);
+    // An empty JSON array has no keys to carry the columns: it is an empty table, as a CSV
+    // file with only its header is (an export of nothing imports back as nothing).
+    let headerless_empty = format == Format::Json && table.rows.is_empty();
     for required in required_columns_of(kind) {
-        if !table.columns.iter().any(|c| c == required) {
+        if !headerless_empty && !table.columns.iter().any(|c| c == required) {
             return Err(RowError {
                 line: 1,
                 field: (*required).to_string(),
@@ -225,25 +228,37 @@ fn read_csv(bytes: &[u8]) -> Result<RawTable, RowError> {
 }
 
 fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes)
+    let top: json::Top = serde_json::from_slice(bytes)
         .map_err(|e| file_error(e.line() as u64, format!("invalid JSON: {e}")))?;
-    let serde_json::Value::Array(items) = value else {
+    let json::Top::Array(items) = top else {
         return Err(file_error(1, "expected a JSON array of objects"));
     };
     let mut columns: Vec<String> = Vec::new();
     let mut objects = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let serde_json::Value::Object(map) = item else {
-            return Err(RowError {
-                line: index as u64 + 1,
-                field: String::from("record"),
-                reason: String::from("is not a JSON object"),
-            });
+        let record_error = |field: &str, reason: String| RowError {
+            line: index as u64 + 1,
+            field: field.to_string(),
+            reason,
         };
-        for key in map.keys() {
-            let key = key.to_lowercase();
-            if !columns.contains(&key) {
-                columns.push(key);
+        let map = match item {
+            json::Item::Object(map) => map,
+            json::Item::Duplicate(key) => {
+                return Err(record_error(
+                    &key,
+                    String::from("is given twice in this record (keys ignore letter case)"),
+                ));
+            }
+            json::Item::Other => {
+                return Err(record_error("record", String::from("is not a JSON object")));
+            }
+        };
+        for (key, value) in &map {
+            if let Some(kind) = nested_object(value) {
+                return Err(record_error(key, format!("is {kind}, not text")));
+            }
+            if !columns.contains(key) {
+                columns.push(key.clone());
             }
         }
         objects.push(map);
@@ -256,7 +271,7 @@ fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
             let mut cells = vec![String::new(); columns.len()];
             let mut present = vec![false; columns.len()];
             for (key, value) in map {
-                if let Some(&at) = index.get(&key.to_lowercase()) {
+                if let Some(&at) = index.get(&key) {
                     cells[at] = json_cell(value);
                     present[at] = true;
                 }
@@ -276,8 +291,22 @@ fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
     })
 }
 
+/// Whether `value` holds a JSON object (itself or inside a list): a cell is text, a number, a
+/// boolean or a list of those, never an object (which would otherwise be stored as its JSON
+/// text, say as a customer's name).
+fn nested_object(value: &serde_json::Value) -> Option<&'static str> {
+    match value {
+        serde_json::Value::Object(_) => Some("a JSON object"),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .any(|v| nested_object(v).is_some())
+            .then_some("a list holding a JSON object"),
+        _ => None,
+    }
+}
+
 /// A JSON value as cell text: strings as they are, `null` empty, a list (of phones, tags) joined
-/// with `; ` like the CSV form.
+/// with `; ` like the CSV form. (Objects are refused before this, by [`nested_object`].)
 fn json_cell(value: serde_json::Value) -> String {
     match value {
         serde_json::Value::Null => String::new(),
@@ -291,6 +320,123 @@ fn json_cell(value: serde_json::Value) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),
+    }
+}
+
+/// Reading the JSON file's records with every key kept: `serde_json::Value` maps keep only the
+/// last of two equal keys, which would silently drop a value the file gives.
+mod json {
+    use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    /// The whole file: an array of items, or anything else.
+    pub(super) enum Top {
+        Array(Vec<Item>),
+        Other,
+    }
+
+    /// One item of the array: an object's entries (keys lowercased) in file order, the first
+    /// key an object gives twice, or something that is not an object.
+    pub(super) enum Item {
+        Object(Vec<(String, serde_json::Value)>),
+        Duplicate(String),
+        Other,
+    }
+
+    /// Visitor methods for the JSON values that are neither the wanted kind nor containers.
+    macro_rules! scalars_are {
+        ($other:expr) => {
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok($other)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+                Ok($other)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+                Ok($other)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+                Ok($other)
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+                Ok($other)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok($other)
+            }
+        };
+    }
+
+    struct TopVisitor;
+
+    impl<'de> Visitor<'de> for TopVisitor {
+        type Value = Top;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON array of objects")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            while let Some(item) = seq.next_element::<Item>()? {
+                items.push(item);
+            }
+            Ok(Top::Array(items))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(Top::Other)
+        }
+
+        scalars_are!(Top::Other);
+    }
+
+    impl<'de> Deserialize<'de> for Top {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Top, D::Error> {
+            d.deserialize_any(TopVisitor)
+        }
+    }
+
+    struct ItemVisitor;
+
+    impl<'de> Visitor<'de> for ItemVisitor {
+        type Value = Item;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item, A::Error> {
+            let mut entries: Vec<(String, serde_json::Value)> = Vec::new();
+            let mut duplicate = None;
+            while let Some(key) = map.next_key::<String>()? {
+                let value: serde_json::Value = map.next_value()?;
+                let key = key.to_lowercase();
+                if entries.iter().any(|(k, _)| *k == key) {
+                    duplicate.get_or_insert(key);
+                } else {
+                    entries.push((key, value));
+                }
+            }
+            Ok(match duplicate {
+                Some(key) => Item::Duplicate(key),
+                None => Item::Object(entries),
+            })
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(Item::Other)
+        }
+
+        scalars_are!(Item::Other);
+    }
+
+    impl<'de> Deserialize<'de> for Item {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Item, D::Error> {
+            d.deserialize_any(ItemVisitor)
+        }
     }
 }
 
@@ -350,5 +496,30 @@ mod tests {
         assert_eq!(table.rows[0].get("phone"), Some("1 23; 456"));
         assert_eq!(table.rows[0].get("tags"), Some(""));
         assert!(read_table("{}".as_bytes(), Format::Json, Kind::Customers).is_err());
+    }
+
+    #[test]
+    fn a_json_key_given_twice_is_refused_not_overwritten() {
+        for text in [
+            r#"[{"customer_id":"C1","name":"Ann"},{"customer_id":"C2","name":"Bo","name":"Al"}]"#,
+            r#"[{"customer_id":"C1","name":"Ann"},{"customer_id":"C2","Name":"Bo","name":"Al"}]"#,
+        ] {
+            let err = read_table(text.as_bytes(), Format::Json, Kind::Customers).unwrap_err();
+            assert_eq!((err.line, err.field.as_str()), (2, "name"), "{err}");
+            assert!(err.reason.contains("twice"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_json_object_is_not_a_cell() {
+        let text = r#"[{"customer_id":"C1","name":{"first":"Ann"}}]"#;
+        let err = read_table(text.as_bytes(), Format::Json, Kind::Customers).unwrap_err();
+        assert_eq!(err.to_string(), "1: name: is a JSON object, not text");
+        let text = r#"[{"customer_id":"C1","name":"Ann","phone":["1",{"n":"2"}]}]"#;
+        let err = read_table(text.as_bytes(), Format::Json, Kind::Customers).unwrap_err();
+        assert_eq!((err.line, err.field.as_str()), (1, "phone"));
+        let not_objects = r#"[{"customer_id":"C1","name":"Ann"}, 5]"#;
+        let err = read_table(not_objects.as_bytes(), Format::Json, Kind::Customers).unwrap_err();
+        assert_eq!((err.line, err.field.as_str()), (2, "record"));
     }
 }

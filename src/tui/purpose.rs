@@ -560,12 +560,12 @@ fn customer_input(
 ) -> Result<CustomerInput, Invalid> {
     let birthday = match optional(form.value("birthday")) {
         None => None,
-        Some(text) => Some(NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-            (
-                "birthday",
-                format!("{text:?} is not a date like 1990-05-17"),
-            )
-        })?),
+        Some(text) => Some(
+            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .map_err(|_| format!("{text:?} is not a date like 1990-05-17"))
+                .and_then(crate::domain::check_date)
+                .map_err(|reason| ("birthday", reason))?,
+        ),
     };
     if birthday.is_some_and(|b| b > today) {
         return Err(("birthday", "is in the future".into()));

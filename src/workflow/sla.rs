@@ -192,7 +192,9 @@ impl Calendar {
         {
             days.insert(
                 NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                    .map_err(|_| ScheduleError(format!("{d:?} is not a date like 2026-10-01")))?,
+                    .map_err(|_| format!("{d:?} is not a date like 2026-10-01"))
+                    .and_then(crate::domain::check_date)
+                    .map_err(ScheduleError)?,
             );
         }
         Ok(Calendar {

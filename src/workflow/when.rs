@@ -1,9 +1,15 @@
 //! Dates as staff type them: `2026-12-01`, `today`, `tomorrow`, `+3d`, `+2w`, `+1m`, `+1y`.
 
+use crate::domain::check_date;
 use chrono::{Duration, Months, NaiveDate};
 
-/// Parses a date relative to `today`. Errors say what was expected.
+/// Parses a date relative to `today`; only supported dates ([`check_date`]) are accepted.
+/// Errors say what was expected.
 pub fn parse_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    parse_any_when(text, today).and_then(check_date)
+}
+
+fn parse_any_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let t = text.trim().to_lowercase();
     let bad =
         || format!("{text:?} is not a date (2026-12-01, today, tomorrow, +3d, +2w, +1m, +1y)");
@@ -58,7 +64,16 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(parse_when(input, today), Ok(d(want)), "{input}");
         }
-        for bad in ["next week", "+3x", "2026-02-30", "", "+99999d"] {
+        for bad in [
+            "next week",
+            "+3x",
+            "2026-02-30",
+            "",
+            "+99999d",
+            "-0001-01-01",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
             assert!(parse_when(bad, today).is_err(), "{bad}");
         }
     }
