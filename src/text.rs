@@ -1,22 +1,103 @@
 //! Making untrusted text safe for a terminal, and measuring it in columns (CJK is two wide).
+//!
+//! What [`sanitize`] leaves is text every terminal lays out alike, one character at a time: no
+//! controls, no invisible format characters, no joined emoji sequences, at most
+//! [`MARKS_PER_CHAR`] combining marks on a letter. [`width`] measures that text as the sum of its
+//! characters' widths, which is also how ratatui measures it cell by cell, so a row cut with
+//! [`fit`] is as wide on the screen as it is in the layout.
 
 use std::borrow::Cow;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::UnicodeWidthChar;
 
-/// Characters that must never reach a terminal raw: C0/C1 controls, DEL, and the bidirectional
-/// overrides that can make text display differently from what it is.
-fn is_unsafe(c: char) -> bool {
+/// At most this many combining marks stay on one character; the rest are dropped (a letter
+/// carrying hundreds of them is drawn differently by every terminal).
+pub const MARKS_PER_CHAR: usize = 2;
+
+/// Characters that must never reach a terminal raw: C0/C1 controls, DEL, the bidirectional
+/// controls that can make text display differently from what it is, line and paragraph
+/// separators, and the invisible format characters (zero-width space, word joiner, byte-order
+/// mark, soft hyphen, ...) that terminals draw as zero columns or one.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{600}'..='\u{605}'
+                | '\u{61C}'
+                | '\u{6DD}'
+                | '\u{70F}'
+                | '\u{890}'..='\u{891}'
+                | '\u{8E2}'
+                | '\u{180E}'
+                | '\u{200B}'
+                | '\u{200E}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{110BD}'
+                | '\u{110CD}'
+                | '\u{13430}'..='\u{1343F}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+        )
 }
 
-/// `text` with every unsafe character shown as an escape (`\x1b`, `\u{202e}`), so names and notes
-/// holding escape sequences are displayed, not executed. Newlines and tabs become `\n`, `\t`.
+/// Invisible characters that only join or restyle their neighbours: the zero-width joiner and
+/// non-joiner (emoji ZWJ sequences), variation selectors (emoji or text presentation), emoji
+/// skin-tone modifiers, tag characters (subdivision flags) and the combining grapheme joiner.
+/// Terminals disagree on how wide the sequences they build are, so they are left out of what is
+/// shown: each emoji is then drawn, and measured, on its own.
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200C}'
+            | '\u{200D}'
+            | '\u{34F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{1F3FB}'..='\u{1F3FF}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
+}
+
+/// A character drawn on the one before it (a combining accent, a Hangul vowel or final).
+fn is_mark(c: char) -> bool {
+    c.width() == Some(0)
+}
+
+/// Whether `sanitize` would change `text`.
+fn needs_sanitizing(text: &str) -> bool {
+    let mut marks = None;
+    for c in text.chars() {
+        if is_unsafe(c) || is_joiner(c) {
+            return true;
+        }
+        if is_mark(c) {
+            match marks {
+                Some(n) if n < MARKS_PER_CHAR => marks = Some(n + 1),
+                _ => return true,
+            }
+        } else {
+            marks = Some(0);
+        }
+    }
+    false
+}
+
+/// `text` with every unsafe character shown as an escape (`\x1b`, `\u{202e}`, `\u{200b}`), so
+/// names and notes holding escape sequences are displayed, not executed. Newlines and tabs
+/// become `\n`, `\t`. Joiners and selectors are left out, and combining marks past
+/// [`MARKS_PER_CHAR`] on one character (or with no character to sit on) are dropped.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !needs_sanitizing(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
+    // Marks kept on the last character shown; `None` before the first one.
+    let mut marks: Option<usize> = None;
     for c in text.chars() {
         match c {
             '\n' => out.push_str("\\n"),
@@ -26,15 +107,26 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
             c if is_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if is_joiner(c) => continue,
+            c if is_mark(c) => {
+                if let Some(n) = marks
+                    && n < MARKS_PER_CHAR
+                {
+                    out.push(c);
+                    marks = Some(n + 1);
+                }
+                continue;
+            }
             c => out.push(c),
         }
+        marks = Some(0);
     }
     Cow::Owned(out)
 }
 
-/// Display width in terminal columns.
+/// Display width in terminal columns of sanitised text: the sum of its characters' widths.
 pub fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
 /// Sanitised `text`, cut to at most `columns` wide (with `…` when cut) and padded to exactly
@@ -45,7 +137,7 @@ pub fn fit(text: &str, columns: usize) -> String {
     let mut used = 0;
     let full = width(&safe);
     for c in safe.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        let w = c.width().unwrap_or(0);
         let reserve = usize::from(full > columns);
         if used + w + reserve > columns {
             if full > columns && used < columns {
@@ -73,6 +165,48 @@ mod tests {
         assert_eq!(sanitize("evil\u{202e}txt"), "evil\\u{202e}txt");
         assert_eq!(sanitize("line1\nline2"), "line1\\nline2");
         assert!(!sanitize("\u{7f}\u{0}").chars().any(char::is_control));
+    }
+
+    #[test]
+    fn invisible_joined_and_stacked_characters_are_made_plain() {
+        // Zero-width and format characters are shown as escapes.
+        assert_eq!(sanitize("a\u{200b}b\u{feff}c"), "a\\u{200b}b\\u{feff}c");
+        assert_eq!(
+            sanitize("soft\u{ad}hyphen\u{2060}"),
+            "soft\\xadhyphen\\u{2060}"
+        );
+        // Joined emoji fall apart into single ones, each measured alone.
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(sanitize(family), "\u{1f468}\u{1f469}\u{1f467}");
+        assert_eq!(width(&sanitize(family)), 6);
+        assert_eq!(
+            sanitize("\u{2764}\u{fe0f} \u{1f44d}\u{1f3fd}"),
+            "\u{2764} \u{1f44d}"
+        );
+        assert_eq!(sanitize("Par\u{200c}vin"), "Parvin");
+        // At most two combining marks on a letter; one accent is untouched.
+        let zalgo = format!("e{}x", "\u{301}".repeat(500));
+        assert_eq!(sanitize(&zalgo), "e\u{301}\u{301}x");
+        assert_eq!(width(&sanitize(&zalgo)), 2);
+        assert!(matches!(sanitize("Jose\u{301} 한국"), Cow::Borrowed(_)));
+        assert_eq!(sanitize("\u{301}lone"), "lone");
+        // Cut and padded to exactly the width asked, however the text is built.
+        for text in [
+            family,
+            zalgo.as_str(),
+            "a\u{200b}\u{200b}\u{200b}b",
+            "\u{1f1e8}\u{1f1f3}",
+        ] {
+            for columns in [1, 2, 3, 5, 8, 20] {
+                let cut = fit(text, columns);
+                assert_eq!(width(&cut), columns, "{text:?} in {columns}");
+                assert_eq!(
+                    unicode_width::UnicodeWidthStr::width(cut.as_str()),
+                    columns,
+                    "{text:?} in {columns}: the layout measures it the same"
+                );
+            }
+        }
     }
 
     #[test]

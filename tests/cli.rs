@@ -194,6 +194,37 @@ fn export_and_import_round_trip_through_the_binary() {
 }
 
 #[test]
+fn a_header_of_100000_columns_is_refused_at_once_naming_the_file() {
+    let cli = Cli::new();
+    let mut header = vec!["customer_id".to_string(), "name".to_string()];
+    header.extend((0..100_000).map(|i| format!("column_{i}")));
+    let text = format!("{}\nC1,Ann{}\n", header.join(","), ",".repeat(100_000));
+    let wide = cli.file("wide.csv", &text);
+    let started = std::time::Instant::now();
+    let err = cli.fails(&["import", "customers", path(&wide)]);
+    assert!(
+        err.contains("wide.csv:1") && err.contains("at most 1024"),
+        "{err}"
+    );
+    let elapsed = started.elapsed();
+    assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+}
+
+#[test]
+fn lookup_without_a_match_exits_1() {
+    let cli = Cli::with_customers();
+    let out = cli.run(&["lookup", "qqqqzzzz"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no customer matches"));
+    let out = cli.run(&["lookup", "--json", "qqqqzzzz"]);
+    assert_eq!(out.status.code(), Some(1));
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits, serde_json::json!([]));
+    assert_eq!(cli.run(&["lookup", "zs"]).status.code(), Some(0));
+}
+
+#[test]
 fn lookup_json_is_ranked_and_parseable() {
     let cli = Cli::with_customers();
     let out = cli.ok(&["lookup", "--json", "--limit", "3", "8000"]);
@@ -265,6 +296,32 @@ fn control_characters_in_data_never_reach_the_terminal() {
     assert!(shown.contains("Eve\\x1b[2J"), "{shown}");
     let listed = cli.ok(&["lookup", "eve"]);
     assert!(!listed.contains('\u{1b}'), "{listed:?}");
+}
+
+#[test]
+fn json_output_escapes_c1_del_and_bidi_controls() {
+    let cli = Cli::new();
+    let evil = cli.file(
+        "evil.csv",
+        "customer_id,name,habits\nM1,\"Mal\u{9b}31mlory\",\"a\u{7f}b\u{202e}txt.exe\"\n",
+    );
+    cli.ok(&["import", "customers", path(&evil)]);
+    let raw = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}');
+    for args in [
+        &["lookup", "--json", "mal"][..],
+        &["customer", "show", "--json", "M1"][..],
+        &["export", "customers", "--format", "json"][..],
+    ] {
+        let out = cli.ok(args);
+        assert!(!out.chars().any(raw), "{args:?}: {out:?}");
+        assert!(out.contains(r"Mal\u009b31mlory"), "{args:?}: {out}");
+        if args[0] != "lookup" {
+            assert!(out.contains(r"a\u007fb\u202etxt.exe"), "{args:?}: {out}");
+        }
+        // The escapes are JSON: the value read back is the stored one.
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(value.to_string().contains("Mal\u{9b}31mlory"), "{args:?}");
+    }
 }
 
 #[test]

@@ -201,3 +201,48 @@ fn several_common_words_still_find_the_one_customer() {
         );
     }
 }
+
+#[test]
+fn a_query_past_the_bounds_is_refused_and_one_within_them_is_quick() {
+    use loyal::service::{MAX_QUERY_CHARS, MAX_QUERY_WORDS};
+    let db = db();
+    let started = std::time::Instant::now();
+    let long = "x".repeat(MAX_QUERY_CHARS + 1);
+    let error = db.service.lookup(&long, 5).unwrap_err().to_string();
+    assert!(error.contains("at most 256"), "{error}");
+    let wordy = vec!["ab"; MAX_QUERY_WORDS + 1].join(" ");
+    let error = db.service.lookup(&wordy, 5).unwrap_err().to_string();
+    assert!(error.contains("words"), "{error}");
+    // The pastes that took minutes are refused at once.
+    assert!(db.service.lookup(&vec!["ab"; 10_000].join(" "), 5).is_err());
+    assert!(db.service.lookup(&"ab".repeat(50_000), 5).is_err());
+    // At the bounds a lookup still runs, typo matching included.
+    let word: String = (0..MAX_QUERY_CHARS)
+        .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+        .collect();
+    assert!(db.service.lookup(&word, 5).unwrap().is_empty());
+    let words = vec!["smith"; MAX_QUERY_WORDS].join(" ");
+    assert_eq!(ids(&db.service.lookup(&words, 5).unwrap())[0], "C2");
+    let elapsed = started.elapsed();
+    assert!(elapsed < std::time::Duration::from_secs(2), "{elapsed:?}");
+}
+
+#[test]
+fn an_id_reference_and_a_merged_away_id_are_found_first() {
+    let db = db();
+    let c4 = db.service.resolve(&CustomerKey::parse("C4")).unwrap();
+    let hits = db.service.lookup(&format!("#{c4}"), 5).unwrap();
+    assert_eq!(ids(&hits).first().map(String::as_str), Some("C4"));
+    assert_eq!(
+        (hits[0].kind, hits[0].field.as_str()),
+        (MatchKind::Exact, "id")
+    );
+    db.service
+        .merge_customers(&CustomerKey::parse("C2"), &CustomerKey::parse("C3"))
+        .unwrap();
+    // C3 is gone from the index but still names the file it was merged into.
+    let hits = db.service.lookup("C3", 5).unwrap();
+    assert_eq!(ids(&hits).first().map(String::as_str), Some("C2"));
+    assert_eq!(hits[0].matched, "C3");
+    assert!(db.service.lookup("#999999", 5).unwrap().is_empty());
+}

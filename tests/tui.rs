@@ -259,6 +259,41 @@ fn a_form_shows_validation_inline_and_keeps_the_input() {
 }
 
 #[test]
+fn a_wrapped_validation_error_keeps_the_footer_and_the_discard_prompt_in_the_box() {
+    let mut b = bench();
+    b.press("j").press("f");
+    b.typed("called");
+    // Next contact is the seventh field; its error is wider than the box and wraps.
+    for _ in 0..6 {
+        b.code(KeyCode::Tab);
+    }
+    b.typed("someday");
+    b.code(KeyCode::Enter);
+    assert!(
+        matches!(b.app.overlay, Some(Overlay::Form(_))),
+        "form stays open"
+    );
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        let screen = b.screen(w, h);
+        assert!(screen.contains("\"someday\" is not a date"), "{screen}");
+        assert!(
+            screen.contains("Enter save · Tab next field"),
+            "{w}x{h}\n{screen}"
+        );
+    }
+    b.code(KeyCode::Esc);
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        let screen = b.screen(w, h);
+        assert!(
+            screen.contains("Discard what you typed?"),
+            "{w}x{h}\n{screen}"
+        );
+    }
+    b.press("y");
+    assert!(b.app.overlay.is_none(), "y discards");
+}
+
+#[test]
 fn a_stale_edit_is_refused_then_reloaded_keeping_the_typed_text() {
     let mut b = bench();
     b.press("e");
@@ -342,6 +377,88 @@ fn escape_sequences_in_data_are_shown_not_sent() {
     let screen = screen_text(&buffer);
     assert!(screen.contains(r"\x1b]0;pwned\x07\x1b[2J"), "{screen}");
     b.code(KeyCode::Esc);
+}
+
+/// Each row as a terminal that draws every character on its own lays it out: its width, and
+/// whether a cell holds something terminals disagree on (an invisible format character, a joined
+/// sequence, a letter under a pile of marks).
+fn rows_as_drawn(buffer: &ratatui::buffer::Buffer) -> Vec<(usize, Option<String>)> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    (0..buffer.area.height)
+        .map(|y| {
+            let (mut drawn, mut odd, mut skip) = (0, None, 0);
+            for x in 0..buffer.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = UnicodeWidthStr::width(symbol).saturating_sub(1);
+                drawn += symbol
+                    .chars()
+                    .map(|c| c.width().unwrap_or(0))
+                    .sum::<usize>();
+                if symbol.chars().count() > 3
+                    || symbol.contains(['\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'])
+                {
+                    odd = Some(symbol.escape_unicode().to_string());
+                }
+            }
+            (drawn, odd)
+        })
+        .collect()
+}
+
+#[test]
+fn zero_width_joined_and_stacked_characters_never_widen_a_row() {
+    let mut b = bench();
+    let marks = "\u{301}".repeat(500);
+    let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}";
+    let (zwsp, zwnj, zwj, bom) = ("\u{200b}", "\u{200c}", "\u{200d}", "\u{feff}");
+    let csv = format!(
+        "customer_id,name,phone,habits\n\
+         W1,\"Qzv{zwsp}Zero{zwnj}Width{zwj}Join{bom}Bom\",13900000001,\"a{zwsp}b\"\n\
+         W2,\"Qzv {family} family \u{1f469}{zwj}\u{1f4bb}\",13900000002,\"{family} notes\"\n\
+         W3,\"Qzv e{marks} zalgo\",13900000003,\"x{marks}\"\n"
+    );
+    import_into(
+        b.app.service(),
+        Kind::Customers,
+        &csv,
+        Format::Csv,
+        ImportOptions::default(),
+    )
+    .expect("import");
+    let check = |b: &Bench, what: &str| {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal.draw(|f| b.app.draw(f)).expect("draw");
+            let buffer = terminal.backend().buffer();
+            for (y, (drawn, odd)) in rows_as_drawn(buffer).into_iter().enumerate() {
+                let row = screen_text(buffer).lines().nth(y).unwrap_or("").to_string();
+                assert_eq!(
+                    drawn, w as usize,
+                    "{what} {w}x{h} row {y} is {drawn} wide: {row}"
+                );
+                assert_eq!(odd, None, "{what} {w}x{h} row {y}: {row}");
+            }
+        }
+    };
+    b.press("/").typed("qzv");
+    let hits = match &b.app.overlay {
+        Some(Overlay::Lookup(lookup)) => lookup.hits.len(),
+        _ => 0,
+    };
+    assert!(hits >= 3, "{hits} hits");
+    check(&b, "lookup");
+    b.code(KeyCode::Esc);
+    for external in ["W1", "W2", "W3"] {
+        let id = id_of(&b.app, external);
+        b.app.open_card(id);
+        b.app.settle();
+        check(&b, external);
+        b.code(KeyCode::Esc);
+    }
 }
 
 #[test]
@@ -461,6 +578,25 @@ fn filters_sorting_and_segment_drill_down() {
             .iter()
             .all(|id| { roster.row(*id).and_then(|r| r.rfm).map(|r| r.segment) == Some(segment) })
     );
+}
+
+#[test]
+fn the_owner_filter_matches_a_word_of_the_staff_name() {
+    let mut b = bench();
+    for query in ["owner:bob", "owner:Li", "owner:\"bob li\""] {
+        b.press("F").typed(query);
+        b.code(KeyCode::Enter);
+        let ids = b.app.customers.ids.clone();
+        assert!(!ids.is_empty(), "{query} matches the files Bob Li owns");
+        for summary in b.app.service().summaries(&ids).expect("read") {
+            assert_eq!(
+                summary.expect("row").owner.as_deref(),
+                Some("Bob Li"),
+                "{query}"
+            );
+        }
+        b.press("x");
+    }
 }
 
 #[test]

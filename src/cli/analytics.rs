@@ -12,7 +12,6 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::fmt::Write as _;
-use std::io::Write;
 
 /// How analytics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,10 +85,7 @@ fn csv_out() -> csv::Writer<std::io::StdoutLock<'static>> {
 }
 
 fn json_out(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out)?;
-    Ok(())
+    super::print_json(value)
 }
 
 pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow::Result<()> {

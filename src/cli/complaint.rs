@@ -171,7 +171,7 @@ pub fn action(context: &Context, action: ComplaintAction) -> anyhow::Result<()> 
         ComplaintAction::Show { id, json } => {
             let view = service.complaint_view(&id)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&view)?);
+                super::print_json(&view)?;
             } else {
                 print_view(&view);
             }
@@ -289,7 +289,7 @@ pub fn queue(
         breached_only: breached,
     })?;
     if format == OutputFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&views)?);
+        super::print_json(&views)?;
         return Ok(());
     }
     println!("{} complaint(s), most urgent first", views.len());
@@ -321,7 +321,7 @@ pub fn queue(
 pub fn causes(context: &Context, format: OutputFormat) -> anyhow::Result<()> {
     let rows = context.open()?.root_cause_report()?;
     match format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+        OutputFormat::Json => super::print_json(&rows)?,
         OutputFormat::Csv => {
             let mut w = csv::Writer::from_writer(std::io::stdout().lock());
             w.write_record([

@@ -182,7 +182,7 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
         CustomerCommand::Show { id, json, timeline } => {
             let card = service.customer_card(&CustomerKey::parse(&id), timeline)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&card)?);
+                super::print_json(&card)?;
             } else {
                 print_card(&card);
             }
@@ -201,7 +201,7 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
             }) {
                 Ok(customer) => {
                     if json {
-                        println!("{}", serde_json::to_string_pretty(&customer)?);
+                        super::print_json(&customer)?;
                     } else {
                         println!(
                             "added {} {} (#{})",
@@ -238,7 +238,7 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
             let input = fields.into_input(String::new(), name.unwrap_or_default())?;
             let customer = service.update_customer(&CustomerKey::parse(&id), &input, if_version)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&customer)?);
+                super::print_json(&customer)?;
             } else {
                 println!(
                     "saved {} {} (version {})",

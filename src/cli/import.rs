@@ -43,8 +43,9 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("{name}:{e}"))?;
     if !table.unknown_columns.is_empty() {
         eprintln!(
-            "warning: {name}: ignoring unknown column(s) {} (known: {})",
-            table.unknown_columns.join(", "),
+            "warning: {}: ignoring unknown column(s) {} (known: {})",
+            crate::text::sanitize(&name),
+            crate::text::sanitize(&table.unknown_columns.join(", ")),
             transfer::columns_of(kind).join(",")
         );
     }

@@ -9,14 +9,14 @@ pub fn run(context: &Context, query: &str, json: bool, limit: usize) -> anyhow::
     let service = context.open()?;
     let hits = service.lookup(query, limit)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&hits)?);
-        return Ok(());
+        super::print_json(&hits)?;
+    } else if !hits.is_empty() {
+        print_hits(&hits);
     }
+    // No match is a failure, as with grep and rg: `loyal lookup x && ...` must not go on.
     if hits.is_empty() {
-        eprintln!("no customer matches {:?}", crate::text::sanitize(query));
-        return Ok(());
+        anyhow::bail!("no customer matches {:?}", crate::text::sanitize(query));
     }
-    print_hits(&hits);
     Ok(())
 }
 

@@ -288,6 +288,17 @@ impl From<KindArg> for crate::transfer::Kind {
     }
 }
 
+/// Prints `value` as indented JSON on stdout. Every `--json` output goes through here, so C1
+/// controls, DEL and bidirectional controls in names and notes are written as `\uXXXX`, never
+/// raw (see [`crate::transfer::write_json`]).
+pub(crate) fn print_json(value: &(impl serde::Serialize + ?Sized)) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    crate::transfer::write_json(&mut out, value, true)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 /// The exit status for a damaged database file (1 is any other error, 2 a usage error).
 pub const EXIT_DAMAGED: u8 = 3;
 
@@ -424,7 +435,7 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             };
             let entries = context.open()?.audit(&filter)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&entries)?);
+                print_json(&entries)?;
             } else {
                 for e in &entries {
                     println!(

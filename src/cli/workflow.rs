@@ -215,7 +215,7 @@ pub fn agenda(
     let date = now.date();
     let items = context.open()?.agenda_at(now, owner, days.clamp(0, 366))?;
     if format == OutputFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&items)?);
+        super::print_json(&items)?;
         return Ok(());
     }
     println!(
@@ -275,7 +275,7 @@ pub fn forgotten(
         .open()?
         .forgotten(crate::service::today(), owner, days, limit)?;
     if format == OutputFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        super::print_json(&report)?;
         return Ok(());
     }
     println!(

@@ -1,21 +1,24 @@
 //! Typo tolerance by single-character deletions (the SymSpell idea): two words within one edit
 //! share a deletion variant, so a fuzzy lookup is a handful of exact index probes.
 
-/// The word itself plus every string made by deleting one character.
+/// The word itself plus every distinct string made by deleting one character. Deleting any
+/// character of a run of equal characters gives the same string, so only the first of a run is
+/// deleted: no search through the variants made so far.
 pub fn deletion_variants(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut out: Vec<String> = Vec::with_capacity(chars.len() + 1);
     out.push(word.to_string());
     for skip in 0..chars.len() {
+        if skip > 0 && chars[skip - 1] == chars[skip] {
+            continue;
+        }
         let variant: String = chars
             .iter()
             .enumerate()
             .filter(|(i, _)| *i != skip)
             .map(|(_, c)| *c)
             .collect();
-        if !out.contains(&variant) {
-            out.push(variant);
-        }
+        out.push(variant);
     }
     out
 }
@@ -51,6 +54,9 @@ mod tests {
         assert!(share_variant("smith", "msith")); // transposition
         assert!(!share_variant("smith", "jones"));
         assert_eq!(deletion_variants("aab"), vec!["aab", "ab", "aa"]);
+        assert_eq!(deletion_variants("abba"), vec!["abba", "bba", "aba", "abb"]);
+        // The word itself is never a variant; a word of one repeated letter has one.
+        assert_eq!(deletion_variants("aaaa"), vec!["aaaa", "aaa"]);
     }
 
     #[test]

@@ -10,12 +10,21 @@ use crate::store::{Reader, StoreError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// The longest query a lookup takes, in characters (the longest email address fits), and the
+/// most words it may have: past these a query is refused, so a paste cannot make one lookup
+/// read and compare without end (every step below is linear in the query within them).
+pub const MAX_QUERY_CHARS: usize = 256;
+pub const MAX_QUERY_WORDS: usize = 12;
+
 /// How many index entries one probe reads at most. Broad prefixes (`zs` among a million
 /// customers) stop here; the caller is shown the best of those.
 const PROBE_CAP: usize = 200;
 
 /// The best score any term match gets (an exact whole name, id or email).
 const EXACT_BEST: u32 = 900;
+
+/// An exact id reference (`#42`, `C-000042`, or a merged-away id): above any term match.
+const ID_REFERENCE: u32 = 1000;
 
 /// A several-word match scores this much below its weakest word.
 const WORDS_PENALTY: u32 = 20;
@@ -344,6 +353,25 @@ fn match_phone(
     Ok(())
 }
 
+/// Refuses a query longer than [`MAX_QUERY_CHARS`] or with more than [`MAX_QUERY_WORDS`] words.
+fn check_query(query: &str) -> Result<(), ServiceError> {
+    let chars = query.trim().chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(ServiceError::invalid(
+            "query",
+            format!("{chars} characters are too many for a lookup (at most {MAX_QUERY_CHARS})"),
+        ));
+    }
+    let words = search::words(query).len();
+    if words > MAX_QUERY_WORDS {
+        return Err(ServiceError::invalid(
+            "query",
+            format!("{words} words are too many for a lookup (at most {MAX_QUERY_WORDS})"),
+        ));
+    }
+    Ok(())
+}
+
 /// Ranks customers for `query`; at most `limit` results, best first.
 fn lookup(
     r: &Reader,
@@ -354,6 +382,23 @@ fn lookup(
     let mut found = Candidates::default();
     if query.is_empty() || limit == 0 {
         return Ok(Vec::new());
+    }
+    // An exact id reference first, as every other command takes it: `#42`, an external id, or
+    // the id of a file merged away (which the term index no longer holds).
+    let id = match super::CustomerKey::parse(query) {
+        super::CustomerKey::Internal(id) => r.resolve_id(id)?,
+        super::CustomerKey::External(ext) => r.resolve_external(&ext)?,
+    };
+    if let Some(id) = id {
+        found.offer(
+            id,
+            Candidate {
+                score: ID_REFERENCE,
+                kind: MatchKind::Exact,
+                field: "id",
+                matched: query.to_string(),
+            },
+        );
     }
     let digits = search::phone_digits(query);
     let phone_like = query
@@ -403,6 +448,7 @@ impl Service {
     /// Finds customers by phone (or its last 4+ digits), name, pinyin, initials, email,
     /// external id or company. At most `limit` results, best first.
     pub fn lookup(&self, query: &str, limit: usize) -> Result<Vec<LookupHit>, ServiceError> {
+        check_query(query)?;
         let r = self.store.read()?;
         let mut hits = Vec::new();
         for (id, candidate) in lookup(&r, query, limit)? {

@@ -4,6 +4,7 @@
 
 mod columns;
 mod inputs;
+mod json;
 mod parse;
 mod raw;
 mod rows;
@@ -12,6 +13,7 @@ pub use columns::{Kind, columns_of, required_columns_of};
 pub use inputs::{
     CarePlanInput, ChildInput, ComplaintInput, CustomerInput, FollowUpInput, OrderInput,
 };
+pub use json::{to_json_pretty, write_json};
 pub use parse::{
     Parsed, parse_care_plans, parse_complaints, parse_customers, parse_followups, parse_orders,
     parse_timestamp,

@@ -5,7 +5,7 @@
 use super::RowError;
 use super::columns::{Kind, columns_of, required_columns_of};
 use csv::StringRecord;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::sync::Arc;
 
@@ -16,6 +16,17 @@ use std::sync::Arc;
 pub enum Format {
     Csv,
     Json,
+}
+
+/// The most columns a file may have. A kind has at most a few dozen; this leaves room for the
+/// extra columns of another system's export while bounding the work per row and per header.
+pub const MAX_COLUMNS: usize = 1024;
+
+fn too_many_columns(line: u64, found: usize) -> RowError {
+    file_error(
+        line,
+        format!("{found} columns are too many (at most {MAX_COLUMNS}; a kind has a few dozen)"),
+    )
 }
 
 /// Column name -> position in every record of one file.
@@ -183,17 +194,17 @@ fn read_csv(bytes: &[u8]) -> Result<RawTable, RowError> {
         line: 1,
     };
     let columns: Vec<String> = match reader.headers() {
+        Ok(headers) if headers.len() > MAX_COLUMNS => {
+            return Err(too_many_columns(1, headers.len()));
+        }
         Ok(headers) => headers
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
             .collect(),
         Err(e) => return Err(csv_error(&e, &mut lines)),
     };
-    if let Some((_, dup)) = columns
-        .iter()
-        .enumerate()
-        .find(|(i, c)| columns[..*i].contains(c))
-    {
+    let mut seen = HashSet::with_capacity(columns.len());
+    if let Some(dup) = columns.iter().find(|c| !seen.insert(c.as_str())) {
         return Err(RowError {
             line: 1,
             field: dup.clone(),
@@ -234,6 +245,7 @@ fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
         return Err(file_error(1, "expected a JSON array of objects"));
     };
     let mut columns: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut objects = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
         let record_error = |field: &str, reason: String| RowError {
@@ -257,9 +269,13 @@ fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
             if let Some(kind) = nested_object(value) {
                 return Err(record_error(key, format!("is {kind}, not text")));
             }
-            if !columns.contains(key) {
+            if !seen.contains(key) {
+                seen.insert(key.clone());
                 columns.push(key.clone());
             }
+        }
+        if columns.len() > MAX_COLUMNS {
+            return Err(too_many_columns(index as u64 + 1, columns.len()));
         }
         objects.push(map);
     }
@@ -409,11 +425,12 @@ mod json {
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item, A::Error> {
             let mut entries: Vec<(String, serde_json::Value)> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             let mut duplicate = None;
             while let Some(key) = map.next_key::<String>()? {
                 let value: serde_json::Value = map.next_value()?;
                 let key = key.to_lowercase();
-                if entries.iter().any(|(k, _)| *k == key) {
+                if !seen.insert(key.clone()) {
                     duplicate.get_or_insert(key);
                 } else {
                     entries.push((key, value));
@@ -480,6 +497,42 @@ mod tests {
         let err = read_table(&bytes[..], Format::Csv, Kind::Customers).unwrap_err();
         assert_eq!(err.line, 3);
         assert!(err.reason.contains("UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn headers_are_bounded_and_checked_for_duplicates_in_one_pass() {
+        let wide = |n: usize, last: &str| {
+            let mut header: Vec<String> = vec!["customer_id".into(), "name".into()];
+            header.extend((2..n - 1).map(|i| format!("c{i}")));
+            header.push(last.to_string());
+            format!("{}\n", header.join(","))
+        };
+        let err = read_table(
+            wide(MAX_COLUMNS, "c2").as_bytes(),
+            Format::Csv,
+            Kind::Customers,
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.field.as_str()), (1, "c2"));
+        assert!(
+            read_table(
+                wide(MAX_COLUMNS, "x").as_bytes(),
+                Format::Csv,
+                Kind::Customers
+            )
+            .is_ok()
+        );
+        let err =
+            read_table(wide(100_000, "x").as_bytes(), Format::Csv, Kind::Customers).unwrap_err();
+        assert_eq!((err.line, err.field.as_str()), (1, "file"));
+        assert!(err.reason.contains("at most 1024"), "{err}");
+        let keys: Vec<String> = (0..=MAX_COLUMNS).map(|i| format!("\"k{i}\":1")).collect();
+        let json = format!(
+            "[{{\"customer_id\":\"C1\",\"name\":\"A\"}},{{{}}}]",
+            keys.join(",")
+        );
+        let err = read_table(json.as_bytes(), Format::Json, Kind::Customers).unwrap_err();
+        assert_eq!((err.line, err.field.as_str()), (2, "file"));
     }
 
     #[test]

@@ -281,7 +281,7 @@ pub fn write_rows<R: Serialize>(
             out.write_all(b"[")?;
             for row in rows {
                 out.write_all(if count == 0 { b"\n  " } else { b",\n  " })?;
-                serde_json::to_writer(&mut out, &row?)?;
+                super::write_json(&mut out, &row?, false)?;
                 count += 1;
             }
             out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;

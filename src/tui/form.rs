@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use std::time::Instant;
 
 /// The longest value a field takes, in characters.
@@ -292,7 +292,9 @@ impl<P> Form<P> {
         FormEvent::None
     }
 
-    /// Draws the form as a centred box over `area`.
+    /// Draws the form as a centred box over `area`. The footer (keys, the discard prompt, the
+    /// save notice) keeps its rows at the bottom of the box at every size; the fields scroll above
+    /// it so the focused one stays in view, and a validation error that wraps counts its rows.
     pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, waiting: Option<&str>) {
         let label_width = self
             .fields
@@ -301,23 +303,13 @@ impl<P> Form<P> {
             .max()
             .unwrap_or(0)
             + 2;
-        let errors = self.fields.iter().filter(|f| f.error.is_some()).count();
         let width = area.width.min(76);
-        let message_lines = self.message.as_ref().map_or(0, |m| {
-            text::width(m) / (width as usize).saturating_sub(4).max(1) + 1
-        });
-        let height = (self.fields.len() + errors + message_lines + 4) as u16;
-        let popup = centred(area, width, height.min(area.height));
-        f.render_widget(Clear, popup);
-        let block = Block::default().borders(Borders::ALL).title(Span::styled(
-            format!(" {} ", text::sanitize(&self.title)),
-            theme.title(),
-        ));
-        let inner = block.inner(popup);
-        f.render_widget(block, popup);
-        let value_width = (inner.width as usize).saturating_sub(label_width + 2);
+        let inner_width = width.saturating_sub(2);
+        let value_width = (inner_width as usize).saturating_sub(label_width + 2);
         let mut lines: Vec<Line> = Vec::new();
-        let mut cursor: Option<Position> = None;
+        let mut row = 0;
+        let mut focus_row = 0;
+        let mut cursor: Option<usize> = None;
         for (i, field) in self.fields.iter().enumerate() {
             let focused = i == self.focus;
             let marker = if focused { "▶ " } else { "  " };
@@ -333,30 +325,37 @@ impl<P> Form<P> {
             } else {
                 Style::default()
             };
-            lines.push(Line::from(vec![
+            let line = Line::from(vec![
                 Span::raw(marker),
                 Span::styled(label, theme.header()),
                 Span::styled(visible, style),
-            ]));
-            if focused && !matches!(field.kind, FieldKind::Choice(_)) {
-                cursor = Some(Position::new(
-                    inner.x + 2 + label_width as u16 + cursor_col as u16,
-                    inner.y + (lines.len() - 1) as u16,
-                ));
+            ]);
+            if focused {
+                focus_row = row;
+                if !matches!(field.kind, FieldKind::Choice(_)) {
+                    cursor = Some(2 + label_width + cursor_col);
+                }
             }
+            row += rows(&line, inner_width);
+            lines.push(line);
             if let Some(error) = &field.error {
-                lines.push(Line::from(Span::styled(
+                let line = Line::from(Span::styled(
                     format!("    ✗ {}", text::sanitize(error)),
                     theme.error(),
-                )));
+                ));
+                row += rows(&line, inner_width);
+                lines.push(line);
             }
         }
         lines.push(Line::raw(""));
+        row += 1;
         if let Some(message) = &self.message {
-            lines.push(Line::from(Span::styled(
+            let line = Line::from(Span::styled(
                 format!("✗ {}", text::sanitize(message)),
                 theme.error(),
-            )));
+            ));
+            row += rows(&line, inner_width);
+            lines.push(line);
         }
         let footer = if self.confirm_discard {
             "Discard what you typed? y = discard, any other key = keep editing".to_string()
@@ -365,17 +364,57 @@ impl<P> Form<P> {
         } else {
             "Enter save · Tab next field · ←/→ change choice · Esc cancel".to_string()
         };
-        lines.push(Line::from(Span::styled(footer, theme.dim())));
+        let footer = Paragraph::new(Line::from(Span::styled(footer, theme.dim())))
+            .wrap(Wrap { trim: false });
+        let footer_rows = footer.line_count(inner_width).max(1);
+        let height = u16::try_from(row + footer_rows + 2).unwrap_or(u16::MAX);
+        let popup = centred(area, width, height.min(area.height));
+        f.render_widget(Clear, popup);
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(
+            format!(" {} ", text::sanitize(&self.title)),
+            theme.title(),
+        ));
+        let inner = block.inner(popup);
+        f.render_widget(block, popup);
+        let footer_height = u16::try_from(footer_rows)
+            .unwrap_or(u16::MAX)
+            .min(inner.height);
+        let body = Rect {
+            height: inner.height - footer_height,
+            ..inner
+        };
+        let foot = Rect {
+            y: body.bottom(),
+            height: footer_height,
+            ..inner
+        };
+        f.render_widget(footer, foot);
+        let scroll = (focus_row + 1).saturating_sub(body.height as usize);
         f.render_widget(
-            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
-            inner,
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            body,
         );
-        if let Some(position) = cursor
+        if let Some(col) = cursor
             && self.saving_since.is_none()
+            && focus_row >= scroll
+            && focus_row - scroll < body.height as usize
         {
-            f.set_cursor_position(position);
+            f.set_cursor_position(Position::new(
+                inner.x + col as u16,
+                body.y + (focus_row - scroll) as u16,
+            ));
         }
     }
+}
+
+/// Rows `line` takes once wrapped to `width` columns (at least one).
+fn rows(line: &Line<'_>, width: u16) -> usize {
+    Paragraph::new(line.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(width)
+        .max(1)
 }
 
 /// The part of `value` that fits `width` columns with the cursor (at char `cursor`) visible,
@@ -461,6 +500,36 @@ mod tests {
         assert!(!form.check_required());
         assert_eq!(form.focus, 1);
         assert_eq!(form.fields[1].error.as_deref(), Some("B is required"));
+    }
+
+    #[test]
+    fn the_footer_stays_in_the_box_however_small() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let mut form = Form::new(
+            "t",
+            (),
+            (0..6)
+                .map(|_| Field::text("a", "A", ""))
+                .chain([Field::date("d", "Next contact", "")])
+                .collect(),
+        );
+        form.fields[6].error = Some(format!("{} is not a date", "x".repeat(120)));
+        form.focus = 6;
+        form.handle_key(&key(KeyCode::Char('z')));
+        form.handle_key(&key(KeyCode::Esc));
+        assert!(form.confirm_discard);
+        for (w, h) in [(80, 22), (40, 8), (76, 5), (30, 4)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal
+                .draw(|f| form.render(f, f.area(), Theme::plain(), None))
+                .expect("draw");
+            let buffer = terminal.backend().buffer();
+            let screen: String = (0..h)
+                .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+                .collect();
+            assert!(screen.contains("Discard"), "{w}x{h}\n{screen}");
+        }
     }
 
     #[test]

@@ -50,7 +50,9 @@ impl Palette {
         palette
     }
 
-    /// Actions whose name or description matches the typed text, best first.
+    /// Actions whose name or description matches the typed text, best first: the action named
+    /// exactly (`pane_rfm`, or `pane rfm`), then names starting with the text (`pane_`), then
+    /// other names that match, then actions matched by their description only.
     pub fn refilter(&mut self) {
         let query = self.input.value.trim();
         self.selected = 0;
@@ -58,18 +60,41 @@ impl Palette {
             self.matches = Action::ALL.to_vec();
             return;
         }
+        let key = query
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("_");
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let mut buf = Vec::new();
-        let mut scored: Vec<(u32, Action)> = Action::ALL
+        let mut scored: Vec<(u8, u32, Action)> = Action::ALL
             .iter()
             .filter_map(|a| {
-                let text = format!("{} {}", a.name().replace('_', " "), a.help());
-                let score = pattern.score(Utf32Str::new(&text, &mut buf), &mut self.matcher)?;
-                Some((score, *a))
+                let name = a.name();
+                let mut score =
+                    |text: &str| pattern.score(Utf32Str::new(text, &mut buf), &mut self.matcher);
+                let by_name = score(name).or_else(|| score(&name.replace('_', " ")));
+                let tier = if name == key {
+                    3
+                } else if name.starts_with(&key) {
+                    2
+                } else if by_name.is_some() {
+                    1
+                } else {
+                    0
+                };
+                let points = match by_name {
+                    Some(points) => points,
+                    None if tier > 0 => 0,
+                    None => score(&format!("{} {}", name.replace('_', " "), a.help()))?,
+                };
+                Some((tier, points, *a))
             })
             .collect();
-        scored.sort_by_key(|(score, a)| (std::cmp::Reverse(*score), *a));
-        self.matches = scored.into_iter().map(|(_, a)| a).collect();
+        scored.sort_by_key(|(tier, points, a)| {
+            (std::cmp::Reverse(*tier), std::cmp::Reverse(*points), *a)
+        });
+        self.matches = scored.into_iter().map(|(_, _, a)| a).collect();
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) -> PaletteEvent {
@@ -174,5 +199,30 @@ mod tests {
         p.input.value.clear();
         p.paste("complaint open");
         assert_eq!(p.matches.first(), Some(&Action::OpenComplaint));
+    }
+
+    #[test]
+    fn an_action_is_found_by_its_own_name_and_names_rank_first() {
+        let mut p = Palette::new();
+        for name in ["pane_rfm", "PANE_RFM", "pane rfm"] {
+            p.input.value.clear();
+            p.paste(name);
+            assert_eq!(p.matches.first(), Some(&Action::PaneRfm), "{name}");
+        }
+        for query in ["pane_", "pane"] {
+            p.input.value.clear();
+            p.paste(query);
+            let first: Vec<&str> = p.matches.iter().take(4).map(|a| a.name()).collect();
+            assert!(
+                first.iter().all(|n| n.starts_with("pane_")),
+                "{query}: {first:?}"
+            );
+            let help = p.matches.iter().position(|a| *a == Action::Help);
+            assert!(help.is_none_or(|at| at >= 4), "{query}: {:?}", p.matches);
+        }
+        // The description still finds an action.
+        p.input.value.clear();
+        p.paste("pinyin");
+        assert_eq!(p.matches.first(), Some(&Action::Lookup));
     }
 }

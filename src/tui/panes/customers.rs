@@ -106,17 +106,30 @@ impl CustomerFilter {
         *self == CustomerFilter::default()
     }
 
-    fn accepts(&self, roster: &Roster, row: &RosterRow) -> bool {
+    /// Which of the roster's staff names `owner:` matches (`None`: no owner filter), worked out
+    /// once per filter rather than once per row.
+    fn owners(&self, roster: &Roster) -> Option<Vec<bool>> {
+        let wanted = search::words(self.owner.as_deref()?);
+        Some(
+            roster
+                .owners
+                .iter()
+                .map(|name| owner_matches(&wanted, name))
+                .collect(),
+        )
+    }
+
+    /// `owners`: from [`CustomerFilter::owners`].
+    fn accepts(&self, roster: &Roster, row: &RosterRow, owners: Option<&[bool]>) -> bool {
         self.stage.is_none_or(|s| row.stage == s)
             && self.status.is_none_or(|s| row.status == s)
             && self
                 .segment
                 .is_none_or(|s| row.rfm.is_some_and(|r| r.segment == s))
             && self.value.is_none_or(|v| row.value_class == Some(v))
-            && self.owner.as_deref().is_none_or(|o| {
-                roster
-                    .owner_name(row)
-                    .is_some_and(|name| name.eq_ignore_ascii_case(o))
+            && owners.is_none_or(|o| {
+                row.owner
+                    .is_some_and(|i| o.get(i as usize).copied().unwrap_or(false))
             })
             && self.tag.as_deref().is_none_or(|t| roster.has_tag(row, t))
             && (self.words.is_empty() || {
@@ -124,6 +137,17 @@ impl CustomerFilter {
                 self.words.iter().all(|w| name.contains(w.as_str()))
             })
     }
+}
+
+/// Whether a staff name matches the folded words of `owner:`: each word starts a word of the
+/// name, case- and accent-insensitive, so `owner:bob`, `owner:li` and `owner:"bob li"` all
+/// find "Bob Li".
+fn owner_matches(wanted: &[String], name: &str) -> bool {
+    let words = search::words(name);
+    !wanted.is_empty()
+        && wanted
+            .iter()
+            .all(|w| words.iter().any(|n| n.starts_with(w.as_str())))
 }
 
 /// Splits on spaces, keeping `"quoted parts"` together (`segment:"at risk"`).
@@ -186,10 +210,11 @@ impl CustomersPane {
     /// customer selected when it is still listed.
     pub fn rebuild(&mut self, roster: &Roster) {
         let keep = self.selected();
+        let owners = self.filter.owners(roster);
         let mut rows: Vec<&RosterRow> = roster
             .rows
             .iter()
-            .filter(|r| self.filter.accepts(roster, r))
+            .filter(|r| self.filter.accepts(roster, r, owners.as_deref()))
             .collect();
         match self.sort {
             None | Some(SortKey::Id) => {}
@@ -391,5 +416,18 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert!(err.contains("gold"), "{err}");
+    }
+
+    #[test]
+    fn owner_matches_a_word_or_prefix_of_the_staff_name() {
+        let wanted = |text: &str| search::words(text);
+        for query in ["bob", "Bob", "li", "BO", "bob li", "Li Bob"] {
+            assert!(owner_matches(&wanted(query), "Bob Li"), "{query}");
+        }
+        for query in ["ob", "bobby", "bob chen", ""] {
+            assert!(!owner_matches(&wanted(query), "Bob Li"), "{query}");
+        }
+        assert!(owner_matches(&wanted("jose"), "José Núñez"));
+        assert!(owner_matches(&wanted("张"), "张伟"));
     }
 }
