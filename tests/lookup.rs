@@ -221,7 +221,7 @@ fn a_query_past_the_bounds_is_refused_and_one_within_them_is_quick() {
         .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
         .collect();
     assert!(db.service.lookup(&word, 5).unwrap().is_empty());
-    let words = vec!["smith"; MAX_QUERY_WORDS].join(" ");
+    let words = ["smith"; MAX_QUERY_WORDS].join(" ");
     assert_eq!(ids(&db.service.lookup(&words, 5).unwrap())[0], "C2");
     let elapsed = started.elapsed();
     assert!(elapsed < std::time::Duration::from_secs(2), "{elapsed:?}");
