@@ -462,12 +462,7 @@ fn amounts_beyond_the_bound_are_refused_so_totals_cannot_saturate() {
         SA-1,C1,2025-01-05,92233720368547758.07\n\
         SA-2,C1,2025-01-06,1.00\n\
         SA-3,C1,2025-01-07,-92233720368547758.07\n";
-    let ServiceError::Rejected(errors) = db
-        .import(Kind::Orders, rows, ImportOptions::default())
-        .unwrap_err()
-    else {
-        panic!("expected a rejection")
-    };
+    let errors = db.rejected(Kind::Orders, rows);
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(text.len(), 2, "{text:?}");
     assert!(text[0].starts_with("2: amount: "), "{text:?}");
@@ -487,12 +482,7 @@ fn an_order_that_would_overflow_its_customers_total_is_refused_by_line() {
     c1_with_total(&db, i64::MAX - 50);
     let rows =
         "order_id,customer_id,ordered_at,amount\nO1,C2,2025-01-05,1.00\nO2,C1,2025-01-06,1.00\n";
-    let ServiceError::Rejected(errors) = db
-        .import(Kind::Orders, rows, ImportOptions::default())
-        .unwrap_err()
-    else {
-        panic!("expected a rejection")
-    };
+    let errors = db.rejected(Kind::Orders, rows);
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(text.len(), 1, "{text:?}");
     assert!(
@@ -540,12 +530,7 @@ fn thousands_separators_must_group_by_three() {
     let db = TestDb::new();
     db.import_ok(Kind::Customers, CUSTOMERS);
     let rows = "order_id,customer_id,ordered_at,amount\nO1,C1,2025-01-05,\"1,234.00\"\nO2,C1,2025-01-06,\"1,2,3\"\n";
-    let ServiceError::Rejected(errors) = db
-        .import(Kind::Orders, rows, ImportOptions::default())
-        .unwrap_err()
-    else {
-        panic!("expected a rejection")
-    };
+    let errors = db.rejected(Kind::Orders, rows);
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(text.len(), 1, "{text:?}");
     assert!(text[0].starts_with("3: amount: \"1,2,3\""), "{text:?}");
@@ -646,12 +631,7 @@ fn an_external_id_that_reads_as_an_internal_number_is_refused() {
     let db = TestDb::new();
     db.import_ok(Kind::Customers, CUSTOMERS);
     let rows = "customer_id,name\n#5,Five\n#+2,Two\n#5a,Fine\n";
-    let ServiceError::Rejected(errors) = db
-        .import(Kind::Customers, rows, ImportOptions::default())
-        .unwrap_err()
-    else {
-        panic!("expected a rejection")
-    };
+    let errors = db.rejected(Kind::Customers, rows);
     let lines: Vec<(u64, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
     assert_eq!(lines, vec![(2, "customer_id"), (3, "customer_id")]);
     let added = db.service.add_customer(loyal::service::NewCustomer {

@@ -34,6 +34,15 @@ impl TestDb {
         import_into(&self.service, kind, csv, Format::Csv, options)
     }
 
+    /// Imports `csv` expecting it to be refused whole; the row errors.
+    pub fn rejected(&self, kind: Kind, csv: &str) -> Vec<loyal::transfer::RowError> {
+        match self.import(kind, csv, ImportOptions::default()) {
+            Err(ServiceError::Rejected(errors)) => errors,
+            Err(other) => panic!("expected a rejection, got {other}"),
+            Ok(report) => panic!("expected a rejection, got {report:?}"),
+        }
+    }
+
     pub fn import_ok(&self, kind: Kind, csv: &str) -> ImportReport {
         self.import(kind, csv, ImportOptions::default())
             .expect("import")
