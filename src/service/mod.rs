@@ -13,6 +13,7 @@ mod export;
 mod followups;
 mod import;
 mod import_journal;
+mod import_rollback;
 mod local_dates;
 mod lookup;
 mod reports;
