@@ -90,7 +90,7 @@ fn a_missing_file_is_an_error_naming_the_path_and_where_it_came_from() {
     let out = loyal(dir.path(), &["stats"]);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("path from the default path"),
+        stderr(&out).contains("path from the default location"),
         "{}",
         stderr(&out)
     );

@@ -347,3 +347,35 @@ fn a_killed_terminal_session_ends_the_workbench_within_two_seconds() {
         String::from_utf8_lossy(&checked.stderr)
     );
 }
+
+#[test]
+fn the_workbench_asks_before_creating_a_database() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("typo.redb");
+    let tmux = Tmux::new(dir.path());
+    let command = format!(
+        "LOYAL_CONFIG={}/none.toml {BIN} --db {}; echo LOYAL-EXIT=$?; sleep 60",
+        dir.path().display(),
+        db.display()
+    );
+    tmux.start("no", &command);
+    tmux.wait_for("no", "Create a new, empty one there? [y/N]");
+    assert!(!db.exists(), "nothing is created before the answer");
+    tmux.text("no", "n");
+    tmux.keys("no", &["Enter"]);
+    let screen = tmux.wait_for("no", "LOYAL-EXIT=1");
+    assert!(screen.contains("nothing was created"), "{screen}");
+    assert!(!db.exists());
+
+    tmux.start("yes", &command);
+    tmux.wait_for("yes", "[y/N]");
+    tmux.text("yes", "y");
+    tmux.keys("yes", &["Enter"]);
+    tmux.wait_for("yes", "1 Customers");
+    assert!(db.exists());
+    tmux.keys("yes", &["q"]);
+    tmux.wait_for("yes", "LOYAL-EXIT=0");
+}

@@ -23,7 +23,7 @@ impl std::fmt::Display for DbSource {
             DbSource::Flag => "--db",
             DbSource::Env => "LOYAL_DB",
             DbSource::ConfigFile => "`database` in the config file",
-            DbSource::Default => "the default path",
+            DbSource::Default => "the default location",
         })
     }
 }

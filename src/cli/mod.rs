@@ -541,9 +541,23 @@ fn offer_to_create(context: &Context) -> anyhow::Result<crate::service::Service>
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     if matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES") {
-        context.create()
-    } else {
-        anyhow::bail!("nothing was created; give the right path with --db (or run `loyal demo`)")
+        return context.create();
+    }
+    let demo = crate::config::default_database()
+        .ok()
+        .map(|p| p.with_file_name("demo.redb"))
+        .filter(|p| p.exists());
+    match demo {
+        Some(demo) => anyhow::bail!(
+            "nothing was created; give the right path with --db (the demo database is {0}: \
+             loyal --db {0})",
+            demo.display()
+        ),
+        None => {
+            anyhow::bail!(
+                "nothing was created; give the right path with --db (or run `loyal demo`)"
+            )
+        }
     }
 }
 
