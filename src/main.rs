@@ -12,7 +12,13 @@ fn main() -> std::process::ExitCode {
             for cause in error.chain().skip(1) {
                 message.push_str(&format!("\n  caused by: {cause}"));
             }
-            eprintln!("{}", loyal::text::sanitize(&message).replace("\\n", "\n"));
+            // Not eprintln!: it panics when standard error is a terminal that has gone away.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                loyal::text::sanitize(&message).replace("\\n", "\n")
+            );
             std::process::ExitCode::from(loyal::cli::exit_code(&error))
         }
     }

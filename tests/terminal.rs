@@ -335,17 +335,57 @@ fn a_killed_terminal_session_ends_the_workbench_within_two_seconds() {
         !alive,
         "the workbench (pid {pid}) outlived its terminal by 2 s"
     );
-    // The file is released and whole: a write from the CLI goes through, and check passes.
-    let checked = Command::new(BIN)
-        .args(["--db", db.to_str().expect("utf-8"), "check"])
-        .env("LOYAL_CONFIG", &config)
+    // It left through its normal path: the database was closed cleanly, so a read-only copy
+    // opens without recovery (a process ended any other way leaves it needing one).
+    use std::os::unix::fs::PermissionsExt;
+    let copy = dir.path().join("copy.redb");
+    std::fs::copy(&db, &copy).expect("copy");
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut read_only = if root {
+        // Root may write any file: read as `nobody`, who may not.
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN]);
+        c
+    } else {
+        Command::new(BIN)
+    };
+    let stats = read_only
+        .args(["--db", copy.to_str().expect("utf-8"), "stats"])
+        .env("LOYAL_CONFIG", "/nonexistent/config.toml")
+        .env("HOME", dir.path())
         .output()
-        .expect("check");
+        .expect("stats");
     assert!(
-        checked.status.success(),
-        "{}",
-        String::from_utf8_lossy(&checked.stderr)
+        stats.status.success(),
+        "the database was not closed cleanly: {}",
+        String::from_utf8_lossy(&stats.stderr)
     );
+    // The file is released and whole: a write from the CLI goes through, and check passes.
+    for args in [
+        vec![
+            "followup",
+            "log",
+            "C-000001",
+            "--summary",
+            "after the hang-up",
+        ],
+        vec!["check"],
+    ] {
+        let out = Command::new(BIN)
+            .args(["--db", db.to_str().expect("utf-8")])
+            .args(&args)
+            .env("LOYAL_CONFIG", &config)
+            .output()
+            .expect("loyal");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]

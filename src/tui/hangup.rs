@@ -4,17 +4,20 @@
 //!
 //! Why a thread: on a hung-up tty every `read` returns 0 bytes, and crossterm's event reader
 //! loops on such reads without ever returning to the event loop, so a flag the loop checks is
-//! never looked at. The watchdog first asks the loop to leave (the same flag the signal handler
-//! sets); if the loop has not finished after [`GRACE`], it ends the process itself. Nothing is
-//! lost either way: every save is one redb transaction, committed whole or not at all.
+//! never looked at. The watchdog asks the loop to leave (the same flag the signal handler
+//! sets) and, when the tty has hung up, puts an empty non-blocking pipe on standard input: the
+//! stuck read then says "would block", the reader returns to the loop, and the workbench leaves
+//! through its normal path, closing the database cleanly. Only if it has not finished after
+//! [`GRACE`] does the watchdog end the process itself; even then nothing is lost, since every
+//! save is one redb transaction, committed whole or not at all.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// How often the watchdog looks.
 const TICK: Duration = Duration::from_millis(100);
-/// How long the event loop has to leave on its own once asked.
-const GRACE: Duration = Duration::from_millis(500);
+/// How long the event loop has to leave (and close the database) once asked.
+const GRACE: Duration = Duration::from_millis(800);
 
 static TERMINATE: AtomicBool = AtomicBool::new(false);
 static FINISHED: AtomicBool = AtomicBool::new(false);
@@ -51,9 +54,41 @@ pub fn terminate_requested() -> bool {
     TERMINATE.load(Ordering::SeqCst)
 }
 
-/// The event loop has left and the terminal is restored: the watchdog need not act.
+/// The event loop has left, the terminal is restored and the service dropped: the watchdog
+/// need not act.
 pub fn mark_finished() {
     FINISHED.store(true, Ordering::SeqCst);
+}
+
+/// Marks the workbench finished when dropped: declared first in the event loop's function, it
+/// is dropped last, after the terminal session and the app (with its service), on every way
+/// out.
+pub struct FinishOnDrop;
+
+impl Drop for FinishOnDrop {
+    fn drop(&mut self) {
+        mark_finished();
+    }
+}
+
+/// Puts an empty pipe, non-blocking and with its writer kept open, on standard input: a read
+/// there says "would block" (not 0 bytes, not an error, which crossterm's reader would retry
+/// forever), so a reader stuck on a hung-up tty returns to the event loop.
+fn unplug_stdin() -> bool {
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: a valid array of two descriptors; fcntl and dup2 on descriptors we own; fd 0 is
+    // replaced atomically by dup2. The write end is left open on purpose (see above).
+    unsafe {
+        if libc::pipe(fds.as_mut_ptr()) != 0 {
+            return false;
+        }
+        let flags = libc::fcntl(fds[0], libc::F_GETFL);
+        let ok = flags >= 0
+            && libc::fcntl(fds[0], libc::F_SETFL, flags | libc::O_NONBLOCK) == 0
+            && libc::dup2(fds[0], libc::STDIN_FILENO) == libc::STDIN_FILENO;
+        libc::close(fds[0]);
+        ok
+    }
 }
 
 /// What the watchdog checks each tick: the flag, the terminal on `fd`, the parent.
@@ -100,6 +135,9 @@ pub fn spawn(restore: fn()) {
                 std::thread::sleep(TICK);
             };
             request_terminate();
+            if terminal_gone(libc::STDIN_FILENO) {
+                unplug_stdin();
+            }
             let asked = Instant::now();
             while asked.elapsed() < GRACE {
                 if FINISHED.load(Ordering::SeqCst) {
@@ -107,8 +145,8 @@ pub fn spawn(restore: fn()) {
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }
-            // The loop is stuck (a hung-up tty inside the event reader): end here. Writes to a
-            // dead terminal fail at once, so restoring cannot block.
+            // The loop did not leave in time: end here. Writes to a dead terminal fail at
+            // once, so restoring cannot block.
             restore();
             std::process::exit(gone.exit_code());
         });
@@ -133,6 +171,28 @@ mod tests {
         // SAFETY: closing the read end we own.
         unsafe { libc::close(fds[0]) };
         assert!(terminal_gone(fds[0]), "closed descriptor: POLLNVAL");
+    }
+
+    #[test]
+    fn an_unplugged_stdin_would_block_instead_of_ending() {
+        // Run in a child process: replacing fd 0 must not disturb the test harness.
+        // SAFETY: fork in a test; the child only calls async-signal-safe functions and _exit.
+        let pid = unsafe { libc::fork() };
+        assert!(pid >= 0);
+        if pid == 0 {
+            let ok = unplug_stdin();
+            let mut byte = 0u8;
+            // SAFETY: reading one byte into a valid buffer.
+            let n = unsafe { libc::read(0, (&mut byte as *mut u8).cast(), 1) };
+            let would_block =
+                n == -1 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::WouldBlock;
+            // SAFETY: ending the forked child without running the parent's destructors.
+            unsafe { libc::_exit(if ok && would_block { 0 } else { 1 }) };
+        }
+        let mut status = 0;
+        // SAFETY: waiting for the child we forked.
+        unsafe { libc::waitpid(pid, &mut status, 0) };
+        assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
     }
 
     #[test]

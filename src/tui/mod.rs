@@ -32,6 +32,8 @@ const REDRAW_EVERY: Duration = Duration::from_millis(1000);
 
 /// Runs the workbench in this terminal until the user quits (or SIGTERM/SIGHUP).
 pub fn run(service: Service, options: AppOptions) -> anyhow::Result<()> {
+    // Dropped last: tells the hang-up watchdog the service is closed, however we leave.
+    let _finished = hangup::FinishOnDrop;
     let mut session = terminal::TerminalSession::start()?;
     let mut app = App::new(Arc::new(service), options);
     let mut last_draw = Instant::now() - REDRAW_EVERY;
@@ -61,6 +63,9 @@ pub fn run(service: Service, options: AppOptions) -> anyhow::Result<()> {
             dirty = true;
         }
     }
+    // The service first: the database is closed cleanly before anything touches a terminal
+    // that may be gone (as on an early return, where locals drop in reverse order too).
+    drop(app);
     drop(session);
     Ok(())
 }

@@ -10,6 +10,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{Stdout, stdout};
+use std::mem::ManuallyDrop;
 use std::sync::Once;
 
 pub use super::hangup::terminate_requested;
@@ -38,8 +39,12 @@ fn install_hooks() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             // Background jobs catch their panics and report them; only the screen's own
-            // thread ends the session.
-            if std::thread::current().name() == Some("main") {
+            // thread ends the session. A panic inside redb is caught by the store's guard
+            // (or at the edge, where the session's drop restores the terminal): the
+            // workbench may go on, so the screen stays as it is.
+            if std::thread::current().name() == Some("main")
+                && !crate::store::damage::panic_is_in_redb(info)
+            {
                 restore();
             }
             previous(info);
@@ -56,7 +61,9 @@ fn install_hooks() {
 
 /// Restores the terminal when dropped, however the workbench ends.
 pub struct TerminalSession {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Dropped by hand: ratatui's own drop shows the cursor and, if that fails, `eprintln!`s,
+    /// which panics when standard error is a terminal that has hung up.
+    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl TerminalSession {
@@ -66,7 +73,9 @@ impl TerminalSession {
         let entered = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
             .and_then(|_| Terminal::new(CrosstermBackend::new(stdout())));
         match entered {
-            Ok(terminal) => Ok(TerminalSession { terminal }),
+            Ok(terminal) => Ok(TerminalSession {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)
@@ -78,6 +87,11 @@ impl TerminalSession {
 impl Drop for TerminalSession {
     fn drop(&mut self) {
         restore();
-        super::hangup::mark_finished();
+        // A live terminal gets ratatui's own clean-up; a gone one is left alone (there is
+        // nothing to put back, and its drop would panic printing that it could not).
+        if !super::hangup::terminal_gone(libc::STDOUT_FILENO) {
+            // SAFETY: dropped once, here; the field is never used after this.
+            unsafe { ManuallyDrop::drop(&mut self.terminal) };
+        }
     }
 }
