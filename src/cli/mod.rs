@@ -301,46 +301,69 @@ pub(crate) fn print_json(value: &(impl serde::Serialize + ?Sized)) -> anyhow::Re
 
 /// The exit status for a damaged database file (1 is any other error, 2 a usage error).
 pub const EXIT_DAMAGED: u8 = 3;
+/// The exit status for a bug in loyal itself (a panic outside redb), as sysexits' EX_SOFTWARE.
+pub const EXIT_INTERNAL: u8 = 70;
 
-/// The exit status for `error`: [`EXIT_DAMAGED`] when the database file is damaged, else 1.
+/// A panic in loyal's own code, reported as one line instead of a backtrace.
+#[derive(Debug, thiserror::Error)]
+#[error("internal error (a bug in loyal; please report it with this line): {0}")]
+pub struct InternalError(String);
+
+/// The exit status for `error`: [`EXIT_DAMAGED`] when the database file is damaged,
+/// [`EXIT_INTERNAL`] for a bug, else 1.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
-    if is_damage(error) { EXIT_DAMAGED } else { 1 }
+    if damaged_file(error).is_some() {
+        EXIT_DAMAGED
+    } else if error.downcast_ref::<InternalError>().is_some() {
+        EXIT_INTERNAL
+    } else {
+        1
+    }
 }
 
-fn is_damage(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
+/// The store error in `error`'s chain that says a file is damaged, if any.
+fn damaged_file(error: &anyhow::Error) -> Option<&crate::store::StoreError> {
+    error.chain().find_map(|cause| {
+        let store = cause
             .downcast_ref::<crate::store::StoreError>()
-            .is_some_and(crate::store::StoreError::is_damage)
-            || matches!(
-                cause.downcast_ref::<crate::service::ServiceError>(),
-                Some(crate::service::ServiceError::Store(e)) if e.is_damage()
-            )
+            .or_else(
+                || match cause.downcast_ref::<crate::service::ServiceError>() {
+                    Some(crate::service::ServiceError::Store(e)) => Some(e),
+                    _ => None,
+                },
+            );
+        store.filter(|e| e.is_damage())
     })
 }
 
-/// Runs the parsed command line. A panic inside redb (a damaged page) anywhere in the command
-/// becomes one clear error, and the file is marked so that nothing more is written to it.
+/// Runs the parsed command line. No panic reaches the user as a backtrace: one inside redb (a
+/// damaged page) becomes the damaged-file error and marks the file so that nothing more is
+/// written to it; one in loyal's own code becomes one "internal error" line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let context = Context::new(cli.db.clone())?;
-    crate::store::damage::install_hook();
+    crate::store::damage::quiet_panics();
     let outcome =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_command(&context, cli)));
     let result = match outcome {
         Ok(result) => result,
-        Err(panic) if crate::store::damage::seen() => {
-            drop(panic);
-            Err(
-                crate::store::damage::damaged(&context.db_path, crate::store::damage::detail())
-                    .into(),
+        Err(_) => Err(match crate::store::damage::take_redb_panic() {
+            Some(detail) => crate::store::damage::damaged(&context.db_path, detail).into(),
+            None => InternalError(
+                crate::store::damage::take_panic()
+                    .unwrap_or_else(|| String::from("a panic with no message")),
             )
-        }
-        Err(panic) => std::panic::resume_unwind(panic),
+            .into(),
+        }),
     };
     if let Err(error) = &result
-        && is_damage(error)
+        && let Some(store_error) = damaged_file(error)
     {
-        crate::store::damage::mark(&context.db_path, &format!("{error:#}"));
+        // The file the error names (demo works on its own file), else the one of this run.
+        let path = match store_error {
+            crate::store::StoreError::Damaged { path, .. } => path.as_path(),
+            _ => context.db_path.as_path(),
+        };
+        crate::store::damage::found(path, &store_error.to_string());
     }
     result
 }

@@ -428,23 +428,33 @@ impl Service {
 }
 
 /// Where each customer id sits in the facts: a direct table when ids are dense (they are
-/// counter-assigned), else a binary search.
+/// counter-assigned), else a binary search. Neither assumes the facts arrive sorted by id (they
+/// do from an intact file; a damaged one must give wrong-looking data, never a panic).
 enum Positions {
     Dense(Vec<u32>),
-    Sorted(Vec<CustomerId>),
+    /// (customer id, position), sorted by id.
+    Sorted(Vec<(CustomerId, usize)>),
 }
 
 impl Positions {
     fn new(facts: &[CustomerFacts]) -> Self {
-        let max = facts.last().map_or(0, |f| f.customer);
+        let max = facts.iter().map(|f| f.customer).max().unwrap_or(0);
         if max <= 4 * facts.len() as u64 + 1024 && facts.len() < u32::MAX as usize {
             let mut table = vec![u32::MAX; max as usize + 1];
             for (i, f) in facts.iter().enumerate() {
-                table[f.customer as usize] = i as u32;
+                if let Some(slot) = table.get_mut(f.customer as usize) {
+                    *slot = i as u32;
+                }
             }
             Positions::Dense(table)
         } else {
-            Positions::Sorted(facts.iter().map(|f| f.customer).collect())
+            let mut ids: Vec<(CustomerId, usize)> = facts
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.customer, i))
+                .collect();
+            ids.sort_unstable();
+            Positions::Sorted(ids)
         }
     }
 
@@ -454,7 +464,10 @@ impl Positions {
                 .get(id as usize)
                 .filter(|p| **p != u32::MAX)
                 .map(|p| *p as usize),
-            Positions::Sorted(ids) => ids.binary_search(&id).ok(),
+            Positions::Sorted(ids) => ids
+                .binary_search_by_key(&id, |(c, _)| *c)
+                .ok()
+                .map(|at| ids[at].1),
         }
     }
 }
@@ -541,4 +554,36 @@ pub fn customer_facts(r: &Reader, as_of: NaiveDate) -> Result<Vec<CustomerFacts>
         }
     }
     Ok(facts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(ids: &[CustomerId]) -> Vec<CustomerFacts> {
+        ids.iter()
+            .map(|&customer| CustomerFacts {
+                customer,
+                orders: None,
+                followups: 0,
+                complaints: 0,
+                referred_buyers: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn positions_do_not_trust_the_facts_to_be_sorted() {
+        // A damaged file can hand back keys out of order: the largest id is not the last.
+        let dense = facts(&[1, 8339, 2, 3]);
+        let p = Positions::new(&dense);
+        assert_eq!((p.of(8339), p.of(2), p.of(7)), (Some(1), Some(2), None));
+        let sparse = facts(&[5_000_000, 10, 9_000_000, 20]);
+        let p = Positions::new(&sparse);
+        assert!(matches!(p, Positions::Sorted(_)));
+        assert_eq!(
+            (p.of(9_000_000), p.of(10), p.of(11)),
+            (Some(2), Some(1), None)
+        );
+    }
 }

@@ -8,61 +8,103 @@
 //! finds that, and README says so.
 
 use super::error::StoreError;
+use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, PanicHookInfo};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
 
 static HOOK: Once = Once::new();
-static SEEN: AtomicBool = AtomicBool::new(false);
-/// What the last panic inside redb said.
-static DETAIL: Mutex<Option<String>> = Mutex::new(None);
+/// Files found damaged by this process (a mark may not be writable beside them).
+static SEEN: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Keep every panic quiet: the CLI reports each one as a line of its own.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    /// The last panic on this thread, as the hook saw it.
+    static LAST: RefCell<Option<Panic>> = const { RefCell::new(None) };
+}
+
+/// A panic as the hook saw it.
+#[derive(Debug, Clone)]
+struct Panic {
+    in_redb: bool,
+    /// The message, and for loyal's own panics where it was raised.
+    text: String,
+}
 
 /// True when this panic was raised by redb's own code (not ours, not a dependency's).
-fn inside_redb(info: &PanicHookInfo<'_>) -> bool {
+pub fn panic_is_in_redb(info: &PanicHookInfo<'_>) -> bool {
     info.location().is_some_and(|l| {
         let file = l.file().replace('\\', "/");
         file.contains("/redb-") || file.starts_with("redb-") || file.contains("/redb/src/")
     })
 }
 
-/// Installs (once) a panic hook that keeps redb's panics quiet and remembers them; every other
-/// panic goes on to the previous hook as before (a bug in loyal must still show).
+/// Installs (once) a panic hook that remembers each panic for the thread that raised it, keeps
+/// redb's quiet (whoever catches them reports damage), and passes every other one on to the
+/// previous hook unless [`quiet_panics`] was asked for.
 pub fn install_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if inside_redb(info) {
-                SEEN.store(true, Ordering::SeqCst);
-                let message = info
-                    .payload()
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                // Only redb's words: its source path means nothing to the person reading.
-                if let Ok(mut detail) = DETAIL.lock() {
-                    *detail = Some(message);
-                }
-                return;
+            let message = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let in_redb = panic_is_in_redb(info);
+            // Only redb's words for damage: its source path means nothing to the reader.
+            let text = match info.location() {
+                Some(at) if !in_redb => format!("{message} (at {}:{})", at.file(), at.line()),
+                _ => message,
+            };
+            LAST.with(|last| *last.borrow_mut() = Some(Panic { in_redb, text }));
+            if !in_redb && !QUIET.load(Ordering::SeqCst) {
+                previous(info);
             }
-            previous(info);
         }));
     });
 }
 
-/// Damage was met in this process (a panic inside redb): write nothing more.
-pub fn seen() -> bool {
-    SEEN.load(Ordering::SeqCst)
+/// From now on no panic prints anything: the caller reports each one itself ([`take_panic`]).
+pub fn quiet_panics() {
+    install_hook();
+    QUIET.store(true, Ordering::SeqCst);
 }
 
-/// What redb said when it met the damage.
-pub fn detail() -> String {
-    DETAIL
-        .lock()
-        .ok()
-        .and_then(|d| d.clone())
-        .unwrap_or_else(|| String::from("redb stopped on a page it could not read"))
+/// The last panic on this thread if redb raised it (what it said), taking it.
+pub fn take_redb_panic() -> Option<String> {
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.as_ref().is_some_and(|p| p.in_redb) {
+            last.take().map(|p| p.text)
+        } else {
+            None
+        }
+    })
+}
+
+/// The last panic on this thread, whoever raised it, taking it.
+pub fn take_panic() -> Option<String> {
+    LAST.with(|last| last.borrow_mut().take().map(|p| p.text))
+}
+
+/// Damage was met in `path` by this process: write nothing more to it.
+pub fn seen(path: &Path) -> bool {
+    SEEN.lock().is_ok_and(|seen| seen.iter().any(|p| p == path))
+}
+
+/// Records damage found in `path`: remembered by this process, and marked beside the file for
+/// the others (the first mark stays: it says when the damage was first found).
+pub fn found(path: &Path, detail: &str) {
+    if let Ok(mut seen) = SEEN.lock()
+        && !seen.iter().any(|p| p == path)
+    {
+        seen.push(path.to_path_buf());
+    }
+    mark(path, detail);
 }
 
 /// The error for damage met in `path`.
@@ -73,23 +115,21 @@ pub fn damaged(path: &Path, detail: impl Into<String>) -> StoreError {
     }
 }
 
-/// Runs `work`; a panic inside redb becomes [`StoreError::Damaged`] (and marks the file), any
-/// other panic carries on unwinding.
+/// Runs `work`; a panic inside redb becomes [`StoreError::Damaged`] (and the file is marked),
+/// any other panic carries on unwinding.
 pub fn guard<R, E: From<StoreError>>(
     path: &Path,
     work: impl FnOnce() -> Result<R, E>,
 ) -> Result<R, E> {
     match std::panic::catch_unwind(AssertUnwindSafe(work)) {
         Ok(result) => result,
-        Err(panic) => {
-            if seen() {
-                let detail = detail();
-                mark(path, &detail);
+        Err(panic) => match take_redb_panic() {
+            Some(detail) => {
+                found(path, &detail);
                 Err(damaged(path, detail).into())
-            } else {
-                std::panic::resume_unwind(panic)
             }
-        }
+            None => std::panic::resume_unwind(panic),
+        },
     }
 }
 
@@ -100,24 +140,36 @@ pub fn mark_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Leaves the mark (best effort: a folder we may not write keeps only this process careful).
+/// Leaves the mark unless there is one (best effort: beside a file in a folder we may not
+/// write, only this process knows). An existing mark is never overwritten.
 pub fn mark(path: &Path, detail: &str) {
+    use std::io::Write;
     let when = chrono::Local::now().format("%Y-%m-%d %H:%M:%S");
-    let _ = std::fs::write(
-        mark_path(path),
-        format!("{when}: {detail}\nRun `loyal check`; restore a backup if it fails.\n"),
-    );
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(mark_path(path))
+    {
+        let _ = write!(
+            file,
+            "{when}: {detail}\nRun `loyal check`; restore a backup if it fails.\n"
+        );
+    }
 }
 
-/// The mark's text, if the file was found damaged before.
+/// The mark's first line, if the file was found damaged before.
 pub fn marked(path: &Path) -> Option<String> {
     std::fs::read_to_string(mark_path(path))
         .ok()
         .map(|text| text.lines().next().unwrap_or_default().to_string())
 }
 
-/// Removes the mark (after `check` passed). Returns whether there was one.
+/// Removes the mark (after `check` passed) and forgets damage this process saw there. Returns
+/// whether there was a mark.
 pub fn clear(path: &Path) -> bool {
+    if let Ok(mut seen) = SEEN.lock() {
+        seen.retain(|p| p != path);
+    }
     std::fs::remove_file(mark_path(path)).is_ok()
 }
 
@@ -126,7 +178,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_mark_sits_beside_the_file() {
+    fn the_mark_sits_beside_the_file_and_keeps_the_first_news() {
         assert_eq!(
             mark_path(Path::new("/data/loyal.redb")),
             PathBuf::from("/data/loyal.redb.damaged")
@@ -136,16 +188,34 @@ mod tests {
         assert_eq!(marked(&db), None);
         mark(&db, "bad page");
         assert!(marked(&db).unwrap().ends_with("bad page"));
+        mark(&db, "later news");
+        assert!(
+            marked(&db).unwrap().ends_with("bad page"),
+            "the first mark stays: it says when damage was first found"
+        );
         assert!(clear(&db));
         assert_eq!(marked(&db), None);
     }
 
     #[test]
-    fn panics_elsewhere_keep_unwinding() {
+    fn damage_is_remembered_per_file() {
+        let (a, b) = (Path::new("/nowhere/a.redb"), Path::new("/nowhere/b.redb"));
+        found(a, "bad page");
+        assert!(seen(a));
+        assert!(!seen(b), "another file of the same process is written on");
+        clear(a);
+        assert!(!seen(a));
+    }
+
+    #[test]
+    fn panics_elsewhere_keep_unwinding_and_are_not_called_damage() {
         install_hook();
         let caught = std::panic::catch_unwind(|| {
             let _ = guard::<(), StoreError>(Path::new("x.redb"), || panic!("a bug of ours"));
         });
         assert!(caught.is_err(), "a panic outside redb is not called damage");
+        assert_eq!(take_redb_panic(), None);
+        assert!(take_panic().is_some_and(|t| t.contains("a bug of ours")));
+        assert!(!seen(Path::new("x.redb")));
     }
 }

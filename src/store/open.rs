@@ -9,7 +9,7 @@
 use super::damage;
 use super::error::StoreError;
 use super::reader::Reader;
-use super::schema::{self, META, SCHEMA_VERSION, meta_keys};
+use super::schema::{self, META, SAME_LAYOUT_SINCE, SCHEMA_VERSION, meta_keys};
 use super::writer::Writer;
 use redb::{
     ConcurrencyMode, Database, ReadOnlyDatabase, ReadableDatabase, ReadableTable, TableError,
@@ -211,19 +211,22 @@ impl Store {
 
     /// Refuses to write to a file found damaged (in this process, or marked by another).
     fn refuse_if_damaged(&self) -> Result<(), StoreError> {
-        if damage::seen() {
-            return Err(damage::damaged(&self.path, damage::detail()));
-        }
-        match damage::marked(&self.path) {
-            Some(when) => Err(damage::damaged(
+        if let Some(when) = damage::marked(&self.path) {
+            return Err(damage::damaged(
                 &self.path,
                 format!(
                     "found damaged {when}; {} says so",
                     damage::mark_path(&self.path).display()
                 ),
-            )),
-            None => Ok(()),
+            ));
         }
+        if damage::seen(&self.path) {
+            return Err(damage::damaged(
+                &self.path,
+                "found damaged earlier in this session",
+            ));
+        }
+        Ok(())
     }
 
     /// Runs a write transaction under the damage guard (a panic inside redb marks the file,
@@ -349,6 +352,11 @@ impl Store {
                 reason: String::from("a redb file without a loyal schema"),
             });
         }
+        if self.is_read_only()
+            && recorded.is_some_and(|v| (SAME_LAYOUT_SINCE..=SCHEMA_VERSION).contains(&v))
+        {
+            return Ok(());
+        }
         if let Some(found) = recorded {
             if found > SCHEMA_VERSION {
                 return Err(StoreError::NewerSchema {
@@ -449,8 +457,8 @@ fn writable(path: &Path) -> bool {
         .is_ok()
 }
 
-/// An existing file redb would not open: foreign or damaged (not ours), or an ordinary open
-/// error (locked, permissions).
+/// An existing file redb would not open: damaged, foreign, not closed cleanly (and opened
+/// read-only, so it cannot be recovered), or an ordinary open error (locked, permissions).
 fn not_loyal_or(path: &Path, error: redb::DatabaseError) -> StoreError {
     match error {
         redb::DatabaseError::Storage(redb::StorageError::Io(io))
@@ -461,6 +469,18 @@ fn not_loyal_or(path: &Path, error: redb::DatabaseError) -> StoreError {
                 reason: io.to_string(),
             }
         }
+        redb::DatabaseError::Storage(redb::StorageError::Corrupted(detail)) => {
+            damage::found(path, &detail);
+            damage::damaged(path, detail)
+        }
+        redb::DatabaseError::RepairAborted => StoreError::Open {
+            path: path.to_path_buf(),
+            reason: String::from(
+                "it was not closed cleanly (a copy taken while it was in use, or a loyal that \
+                 was ended) and must be recovered first, which needs write access: open it \
+                 once as its owner, or copy it to a file you may write and open the copy",
+            ),
+        },
         redb::DatabaseError::DatabaseAlreadyOpen
         | redb::DatabaseError::Storage(redb::StorageError::Io(_)) => StoreError::Open {
             path: path.to_path_buf(),

@@ -8,6 +8,10 @@ use redb::TableDefinition;
 /// record type name changes.
 pub const SCHEMA_VERSION: u64 = 9;
 
+/// The oldest version whose tables and records this build reads as they are (8 -> 9 only added
+/// an import state): such a file can be opened read-only without being upgraded first.
+pub const SAME_LAYOUT_SINCE: u64 = 8;
+
 /// OS account -> role code (viewer 0, agent 1, admin 2).
 pub const ROLES: TableDefinition<&str, u8> = TableDefinition::new("roles");
 /// The audit trail, by sequence number (append-only).

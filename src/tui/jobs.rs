@@ -114,14 +114,22 @@ impl Jobs {
         let service = Arc::clone(&self.service);
         let sender = self.sender.clone();
         std::thread::spawn(move || {
-            // A bug in one job must not take the screen down: report it as a failed job.
+            // A bug in one job must not take the screen down: report it as a failed job. A
+            // panic inside redb is a damaged page: say so, and mark the file.
             let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&service)))
                 .unwrap_or_else(|panic| {
-                    let message = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown panic".to_string());
+                    use crate::store::damage;
+                    let message = if let Some(detail) = damage::take_redb_panic() {
+                        let path = service.store().path();
+                        damage::found(path, &detail);
+                        damage::damaged(path, detail).to_string()
+                    } else {
+                        panic
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "unknown panic".to_string())
+                    };
                     JobOutput::Failed(kind, message)
                 });
             let _ = sender.send(output);
