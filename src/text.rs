@@ -153,9 +153,92 @@ pub fn fit(text: &str, columns: usize) -> String {
     out
 }
 
+/// A writer that passes text on line by line through [`sanitize`]: for data (CSV, an export)
+/// shown on a terminal, where a cell holding an escape sequence would otherwise run. Line ends
+/// are kept (a trailing `\r` is dropped); memory is bounded by [`LINE_LIMIT`] per line.
+pub struct TerminalWriter<W: std::io::Write> {
+    inner: W,
+    line: Vec<u8>,
+}
+
+/// The most bytes held back waiting for a line end before they are written anyway.
+pub const LINE_LIMIT: usize = 64 * 1024;
+
+impl<W: std::io::Write> TerminalWriter<W> {
+    pub fn new(inner: W) -> TerminalWriter<W> {
+        TerminalWriter {
+            inner,
+            line: Vec::new(),
+        }
+    }
+
+    /// Writes out the held bytes that form whole characters (all of them if `all`).
+    fn emit(&mut self, all: bool) -> std::io::Result<()> {
+        let upto = match std::str::from_utf8(&self.line) {
+            Ok(_) => self.line.len(),
+            Err(e) if all || e.error_len().is_some() => self.line.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let text = String::from_utf8_lossy(&self.line[..upto]).into_owned();
+        self.line.drain(..upto);
+        self.inner.write_all(sanitize(&text).as_bytes())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for TerminalWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for piece in buf.split_inclusive(|b| *b == b'\n') {
+            match piece.strip_suffix(b"\n") {
+                Some(body) => {
+                    self.line
+                        .extend_from_slice(body.strip_suffix(b"\r").unwrap_or(body));
+                    self.emit(true)?;
+                    self.inner.write_all(b"\n")?;
+                }
+                None => {
+                    self.line.extend_from_slice(piece);
+                    if self.line.len() >= LINE_LIMIT {
+                        self.emit(false)?;
+                    }
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.emit(true)?;
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for TerminalWriter<W> {
+    fn drop(&mut self) {
+        let _ = std::io::Write::flush(self);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_terminal_writer_sanitises_each_line_and_keeps_the_line_ends() {
+        use std::io::Write;
+        let mut out = Vec::new();
+        {
+            let mut w = TerminalWriter::new(&mut out);
+            w.write_all("id,name\r\nC1,\u{1b}[2Jevil\u{202e}\r\nC2,张".as_bytes())
+                .unwrap();
+            // A character split across two writes is put back together.
+            w.write_all(&"三\n".as_bytes()[..1]).unwrap();
+            w.write_all(&"三\n".as_bytes()[1..]).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "id,name\nC1,\\x1b[2Jevil\\u{202e}\nC2,张三\n"
+        );
+    }
 
     #[test]
     fn escapes_never_pass_through() {

@@ -310,3 +310,94 @@ fn a_marked_file_refuses_writes_until_check_passes() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn damage_met_after_the_file_opened_is_one_clear_error_and_stops_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fixture_db(dir.path());
+    let pristine = std::fs::read(&db).unwrap();
+    let mut met_after_open = Vec::new();
+    // 256 bytes of garbage inside one page at a time, over the pages after redb's header
+    // region: some make the open fail, some are met only by a later read, some lie unused.
+    for page in 16..48.min(pristine.len() / 4096) {
+        let copy = dir.path().join(format!("page{page}.redb"));
+        let mut bytes = pristine.clone();
+        bytes[page * 4096 + 1024..page * 4096 + 1280].fill(0xab);
+        std::fs::write(&copy, &bytes).unwrap();
+        let run = |args: &[&str]| loyal(dir.path(), &[&["--db", s(&copy)], args].concat());
+        let stats = run(&["stats"]);
+        let reads = [
+            run(&["export", "customers"]),
+            run(&["export", "orders"]),
+            run(&["lookup", "6542"]),
+        ];
+        for out in std::iter::once(&stats).chain(&reads) {
+            let err = stderr(out);
+            assert!(!err.contains("panicked"), "page {page}: {err}");
+            assert!(!err.contains("RUST_BACKTRACE"), "page {page}: {err}");
+            assert!(
+                matches!(out.status.code(), Some(0 | 1 | EXIT_DAMAGED)),
+                "page {page}: {:?} {err}",
+                out.status
+            );
+            if out.status.code() == Some(EXIT_DAMAGED) {
+                assert!(err.contains("looks damaged"), "page {page}: {err}");
+                assert!(!err.contains("loyal::"), "no internal names: {err}");
+            }
+        }
+        if stats.status.success() && reads.iter().any(|o| o.status.code() == Some(EXIT_DAMAGED)) {
+            met_after_open.push(page);
+        }
+    }
+    assert!(
+        met_after_open.len() >= 5,
+        "damage met by reads after a good open on pages {met_after_open:?}"
+    );
+
+    // A write that meets the damage itself (no earlier read, no mark) is refused, and marks it.
+    let mut refused = false;
+    for page in &met_after_open {
+        let copy = dir.path().join(format!("write{page}.redb"));
+        let mut bytes = pristine.clone();
+        bytes[page * 4096 + 1024..page * 4096 + 1280].fill(0xab);
+        std::fs::write(&copy, &bytes).unwrap();
+        let out = loyal(
+            dir.path(),
+            &[
+                "--db",
+                s(&copy),
+                "import",
+                "customers",
+                "fixtures/customers.csv",
+            ],
+        );
+        if out.status.code() == Some(EXIT_DAMAGED) {
+            assert!(PathBuf::from(format!("{}.damaged", copy.display())).exists());
+            let again = loyal(
+                dir.path(),
+                &[
+                    "--db",
+                    s(&copy),
+                    "followup",
+                    "log",
+                    "C-000002",
+                    "--summary",
+                    "x",
+                ],
+            );
+            assert_eq!(
+                again.status.code(),
+                Some(EXIT_DAMAGED),
+                "{}",
+                stderr(&again)
+            );
+            refused = true;
+            break;
+        }
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert!(
+        refused,
+        "an import that reads every customer met the damage on one of {met_after_open:?}"
+    );
+}

@@ -419,3 +419,50 @@ fn the_workbench_asks_before_creating_a_database() {
     tmux.keys("yes", &["q"]);
     tmux.wait_for("yes", "LOYAL-EXIT=0");
 }
+
+#[test]
+fn csv_to_a_terminal_shows_escapes_as_text_and_to_a_pipe_keeps_the_data() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("x.redb");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, "customer_id,name\nE1,Evil\u{1b}[2JGONE\u{202e}txt\n").expect("csv");
+    let loyal = |args: &[&str]| {
+        Command::new(BIN)
+            .args(["--db", db.to_str().expect("utf-8")])
+            .args(args)
+            .env("LOYAL_CONFIG", dir.path().join("none.toml"))
+            .output()
+            .expect("loyal")
+    };
+    assert!(loyal(&["init"]).status.success());
+    assert!(
+        loyal(&["import", "customers", csv.to_str().expect("utf-8")])
+            .status
+            .success()
+    );
+    // Through a pipe: the data exactly as stored.
+    let piped = loyal(&["export", "customers"]);
+    assert!(
+        String::from_utf8_lossy(&piped.stdout).contains("Evil\u{1b}[2JGONE\u{202e}txt"),
+        "a pipe gets the data as it is"
+    );
+    // On a terminal: shown, never executed (a raw ESC [2J would clear the pane).
+    let tmux = Tmux::new(dir.path());
+    tmux.start(
+        "out",
+        &format!(
+            "echo BEFORE; LOYAL_CONFIG={}/none.toml {BIN} --db {} export customers; echo AFTER; sleep 60",
+            dir.path().display(),
+            db.display()
+        ),
+    );
+    let screen = tmux.wait_for("out", "AFTER");
+    assert!(
+        screen.contains("BEFORE"),
+        "the pane was not cleared: {screen}"
+    );
+    assert!(screen.contains("Evil\\x1b[2JGONE\\u{202e}txt"), "{screen}");
+}

@@ -80,8 +80,8 @@ const RFM_HEADER: &[&str] = &[
     "stage",
 ];
 
-fn csv_out() -> csv::Writer<std::io::StdoutLock<'static>> {
-    csv::Writer::from_writer(std::io::stdout().lock())
+fn csv_out() -> csv::Writer<Box<dyn std::io::Write>> {
+    csv::Writer::from_writer(super::data_out())
 }
 
 fn json_out(value: &impl serde::Serialize) -> anyhow::Result<()> {

@@ -323,7 +323,7 @@ pub fn causes(context: &Context, format: OutputFormat) -> anyhow::Result<()> {
     match format {
         OutputFormat::Json => super::print_json(&rows)?,
         OutputFormat::Csv => {
-            let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+            let mut w = csv::Writer::from_writer(super::data_out());
             w.write_record([
                 "category",
                 "cause",

@@ -298,7 +298,7 @@ pub fn export(
             eprintln!("exported {count} {kind} to {}", path.display());
             count
         }
-        None => service.export(kind, format, std::io::stdout().lock())?,
+        None => service.export(kind, format, super::data_out())?,
     };
     let _ = count;
     Ok(())

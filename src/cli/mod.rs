@@ -288,6 +288,18 @@ impl From<KindArg> for crate::transfer::Kind {
     }
 }
 
+/// Standard output for data (CSV, exports): as it is to a file or a pipe, line by line through
+/// [`crate::text::sanitize`] to a terminal, where an escape sequence in a cell would run.
+pub(crate) fn data_out() -> Box<dyn std::io::Write> {
+    use std::io::IsTerminal;
+    let out = std::io::stdout();
+    if out.is_terminal() {
+        Box::new(crate::text::TerminalWriter::new(out.lock()))
+    } else {
+        Box::new(out.lock())
+    }
+}
+
 /// Prints `value` as indented JSON on stdout. Every `--json` output goes through here, so C1
 /// controls, DEL and bidirectional controls in names and notes are written as `\uXXXX`, never
 /// raw (see [`crate::transfer::write_json`]).

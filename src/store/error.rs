@@ -33,7 +33,11 @@ pub enum StoreError {
         supported: u64,
     },
 
-    #[error("damaged {what} record {key:?}: {reason}")]
+    #[error(
+        "the database file looks damaged: {kind} record {key:?} cannot be read ({reason}); \
+         nothing more is written to it; run `loyal check`, and restore a backup if the check fails",
+        kind = record_kind(.what)
+    )]
     Corrupt {
         what: &'static str,
         key: String,
@@ -101,5 +105,33 @@ impl StoreError {
                 | StoreError::Corrupt { .. }
                 | StoreError::Redb(redb::Error::Corrupted(_))
         )
+    }
+}
+
+/// The plain word for a stored record type (`loyal::Customer@1` -> `customer`): what a person
+/// reads, never the file format's type name.
+fn record_kind(type_name: &str) -> String {
+    let name = type_name
+        .trim_start_matches("loyal::")
+        .split('@')
+        .next()
+        .unwrap_or(type_name);
+    let mut word = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            word.push(' ');
+        }
+        word.extend(c.to_lowercase());
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn record_kinds_are_plain_words() {
+        assert_eq!(super::record_kind("loyal::Customer@1"), "customer");
+        assert_eq!(super::record_kind("loyal::CarePlan@2"), "care plan");
+        assert_eq!(super::record_kind("loyal::FollowUp@1"), "follow up");
     }
 }

@@ -333,7 +333,13 @@ impl Store {
         let path = self.path.clone();
         match &mut self.db {
             Db::ReadWrite(db) => damage::guard(&path, || {
-                db.check_integrity().map_err(|e| StoreError::Redb(e.into()))
+                db.check_integrity().map_err(|e| match e {
+                    redb::DatabaseError::Storage(redb::StorageError::Corrupted(detail)) => {
+                        damage::found(&path, &detail);
+                        damage::damaged(&path, format!("the integrity check failed: {detail}"))
+                    }
+                    other => StoreError::Redb(other.into()),
+                })
             }),
             Db::ReadOnly(_) => Err(StoreError::ReadOnly {
                 path: self.path.clone(),
