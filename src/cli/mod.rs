@@ -6,11 +6,13 @@ mod complaint;
 mod context;
 mod customer;
 mod demo;
+mod exit;
 mod import;
 mod init;
 mod lookup;
 mod settings;
 mod when;
+mod workbench;
 mod workflow;
 
 use crate::transfer::Format;
@@ -18,6 +20,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub use context::Context;
+use exit::damaged_file;
+pub use exit::{EXIT_DAMAGED, EXIT_INTERNAL, InternalError, exit_code};
+pub use workbench::workbench;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -311,43 +316,6 @@ pub(crate) fn print_json(value: &(impl serde::Serialize + ?Sized)) -> anyhow::Re
     Ok(())
 }
 
-/// The exit status for a damaged database file (1 is any other error, 2 a usage error).
-pub const EXIT_DAMAGED: u8 = 3;
-/// The exit status for a bug in loyal itself (a panic outside redb), as sysexits' EX_SOFTWARE.
-pub const EXIT_INTERNAL: u8 = 70;
-
-/// A panic in loyal's own code, reported as one line instead of a backtrace.
-#[derive(Debug, thiserror::Error)]
-#[error("internal error (a bug in loyal; please report it with this line): {0}")]
-pub struct InternalError(String);
-
-/// The exit status for `error`: [`EXIT_DAMAGED`] when the database file is damaged,
-/// [`EXIT_INTERNAL`] for a bug, else 1.
-pub fn exit_code(error: &anyhow::Error) -> u8 {
-    if damaged_file(error).is_some() {
-        EXIT_DAMAGED
-    } else if error.downcast_ref::<InternalError>().is_some() {
-        EXIT_INTERNAL
-    } else {
-        1
-    }
-}
-
-/// The store error in `error`'s chain that says a file is damaged, if any.
-fn damaged_file(error: &anyhow::Error) -> Option<&crate::store::StoreError> {
-    error.chain().find_map(|cause| {
-        let store = cause
-            .downcast_ref::<crate::store::StoreError>()
-            .or_else(
-                || match cause.downcast_ref::<crate::service::ServiceError>() {
-                    Some(crate::service::ServiceError::Store(e)) => Some(e),
-                    _ => None,
-                },
-            );
-        store.filter(|e| e.is_damage())
-    })
-}
-
 /// Runs the parsed command line. No panic reaches the user as a backtrace: one inside redb (a
 /// damaged page) becomes the damaged-file error and marks the file so that nothing more is
 /// written to it; one in loyal's own code becomes one "internal error" line.
@@ -387,7 +355,7 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             let service = if context.db_path.exists() {
                 context.open()?
             } else {
-                offer_to_create(&context)?
+                workbench::offer_to_create(&context)?
             };
             workbench(&context, service, cli.keymap.as_deref())
         }
@@ -557,72 +525,4 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Gen(args)) => crate::generate::run(&args),
     }
-}
-
-/// The workbench was started on a path with no database: ask before creating one there (a
-/// mistyped path must not quietly become an empty database).
-fn offer_to_create(context: &Context) -> anyhow::Result<crate::service::Service> {
-    use std::io::{BufRead, IsTerminal, Write};
-    let path = context.db_path.display();
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        // Not interactive: the ordinary "no database" error, with where the path came from.
-        return context.open();
-    }
-    print!(
-        "No database at {path} (path from {}).\nCreate a new, empty one there? [y/N] ",
-        context.db_source
-    );
-    std::io::stdout().flush()?;
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    if matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES") {
-        return context.create();
-    }
-    let demo = crate::config::default_database()
-        .ok()
-        .map(|p| p.with_file_name("demo.redb"))
-        .filter(|p| p.exists());
-    match demo {
-        Some(demo) => anyhow::bail!(
-            "nothing was created; give the right path with --db (the demo database is {0}: \
-             loyal --db {0})",
-            demo.display()
-        ),
-        None => {
-            anyhow::bail!(
-                "nothing was created; give the right path with --db (or run `loyal demo`)"
-            )
-        }
-    }
-}
-
-/// Opens the terminal workbench on `service` (the keymap from `--keymap`, else the personal
-/// config, plus the user's `keymap.toml` beside `config.toml`).
-pub fn workbench(
-    context: &Context,
-    service: crate::service::Service,
-    keymap: Option<&str>,
-) -> anyhow::Result<()> {
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the workbench needs a terminal; for scripts use the commands (loyal --help)"
-        );
-    }
-    let spec = keymap
-        .map(str::to_string)
-        .or_else(|| context.config.keymap.clone());
-    let user_file = context
-        .config_path
-        .as_ref()
-        .and_then(|p| p.parent())
-        .map(|dir| dir.join("keymap.toml"));
-    let loaded = crate::tui::keymap::Keymap::load(spec.as_deref(), user_file.as_deref())?;
-    let options = crate::tui::AppOptions {
-        keymap: loaded.keymap,
-        theme: crate::tui::theme::Theme::from_env(),
-        clock: crate::tui::Clock::system(),
-        notes: loaded.notes,
-    };
-    crate::tui::run(service, options)
 }

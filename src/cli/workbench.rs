@@ -1,0 +1,72 @@
+//! Opening the terminal workbench from the command line: the keymap, the theme, and asking
+//! before a database is created where there was none.
+
+use super::Context;
+
+/// The workbench was started on a path with no database: ask before creating one there (a
+/// mistyped path must not quietly become an empty database).
+pub(super) fn offer_to_create(context: &Context) -> anyhow::Result<crate::service::Service> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let path = context.db_path.display();
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        // Not interactive: the ordinary "no database" error, with where the path came from.
+        return context.open();
+    }
+    print!(
+        "No database at {path} (path from {}).\nCreate a new, empty one there? [y/N] ",
+        context.db_source
+    );
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    if matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES") {
+        return context.create();
+    }
+    let demo = crate::config::default_database()
+        .ok()
+        .map(|p| p.with_file_name("demo.redb"))
+        .filter(|p| p.exists());
+    match demo {
+        Some(demo) => anyhow::bail!(
+            "nothing was created; give the right path with --db (the demo database is {0}: \
+             loyal --db {0})",
+            demo.display()
+        ),
+        None => {
+            anyhow::bail!(
+                "nothing was created; give the right path with --db (or run `loyal demo`)"
+            )
+        }
+    }
+}
+
+/// Opens the terminal workbench on `service` (the keymap from `--keymap`, else the personal
+/// config, plus the user's `keymap.toml` beside `config.toml`).
+pub fn workbench(
+    context: &Context,
+    service: crate::service::Service,
+    keymap: Option<&str>,
+) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the workbench needs a terminal; for scripts use the commands (loyal --help)"
+        );
+    }
+    let spec = keymap
+        .map(str::to_string)
+        .or_else(|| context.config.keymap.clone());
+    let user_file = context
+        .config_path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map(|dir| dir.join("keymap.toml"));
+    let loaded = crate::tui::keymap::Keymap::load(spec.as_deref(), user_file.as_deref())?;
+    let options = crate::tui::AppOptions {
+        keymap: loaded.keymap,
+        theme: crate::tui::theme::Theme::from_env(),
+        clock: crate::tui::Clock::system(),
+        notes: loaded.notes,
+    };
+    crate::tui::run(service, options)
+}
