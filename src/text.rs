@@ -155,7 +155,8 @@ pub fn fit(text: &str, columns: usize) -> String {
 
 /// A writer that passes text on line by line through [`sanitize`]: for data (CSV, an export)
 /// shown on a terminal, where a cell holding an escape sequence would otherwise run. Line ends
-/// are kept (a trailing `\r` is dropped); memory is bounded by [`LINE_LIMIT`] per line.
+/// are kept (a trailing `\r` is dropped). What waits for a line end is at most [`LINE_LIMIT`]
+/// plus one write; a longer line is passed on in pieces, each sanitised alone.
 pub struct TerminalWriter<W: std::io::Write> {
     inner: W,
     line: Vec<u8>,

@@ -330,6 +330,8 @@ fn damage_met_after_the_file_opened_is_one_clear_error_and_stops_writes() {
             run(&["export", "customers"]),
             run(&["export", "orders"]),
             run(&["lookup", "6542"]),
+            // Reads customer names on a second thread: its damage must be damage too.
+            run(&["rfm"]),
         ];
         for out in std::iter::once(&stats).chain(&reads) {
             let err = stderr(out);

@@ -326,11 +326,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_command(&context, cli)));
     let result = match outcome {
         Ok(result) => result,
-        Err(_) => Err(match crate::store::damage::take_redb_panic() {
+        Err(payload) => Err(match crate::store::damage::take_redb_panic_anywhere() {
             Some(detail) => crate::store::damage::damaged(&context.db_path, detail).into(),
+            // This thread's record names where it happened; a panic passed on from another
+            // thread has only its message.
             None => InternalError(
                 crate::store::damage::take_panic()
-                    .unwrap_or_else(|| String::from("a panic with no message")),
+                    .unwrap_or_else(|| crate::store::damage::payload_text(payload.as_ref())),
             )
             .into(),
         }),

@@ -190,9 +190,11 @@ impl Service {
             let rows = self.rfm_rows(&r, &table, heads, segment)?;
             return Ok((table, rows));
         };
+        let path = self.store.path();
         let (table, heads) = std::thread::scope(|s| {
+            // Guarded on its own thread: a panic record belongs to the thread that raised it.
             let heads = s.spawn(move || -> Result<Vec<CustomerHead>, StoreError> {
-                names.customer_heads()?.collect()
+                crate::store::damage::guard(path, || names.customer_heads()?.collect())
             });
             let table = score_table(&r, params);
             let heads = heads

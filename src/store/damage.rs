@@ -19,6 +19,9 @@ static HOOK: Once = Once::new();
 static SEEN: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 /// Keep every panic quiet: the CLI reports each one as a line of its own.
 static QUIET: AtomicBool = AtomicBool::new(false);
+/// The last redb panic no guard has claimed, whatever thread raised it: for the edges (the
+/// CLI, a TUI job), where a panic may arrive from a helper thread through `resume_unwind`.
+static UNCLAIMED: Mutex<Option<String>> = Mutex::new(None);
 
 thread_local! {
     /// The last panic on this thread, as the hook saw it.
@@ -48,18 +51,16 @@ pub fn install_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let message = info
-                .payload()
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let message = payload_text(info.payload());
             let in_redb = panic_is_in_redb(info);
             // Only redb's words for damage: its source path means nothing to the reader.
             let text = match info.location() {
                 Some(at) if !in_redb => format!("{message} (at {}:{})", at.file(), at.line()),
                 _ => message,
             };
+            if in_redb && let Ok(mut unclaimed) = UNCLAIMED.lock() {
+                *unclaimed = Some(text.clone());
+            }
             LAST.with(|last| *last.borrow_mut() = Some(Panic { in_redb, text }));
             if !in_redb && !QUIET.load(Ordering::SeqCst) {
                 previous(info);
@@ -76,14 +77,35 @@ pub fn quiet_panics() {
 
 /// The last panic on this thread if redb raised it (what it said), taking it.
 pub fn take_redb_panic() -> Option<String> {
-    LAST.with(|last| {
+    let taken = LAST.with(|last| {
         let mut last = last.borrow_mut();
         if last.as_ref().is_some_and(|p| p.in_redb) {
             last.take().map(|p| p.text)
         } else {
             None
         }
-    })
+    });
+    if taken.is_some()
+        && let Ok(mut unclaimed) = UNCLAIMED.lock()
+    {
+        *unclaimed = None;
+    }
+    taken
+}
+
+/// For the edges: this thread's redb panic, else one raised on another thread (a helper
+/// thread whose panic was passed on with `resume_unwind`) that no guard claimed.
+pub fn take_redb_panic_anywhere() -> Option<String> {
+    take_redb_panic().or_else(|| UNCLAIMED.lock().ok().and_then(|mut u| u.take()))
+}
+
+/// The message a panic payload carries.
+pub fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| String::from("a panic with no message"))
 }
 
 /// The last panic on this thread, whoever raised it, taking it.

@@ -363,6 +363,13 @@ impl App {
     pub fn jobs_busy(&self) -> bool {
         self.jobs.busy()
     }
+
+    /// On the way out: starts nothing new and waits up to `within` for running jobs (a save
+    /// finishes; scoring lets go of the service), so the database can be closed cleanly.
+    /// True when none runs any more.
+    pub fn settle_jobs(&mut self, within: std::time::Duration) -> bool {
+        self.jobs.settle(within)
+    }
 }
 
 impl App {

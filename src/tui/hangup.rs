@@ -86,7 +86,10 @@ fn unplug_stdin() -> bool {
         let ok = flags >= 0
             && libc::fcntl(fds[0], libc::F_SETFL, flags | libc::O_NONBLOCK) == 0
             && libc::dup2(fds[0], libc::STDIN_FILENO) == libc::STDIN_FILENO;
-        libc::close(fds[0]);
+        // With fd 0 free, pipe() hands it back as the read end: it is in place already.
+        if fds[0] != libc::STDIN_FILENO {
+            libc::close(fds[0]);
+        }
         ok
     }
 }
@@ -135,13 +138,15 @@ pub fn spawn(restore: fn()) {
                 std::thread::sleep(TICK);
             };
             request_terminate();
-            if terminal_gone(libc::STDIN_FILENO) {
-                unplug_stdin();
-            }
             let asked = Instant::now();
+            let mut unplugged = false;
             while asked.elapsed() < GRACE {
                 if FINISHED.load(Ordering::SeqCst) {
                     return;
+                }
+                // Also when the tty hangs up only after a SIGTERM asked us to leave.
+                if !unplugged && terminal_gone(libc::STDIN_FILENO) {
+                    unplugged = unplug_stdin();
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }

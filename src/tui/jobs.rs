@@ -119,16 +119,12 @@ impl Jobs {
             let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&service)))
                 .unwrap_or_else(|panic| {
                     use crate::store::damage;
-                    let message = if let Some(detail) = damage::take_redb_panic() {
+                    let message = if let Some(detail) = damage::take_redb_panic_anywhere() {
                         let path = service.store().path();
                         damage::found(path, &detail);
                         damage::damaged(path, detail).to_string()
                     } else {
-                        panic
-                            .downcast_ref::<&str>()
-                            .map(|s| s.to_string())
-                            .or_else(|| panic.downcast_ref::<String>().cloned())
-                            .unwrap_or_else(|| "unknown panic".to_string())
+                        damage::payload_text(panic.as_ref())
                     };
                     JobOutput::Failed(kind, message)
                 });
@@ -145,6 +141,18 @@ impl Jobs {
             let (kind, work) = self.again.remove(i);
             self.start(kind, work);
         }
+    }
+
+    /// On the way out: forgets queued work and waits up to `within` for the running jobs (a
+    /// save finishes; a reader lets go of the service). True when none runs any more.
+    pub fn settle(&mut self, within: std::time::Duration) -> bool {
+        self.again.clear();
+        let until = std::time::Instant::now() + within;
+        while self.busy() && std::time::Instant::now() < until {
+            let _ = self.poll();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        !self.busy()
     }
 
     /// Results that arrived, without waiting.
@@ -165,5 +173,46 @@ impl Jobs {
         let output = self.receiver.recv().ok()?;
         self.finished(&output);
         Some(output)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+
+    #[test]
+    fn settling_waits_for_running_jobs_and_starts_no_queued_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let service = Service::open(
+            &dir.path().join("s.redb"),
+            &crate::store::StoreOptions::creating(),
+        )
+        .unwrap();
+        let mut jobs = Jobs::new(Arc::new(service));
+        jobs.spawn(JobKind::Recent, |_| {
+            std::thread::sleep(Duration::from_millis(200));
+            JobOutput::Recent(Ok(Vec::new()))
+        });
+        let queued_ran = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&queued_ran);
+        jobs.spawn(JobKind::Recent, move |_| {
+            flag.store(true, Ordering::SeqCst);
+            JobOutput::Recent(Ok(Vec::new()))
+        });
+        assert_eq!(
+            Arc::strong_count(jobs.service()),
+            2,
+            "the running job holds it"
+        );
+        assert!(jobs.settle(Duration::from_secs(5)));
+        assert_eq!(
+            Arc::strong_count(jobs.service()),
+            1,
+            "no job holds the service any more: it can close cleanly"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(!queued_ran.load(Ordering::SeqCst), "nothing new starts");
     }
 }

@@ -27,6 +27,8 @@ use std::time::{Duration, Instant};
 
 /// How long the loop waits for a key before looking at jobs and others' changes.
 const IDLE_POLL: Duration = Duration::from_millis(50);
+/// How long leaving waits for running background jobs (below the hang-up watchdog's grace).
+const SETTLE_JOBS: Duration = Duration::from_millis(500);
 /// Redraw at least this often (SLA countdowns, "waiting for another writer").
 const REDRAW_EVERY: Duration = Duration::from_millis(1000);
 
@@ -64,7 +66,9 @@ pub fn run(service: Service, options: AppOptions) -> anyhow::Result<()> {
         }
     }
     // The service first: the database is closed cleanly before anything touches a terminal
-    // that may be gone (as on an early return, where locals drop in reverse order too).
+    // that may be gone (as on an early return, where locals drop in reverse order too). A job
+    // still running holds the service: give it a moment, within the watchdog's grace.
+    app.settle_jobs(SETTLE_JOBS);
     drop(app);
     drop(session);
     Ok(())
