@@ -165,7 +165,7 @@ fn main() {
     );
 
     // Query material from customers spread over the whole id range.
-    let reader = service.store().read().expect("read");
+    let reader = service.test_store().read().expect("read");
     let count = reader.customer_count().expect("count");
     let step = (count / args.queries as u64).max(1);
     let mut sample = Vec::new();
@@ -254,7 +254,7 @@ fn main() {
 /// Imports customers then orders, printing rates and space use.
 fn import_all(service: &Service, data: &Path, db_path: &Path) {
     let (rows, parse, write) = import(service, data, Kind::Customers);
-    let customer_bytes = service.store().space().expect("space").allocated_bytes;
+    let customer_bytes = service.test_store().space().expect("space").allocated_bytes;
     println!(
         "import customers: {rows} rows, read+parse {parse:.2?}, write {write:.2?} => {:.0} rows/s overall",
         rows as f64 / (parse + write).as_secs_f64()
@@ -265,7 +265,7 @@ fn import_all(service: &Service, data: &Path, db_path: &Path) {
         customer_bytes as f64 / rows as f64
     );
     let (orders, parse, write) = import(service, data, Kind::Orders);
-    let space = service.store().space().expect("space");
+    let space = service.test_store().space().expect("space");
     let total_bytes = space.allocated_bytes;
     println!(
         "import orders: {orders} rows, read+parse {parse:.2?}, write {write:.2?} => {:.0} rows/s overall",

@@ -451,3 +451,36 @@ fn roles_decide_who_may_do_what() {
     }
     assert_eq!(open_as(&path, "erin").whoami().1, Role::Viewer);
 }
+
+#[test]
+fn opening_a_database_to_read_writes_nothing_and_makes_nobody_admin() {
+    use loyal::domain::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("noroles.redb");
+    // A file with no roles yet (as from before roles existed): made by the store alone.
+    drop(loyal::store::Store::open(&path, &loyal::store::StoreOptions::creating()).unwrap());
+    let reader = |user: &str| {
+        let options = loyal::store::StoreOptions {
+            os_user: user.to_string(),
+            staff: user.to_string(),
+            ..loyal::store::StoreOptions::default()
+        };
+        loyal::service::Service::open(&path, &options).unwrap()
+    };
+    let before = reader("ann").change_counter().unwrap();
+    // Asking questions (is it a demo? who am I?) changes nothing and gives no one admin.
+    let ann = reader("ann");
+    assert!(!ann.is_demo().unwrap());
+    assert_eq!(ann.whoami().1, Role::Agent, "the team's default role");
+    drop(ann);
+    assert_eq!(
+        reader("bo").change_counter().unwrap(),
+        before,
+        "nothing was written"
+    );
+    assert!(reader("bo").roles().unwrap().is_empty());
+    // Creating (init) is what makes the first admin.
+    let init = open_as(&path, "cy");
+    assert_eq!(init.whoami().1, Role::Admin);
+    assert_eq!(reader("ann").whoami().1, Role::Agent);
+}

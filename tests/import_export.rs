@@ -438,7 +438,7 @@ fn a_file_mixing_new_and_changed_orders_keeps_the_aggregates_exact() {
 fn c1_with_total(db: &TestDb, total: i64) {
     let c1 = db.service.resolve(&CustomerKey::parse("C1")).unwrap();
     db.service
-        .store()
+        .test_store()
         .write(|w| {
             w.upsert_order(&loyal::domain::Order {
                 order_id: String::from("BIG"),

@@ -345,9 +345,10 @@ fn reorder_due_and_plans_are_not_duplicated() {
 fn version_1_files_get_their_contact_counts_on_open() {
     let db = fixture_db();
     let path = db.path();
-    let before = customer_facts(&db.service.store().read().unwrap(), date("2030-01-01")).unwrap();
+    let before =
+        customer_facts(&db.service.test_store().read().unwrap(), date("2030-01-01")).unwrap();
     let plans_before = db.export(Kind::CarePlans, Format::Csv);
-    db.service.store().downgrade_to_v1().unwrap();
+    db.service.test_store().downgrade_to_v1().unwrap();
     drop(db.service);
     let store = Store::open(&path, &loyal::store::StoreOptions::creating()).unwrap();
     assert_eq!(

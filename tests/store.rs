@@ -84,7 +84,7 @@ fn a_failed_action_leaves_nothing_behind() {
     let db = TestDb::new();
     db.import_ok(Kind::Customers, CUSTOMERS);
     let counter = db.service.change_counter().unwrap();
-    let result: Result<(), ServiceError> = db.service.store().write(|w| {
+    let result: Result<(), ServiceError> = db.service.test_store().write(|w| {
         let id = w.resolve_external("C1")?.expect("C1");
         let order = Order {
             order_id: "X".into(),
@@ -106,7 +106,7 @@ fn a_failed_action_leaves_nothing_behind() {
 #[test]
 fn merge_moves_everything_and_old_ids_resolve_to_the_kept_file() {
     let db = fixture_db();
-    let reader = db.service.store().read().unwrap();
+    let reader = db.service.test_store().read().unwrap();
     // Pick two customers that both have orders, and find what they own.
     let with_orders: Vec<u64> = reader
         .aggregates()
@@ -134,7 +134,7 @@ fn merge_moves_everything_and_old_ids_resolve_to_the_kept_file() {
     assert_eq!(moved.orders, before_other.order_count);
     assert_eq!(moved.followups as usize, other_followups);
 
-    let reader = db.service.store().read().unwrap();
+    let reader = db.service.test_store().read().unwrap();
     let mut expected = before_keep;
     expected.merge(&before_other).unwrap();
     assert_eq!(reader.aggregate(keep).unwrap(), expected);
@@ -187,19 +187,19 @@ proptest! {
     fn aggregates_always_equal_a_recount(writes in prop::collection::vec((0u8..12, 0u64..4, -1000i64..1000, -500i64..50_000), 1..60)) {
         let dir = tempfile::tempdir().unwrap();
         let service = Service::open(&dir.path().join("p.redb"), &StoreOptions::creating()).unwrap();
-        let customers: Vec<u64> = service.store().write(|w| {
+        let customers: Vec<u64> = service.test_store().write(|w| {
             (0..4).map(|i| w.insert_customer(loyal::domain::Customer::new(format!("C{i}"), "x", 0))).collect::<Result<Vec<_>, _>>()
         }).map_err(|e: StoreError| e).unwrap();
         let mut truth: HashMap<String, (u64, i64, i64)> = HashMap::new();
         for (order, customer, day, amount) in writes {
             let order_id = format!("O{order}");
             let entry = (customers[customer as usize], day * 86_400_000, amount);
-            service.store().write(|w| {
+            service.test_store().write(|w| {
                 w.upsert_order(&Order { order_id: order_id.clone(), customer: entry.0, ordered_at: entry.1, amount: Money(entry.2), items: None, category: None, channel: None })
             }).map_err(|e: StoreError| e).unwrap();
             truth.insert(order_id, entry);
         }
-        let reader = service.store().read().unwrap();
+        let reader = service.test_store().read().unwrap();
         for &c in &customers {
             prop_assert_eq!(reader.aggregate(c).unwrap(), recount(&truth, c));
             prop_assert_eq!(reader.order_points_of(c).unwrap().len() as u64, recount(&truth, c).order_count);
@@ -215,7 +215,7 @@ fn merging_a_file_that_absorbed_others_keeps_every_old_id_working() {
     let key = CustomerKey::parse;
     db.service.merge_customers(&key("C1"), &key("C2")).unwrap();
     db.service.merge_customers(&key("C3"), &key("C1")).unwrap();
-    let reader = db.service.store().read().unwrap();
+    let reader = db.service.test_store().read().unwrap();
     let c3 = reader.resolve_external("C3").unwrap().unwrap();
     for old in ["C1", "C2"] {
         assert_eq!(reader.resolve_external(old).unwrap(), Some(c3), "{old}");

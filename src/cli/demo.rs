@@ -47,7 +47,7 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
         ..context.clone()
     };
     let service = demo.create()?;
-    service.store().write(|w| w.mark_demo())?;
+    service.mark_demo()?;
     let shift = shift_days()?;
     for (kind, text) in FIXTURES {
         let mut table = transfer::read_table(shifted(text, shift).as_bytes(), Format::Csv, *kind)
@@ -102,7 +102,7 @@ fn ensure_replaceable(context: &Context, path: &std::path::Path) -> anyhow::Resu
     let is_demo = other
         .open()
         .ok()
-        .and_then(|s| s.store().read().ok()?.is_demo().ok())
+        .and_then(|s| s.is_demo().ok())
         .unwrap_or(false);
     if !is_demo {
         anyhow::bail!(

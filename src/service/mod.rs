@@ -158,9 +158,10 @@ impl Service {
         };
         service.role = match recorded {
             Some(role) => role,
-            // A read-only file takes no first admin: its readers get the team's default role
-            // (their writes are refused by the store anyway).
-            None if service.store.is_read_only() => service
+            // Only creating a database (init, demo) makes a first admin: opening one to read
+            // or to ask a question writes nothing. A file from before roles existed gets its
+            // admin from `loyal init`; until then everyone has the team's default role.
+            None if !options.create || service.store.is_read_only() => service
                 .team_setting("roles.default")?
                 .parse()
                 .unwrap_or(Role::Agent),
@@ -239,10 +240,30 @@ impl Service {
         })
     }
 
-    /// The store underneath, for tests and maintenance tools. Writes made through it bypass
-    /// roles and the audit trail: front ends use the service methods.
-    pub fn store(&self) -> &Store {
+    /// The store underneath. Writes made through it bypass roles and the audit trail, so it
+    /// stays inside the crate: front ends use the service methods.
+    pub(crate) fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The store underneath, for tests and benchmarks (feature `test-support`, which only the
+    /// crate's own dev-dependency turns on).
+    #[cfg(feature = "test-support")]
+    pub fn test_store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Whether this database was built by `loyal demo` (and may be replaced by the next one).
+    pub fn is_demo(&self) -> Result<bool, ServiceError> {
+        Ok(self.store.read()?.is_demo()?)
+    }
+
+    /// Marks this database as a demo (`loyal demo`, which creates it and is its admin).
+    pub fn mark_demo(&self) -> Result<(), ServiceError> {
+        self.write(Role::Admin, "build a demo database", |w| {
+            w.mark_demo()?;
+            Ok(())
+        })
     }
 
     pub fn stats(&self) -> Result<Stats, ServiceError> {

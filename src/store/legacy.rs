@@ -104,7 +104,7 @@ pub(super) fn upgrade_care_plans(txn: &redb::WriteTransaction) -> Result<(), Mig
 }
 
 /// Writes care plans in the version-1 layout: only for the migration test.
-#[doc(hidden)]
+#[cfg(feature = "test-support")]
 pub(super) fn downgrade_care_plans(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
     let plans: Vec<CarePlan> = read_all(&txn.open_table(CARE_PLANS)?)?;
     txn.delete_table(CARE_PLANS)?;
@@ -212,6 +212,7 @@ pub(super) fn upgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), Mig
 }
 
 /// Writes complaints in the version-1 layout: only for the migration test.
+#[cfg(feature = "test-support")]
 pub(super) fn downgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
     let all: Vec<Complaint> = read_all(&txn.open_table(COMPLAINTS)?)?;
     txn.delete_table(COMPLAINTS)?;

@@ -422,7 +422,7 @@ impl Store {
 
     /// Turns this file back into a version-1 layout (drops the contact counts). Only for tests
     /// of the 1 -> 2 migration.
-    #[doc(hidden)]
+    #[cfg(feature = "test-support")]
     pub fn downgrade_to_v1(&self) -> Result<(), StoreError> {
         let txn = self.writable_db()?.begin_write()?;
         super::legacy::downgrade_care_plans(&txn)?;
@@ -434,7 +434,7 @@ impl Store {
     }
 
     /// Overwrites the recorded schema version. Only for tests of the version check.
-    #[doc(hidden)]
+    #[cfg(feature = "test-support")]
     pub fn force_schema_version(&self, version: u64) -> Result<(), StoreError> {
         let txn = self.writable_db()?.begin_write()?;
         txn.open_table(META)?
