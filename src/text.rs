@@ -124,6 +124,12 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A count with its noun, singular or plural: `1 contact`, `5 contacts` (never `contact(s)`).
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Display width in terminal columns of sanitised text: the sum of its characters' widths.
 pub fn width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -239,6 +245,13 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "id,name\nC1,\\x1b[2Jevil\\u{202e}\nC2,张三\n"
         );
+    }
+
+    #[test]
+    fn counts_have_the_right_plural() {
+        assert_eq!(count(1u64, "contact", "contacts"), "1 contact");
+        assert_eq!(count(5u32, "contact", "contacts"), "5 contacts");
+        assert_eq!(count(0u64, "complaint", "complaints"), "0 complaints");
     }
 
     #[test]

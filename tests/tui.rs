@@ -530,7 +530,11 @@ fn help_lists_the_pane_keys_and_the_palette_runs_actions() {
         screen.contains("log a follow-up with this customer"),
         "{screen}"
     );
-    assert!(screen.contains("[customers]"), "{screen}");
+    assert!(screen.contains("Everywhere"), "{screen}");
+    assert!(
+        !screen.contains("[customers]") && !screen.contains("[global]"),
+        "section titles, not keymap names: {screen}"
+    );
     b.code(KeyCode::Esc);
     assert!(b.app.overlay.is_none());
     b.press(":");

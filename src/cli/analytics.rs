@@ -153,9 +153,9 @@ fn print_rfm_table(rows: &[RfmRow], as_of: NaiveDate) {
             row.r,
             row.f,
             row.m,
-            fit(row.segment.label(), 18),
-            fit(row.value_class.label(), 8),
-            fit(row.stage.label(), 10),
+            fit(row.segment.title(), 18),
+            fit(row.value_class.title(), 8),
+            fit(row.stage.title(), 10),
             if row.at_risk { "at risk" } else { "" }
         );
     }
@@ -221,7 +221,7 @@ pub fn report(
                         let bar = "#".repeat((r.revenue_share * 40.0).round() as usize);
                         println!(
                             "{} {:>9} {:>7} {:>14} {:>7}  {bar}",
-                            fit(r.segment.label(), 18),
+                            fit(r.segment.title(), 18),
                             r.customers,
                             percent(r.customer_share),
                             r.revenue.to_string(),
@@ -253,7 +253,7 @@ pub fn report(
                         let bar = "#".repeat((r.share * 50.0).round() as usize);
                         println!(
                             "{} {:>9} {:>7}  {bar}",
-                            fit(r.stage.label(), 11),
+                            fit(r.stage.title(), 11),
                             r.customers,
                             percent(r.share)
                         );
@@ -283,7 +283,7 @@ pub fn report(
                     for r in &rows {
                         println!(
                             "{} {:>9} {:>14} {:>7}",
-                            fit(r.class.label(), 9),
+                            fit(r.class.title(), 9),
                             r.customers,
                             r.revenue.to_string(),
                             percent(r.revenue_share)

@@ -163,7 +163,7 @@ pub fn action(context: &Context, action: ComplaintAction) -> anyhow::Result<()> 
                 "opened {} for {} ({}); first response due {}",
                 c.id,
                 sanitize(&view.customer.name),
-                c.severity,
+                c.severity.title(),
                 view.sla.response_due.map(local_time).unwrap_or_default()
             );
             return Ok(());
@@ -196,8 +196,11 @@ pub fn action(context: &Context, action: ComplaintAction) -> anyhow::Result<()> 
     let (id, command) = command;
     let (c, plan) = service.complaint_command(&id, command)?;
     let mut line = format!(
-        "{}: {} ({}, {} contact(s))",
-        c.id, c.status, c.severity, c.contacts
+        "{}: {} ({}, {})",
+        c.id,
+        c.status.title(),
+        c.severity.title(),
+        crate::text::count(c.contacts, "contact", "contacts")
     );
     if c.escalated {
         line.push_str(", ESCALATED");
@@ -214,8 +217,8 @@ fn print_view(view: &ComplaintView) {
     println!(
         "{} [{} {}] {}  {}",
         c.id,
-        c.severity,
-        c.status,
+        c.severity.title(),
+        c.status.title(),
         sanitize(&c.category),
         if c.escalated { "ESCALATED" } else { "" }
     );
@@ -269,7 +272,7 @@ fn print_view(view: &ComplaintView) {
         println!(
             "  {} {} {}: {}",
             local_time(e.at),
-            fit(e.kind.label(), 16),
+            fit(e.kind.title(), 16),
             sanitize(&e.staff),
             sanitize(&e.text)
         );
@@ -292,7 +295,10 @@ pub fn queue(
         super::print_json(&views)?;
         return Ok(());
     }
-    println!("{} complaint(s), most urgent first", views.len());
+    println!(
+        "{}, most urgent first",
+        crate::text::count(views.len() as u64, "complaint", "complaints")
+    );
     println!(
         "{} {} {} {} {} {} SLA",
         fit("ID", 9),
@@ -307,8 +313,8 @@ pub fn queue(
         println!(
             "{} {} {} {} {} {} {}",
             fit(&c.id, 9),
-            fit(c.severity.label(), 8),
-            fit(c.status.label(), 12),
+            fit(c.severity.title(), 8),
+            fit(c.status.title(), 12),
             fit(&v.customer.name, 14),
             fit(&c.category, 14),
             fit(c.assignee.as_deref().unwrap_or(""), 11),

@@ -363,23 +363,23 @@ fn print_card(card: &CustomerCard) {
             TimelineEntry::FollowUp(f) => {
                 format!(
                     "follow-up {} {} {}: {}",
-                    f.channel,
-                    f.direction,
+                    f.channel.title(),
+                    f.direction.title(),
                     sanitize(&f.staff),
                     sanitize(&f.summary)
                 )
             }
             TimelineEntry::CarePlan(p) => format!(
                 "care plan {} ({}) {}",
-                p.purpose,
-                p.status,
+                p.purpose.title(),
+                p.status.title(),
                 sanitize(&p.note)
             ),
             TimelineEntry::Complaint(c) => format!(
                 "complaint {} [{} {}] {}",
                 sanitize(&c.id),
-                c.severity,
-                c.status,
+                c.severity.title(),
+                c.status.title(),
                 sanitize(&c.description)
             ),
         };

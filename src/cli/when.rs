@@ -1,15 +1,9 @@
 //! Times for people: instants shown in the local time zone, durations in hours and minutes,
 //! and typed dates (`+3d`, `tomorrow`) read against today.
 
-use crate::domain::Millis;
-use chrono::{DateTime, Local, NaiveDate};
+use chrono::NaiveDate;
 
-/// `2026-11-24 14:05` in the local time zone.
-pub fn local_time(millis: Millis) -> String {
-    DateTime::from_timestamp_millis(millis)
-        .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
-}
+pub use crate::service::local_time;
 
 /// `2d 3h`, `3h 20m`, `12m`; `overdue 2h 5m` for negative spans.
 pub fn span(ms: i64) -> String {

@@ -181,7 +181,12 @@ pub fn care(context: &Context, command: CareCommand) -> anyhow::Result<()> {
                 note,
                 recurrence: every,
             })?;
-            println!("planned {} ({}) due {}", plan.id, plan.purpose, plan.due);
+            println!(
+                "planned {} ({}) due {}",
+                plan.id,
+                plan.purpose.title(),
+                plan.due
+            );
         }
         CareCommand::Done { id, log, contact } => {
             let log = log.map(|summary| contact.followup(CustomerKey::Internal(0), summary, None));
@@ -257,7 +262,7 @@ fn print_agenda_item(item: &AgendaItem) {
         fit(&p.id, 9),
         fit(&p.due.to_string(), 10),
         fit(&time, 5),
-        fit(p.purpose.label(), 13),
+        fit(p.purpose.title(), 13),
         fit(&item.customer.name, 14),
         fit(item.customer.phones.first().map_or("", String::as_str), 17),
         sanitize(&p.note)

@@ -28,9 +28,24 @@ macro_rules! labelled_enum {
             /// Every value, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The canonical label, as written to files and shown on screen.
+            /// The canonical label, as written to files and typed on the command line.
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
+            }
+
+            /// The words a person reads (`stay in touch` for `stay_in_touch`): what every
+            /// screen and human-readable output shows, never the machine label (the one place
+            /// for the translations to come). Typing it back is accepted too.
+            pub fn title(self) -> &'static str {
+                static TITLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+                let titles = TITLES.get_or_init(|| {
+                    Self::ALL.iter().map(|v| v.label().replace('_', " ")).collect()
+                });
+                Self::ALL
+                    .iter()
+                    .position(|v| *v == self)
+                    .and_then(|i| titles.get(i))
+                    .map_or(self.label(), String::as_str)
             }
         }
 

@@ -154,7 +154,7 @@ pub(super) fn write(
                     .flatten(),
                 purpose,
                 assignee: Some(pick(rng, STAFF).to_string()),
-                note: format!("{purpose} for {ext}"),
+                note: format!("{} for {ext}", purpose.title()),
                 status,
                 recurrence: (purpose == CarePurpose::Birthday).then_some(Recurrence {
                     every: 1,

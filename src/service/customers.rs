@@ -230,7 +230,7 @@ pub(super) fn stale(
             || String::from("someone"),
             |e| format!("{} ({})", e.staff, e.os_user),
         ),
-        at: last.map_or_else(String::new, |e| crate::transfer::format_timestamp(e.at)),
+        at: last.map_or_else(String::new, |e| super::local_time(e.at)),
     })
 }
 

@@ -4,6 +4,17 @@
 use crate::domain::Millis;
 use chrono::{DateTime, Local, NaiveDate, Offset, TimeZone};
 
+/// A stored instant as a person reads it: `2026-11-24 14:05` in the local time zone (`?` for
+/// an instant the zone cannot show). The one spelling every screen and message uses.
+pub fn local_time(millis: Millis) -> String {
+    match Local.timestamp_millis_opt(millis) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            t.format("%Y-%m-%d %H:%M").to_string()
+        }
+        chrono::LocalResult::None => "?".to_string(),
+    }
+}
+
 /// Converts stored instants to local calendar dates. Asking the time zone for its offset
 /// costs more than everything else scoring does per order, so the offset is remembered per UTC
 /// day (a small direct-mapped cache: two years of orders touch ~730 days); on the rare day whose

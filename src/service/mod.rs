@@ -35,7 +35,7 @@ pub use import::{ImportOptions, ImportReport, RowWarning};
 pub use import_journal::{
     CHUNK_PAUSE, CHUNK_ROWS, STALE_AFTER_MS, import_state_text, interrupted_note,
 };
-pub use local_dates::{LocalDates, today};
+pub use local_dates::{LocalDates, local_time, today};
 pub use lookup::{LookupHit, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchKind};
 pub use reports::{
     SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,

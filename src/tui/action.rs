@@ -25,6 +25,19 @@ impl Section {
         Section::Rfm,
     ];
 
+    /// What the help overlay calls this section.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Global => "Everywhere",
+            Section::List => "In every list",
+            Section::Customers => "Customers",
+            Section::Card => "Customer card",
+            Section::FollowUps => "Follow-ups",
+            Section::Complaints => "Complaints",
+            Section::Rfm => "RFM",
+        }
+    }
+
     /// The table name in keymap files (`[customers]`).
     pub fn name(self) -> &'static str {
         match self {

@@ -121,7 +121,7 @@ impl Purpose {
                     "channel",
                     "Channel",
                     &labels(Channel::ALL, Channel::label),
-                    channel.label(),
+                    channel.title(),
                 ),
                 Field::choice(
                     "direction",
@@ -208,12 +208,17 @@ impl Purpose {
 
     pub fn plan_done_form(plan: &CarePlan, name: &str) -> Form<Purpose> {
         Form::new(
-            format!("Done: {} for {}", plan.purpose, name),
+            format!("Done: {} for {}", plan.purpose.title(), name),
             Purpose::PlanDone {
                 plan: plan.id.clone(),
             },
             vec![
-                Field::text("summary", "Summary", format!("{} done", plan.purpose)).required(),
+                Field::text(
+                    "summary",
+                    "Summary",
+                    format!("{} done", plan.purpose.title()),
+                )
+                .required(),
                 Field::text("outcome", "Outcome", ""),
                 Field::choice(
                     "channel",
@@ -228,7 +233,7 @@ impl Purpose {
 
     pub fn plan_skip_form(plan: &CarePlan, name: &str) -> Form<Purpose> {
         Form::new(
-            format!("Skip: {} for {}", plan.purpose, name),
+            format!("Skip: {} for {}", plan.purpose.title(), name),
             Purpose::PlanSkip {
                 plan: plan.id.clone(),
             },
@@ -483,7 +488,7 @@ impl Purpose {
                 Box::new(move |s: &Service| {
                     saved(
                         s.complaint_command_if(&id, command, Some(version)),
-                        |(c, _)| format!("{}: {verb} done, now {}", c.id, c.status),
+                        |(c, _)| format!("{}: {verb} done, now {}", c.id, c.status.title()),
                     )
                 })
             }

@@ -22,15 +22,7 @@ pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// A moment in the viewer's local time: `2026-11-24 14:05`.
-pub fn local_time(millis: Millis) -> String {
-    match Local.timestamp_millis_opt(millis) {
-        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
-            t.format("%Y-%m-%d %H:%M").to_string()
-        }
-        chrono::LocalResult::None => "?".to_string(),
-    }
-}
+pub use crate::service::local_time;
 
 pub fn local_date(millis: Millis) -> Option<NaiveDate> {
     match Local.timestamp_millis_opt(millis) {

@@ -24,7 +24,7 @@ pub fn help_lines(keymap: &Keymap, sections: &[Section], theme: Theme) -> Vec<Li
         if bindings.is_empty() {
             continue;
         }
-        lines.push(Line::styled(format!("[{}]", section.name()), theme.title()));
+        lines.push(Line::styled(section.title(), theme.title()));
         // One line per action, with all its keys.
         let mut actions: Vec<(Action, Vec<String>)> = Vec::new();
         for (key, action) in bindings {

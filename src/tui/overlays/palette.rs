@@ -160,9 +160,11 @@ impl Palette {
         for (i, action) in self.matches.iter().enumerate().skip(start).take(rows) {
             let selected = i == self.selected;
             let key = keymap.key_for(*action, sections).unwrap_or_default();
+            // What the action does, in words; its keymap name (`pane_rfm`) finds it but is
+            // not shown.
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("{} {:<18}", if selected { "▶" } else { " " }, action.name()),
+                    format!("{} ", if selected { "▶" } else { " " }),
                     if selected {
                         theme.selected()
                     } else {
@@ -170,7 +172,14 @@ impl Palette {
                     },
                 ),
                 Span::styled(format!("{key:<8}"), theme.key()),
-                Span::raw(action.help()),
+                Span::styled(
+                    action.help(),
+                    if selected {
+                        theme.selected()
+                    } else {
+                        Style::default()
+                    },
+                ),
             ]));
         }
         if self.matches.is_empty() {

@@ -189,7 +189,11 @@ impl CardPane {
                         "RFM",
                         format!(
                             "R{} F{} M{} · {} · {} days since the last order",
-                            rfm.r, rfm.f, rfm.m, rfm.segment, rfm.recency_days
+                            rfm.r,
+                            rfm.f,
+                            rfm.m,
+                            rfm.segment.title(),
+                            rfm.recency_days
                         ),
                     )),
                     None => out.push(field("RFM", "not scored (no order yet)".into())),
@@ -198,7 +202,7 @@ impl CardPane {
                     "Stage",
                     format!(
                         "{}{}",
-                        row.stage,
+                        row.stage.title(),
                         row.value_class
                             .map(|v| format!(" · value class {v}"))
                             .unwrap_or_default()
@@ -266,8 +270,8 @@ impl CardPane {
                     Span::raw(format!(
                         "{} {} {} {} · ",
                         sanitize(&complaint.id),
-                        complaint.severity,
-                        complaint.status,
+                        complaint.severity.title(),
+                        complaint.status.title(),
                         sanitize(&complaint.category)
                     )),
                     Span::styled(sla_words, style),
@@ -353,9 +357,9 @@ fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static> {
             "contact",
             format!(
                 "{} {} {} by {}: {}{}{}",
-                f.channel,
-                f.direction,
-                f.kind,
+                f.channel.title(),
+                f.direction.title(),
+                f.kind.title(),
                 f.staff,
                 f.summary,
                 if f.outcome.is_empty() {
@@ -373,9 +377,9 @@ fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static> {
             "care plan",
             format!(
                 "{} due {} [{}]{}",
-                p.purpose,
+                p.purpose.title(),
                 p.due,
-                p.status,
+                p.status.title(),
                 if p.note.is_empty() {
                     String::new()
                 } else {
@@ -392,7 +396,11 @@ fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static> {
             "complaint",
             format!(
                 "{} {} [{}] {}: {}",
-                c.id, c.severity, c.status, c.category, c.description
+                c.id,
+                c.severity.title(),
+                c.status.title(),
+                c.category,
+                c.description
             ),
             if matches!(
                 c.status,

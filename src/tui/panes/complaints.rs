@@ -134,8 +134,8 @@ impl ComplaintsPane {
                 &[
                     (if selected { "▶" } else { " " }, w[0]),
                     (&c.id, w[1]),
-                    (c.severity.label(), w[2]),
-                    (c.status.label(), w[3]),
+                    (c.severity.title(), w[2]),
+                    (c.status.title(), w[3]),
                     (&who, w[4]),
                     (&sla, w[5]),
                     (c.assignee.as_deref().unwrap_or("-"), w[6]),
@@ -174,11 +174,11 @@ impl ComplaintsPane {
             Line::from(vec![
                 Span::styled("Status      ", theme.header()),
                 Span::raw(format!(
-                    "{} · severity {} (opened {}) · {} contact(s){}",
-                    c.status,
-                    c.severity,
-                    c.opened_severity,
-                    c.contacts,
+                    "{} · severity {} (opened {}) · {}{}",
+                    c.status.title(),
+                    c.severity.title(),
+                    c.opened_severity.title(),
+                    crate::text::count(c.contacts, "contact", "contacts"),
                     if c.escalated { " · ESCALATED" } else { "" }
                 )),
             ]),
@@ -191,7 +191,7 @@ impl ComplaintsPane {
                 Span::raw(format!(
                     "{} via {} · assignee {}",
                     sanitize(&c.category),
-                    c.channel,
+                    c.channel.title(),
                     sanitize(c.assignee.as_deref().unwrap_or("-"))
                 )),
             ]),
@@ -216,7 +216,7 @@ impl ComplaintsPane {
         for event in c.history.iter().rev() {
             lines.push(Line::from(vec![
                 Span::styled(format!("{}  ", local_time(event.at)), theme.dim()),
-                Span::styled(format!("{:<17}", event.kind.label()), Style::default()),
+                Span::styled(format!("{:<17}", event.kind.title()), Style::default()),
                 Span::raw(format!(
                     "{}: {}",
                     sanitize(&event.staff),

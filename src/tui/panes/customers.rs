@@ -356,13 +356,13 @@ fn row_line<'a>(
     };
     let row = roster.and_then(|r| r.row(id));
     let pending = if roster.is_some() { "-" } else { "…" };
-    let stage = row.map_or(pending.to_string(), |r| r.stage.label().to_string());
+    let stage = row.map_or(pending.to_string(), |r| r.stage.title().to_string());
     let segment = row
         .and_then(|r| r.rfm)
-        .map_or(pending.to_string(), |r| r.segment.label().to_string());
+        .map_or(pending.to_string(), |r| r.segment.title().to_string());
     let value = row
         .and_then(|r| r.value_class)
-        .map_or(pending.to_string(), |v| v.label().to_string());
+        .map_or(pending.to_string(), |v| v.title().to_string());
     let contacted = match row {
         Some(r) => r
             .last_contact
@@ -373,7 +373,7 @@ fn row_line<'a>(
     let name = if s.status == CustomerStatus::Active {
         s.name.clone()
     } else {
-        format!("{} ({})", s.name, s.status)
+        format!("{} ({})", s.name, s.status.title())
     };
     let style = if selected && focused {
         theme.selected()

@@ -125,7 +125,7 @@ impl RfmPane {
                     cells_line(
                         &[
                             (if selected { "▶" } else { " " }, 1),
-                            (row.segment.label(), 16),
+                            (row.segment.title(), 16),
                             (&row.customers.to_string(), 6),
                             (&percent(row.customer_share), 6),
                             (&percent(row.revenue_share), 7),
@@ -165,7 +165,7 @@ impl RfmPane {
         for v in &reports.values {
             right_lines.push(Line::raw(format!(
                 "{:<9}{:>8}  {:>6}",
-                v.class.label(),
+                v.class.title(),
                 v.customers,
                 percent(v.revenue_share)
             )));
@@ -181,7 +181,7 @@ impl RfmPane {
         let funnel_width = (right.width as usize).saturating_sub(22).max(2);
         for s in &reports.stages {
             right_lines.push(Line::from(vec![
-                Span::raw(format!("{:<11}{:>8} ", s.stage.label(), s.customers)),
+                Span::raw(format!("{:<11}{:>8} ", s.stage.title(), s.customers)),
                 Span::styled(
                     bar(s.customers as f64 / widest as f64, funnel_width),
                     theme.bar(),
