@@ -124,6 +124,19 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A whole number with thousands separators: `1,204`, `300,000`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A count with its noun, singular or plural: `1 contact`, `5 contacts` (never `contact(s)`).
 pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
@@ -245,6 +258,15 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "id,name\nC1,\\x1b[2Jevil\\u{202e}\nC2,张三\n"
         );
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_204), "1,204");
+        assert_eq!(thousands(300_000), "300,000");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 
     #[test]

@@ -739,3 +739,22 @@ fn review_fixes_status_filter_card_end_churn_enter_and_long_paste() {
     };
     assert_eq!(lookup.input.value.chars().count(), 64);
 }
+
+#[test]
+fn the_customers_table_says_where_you_are_and_gives_the_name_room() {
+    let mut b = bench();
+    let screen = b.screen(80, 24);
+    assert!(screen.contains("row 1 of 300"), "{screen}");
+    b.code(KeyCode::Down);
+    b.code(KeyCode::Down);
+    let screen = b.screen(80, 24);
+    assert!(screen.contains("row 3 of 300"), "{screen}");
+    // At 80 columns a name gets 14 cells or more and a phone is whole.
+    assert!(
+        screen.contains("Lukas Williams   (200) 028-9626"),
+        "{screen}"
+    );
+    assert!(screen.contains("+86 138-0038-6168"), "{screen}");
+    // At 120 the segment is whole too.
+    assert!(b.screen(120, 40).contains("Potential Loyalist"));
+}

@@ -93,19 +93,61 @@ pub fn cells_line<'a>(cells: &[(&str, usize)], style: Style) -> Line<'a> {
     Line::from(Span::styled(out, style))
 }
 
-/// Column widths: `fixed` as given, the column at `stretch` takes what is left of `total`.
-pub fn widths(total: u16, fixed: &[usize], stretch: usize) -> Vec<usize> {
-    let gaps = fixed.len().saturating_sub(1);
-    let used: usize = fixed
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != stretch)
-        .map(|(_, w)| *w)
-        .sum();
-    let left = (total as usize).saturating_sub(used + gaps);
-    let mut out = fixed.to_vec();
-    if let Some(w) = out.get_mut(stretch) {
-        *w = left.max(4);
+/// One column of a table: the width it needs at least, the width that shows its usual values
+/// whole, and its rank when width is shared (0 first). `grow` takes what is left at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Col {
+    pub min: usize,
+    pub want: usize,
+    pub rank: u8,
+    pub grow: bool,
+}
+
+impl Col {
+    pub const fn new(min: usize, want: usize, rank: u8) -> Col {
+        Col {
+            min,
+            want,
+            rank,
+            grow: false,
+        }
+    }
+
+    /// This column takes the width left when every column has what it wants.
+    pub const fn grow(self) -> Col {
+        Col { grow: true, ..self }
+    }
+}
+
+/// Shares `total` cells (one space between columns) among `cols`: each gets its minimum, then,
+/// in rank order, what it wants, then the growing column what is left. When even the minimums
+/// do not fit, the lowest-ranked columns give way first (down to 1 cell).
+pub fn share_widths(total: u16, cols: &[Col]) -> Vec<usize> {
+    let total = (total as usize).saturating_sub(cols.len().saturating_sub(1));
+    let mut out: Vec<usize> = cols.iter().map(|c| c.min.max(1)).collect();
+    let mut order: Vec<usize> = (0..cols.len()).collect();
+    order.sort_by_key(|&i| cols[i].rank);
+    let mut used: usize = out.iter().sum();
+    // Too narrow: take from the lowest ranks first.
+    for &i in order.iter().rev() {
+        if used <= total {
+            break;
+        }
+        let give = (out[i] - 1).min(used - total);
+        out[i] -= give;
+        used -= give;
+    }
+    // Then what each wants, by rank.
+    for &i in &order {
+        let more = cols[i]
+            .want
+            .saturating_sub(out[i])
+            .min(total.saturating_sub(used));
+        out[i] += more;
+        used += more;
+    }
+    if let Some(i) = cols.iter().position(|c| c.grow) {
+        out[i] += total.saturating_sub(used);
     }
     out
 }
@@ -132,6 +174,56 @@ mod tests {
         );
         assert_eq!(span(2 * 3_600_000 + 5 * 60_000), "2h 05m");
         assert_eq!(span(-(26 * 3_600_000)), "1d 2h");
+    }
+
+    /// The customers table of the issue: a name needs 14 cells at 80 columns; at 120 the
+    /// phone, stage and segment are whole.
+    fn customer_columns() -> [Col; 8] {
+        [
+            Col::new(1, 1, 0),
+            Col::new(14, 16, 0).grow(),
+            Col::new(9, 17, 1),
+            Col::new(8, 10, 3),
+            Col::new(9, 18, 2),
+            Col::new(5, 8, 5),
+            Col::new(10, 10, 4),
+            Col::new(6, 12, 6),
+        ]
+    }
+
+    #[test]
+    fn width_is_shared_by_rank_and_the_rest_grows_one_column() {
+        for total in [40u16, 80, 120, 200] {
+            let w = share_widths(total, &customer_columns());
+            let used: usize = w.iter().sum::<usize>() + w.len() - 1;
+            assert!(used <= total as usize, "{total}: {w:?} uses {used}");
+            if total >= 80 {
+                assert_eq!(used, total as usize, "{total}: all of it is used");
+            }
+        }
+        let at80 = share_widths(80, &customer_columns());
+        assert!(
+            at80[1] >= 14,
+            "a name gets at least 14 cells at 80: {at80:?}"
+        );
+        let at120 = share_widths(120, &customer_columns());
+        assert_eq!(
+            (at120[2], at120[3], at120[4]),
+            (17, 10, 18),
+            "phone, stage and segment whole at 120: {at120:?}"
+        );
+        let at200 = share_widths(200, &customer_columns());
+        assert!(
+            at200[7] == 12 && at200[1] > 100,
+            "the rest goes to the name: {at200:?}"
+        );
+        // Narrower than the minimums: the lowest ranks give way, nothing is negative.
+        let at30 = share_widths(30, &customer_columns());
+        assert_eq!(at30.iter().sum::<usize>() + 7, 30, "{at30:?}");
+        assert!(
+            at30[1] >= at30[7],
+            "the name keeps more than the owner: {at30:?}"
+        );
     }
 
     #[test]

@@ -6,7 +6,19 @@ use crate::service::{ComplaintView, QueueFilter};
 use crate::text::sanitize;
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{cells_line, local_time, sla_short, sla_text, widths};
+use crate::tui::widgets::{Col, cells_line, local_time, share_widths, sla_short, sla_text};
+
+/// Marker, id, severity, status, customer · category, SLA, assignee, calls.
+const COLUMNS: [Col; 8] = [
+    Col::new(1, 1, 0),
+    Col::new(9, 9, 0),
+    Col::new(6, 6, 1),
+    Col::new(8, 12, 2),
+    Col::new(14, 30, 0).grow(),
+    Col::new(14, 18, 1),
+    Col::new(6, 12, 3),
+    Col::new(5, 5, 4),
+];
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -101,7 +113,7 @@ impl ComplaintsPane {
             f.render_widget(Paragraph::new(lines), area);
             return;
         };
-        let w = widths(area.width, &[1, 9, 6, 11, 20, 18, 10, 5], 4);
+        let w = share_widths(area.width, &COLUMNS);
         lines.push(cells_line(
             &[
                 (" ", w[0]),

@@ -8,13 +8,26 @@ use crate::search;
 use crate::service::{CustomerSummary, Roster, RosterRow, Service};
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{cells_line, relative_day, widths};
+use crate::tui::widgets::{Col, cells_line, relative_day, share_widths};
+
+/// Marker, name, phone, stage, segment, value, contacted, owner: the name and a whole phone
+/// first (the caller reads the number out), then the segment, stage, last contact, owner.
+const COLUMNS: [Col; 8] = [
+    Col::new(1, 1, 0),
+    Col::new(14, 16, 0).grow(),
+    Col::new(9, 17, 1),
+    Col::new(8, 10, 3),
+    Col::new(9, 18, 2),
+    Col::new(5, 8, 5),
+    Col::new(10, 10, 4),
+    Col::new(6, 12, 6),
+];
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use std::cell::Cell;
 
 /// Columns the table sorts by, in the order `sort` steps through them.
@@ -276,11 +289,7 @@ impl CustomersPane {
                 crate::text::sanitize(self.filter_text.trim())
             )
         };
-        let count = if roster.is_some() || !self.more {
-            format!("{} of {}", self.ids.len(), self.total)
-        } else {
-            format!("{} customers", self.total)
-        };
+        let count = self.position(roster.is_some());
         let scoring = if roster.is_none() {
             " · scoring…"
         } else {
@@ -293,8 +302,14 @@ impl CustomersPane {
             ),
             theme.dim(),
         )));
-        // marker, name, phone, stage, segment, value, last contact, owner
-        let w = widths(area.width, &[1, 14, 13, 10, 15, 8, 10, 8], 1);
+        // A scrollbar on the right when the list is longer than the screen.
+        let scrolls = self.ids.len() > page;
+        let table_width = if scrolls {
+            area.width.saturating_sub(1)
+        } else {
+            area.width
+        };
+        let w = share_widths(table_width, &COLUMNS);
         lines.push(cells_line(
             &[
                 (" ", w[0]),
@@ -334,6 +349,53 @@ impl CustomersPane {
             lines.push(Line::from(Span::styled(message, theme.dim())));
         }
         f.render_widget(Paragraph::new(lines), area);
+        if scrolls {
+            let rows = Rect {
+                y: area.y + 2,
+                height: area.height.saturating_sub(2),
+                ..area
+            };
+            let listed = if self.more {
+                self.total as usize
+            } else {
+                self.ids.len()
+            };
+            let mut state = ScrollbarState::new(listed)
+                .viewport_content_length(page)
+                .position(self.cursor.selected);
+            f.render_stateful_widget(
+                Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                    .begin_symbol(None)
+                    .end_symbol(None),
+                rows,
+                &mut state,
+            );
+        }
+    }
+
+    /// Where the selection is: `row 1,204 of 300,000`, with how many there are in all when a
+    /// filter narrows the list.
+    fn position(&self, scored: bool) -> String {
+        use crate::text::thousands;
+        let row = if self.ids.is_empty() {
+            String::from("no rows")
+        } else {
+            format!("row {}", thousands(self.cursor.selected as u64 + 1))
+        };
+        if !scored && self.more {
+            // Paging in by id: how many are listed so far is not yet the whole.
+            return format!("{row} of {}", thousands(self.total));
+        }
+        let listed = self.ids.len() as u64;
+        if listed == self.total {
+            format!("{row} of {}", thousands(listed))
+        } else {
+            format!(
+                "{row} of {} ({} in all)",
+                thousands(listed),
+                thousands(self.total)
+            )
+        }
     }
 }
 

@@ -6,7 +6,35 @@ use crate::domain::{CustomerId, FollowUp};
 use crate::service::{AgendaItem, Forgotten, Service};
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{cells_line, local_time, relative_day, widths};
+use crate::tui::widgets::{Col, cells_line, local_time, relative_day, share_widths};
+
+/// Marker, when, due, purpose, customer, assignee, note (the note takes what is left).
+const AGENDA_COLUMNS: [Col; 7] = [
+    Col::new(1, 1, 0),
+    Col::new(9, 9, 0),
+    Col::new(10, 10, 0),
+    Col::new(8, 14, 2),
+    Col::new(10, 16, 1),
+    Col::new(6, 10, 3),
+    Col::new(8, 20, 4).grow(),
+];
+/// Marker, at, customer, channel, staff, summary (the summary takes what is left).
+const RECENT_COLUMNS: [Col; 6] = [
+    Col::new(1, 1, 0),
+    Col::new(11, 16, 2),
+    Col::new(10, 16, 1),
+    Col::new(5, 7, 3),
+    Col::new(6, 10, 4),
+    Col::new(12, 30, 0).grow(),
+];
+/// Marker, customer, phone, silent since, owner.
+const FORGOTTEN_COLUMNS: [Col; 5] = [
+    Col::new(1, 1, 0),
+    Col::new(12, 18, 0).grow(),
+    Col::new(9, 17, 1),
+    Col::new(8, 12, 2),
+    Col::new(6, 12, 3),
+];
 use crate::workflow::{AgendaGroup, agenda_group};
 use chrono::NaiveDateTime;
 use ratatui::Frame;
@@ -139,7 +167,7 @@ impl FollowUpsPane {
                     theme.dim(),
                 )),
                 Some(items) => {
-                    let w = widths(area.width, &[1, 9, 10, 14, 16, 10, 10], 6);
+                    let w = share_widths(area.width, &AGENDA_COLUMNS);
                     lines.push(cells_line(
                         &[
                             (" ", w[0]),
@@ -199,7 +227,7 @@ impl FollowUpsPane {
                     lines.push(Line::styled("No contact logged yet.", theme.dim()))
                 }
                 Some(items) => {
-                    let w = widths(area.width, &[1, 16, 16, 7, 10, 20], 5);
+                    let w = share_widths(area.width, &RECENT_COLUMNS);
                     lines.push(cells_line(
                         &[
                             (" ", w[0]),
@@ -250,7 +278,7 @@ impl FollowUpsPane {
                         format!("   never: {} · {}", forgotten.never_contacted, counts.join(" · ")),
                         theme.dim(),
                     ));
-                    let w = widths(area.width, &[1, 18, 14, 12, 10], 1);
+                    let w = share_widths(area.width, &FORGOTTEN_COLUMNS);
                     lines.push(cells_line(
                         &[
                             (" ", w[0]),
