@@ -466,3 +466,29 @@ fn csv_to_a_terminal_shows_escapes_as_text_and_to_a_pipe_keeps_the_data() {
     );
     assert!(screen.contains("Evil\\x1b[2JGONE\\u{202e}txt"), "{screen}");
 }
+
+#[test]
+fn a_dumb_terminal_gets_a_message_not_escape_codes() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, config) = setup(dir.path(), "Di");
+    let tmux = Tmux::new(dir.path());
+    tmux.start(
+        "dumb",
+        &format!(
+            "TERM=dumb LOYAL_CONFIG={} {BIN} --db {}; echo LOYAL-EXIT=$?; sleep 60",
+            config.display(),
+            db.display()
+        ),
+    );
+    let screen = tmux.wait_for("dumb", "LOYAL-EXIT=1");
+    assert!(screen.contains("cannot show the workbench"), "{screen}");
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", "dumb", "#{alternate_on}"])
+            .trim(),
+        "0",
+        "never switched to the alternate screen"
+    );
+}

@@ -758,3 +758,42 @@ fn the_customers_table_says_where_you_are_and_gives_the_name_room() {
     // At 120 the segment is whole too.
     assert!(b.screen(120, 40).contains("Potential Loyalist"));
 }
+
+#[test]
+fn a_viewer_is_not_shown_a_form_that_would_be_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let admin = fixture_service(dir.path());
+    admin
+        .set_role("vic", loyal::domain::Role::Viewer)
+        .expect("role");
+    drop(admin);
+    let viewer = Service::open(
+        &dir.path().join("tui.redb"),
+        &StoreOptions {
+            staff: "Vic".into(),
+            os_user: "vic".into(),
+            ..StoreOptions::default()
+        },
+    )
+    .expect("open");
+    let mut b = Bench {
+        _dir: dir,
+        app: App::new(
+            Arc::new(viewer),
+            AppOptions {
+                keymap: Keymap::default_map(),
+                theme: Theme::plain(),
+                clock: clock(),
+                notes: Vec::new(),
+            },
+        ),
+    };
+    b.app.settle();
+    b.press("f");
+    assert!(b.app.overlay.is_none(), "no follow-up form for a viewer");
+    let screen = b.screen(100, 30);
+    assert!(screen.contains("vic is a viewer here"), "{screen}");
+    // Looking things up still works: the filter form is not a change.
+    b.press("F");
+    assert!(matches!(b.app.overlay, Some(Overlay::Form(_))));
+}

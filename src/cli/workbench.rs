@@ -48,6 +48,15 @@ pub fn workbench(
     keymap: Option<&str>,
 ) -> anyhow::Result<()> {
     use std::io::IsTerminal;
+    // A terminal that cannot move the cursor or draw boxes would get a screen of escape codes.
+    match std::env::var("TERM").as_deref() {
+        Ok("dumb") | Ok("") | Err(_) if std::io::stdout().is_terminal() => anyhow::bail!(
+            "this terminal (TERM={}) cannot show the workbench: it needs cursor movement and \
+             colours (TERM=xterm-256color, screen or tmux); the commands work anywhere (loyal --help)",
+            std::env::var("TERM").unwrap_or_default()
+        ),
+        _ => {}
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the workbench needs a terminal; for scripts use the commands (loyal --help)"

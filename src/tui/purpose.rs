@@ -110,6 +110,15 @@ fn saved<T>(
 }
 
 impl Purpose {
+    /// Whether saving this form changes the database (a filter or the as-of date does not):
+    /// a viewer is not shown such a form, since its save would be refused.
+    pub fn changes_data(&self) -> bool {
+        !matches!(
+            self,
+            Purpose::CustomerFilter | Purpose::ComplaintFilter | Purpose::AsOf
+        )
+    }
+
     pub fn followup_form(c: &Customer) -> Form<Purpose> {
         let channel = c.preferred_channel.unwrap_or(Channel::Phone);
         Form::new(

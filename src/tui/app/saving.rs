@@ -21,6 +21,17 @@ impl App {
     }
 
     pub(super) fn open_form(&mut self, form: Form<Purpose>) {
+        let (user, role) = self.service.whoami();
+        if form.purpose.changes_data() && !role.allows(crate::domain::Role::Agent) {
+            let message = format!(
+                "{} is a viewer here: looking up and reading only (an admin can change that: \
+                 loyal role set {} agent)",
+                crate::text::sanitize(user),
+                crate::text::sanitize(user)
+            );
+            self.error(message);
+            return;
+        }
         if self.saving() {
             self.error("a save is still running; wait for it to finish (the status line says)");
             return;
