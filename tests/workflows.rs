@@ -661,6 +661,31 @@ fn requests_survive_a_trip_through_json() {
         panic!("wrong response")
     };
     assert_eq!(views[0].complaint.id, complaint.id);
+
+    // A command on the complaint carries the version it was shown at: after a colleague's
+    // change, the same request is refused, not applied over theirs.
+    let shown = complaint.version;
+    let ack = |expected_version| Request::Complaint {
+        id: complaint.id.clone(),
+        command: ComplaintCommand::Note {
+            text: "seen".into(),
+        },
+        expected_version,
+    };
+    db.service.handle(ack(Some(shown))).unwrap();
+    let stale = db.service.handle(ack(Some(shown)));
+    assert!(
+        matches!(stale, Err(ServiceError::Stale { .. })),
+        "{stale:?}"
+    );
+    // An older client's request without the field still parses (and is not checked).
+    let wire = format!(
+        r#"{{"Complaint":{{"id":"{}","command":{{"Note":{{"text":"x"}}}}}}}}"#,
+        complaint.id
+    );
+    db.service
+        .handle(serde_json::from_str(&wire).unwrap())
+        .unwrap();
 }
 
 #[test]

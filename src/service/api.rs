@@ -110,6 +110,9 @@ pub enum Request {
     Complaint {
         id: String,
         command: ComplaintCommand,
+        /// Refuse if the complaint is no longer at this version (a colleague acted on it).
+        #[serde(default)]
+        expected_version: Option<u64>,
     },
     ComplaintView {
         id: String,
@@ -299,8 +302,13 @@ impl Service {
                 complaint: Box::new(self.open_complaint(new)?),
                 satisfaction_plan: None,
             },
-            Request::Complaint { id, command } => {
-                let (complaint, plan) = self.complaint_command(&id, command)?;
+            Request::Complaint {
+                id,
+                command,
+                expected_version,
+            } => {
+                let (complaint, plan) =
+                    self.complaint_command_if(&id, command, expected_version)?;
                 Response::Complaint {
                     complaint: Box::new(complaint),
                     satisfaction_plan: plan.map(Box::new),
