@@ -259,24 +259,29 @@ fn a_damaged_file_gives_one_clear_error_and_takes_no_more_writes() {
     assert!(!out.status.success(), "check does not pass a damaged file");
 }
 
-#[test]
-fn a_marked_file_refuses_writes_until_check_passes() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = fixture_db(dir.path());
-    let mark = PathBuf::from(format!("{}.damaged", db.display()));
-    std::fs::write(&mark, "2026-12-01 10:00:00: bad page\n").unwrap();
-    let out = loyal(
-        dir.path(),
+/// `followup log C-000001` on `db`: the write the damage tests expect refused or accepted.
+fn log_a_follow_up(dir: &Path, db: &Path) -> Output {
+    loyal(
+        dir,
         &[
             "--db",
-            s(&db),
+            s(db),
             "followup",
             "log",
             "C-000001",
             "--summary",
             "x",
         ],
-    );
+    )
+}
+
+#[test]
+fn a_marked_file_refuses_writes_until_check_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fixture_db(dir.path());
+    let mark = PathBuf::from(format!("{}.damaged", db.display()));
+    std::fs::write(&mark, "2026-12-01 10:00:00: bad page\n").unwrap();
+    let out = log_a_follow_up(dir.path(), &db);
     assert_eq!(out.status.code(), Some(EXIT_DAMAGED), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("found damaged 2026-12-01 10:00:00"),
@@ -296,18 +301,7 @@ fn a_marked_file_refuses_writes_until_check_passes() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("writing is allowed again"));
     assert!(!mark.exists());
-    let out = loyal(
-        dir.path(),
-        &[
-            "--db",
-            s(&db),
-            "followup",
-            "log",
-            "C-000001",
-            "--summary",
-            "x",
-        ],
-    );
+    let out = log_a_follow_up(dir.path(), &db);
     assert!(out.status.success(), "{}", stderr(&out));
 }
 

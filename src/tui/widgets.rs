@@ -176,54 +176,25 @@ mod tests {
         assert_eq!(span(-(26 * 3_600_000)), "1d 2h");
     }
 
-    /// The customers table of the issue: a name needs 14 cells at 80 columns; at 120 the
-    /// phone, stage and segment are whole.
-    fn customer_columns() -> [Col; 8] {
-        [
-            Col::new(1, 1, 0),
-            Col::new(14, 16, 0).grow(),
-            Col::new(9, 17, 1),
-            Col::new(8, 10, 3),
-            Col::new(9, 18, 2),
-            Col::new(5, 8, 5),
-            Col::new(10, 10, 4),
-            Col::new(6, 12, 6),
-        ]
-    }
-
     #[test]
-    fn width_is_shared_by_rank_and_the_rest_grows_one_column() {
-        for total in [40u16, 80, 120, 200] {
-            let w = share_widths(total, &customer_columns());
-            let used: usize = w.iter().sum::<usize>() + w.len() - 1;
-            assert!(used <= total as usize, "{total}: {w:?} uses {used}");
-            if total >= 80 {
-                assert_eq!(used, total as usize, "{total}: all of it is used");
-            }
+    fn width_goes_to_minimums_then_wants_by_rank_then_the_growing_column() {
+        let cols = [
+            Col::new(4, 10, 0).grow(),
+            Col::new(3, 8, 1),
+            Col::new(3, 6, 2),
+        ];
+        // 2 gaps: 20 cells leave 18; minimums 10, rank 0 wants +6, rank 1 takes the last 2.
+        assert_eq!(share_widths(20, &cols), vec![10, 5, 3]);
+        // Everyone has what they want at 30 (24 wanted + 2 gaps); the rest grows column 0.
+        assert_eq!(share_widths(40, &cols), vec![24, 8, 6]);
+        // Too narrow even for the minimums: the lowest rank gives way first, to 1 cell.
+        assert_eq!(share_widths(10, &cols), vec![4, 3, 1]);
+        assert_eq!(share_widths(6, &cols), vec![2, 1, 1]);
+        for total in 0..60u16 {
+            let w = share_widths(total, &cols);
+            let used = w.iter().sum::<usize>() + 2;
+            assert!(used <= (total as usize).max(5), "{total}: {w:?}");
         }
-        let at80 = share_widths(80, &customer_columns());
-        assert!(
-            at80[1] >= 14,
-            "a name gets at least 14 cells at 80: {at80:?}"
-        );
-        let at120 = share_widths(120, &customer_columns());
-        assert_eq!(
-            (at120[2], at120[3], at120[4]),
-            (17, 10, 18),
-            "phone, stage and segment whole at 120: {at120:?}"
-        );
-        let at200 = share_widths(200, &customer_columns());
-        assert!(
-            at200[7] == 12 && at200[1] > 100,
-            "the rest goes to the name: {at200:?}"
-        );
-        // Narrower than the minimums: the lowest ranks give way, nothing is negative.
-        let at30 = share_widths(30, &customer_columns());
-        assert_eq!(at30.iter().sum::<usize>() + 7, 30, "{at30:?}");
-        assert!(
-            at30[1] >= at30[7],
-            "the name keeps more than the owner: {at30:?}"
-        );
     }
 
     #[test]

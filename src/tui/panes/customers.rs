@@ -492,4 +492,29 @@ mod tests {
         assert!(owner_matches(&wanted("jose"), "José Núñez"));
         assert!(owner_matches(&wanted("张"), "张伟"));
     }
+
+    #[test]
+    fn the_name_has_room_at_80_and_every_column_is_whole_at_120() {
+        let at80 = share_widths(80, &COLUMNS);
+        assert!(
+            at80[1] >= 14,
+            "a name gets at least 14 cells at 80: {at80:?}"
+        );
+        assert_eq!(at80[2], 17, "the phone is whole at 80: {at80:?}");
+        let at120 = share_widths(120, &COLUMNS);
+        let whole: Vec<usize> = COLUMNS.iter().map(|c| c.want).collect();
+        for i in 2..COLUMNS.len() {
+            assert_eq!(at120[i], whole[i], "column {i} whole at 120: {at120:?}");
+        }
+        let at200 = share_widths(200, &COLUMNS);
+        assert!(at200[1] > 100, "the rest goes to the name: {at200:?}");
+        for total in [30u16, 80, 120, 200] {
+            let w = share_widths(total, &COLUMNS);
+            assert_eq!(
+                w.iter().sum::<usize>() + w.len() - 1,
+                total as usize,
+                "{total}"
+            );
+        }
+    }
 }
