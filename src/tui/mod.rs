@@ -32,12 +32,25 @@ const SETTLE_JOBS: Duration = Duration::from_millis(500);
 /// Redraw at least this often (SLA countdowns, "waiting for another writer").
 const REDRAW_EVERY: Duration = Duration::from_millis(1000);
 
-/// Runs the workbench in this terminal until the user quits (or SIGTERM/SIGHUP).
+/// Runs the workbench in this terminal until the user quits (or SIGTERM/SIGHUP, or the
+/// terminal goes away).
 pub fn run(service: Service, options: AppOptions) -> anyhow::Result<()> {
     // Dropped last: tells the hang-up watchdog the service is closed, however we leave.
     let _finished = hangup::FinishOnDrop;
     let mut session = terminal::TerminalSession::start()?;
     let mut app = App::new(Arc::new(service), options);
+    let result = event_loop(&mut session, &mut app);
+    // However the loop ended (quit, a signal, or a terminal error such as a hung-up tty):
+    // running jobs get a moment to let go of the service, then the database is closed,
+    // before anything touches a terminal that may be gone.
+    app.settle_jobs(SETTLE_JOBS);
+    drop(app);
+    drop(session);
+    result
+}
+
+/// Draws and handles events until the user quits or the workbench is asked to leave.
+fn event_loop(session: &mut terminal::TerminalSession, app: &mut App) -> anyhow::Result<()> {
     let mut last_draw = Instant::now() - REDRAW_EVERY;
     let mut dirty = true;
     while !app.quit && !terminal::terminate_requested() {
@@ -65,11 +78,5 @@ pub fn run(service: Service, options: AppOptions) -> anyhow::Result<()> {
             dirty = true;
         }
     }
-    // The service first: the database is closed cleanly before anything touches a terminal
-    // that may be gone (as on an early return, where locals drop in reverse order too). A job
-    // still running holds the service: give it a moment, within the watchdog's grace.
-    app.settle_jobs(SETTLE_JOBS);
-    drop(app);
-    drop(session);
     Ok(())
 }
