@@ -351,68 +351,61 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
-    let context = context.clone();
     match cli.command {
         None => {
             let service = if context.db_path.exists() {
                 context.open()?
             } else {
-                workbench::offer_to_create(&context)?
+                workbench::offer_to_create(context)?
             };
-            workbench(&context, service, cli.keymap.as_deref())
+            workbench(context, service, cli.keymap.as_deref())
         }
-        Some(Command::Demo { no_tui }) => demo::run(&context, no_tui, cli.keymap.as_deref()),
-        Some(Command::Import(args)) => import::run(&context, &args),
+        Some(Command::Demo { no_tui }) => demo::run(context, no_tui, cli.keymap.as_deref()),
+        Some(Command::Import(args)) => import::run(context, &args),
         Some(Command::Export { kind, format, out }) => {
-            import::export(&context, kind.into(), format, out.as_deref())
+            import::export(context, kind.into(), format, out.as_deref())
         }
         Some(Command::Lookup { query, json, limit }) => {
-            lookup::run(&context, &query.join(" "), json, limit)
+            lookup::run(context, &query.join(" "), json, limit)
         }
-        Some(Command::Customer(command)) => customer::run(&context, *command),
-        Some(Command::Config { action }) => settings::run(&context, action),
+        Some(Command::Customer(command)) => customer::run(context, *command),
+        Some(Command::Config { action }) => settings::run(context, action),
         Some(Command::Rfm { score, segment }) => {
-            analytics::rfm(&context, &score, segment.as_deref())
+            analytics::rfm(context, &score, segment.as_deref())
         }
         Some(Command::Report {
             kind,
             score,
             period,
-        }) => analytics::report(&context, kind, &score, period),
+        }) => analytics::report(context, kind, &score, period),
         Some(Command::Due {
             within,
             overdue_days,
             as_of,
             create_plans,
             format,
-        }) => analytics::due(
-            &context,
-            (within, overdue_days),
-            as_of,
-            create_plans,
-            format,
-        ),
-        Some(Command::Followup(command)) => workflow::followup(&context, *command),
-        Some(Command::Care(command)) => workflow::care(&context, *command),
+        }) => analytics::due(context, (within, overdue_days), as_of, create_plans, format),
+        Some(Command::Followup(command)) => workflow::followup(context, *command),
+        Some(Command::Care(command)) => workflow::care(context, *command),
         Some(Command::Agenda {
             date,
             owner,
             days,
             format,
-        }) => workflow::agenda(&context, date.as_deref(), owner.as_deref(), days, format),
+        }) => workflow::agenda(context, date.as_deref(), owner.as_deref(), days, format),
         Some(Command::Forgotten {
             days,
             owner,
             limit,
             format,
-        }) => workflow::forgotten(&context, days, owner.as_deref(), limit, format),
+        }) => workflow::forgotten(context, days, owner.as_deref(), limit, format),
         Some(Command::Complaints {
             status,
             assignee,
             breached,
             format,
-        }) => complaint::queue(&context, status, assignee, breached, format),
-        Some(Command::Complaint(action)) => complaint::action(&context, *action),
+        }) => complaint::queue(context, status, assignee, breached, format),
+        Some(Command::Complaint(action)) => complaint::action(context, *action),
         Some(Command::Audit {
             customer,
             user,
@@ -472,9 +465,9 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Some(Command::Init { group }) => init::run(&context, group.as_deref()),
+        Some(Command::Init { group }) => init::run(context, group.as_deref()),
         Some(Command::Imports { action }) => {
-            import::imports(&context, action.map(|ImportsAction::Rollback { id }| id))
+            import::imports(context, action.map(|ImportsAction::Rollback { id }| id))
         }
         Some(Command::Whoami) => {
             let service = context.open()?;

@@ -577,8 +577,15 @@ mod tests {
     #[test]
     fn positions_do_not_trust_the_facts_to_be_sorted() {
         // A damaged file can hand back keys out of order: the largest id is not the last.
-        let dense = facts(&[1, 8339, 2, 3]);
+        // Dense ids (the table), where taking the last as the largest indexed out of bounds:
+        let dense = facts(&[1, 500, 2, 3]);
         let p = Positions::new(&dense);
+        assert!(matches!(p, Positions::Dense(_)));
+        assert_eq!((p.of(500), p.of(2), p.of(7)), (Some(1), Some(2), None));
+        // Ids too far apart for a table (the search):
+        let far = facts(&[1, 8339, 2, 3]);
+        let p = Positions::new(&far);
+        assert!(matches!(p, Positions::Sorted(_)));
         assert_eq!((p.of(8339), p.of(2), p.of(7)), (Some(1), Some(2), None));
         let sparse = facts(&[5_000_000, 10, 9_000_000, 20]);
         let p = Positions::new(&sparse);

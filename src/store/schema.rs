@@ -129,7 +129,7 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 3 -> 4: care plans record where a recurring series starts (`loyal::CarePlan@2`);
 /// - 4 -> 5: complaints record the severity they were opened with (`loyal::Complaint@2`);
 /// - 5 -> 6: the audit trail (new tables only);
-/// - 6 -> 7: roles (a new table; the first person to open the file afterwards becomes admin);
+/// - 6 -> 7: roles (a new table; whoever runs `loyal init` on the file first becomes admin);
 /// - 7 -> 8: the import journal and undo log (new tables only);
 /// - 8 -> 9: an import run can be `rolling_back` (a new `ImportState` value, added last, so
 ///   stored records read as before; no data changes, but a build at 8 cannot read it).
