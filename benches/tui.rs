@@ -78,6 +78,7 @@ fn main() {
             theme: Theme::from_env(),
             clock: Clock::system(),
             notes: Vec::new(),
+            mouse: true,
         },
     );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");

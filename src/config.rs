@@ -19,6 +19,9 @@ pub struct PersonalConfig {
     pub cache_mb: Option<u64>,
     /// Database used when `--db` and `LOYAL_DB` are not given.
     pub database: Option<PathBuf>,
+    /// Clicks and the wheel in the workbench (default true; false leaves the mouse to the
+    /// terminal, e.g. to select text).
+    pub mouse: Option<bool>,
 }
 
 /// The personal keys, their defaults and meanings (for `loyal config` and README).
@@ -39,6 +42,11 @@ pub const PERSONAL_KEYS: &[(&str, &str, &str)] = &[
         "database",
         "(data dir)/loyal.redb",
         "database when --db and LOYAL_DB are not given",
+    ),
+    (
+        "mouse",
+        "true",
+        "clicks and the wheel in the workbench (false: the terminal keeps them)",
     ),
 ];
 

@@ -54,15 +54,20 @@ impl Tmux {
     }
 
     fn start(&self, name: &str, command: &str) {
+        self.start_sized(name, command, 100, 30);
+    }
+
+    fn start_sized(&self, name: &str, command: &str, width: u16, height: u16) {
+        let (width, height) = (width.to_string(), height.to_string());
         self.run(&[
             "new-session",
             "-d",
             "-s",
             name,
             "-x",
-            "100",
+            &width,
             "-y",
-            "30",
+            &height,
             command,
         ]);
     }
@@ -491,4 +496,121 @@ fn a_dumb_terminal_gets_a_message_not_escape_codes() {
         "0",
         "never switched to the alternate screen"
     );
+}
+
+#[test]
+fn the_call_path_from_200x50_to_80x24_and_a_call_logged_from_the_call_screen() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, config) = setup(dir.path(), "Ann");
+    let tmux = Tmux::new(dir.path());
+    let after = dir.path().join("stty-after.txt");
+    tmux.start_sized("desk", &workbench_command(&db, &config, &after), 200, 50);
+    tmux.wait_for("desk", "1 Customers");
+    tmux.keys("desk", &["/"]);
+    tmux.wait_for("desk", "Find a customer");
+    tmux.text("desk", "6542");
+    tmux.wait_for("desk", "phone 13500096542");
+    tmux.keys("desk", &["Enter"]);
+    // Wide: the call screen's two columns side by side.
+    let wide = tmux.wait_for("desk", "黄佳 · C-000001");
+    let row_with =
+        |screen: &str, what: &str| screen.lines().find(|l| l.contains(what)).map(str::to_owned);
+    let who = row_with(&wide, "Who ").expect("a Who row");
+    assert!(who.contains("Open "), "two columns at 200: {wide}");
+    // Narrow: one column, and every part of the call screen on the first screen.
+    tmux.run(&["resize-window", "-t", "desk", "-x", "80", "-y", "24"]);
+    let start = Instant::now();
+    let narrow = loop {
+        let screen = tmux.screen("desk");
+        let first = screen.lines().next().unwrap_or_default().to_owned();
+        if screen.lines().count() <= 24
+            && first.trim_end().chars().count() <= 80
+            && screen.contains("Next ")
+        {
+            break screen;
+        }
+        assert!(start.elapsed() < PATIENCE, "no redraw at 80x24:\n{screen}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    for part in [
+        "Who ",
+        "Phone ",
+        "Value ",
+        "Open ",
+        "Last ",
+        "Next ",
+        "log this call",
+    ] {
+        assert!(narrow.contains(part), "{part:?} at 80x24:\n{narrow}");
+    }
+    let who = row_with(&narrow, "Who ").expect("a Who row");
+    assert!(!who.contains("Open "), "one column at 80: {narrow}");
+    // One key logs this call, inbound by phone.
+    tmux.keys("desk", &["l"]);
+    tmux.wait_for("desk", "Log this call with 黄佳");
+    tmux.text("desk", "asked about the invoice");
+    tmux.keys("desk", &["Enter"]);
+    tmux.wait_for("desk", "logged");
+    tmux.wait_for("desk", "by Ann: asked about the invoice");
+    let shown = Command::new(BIN)
+        .args([
+            "--db",
+            db.to_str().expect("utf-8"),
+            "customer",
+            "show",
+            "C-000001",
+        ])
+        .env("LOYAL_CONFIG", &config)
+        .output()
+        .expect("customer show");
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    let logged = shown
+        .lines()
+        .filter(|l| l.contains("asked about the invoice"))
+        .any(|l| l.contains("phone") && l.contains("inbound"));
+    assert!(logged, "not logged by phone, inbound:\n{shown}");
+    tmux.keys("desk", &["q"]);
+    tmux.wait_for("desk", "LOYAL-EXIT=0");
+}
+
+#[test]
+fn a_click_on_a_tab_in_a_real_terminal_switches_to_it() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, config) = setup(dir.path(), "Ann");
+    let tmux = Tmux::new(dir.path());
+    let after = dir.path().join("stty-after.txt");
+    tmux.start("desk", &workbench_command(&db, &config, &after));
+    let screen = tmux.wait_for("desk", "1 Customers");
+    let tabs = screen.lines().next().expect("the tab row");
+    let at = tabs.find("3 Complaints").expect("the complaints tab");
+    let mode = tmux.run(&["display", "-p", "-t", "desk", "#{mouse_any_flag}"]);
+    assert_eq!(
+        mode.trim(),
+        "1",
+        "the workbench asks the terminal for mouse reports"
+    );
+    // SGR mouse report: left button down at (column, row), 1-based, then up.
+    let column = tabs[..at].chars().count() + 3;
+    tmux.text(
+        "desk",
+        &format!("\u{1b}[<0;{column};1M\u{1b}[<0;{column};1m"),
+    );
+    tmux.wait_for("desk", "most urgent first");
+    tmux.keys("desk", &["q"]);
+    tmux.wait_for("desk", "LOYAL-EXIT=0");
+    // The terminal gets its mouse back: no mouse mode is left on after the workbench.
+    let mode = tmux.run(&[
+        "display",
+        "-p",
+        "-t",
+        "desk",
+        "#{mouse_any_flag}#{mouse_sgr_flag}",
+    ]);
+    assert_eq!(mode.trim(), "00", "mouse reporting left on");
 }

@@ -58,15 +58,20 @@ fn fixture_service(dir: &std::path::Path) -> Service {
 }
 
 fn bench_with(theme: Theme) -> Bench {
+    bench_keymap(theme, Keymap::default_map())
+}
+
+fn bench_keymap(theme: Theme, keymap: Keymap) -> Bench {
     let dir = tempfile::tempdir().expect("dir");
     let service = fixture_service(dir.path());
     let mut app = App::new(
         Arc::new(service),
         AppOptions {
-            keymap: Keymap::default_map(),
+            keymap,
             theme,
             clock: clock(),
             notes: Vec::new(),
+            mouse: true,
         },
     );
     app.settle();
@@ -277,7 +282,7 @@ fn a_wrapped_validation_error_keeps_the_footer_and_the_discard_prompt_in_the_box
         let screen = b.screen(w, h);
         assert!(screen.contains("\"someday\" is not a date"), "{screen}");
         assert!(
-            screen.contains("Enter save · Tab next field"),
+            screen.contains("enter save · tab next field"),
             "{w}x{h}\n{screen}"
         );
     }
@@ -507,6 +512,7 @@ fn movement_keys_multi_key_sequences_and_which_key() {
             theme: Theme::plain(),
             clock: clock(),
             notes: Vec::new(),
+            mouse: true,
         },
     );
     app.settle();
@@ -785,6 +791,7 @@ fn a_viewer_is_not_shown_a_form_that_would_be_refused() {
                 theme: Theme::plain(),
                 clock: clock(),
                 notes: Vec::new(),
+                mouse: true,
             },
         ),
     };
@@ -796,4 +803,337 @@ fn a_viewer_is_not_shown_a_form_that_would_be_refused() {
     // Looking things up still works: the filter form is not a change.
     b.press("F");
     assert!(matches!(b.app.overlay, Some(Overlay::Form(_))));
+}
+
+fn with(modifiers: KeyModifiers, code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, modifiers))
+}
+
+#[test]
+fn keys_in_forms_help_and_questions_follow_the_keymap() {
+    let emacs = Keymap::load(Some("emacs"), None).expect("emacs").keymap;
+    let mut b = bench_keymap(Theme::plain(), emacs);
+    let ctrl = |c| with(KeyModifiers::CONTROL, KeyCode::Char(c));
+    // ctrl-g leaves an untouched form (it did nothing in a form before).
+    b.press("f");
+    assert!(b.screen(80, 24).contains("Log a follow-up"));
+    b.app.handle_event(ctrl('g'));
+    assert!(b.app.overlay.is_none(), "{}", b.screen(80, 24));
+    // In a changed form it asks first; ctrl-g answers no and the text stays.
+    b.press("f").typed("called back");
+    b.app.handle_event(ctrl('g'));
+    assert!(b.screen(80, 24).contains("Discard what you typed?"));
+    b.app.handle_event(ctrl('g'));
+    let shown = b.screen(80, 24);
+    assert!(
+        shown.contains("called back") && !shown.contains("Discard"),
+        "{shown}"
+    );
+    // Emacs editing keys: ctrl-b twice, then ctrl-d deletes under the cursor.
+    b.app.handle_event(ctrl('b'));
+    b.app.handle_event(ctrl('b'));
+    b.app.handle_event(ctrl('d'));
+    assert!(
+        b.screen(80, 24).contains("called bak"),
+        "{}",
+        b.screen(80, 24)
+    );
+    b.app.handle_event(ctrl('g'));
+    b.press("y");
+    assert!(b.app.overlay.is_none());
+    // ctrl-n scrolls help instead of closing it; an unbound key closes it.
+    b.press("?");
+    let top = b.screen(80, 24);
+    b.app.handle_event(ctrl('n'));
+    let scrolled = b.screen(80, 24);
+    assert!(b.app.overlay.is_some(), "help stays open");
+    assert_ne!(top, scrolled, "and scrolls");
+    b.press("z");
+    assert!(b.app.overlay.is_none(), "any other key closes help");
+}
+
+#[test]
+fn a_note_takes_several_lines_and_backspace_keeps_accents_whole() {
+    let mut b = bench();
+    let id = id_of(&b.app, "C-000001");
+    b.app.open_card(id);
+    b.app.settle();
+    b.press("c");
+    // Category, then the description (a multi-line field).
+    b.typed("billing");
+    b.code(KeyCode::Tab);
+    b.typed("charged twice");
+    b.app.handle_event(with(KeyModifiers::ALT, KeyCode::Enter));
+    b.typed("cafe\u{301}x");
+    b.code(KeyCode::Backspace);
+    b.code(KeyCode::Backspace);
+    let shown = b.screen(80, 24);
+    assert!(shown.contains("charged twice"), "{shown}");
+    let line_of = |s: &str, what: &str| s.lines().position(|l| l.contains(what));
+    let first = line_of(&shown, "charged twice").expect("first line");
+    let second = line_of(&shown, "caf").expect("second line");
+    assert_eq!(
+        second,
+        first + 1,
+        "the note's second line sits under the first\n{shown}"
+    );
+    assert!(
+        !shown.contains("cafe"),
+        "the accent went with its e\n{shown}"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_even_when_a_keymap_unbinds_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("keymap.toml");
+    std::fs::write(&path, "[global]\n\"ctrl-c\" = \"none\"\n").expect("write");
+    let keymap = Keymap::load(None, Some(&path)).expect("keymap").keymap;
+    let mut b = bench_keymap(Theme::plain(), keymap);
+    b.app
+        .handle_event(with(KeyModifiers::CONTROL, KeyCode::Char('c')));
+    assert!(b.app.quit, "the safety net");
+}
+
+#[test]
+fn the_call_screen_answers_who_and_what_on_one_80x24_screen() {
+    use loyal::domain::{Channel, Severity};
+    use loyal::service::NewComplaint;
+    use loyal::transfer::CustomerInput;
+    let mut b = bench();
+    let key = CustomerKey::External("C-000002".into());
+    let service = b.app.service();
+    let before = service.customer_card(&key, 0).expect("card").customer;
+    // A file full of soft notes, a long mixed name, a birthday in five days (today is
+    // 2026-11-21), and more open complaints than the screen lists.
+    let long = "prefers short calls, decides fast, asks for the manager when kept waiting; ";
+    service
+        .update_customer(
+            &key,
+            &CustomerInput {
+                external_id: "C-000002".into(),
+                name: "欧阳娜娜 Alexandra Konstantinopoulou-Featherstonehaugh".into(),
+                personality: Some(long.repeat(8)),
+                interests: Some("tea\ncalligraphy\nmarathons, ".repeat(20)),
+                habits: Some("orders on Mondays; ".repeat(30)),
+                birthday: Some(NaiveDate::from_ymd_opt(1988, 11, 26)),
+                ..CustomerInput::default()
+            },
+            None,
+        )
+        .expect("update");
+    for n in 0..4 {
+        service
+            .open_complaint(NewComplaint {
+                customer: key.clone(),
+                channel: Channel::Phone,
+                category: "delivery".into(),
+                severity: Severity::High,
+                description: format!("parcel {n} late, {}", "very ".repeat(30)),
+                assignee: None,
+                opened_at: None,
+            })
+            .expect("complaint");
+    }
+    let phone = before.phones.first().expect("a phone").clone();
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    b.app.refresh(true);
+    b.app.settle();
+    b.press("/").typed(&digits[digits.len() - 4..]);
+    b.code(KeyCode::Enter);
+    let shown = b.screen(80, 24);
+    for expected in [
+        "欧阳娜娜 Alexandra",
+        phone.as_str(),
+        "Value",
+        "Talk",
+        "birthday in 5 days",
+        "Open",
+        "+2 more",
+        "Last",
+        "Next",
+        "Person",
+        "Likes",
+        "Habits",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} missing\n{shown}");
+    }
+    insta::assert_snapshot!("call_screen_80x24", shown);
+    insta::assert_snapshot!("call_screen_120x40", b.screen(120, 40));
+
+    // One key logs this call: phone, inbound, the customer filled in.
+    b.press("l");
+    let form = b.screen(80, 24);
+    assert!(form.contains("Log this call with"), "{form}");
+    assert!(
+        form.contains("◀ phone ▶") && form.contains("◀ inbound ▶"),
+        "{form}"
+    );
+    b.typed("asked where parcel 3 is");
+    b.code(KeyCode::Enter);
+    let card = b.app.service().customer_card(&key, 10).expect("card");
+    let logged = card
+        .timeline
+        .iter()
+        .find_map(|e| match e {
+            loyal::service::TimelineEntry::FollowUp(f) => Some(f.clone()),
+            _ => None,
+        })
+        .expect("the call is logged");
+    assert_eq!(logged.summary, "asked where parcel 3 is");
+    assert_eq!(logged.channel, Channel::Phone);
+    assert_eq!(logged.direction, loyal::domain::Direction::Inbound);
+    assert!(
+        b.screen(80, 24).contains("asked where parcel 3 is"),
+        "the call screen shows it as the last contact"
+    );
+}
+
+fn mouse(kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> Event {
+    Event::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn a_click_picks_a_tab_or_a_row_a_double_click_opens_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEventKind as M};
+    let mut b = bench();
+    let first = b.screen(80, 24);
+    // " 1 Customers   2 Follow-ups   3 Complaints": column 33 is inside "3 Complaints".
+    let at = first
+        .lines()
+        .next()
+        .expect("tabs")
+        .find("3 Complaints")
+        .expect("tab");
+    let column = first.lines().next().expect("tabs")[..at].chars().count() as u16 + 2;
+    b.app
+        .handle_event(mouse(M::Down(MouseButton::Left), column, 0));
+    assert_eq!(b.app.pane, Pane::Complaints);
+    b.app.handle_event(mouse(M::Down(MouseButton::Left), 1, 0));
+    assert_eq!(b.app.pane, Pane::Customers);
+    b.screen(80, 24);
+    // Rows start under the summary line and the headers: screen row 1 + 2.
+    b.app.handle_event(mouse(M::Down(MouseButton::Left), 10, 5));
+    assert_eq!(b.app.customers.cursor.selected, 2);
+    assert!(b.app.card.is_none(), "one click selects");
+    b.app.handle_event(mouse(M::Down(MouseButton::Left), 10, 5));
+    b.app.settle();
+    assert!(b.app.card.is_some(), "a second click on the row opens it");
+    b.app.handle_event(key(KeyCode::Esc));
+    b.app.handle_event(mouse(M::ScrollDown, 10, 10));
+    assert_eq!(b.app.customers.cursor.selected, 5, "a notch is three rows");
+    b.app.handle_event(mouse(M::ScrollUp, 10, 10));
+    assert_eq!(b.app.customers.cursor.selected, 2);
+}
+
+#[test]
+fn with_the_mouse_off_clicks_do_nothing() {
+    use crossterm::event::{MouseButton, MouseEventKind as M};
+    let dir = tempfile::tempdir().expect("dir");
+    let service = fixture_service(dir.path());
+    let mut app = App::new(
+        Arc::new(service),
+        AppOptions {
+            keymap: Keymap::default_map(),
+            theme: Theme::plain(),
+            clock: clock(),
+            notes: Vec::new(),
+            mouse: false,
+        },
+    );
+    app.settle();
+    app.handle_event(mouse(M::Down(MouseButton::Left), 33, 0));
+    app.handle_event(mouse(M::ScrollDown, 10, 10));
+    assert_eq!(app.pane, Pane::Customers);
+    assert_eq!(app.customers.cursor.selected, 0);
+}
+
+/// Moves the open form's focus to the field labelled `label` (Tab until it is focused).
+fn focus_field(b: &mut Bench, label: &str) {
+    for _ in 0..30 {
+        let focused = b
+            .screen(100, 40)
+            .lines()
+            .any(|l| l.contains(&format!("▶ {label}:")));
+        if focused {
+            return;
+        }
+        b.code(KeyCode::Tab);
+    }
+    panic!("no field {label}:\n{}", b.screen(100, 40));
+}
+
+#[test]
+fn the_customer_form_sets_status_why_they_left_and_the_referrer() {
+    let mut b = bench();
+    b.app.open_card(id_of(&b.app, "C-000001"));
+    b.app.settle();
+    b.press("e");
+    focus_field(&mut b, "Referred by (id)");
+    b.typed("C-000002");
+    focus_field(&mut b, "Why they left");
+    b.typed("moved abroad");
+    b.code(KeyCode::Enter);
+    // Active and a reason to have left do not go together: said at the field.
+    assert!(
+        b.screen(100, 40)
+            .contains("an active customer has not left"),
+        "{}",
+        b.screen(100, 40)
+    );
+    focus_field(&mut b, "Status");
+    b.code(KeyCode::Right);
+    assert!(b.screen(100, 40).contains("◀ churned ▶"));
+    b.code(KeyCode::Enter);
+    assert!(b.app.overlay.is_none(), "{}", b.screen(100, 40));
+    let card = b
+        .app
+        .service()
+        .customer_card(&CustomerKey::External("C-000001".into()), 0)
+        .expect("card");
+    assert_eq!(card.customer.status, loyal::domain::CustomerStatus::Churned);
+    assert_eq!(card.customer.churn_reason.as_deref(), Some("moved abroad"));
+    assert_eq!(
+        card.referred_by.map(|r| r.external_id).as_deref(),
+        Some("C-000002")
+    );
+}
+
+#[test]
+fn a_care_plan_takes_a_time_of_day_and_forms_show_words_not_internal_names() {
+    let mut b = bench();
+    b.app.open_card(id_of(&b.app, "C-000001"));
+    b.app.settle();
+    b.press("p");
+    let form = b.screen(100, 40);
+    assert!(form.contains("◀ stay in touch ▶"), "{form}");
+    assert!(!form.contains("stay_in_touch"), "{form}");
+    focus_field(&mut b, "At (HH:MM)");
+    b.typed("25:00");
+    b.code(KeyCode::Enter);
+    assert!(b.screen(100, 40).contains("is not a time like 09:30"));
+    b.app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    b.typed("14:30");
+    b.code(KeyCode::Enter);
+    assert!(b.app.overlay.is_none(), "{}", b.screen(100, 40));
+    let card = b
+        .app
+        .service()
+        .customer_card(&CustomerKey::External("C-000001".into()), 50)
+        .expect("card");
+    let timed = card.timeline.iter().any(|e| match e {
+        loyal::service::TimelineEntry::CarePlan(p) => {
+            p.due_time == chrono::NaiveTime::from_hms_opt(14, 30, 0)
+        }
+        _ => false,
+    });
+    assert!(timed, "the plan keeps its time");
 }

@@ -94,6 +94,11 @@ fn show(context: &Context) -> anyhow::Result<()> {
                 DbSource::Default => String::from("default"),
             },
         ),
+        (
+            "mouse",
+            c.mouse.unwrap_or(true).to_string(),
+            from_file(c.mouse.is_some(), "default"),
+        ),
     ];
     debug_assert_eq!(rows.len(), PERSONAL_KEYS.len());
     for (key, value, source) in rows {

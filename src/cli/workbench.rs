@@ -76,6 +76,7 @@ pub fn workbench(
         theme: crate::tui::theme::Theme::from_env(),
         clock: crate::tui::Clock::system(),
         notes: loaded.notes,
+        mouse: context.config.mouse.unwrap_or(true),
     };
     crate::tui::run(service, options)
 }

@@ -2,7 +2,7 @@
 //! (through the keymap), what saving does, and how others' changes are noticed. Drawing is in
 //! [`super::view`]; the terminal loop in [`super::run`].
 
-use super::action::{Action, Section};
+use super::action::{Action, InputContext, Section};
 use super::form::{Form, FormEvent};
 use super::jobs::{JobKind, JobOutput, Jobs};
 use super::keymap::{KeyPress, Keymap, Resolved};
@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 mod actions;
 mod loads;
+mod mouse;
 mod saving;
 
 /// How often the change counter is polled for others' commits.
@@ -128,6 +129,8 @@ pub struct AppOptions {
     pub clock: Clock,
     /// Shown once at start (what a user keymap shadowed).
     pub notes: Vec<String>,
+    /// Whether clicks and the wheel are taken (`mouse = false` leaves them to the terminal).
+    pub mouse: bool,
 }
 
 pub struct App {
@@ -157,6 +160,13 @@ pub struct App {
     roster_wanted: bool,
     last_roster: Instant,
     last_queue: Instant,
+    /// Where the pane was last drawn (for clicks on its rows).
+    pub(super) body_area: std::cell::Cell<ratatui::layout::Rect>,
+    /// The last click on a list row, for double clicks.
+    last_click: Option<(Instant, usize)>,
+    mouse: bool,
+    /// Who is at this desk and their role, read once (the tab line shows it at every frame).
+    pub(super) identity: (String, crate::domain::Role),
     pub quit: bool,
 }
 
@@ -193,6 +203,10 @@ impl App {
             roster_wanted: false,
             last_roster: Instant::now(),
             last_queue: Instant::now(),
+            body_area: std::cell::Cell::new(ratatui::layout::Rect::default()),
+            last_click: None,
+            mouse: options.mouse,
+            identity: (String::new(), crate::domain::Role::Viewer),
             quit: false,
         };
         let interrupted: Vec<String> = app
@@ -206,10 +220,13 @@ impl App {
             app.overlay = Some(Overlay::Notes(interrupted));
         }
         app.sla_policy = app.service.sla_policy().ok();
+        let (user, role) = app.service.whoami();
+        app.identity = (user.to_owned(), role);
         app.customers.total = app.service.customer_count().unwrap_or(0);
         if let Err(e) = app.customers.load_pages(&app.service, 100) {
             app.error(e);
         }
+        app.fill_views();
         app.load_roster();
         app.load_agenda();
         app.load_queue();
@@ -240,19 +257,44 @@ impl App {
 
     // ----- keys ------------------------------------------------------------------------
 
+    /// What has the keys now: the focused pane, or what is open over it.
+    pub fn context(&self) -> Option<InputContext> {
+        Some(match &self.overlay {
+            Some(Overlay::Notes(_)) => return None,
+            Some(Overlay::Help { .. }) => InputContext::Help,
+            Some(Overlay::Lookup(_)) => InputContext::Lookup,
+            Some(Overlay::Palette(_)) => InputContext::Palette,
+            Some(Overlay::Form(form)) if form.asks() => InputContext::Confirm,
+            Some(Overlay::Form(_)) => InputContext::Form,
+            None if self.card.is_some() => InputContext::Card,
+            None => match self.pane {
+                Pane::Customers => InputContext::Customers,
+                Pane::FollowUps => InputContext::FollowUps,
+                Pane::Complaints => InputContext::Complaints,
+                Pane::Rfm => InputContext::Rfm,
+            },
+        })
+    }
+
     /// The keymap sections that apply now, most specific first.
     pub fn sections(&self) -> Vec<Section> {
-        let focused = if self.card.is_some() {
-            Section::Card
+        self.context()
+            .map_or_else(Vec::new, |context| context.sections().to_vec())
+    }
+
+    /// The sections of the pane under any overlay (what help lists and the palette runs in).
+    pub fn pane_sections(&self) -> Vec<Section> {
+        let context = if self.card.is_some() {
+            InputContext::Card
         } else {
             match self.pane {
-                Pane::Customers => Section::Customers,
-                Pane::FollowUps => Section::FollowUps,
-                Pane::Complaints => Section::Complaints,
-                Pane::Rfm => Section::Rfm,
+                Pane::Customers => InputContext::Customers,
+                Pane::FollowUps => InputContext::FollowUps,
+                Pane::Complaints => InputContext::Complaints,
+                Pane::Rfm => InputContext::Rfm,
             }
         };
-        vec![focused, Section::List, Section::Global]
+        context.sections().to_vec()
     }
 
     pub fn handle_event(&mut self, event: Event) {
@@ -264,6 +306,7 @@ impl App {
                 self.handle_key(key)
             }
             Event::Paste(text) => self.paste(&text),
+            Event::Mouse(event) if self.mouse => self.mouse(event),
             _ => {}
         }
     }
@@ -277,85 +320,135 @@ impl App {
         }
     }
 
+    /// A key press: typed text where text is taken, else the keymap of the context decides
+    /// (a sequence waits for its next key). Ctrl-C that nothing binds quits at once, so a
+    /// keymap can never lock anyone in.
     pub fn handle_key(&mut self, key: KeyEvent) {
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.quit = true;
+        let Some(context) = self.context() else {
+            // Notes: any key closes them.
+            self.overlay = None;
             return;
-        }
-        if self.overlay.is_some() {
-            self.overlay_key(key);
+        };
+        if context.takes_text()
+            && self.pending.is_empty()
+            && let Some(text) = typed_text(&key)
+        {
+            self.type_text(&text);
             return;
         }
         self.pending.push(KeyPress::from_event(&key));
-        match self.keymap.resolve(&self.sections(), &self.pending) {
+        match self.keymap.resolve(context.sections(), &self.pending) {
             Resolved::Action(action) => {
                 self.pending.clear();
                 self.pending_hint.clear();
-                self.run(action);
+                self.act(context, action);
             }
             Resolved::Pending(next) => self.pending_hint = next,
             Resolved::Unbound => {
-                if self.pending.len() > 1 {
-                    let keys: Vec<String> = self.pending.iter().map(|k| k.to_string()).collect();
+                let sequence = self.pending.len() > 1;
+                let keys: Vec<String> = self.pending.iter().map(|k| k.to_string()).collect();
+                self.pending.clear();
+                self.pending_hint.clear();
+                if is_ctrl_c(&key) {
+                    self.quit = true;
+                } else if sequence {
                     self.error(format!(
                         "{} is not bound here (? lists the keys)",
                         keys.join(" ")
                     ));
+                } else {
+                    self.unbound(context);
                 }
-                self.pending.clear();
-                self.pending_hint.clear();
             }
         }
     }
 
-    fn overlay_key(&mut self, key: KeyEvent) {
+    /// A key nothing binds: help closes, a question is answered no; elsewhere nothing happens.
+    fn unbound(&mut self, context: InputContext) {
+        match context {
+            InputContext::Help => self.overlay = None,
+            InputContext::Confirm => self.act(context, Action::No),
+            _ => {}
+        }
+    }
+
+    fn type_text(&mut self, text: &str) {
+        match &mut self.overlay {
+            Some(Overlay::Lookup(lookup)) => lookup.type_text(&self.service, text),
+            Some(Overlay::Palette(palette)) => palette.type_text(text),
+            Some(Overlay::Form(form)) => form.type_text(text),
+            _ => {}
+        }
+    }
+
+    /// Runs `action` where `context` has the keys.
+    fn act(&mut self, context: InputContext, action: Action) {
         let Some(overlay) = self.overlay.take() else {
+            self.run(action);
             return;
         };
         match overlay {
             Overlay::Notes(_) => {}
             Overlay::Help { scroll } => {
-                let scroll = match key.code {
-                    KeyCode::Char('j') | KeyCode::Down => Some(scroll + 1),
-                    KeyCode::Char('k') | KeyCode::Up => Some(scroll.saturating_sub(1)),
-                    KeyCode::PageDown => Some(scroll + 10),
-                    KeyCode::PageUp => Some(scroll.saturating_sub(10)),
+                let scroll = match action {
+                    Action::Down => Some(scroll + 1),
+                    Action::Up => Some(scroll.saturating_sub(1)),
+                    Action::PageDown => Some(scroll + 10),
+                    Action::PageUp => Some(scroll.saturating_sub(10)),
+                    Action::Top => Some(0),
+                    Action::Bottom => Some(usize::MAX / 2),
                     _ => None,
                 };
                 if let Some(scroll) = scroll {
                     self.overlay = Some(Overlay::Help { scroll });
                 }
             }
-            Overlay::Lookup(mut lookup) => match lookup.handle_key(&self.service, &key) {
+            Overlay::Lookup(mut lookup) => match lookup.act(&self.service, action) {
                 LookupEvent::None => self.overlay = Some(Overlay::Lookup(lookup)),
                 LookupEvent::Close => {}
                 LookupEvent::Open(id) => self.open_card(id),
             },
-            Overlay::Palette(mut palette) => match palette.handle_key(&key) {
+            Overlay::Palette(mut palette) => match palette.act(action) {
                 PaletteEvent::None => self.overlay = Some(Overlay::Palette(palette)),
                 PaletteEvent::Close => {}
                 PaletteEvent::Run(action) => self.run(action),
             },
             Overlay::Form(mut form) => {
-                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-                if ctrl && key.code == KeyCode::Char('r') && form.saving_since.is_none() {
-                    self.reload_form(&mut form);
-                    self.overlay = Some(Overlay::Form(form));
-                    return;
-                }
-                if form.saving_since.is_some() && key.code == KeyCode::Esc {
+                if form.saving_since.is_some() && action == Action::Back {
                     self.info("the save goes on in the background; its result will show here");
                     self.hidden_save = Some(form);
                     return;
                 }
-                match form.handle_key(&key) {
+                let _ = context;
+                match form.act(action) {
                     FormEvent::None => self.overlay = Some(Overlay::Form(form)),
+                    FormEvent::Reload => {
+                        if form.saving_since.is_none() {
+                            self.reload_form(&mut form);
+                        }
+                        self.overlay = Some(Overlay::Form(form));
+                    }
                     FormEvent::Cancel => self.info("cancelled; nothing saved"),
                     FormEvent::Submit => self.submit(form),
                 }
             }
         }
     }
+}
+
+/// The text a key types, if it is a printable key without Ctrl or Alt.
+fn typed_text(key: &KeyEvent) -> Option<String> {
+    let modified = key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
+    match key.code {
+        KeyCode::Char(c) if !modified && !c.is_control() => Some(c.to_string()),
+        _ => None,
+    }
+}
+
+fn is_ctrl_c(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
 }
 
 impl App {

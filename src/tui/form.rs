@@ -1,10 +1,12 @@
-//! Forms: labelled fields with Unicode text editing (anything the terminal's input method
-//! sends, pasted text too), choice fields, inline validation messages per field, and the
-//! "saving / waiting for another writer" state while a save runs.
+//! Forms: labelled fields with grapheme-aware text editing (anything the terminal's input
+//! method sends, pasted text too; notes and descriptions take several lines), choice fields,
+//! inline validation messages per field, and the "saving / waiting for another writer" state
+//! while a save runs. Keys arrive as actions from the keymap's `[form]` and `[input]` sections.
 
+use super::action::Action;
+use super::edit::{Edit, Outcome, TextInput};
 use super::theme::Theme;
 use crate::text;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -14,11 +16,15 @@ use std::time::Instant;
 
 /// The longest value a field takes, in characters.
 pub const MAX_FIELD_CHARS: usize = 2000;
+/// How many lines of a multi-line field the form shows at once.
+const LINES_SHOWN: usize = 4;
 
 /// How a field takes input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
+    /// Text of several lines (notes, descriptions): `newline` breaks a line.
+    Lines,
     /// A date as typed: `2026-12-01`, `+3d`, `tomorrow` (parsed on submit).
     Date,
     /// One of these values; Left/Right or Space cycle.
@@ -30,11 +36,9 @@ pub struct Field {
     pub key: &'static str,
     pub label: &'static str,
     pub kind: FieldKind,
-    pub value: String,
+    pub input: TextInput,
     /// The value the form opened with (to tell whether anything was typed).
     pub original: String,
-    /// Cursor position in characters.
-    pub cursor: usize,
     pub required: bool,
     pub error: Option<String>,
 }
@@ -46,12 +50,19 @@ impl Field {
             key,
             label,
             kind: FieldKind::Text,
-            cursor: value.chars().count(),
             original: value.clone(),
-            value,
+            input: TextInput::new(value, false),
             required: false,
             error: None,
         }
+    }
+
+    /// Text of several lines.
+    pub fn lines(key: &'static str, label: &'static str, value: impl Into<String>) -> Field {
+        let mut field = Field::text(key, label, value);
+        field.kind = FieldKind::Lines;
+        field.input.multiline = true;
+        field
     }
 
     pub fn date(key: &'static str, label: &'static str, value: impl Into<String>) -> Field {
@@ -79,30 +90,32 @@ impl Field {
         self
     }
 
-    fn byte_at(&self, chars: usize) -> usize {
-        self.value
-            .char_indices()
-            .nth(chars)
-            .map_or(self.value.len(), |(i, _)| i)
+    pub fn value(&self) -> &str {
+        &self.input.value
     }
 
-    /// Inserts typed or pasted text at the cursor; control characters (and newlines) never
-    /// enter a field.
+    /// Replaces the value (a reload); the cursor goes to the end.
+    pub fn set_value(&mut self, value: impl Into<String>) {
+        self.input.set(value);
+    }
+
+    fn is_choice(&self) -> bool {
+        matches!(self.kind, FieldKind::Choice(_))
+    }
+
+    /// Inserts typed or pasted text at the cursor; control characters never enter a field,
+    /// and newlines only a multi-line one. A space on a choice picks the next value.
     pub fn insert(&mut self, typed: &str) {
-        if matches!(self.kind, FieldKind::Choice(_)) {
+        if self.is_choice() {
+            if typed == " " {
+                self.cycle(true);
+            }
             return;
         }
-        let clean: String = typed
-            .chars()
-            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-            .filter(|c| !c.is_control())
-            .collect();
-        let room = MAX_FIELD_CHARS.saturating_sub(self.value.chars().count());
-        let clean: String = clean.chars().take(room).collect();
-        let at = self.byte_at(self.cursor);
-        self.value.insert_str(at, &clean);
-        self.cursor += clean.chars().count();
-        self.error = None;
+        let room = MAX_FIELD_CHARS.saturating_sub(self.input.value.chars().count());
+        if self.input.insert(typed, room) {
+            self.error = None;
+        }
     }
 
     fn cycle(&mut self, forward: bool) {
@@ -110,58 +123,52 @@ impl Field {
             if options.is_empty() {
                 return;
             }
-            let i = options.iter().position(|o| *o == self.value).unwrap_or(0);
+            let i = options
+                .iter()
+                .position(|o| *o == self.input.value)
+                .unwrap_or(0);
             let next = if forward {
                 (i + 1) % options.len()
             } else {
                 (i + options.len() - 1) % options.len()
             };
-            self.value = options[next].clone();
+            let value = options[next].clone();
+            self.input.set(value);
             self.error = None;
         }
     }
 
-    fn edit(&mut self, key: &KeyEvent) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let is_choice = matches!(self.kind, FieldKind::Choice(_));
-        match key.code {
-            KeyCode::Left if is_choice => self.cycle(false),
-            KeyCode::Right | KeyCode::Char(' ') if is_choice => self.cycle(true),
-            KeyCode::Char('u') if ctrl && !is_choice => {
-                self.value.clear();
-                self.cursor = 0;
-            }
-            KeyCode::Char('a') if ctrl => self.cursor = 0,
-            KeyCode::Char('e') if ctrl => self.cursor = self.value.chars().count(),
-            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-                self.insert(c.encode_utf8(&mut [0; 4]));
-            }
-            KeyCode::Backspace if self.cursor > 0 && !is_choice => {
-                self.cursor -= 1;
-                let at = self.byte_at(self.cursor);
-                self.value.remove(at);
-                self.error = None;
-            }
-            KeyCode::Delete if self.cursor < self.value.chars().count() && !is_choice => {
-                let at = self.byte_at(self.cursor);
-                self.value.remove(at);
-                self.error = None;
-            }
-            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Right => self.cursor = (self.cursor + 1).min(self.value.chars().count()),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = self.value.chars().count(),
-            _ => {}
+    /// One editing step; on a choice, Left and Right pick the value.
+    fn edit(&mut self, edit: Edit) -> Outcome {
+        if self.is_choice() {
+            return match edit {
+                Edit::Left => {
+                    self.cycle(false);
+                    Outcome::Changed
+                }
+                Edit::Right => {
+                    self.cycle(true);
+                    Outcome::Changed
+                }
+                _ => Outcome::AtEdge,
+            };
         }
+        let outcome = self.input.apply(edit);
+        if outcome == Outcome::Changed {
+            self.error = None;
+        }
+        outcome
     }
 }
 
-/// What a key did to the form.
+/// What an action did to the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormEvent {
     None,
     Submit,
     Cancel,
+    /// The user asked to load what a colleague saved meanwhile.
+    Reload,
 }
 
 /// A form on screen. `purpose` says what submitting it does (the app owns that meaning).
@@ -175,7 +182,8 @@ pub struct Form<P> {
     pub message: Option<String>,
     /// Set while the save runs.
     pub saving_since: Option<Instant>,
-    /// Asked "discard what you typed?" after Esc on a changed form.
+    /// Asked "discard what you typed?" after Esc on a changed form; the keys are then the
+    /// keymap's `[confirm]` section.
     pub confirm_discard: bool,
 }
 
@@ -203,7 +211,7 @@ impl<P> Form<P> {
         self.fields
             .iter()
             .find(|f| f.key == key)
-            .map_or("", |f| f.value.as_str())
+            .map_or("", |f| f.value())
     }
 
     pub fn field_mut(&mut self, key: &str) -> Option<&mut Field> {
@@ -228,14 +236,14 @@ impl<P> Form<P> {
 
     /// Anything typed since the form opened.
     pub fn is_dirty(&self) -> bool {
-        self.fields.iter().any(|f| f.value != f.original)
+        self.fields.iter().any(|f| f.value() != f.original)
     }
 
     /// Required fields left empty get their error; returns whether all are filled.
     pub fn check_required(&mut self) -> bool {
         let mut ok = true;
         for field in &mut self.fields {
-            if field.required && field.value.trim().is_empty() {
+            if field.required && field.value().trim().is_empty() {
                 field.error = Some(format!("{} is required", field.label));
                 ok = false;
             }
@@ -246,56 +254,92 @@ impl<P> Form<P> {
         ok
     }
 
-    pub fn paste(&mut self, text: &str) {
+    /// Text typed or pasted into the focused field.
+    pub fn type_text(&mut self, text: &str) {
         if self.saving_since.is_none()
+            && !self.confirm_discard
             && let Some(field) = self.fields.get_mut(self.focus)
         {
             field.insert(text);
         }
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent) -> FormEvent {
+    pub fn paste(&mut self, text: &str) {
+        self.type_text(text);
+    }
+
+    /// Whether the form is asking a yes-or-no question (its keys are `[confirm]`).
+    pub fn asks(&self) -> bool {
+        self.confirm_discard
+    }
+
+    /// Does `action` (from the keymap's `[form]`, `[input]` or, while it asks, `[confirm]`).
+    pub fn act(&mut self, action: Action) -> FormEvent {
         if self.saving_since.is_some() {
             return FormEvent::None;
         }
         if self.confirm_discard {
             self.confirm_discard = false;
-            return match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') => FormEvent::Cancel,
+            return match action {
+                Action::Yes => FormEvent::Cancel,
                 _ => FormEvent::None,
             };
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
+        let n = self.fields.len().max(1);
+        match action {
+            Action::Back => {
                 if self.is_dirty() {
                     self.confirm_discard = true;
                     return FormEvent::None;
                 }
                 return FormEvent::Cancel;
             }
-            KeyCode::Enter => return FormEvent::Submit,
-            KeyCode::Char('s') if ctrl => return FormEvent::Submit,
-            KeyCode::Tab | KeyCode::Down => {
-                self.focus = (self.focus + 1) % self.fields.len().max(1);
+            Action::Submit => return FormEvent::Submit,
+            Action::ReloadForm => return FormEvent::Reload,
+            Action::NextField => self.focus = (self.focus + 1) % n,
+            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::LineDown => {
+                if self.focused_edit(Edit::Down) == Outcome::AtEdge {
+                    self.focus = (self.focus + 1) % n;
+                }
             }
-            KeyCode::BackTab | KeyCode::Up => {
-                let n = self.fields.len().max(1);
-                self.focus = (self.focus + n - 1) % n;
+            Action::LineUp => {
+                if self.focused_edit(Edit::Up) == Outcome::AtEdge {
+                    self.focus = (self.focus + n - 1) % n;
+                }
             }
-            _ => {
-                if let Some(field) = self.fields.get_mut(self.focus) {
-                    field.edit(key);
+            other => {
+                if let Some(edit) = other.edit() {
+                    self.focused_edit(edit);
                 }
             }
         }
         FormEvent::None
     }
 
+    /// An edit of the focused field. Up and Down only move inside a multi-line field.
+    fn focused_edit(&mut self, edit: Edit) -> Outcome {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return Outcome::AtEdge;
+        };
+        if matches!(edit, Edit::Up | Edit::Down) && field.kind != FieldKind::Lines {
+            return Outcome::AtEdge;
+        }
+        field.edit(edit)
+    }
+
     /// Draws the form as a centred box over `area`. The footer (keys, the discard prompt, the
     /// save notice) keeps its rows at the bottom of the box at every size; the fields scroll above
     /// it so the focused one stays in view, and a validation error that wraps counts its rows.
-    pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, waiting: Option<&str>) {
+    /// `keys` is the footer's key hint, spelled from the keymap in use.
+    pub fn render(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        theme: Theme,
+        waiting: Option<&str>,
+        keys: &str,
+    ) {
         let label_width = self
             .fields
             .iter()
@@ -313,31 +357,70 @@ impl<P> Form<P> {
         for (i, field) in self.fields.iter().enumerate() {
             let focused = i == self.focus;
             let marker = if focused { "▶ " } else { "  " };
-            let shown = match &field.kind {
-                FieldKind::Choice(_) => format!("◀ {} ▶", field.value),
-                _ => field.value.clone(),
-            };
-            // Keep the cursor in view: show the tail of a long value.
-            let (visible, cursor_col) = visible_tail(&shown, field.cursor, value_width);
             let label = format!("{:<w$}", format!("{}:", field.label), w = label_width);
             let style = if focused {
                 theme.selected()
             } else {
                 Style::default()
             };
-            let line = Line::from(vec![
-                Span::raw(marker),
-                Span::styled(label, theme.header()),
-                Span::styled(visible, style),
-            ]);
-            if focused {
-                focus_row = row;
-                if !matches!(field.kind, FieldKind::Choice(_)) {
-                    cursor = Some(2 + label_width + cursor_col);
+            let value = field.value();
+            let cursor_at = field.input.cursor();
+            // Each line of the value with its byte offset; one-line fields have one.
+            let mut starts = vec![0];
+            starts.extend(value.match_indices('\n').map(|(at, _)| at + 1));
+            let cursor_line = starts.iter().rposition(|&s| s <= cursor_at).unwrap_or(0);
+            let first = if focused {
+                (cursor_line + 1).saturating_sub(LINES_SHOWN)
+            } else {
+                0
+            };
+            let shown_lines = (first..starts.len()).take(LINES_SHOWN);
+            for (n, line_no) in shown_lines.enumerate() {
+                let start = starts[line_no];
+                let end = starts.get(line_no + 1).map_or(value.len(), |next| next - 1);
+                let piece = &value[start..end];
+                let (shown, shown_cursor) = match &field.kind {
+                    FieldKind::Choice(_) => (format!("◀ {piece} ▶"), 0),
+                    _ if line_no == cursor_line => (piece.to_owned(), cursor_at - start),
+                    _ => (piece.to_owned(), 0),
+                };
+                // Keep the cursor in view: show the tail of a long value.
+                let (visible, cursor_col) = visible_tail(&shown, shown_cursor, value_width);
+                let lead = if n == 0 {
+                    vec![
+                        Span::raw(marker),
+                        Span::styled(label.clone(), theme.header()),
+                    ]
+                } else {
+                    vec![Span::raw(" ".repeat(2 + label_width))]
+                };
+                let line = Line::from(
+                    lead.into_iter()
+                        .chain([Span::styled(visible, style)])
+                        .collect::<Vec<_>>(),
+                );
+                if focused && line_no == cursor_line {
+                    focus_row = row;
+                    if !matches!(field.kind, FieldKind::Choice(_)) {
+                        cursor = Some(2 + label_width + cursor_col);
+                    }
                 }
+                row += rows(&line, inner_width);
+                lines.push(line);
             }
-            row += rows(&line, inner_width);
-            lines.push(line);
+            let hidden = starts.len().saturating_sub(first + LINES_SHOWN) + first;
+            if hidden > 0 {
+                let line = Line::from(Span::styled(
+                    format!(
+                        "{}… {}",
+                        " ".repeat(2 + label_width),
+                        text::count(hidden as u64, "more line", "more lines")
+                    ),
+                    theme.dim(),
+                ));
+                row += rows(&line, inner_width);
+                lines.push(line);
+            }
             if let Some(error) = &field.error {
                 let line = Line::from(Span::styled(
                     format!("    ✗ {}", text::sanitize(error)),
@@ -362,7 +445,7 @@ impl<P> Form<P> {
         } else if let Some(wait) = waiting {
             wait.to_string()
         } else {
-            "Enter save · Tab next field · ←/→ change choice · Esc cancel".to_string()
+            keys.to_string()
         };
         let footer = Paragraph::new(Line::from(Span::styled(footer, theme.dim())))
             .wrap(Wrap { trim: false });
@@ -420,20 +503,17 @@ fn rows(line: &Line<'_>, width: u16) -> usize {
 /// The part of `value` that fits `width` columns with the cursor (at char `cursor`) visible,
 /// sanitised, and the cursor's column in it.
 fn visible_tail(value: &str, cursor: usize, width: usize) -> (String, usize) {
-    let chars: Vec<char> = value.chars().collect();
-    let cursor = cursor.min(chars.len());
-    let col_of = |from: usize, to: usize| -> usize {
-        chars[from..to]
-            .iter()
-            .map(|c| text::width(&text::sanitize(c.encode_utf8(&mut [0; 4]))))
-            .sum()
-    };
+    use unicode_segmentation::UnicodeSegmentation;
+    let cursor = cursor.min(value.len());
+    let col_of =
+        |from: usize, to: usize| -> usize { text::width(&text::sanitize(&value[from..to])) };
     let mut start = 0;
+    let mut graphemes = value.grapheme_indices(true);
     while start < cursor && col_of(start, cursor) + 1 > width {
-        start += 1;
+        graphemes.next();
+        start = graphemes.clone().next().map_or(value.len(), |(i, _)| i);
     }
-    let shown: String = chars[start..].iter().collect();
-    (text::fit(&shown, width), col_of(start, cursor))
+    (text::fit(&value[start..], width), col_of(start, cursor))
 }
 
 /// A `width` x `height` rectangle in the middle of `area`.
@@ -452,39 +532,78 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
+    fn typed(form: &mut Form<()>, text: &str) {
+        for c in text.chars() {
+            form.type_text(c.encode_utf8(&mut [0; 4]));
+        }
     }
 
     #[test]
     fn unicode_typing_and_editing() {
         let mut form = Form::new("t", (), vec![Field::text("name", "Name", "")]);
-        for c in "张三x".chars() {
-            form.handle_key(&key(KeyCode::Char(c)));
-        }
-        form.handle_key(&key(KeyCode::Backspace));
-        form.handle_key(&key(KeyCode::Left));
-        form.handle_key(&key(KeyCode::Char('李')));
+        typed(&mut form, "张三x");
+        form.act(Action::DeleteBack);
+        form.act(Action::CharLeft);
+        typed(&mut form, "李");
         assert_eq!(form.value("name"), "张李三");
         form.paste("\u{1b}[31m丰\n");
         assert_eq!(form.value("name"), "张李[31m丰 三");
         assert!(form.is_dirty());
+        form.act(Action::LineEnd);
+        form.act(Action::DeleteWordBack);
+        assert_eq!(form.value("name"), "张李[31m丰 ");
     }
 
     #[test]
-    fn choices_cycle_and_esc_asks_when_dirty() {
+    fn notes_take_lines_and_up_down_leave_the_field_at_its_edges() {
+        let mut form = Form::new(
+            "t",
+            (),
+            vec![
+                Field::text("a", "A", ""),
+                Field::lines("notes", "Notes", ""),
+                Field::text("b", "B", ""),
+            ],
+        );
+        form.act(Action::LineDown);
+        assert_eq!(form.focus, 1);
+        typed(&mut form, "first");
+        form.act(Action::Newline);
+        typed(&mut form, "second");
+        form.paste("\r\nthird");
+        assert_eq!(form.value("notes"), "first\nsecond\nthird");
+        form.act(Action::LineUp);
+        form.act(Action::LineUp);
+        assert_eq!(form.focus, 1, "still in the note, on its first line");
+        form.act(Action::LineUp);
+        assert_eq!(form.focus, 0, "past the first line: the field above");
+        form.act(Action::Newline);
+        assert_eq!(form.value("a"), "", "a one-line field takes no newline");
+        form.act(Action::NextField);
+        form.act(Action::NextField);
+        assert_eq!(form.focus, 2, "Tab goes to the next field at once");
+    }
+
+    #[test]
+    fn choices_cycle_and_back_asks_when_dirty() {
         let mut form = Form::new(
             "t",
             (),
             vec![Field::choice("c", "Channel", &["phone", "email"], "phone")],
         );
-        form.handle_key(&key(KeyCode::Right));
+        form.act(Action::CharRight);
         assert_eq!(form.value("c"), "email");
-        form.handle_key(&key(KeyCode::Char('z')));
+        typed(&mut form, "z");
         assert_eq!(form.value("c"), "email");
-        assert_eq!(form.handle_key(&key(KeyCode::Esc)), FormEvent::None);
-        assert!(form.confirm_discard);
-        assert_eq!(form.handle_key(&key(KeyCode::Char('y'))), FormEvent::Cancel);
+        typed(&mut form, " ");
+        assert_eq!(form.value("c"), "phone");
+        form.act(Action::CharLeft);
+        assert_eq!(form.act(Action::Back), FormEvent::None);
+        assert!(form.asks());
+        assert_eq!(form.act(Action::No), FormEvent::None);
+        assert!(!form.asks(), "no: keep editing");
+        form.act(Action::Back);
+        assert_eq!(form.act(Action::Yes), FormEvent::Cancel);
     }
 
     #[test]
@@ -502,10 +621,21 @@ mod tests {
         assert_eq!(form.fields[1].error.as_deref(), Some("B is required"));
     }
 
-    #[test]
-    fn the_footer_stays_in_the_box_however_small() {
+    fn screen(form: &Form<()>, w: u16, h: u16) -> String {
         use ratatui::Terminal;
         use ratatui::backend::TestBackend;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal
+            .draw(|f| form.render(f, f.area(), Theme::plain(), None, "Enter save"))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        (0..h)
+            .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect()
+    }
+
+    #[test]
+    fn the_footer_stays_in_the_box_however_small() {
         let mut form = Form::new(
             "t",
             (),
@@ -516,20 +646,36 @@ mod tests {
         );
         form.fields[6].error = Some(format!("{} is not a date", "x".repeat(120)));
         form.focus = 6;
-        form.handle_key(&key(KeyCode::Char('z')));
-        form.handle_key(&key(KeyCode::Esc));
+        typed(&mut form, "z");
+        form.act(Action::Back);
         assert!(form.confirm_discard);
         for (w, h) in [(80, 22), (40, 8), (76, 5), (30, 4)] {
-            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-            terminal
-                .draw(|f| form.render(f, f.area(), Theme::plain(), None))
-                .expect("draw");
-            let buffer = terminal.backend().buffer();
-            let screen: String = (0..h)
-                .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
-                .collect();
+            let screen = screen(&form, w, h);
             assert!(screen.contains("Discard"), "{w}x{h}\n{screen}");
         }
+    }
+
+    #[test]
+    fn a_long_note_shows_the_lines_around_the_cursor() {
+        let text: Vec<String> = (1..=7).map(|n| format!("line {n}")).collect();
+        let mut form = Form::new("t", (), vec![Field::lines("n", "Notes", text.join("\n"))]);
+        let shown = screen(&form, 60, 14);
+        assert!(
+            shown.contains("line 7") && shown.contains("line 4"),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains("line 3") && shown.contains("3 more lines"),
+            "{shown}"
+        );
+        for _ in 0..6 {
+            form.act(Action::LineUp);
+        }
+        let shown = screen(&form, 60, 14);
+        assert!(
+            shown.contains("line 1") && !shown.contains("line 5"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -537,7 +683,7 @@ mod tests {
         let (shown, col) = visible_tail("abcdefghij", 10, 5);
         assert_eq!(shown, "ghij ");
         assert_eq!(col, 4);
-        let (shown, col) = visible_tail("张三李四", 1, 6);
+        let (shown, col) = visible_tail("张三李四", 3, 6);
         assert_eq!(shown, "张三… ");
         assert_eq!(col, 2);
     }

@@ -15,7 +15,8 @@ pub enum JobOutput {
     Roster(Result<Arc<Roster>, ServiceError>),
     /// The shown entries and how many there are in all.
     Agenda(Result<(Vec<AgendaItem>, usize), ServiceError>),
-    Recent(Result<Vec<FollowUp>, ServiceError>),
+    /// The latest contacts and the names of their customers.
+    Recent(Result<(Vec<FollowUp>, Names), ServiceError>),
     Forgotten(Result<Forgotten, ServiceError>),
     /// The most urgent complaints and how many pass the filter.
     Queue(
@@ -28,6 +29,9 @@ pub enum JobOutput {
     /// The job panicked (a bug): what it was and the panic message.
     Failed(JobKind, String),
 }
+
+/// Customers' names by id, read with the list that shows them.
+pub type Names = std::collections::HashMap<crate::domain::CustomerId, String>;
 
 /// Which kind of job it is; one of each kind runs at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -193,13 +197,13 @@ mod tests {
         let mut jobs = Jobs::new(Arc::new(service));
         jobs.spawn(JobKind::Recent, |_| {
             std::thread::sleep(Duration::from_millis(200));
-            JobOutput::Recent(Ok(Vec::new()))
+            JobOutput::Recent(Ok((Vec::new(), Names::new())))
         });
         let queued_ran = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&queued_ran);
         jobs.spawn(JobKind::Recent, move |_| {
             flag.store(true, Ordering::SeqCst);
-            JobOutput::Recent(Ok(Vec::new()))
+            JobOutput::Recent(Ok((Vec::new(), Names::new())))
         });
         assert_eq!(
             Arc::strong_count(jobs.service()),

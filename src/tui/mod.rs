@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod edit;
 pub mod form;
 pub mod hangup;
 pub mod jobs;
@@ -37,7 +38,7 @@ const REDRAW_EVERY: Duration = Duration::from_millis(1000);
 pub fn run(service: Service, options: AppOptions) -> anyhow::Result<()> {
     // Dropped last: tells the hang-up watchdog the service is closed, however we leave.
     let _finished = hangup::FinishOnDrop;
-    let mut session = terminal::TerminalSession::start()?;
+    let mut session = terminal::TerminalSession::start(options.mouse)?;
     let mut app = App::new(Arc::new(service), options);
     let result = event_loop(&mut session, &mut app);
     // However the loop ended (quit, a signal, or a terminal error such as a hung-up tty):

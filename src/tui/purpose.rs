@@ -121,6 +121,22 @@ impl Purpose {
         )
     }
 
+    /// The follow-up form for the call on the line: phone, inbound, the customer filled in.
+    pub fn call_form(c: &Customer) -> Form<Purpose> {
+        let mut form = Purpose::followup_form(c);
+        form.title = format!("Log this call with {}", c.name);
+        for (key, value) in [
+            ("channel", Channel::Phone.title()),
+            ("direction", Direction::Inbound.title()),
+        ] {
+            if let Some(field) = form.field_mut(key) {
+                field.set_value(value);
+                field.original = value.to_owned();
+            }
+        }
+        form
+    }
+
     pub fn followup_form(c: &Customer) -> Form<Purpose> {
         let channel = c.preferred_channel.unwrap_or(Channel::Phone);
         Form::new(
@@ -131,20 +147,20 @@ impl Purpose {
                 Field::choice(
                     "channel",
                     "Channel",
-                    &labels(Channel::ALL, Channel::label),
+                    &labels(Channel::ALL, Channel::title),
                     channel.title(),
                 ),
                 Field::choice(
                     "direction",
                     "Direction",
-                    &labels(Direction::ALL, Direction::label),
-                    "outbound",
+                    &labels(Direction::ALL, Direction::title),
+                    Direction::Outbound.title(),
                 ),
                 Field::choice(
                     "kind",
                     "Kind",
-                    &labels(FollowUpKind::ALL, FollowUpKind::label),
-                    "care",
+                    &labels(FollowUpKind::ALL, FollowUpKind::title),
+                    FollowUpKind::Care.title(),
                 ),
                 Field::text("outcome", "Outcome", ""),
                 Field::text("satisfaction", "Satisfaction 1-5", ""),
@@ -159,17 +175,17 @@ impl Purpose {
             Purpose::OpenComplaint { customer: c.id },
             vec![
                 Field::text("category", "Category", "").required(),
-                Field::text("description", "Description", "").required(),
+                Field::lines("description", "Description", "").required(),
                 Field::choice(
                     "severity",
                     "Severity",
-                    &labels(Severity::ALL, Severity::label),
+                    &labels(Severity::ALL, Severity::title),
                     "normal",
                 ),
                 Field::choice(
                     "channel",
                     "Channel",
-                    &labels(Channel::ALL, Channel::label),
+                    &labels(Channel::ALL, Channel::title),
                     "phone",
                 ),
                 Field::text("assignee", "Assignee", c.owner.clone().unwrap_or_default()),
@@ -183,13 +199,14 @@ impl Purpose {
             Purpose::AddCarePlan { customer: c.id },
             vec![
                 Field::date("due", "Due", "+7d").required(),
+                Field::text("at", "At (HH:MM)", ""),
                 Field::choice(
                     "purpose",
                     "Purpose",
-                    &labels(CarePurpose::ALL, CarePurpose::label),
-                    "stay_in_touch",
+                    &labels(CarePurpose::ALL, CarePurpose::title),
+                    CarePurpose::StayInTouch.title(),
                 ),
-                Field::text("note", "Note", ""),
+                Field::lines("note", "Note", ""),
                 Field::text("assignee", "Assignee", c.owner.clone().unwrap_or_default()),
                 Field::text("recurrence", "Repeat every", ""),
             ],
@@ -197,20 +214,21 @@ impl Purpose {
         .focus_on("note")
     }
 
-    pub fn edit_customer_form(c: &Customer) -> Form<Purpose> {
+    /// `referred_by` is the referrer's customer id, if there is one.
+    pub fn edit_customer_form(c: &Customer, referred_by: Option<&str>) -> Form<Purpose> {
         Form::new(
             format!("Edit {} ({})", c.name, c.external_id),
             Purpose::EditCustomer {
                 customer: c.id,
                 version: c.version,
             },
-            customer_fields(c),
+            customer_fields(c, referred_by),
         )
     }
 
     pub fn new_customer_form() -> Form<Purpose> {
         let mut fields = vec![Field::text("customer_id", "Customer id", "").required()];
-        fields.extend(customer_fields(&Customer::new("", "", 0)));
+        fields.extend(customer_fields(&Customer::new("", "", 0), None));
         if let Some(name) = fields.iter_mut().find(|f| f.key == "name") {
             name.required = true;
         }
@@ -234,7 +252,7 @@ impl Purpose {
                 Field::choice(
                     "channel",
                     "Channel",
-                    &labels(Channel::ALL, Channel::label),
+                    &labels(Channel::ALL, Channel::title),
                     "phone",
                 ),
                 Field::text("satisfaction", "Satisfaction 1-5", ""),
@@ -272,21 +290,22 @@ impl Purpose {
                     .required(),
                 ],
             ),
-            Action::Reply => ("Reply", vec![Field::text("text", "Reply", "").required()]),
+            Action::Reply => ("Reply", vec![Field::lines("text", "Reply", "").required()]),
             Action::Note => (
                 "Internal note",
-                vec![Field::text("text", "Note", "").required()],
+                vec![Field::lines("text", "Note", "").required()],
             ),
             Action::CustomerContact => (
                 "The customer contacted us again",
-                vec![Field::text("text", "What they said", "").required()],
+                vec![Field::lines("text", "What they said", "").required()],
             ),
             Action::Resolve => (
                 "Resolve",
                 vec![
-                    Field::text("text", "Resolution", "").required(),
+                    Field::lines("text", "Resolution", "").required(),
                     Field::text("cause", "Root cause", "").required(),
                     Field::text("why_customer_feels", "Why they feel so", ""),
+                    Field::text("reasonable", "Is it reasonable?", ""),
                     Field::text("what_we_did", "What we did", ""),
                     Field::text("others_said_same", "Others said same?", ""),
                     Field::text("prevention", "Prevention", ""),
@@ -385,10 +404,16 @@ impl Purpose {
                             .map_err(|e| ("recurrence", e.to_string()))?,
                     ),
                 };
+                let due_time = match optional(form.value("at")) {
+                    None => None,
+                    Some(text) => Some(chrono::NaiveTime::parse_from_str(&text, "%H:%M").map_err(
+                        |_| ("at", format!("{text:?} is not a time like 09:30 or 14:00")),
+                    )?),
+                };
                 let new = NewCarePlan {
                     customer: CustomerKey::Internal(customer),
                     due,
-                    due_time: None,
+                    due_time,
                     purpose: parse_label(form, "purpose")?,
                     assignee: optional(form.value("assignee")),
                     note: form.value("note").trim().to_string(),
@@ -482,7 +507,7 @@ impl Purpose {
                             cause: form.value("cause").trim().to_string(),
                             why_customer_feels: form.value("why_customer_feels").trim().to_string(),
                             what_we_did: form.value("what_we_did").trim().to_string(),
-                            reasonable: String::new(),
+                            reasonable: form.value("reasonable").trim().to_string(),
                             others_said_same: form.value("others_said_same").trim().to_string(),
                             prevention: form.value("prevention").trim().to_string(),
                         }),
@@ -514,17 +539,17 @@ impl Purpose {
     pub fn reload(&self, form: &mut Form<Purpose>, service: &Service) -> Result<(), String> {
         match self {
             Purpose::EditCustomer { customer, .. } => {
-                let fresh = service
+                let card = service
                     .customer_card(&CustomerKey::Internal(*customer), 0)
-                    .map_err(|e| e.to_string())?
-                    .customer;
-                for latest in customer_fields(&fresh) {
+                    .map_err(|e| e.to_string())?;
+                let referrer = card.referred_by.map(|r| r.external_id);
+                let fresh = card.customer;
+                for latest in customer_fields(&fresh, referrer.as_deref()) {
                     if let Some(field) = form.field_mut(latest.key) {
-                        if field.value == field.original {
-                            field.value = latest.value.clone();
-                            field.cursor = field.value.chars().count();
+                        if field.value() == field.original {
+                            field.set_value(latest.value());
                         }
-                        field.original = latest.value;
+                        field.original = latest.value().to_owned();
                     }
                 }
                 form.purpose = Purpose::EditCustomer {

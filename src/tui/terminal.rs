@@ -2,7 +2,9 @@
 //! on every way out (normal exit, panic, SIGTERM, SIGHUP when an SSH session drops, a terminal
 //! that hangs up; see [`super::hangup`]).
 
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -28,6 +30,7 @@ pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),
+        DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
@@ -67,11 +70,17 @@ pub struct TerminalSession {
 }
 
 impl TerminalSession {
-    pub fn start() -> std::io::Result<TerminalSession> {
+    /// Raw mode, the alternate screen, bracketed paste, and mouse reports when `mouse`.
+    pub fn start(mouse: bool) -> std::io::Result<TerminalSession> {
         install_hooks();
         enable_raw_mode()?;
-        let entered = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
-            .and_then(|_| Terminal::new(CrosstermBackend::new(stdout())));
+        let entered =
+            execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste).and_then(|_| {
+                if mouse {
+                    execute!(stdout(), EnableMouseCapture)?;
+                }
+                Terminal::new(CrosstermBackend::new(stdout()))
+            });
         match entered {
             Ok(terminal) => Ok(TerminalSession {
                 terminal: ManuallyDrop::new(terminal),

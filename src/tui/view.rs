@@ -1,6 +1,7 @@
 //! Drawing the whole screen from the app state: tabs, the pane or card, the status line, and
 //! whatever overlay is open. Reads only what is in view.
 
+use super::action::Section;
 use super::app::{App, Overlay, Pane};
 use super::overlays::help::{render_help, render_which_key};
 use crate::text;
@@ -30,6 +31,7 @@ impl App {
             Constraint::Length(1),
         ])
         .areas(area);
+        self.body_area.set(body);
         self.draw_tabs(f, tabs);
         let theme = self.theme;
         let today = self.today();
@@ -41,16 +43,15 @@ impl App {
                 .map_or(*loaded, |p| p.state(c, now))
         };
         match &self.card {
-            Some(card) => card.render(f, body, roster, today, theme, &live),
+            Some(card) => {
+                let keys = self.card_keys();
+                card.render(f, body, roster, today, theme, &live, &keys)
+            }
             None => match self.pane {
-                Pane::Customers => {
-                    self.customers
-                        .render(f, body, &self.service, roster, today, theme, true)
-                }
-                Pane::FollowUps => {
-                    self.followups
-                        .render(f, body, &self.service, self.clock.local_now(), theme)
-                }
+                Pane::Customers => self.customers.render(f, body, roster, today, theme, true),
+                Pane::FollowUps => self
+                    .followups
+                    .render(f, body, self.clock.local_now(), theme),
                 Pane::Complaints => self.complaints.render(f, body, theme, &live),
                 Pane::Rfm => self.rfm.render(
                     f,
@@ -61,19 +62,26 @@ impl App {
             },
         }
         self.draw_status(f, status);
-        let sections = self.sections();
+        let sections = self.pane_sections();
         match &self.overlay {
             None => {}
             Some(Overlay::Lookup(lookup)) => lookup.render(f, body, theme),
             Some(Overlay::Help { scroll }) => {
-                render_help(f, body, &self.keymap, &sections, *scroll, theme)
+                // The pane's keys, then those of forms and text boxes, so they can be found.
+                let listed: Vec<Section> = sections
+                    .iter()
+                    .copied()
+                    .chain([Section::Form, Section::Input, Section::Lookup])
+                    .collect();
+                render_help(f, body, &self.keymap, &listed, *scroll, theme)
             }
             Some(Overlay::Palette(palette)) => {
                 palette.render(f, body, &self.keymap, &sections, theme)
             }
             Some(Overlay::Form(form)) => {
                 let notice = self.save_notice();
-                form.render(f, body, theme, notice.as_deref());
+                let keys = self.form_keys(form);
+                form.render(f, body, theme, notice.as_deref(), &keys);
             }
             Some(Overlay::Notes(notes)) => {
                 let popup =
@@ -100,26 +108,102 @@ impl App {
         }
     }
 
+    /// The card's footer: its keys as the keymap in use spells them.
+    fn card_keys(&self) -> String {
+        use super::action::{Action, InputContext};
+        let sections = InputContext::Card.sections();
+        [
+            (Action::Back, "back"),
+            (Action::LogCall, "log this call"),
+            (Action::LogFollowUp, "follow-up"),
+            (Action::OpenComplaint, "complaint"),
+            (Action::AddCarePlan, "care plan"),
+            (Action::EditCustomer, "edit"),
+            (Action::Down, "scroll"),
+        ]
+        .into_iter()
+        .filter_map(|(action, words)| {
+            self.keymap
+                .key_for(action, sections)
+                .map(|key| format!("{key} {words}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+
+    /// The form's footer: its keys as the keymap in use spells them.
+    fn form_keys(&self, form: &super::form::Form<super::purpose::Purpose>) -> String {
+        use super::action::{Action, InputContext};
+        use super::form::FieldKind;
+        let sections = InputContext::Form.sections();
+        let key = |action| self.keymap.key_for(action, sections);
+        let mut parts: Vec<(Option<String>, &str)> = vec![
+            (key(Action::Submit), "save"),
+            (key(Action::NextField), "next field"),
+        ];
+        match form.fields.get(form.focus).map(|field| &field.kind) {
+            Some(FieldKind::Choice(_)) => parts.push((
+                key(Action::CharLeft)
+                    .zip(key(Action::CharRight))
+                    .map(|(l, r)| format!("{l}/{r}")),
+                "change choice",
+            )),
+            Some(FieldKind::Lines) => parts.push((key(Action::Newline), "new line")),
+            _ => {}
+        }
+        parts.push((key(Action::Back), "cancel"));
+        parts
+            .into_iter()
+            .filter_map(|(keys, words)| keys.map(|keys| format!("{keys} {words}")))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// Each tab's label and whether it is the active one, in order.
+    fn tab_labels(&self) -> Vec<(Pane, String, bool)> {
+        Pane::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, pane)| {
+                let active = *pane == self.pane && self.card.is_none();
+                let label = format!(" {} {} ", i + 1, pane.title());
+                if active {
+                    (*pane, format!("[{}]", label.trim()), true)
+                } else {
+                    (*pane, label, false)
+                }
+            })
+            .collect()
+    }
+
+    /// The columns each tab takes on the top row (`from..to`), for mouse clicks.
+    pub(super) fn tab_ranges(&self) -> Vec<(u16, u16, Pane)> {
+        let mut x = 0u16;
+        let mut out = Vec::new();
+        for (pane, label, _) in self.tab_labels() {
+            let width = u16::try_from(text::width(&label)).unwrap_or(u16::MAX);
+            out.push((x, x.saturating_add(width), pane));
+            x = x.saturating_add(width + 1);
+        }
+        out
+    }
+
     fn draw_tabs(&self, f: &mut Frame, area: Rect) {
         let theme = self.theme;
         let mut spans = Vec::new();
-        for (i, pane) in Pane::ALL.iter().enumerate() {
-            let active = *pane == self.pane && self.card.is_none();
-            let label = format!(" {} {} ", i + 1, pane.title());
-            if active {
-                spans.push(Span::styled(
-                    format!("[{}]", label.trim()),
-                    theme.active_tab(),
-                ));
+        for (_, label, active) in self.tab_labels() {
+            let style = if active {
+                theme.active_tab()
             } else {
-                spans.push(Span::styled(label, theme.dim()));
-            }
+                theme.dim()
+            };
+            spans.push(Span::styled(label, style));
             spans.push(Span::raw(" "));
         }
         if self.card.is_some() {
             spans.push(Span::styled("[card]", theme.active_tab()));
         }
-        let (user, role) = self.service.whoami();
+        let (user, role) = &self.identity;
         let who = format!("{} ({role})", text::sanitize(user));
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         let gap = (area.width as usize).saturating_sub(used + text::width(&who));
@@ -143,7 +227,7 @@ impl App {
                 },
             )
         } else {
-            let sections = self.sections();
+            let sections = self.pane_sections();
             let key = |a| {
                 self.keymap
                     .key_for(a, &sections)

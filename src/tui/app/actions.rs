@@ -40,6 +40,7 @@ impl App {
             | Action::PageUp => self.movement(action),
             Action::Open => self.open_selected(),
             Action::LogFollowUp
+            | Action::LogCall
             | Action::OpenComplaint
             | Action::AddCarePlan
             | Action::EditCustomer => match self.target_customer() {
@@ -121,6 +122,29 @@ impl App {
                 let current = self.as_of.unwrap_or_else(|| self.today());
                 self.open_form(Purpose::as_of_form(current));
             }
+            // Keys of forms, text boxes and questions: they reach the thing that asks for
+            // them (`App::act`), never a pane.
+            Action::NextField
+            | Action::PrevField
+            | Action::LineUp
+            | Action::LineDown
+            | Action::Submit
+            | Action::ReloadForm
+            | Action::CharLeft
+            | Action::CharRight
+            | Action::WordLeft
+            | Action::WordRight
+            | Action::LineStart
+            | Action::LineEnd
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWordBack
+            | Action::DeleteWordForward
+            | Action::ClearToStart
+            | Action::ClearToEnd
+            | Action::Newline
+            | Action::Yes
+            | Action::No => {}
         }
     }
 

@@ -28,7 +28,18 @@ impl App {
 
     pub(super) fn load_recent(&mut self) {
         self.jobs.spawn(JobKind::Recent, |s: &Service| {
-            JobOutput::Recent(s.recent_followups(500))
+            JobOutput::Recent(s.recent_followups(500).and_then(|items| {
+                let mut ids: Vec<CustomerId> = items.iter().map(|f| f.customer).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let names = s
+                    .summaries(&ids)?
+                    .into_iter()
+                    .zip(ids)
+                    .filter_map(|(summary, id)| summary.map(|s| (id, s.name)))
+                    .collect();
+                Ok((items, names))
+            }))
         });
     }
 
@@ -86,7 +97,8 @@ impl App {
                 }
                 self.clamp_followups();
             }
-            JobOutput::Recent(Ok(items)) => {
+            JobOutput::Recent(Ok((items, names))) => {
+                self.followups.recent_names = names;
                 let keep = match self.followups.view {
                     FollowUpView::Recent => self
                         .followups
@@ -165,7 +177,13 @@ impl App {
         if self.last_queue.elapsed() >= QUEUE_EVERY {
             self.load_queue();
         }
-        changed
+        self.fill_views() || changed
+    }
+
+    /// Reads what the next frame will show and is not read yet (the files of the customer
+    /// rows in view), so that drawing never reads the database. True when it read any.
+    pub fn fill_views(&mut self) -> bool {
+        self.customers.fill_summaries(&self.service)
     }
 
     /// Runs every background job to its end and applies the results (tests, benchmarks).
@@ -176,6 +194,7 @@ impl App {
         for output in self.jobs.poll() {
             self.apply(output);
         }
+        self.fill_views();
     }
 
     /// Reloads what is shown when anyone (this process or another) has committed.
@@ -192,6 +211,7 @@ impl App {
     /// Reloads the card and the lists; the roster (scores) only when `full` or throttled.
     pub fn refresh(&mut self, full: bool) {
         let now = self.clock.now();
+        self.customers.forget_summaries();
         if let Some(card) = &mut self.card
             && let Err(e) = card.reload(&self.service, now)
         {

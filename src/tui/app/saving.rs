@@ -4,18 +4,19 @@ use super::*;
 
 impl App {
     pub(super) fn open_customer_form(&mut self, action: Action, id: CustomerId) {
-        let customer = match self
+        let (customer, referrer) = match self
             .service
             .customer_card(&crate::service::CustomerKey::Internal(id), 0)
         {
-            Ok(card) => card.customer,
+            Ok(card) => (card.customer, card.referred_by.map(|r| r.external_id)),
             Err(e) => return self.error(e.to_string()),
         };
         let form = match action {
             Action::LogFollowUp => Purpose::followup_form(&customer),
+            Action::LogCall => Purpose::call_form(&customer),
             Action::OpenComplaint => Purpose::complaint_open_form(&customer),
             Action::AddCarePlan => Purpose::care_plan_form(&customer),
-            _ => Purpose::edit_customer_form(&customer),
+            _ => Purpose::edit_customer_form(&customer, referrer.as_deref()),
         };
         self.open_form(form);
     }

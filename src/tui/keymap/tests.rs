@@ -5,14 +5,13 @@ use crossterm::event::KeyEventKind;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 
-/// The section chains the app looks keys up in, one per focused pane.
-const CHAINS: [[Section; 3]; 5] = [
-    [Section::Customers, Section::List, Section::Global],
-    [Section::Card, Section::List, Section::Global],
-    [Section::FollowUps, Section::List, Section::Global],
-    [Section::Complaints, Section::List, Section::Global],
-    [Section::Rfm, Section::List, Section::Global],
-];
+/// The section chains the app looks keys up in, one per input context.
+fn chains() -> Vec<&'static [Section]> {
+    crate::tui::action::InputContext::ALL
+        .iter()
+        .map(|context| context.sections())
+        .collect()
+}
 
 fn key(spelling: &str) -> KeyPress {
     KeyPress::parse(spelling).unwrap_or_else(|e| panic!("{spelling}: {e}"))
@@ -328,7 +327,7 @@ fn each_error_names_file_line_and_reason() {
         ),
         (
             "# mine\n[global]\n\"q\" = \"quit\"\n[lists]\n\"j\" = \"down\"\n",
-            "mine.toml:4: unknown section [lists] (sections are global, list, customers, card, followups, complaints, rfm); did you mean \"list\"?",
+            "mine.toml:4: unknown section [lists] (sections are global, list, customers, card, followups, complaints, rfm, form, input, lookup, palette, help, confirm); did you mean \"list\"?",
         ),
         (
             "\n\"q\" = \"quit\"\n",
@@ -416,16 +415,24 @@ fn default_map_binds_every_action_and_each_binding_is_reachable() {
     for name in Keymap::builtin_names() {
         let loaded = Keymap::load(Some(name), None).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(loaded.notes.is_empty(), "{name}: {:?}", loaded.notes);
-        for chain in CHAINS {
-            for section in chain {
-                for (spelling, action) in loaded.keymap.bindings(section) {
-                    assert_eq!(
-                        loaded.keymap.resolve(&chain, &keys(&spelling)),
-                        Resolved::Action(action),
-                        "{name}: `{spelling}` in [{}] with {chain:?}",
-                        section.name()
-                    );
-                }
+        // A more specific section may shadow a key of a shared one in one context (`up`
+        // chooses a lookup result before it could move a line), but every binding works in
+        // some context, and in every pane context the shared [list] and [global] ones do.
+        for section in Section::ALL {
+            let chains: Vec<_> = chains()
+                .into_iter()
+                .filter(|chain| chain.contains(&section))
+                .collect();
+            for (spelling, action) in loaded.keymap.bindings(section) {
+                let works = |chain: &[Section]| {
+                    loaded.keymap.resolve(chain, &keys(&spelling)) == Resolved::Action(action)
+                };
+                let where_first = chains.iter().filter(|c| c.first() == Some(&section));
+                assert!(
+                    where_first.copied().all(works) && chains.iter().copied().any(works),
+                    "{name}: `{spelling}` in [{}]",
+                    section.name()
+                );
             }
         }
     }
@@ -435,8 +442,8 @@ fn default_map_binds_every_action_and_each_binding_is_reachable() {
 fn the_default_table_the_issue_asks_for() {
     let default = Keymap::default_map();
     let expect = |section: Section, spelling: &str, action: Action| {
-        let chain = CHAINS
-            .iter()
+        let chain = chains()
+            .into_iter()
             .find(|chain| chain.contains(&section))
             .expect("a chain");
         assert_eq!(
@@ -633,4 +640,47 @@ proptest! {
             prop_assert_eq!(KeyPress::parse(&parsed.to_string()), Ok(parsed));
         }
     }
+}
+
+#[test]
+fn every_input_context_has_its_keys_and_emacs_and_vim_reach_into_them() {
+    use crate::tui::action::InputContext as C;
+    let default = Keymap::default_map();
+    let emacs = Keymap::load(Some("emacs"), None).expect("emacs").keymap;
+    let vim = Keymap::load(Some("vim"), None).expect("vim").keymap;
+    for (map, context, spelling, action) in [
+        (&default, C::Form, "enter", Action::Submit),
+        (&default, C::Form, "tab", Action::NextField),
+        (&default, C::Form, "esc", Action::Back),
+        (&default, C::Form, "ctrl-w", Action::DeleteWordBack),
+        (&default, C::Form, "alt-enter", Action::Newline),
+        (&default, C::Form, "down", Action::LineDown),
+        (&default, C::Lookup, "down", Action::Down),
+        (&default, C::Lookup, "ctrl-w", Action::DeleteWordBack),
+        (&default, C::Palette, "enter", Action::Open),
+        (&default, C::Help, "j", Action::Down),
+        (&default, C::Confirm, "y", Action::Yes),
+        (&emacs, C::Form, "ctrl-g", Action::Back),
+        (&emacs, C::Form, "ctrl-x ctrl-s", Action::Submit),
+        (&emacs, C::Form, "ctrl-b", Action::CharLeft),
+        (&emacs, C::Lookup, "ctrl-g", Action::Back),
+        (&emacs, C::Help, "ctrl-n", Action::Down),
+        (&emacs, C::Help, "ctrl-g", Action::Back),
+        (&emacs, C::Confirm, "ctrl-g", Action::No),
+        (&vim, C::Help, "g g", Action::Top),
+        (&vim, C::Help, "ctrl-d", Action::PageDown),
+    ] {
+        assert_eq!(
+            map.resolve(context.sections(), &keys(spelling)),
+            Resolved::Action(action),
+            "{context:?} {spelling}"
+        );
+    }
+    // Overlays do not fall back to the panes' keys: `q` in a form is text, ctrl-c is left to
+    // the app's safety net.
+    assert_eq!(
+        default.resolve(C::Form.sections(), &keys("ctrl-c")),
+        Resolved::Unbound
+    );
+    assert!(C::Form.takes_text() && !C::Help.takes_text());
 }

@@ -3,10 +3,11 @@
 
 use crate::domain::CustomerId;
 use crate::service::{LookupHit, Service};
-use crate::tui::form::{Field, centred};
+use crate::tui::action::Action;
+use crate::tui::edit::TextInput;
+use crate::tui::form::centred;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::cells_line;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -19,7 +20,7 @@ const MAX_QUERY_CHARS: usize = 64;
 
 #[derive(Debug)]
 pub struct LookupBox {
-    pub input: Field,
+    pub input: TextInput,
     pub hits: Vec<LookupHit>,
     pub selected: usize,
     pub error: Option<String>,
@@ -36,7 +37,7 @@ pub enum LookupEvent {
 impl LookupBox {
     pub fn new() -> LookupBox {
         LookupBox {
-            input: Field::text("query", "Find", ""),
+            input: TextInput::new("", false),
             hits: Vec::new(),
             selected: 0,
             error: None,
@@ -45,10 +46,7 @@ impl LookupBox {
 
     /// Runs the lookup for the current text.
     pub fn search(&mut self, service: &Service) {
-        if self.input.value.chars().count() > MAX_QUERY_CHARS {
-            self.input.value = self.input.value.chars().take(MAX_QUERY_CHARS).collect();
-            self.input.cursor = self.input.cursor.min(MAX_QUERY_CHARS);
-        }
+        self.input.truncate_chars(MAX_QUERY_CHARS);
         let query = self.input.value.trim().to_string();
         self.selected = 0;
         if query.is_empty() {
@@ -68,33 +66,35 @@ impl LookupBox {
         }
     }
 
-    pub fn paste(&mut self, service: &Service, text: &str) {
-        self.input.insert(text);
-        self.search(service);
+    /// Typed or pasted text: the results follow at once.
+    pub fn type_text(&mut self, service: &Service, text: &str) {
+        if self.input.insert(text, MAX_QUERY_CHARS) {
+            self.search(service);
+        }
     }
 
-    pub fn handle_key(&mut self, service: &Service, key: &KeyEvent) -> LookupEvent {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return LookupEvent::Close,
-            KeyCode::Enter => {
+    pub fn paste(&mut self, service: &Service, text: &str) {
+        self.type_text(service, text);
+    }
+
+    /// Does `action` (from the keymap's `[lookup]` and `[input]` sections).
+    pub fn act(&mut self, service: &Service, action: Action) -> LookupEvent {
+        match action {
+            Action::Back => return LookupEvent::Close,
+            Action::Open => {
                 return match self.hits.get(self.selected) {
                     Some(hit) => LookupEvent::Open(hit.customer.id),
                     None => LookupEvent::None,
                 };
             }
-            KeyCode::Down | KeyCode::Tab => {
+            Action::Down => {
                 self.selected = (self.selected + 1).min(self.hits.len().saturating_sub(1))
             }
-            KeyCode::Char('n') if ctrl => {
-                self.selected = (self.selected + 1).min(self.hits.len().saturating_sub(1))
-            }
-            KeyCode::Up | KeyCode::BackTab => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Char('p') if ctrl => self.selected = self.selected.saturating_sub(1),
-            _ => {
-                let before = self.input.value.clone();
-                edit_line(&mut self.input, key);
-                if self.input.value != before {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            other => {
+                if let Some(edit) = other.edit()
+                    && self.input.apply(edit) == crate::tui::edit::Outcome::Changed
+                {
                     self.search(service);
                 }
             }
@@ -121,13 +121,9 @@ impl LookupBox {
             Span::styled("/ ", theme.key()),
             Span::raw(query.clone()),
         ])];
-        let cursor_col: usize = self
-            .input
-            .value
-            .chars()
-            .take(self.input.cursor)
-            .map(|c| crate::text::width(&crate::text::sanitize(c.encode_utf8(&mut [0; 4]))))
-            .sum();
+        let cursor_col = crate::text::width(&crate::text::sanitize(
+            &self.input.value[..self.input.cursor()],
+        ));
         f.set_cursor_position(Position::new(
             inner.x + 2 + cursor_col.min(width.saturating_sub(3)) as u16,
             inner.y,
@@ -172,15 +168,5 @@ impl LookupBox {
 impl Default for LookupBox {
     fn default() -> Self {
         LookupBox::new()
-    }
-}
-
-/// One-line editing shared by the lookup and the palette: typing, Backspace, arrows, Ctrl-U.
-pub fn edit_line(field: &mut Field, key: &KeyEvent) {
-    let mut form = crate::tui::form::Form::new("", (), vec![field.clone()]);
-    // Enter/Esc/Tab never reach here; the form only edits the single field.
-    let _ = form.handle_key(key);
-    if let Some(edited) = form.fields.pop() {
-        *field = edited;
     }
 }

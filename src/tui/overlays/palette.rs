@@ -2,11 +2,10 @@
 //! matcher of helix and television).
 
 use crate::tui::action::{Action, Section};
-use crate::tui::form::{Field, centred};
+use crate::tui::edit::{Outcome, TextInput};
+use crate::tui::form::centred;
 use crate::tui::keymap::Keymap;
-use crate::tui::overlays::lookup::edit_line;
 use crate::tui::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::Frame;
@@ -16,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 pub struct Palette {
-    pub input: Field,
+    pub input: TextInput,
     pub matches: Vec<Action>,
     pub selected: usize,
     matcher: Matcher,
@@ -41,7 +40,7 @@ pub enum PaletteEvent {
 impl Palette {
     pub fn new() -> Palette {
         let mut palette = Palette {
-            input: Field::text("action", "Action", ""),
+            input: TextInput::new("", false),
             matches: Vec::new(),
             selected: 0,
             matcher: Matcher::new(Config::DEFAULT),
@@ -57,7 +56,11 @@ impl Palette {
         let query = self.input.value.trim();
         self.selected = 0;
         if query.is_empty() {
-            self.matches = Action::ALL.to_vec();
+            self.matches = Action::ALL
+                .iter()
+                .copied()
+                .filter(|a| a.in_palette())
+                .collect();
             return;
         }
         let key = query
@@ -69,6 +72,7 @@ impl Palette {
         let mut buf = Vec::new();
         let mut scored: Vec<(u8, u32, Action)> = Action::ALL
             .iter()
+            .filter(|a| a.in_palette())
             .filter_map(|a| {
                 let name = a.name();
                 let mut score =
@@ -97,25 +101,26 @@ impl Palette {
         self.matches = scored.into_iter().map(|(_, _, a)| a).collect();
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent) -> PaletteEvent {
-        match key.code {
-            KeyCode::Esc => PaletteEvent::Close,
-            KeyCode::Enter => self
+    /// Does `action` (from the keymap's `[palette]` and `[input]` sections).
+    pub fn act(&mut self, action: Action) -> PaletteEvent {
+        match action {
+            Action::Back => PaletteEvent::Close,
+            Action::Open => self
                 .matches
                 .get(self.selected)
                 .map_or(PaletteEvent::None, |a| PaletteEvent::Run(*a)),
-            KeyCode::Down | KeyCode::Tab => {
+            Action::Down => {
                 self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1));
                 PaletteEvent::None
             }
-            KeyCode::Up | KeyCode::BackTab => {
+            Action::Up => {
                 self.selected = self.selected.saturating_sub(1);
                 PaletteEvent::None
             }
-            _ => {
-                let before = self.input.value.clone();
-                edit_line(&mut self.input, key);
-                if before != self.input.value {
+            other => {
+                if let Some(edit) = other.edit()
+                    && self.input.apply(edit) == Outcome::Changed
+                {
                     self.refilter();
                 }
                 PaletteEvent::None
@@ -123,9 +128,15 @@ impl Palette {
         }
     }
 
+    /// Typed or pasted text: the list follows at once.
+    pub fn type_text(&mut self, text: &str) {
+        if self.input.insert(text, 200) {
+            self.refilter();
+        }
+    }
+
     pub fn paste(&mut self, text: &str) {
-        self.input.insert(text);
-        self.refilter();
+        self.type_text(text);
     }
 
     pub fn render(
@@ -202,10 +213,17 @@ mod tests {
     #[test]
     fn fuzzy_matching_finds_actions_by_name_and_words() {
         let mut p = Palette::new();
-        assert_eq!(p.matches.len(), Action::ALL.len());
+        assert_eq!(
+            p.matches.len(),
+            Action::ALL.iter().filter(|a| a.in_palette()).count()
+        );
+        assert!(
+            !p.matches.contains(&Action::DeleteWordBack),
+            "editing keys are not actions to run by name"
+        );
         p.paste("logfol");
         assert_eq!(p.matches.first(), Some(&Action::LogFollowUp));
-        p.input.value.clear();
+        p.input.set("");
         p.paste("complaint open");
         assert_eq!(p.matches.first(), Some(&Action::OpenComplaint));
     }
@@ -214,12 +232,12 @@ mod tests {
     fn an_action_is_found_by_its_own_name_and_names_rank_first() {
         let mut p = Palette::new();
         for name in ["pane_rfm", "PANE_RFM", "pane rfm"] {
-            p.input.value.clear();
+            p.input.set("");
             p.paste(name);
             assert_eq!(p.matches.first(), Some(&Action::PaneRfm), "{name}");
         }
         for query in ["pane_", "pane"] {
-            p.input.value.clear();
+            p.input.set("");
             p.paste(query);
             let first: Vec<&str> = p.matches.iter().take(4).map(|a| a.name()).collect();
             assert!(
@@ -230,7 +248,7 @@ mod tests {
             assert!(help.is_none_or(|at| at >= 4), "{query}: {:?}", p.matches);
         }
         // The description still finds an action.
-        p.input.value.clear();
+        p.input.set("");
         p.paste("pinyin");
         assert_eq!(p.matches.first(), Some(&Action::Lookup));
     }

@@ -29,6 +29,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use std::cell::Cell;
+use std::collections::HashMap;
 
 /// Columns the table sorts by, in the order `sort` steps through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,7 +201,17 @@ pub struct CustomersPane {
     /// Rows in view at the last draw (page size for PgUp/PgDn).
     pub page: Cell<usize>,
     pub total: u64,
+    /// The files of the rows around the selection, read before drawing (drawing never reads
+    /// the database); `None` for an id that no longer exists.
+    pub summaries: HashMap<CustomerId, Option<CustomerSummary>>,
+    /// Why the last read of files failed, shown instead of the rows.
+    pub summary_error: Option<String>,
 }
+
+/// Rows read around the selection (at least a screenful however the window is resized).
+const SUMMARIES_AROUND: usize = 64;
+/// The cache is dropped and refilled past this many files.
+const SUMMARIES_KEPT: usize = 10_000;
 
 impl CustomersPane {
     pub fn selected(&self) -> Option<CustomerId> {
@@ -253,6 +264,42 @@ impl CustomersPane {
         self.cursor.clamp(self.ids.len(), self.page.get());
     }
 
+    /// Reads the files of the rows in view and around the selection that are not read yet.
+    /// True when it read any (the screen should be drawn again).
+    pub fn fill_summaries(&mut self, service: &Service) -> bool {
+        let page = self.page.get().max(SUMMARIES_AROUND);
+        let len = self.ids.len();
+        let around = self.cursor.selected.saturating_sub(SUMMARIES_AROUND)
+            ..(self.cursor.selected + SUMMARIES_AROUND).min(len);
+        let view = self.cursor.visible(len, page);
+        let wanted: Vec<CustomerId> = view
+            .chain(around)
+            .filter_map(|i| self.ids.get(i).copied())
+            .filter(|id| !self.summaries.contains_key(id))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if wanted.is_empty() {
+            return false;
+        }
+        if self.summaries.len() + wanted.len() > SUMMARIES_KEPT {
+            self.summaries.clear();
+        }
+        match service.summaries(&wanted) {
+            Ok(read) => {
+                self.summaries.extend(wanted.into_iter().zip(read));
+                self.summary_error = None;
+            }
+            Err(e) => self.summary_error = Some(e.to_string()),
+        }
+        true
+    }
+
+    /// Forgets the files read (someone changed data); the next fill reads them again.
+    pub fn forget_summaries(&mut self) {
+        self.summaries.clear();
+    }
+
     pub fn next_sort(&mut self) {
         self.sort = Some(self.sort.unwrap_or(SortKey::Id).next());
         self.descending = false;
@@ -264,7 +311,6 @@ impl CustomersPane {
         &self,
         f: &mut Frame,
         area: Rect,
-        service: &Service,
         roster: Option<&Roster>,
         today: NaiveDate,
         theme: Theme,
@@ -325,18 +371,28 @@ impl CustomersPane {
         ));
         let range = self.cursor.visible(self.ids.len(), page);
         let visible = &self.ids[range.clone()];
-        let summaries = service.summaries(visible);
-        match summaries {
-            Err(e) => lines.push(Line::from(Span::styled(
+        match &self.summary_error {
+            Some(e) => lines.push(Line::from(Span::styled(
                 crate::text::sanitize(&format!("cannot read customers: {e}")).into_owned(),
                 theme.error(),
             ))),
-            Ok(summaries) => {
-                for (i, (id, summary)) in visible.iter().zip(summaries).enumerate() {
+            None => {
+                for (i, id) in visible.iter().enumerate() {
                     let selected = range.start + i == self.cursor.selected;
-                    lines.push(row_line(
-                        *id, summary, roster, today, &w, selected, focused, theme,
-                    ));
+                    match self.summaries.get(id) {
+                        Some(summary) => lines.push(row_line(
+                            *id,
+                            summary.clone(),
+                            roster,
+                            today,
+                            &w,
+                            selected,
+                            focused,
+                            theme,
+                        )),
+                        // Not read yet (the window grew this frame): the next frame has it.
+                        None => lines.push(Line::styled("  …", theme.dim())),
+                    }
                 }
             }
         }
@@ -460,6 +516,61 @@ fn row_line<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn summary(id: CustomerId, name: &str) -> CustomerSummary {
+        CustomerSummary {
+            id,
+            external_id: format!("C-{id:06}"),
+            name: name.into(),
+            phones: vec!["13800138000".into()],
+            email: None,
+            company: None,
+            city: None,
+            owner: Some("Ann".into()),
+            status: CustomerStatus::Active,
+            order_count: 0,
+            total: crate::domain::Money::ZERO,
+            last_order_at: None,
+        }
+    }
+
+    fn drawn(pane: &CustomersPane) -> String {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let mut terminal = Terminal::new(TestBackend::new(80, 8)).expect("terminal");
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        terminal
+            .draw(|f| pane.render(f, f.area(), None, today, Theme::plain(), true))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        (0..8)
+            .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect()
+    }
+
+    #[test]
+    fn the_table_draws_from_what_was_read_before_and_never_from_the_database() {
+        let mut pane = CustomersPane {
+            ids: vec![1, 2, 3],
+            total: 3,
+            ..CustomersPane::default()
+        };
+        pane.summaries.insert(1, Some(summary(1, "Wang Fang")));
+        pane.summaries.insert(2, None);
+        let shown = drawn(&pane);
+        assert!(
+            shown.contains("Wang Fang") && shown.contains("13800138000"),
+            "{shown}"
+        );
+        assert!(shown.contains("(customer 2 was removed)"), "{shown}");
+        // Row 3 is not read yet: a placeholder, never a read while drawing.
+        assert!(
+            shown.lines().nth(4).is_some_and(|l| l.trim() == "…"),
+            "{shown}"
+        );
+        pane.summary_error = Some("the file is locked".into());
+        assert!(drawn(&pane).contains("cannot read customers: the file is locked"));
+    }
 
     #[test]
     fn filters_parse_with_quotes_and_say_what_is_wrong() {

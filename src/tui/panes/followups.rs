@@ -3,7 +3,7 @@
 //! same step) or skipped from here.
 
 use crate::domain::{CustomerId, FollowUp};
-use crate::service::{AgendaItem, Forgotten, Service};
+use crate::service::{AgendaItem, Forgotten};
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{Col, cells_line, local_time, relative_day, share_widths};
@@ -83,6 +83,8 @@ pub struct FollowUpsPane {
     /// How many plans the agenda has in all (it holds the first of them).
     pub agenda_total: usize,
     pub recent: Option<Vec<FollowUp>>,
+    /// The names of the recent contacts' customers (read with them, not while drawing).
+    pub recent_names: crate::tui::jobs::Names,
     pub forgotten: Option<Forgotten>,
     pub page: Cell<usize>,
 }
@@ -118,14 +120,7 @@ impl FollowUpsPane {
         }
     }
 
-    pub fn render(
-        &self,
-        f: &mut Frame,
-        area: Rect,
-        service: &Service,
-        now: NaiveDateTime,
-        theme: Theme,
-    ) {
+    pub fn render(&self, f: &mut Frame, area: Rect, now: NaiveDateTime, theme: Theme) {
         let today = now.date();
         let page = area.height.saturating_sub(2) as usize;
         self.page.set(page);
@@ -239,20 +234,18 @@ impl FollowUpsPane {
                         ],
                         theme.header(),
                     ));
-                    let ids: Vec<CustomerId> = items[range.clone()].iter().map(|f| f.customer).collect();
-                    let names = service.summaries(&ids).unwrap_or_default();
-                    for (n, i) in range.clone().enumerate() {
+                    for i in range.clone() {
                         let item = &items[i];
                         let selected = i == self.cursor.selected;
-                        let name = names
-                            .get(n)
-                            .and_then(|s| s.as_ref())
-                            .map_or(String::from("?"), |s| s.name.clone());
+                        let name = self
+                            .recent_names
+                            .get(&item.customer)
+                            .map_or("?", String::as_str);
                         lines.push(cells_line(
                             &[
                                 (if selected { "▶" } else { " " }, w[0]),
                                 (&local_time(item.at), w[1]),
-                                (&name, w[2]),
+                                (name, w[2]),
                                 (item.channel.title(), w[3]),
                                 (&item.staff, w[4]),
                                 (&item.summary, w[5]),

@@ -1,12 +1,14 @@
 //! The customer form's fields, and turning them back into a `CustomerInput` to save.
 
 use super::{Invalid, Purpose, list, optional};
-use crate::domain::Customer;
+use crate::domain::{Customer, CustomerStatus};
 use crate::transfer::CustomerInput;
 use crate::tui::form::{Field, Form};
 use chrono::NaiveDate;
 
-pub(super) fn customer_fields(c: &Customer) -> Vec<Field> {
+/// The fields of a customer's file; `referred_by` is the referrer's customer id.
+pub(super) fn customer_fields(c: &Customer, referred_by: Option<&str>) -> Vec<Field> {
+    let statuses: Vec<&str> = CustomerStatus::ALL.iter().map(|s| s.title()).collect();
     vec![
         Field::text("name", "Name", c.name.clone()),
         Field::text("phones", "Phones", c.phones.join(", ")),
@@ -22,9 +24,20 @@ pub(super) fn customer_fields(c: &Customer) -> Vec<Field> {
         ),
         Field::text("owner", "Owner", c.owner.clone().unwrap_or_default()),
         Field::text("tags", "Tags", c.tags.join(", ")),
-        Field::text("personality", "Personality", c.personality.clone()),
-        Field::text("interests", "Interests", c.interests.clone()),
-        Field::text("habits", "Habits", c.habits.clone()),
+        Field::lines("personality", "Personality", c.personality.clone()),
+        Field::lines("interests", "Interests", c.interests.clone()),
+        Field::lines("habits", "Habits", c.habits.clone()),
+        Field::text(
+            "referred_by",
+            "Referred by (id)",
+            referred_by.unwrap_or_default(),
+        ),
+        Field::choice("status", "Status", &statuses, c.status.title()),
+        Field::text(
+            "churn_reason",
+            "Why they left",
+            c.churn_reason.clone().unwrap_or_default(),
+        ),
     ]
 }
 
@@ -45,6 +58,17 @@ pub(super) fn customer_input(
     if birthday.is_some_and(|b| b > today) {
         return Err(("birthday", "is in the future".into()));
     }
+    let status: CustomerStatus = form
+        .value("status")
+        .parse()
+        .map_err(|e: crate::domain::LabelError| ("status", e.to_string()))?;
+    let churn_reason = optional(form.value("churn_reason"));
+    if churn_reason.is_some() && status == CustomerStatus::Active {
+        return Err((
+            "churn_reason",
+            "an active customer has not left: set the status first, or clear this".into(),
+        ));
+    }
     Ok(CustomerInput {
         external_id,
         name: form.value("name").trim().to_string(),
@@ -56,14 +80,14 @@ pub(super) fn customer_input(
         birthday: Some(birthday),
         gender: None,
         tags: Some(list(form.value("tags"))),
-        referred_by: None,
+        referred_by: Some(optional(form.value("referred_by"))),
         owner: Some(optional(form.value("owner"))),
         personality: Some(form.value("personality").trim().to_string()),
         interests: Some(form.value("interests").trim().to_string()),
         habits: Some(form.value("habits").trim().to_string()),
         preferred_channel: None,
-        status: None,
-        churn_reason: None,
+        status: Some(status),
+        churn_reason: Some(churn_reason),
         created_at: None,
     })
 }

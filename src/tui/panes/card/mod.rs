@@ -1,23 +1,32 @@
-//! The customer card: profile and soft notes, scores, referrals, next expected order, open
-//! complaints with their SLA time left, who last changed the file, and one timeline of
-//! follow-ups, orders, complaints and care plans, newest first.
+//! The customer card: the call screen on top ([`call`]: who, value, talking points, what is
+//! open, what happened last), then the rest of the file: profile and soft notes in full,
+//! scores, referrals, who last changed it, and one timeline of follow-ups, orders, complaints
+//! and care plans, newest first.
 
-use crate::domain::{Complaint, ComplaintStatus, CustomerId, Millis, PlanStatus};
+mod call;
+mod timeline;
+
+pub use call::days_to_birthday;
+use call::{CallContext, call_lines};
+use timeline::{next_order_text, timeline_line};
+
+use crate::domain::{Complaint, ComplaintStatus, CustomerId, Millis};
 use crate::scoring::{ReorderPrediction, predict_reorder};
 use crate::service::{CustomerCard, CustomerKey, Roster, Service, SlaState, TimelineEntry};
 use crate::text::sanitize;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{local_date, local_time, relative_day, sla_text};
+use crate::tui::widgets::{local_date, local_time, relative_day};
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::cell::Cell;
 
 /// How many timeline entries the card reads.
 const TIMELINE_LIMIT: usize = 500;
+/// From this width the call screen uses two columns.
+const TWO_COLUMNS: u16 = 120;
 
 /// An open card.
 #[derive(Debug)]
@@ -88,6 +97,10 @@ impl CardPane {
         .min(last);
     }
 
+    /// Draws the card: the call screen first, the rest of the file below it. On a wide
+    /// screen the call screen takes two columns and stays while the rest scrolls; on a
+    /// narrow one everything scrolls together. `keys` is the footer's key hint.
+    #[allow(clippy::too_many_arguments)]
     pub fn render(
         &self,
         f: &mut Frame,
@@ -96,6 +109,7 @@ impl CardPane {
         today: NaiveDate,
         theme: Theme,
         live: &crate::tui::panes::complaints::LiveSla<'_>,
+        keys: &str,
     ) {
         let c = &self.card.customer;
         let title = format!(" {} · {} ", sanitize(&c.name), sanitize(&c.external_id));
@@ -103,30 +117,84 @@ impl CardPane {
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.title()))
             .title_bottom(Span::styled(
-                " Esc back · j/k scroll · f follow-up · c complaint · p care plan · e edit ",
+                format!(
+                    " {} ",
+                    crate::text::fit(keys, area.width.saturating_sub(4) as usize).trim_end()
+                ),
                 theme.dim(),
             ));
         let inner = block.inner(area);
         f.render_widget(block, area);
-        let paragraph =
-            Paragraph::new(self.lines_for(roster, today, theme, live)).wrap(Wrap { trim: false });
+        let order_dates = self.order_dates();
+        let reorder = predict_reorder(&order_dates);
+        let cx = CallContext {
+            row: roster.and_then(|r| r.row(c.id)),
+            today,
+            theme,
+            live,
+            reorder: reorder.as_ref(),
+        };
+        let details = self.lines_for(roster, today, theme, reorder.as_ref());
+        let (rest_area, head) = if area.width >= TWO_COLUMNS {
+            let half = inner.width / 2;
+            let (left, right) = call_lines(self, &cx, usize::from(half.saturating_sub(1)));
+            let rows = left.len().max(right.len()) + 1;
+            let [head, rest] = Layout::vertical([
+                Constraint::Length(u16::try_from(rows).unwrap_or(u16::MAX)),
+                Constraint::Fill(1),
+            ])
+            .areas(inner);
+            let [l, r] =
+                Layout::horizontal([Constraint::Length(half), Constraint::Fill(1)]).areas(head);
+            f.render_widget(Paragraph::new(left), l);
+            f.render_widget(Paragraph::new(right), r);
+            (rest, Vec::new())
+        } else {
+            let (mut left, right) = call_lines(self, &cx, inner.width as usize);
+            left.extend(right);
+            (inner, left)
+        };
+        let head_rows = head.len();
+        let mut lines = head;
+        if head_rows > 0 {
+            lines.push(Line::from(Span::styled("── File ", theme.title())));
+        }
+        lines.extend(details);
+        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
         // Lines as drawn (long ones wrap), so the end of the timeline can be scrolled to.
-        let drawn = paragraph.line_count(inner.width);
+        let drawn = paragraph.line_count(rest_area.width);
         self.lines.set(drawn);
-        self.page.set(inner.height as usize);
-        let scroll = self.scroll.min(drawn.saturating_sub(inner.height as usize));
+        self.page.set(rest_area.height as usize);
+        let scroll = self
+            .scroll
+            .min(drawn.saturating_sub(rest_area.height as usize));
         f.render_widget(
             paragraph.scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-            inner,
+            rest_area,
         );
     }
 
+    fn order_dates(&self) -> Vec<NaiveDate> {
+        let mut dates: Vec<NaiveDate> = self
+            .card
+            .timeline
+            .iter()
+            .filter_map(|e| match e {
+                TimelineEntry::Order(o) => local_date(o.ordered_at),
+                _ => None,
+            })
+            .collect();
+        dates.sort();
+        dates
+    }
+
+    /// The file below the call screen, in full.
     fn lines_for(
         &self,
         roster: Option<&Roster>,
         today: NaiveDate,
         theme: Theme,
-        live: &crate::tui::panes::complaints::LiveSla<'_>,
+        reorder: Option<&ReorderPrediction>,
     ) -> Vec<Line<'static>> {
         let card = &self.card;
         let c = &card.customer;
@@ -141,8 +209,8 @@ impl CardPane {
         out.push(field(
             "Status",
             match &c.churn_reason {
-                Some(reason) => format!("{} ({reason})", c.status),
-                None => c.status.to_string(),
+                Some(reason) => format!("{} ({reason})", c.status.title()),
+                None => c.status.title().to_owned(),
             },
         ));
         if !c.phones.is_empty() {
@@ -163,7 +231,7 @@ impl CardPane {
             out.push(field("Birthday", b.format("%Y-%m-%d").to_string()));
         }
         if let Some(channel) = c.preferred_channel {
-            out.push(field("Prefers", channel.to_string()));
+            out.push(field("Prefers", channel.title().to_owned()));
         }
         if !c.tags.is_empty() {
             out.push(field("Tags", c.tags.join(", ")));
@@ -175,8 +243,9 @@ impl CardPane {
                 ("Interests", &c.interests),
                 ("Habits", &c.habits),
             ] {
-                if !value.is_empty() {
-                    out.push(field(label, value.clone()));
+                // A note of several lines keeps them, each under the label's column.
+                for (i, line) in value.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+                    out.push(field(if i == 0 { label } else { "" }, line.to_owned()));
                 }
             }
         }
@@ -225,17 +294,8 @@ impl CardPane {
                 )
             },
         ));
-        let mut order_dates: Vec<NaiveDate> = card
-            .timeline
-            .iter()
-            .filter_map(|e| match e {
-                TimelineEntry::Order(o) => local_date(o.ordered_at),
-                _ => None,
-            })
-            .collect();
-        order_dates.sort();
-        if let Some(p) = predict_reorder(&order_dates) {
-            let (text, overdue) = next_order_text(&p, today);
+        if let Some(p) = reorder {
+            let (text, overdue) = next_order_text(p, today);
             let mut line = field("Next order", text);
             if overdue {
                 line = line.patch_style(theme.breached());
@@ -262,22 +322,6 @@ impl CardPane {
                 ));
             }
         }
-        if !self.open_complaints.is_empty() {
-            out.push(section("Open complaints"));
-            for (complaint, sla) in &self.open_complaints {
-                let (sla_words, style) = sla_text(&live(complaint, sla), theme);
-                out.push(Line::from(vec![
-                    Span::raw(format!(
-                        "{} {} {} {} · ",
-                        sanitize(&complaint.id),
-                        complaint.severity.title(),
-                        complaint.status.title(),
-                        sanitize(&complaint.category)
-                    )),
-                    Span::styled(sla_words, style),
-                ]));
-            }
-        }
         if let Some(change) = &card.last_change {
             out.push(field(
                 "Last change",
@@ -301,174 +345,5 @@ impl CardPane {
             out.push(timeline_line(entry, theme));
         }
         out
-    }
-}
-
-/// `expected 2026-12-10 (in 19d; every ~39 days)`, or once that date has passed
-/// `expected 2026-01-27, overdue by 298 days (every ~28 days)`; and whether it is overdue.
-fn next_order_text(p: &ReorderPrediction, today: NaiveDate) -> (String, bool) {
-    let days = (p.next_expected - today).num_days();
-    let every = p.median_gap_days;
-    match days {
-        d if d < 0 => (
-            format!(
-                "expected {}, overdue by {} day{} (every ~{every} days)",
-                p.next_expected,
-                -d,
-                if d == -1 { "" } else { "s" }
-            ),
-            true,
-        ),
-        // Far ahead `relative_day` falls back to the date itself: say the distance instead.
-        d if d > 99 => (
-            format!(
-                "expected {} (in {d}d; every ~{every} days)",
-                p.next_expected
-            ),
-            false,
-        ),
-        _ => (
-            format!(
-                "expected {} ({}; every ~{every} days)",
-                p.next_expected,
-                relative_day(p.next_expected, today)
-            ),
-            false,
-        ),
-    }
-}
-
-fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static> {
-    let (kind, text, style) = match entry {
-        TimelineEntry::Order(o) => (
-            "order",
-            format!(
-                "{} {}{}",
-                o.order_id,
-                o.amount,
-                o.items
-                    .as_deref()
-                    .map(|i| format!(" · {i}"))
-                    .unwrap_or_default()
-            ),
-            Style::default(),
-        ),
-        TimelineEntry::FollowUp(f) => (
-            "contact",
-            format!(
-                "{} {} {} by {}: {}{}{}",
-                f.channel.title(),
-                f.direction.title(),
-                f.kind.title(),
-                f.staff,
-                f.summary,
-                if f.outcome.is_empty() {
-                    String::new()
-                } else {
-                    format!(" → {}", f.outcome)
-                },
-                f.satisfaction
-                    .map(|s| format!(" (satisfaction {s}/5)"))
-                    .unwrap_or_default()
-            ),
-            Style::default(),
-        ),
-        TimelineEntry::CarePlan(p) => (
-            "care plan",
-            format!(
-                "{} due {} [{}]{}",
-                p.purpose.title(),
-                p.due,
-                p.status.title(),
-                if p.note.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", p.note)
-                }
-            ),
-            if p.status == PlanStatus::Open {
-                theme.due_soon()
-            } else {
-                theme.dim()
-            },
-        ),
-        TimelineEntry::Complaint(c) => (
-            "complaint",
-            format!(
-                "{} {} [{}] {}: {}",
-                c.id,
-                c.severity.title(),
-                c.status.title(),
-                c.category,
-                c.description
-            ),
-            if matches!(
-                c.status,
-                ComplaintStatus::Resolved | ComplaintStatus::Closed
-            ) {
-                Style::default()
-            } else {
-                theme.breached()
-            },
-        ),
-    };
-    // A care plan is due on a calendar date, at a wall-clock time only if it has one; its
-    // sort time (the date's midnight UTC) is no moment to show.
-    let stamp = match entry {
-        TimelineEntry::CarePlan(p) => format!(
-            "{} {:<5}",
-            p.due.format("%Y-%m-%d"),
-            p.due_time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default()
-        ),
-        _ => local_time(entry.at()),
-    };
-    Line::from(vec![
-        Span::styled(format!("{stamp}  "), theme.dim()),
-        Span::styled(format!("{kind:<10}"), style),
-        Span::raw(sanitize(&text).into_owned()),
-    ])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn prediction(next_expected: NaiveDate, median_gap_days: i64) -> ReorderPrediction {
-        ReorderPrediction {
-            last_order: next_expected - chrono::Duration::days(median_gap_days),
-            median_gap_days,
-            next_expected,
-        }
-    }
-
-    #[test]
-    fn a_reorder_date_in_the_past_is_overdue_and_not_repeated() {
-        let today = d(2026, 11, 21);
-        let (text, overdue) = next_order_text(&prediction(d(2026, 1, 27), 28), today);
-        assert_eq!(
-            text,
-            "expected 2026-01-27, overdue by 298 days (every ~28 days)"
-        );
-        assert!(overdue);
-        let (text, overdue) = next_order_text(&prediction(d(2026, 11, 20), 28), today);
-        assert_eq!(
-            text,
-            "expected 2026-11-20, overdue by 1 day (every ~28 days)"
-        );
-        assert!(overdue);
-        // Ahead: as before; far ahead: the distance, not the date twice.
-        let (text, overdue) = next_order_text(&prediction(d(2026, 12, 10), 39), today);
-        assert_eq!(text, "expected 2026-12-10 (in 19d; every ~39 days)");
-        assert!(!overdue);
-        let (text, _) = next_order_text(&prediction(d(2027, 6, 1), 300), today);
-        assert_eq!(text, "expected 2027-06-01 (in 192d; every ~300 days)");
-        let (text, _) = next_order_text(&prediction(today, 30), today);
-        assert_eq!(text, "expected 2026-11-21 (today; every ~30 days)");
     }
 }
