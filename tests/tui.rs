@@ -1137,3 +1137,92 @@ fn a_care_plan_takes_a_time_of_day_and_forms_show_words_not_internal_names() {
     });
     assert!(timed, "the plan keeps its time");
 }
+
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+#[test]
+fn reorders_due_become_calls_with_one_key_and_root_causes_have_a_view() {
+    let mut b = bench();
+    b.press("4");
+    b.press("v").press("v");
+    let shown = b.screen(100, 30);
+    assert!(shown.contains("due to reorder"), "{shown}");
+    let due = b.app.rfm.reorders.clone().expect("the list is read");
+    assert!(!due.is_empty(), "the fixtures have customers due");
+    assert!(shown.contains(&due[0].name), "{shown}");
+    b.press("P");
+    let status = b.app.status.clone().expect("status");
+    assert!(status.text.contains("reorder calls planned"), "{status:?}");
+    b.press("P");
+    let status = b.app.status.clone().expect("status");
+    assert_eq!(
+        status.text,
+        format!(
+            "0 reorder calls planned; {} customers already had one",
+            due.len()
+        ),
+        "a second time plans none"
+    );
+    b.code(KeyCode::Enter);
+    assert_eq!(b.app.card.as_ref().map(|c| c.id), Some(due[0].customer));
+    b.code(KeyCode::Esc);
+    b.press("v");
+    let shown = b.screen(100, 30);
+    assert!(shown.contains("Root cause"), "{shown}");
+}
+
+#[test]
+fn the_audit_trail_roles_and_a_merge_from_the_workbench() {
+    let mut b = bench();
+    // The card lists its file's changes once read.
+    b.app.open_card(id_of(&b.app, "C-000001"));
+    b.app.settle();
+    b.press("l").typed("checking in");
+    b.code(KeyCode::Enter);
+    let card = b.screen(100, 200);
+    assert!(card.contains("── Changes"), "{card}");
+    assert!(card.contains("followup.log"), "{card}");
+    // The whole trail has a view of its own.
+    b.app.handle_event(ctrl('t'));
+    b.app.settle();
+    let shown = b.screen(100, 30);
+    assert!(shown.contains("Audit trail"), "{shown}");
+    assert!(shown.contains("followup.log"), "{shown}");
+    b.press("z");
+    // Roles: the admin gives Bo the viewer role, and the list says so.
+    b.app.handle_event(ctrl('k'));
+    b.typed("bo");
+    b.code(KeyCode::Tab);
+    b.code(KeyCode::Left);
+    b.code(KeyCode::Enter);
+    assert!(b.app.overlay.is_none(), "{}", b.screen(100, 30));
+    b.app.handle_event(ctrl('w'));
+    b.app.settle();
+    let roles = b.screen(100, 30);
+    assert!(
+        roles
+            .lines()
+            .any(|l| l.contains("bo ") && l.contains("viewer")),
+        "{roles}"
+    );
+    b.press("z");
+    // Merge C-000003 into the open card.
+    let kept = b.app.card.as_ref().map(|c| c.id).expect("card");
+    b.press("M");
+    b.typed("C-000003");
+    b.code(KeyCode::Enter);
+    let status = b.app.status.clone().expect("status");
+    assert!(
+        status.text.starts_with("merged into C-000001"),
+        "{status:?}"
+    );
+    assert_eq!(
+        b.app
+            .service()
+            .resolve(&CustomerKey::External("C-000003".into()))
+            .expect("the old id resolves"),
+        kept
+    );
+}

@@ -126,6 +126,15 @@ pub enum Request {
     },
     Stats,
     ChangeCounter,
+    /// Audit entries, newest first.
+    Audit(super::AuditFilter),
+    /// Everyone given a role, and the role.
+    Roles,
+    /// Admins only.
+    SetRole {
+        user: String,
+        role: crate::domain::Role,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -173,6 +182,8 @@ pub enum Response {
     Done,
     Stats(Stats),
     ChangeCounter(u64),
+    Audit(Vec<crate::domain::AuditEntry>),
+    Roles(Vec<(String, crate::domain::Role)>),
 }
 
 impl Service {
@@ -328,6 +339,12 @@ impl Service {
             }
             Request::Stats => Response::Stats(self.stats()?),
             Request::ChangeCounter => Response::ChangeCounter(self.change_counter()?),
+            Request::Audit(filter) => Response::Audit(self.audit(&filter)?),
+            Request::Roles => Response::Roles(self.roles()?),
+            Request::SetRole { user, role } => {
+                self.set_role(&user, role)?;
+                Response::Done
+            }
         })
     }
 }

@@ -224,6 +224,11 @@ actions! {
     Assign = "assign", "assign the complaint to someone";
     AsOf = "as_of", "score as of another date";
     LogCall = "log_call", "log this call (phone, inbound) with the customer filled in";
+    PlanReorders = "plan_reorders", "plan a reorder call for each customer due to reorder";
+    Audit = "audit", "the audit trail: who changed what, and when";
+    Roles = "roles", "who has which role";
+    SetRole = "set_role", "give someone a role (admins)";
+    Merge = "merge", "merge another customer's file into this one (admins)";
     NextField = "next_field", "next field";
     PrevField = "prev_field", "previous field";
     LineUp = "line_up", "the line above (on the first line: the previous field)";

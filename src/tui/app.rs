@@ -114,6 +114,12 @@ pub enum Overlay {
     Form(Box<Form<Purpose>>),
     /// Messages to read (keymap notes at start); any key closes.
     Notes(Vec<String>),
+    /// A read-only list (the audit trail, the roles) that scrolls with the `[help]` keys.
+    Report {
+        title: String,
+        lines: Vec<String>,
+        scroll: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,7 +267,7 @@ impl App {
     pub fn context(&self) -> Option<InputContext> {
         Some(match &self.overlay {
             Some(Overlay::Notes(_)) => return None,
-            Some(Overlay::Help { .. }) => InputContext::Help,
+            Some(Overlay::Help { .. } | Overlay::Report { .. }) => InputContext::Help,
             Some(Overlay::Lookup(_)) => InputContext::Lookup,
             Some(Overlay::Palette(_)) => InputContext::Palette,
             Some(Overlay::Form(form)) if form.asks() => InputContext::Confirm,
@@ -309,6 +315,8 @@ impl App {
             Event::Mouse(event) if self.mouse => self.mouse(event),
             _ => {}
         }
+        // What the next frame shows is read now, not while drawing.
+        self.fill_views();
     }
 
     fn paste(&mut self, text: &str) {
@@ -390,17 +398,21 @@ impl App {
         match overlay {
             Overlay::Notes(_) => {}
             Overlay::Help { scroll } => {
-                let scroll = match action {
-                    Action::Down => Some(scroll + 1),
-                    Action::Up => Some(scroll.saturating_sub(1)),
-                    Action::PageDown => Some(scroll + 10),
-                    Action::PageUp => Some(scroll.saturating_sub(10)),
-                    Action::Top => Some(0),
-                    Action::Bottom => Some(usize::MAX / 2),
-                    _ => None,
-                };
-                if let Some(scroll) = scroll {
+                if let Some(scroll) = scrolled(scroll, action, usize::MAX / 2) {
                     self.overlay = Some(Overlay::Help { scroll });
+                }
+            }
+            Overlay::Report {
+                title,
+                lines,
+                scroll,
+            } => {
+                if let Some(scroll) = scrolled(scroll, action, lines.len().saturating_sub(1)) {
+                    self.overlay = Some(Overlay::Report {
+                        title,
+                        lines,
+                        scroll,
+                    });
                 }
             }
             Overlay::Lookup(mut lookup) => match lookup.act(&self.service, action) {
@@ -434,6 +446,20 @@ impl App {
             }
         }
     }
+}
+
+/// Where a scrolling overlay goes on `action` (at most `last`); `None` closes it.
+fn scrolled(scroll: usize, action: Action, last: usize) -> Option<usize> {
+    let to = match action {
+        Action::Down => scroll + 1,
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown => scroll + 10,
+        Action::PageUp => scroll.saturating_sub(10),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    };
+    Some(to.min(last))
 }
 
 /// The text a key types, if it is a printable key without Ctrl or Alt.

@@ -4,7 +4,8 @@
 
 use crate::domain::FollowUp;
 use crate::service::{
-    AgendaItem, ChurnReport, ComplaintView, Forgotten, Roster, Service, ServiceError,
+    AgendaItem, ChurnReport, ComplaintView, Forgotten, Request, Response, Roster, Service,
+    ServiceError,
 };
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -26,6 +27,8 @@ pub enum JobOutput {
     Churn(Result<ChurnReport, ServiceError>),
     /// A save finished: `Ok(message)` for the status line, or why it was refused.
     Saved(Result<String, ServiceError>),
+    /// The service's answer to a [`Request`], for the part of the screen that asked.
+    Answer(Asker, Result<Response, ServiceError>),
     /// The job panicked (a bug): what it was and the panic message.
     Failed(JobKind, String),
 }
@@ -33,9 +36,29 @@ pub enum JobOutput {
 /// Customers' names by id, read with the list that shows them.
 pub type Names = std::collections::HashMap<crate::domain::CustomerId, String>;
 
+/// Who asked the service a [`Request`]: the answer goes back to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Asker {
+    /// The RFM pane's list of customers due to reorder.
+    Reorders,
+    /// The RFM pane's root-cause report.
+    Causes,
+    /// Care plans for every customer due to reorder.
+    PlanReorders,
+    /// The open card's audit trail.
+    CardAudit,
+    /// The audit trail's own view.
+    Audit,
+    /// The roles view.
+    Roles,
+    /// An admin set a role.
+    SetRole,
+}
+
 /// Which kind of job it is; one of each kind runs at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JobKind {
+    Answer(Asker),
     Roster,
     Agenda,
     Recent,
@@ -55,6 +78,7 @@ impl JobOutput {
             JobOutput::Queue(..) => JobKind::Queue,
             JobOutput::Churn(_) => JobKind::Churn,
             JobOutput::Saved(_) => JobKind::Save,
+            JobOutput::Answer(asker, _) => JobKind::Answer(*asker),
             JobOutput::Failed(kind, _) => *kind,
         }
     }
@@ -111,6 +135,15 @@ impl Jobs {
             return;
         }
         self.start(kind, Box::new(work));
+    }
+
+    /// Asks the service `request` on a background thread ([`Service::handle`]); the answer
+    /// comes back as [`JobOutput::Answer`] for `asker`. A newer question from the same asker
+    /// replaces one still waiting.
+    pub fn ask(&mut self, asker: Asker, request: Request) {
+        self.spawn(JobKind::Answer(asker), move |s: &Service| {
+            JobOutput::Answer(asker, s.handle(request))
+        });
     }
 
     fn start(&mut self, kind: JobKind, work: Work) {

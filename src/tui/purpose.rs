@@ -18,6 +18,8 @@ use chrono::NaiveDate;
 mod customer;
 use customer::{customer_fields, customer_input};
 
+mod admin;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     LogFollowUp {
@@ -48,6 +50,10 @@ pub enum Purpose {
     CustomerFilter,
     ComplaintFilter,
     AsOf,
+    SetRole,
+    Merge {
+        keep: CustomerId,
+    },
 }
 
 /// A background save.
@@ -121,6 +127,16 @@ impl Purpose {
         )
     }
 
+    /// The role its save needs (a form the save of which would be refused is not shown).
+    pub fn needs(&self) -> crate::domain::Role {
+        use crate::domain::Role;
+        match self {
+            Purpose::SetRole | Purpose::Merge { .. } => Role::Admin,
+            _ if self.changes_data() => Role::Agent,
+            _ => Role::Viewer,
+        }
+    }
+
     /// The follow-up form for the call on the line: phone, inbound, the customer filled in.
     pub fn call_form(c: &Customer) -> Form<Purpose> {
         let mut form = Purpose::followup_form(c);
@@ -135,6 +151,14 @@ impl Purpose {
             }
         }
         form
+    }
+
+    pub fn set_role_form() -> Form<Purpose> {
+        admin::set_role_form()
+    }
+
+    pub fn merge_form(keep: &Customer) -> Form<Purpose> {
+        admin::merge_form(keep)
     }
 
     pub fn followup_form(c: &Customer) -> Form<Purpose> {
@@ -528,6 +552,8 @@ impl Purpose {
                     )
                 })
             }
+            Purpose::SetRole => admin::set_role_job(form)?,
+            Purpose::Merge { keep } => admin::merge_job(form, keep)?,
             Purpose::CustomerFilter | Purpose::ComplaintFilter | Purpose::AsOf => {
                 return Err(("", "nothing to save".into()));
             }

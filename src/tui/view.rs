@@ -83,6 +83,43 @@ impl App {
                 let keys = self.form_keys(form);
                 form.render(f, body, theme, notice.as_deref(), &keys);
             }
+            Some(Overlay::Report {
+                title,
+                lines,
+                scroll,
+            }) => {
+                let popup = super::form::centred(
+                    body,
+                    body.width.saturating_sub(4),
+                    body.height.saturating_sub(2),
+                );
+                f.render_widget(Clear, popup);
+                let shown: Vec<Line> = lines
+                    .iter()
+                    .skip(*scroll)
+                    .map(|l| Line::raw(text::fit(l, popup.width.saturating_sub(2) as usize)))
+                    .collect();
+                let help = super::action::InputContext::Help.sections();
+                let key = |a| self.keymap.key_for(a, help).unwrap_or_default();
+                let footer = format!(
+                    " {} · {}/{} scroll · any other key closes ",
+                    text::count(lines.len() as u64, "line", "lines"),
+                    key(super::action::Action::Down),
+                    key(super::action::Action::Up)
+                );
+                f.render_widget(
+                    Paragraph::new(shown).block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .title(Span::styled(
+                                format!(" {} ", text::sanitize(title)),
+                                theme.title(),
+                            ))
+                            .title_bottom(Span::styled(footer, theme.dim())),
+                    ),
+                    popup,
+                );
+            }
             Some(Overlay::Notes(notes)) => {
                 let popup =
                     super::form::centred(body, body.width.saturating_sub(6), body.height / 2);

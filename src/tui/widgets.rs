@@ -152,6 +152,27 @@ pub fn share_widths(total: u16, cols: &[Col]) -> Vec<usize> {
     out
 }
 
+/// One audit entry as a line: when, who, what, on which record.
+pub fn audit_line(e: &crate::domain::AuditEntry) -> String {
+    let subject = if e.subject.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", e.subject)
+    };
+    let detail = if e.detail.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", e.detail)
+    };
+    format!(
+        "{} {} ({}) {}{subject}{detail}",
+        crate::tui::widgets::local_time(e.at),
+        e.staff,
+        e.os_user,
+        e.action
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

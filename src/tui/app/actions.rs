@@ -1,6 +1,10 @@
 //! What each action does: switching panes, moving, opening, sorting and filtering, complaint steps.
 
 use super::*;
+use crate::tui::jobs::Asker;
+
+/// How many audit entries the audit view shows (the newest).
+const AUDIT_SHOWN: usize = 2000;
 
 impl App {
     /// Does `action` (from a key or the palette).
@@ -98,13 +102,15 @@ impl App {
                     }
                 }
                 Pane::Rfm => {
-                    self.rfm.view = match self.rfm.view {
-                        RfmView::Overview => RfmView::Churn,
-                        RfmView::Churn => RfmView::Overview,
-                    };
+                    self.rfm.view = self.rfm.view.next();
                     self.rfm.cursor = Default::default();
-                    if self.rfm.view == RfmView::Churn && self.rfm.churn.is_none() {
-                        self.load_churn();
+                    match self.rfm.view {
+                        RfmView::Churn if self.rfm.churn.is_none() => self.load_churn(),
+                        RfmView::Reorders => self.load_reorders(),
+                        RfmView::Causes => self
+                            .jobs
+                            .ask(Asker::Causes, crate::service::Request::RootCauses),
+                        _ => {}
                     }
                 }
                 _ => {}
@@ -122,6 +128,37 @@ impl App {
                 let current = self.as_of.unwrap_or_else(|| self.today());
                 self.open_form(Purpose::as_of_form(current));
             }
+            Action::PlanReorders => {
+                let (options, within_days, overdue_days) = self.reorder_window();
+                self.jobs.ask(
+                    Asker::PlanReorders,
+                    crate::service::Request::PlanReorders {
+                        options,
+                        within_days,
+                        overdue_days,
+                    },
+                );
+                self.info("planning a reorder call for each customer due…");
+            }
+            Action::Audit => {
+                self.jobs.ask(
+                    Asker::Audit,
+                    crate::service::Request::Audit(crate::service::AuditFilter {
+                        limit: AUDIT_SHOWN,
+                        ..Default::default()
+                    }),
+                );
+                self.info("reading the audit trail…");
+            }
+            Action::Roles => self.jobs.ask(Asker::Roles, crate::service::Request::Roles),
+            Action::SetRole => self.open_form(Purpose::set_role_form()),
+            Action::Merge => match &self.card {
+                Some(card) => {
+                    let form = Purpose::merge_form(&card.card.customer);
+                    self.open_form(form);
+                }
+                None => self.error("open the customer to keep first (Enter on a row, or /)"),
+            },
             // Keys of forms, text boxes and questions: they reach the thing that asks for
             // them (`App::act`), never a pane.
             Action::NextField
@@ -206,7 +243,8 @@ impl App {
             }
             Pane::Rfm => {
                 let len = self.rfm.len();
-                self.rfm.cursor.apply(action, len, 20);
+                let page = self.rfm.page.get().max(1);
+                self.rfm.cursor.apply(action, len, page);
             }
         }
     }
@@ -247,6 +285,11 @@ impl App {
                     self.apply_customer_filter(format!("segment:\"{}\"", segment.label()));
                 }
             }
+            Pane::Rfm if self.rfm.view == RfmView::Reorders => {
+                if let Some(id) = self.rfm.selected_reorder() {
+                    self.open_card(id);
+                }
+            }
             Pane::Rfm => {
                 self.error("v goes back to the segments; Enter lists a segment's customers")
             }
@@ -256,9 +299,24 @@ impl App {
     /// Opens the card of `id` over the current pane.
     pub fn open_card(&mut self, id: CustomerId) {
         match CardPane::load(&self.service, id, self.clock.now()) {
-            Ok(card) => self.card = Some(card),
+            Ok(card) => {
+                self.card = Some(card);
+                self.load_card_audit(id);
+            }
             Err(e) => self.error(e),
         }
+    }
+
+    /// Asks for the card's latest changes (shown in its file once they arrive).
+    pub(super) fn load_card_audit(&mut self, id: CustomerId) {
+        self.jobs.ask(
+            Asker::CardAudit,
+            crate::service::Request::Audit(crate::service::AuditFilter {
+                customer: Some(crate::service::CustomerKey::Internal(id)),
+                limit: crate::tui::panes::card::AUDIT_SHOWN,
+                ..Default::default()
+            }),
+        );
     }
 
     /// The customer the per-customer actions apply to.

@@ -1,6 +1,8 @@
 //! Background loads of the workbench (roster, agenda, queue, churn), applying their results, and noticing other processes' commits.
 
 use super::*;
+use crate::service::Response;
+use crate::tui::jobs::Asker;
 
 impl App {
     pub(super) fn score_options(&self) -> ScoreOptions {
@@ -58,6 +60,91 @@ impl App {
             let queue = s.complaint_queue_top(&filter, now, LIST_LIMIT);
             JobOutput::Queue(queue, filter)
         });
+    }
+
+    /// The reorder list's window: score options, due within, overdue at most.
+    pub(super) fn reorder_window(&self) -> (ScoreOptions, i64, i64) {
+        use crate::tui::panes::rfm::{REORDER_OVERDUE_DAYS, REORDER_WITHIN_DAYS};
+        (
+            self.score_options(),
+            REORDER_WITHIN_DAYS,
+            REORDER_OVERDUE_DAYS,
+        )
+    }
+
+    pub(super) fn load_reorders(&mut self) {
+        let (options, within_days, overdue_days) = self.reorder_window();
+        self.jobs.ask(
+            Asker::Reorders,
+            crate::service::Request::Due {
+                options,
+                within_days,
+                overdue_days,
+            },
+        );
+    }
+
+    /// The service's answer to what a part of the screen asked, handed to it.
+    fn answer(&mut self, asker: Asker, result: Result<Response, ServiceError>) {
+        let response = match result {
+            Ok(response) => response,
+            Err(e) => return self.error(e.to_string()),
+        };
+        match (asker, response) {
+            (Asker::Reorders, Response::Due(rows)) => {
+                self.rfm.reorders = Some(rows);
+                let len = self.rfm.len();
+                self.rfm.cursor.clamp(len, self.rfm.page.get());
+            }
+            (Asker::Causes, Response::RootCauses(rows)) => self.rfm.causes = Some(rows),
+            (Asker::PlanReorders, Response::Planned { created, existing }) => {
+                self.info(format!(
+                    "{} planned; {} already had one",
+                    crate::text::count(created, "reorder call", "reorder calls"),
+                    crate::text::count(existing, "customer", "customers")
+                ));
+                self.load_agenda();
+            }
+            (Asker::CardAudit, Response::Audit(entries)) => {
+                if let Some(card) = &mut self.card {
+                    card.audit = Some(entries);
+                }
+            }
+            (Asker::Audit, Response::Audit(entries)) => {
+                let lines = entries
+                    .iter()
+                    .map(crate::tui::widgets::audit_line)
+                    .collect();
+                self.show_report("Audit trail (newest first)", lines);
+            }
+            (Asker::Roles, Response::Roles(roles)) => {
+                let mut lines: Vec<String> = roles
+                    .iter()
+                    .map(|(user, role)| format!("{:<24} {}", user, role.title()))
+                    .collect();
+                if lines.is_empty() {
+                    lines.push("nobody has been given a role yet".into());
+                }
+                self.show_report("Roles (others have the team default)", lines);
+            }
+            (Asker::SetRole, Response::Done) => self.info("role set"),
+            (asker, response) => self.error(format!(
+                "unexpected answer for {asker:?}: {}",
+                response_name(&response)
+            )),
+        }
+    }
+
+    /// Opens a read-only list over the pane, unless the user opened something else meanwhile.
+    fn show_report(&mut self, title: &str, lines: Vec<String>) {
+        if self.overlay.is_none() {
+            self.status = None;
+            self.overlay = Some(Overlay::Report {
+                title: title.to_owned(),
+                lines,
+                scroll: 0,
+            });
+        }
     }
 
     pub(super) fn load_churn(&mut self) {
@@ -138,6 +225,7 @@ impl App {
             }
             JobOutput::Churn(Ok(churn)) => self.rfm.churn = Some(churn),
             JobOutput::Saved(result) => self.saved(result),
+            JobOutput::Answer(asker, result) => self.answer(asker, result),
             JobOutput::Failed(JobKind::Save, message) => self.saved(Err(ServiceError::invalid(
                 "",
                 format!("the save failed: {message}"),
@@ -212,13 +300,19 @@ impl App {
     pub fn refresh(&mut self, full: bool) {
         let now = self.clock.now();
         self.customers.forget_summaries();
-        if let Some(card) = &mut self.card
-            && let Err(e) = card.reload(&self.service, now)
-        {
-            self.status = Some(Status {
-                text: e,
-                error: true,
-            });
+        if let Some(card) = &mut self.card {
+            match card.reload(&self.service, now) {
+                Ok(()) => {
+                    let id = card.id;
+                    self.load_card_audit(id);
+                }
+                Err(e) => {
+                    self.status = Some(Status {
+                        text: e,
+                        error: true,
+                    })
+                }
+            }
         }
         if let Some(detail) = &self.complaints.detail {
             match self.service.complaint_view_at(&detail.complaint.id, now) {
@@ -267,4 +361,12 @@ impl App {
             self.customers.ids.extend(new);
         }
     }
+}
+
+/// The variant's name, for the message about an answer nobody asked for (a bug).
+fn response_name(response: &Response) -> String {
+    format!("{response:?}")
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect()
 }

@@ -23,13 +23,17 @@ impl App {
 
     pub(super) fn open_form(&mut self, form: Form<Purpose>) {
         let (user, role) = self.service.whoami();
-        if form.purpose.changes_data() && !role.allows(crate::domain::Role::Agent) {
-            let message = format!(
-                "{} is a viewer here: looking up and reading only (an admin can change that: \
-                 loyal role set {} agent)",
-                crate::text::sanitize(user),
-                crate::text::sanitize(user)
-            );
+        let needs = form.purpose.needs();
+        if !role.allows(needs) {
+            let user = crate::text::sanitize(user);
+            let message = if needs == crate::domain::Role::Admin {
+                format!("only an admin may do that; {user} is {} here", role.title())
+            } else {
+                format!(
+                    "{user} is a viewer here: looking up and reading only (an admin can change \
+                     that: loyal role set {user} agent)"
+                )
+            };
             self.error(message);
             return;
         }

@@ -1,8 +1,10 @@
 //! Pane 4, RFM: segment sizes and revenue shares (bars and table), the Pareto curve, value
-//! classes, the loyalty-ladder funnel, and churn and retention by month, as of a chosen date.
+//! classes, the loyalty-ladder funnel, churn and retention by month, the customers due to
+//! reorder (planned as calls with one key), and the complaints' root causes, as of a chosen
+//! date.
 
 use crate::scoring::{Pareto, Segment};
-use crate::service::ChurnReport;
+use crate::service::{CauseRow, ChurnReport, DueRow};
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::cells_line;
@@ -17,7 +19,35 @@ pub enum RfmView {
     #[default]
     Overview,
     Churn,
+    Reorders,
+    Causes,
 }
+
+impl RfmView {
+    /// The view `v` goes to next.
+    pub fn next(self) -> RfmView {
+        match self {
+            RfmView::Overview => RfmView::Churn,
+            RfmView::Churn => RfmView::Reorders,
+            RfmView::Reorders => RfmView::Causes,
+            RfmView::Causes => RfmView::Overview,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            RfmView::Overview => "segments",
+            RfmView::Churn => "churn by month",
+            RfmView::Reorders => "due to reorder",
+            RfmView::Causes => "root causes",
+        }
+    }
+}
+
+/// Customers due within this many days are listed (overdue ones too)...
+pub const REORDER_WITHIN_DAYS: i64 = 7;
+/// ...unless overdue by more than this (a churn case, not a reorder).
+pub const REORDER_OVERDUE_DAYS: i64 = 30;
 
 pub use crate::service::ScoreReports as RfmReports;
 
@@ -27,6 +57,10 @@ pub struct RfmPane {
     pub cursor: ListCursor,
     pub reports: Option<RfmReports>,
     pub churn: Option<ChurnReport>,
+    pub reorders: Option<Vec<DueRow>>,
+    pub causes: Option<Vec<CauseRow>>,
+    /// Rows of the reorder list in view at the last draw.
+    pub page: std::cell::Cell<usize>,
 }
 
 fn bar(share: f64, width: usize) -> String {
@@ -55,19 +89,31 @@ impl RfmPane {
         match self.view {
             RfmView::Overview => self.reports.as_ref().map_or(0, |r| r.segments.len()),
             RfmView::Churn => self.churn.as_ref().map_or(0, |c| c.report.rows.len()),
+            RfmView::Reorders => self.reorders.as_ref().map_or(0, Vec::len),
+            RfmView::Causes => self.causes.as_ref().map_or(0, Vec::len),
         }
+    }
+
+    /// The customer of the selected reorder row.
+    pub fn selected_reorder(&self) -> Option<crate::domain::CustomerId> {
+        (self.view == RfmView::Reorders)
+            .then(|| self.reorders.as_ref()?.get(self.cursor.selected))
+            .flatten()
+            .map(|row| row.customer)
     }
 
     pub fn render(&self, f: &mut Frame, area: Rect, as_of: Option<String>, theme: Theme) {
         let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         let head = match (&self.reports, as_of) {
             (Some(r), Some(date)) => format!(
-                "As of {date} · {} scored customers · @ another date · v {} · Enter lists a segment",
+                "As of {date} · {} scored customers · {} · v {}{}",
                 r.scored,
-                if self.view == RfmView::Overview {
-                    "churn by month"
-                } else {
-                    "segments"
+                self.view.title(),
+                self.view.next().title(),
+                match self.view {
+                    RfmView::Overview => " · Enter lists a segment",
+                    RfmView::Reorders => " · Enter opens · P plans a call for each",
+                    _ => "",
                 }
             ),
             _ => "scoring every customer…".to_string(),
@@ -85,7 +131,135 @@ impl RfmPane {
         match self.view {
             RfmView::Overview => self.render_overview(f, body, reports, theme),
             RfmView::Churn => self.render_churn(f, body, theme),
+            RfmView::Reorders => self.render_reorders(f, body, theme),
+            RfmView::Causes => self.render_causes(f, body, theme),
         }
+    }
+
+    fn render_reorders(&self, f: &mut Frame, area: Rect, theme: Theme) {
+        use crate::tui::widgets::{Col, share_widths};
+        const COLUMNS: [Col; 6] = [
+            Col::new(1, 1, 0),
+            Col::new(12, 40, 1).grow(),
+            Col::new(10, 10, 3),
+            Col::new(10, 10, 0),
+            Col::new(16, 24, 2),
+            Col::new(8, 16, 4),
+        ];
+        let Some(rows) = &self.reorders else {
+            f.render_widget(
+                Paragraph::new(Line::styled("finding who is due to reorder…", theme.dim())),
+                area,
+            );
+            return;
+        };
+        let page = area.height.saturating_sub(1) as usize;
+        self.page.set(page);
+        let w = share_widths(area.width, &COLUMNS);
+        let mut lines = vec![cells_line(
+            &[
+                (" ", w[0]),
+                ("Customer", w[1]),
+                ("Id", w[2]),
+                ("Expected", w[3]),
+                ("When", w[4]),
+                ("Owner", w[5]),
+            ],
+            theme.header(),
+        )];
+        if rows.is_empty() {
+            lines.push(Line::styled(
+                "Nobody is due to reorder within a week.",
+                theme.dim(),
+            ));
+        }
+        for i in self.cursor.visible(rows.len(), page) {
+            let row = &rows[i];
+            let selected = i == self.cursor.selected;
+            let when = match row.days_until {
+                d if d < 0 => format!(
+                    "overdue by {}",
+                    crate::text::count(-d as u64, "day", "days")
+                ),
+                0 => "today".into(),
+                d => format!("in {}", crate::text::count(d as u64, "day", "days")),
+            };
+            let style = if selected {
+                theme.selected()
+            } else if row.days_until < 0 {
+                theme.breached()
+            } else {
+                Style::default()
+            };
+            lines.push(cells_line(
+                &[
+                    (if selected { "▶" } else { " " }, w[0]),
+                    (&row.name, w[1]),
+                    (&row.customer_id, w[2]),
+                    (&row.prediction.next_expected.to_string(), w[3]),
+                    (&when, w[4]),
+                    (row.owner.as_deref().unwrap_or(""), w[5]),
+                ],
+                style,
+            ));
+        }
+        f.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn render_causes(&self, f: &mut Frame, area: Rect, theme: Theme) {
+        use crate::tui::widgets::{Col, share_widths};
+        const COLUMNS: [Col; 5] = [
+            Col::new(10, 20, 1),
+            Col::new(14, 60, 0).grow(),
+            Col::new(10, 10, 2),
+            Col::new(12, 12, 3),
+            Col::new(10, 10, 4),
+        ];
+        let Some(rows) = &self.causes else {
+            f.render_widget(
+                Paragraph::new(Line::styled("reading the root causes…", theme.dim())),
+                area,
+            );
+            return;
+        };
+        let w = share_widths(area.width, &COLUMNS);
+        let mut lines = vec![cells_line(
+            &[
+                ("Category", w[0]),
+                ("Root cause", w[1]),
+                ("Complaints", w[2]),
+                ("Others too", w[3]),
+                ("Latest", w[4]),
+            ],
+            theme.header(),
+        )];
+        if rows.is_empty() {
+            lines.push(Line::styled(
+                "No resolved complaint has a root cause yet (R on a complaint resolves it with one).",
+                theme.dim(),
+            ));
+        }
+        let page = area.height.saturating_sub(1) as usize;
+        for i in self.cursor.visible(rows.len(), page) {
+            let row = &rows[i];
+            let latest = crate::tui::widgets::local_date(row.latest)
+                .map_or_else(String::new, |d| d.to_string());
+            lines.push(cells_line(
+                &[
+                    (&row.category, w[0]),
+                    (&row.cause, w[1]),
+                    (&row.complaints.to_string(), w[2]),
+                    (&row.others_said_same.to_string(), w[3]),
+                    (&latest, w[4]),
+                ],
+                if i == self.cursor.selected {
+                    theme.selected()
+                } else {
+                    Style::default()
+                },
+            ));
+        }
+        f.render_widget(Paragraph::new(lines), area);
     }
 
     fn render_overview(&self, f: &mut Frame, area: Rect, reports: &RfmReports, theme: Theme) {

@@ -25,6 +25,8 @@ use std::cell::Cell;
 
 /// How many timeline entries the card reads.
 const TIMELINE_LIMIT: usize = 500;
+/// How many of the file's latest changes the card shows.
+pub const AUDIT_SHOWN: usize = 20;
 /// From this width the call screen uses two columns.
 const TWO_COLUMNS: u16 = 120;
 
@@ -35,6 +37,8 @@ pub struct CardPane {
     pub card: CustomerCard,
     /// Open complaints with their SLA state when loaded.
     pub open_complaints: Vec<(Complaint, SlaState)>,
+    /// The latest changes to this file (who did what), once read.
+    pub audit: Option<Vec<crate::domain::AuditEntry>>,
     pub scroll: usize,
     /// Lines of the last draw (to stop scrolling at the end).
     pub lines: Cell<usize>,
@@ -67,6 +71,7 @@ impl CardPane {
             id: card.customer.id,
             card,
             open_complaints,
+            audit: None,
             scroll: 0,
             lines: Cell::new(0),
             page: Cell::new(1),
@@ -76,8 +81,10 @@ impl CardPane {
     /// Reloads after a change, keeping the scroll position.
     pub fn reload(&mut self, service: &Service, now: Millis) -> Result<(), String> {
         let scroll = self.scroll;
+        let audit = self.audit.take();
         *self = CardPane::load(service, self.id, now)?;
         self.scroll = scroll;
+        self.audit = audit;
         Ok(())
     }
 
@@ -336,6 +343,17 @@ impl CardPane {
         }
         if !card.merged_ids.is_empty() {
             out.push(field("Merged ids", card.merged_ids.join(", ")));
+        }
+        if let Some(audit) = &self.audit
+            && !audit.is_empty()
+        {
+            out.push(section("Changes"));
+            for entry in audit {
+                out.push(Line::from(Span::styled(
+                    sanitize(&crate::tui::widgets::audit_line(entry)).into_owned(),
+                    theme.dim(),
+                )));
+            }
         }
         out.push(section("Timeline"));
         if card.timeline.is_empty() {

@@ -1,0 +1,66 @@
+//! The admins' forms: giving someone a role, and merging another customer's file into this
+//! one. The service refuses both to anyone else; the forms say so before anything is typed.
+
+use super::{Invalid, Purpose, SaveJob, labels, saved};
+use crate::domain::{Customer, CustomerId, Role};
+use crate::service::{CustomerKey, Service};
+use crate::tui::form::{Field, Form};
+
+pub(super) fn set_role_form() -> Form<Purpose> {
+    Form::new(
+        "Give someone a role",
+        Purpose::SetRole,
+        vec![
+            Field::text("user", "OS account", "").required(),
+            Field::choice(
+                "role",
+                "Role",
+                &labels(Role::ALL, Role::title),
+                Role::Agent.title(),
+            ),
+        ],
+    )
+}
+
+pub(super) fn merge_form(keep: &Customer) -> Form<Purpose> {
+    Form::new(
+        format!(
+            "Merge another file into {} ({}): its orders, contacts, complaints and plans move here",
+            keep.name, keep.external_id
+        ),
+        Purpose::Merge { keep: keep.id },
+        vec![Field::text("other", "Customer id to merge", "").required()],
+    )
+}
+
+pub(super) fn set_role_job(form: &Form<Purpose>) -> Result<SaveJob, Invalid> {
+    let user = form.value("user").trim().to_string();
+    let role: Role = form
+        .value("role")
+        .parse()
+        .map_err(|e: crate::domain::LabelError| ("role", e.to_string()))?;
+    Ok(Box::new(move |s: &Service| {
+        saved(s.set_role(&user, role).map(|()| (user, role)), |(u, r)| {
+            format!("{u} is now {}", r.title())
+        })
+    }))
+}
+
+pub(super) fn merge_job(form: &Form<Purpose>, keep: CustomerId) -> Result<SaveJob, Invalid> {
+    let other = CustomerKey::parse(form.value("other").trim());
+    Ok(Box::new(move |s: &Service| {
+        saved(
+            s.merge_customers(&CustomerKey::Internal(keep), &other),
+            |(c, moved)| {
+                format!(
+                    "merged into {}: {} orders, {} contacts, {} complaints, {} care plans moved",
+                    c.external_id,
+                    moved.orders,
+                    moved.followups,
+                    moved.complaints,
+                    moved.care_plans
+                )
+            },
+        )
+    }))
+}
