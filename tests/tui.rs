@@ -1226,3 +1226,84 @@ fn the_audit_trail_roles_and_a_merge_from_the_workbench() {
         kept
     );
 }
+
+#[test]
+fn a_file_is_imported_with_a_gauge_and_its_report_and_exported_from_the_workbench() {
+    let mut b = bench();
+    let dir = tempfile::tempdir().expect("dir");
+    // One bad row: all or nothing refuses the file and lists the row.
+    let bad = dir.path().join("new.csv");
+    std::fs::write(
+        &bad,
+        "customer_id,name,phone\nC-900001,Nadia Okafor,13900001111\nC-900002,,13900002222\n",
+    )
+    .expect("write");
+    b.press("I");
+    b.typed(bad.to_str().expect("utf-8"));
+    b.code(KeyCode::Enter);
+    let shown = b.screen(100, 30);
+    assert!(shown.contains("Import refused"), "{shown}");
+    assert!(shown.contains("1 bad row; nothing was written"), "{shown}");
+    assert!(shown.contains("new.csv:3: name"), "{shown}");
+    assert!(
+        b.app
+            .service()
+            .resolve(&CustomerKey::External("C-900001".into()))
+            .is_err(),
+        "nothing was written"
+    );
+    b.press("z");
+    // Skipping bad rows: the good one goes in, the report says what was skipped.
+    b.press("I");
+    b.typed(bad.to_str().expect("utf-8"));
+    b.code(KeyCode::Tab);
+    b.code(KeyCode::Tab);
+    b.code(KeyCode::Right);
+    b.code(KeyCode::Enter);
+    let shown = b.screen(100, 30);
+    assert!(shown.contains("imported 1 customers: 1 new"), "{shown}");
+    assert!(shown.contains("skipped"), "{shown}");
+    assert!(
+        b.app
+            .service()
+            .resolve(&CustomerKey::External("C-900001".into()))
+            .is_ok()
+    );
+    b.press("z");
+    // Export: the admin writes the customers to a new file; an existing file is refused.
+    let out = dir.path().join("out.csv");
+    b.press("X");
+    b.code(KeyCode::Tab);
+    b.app.handle_event(ctrl('u'));
+    b.typed(out.to_str().expect("utf-8"));
+    b.code(KeyCode::Enter);
+    let written = std::fs::read_to_string(&out).expect("exported");
+    assert!(written.starts_with("customer_id,"), "{written}");
+    assert_eq!(written.lines().count(), 302, "a header and 301 customers");
+    b.press("X");
+    b.code(KeyCode::Tab);
+    b.app.handle_event(ctrl('u'));
+    b.typed(out.to_str().expect("utf-8"));
+    b.code(KeyCode::Enter);
+    assert!(
+        b.screen(100, 30).contains("exists; name a new file"),
+        "{}",
+        b.screen(100, 30)
+    );
+}
+
+#[test]
+fn the_import_gauge_shows_the_file_and_the_rows() {
+    let mut b = bench();
+    b.app.importing = Some(loyal::tui::app::ImportProgress {
+        name: "orders.csv".into(),
+        done: 4_100,
+        total: 10_000,
+    });
+    let shown = b.screen(80, 24);
+    let status = shown.lines().last().expect("status line");
+    assert!(
+        status.contains("importing orders.csv: 4,100 of 10,000 rows"),
+        "{status}"
+    );
+}

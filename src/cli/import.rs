@@ -145,44 +145,7 @@ pub fn import_table(
         bar.set_length(total);
         bar.set_position(done);
     };
-    let result = match kind {
-        Kind::Customers => {
-            let parsed = transfer::parse_customers(table);
-            service.import_customers(parsed.inputs, parsed.errors, options, &mut progress)
-        }
-        Kind::Orders => {
-            let parsed = transfer::parse_orders(table);
-            match chunked_source {
-                Some(source) => service.import_orders_chunked(
-                    source,
-                    parsed.inputs,
-                    parsed.errors,
-                    options,
-                    &mut progress,
-                ),
-                None => service.import_orders(parsed.inputs, parsed.errors, options, &mut progress),
-            }
-        }
-        Kind::FollowUps | Kind::CarePlans | Kind::Complaints => match chunked_source {
-            Some(source) => {
-                service.import_records_chunked(source, &table, kind, options, &mut progress)
-            }
-            None => match kind {
-                Kind::FollowUps => {
-                    let parsed = transfer::parse_followups(&table);
-                    service.import_followups(parsed.inputs, parsed.errors, options, &mut progress)
-                }
-                Kind::CarePlans => {
-                    let parsed = transfer::parse_care_plans(&table);
-                    service.import_care_plans(parsed.inputs, parsed.errors, options, &mut progress)
-                }
-                _ => {
-                    let parsed = transfer::parse_complaints(&table);
-                    service.import_complaints(parsed.inputs, parsed.errors, options, &mut progress)
-                }
-            },
-        },
-    };
+    let result = service.import_table(kind, table, options, chunked_source, &mut progress);
     bar.finish_and_clear();
     result
 }
@@ -250,37 +213,7 @@ fn write_rejects(
 }
 
 fn print_report(name: &str, report: &ImportReport) {
-    let verb = if report.dry_run {
-        "would import"
-    } else {
-        "imported"
-    };
-    let mut line = format!(
-        "{name}: {verb} {} {}: {} new, {} updated, {} unchanged",
-        report.rows.saturating_sub(report.rejected_rows()),
-        report.kind,
-        report.created,
-        report.updated,
-        report.unchanged
-    );
-    if report.created_customers > 0 {
-        line.push_str(&format!(
-            ", {} customer file(s) created",
-            report.created_customers
-        ));
-    }
-    if !report.rejected.is_empty() {
-        line.push_str(&format!(", {} skipped", report.rejected_rows()));
-    }
-    if report.dry_run {
-        line.push_str(" (dry run: nothing written)");
-    }
-    if let Some(id) = report.import_id {
-        line.push_str(&format!(
-            " (import #{id}; `loyal imports rollback {id}` undoes it)"
-        ));
-    }
-    println!("{line}");
+    println!("{}", report.summary(name));
 }
 
 pub fn export(

@@ -14,6 +14,7 @@ mod followups;
 mod import;
 mod import_journal;
 mod import_rollback;
+mod import_table;
 mod local_dates;
 mod lookup;
 mod reports;

@@ -29,6 +29,24 @@ impl Kind {
             Kind::Complaints => "complaints",
         }
     }
+
+    /// The words a person reads.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Customers => "customers",
+            Kind::Orders => "orders",
+            Kind::FollowUps => "follow-ups",
+            Kind::CarePlans => "care plans",
+            Kind::Complaints => "complaints",
+        }
+    }
+
+    /// The kind whose [`Kind::title`] or [`Kind::label`] is `text`.
+    pub fn from_words(text: &str) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.title() == text || k.label() == text)
+    }
 }
 
 impl std::fmt::Display for Kind {

@@ -229,6 +229,8 @@ actions! {
     Roles = "roles", "who has which role";
     SetRole = "set_role", "give someone a role (admins)";
     Merge = "merge", "merge another customer's file into this one (admins)";
+    Import = "import", "import a file of customers, orders, contacts, plans or complaints";
+    Export = "export", "export customers, orders... to a file (admins)";
     NextField = "next_field", "next field";
     PrevField = "prev_field", "previous field";
     LineUp = "line_up", "the line above (on the first line: the previous field)";

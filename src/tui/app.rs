@@ -24,9 +24,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod actions;
+mod import;
 mod loads;
 mod mouse;
 mod saving;
+
+pub use import::ImportProgress;
 
 /// How often the change counter is polled for others' commits.
 pub const POLL_EVERY: Duration = Duration::from_millis(400);
@@ -171,6 +174,8 @@ pub struct App {
     /// The last click on a list row, for double clicks.
     last_click: Option<(Instant, usize)>,
     mouse: bool,
+    /// The import under way, for the gauge on the status line.
+    pub importing: Option<import::ImportProgress>,
     /// Who is at this desk and their role, read once (the tab line shows it at every frame).
     pub(super) identity: (String, crate::domain::Role),
     pub quit: bool,
@@ -213,6 +218,7 @@ impl App {
             last_click: None,
             mouse: options.mouse,
             identity: (String::new(), crate::domain::Role::Viewer),
+            importing: None,
             quit: false,
         };
         let interrupted: Vec<String> = app

@@ -29,6 +29,10 @@ pub enum JobOutput {
     Saved(Result<String, ServiceError>),
     /// The service's answer to a [`Request`], for the part of the screen that asked.
     Answer(Asker, Result<Response, ServiceError>),
+    /// A file import ended: the file's name and the report, or why nothing was written.
+    Imported(String, Result<crate::service::ImportReport, ServiceError>),
+    /// How far a running job is (rows done, rows in all); the job goes on.
+    Progress(JobKind, u64, u64),
     /// The job panicked (a bug): what it was and the panic message.
     Failed(JobKind, String),
 }
@@ -59,6 +63,7 @@ pub enum Asker {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JobKind {
     Answer(Asker),
+    Import,
     Roster,
     Agenda,
     Recent,
@@ -79,6 +84,8 @@ impl JobOutput {
             JobOutput::Churn(_) => JobKind::Churn,
             JobOutput::Saved(_) => JobKind::Save,
             JobOutput::Answer(asker, _) => JobKind::Answer(*asker),
+            JobOutput::Imported(..) => JobKind::Import,
+            JobOutput::Progress(kind, ..) => *kind,
             JobOutput::Failed(kind, _) => *kind,
         }
     }
@@ -137,6 +144,26 @@ impl Jobs {
         self.start(kind, Box::new(work));
     }
 
+    /// Starts `work` on a thread with a way to report progress: each call of the reporter
+    /// sends [`JobOutput::Progress`] (at most every 100 ms), which does not end the job.
+    pub fn spawn_reporting(
+        &mut self,
+        kind: JobKind,
+        work: impl FnOnce(&Service, &mut dyn FnMut(u64, u64)) -> JobOutput + Send + 'static,
+    ) {
+        let sender = self.sender.clone();
+        self.spawn(kind, move |s: &Service| {
+            let mut last = std::time::Instant::now() - std::time::Duration::from_secs(1);
+            let mut report = |done: u64, total: u64| {
+                if last.elapsed() >= std::time::Duration::from_millis(100) || done == total {
+                    last = std::time::Instant::now();
+                    let _ = sender.send(JobOutput::Progress(kind, done, total));
+                }
+            };
+            work(s, &mut report)
+        });
+    }
+
     /// Asks the service `request` on a background thread ([`Service::handle`]); the answer
     /// comes back as [`JobOutput::Answer`] for `asker`. A newer question from the same asker
     /// replaces one still waiting.
@@ -170,6 +197,9 @@ impl Jobs {
     }
 
     fn finished(&mut self, output: &JobOutput) {
+        if matches!(output, JobOutput::Progress(..)) {
+            return;
+        }
         let kind = output.kind();
         if let Some(i) = self.running.iter().position(|k| *k == kind) {
             self.running.remove(i);

@@ -19,6 +19,9 @@ mod customer;
 use customer::{customer_fields, customer_input};
 
 mod admin;
+mod files;
+
+pub use files::ImportRequest;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
@@ -54,6 +57,8 @@ pub enum Purpose {
     Merge {
         keep: CustomerId,
     },
+    Import,
+    Export,
 }
 
 /// A background save.
@@ -131,7 +136,7 @@ impl Purpose {
     pub fn needs(&self) -> crate::domain::Role {
         use crate::domain::Role;
         match self {
-            Purpose::SetRole | Purpose::Merge { .. } => Role::Admin,
+            Purpose::SetRole | Purpose::Merge { .. } | Purpose::Export => Role::Admin,
             _ if self.changes_data() => Role::Agent,
             _ => Role::Viewer,
         }
@@ -151,6 +156,19 @@ impl Purpose {
             }
         }
         form
+    }
+
+    pub fn import_form() -> Form<Purpose> {
+        files::import_form()
+    }
+
+    pub fn export_form() -> Form<Purpose> {
+        files::export_form()
+    }
+
+    /// The import the form asks for, checked (the file opens).
+    pub fn import_request(form: &Form<Purpose>) -> Result<ImportRequest, Invalid> {
+        files::import_request(form)
     }
 
     pub fn set_role_form() -> Form<Purpose> {
@@ -554,6 +572,9 @@ impl Purpose {
             }
             Purpose::SetRole => admin::set_role_job(form)?,
             Purpose::Merge { keep } => admin::merge_job(form, keep)?,
+            Purpose::Export => files::export_job(form)?,
+            // Runs with a gauge, not as a save (App::start_import).
+            Purpose::Import => return Err(("", "an import is not a save".into())),
             Purpose::CustomerFilter | Purpose::ComplaintFilter | Purpose::AsOf => {
                 return Err(("", "nothing to save".into()));
             }

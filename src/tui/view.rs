@@ -251,6 +251,28 @@ impl App {
 
     fn draw_status(&self, f: &mut Frame, area: Rect) {
         let theme = self.theme;
+        if let Some(importing) = &self.importing {
+            let ratio = if importing.total == 0 {
+                0.0
+            } else {
+                (importing.done as f64 / importing.total as f64).clamp(0.0, 1.0)
+            };
+            let label = format!(
+                "importing {}: {} of {} rows",
+                text::sanitize(&importing.name),
+                text::thousands(importing.done),
+                text::thousands(importing.total)
+            );
+            f.render_widget(
+                ratatui::widgets::LineGauge::default()
+                    .ratio(ratio)
+                    .label(label)
+                    .filled_style(theme.good())
+                    .unfilled_style(theme.dim()),
+                area,
+            );
+            return;
+        }
         let line = if let Some(notice) = self.save_notice() {
             Line::styled(notice, theme.due_soon())
         } else if let Some(status) = &self.status {

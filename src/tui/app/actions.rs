@@ -152,6 +152,8 @@ impl App {
             }
             Action::Roles => self.jobs.ask(Asker::Roles, crate::service::Request::Roles),
             Action::SetRole => self.open_form(Purpose::set_role_form()),
+            Action::Import => self.open_form(Purpose::import_form()),
+            Action::Export => self.open_form(Purpose::export_form()),
             Action::Merge => match &self.card {
                 Some(card) => {
                     let form = Purpose::merge_form(&card.card.customer);

@@ -136,7 +136,7 @@ impl App {
     }
 
     /// Opens a read-only list over the pane, unless the user opened something else meanwhile.
-    fn show_report(&mut self, title: &str, lines: Vec<String>) {
+    pub(super) fn show_report(&mut self, title: &str, lines: Vec<String>) {
         if self.overlay.is_none() {
             self.status = None;
             self.overlay = Some(Overlay::Report {
@@ -226,6 +226,9 @@ impl App {
             JobOutput::Churn(Ok(churn)) => self.rfm.churn = Some(churn),
             JobOutput::Saved(result) => self.saved(result),
             JobOutput::Answer(asker, result) => self.answer(asker, result),
+            JobOutput::Imported(name, result) => self.imported(name, result),
+            JobOutput::Progress(JobKind::Import, done, total) => self.import_progress(done, total),
+            JobOutput::Progress(..) => {}
             JobOutput::Failed(JobKind::Save, message) => self.saved(Err(ServiceError::invalid(
                 "",
                 format!("the save failed: {message}"),

@@ -100,6 +100,16 @@ impl App {
                 }
                 return;
             }
+            Purpose::Import => {
+                match Purpose::import_request(&form) {
+                    Ok(request) => self.start_import(request),
+                    Err((field, message)) => {
+                        form.set_error(field, message);
+                        self.overlay = Some(Overlay::Form(form));
+                    }
+                }
+                return;
+            }
             _ => {}
         }
         match form.purpose.save_job(&form, self.today()) {

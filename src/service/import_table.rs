@@ -1,0 +1,60 @@
+//! A whole table of one kind into the database: parsing its rows and choosing the import path
+//! (journaled chunks when a source is named, else one transaction), the same for every front
+//! end (the command line with its progress bar, the workbench with its gauge).
+
+use super::{ImportOptions, ImportReport, Service, ServiceError};
+use crate::transfer::{self, Kind, RawTable};
+
+impl Service {
+    /// Parses `table` as `kind` and imports it. With `chunked_source` (the file's name for the
+    /// journal) orders, follow-ups, care plans and complaints go in journaled chunks that a
+    /// colleague's save can pass between; customers always go in one transaction.
+    /// `progress(done, total)` is called as rows are written.
+    pub fn import_table(
+        &self,
+        kind: Kind,
+        table: RawTable,
+        options: ImportOptions,
+        chunked_source: Option<&str>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportReport, ServiceError> {
+        match kind {
+            Kind::Customers => {
+                let parsed = transfer::parse_customers(table);
+                self.import_customers(parsed.inputs, parsed.errors, options, progress)
+            }
+            Kind::Orders => {
+                let parsed = transfer::parse_orders(table);
+                match chunked_source {
+                    Some(source) => self.import_orders_chunked(
+                        source,
+                        parsed.inputs,
+                        parsed.errors,
+                        options,
+                        progress,
+                    ),
+                    None => self.import_orders(parsed.inputs, parsed.errors, options, progress),
+                }
+            }
+            Kind::FollowUps | Kind::CarePlans | Kind::Complaints => match chunked_source {
+                Some(source) => {
+                    self.import_records_chunked(source, &table, kind, options, progress)
+                }
+                None => match kind {
+                    Kind::FollowUps => {
+                        let parsed = transfer::parse_followups(&table);
+                        self.import_followups(parsed.inputs, parsed.errors, options, progress)
+                    }
+                    Kind::CarePlans => {
+                        let parsed = transfer::parse_care_plans(&table);
+                        self.import_care_plans(parsed.inputs, parsed.errors, options, progress)
+                    }
+                    _ => {
+                        let parsed = transfer::parse_complaints(&table);
+                        self.import_complaints(parsed.inputs, parsed.errors, options, progress)
+                    }
+                },
+            },
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Importing a file from the workbench: the import runs on a background thread with a gauge on
+//! the status line; when it ends its report opens, or, when nothing was written, every bad row
+//! with its line and field.
+
+use super::*;
+use crate::service::{ImportReport, ServiceError};
+use crate::tui::purpose::ImportRequest;
+
+/// An import under way, for the gauge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProgress {
+    pub name: String,
+    pub done: u64,
+    pub total: u64,
+}
+
+impl App {
+    pub(super) fn start_import(&mut self, request: ImportRequest) {
+        if self.jobs.is_running(JobKind::Import) {
+            return self.error("an import is running; its report shows when it ends");
+        }
+        let ImportRequest {
+            path,
+            name,
+            kind,
+            format,
+            options,
+        } = request;
+        self.importing = Some(ImportProgress {
+            name: name.clone(),
+            done: 0,
+            total: 0,
+        });
+        self.jobs
+            .spawn_reporting(JobKind::Import, move |s, progress| {
+                let result = std::fs::File::open(&path)
+                    .map_err(|e| ServiceError::invalid("file", format!("cannot open {name}: {e}")))
+                    .and_then(|file| {
+                        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+                        crate::transfer::read_table(reader, format, kind)
+                            .map_err(|e| ServiceError::invalid("file", format!("{name}:{e}")))
+                    })
+                    .and_then(|table| s.import_table(kind, table, options, Some(&name), progress));
+                JobOutput::Imported(name, result)
+            });
+    }
+
+    pub(super) fn import_progress(&mut self, done: u64, total: u64) {
+        if let Some(importing) = &mut self.importing {
+            importing.done = done;
+            importing.total = total;
+        }
+    }
+
+    pub(super) fn imported(&mut self, name: String, result: Result<ImportReport, ServiceError>) {
+        self.importing = None;
+        match result {
+            Ok(report) => {
+                let mut lines = vec![report.summary(&name)];
+                for warning in &report.warnings {
+                    let at = if warning.line > 0 {
+                        format!(":{}", warning.line)
+                    } else {
+                        String::new()
+                    };
+                    lines.push(format!("warning: {name}{at}: {}", warning.message));
+                }
+                for error in &report.rejected {
+                    lines.push(format!("skipped {name}:{error}"));
+                }
+                self.change_counter = self.service.change_counter().unwrap_or(0);
+                self.refresh(true);
+                self.info(report.summary(&name));
+                self.show_report("Import", lines);
+            }
+            Err(ServiceError::Rejected(errors)) => {
+                let mut lines = vec![format!(
+                    "{name}: {}; nothing was written (fix them, or import again with \
+                     \"skip bad rows\")",
+                    crate::text::count(errors.len() as u64, "bad row", "bad rows")
+                )];
+                lines.extend(errors.iter().map(|e| format!("{name}:{e}")));
+                self.error(format!("{name}: nothing was written"));
+                self.show_report("Import refused", lines);
+            }
+            Err(e) => self.error(format!("importing {name}: {e}")),
+        }
+    }
+}

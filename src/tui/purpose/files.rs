@@ -1,0 +1,134 @@
+//! The file forms: importing a file (kind, path, all-or-nothing or skipping bad rows, a dry
+//! run) and exporting one kind to a file. The import runs with a gauge (see the app's
+//! `start_import`); the export is an ordinary background save.
+
+use super::{Invalid, Purpose, SaveJob, saved};
+use crate::service::{ImportOptions, Service};
+use crate::transfer::{Format, Kind};
+use crate::tui::form::{Field, Form};
+use std::path::PathBuf;
+
+const ALL_OR_NOTHING: &str = "all or nothing";
+const SKIP_BAD: &str = "skip bad rows";
+const NO: &str = "no";
+const YES: &str = "yes";
+
+fn kinds() -> Vec<&'static str> {
+    Kind::ALL.iter().map(|k| k.title()).collect()
+}
+
+pub(super) fn import_form() -> Form<Purpose> {
+    Form::new(
+        "Import a file (CSV or JSON)",
+        Purpose::Import,
+        vec![
+            Field::text("file", "File", "").required(),
+            Field::choice("kind", "Holds", &kinds(), Kind::Customers.title()),
+            Field::choice(
+                "mode",
+                "Bad rows",
+                &[ALL_OR_NOTHING, SKIP_BAD],
+                ALL_OR_NOTHING,
+            ),
+            Field::choice("dry_run", "Only check", &[NO, YES], NO),
+        ],
+    )
+}
+
+pub(super) fn export_form() -> Form<Purpose> {
+    Form::new(
+        "Export to a file",
+        Purpose::Export,
+        vec![
+            Field::choice("kind", "What", &kinds(), Kind::Customers.title()),
+            Field::text("file", "File", "customers.csv").required(),
+        ],
+    )
+}
+
+/// What an import form asks for, checked: the file opens, the kind is known.
+#[derive(Debug, Clone)]
+pub struct ImportRequest {
+    pub path: PathBuf,
+    /// How messages name the file.
+    pub name: String,
+    pub kind: Kind,
+    pub format: Format,
+    pub options: ImportOptions,
+}
+
+fn kind_of(form: &Form<Purpose>) -> Result<Kind, Invalid> {
+    Kind::from_words(form.value("kind")).ok_or(("kind", "choose what the file holds".into()))
+}
+
+fn format_of(path: &std::path::Path) -> Format {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("json") => Format::Json,
+        _ => Format::Csv,
+    }
+}
+
+/// A leading `~/` is the home directory, as in a shell.
+fn expand(text: &str) -> PathBuf {
+    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(text),
+    }
+}
+
+pub(super) fn import_request(form: &Form<Purpose>) -> Result<ImportRequest, Invalid> {
+    let text = form.value("file").trim();
+    let path = expand(text);
+    if let Err(e) = std::fs::File::open(&path) {
+        return Err(("file", format!("cannot open {text}: {e}")));
+    }
+    if path.is_dir() {
+        return Err(("file", format!("{text} is a folder; name a file in it")));
+    }
+    Ok(ImportRequest {
+        name: text.to_owned(),
+        format: format_of(&path),
+        path,
+        kind: kind_of(form)?,
+        options: ImportOptions {
+            dry_run: form.value("dry_run") == YES,
+            skip_bad: form.value("mode") == SKIP_BAD,
+            create_missing: false,
+        },
+    })
+}
+
+pub(super) fn export_job(form: &Form<Purpose>) -> Result<SaveJob, Invalid> {
+    let kind = kind_of(form)?;
+    let text = form.value("file").trim().to_owned();
+    let path = expand(&text);
+    if path.exists() {
+        return Err((
+            "file",
+            format!("{text} exists; name a new file (nothing is overwritten)"),
+        ));
+    }
+    let format = format_of(&path);
+    Ok(Box::new(move |s: &Service| {
+        let written = match std::fs::File::create_new(&path) {
+            Err(e) => Err(crate::service::ServiceError::invalid(
+                "file",
+                format!("cannot write {text}: {e}"),
+            )),
+            Ok(file) => {
+                let written = s.export(kind, format, std::io::BufWriter::new(file));
+                if written.is_err() {
+                    // A refused or failed export leaves no half-written file behind.
+                    let _ = std::fs::remove_file(&path);
+                }
+                written
+            }
+        };
+        saved(written, |count| {
+            format!(
+                "exported {} to {text}",
+                crate::text::count(*count, "row", "rows")
+            )
+        })
+    }))
+}
