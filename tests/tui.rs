@@ -931,7 +931,8 @@ fn the_call_screen_answers_who_and_what_on_one_80x24_screen() {
                 severity: Severity::High,
                 description: format!("parcel {n} late, {}", "very ".repeat(30)),
                 assignee: None,
-                opened_at: None,
+                // An hour before the screen's clock: the SLA left does not depend on today.
+                opened_at: Some(clock().now() - 3_600_000),
             })
             .expect("complaint");
     }

@@ -902,3 +902,78 @@ fn a_json_file_with_a_repeated_key_or_an_object_cell_is_refused() {
         Ok(())
     );
 }
+
+#[test]
+fn what_the_workbench_asks_crosses_a_process_boundary_as_json() {
+    use loyal::service::{AuditFilter, QueueFilter, Request, Response};
+    let db = TestDb::new();
+    for kind in Kind::ALL {
+        let path = format!(
+            "{}/fixtures/{}.csv",
+            env!("CARGO_MANIFEST_DIR"),
+            kind.label()
+        );
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        db.import(kind, &text, loyal::service::ImportOptions::default())
+            .expect("import");
+    }
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 21)
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .expect("time");
+    let requests = vec![
+        Request::Whoami,
+        Request::CustomerCount,
+        Request::CustomerIdsAfter {
+            after: Some(10),
+            limit: 5,
+        },
+        Request::Summaries(vec![1, 2, 999_999]),
+        Request::AgendaTop {
+            now,
+            owner: None,
+            days_ahead: 7,
+            limit: 20,
+        },
+        Request::QueueTop {
+            filter: QueueFilter::default(),
+            now: now.and_utc().timestamp_millis(),
+            limit: 10,
+        },
+        Request::RecentFollowUps { limit: 5 },
+        Request::InterruptedImports,
+        Request::Audit(AuditFilter {
+            limit: 5,
+            ..AuditFilter::default()
+        }),
+        Request::Roles,
+    ];
+    for request in requests {
+        // The request itself goes over the wire...
+        let sent: Request =
+            serde_json::from_str(&serde_json::to_string(&request).expect("json")).expect("back");
+        assert_eq!(sent, request);
+        // ...and so does the answer, unchanged.
+        let response = db.service.handle(sent).expect("answered");
+        let received: Response =
+            serde_json::from_str(&serde_json::to_string(&response).expect("json")).expect("back");
+        assert_eq!(received, response, "{request:?}");
+        match (&request, &response) {
+            (Request::CustomerCount, Response::Count(n)) => assert_eq!(*n, 300),
+            (Request::CustomerIdsAfter { .. }, Response::CustomerIds(ids)) => {
+                assert_eq!(ids, &[11, 12, 13, 14, 15])
+            }
+            (Request::Summaries(_), Response::Summaries(found)) => {
+                assert_eq!(found.len(), 3);
+                assert!(found[0].is_some() && found[2].is_none());
+            }
+            (Request::Whoami, Response::Whoami { .. })
+            | (Request::AgendaTop { .. }, Response::AgendaTop { .. })
+            | (Request::QueueTop { .. }, Response::QueueTop { .. })
+            | (Request::RecentFollowUps { .. }, Response::FollowUps(_))
+            | (Request::InterruptedImports, Response::Imports(_))
+            | (Request::Audit(_), Response::Audit(_))
+            | (Request::Roles, Response::Roles(_)) => {}
+            other => panic!("unexpected answer {other:?}"),
+        }
+    }
+}

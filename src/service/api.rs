@@ -3,18 +3,18 @@
 
 use super::{
     AgendaItem, CauseRow, ChurnReport, ComplaintCommand, ComplaintView, CustomerCard, CustomerKey,
-    DueRow, Forgotten, ImportOptions, ImportReport, LookupHit, NewCarePlan, NewComplaint,
-    NewCustomer, NewFollowUp, PlanOutcome, QueueFilter, RfmRow, ScoreOptions, SegmentRow, Service,
-    ServiceError, StageRow, Stats, TeamSetting, ValueRow,
+    CustomerSummary, DueRow, Forgotten, ImportOptions, ImportReport, LookupHit, NewCarePlan,
+    NewComplaint, NewCustomer, NewFollowUp, PlanOutcome, QueueFilter, RfmRow, ScoreOptions,
+    SegmentRow, Service, ServiceError, StageRow, Stats, TeamSetting, ValueRow,
 };
-use crate::domain::{CarePlan, Complaint, Customer, FollowUp};
+use crate::domain::{CarePlan, Complaint, Customer, CustomerId, FollowUp, Millis};
 use crate::scoring::{Pareto, Period, Segment};
 use crate::store::MergeCounts;
 use crate::transfer::{
     CarePlanInput, ComplaintInput, CustomerInput, FollowUpInput, Format, Kind, Lined, OrderInput,
     RowError,
 };
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// Rows of one kind to import.
@@ -135,6 +135,41 @@ pub enum Request {
         user: String,
         role: crate::domain::Role,
     },
+    /// Who this process acts as, and their role.
+    Whoami,
+    CustomerCount,
+    /// Customer ids after `after`, in id order (the customers table before scores are ready).
+    CustomerIdsAfter {
+        after: Option<CustomerId>,
+        limit: usize,
+    },
+    /// The list facts of these customers (`None` for an id that no longer exists), in order.
+    Summaries(Vec<CustomerId>),
+    /// A complaint with its SLA state at `now`.
+    ComplaintViewAt {
+        id: String,
+        now: Millis,
+    },
+    /// The most urgent care plans (overdue, today, the next `days_ahead` days) and how many
+    /// there are in all.
+    AgendaTop {
+        now: NaiveDateTime,
+        owner: Option<String>,
+        days_ahead: i64,
+        limit: usize,
+    },
+    /// The most urgent complaints passing `filter` at `now`, and how many pass.
+    QueueTop {
+        filter: QueueFilter,
+        now: Millis,
+        limit: usize,
+    },
+    /// The newest contacts, newest first.
+    RecentFollowUps {
+        limit: usize,
+    },
+    /// Import runs that stopped part way (their chunks are in; the rest is not).
+    InterruptedImports,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -184,6 +219,23 @@ pub enum Response {
     ChangeCounter(u64),
     Audit(Vec<crate::domain::AuditEntry>),
     Roles(Vec<(String, crate::domain::Role)>),
+    Whoami {
+        user: String,
+        role: crate::domain::Role,
+    },
+    Count(u64),
+    CustomerIds(Vec<CustomerId>),
+    Summaries(Vec<Option<CustomerSummary>>),
+    AgendaTop {
+        items: Vec<AgendaItem>,
+        total: usize,
+    },
+    QueueTop {
+        views: Vec<ComplaintView>,
+        total: usize,
+    },
+    FollowUps(Vec<FollowUp>),
+    Imports(Vec<crate::domain::ImportRecord>),
 }
 
 impl Service {
@@ -345,6 +397,38 @@ impl Service {
                 self.set_role(&user, role)?;
                 Response::Done
             }
+            Request::Whoami => {
+                let (user, role) = self.whoami();
+                Response::Whoami {
+                    user: user.to_owned(),
+                    role,
+                }
+            }
+            Request::CustomerCount => Response::Count(self.customer_count()?),
+            Request::CustomerIdsAfter { after, limit } => {
+                Response::CustomerIds(self.customer_ids_after(after, limit)?)
+            }
+            Request::Summaries(ids) => Response::Summaries(self.summaries(&ids)?),
+            Request::ComplaintViewAt { id, now } => {
+                Response::ComplaintView(Box::new(self.complaint_view_at(&id, now)?))
+            }
+            Request::AgendaTop {
+                now,
+                owner,
+                days_ahead,
+                limit,
+            } => {
+                let (items, total) = self.agenda_top(now, owner.as_deref(), days_ahead, limit)?;
+                Response::AgendaTop { items, total }
+            }
+            Request::QueueTop { filter, now, limit } => {
+                let (views, total) = self.complaint_queue_top(&filter, now, limit)?;
+                Response::QueueTop { views, total }
+            }
+            Request::RecentFollowUps { limit } => {
+                Response::FollowUps(self.recent_followups(limit)?)
+            }
+            Request::InterruptedImports => Response::Imports(self.interrupted_imports()?),
         })
     }
 }

@@ -3,10 +3,7 @@
 //! messages the event loop picks up between keystrokes.
 
 use crate::domain::FollowUp;
-use crate::service::{
-    AgendaItem, ChurnReport, ComplaintView, Forgotten, Request, Response, Roster, Service,
-    ServiceError,
-};
+use crate::service::{ComplaintView, Request, Response, Roster, Service, ServiceError};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -14,17 +11,13 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 #[derive(Debug)]
 pub enum JobOutput {
     Roster(Result<Arc<Roster>, ServiceError>),
-    /// The shown entries and how many there are in all.
-    Agenda(Result<(Vec<AgendaItem>, usize), ServiceError>),
     /// The latest contacts and the names of their customers.
     Recent(Result<(Vec<FollowUp>, Names), ServiceError>),
-    Forgotten(Result<Forgotten, ServiceError>),
     /// The most urgent complaints and how many pass the filter.
     Queue(
         Result<(Vec<ComplaintView>, usize), ServiceError>,
         crate::service::QueueFilter,
     ),
-    Churn(Result<ChurnReport, ServiceError>),
     /// A save finished: `Ok(message)` for the status line, or why it was refused.
     Saved(Result<String, ServiceError>),
     /// The service's answer to a [`Request`], for the part of the screen that asked.
@@ -43,6 +36,12 @@ pub type Names = std::collections::HashMap<crate::domain::CustomerId, String>;
 /// Who asked the service a [`Request`]: the answer goes back to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Asker {
+    /// The follow-ups pane's agenda.
+    Agenda,
+    /// The follow-ups pane's forgotten customers.
+    Forgotten,
+    /// The RFM pane's churn by month.
+    Churn,
     /// The RFM pane's list of customers due to reorder.
     Reorders,
     /// The RFM pane's root-cause report.
@@ -65,11 +64,8 @@ pub enum JobKind {
     Answer(Asker),
     Import,
     Roster,
-    Agenda,
     Recent,
-    Forgotten,
     Queue,
-    Churn,
     Save,
 }
 
@@ -77,11 +73,8 @@ impl JobOutput {
     pub fn kind(&self) -> JobKind {
         match self {
             JobOutput::Roster(_) => JobKind::Roster,
-            JobOutput::Agenda(_) => JobKind::Agenda,
             JobOutput::Recent(_) => JobKind::Recent,
-            JobOutput::Forgotten(_) => JobKind::Forgotten,
             JobOutput::Queue(..) => JobKind::Queue,
-            JobOutput::Churn(_) => JobKind::Churn,
             JobOutput::Saved(_) => JobKind::Save,
             JobOutput::Answer(asker, _) => JobKind::Answer(*asker),
             JobOutput::Imported(..) => JobKind::Import,

@@ -1,7 +1,7 @@
 //! Background loads of the workbench (roster, agenda, queue, churn), applying their results, and noticing other processes' commits.
 
 use super::*;
-use crate::service::Response;
+use crate::service::{Request, Response};
 use crate::tui::jobs::Asker;
 
 impl App {
@@ -23,9 +23,15 @@ impl App {
 
     pub(super) fn load_agenda(&mut self) {
         let now = self.clock.local_now();
-        self.jobs.spawn(JobKind::Agenda, move |s: &Service| {
-            JobOutput::Agenda(s.agenda_top(now, None, AGENDA_DAYS, LIST_LIMIT))
-        });
+        self.jobs.ask(
+            Asker::Agenda,
+            Request::AgendaTop {
+                now,
+                owner: None,
+                days_ahead: AGENDA_DAYS,
+                limit: LIST_LIMIT,
+            },
+        );
     }
 
     pub(super) fn load_recent(&mut self) {
@@ -47,9 +53,15 @@ impl App {
 
     pub(super) fn load_forgotten(&mut self) {
         let today = self.today();
-        self.jobs.spawn(JobKind::Forgotten, move |s: &Service| {
-            JobOutput::Forgotten(s.forgotten(today, None, FORGOTTEN_LIST_DAYS, 1000))
-        });
+        self.jobs.ask(
+            Asker::Forgotten,
+            Request::Forgotten {
+                as_of: today,
+                owner: None,
+                days: FORGOTTEN_LIST_DAYS,
+                limit: 1000,
+            },
+        );
     }
 
     pub(super) fn load_queue(&mut self) {
@@ -84,6 +96,24 @@ impl App {
         );
     }
 
+    /// The agenda arrived: keep the selected plan selected.
+    fn agenda_loaded(&mut self, items: Vec<crate::service::AgendaItem>, total: usize) {
+        let keep = self.followups.selected_plan().map(|i| i.plan.id.clone());
+        self.followups.agenda = Some(items);
+        self.followups.agenda_total = total;
+        if self.followups.view == FollowUpView::Agenda
+            && let Some(id) = keep
+            && let Some(i) = self
+                .followups
+                .agenda
+                .as_ref()
+                .and_then(|a| a.iter().position(|item| item.plan.id == id))
+        {
+            self.followups.cursor.selected = i;
+        }
+        self.clamp_followups();
+    }
+
     /// The service's answer to what a part of the screen asked, handed to it.
     fn answer(&mut self, asker: Asker, result: Result<Response, ServiceError>) {
         let response = match result {
@@ -91,6 +121,14 @@ impl App {
             Err(e) => return self.error(e.to_string()),
         };
         match (asker, response) {
+            (Asker::Agenda, Response::AgendaTop { items, total }) => {
+                self.agenda_loaded(items, total)
+            }
+            (Asker::Forgotten, Response::Forgotten(forgotten)) => {
+                self.followups.forgotten = Some(*forgotten);
+                self.clamp_followups();
+            }
+            (Asker::Churn, Response::Churn(churn)) => self.rfm.churn = Some(*churn),
             (Asker::Reorders, Response::Due(rows)) => {
                 self.rfm.reorders = Some(rows);
                 let len = self.rfm.len();
@@ -149,9 +187,13 @@ impl App {
 
     pub(super) fn load_churn(&mut self) {
         let options = self.score_options();
-        self.jobs.spawn(JobKind::Churn, move |s: &Service| {
-            JobOutput::Churn(s.churn_report(&options, Period::Month))
-        });
+        self.jobs.ask(
+            Asker::Churn,
+            Request::Churn {
+                options,
+                period: Period::Month,
+            },
+        );
     }
 
     /// Applies a finished job.
@@ -167,22 +209,6 @@ impl App {
                 self.rfm.reports = Some(roster.reports.clone());
                 self.rfm.cursor.clamp(self.rfm.len(), 20);
                 self.roster = Some(roster);
-            }
-            JobOutput::Agenda(Ok((items, total))) => {
-                let keep = self.followups.selected_plan().map(|i| i.plan.id.clone());
-                self.followups.agenda = Some(items);
-                self.followups.agenda_total = total;
-                if self.followups.view == FollowUpView::Agenda
-                    && let Some(id) = keep
-                    && let Some(i) = self
-                        .followups
-                        .agenda
-                        .as_ref()
-                        .and_then(|a| a.iter().position(|item| item.plan.id == id))
-                {
-                    self.followups.cursor.selected = i;
-                }
-                self.clamp_followups();
             }
             JobOutput::Recent(Ok((items, names))) => {
                 self.followups.recent_names = names;
@@ -207,10 +233,7 @@ impl App {
                 }
                 self.clamp_followups();
             }
-            JobOutput::Forgotten(Ok(forgotten)) => {
-                self.followups.forgotten = Some(forgotten);
-                self.clamp_followups();
-            }
+
             JobOutput::Queue(Ok((queue, total)), _) => {
                 self.complaints.total = total;
                 let keep = self.complaints.current().map(|v| v.complaint.id.clone());
@@ -223,7 +246,7 @@ impl App {
                 let page = self.complaints.page.get();
                 self.complaints.cursor.clamp(self.complaints.len(), page);
             }
-            JobOutput::Churn(Ok(churn)) => self.rfm.churn = Some(churn),
+
             JobOutput::Saved(result) => self.saved(result),
             JobOutput::Answer(asker, result) => self.answer(asker, result),
             JobOutput::Imported(name, result) => self.imported(name, result),
@@ -236,12 +259,9 @@ impl App {
             JobOutput::Failed(kind, message) => {
                 self.error(format!("loading {kind:?} failed (a bug): {message}"))
             }
-            JobOutput::Roster(Err(e))
-            | JobOutput::Agenda(Err(e))
-            | JobOutput::Recent(Err(e))
-            | JobOutput::Forgotten(Err(e))
-            | JobOutput::Queue(Err(e), _)
-            | JobOutput::Churn(Err(e)) => self.error(e.to_string()),
+            JobOutput::Roster(Err(e)) | JobOutput::Recent(Err(e)) | JobOutput::Queue(Err(e), _) => {
+                self.error(e.to_string())
+            }
         }
     }
 
