@@ -3,6 +3,7 @@
 //! [`super::view`]; the terminal loop in [`super::run`].
 
 use super::action::{Action, InputContext, Section};
+use super::component::Component;
 use super::form::{Form, FormEvent};
 use super::jobs::{JobKind, JobOutput, Jobs};
 use super::keymap::{KeyPress, Keymap, Resolved};
@@ -292,6 +293,27 @@ impl App {
     pub fn sections(&self) -> Vec<Section> {
         self.context()
             .map_or_else(Vec::new, |context| context.sections().to_vec())
+    }
+
+    /// The card when one is open, else the pane of the tab.
+    pub fn focused(&self) -> &dyn Component {
+        match (&self.card, self.pane) {
+            (Some(card), _) => card,
+            (None, Pane::Customers) => &self.customers,
+            (None, Pane::FollowUps) => &self.followups,
+            (None, Pane::Complaints) => &self.complaints,
+            (None, Pane::Rfm) => &self.rfm,
+        }
+    }
+
+    pub(super) fn focused_mut(&mut self) -> &mut dyn Component {
+        match (&mut self.card, self.pane) {
+            (Some(card), _) => card,
+            (None, Pane::Customers) => &mut self.customers,
+            (None, Pane::FollowUps) => &mut self.followups,
+            (None, Pane::Complaints) => &mut self.complaints,
+            (None, Pane::Rfm) => &mut self.rfm,
+        }
     }
 
     /// The sections of the pane under any overlay (what help lists and the palette runs in).

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod component;
 pub mod edit;
 pub mod form;
 pub mod hangup;

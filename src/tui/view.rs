@@ -42,25 +42,20 @@ impl App {
                 .as_ref()
                 .map_or(*loaded, |p| p.state(c, now))
         };
-        match &self.card {
-            Some(card) => {
-                let keys = self.card_keys();
-                card.render(f, body, roster, today, theme, &live, &keys)
-            }
-            None => match self.pane {
-                Pane::Customers => self.customers.render(f, body, roster, today, theme, true),
-                Pane::FollowUps => self
-                    .followups
-                    .render(f, body, self.clock.local_now(), theme),
-                Pane::Complaints => self.complaints.render(f, body, theme, &live),
-                Pane::Rfm => self.rfm.render(
-                    f,
-                    body,
-                    roster.map(|r| r.as_of.format("%Y-%m-%d").to_string()),
-                    theme,
-                ),
-            },
-        }
+        let keys = if self.card.is_some() {
+            self.card_keys()
+        } else {
+            String::new()
+        };
+        let cx = super::component::RenderContext {
+            theme,
+            today,
+            now: self.clock.local_now(),
+            roster,
+            live: &live,
+            keys: &keys,
+        };
+        self.focused().draw(f, body, &cx);
         self.draw_status(f, status);
         let sections = self.pane_sections();
         match &self.overlay {

@@ -206,48 +206,30 @@ impl App {
             card.scroll_by(action);
             return;
         }
-        match self.pane {
-            Pane::Customers => {
-                let page = self.customers.page.get();
-                let want = match action {
-                    Action::Bottom => usize::MAX,
-                    _ => self.customers.cursor.selected + page.max(1) * 2,
-                };
-                if self.customers.more
-                    && let Err(e) = self.customers.load_pages(&self.service, want)
-                {
-                    self.error(e);
-                }
-                let len = self.customers.ids.len();
-                self.customers.cursor.apply(action, len, page);
+        if self.pane == Pane::Customers && self.customers.more {
+            // Before scores are ready the ids are read page by page, ahead of the cursor.
+            let want = match action {
+                Action::Bottom => usize::MAX,
+                _ => self.customers.cursor.selected + self.customers.page.get().max(1) * 2,
+            };
+            if let Err(e) = self.customers.load_pages(&self.service, want) {
+                self.error(e);
             }
-            Pane::FollowUps => {
-                let len = self.followups.len();
-                let page = self.followups.page.get();
-                self.followups.cursor.apply(action, len, page);
-            }
-            Pane::Complaints => {
-                if self.complaints.detail.is_some() {
-                    let s = &mut self.complaints.detail_scroll;
-                    *s = match action {
-                        Action::Down => *s + 1,
-                        Action::Up => s.saturating_sub(1),
-                        Action::PageDown => *s + 10,
-                        Action::PageUp => s.saturating_sub(10),
-                        Action::Top => 0,
-                        _ => *s,
-                    };
-                } else {
-                    let len = self.complaints.len();
-                    let page = self.complaints.page.get();
-                    self.complaints.cursor.apply(action, len, page);
-                }
-            }
-            Pane::Rfm => {
-                let len = self.rfm.len();
-                let page = self.rfm.page.get().max(1);
-                self.rfm.cursor.apply(action, len, page);
-            }
+        }
+        if self.pane == Pane::Complaints && self.complaints.detail.is_some() {
+            let s = &mut self.complaints.detail_scroll;
+            *s = match action {
+                Action::Down => *s + 1,
+                Action::Up => s.saturating_sub(1),
+                Action::PageDown => *s + 10,
+                Action::PageUp => s.saturating_sub(10),
+                Action::Top => 0,
+                _ => *s,
+            };
+            return;
+        }
+        if let Some(list) = self.focused_mut().list() {
+            list.cursor.apply(action, list.len, list.page);
         }
     }
 

@@ -50,7 +50,7 @@ impl App {
             return;
         }
         let body = self.body_area.get();
-        if self.card.is_some() || row < body.y + LIST_HEADER_ROWS || row >= body.bottom() {
+        if row < body.y + LIST_HEADER_ROWS || row >= body.bottom() {
             return;
         }
         let offset = usize::from(row - body.y - LIST_HEADER_ROWS);
@@ -69,24 +69,8 @@ impl App {
 
     /// Selects the list row drawn `offset` rows below the headers, if there is one; its index.
     fn row_at(&mut self, offset: usize) -> Option<usize> {
-        let (cursor, len, page) = match self.pane {
-            Pane::Customers => {
-                let len = self.customers.ids.len();
-                let page = self.customers.page.get();
-                (&mut self.customers.cursor, len, page)
-            }
-            Pane::FollowUps => {
-                let len = self.followups.len();
-                let page = self.followups.page.get();
-                (&mut self.followups.cursor, len, page)
-            }
-            Pane::Complaints if self.complaints.detail.is_none() => {
-                let len = self.complaints.len();
-                let page = self.complaints.page.get();
-                (&mut self.complaints.cursor, len, page)
-            }
-            _ => return None,
-        };
+        let list = self.focused_mut().list()?;
+        let (cursor, len, page) = (list.cursor, list.len, list.page);
         let index = cursor.visible(len, page).start + offset;
         if offset >= page || index >= len {
             return None;

@@ -245,6 +245,24 @@ impl ComplaintsPane {
     }
 }
 
+impl crate::tui::component::Component for ComplaintsPane {
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
+        self.render(f, area, cx.theme, cx.live);
+    }
+
+    /// The queue; the detail of one complaint scrolls instead.
+    fn list(&mut self) -> Option<crate::tui::component::ListMut<'_>> {
+        if self.detail.is_some() {
+            return None;
+        }
+        Some(crate::tui::component::ListMut {
+            len: self.len(),
+            page: self.page.get(),
+            cursor: &mut self.cursor,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -513,6 +513,20 @@ fn row_line<'a>(
     )
 }
 
+impl crate::tui::component::Component for CustomersPane {
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
+        self.render(f, area, cx.roster, cx.today, cx.theme, true);
+    }
+
+    fn list(&mut self) -> Option<crate::tui::component::ListMut<'_>> {
+        Some(crate::tui::component::ListMut {
+            len: self.ids.len(),
+            page: self.page.get(),
+            cursor: &mut self.cursor,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

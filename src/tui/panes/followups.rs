@@ -307,3 +307,17 @@ impl FollowUpsPane {
         f.render_widget(Paragraph::new(lines), area);
     }
 }
+
+impl crate::tui::component::Component for FollowUpsPane {
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
+        self.render(f, area, cx.now, cx.theme);
+    }
+
+    fn list(&mut self) -> Option<crate::tui::component::ListMut<'_>> {
+        Some(crate::tui::component::ListMut {
+            len: self.len(),
+            page: self.page.get(),
+            cursor: &mut self.cursor,
+        })
+    }
+}

@@ -104,6 +104,8 @@ impl RfmPane {
 
     pub fn render(&self, f: &mut Frame, area: Rect, as_of: Option<String>, theme: Theme) {
         let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        // Rows under the view's header line (for paging and clicks).
+        self.page.set(body.height.saturating_sub(1) as usize);
         let head = match (&self.reports, as_of) {
             (Some(r), Some(date)) => format!(
                 "As of {date} · {} scored customers · {} · v {}{}",
@@ -417,6 +419,21 @@ impl RfmPane {
             theme.dim(),
         ));
         f.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+impl crate::tui::component::Component for RfmPane {
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
+        let as_of = cx.roster.map(|r| r.as_of.format("%Y-%m-%d").to_string());
+        self.render(f, area, as_of, cx.theme);
+    }
+
+    fn list(&mut self) -> Option<crate::tui::component::ListMut<'_>> {
+        Some(crate::tui::component::ListMut {
+            len: self.len(),
+            page: self.page.get().max(1),
+            cursor: &mut self.cursor,
+        })
     }
 }
 

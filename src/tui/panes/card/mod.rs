@@ -181,7 +181,7 @@ impl CardPane {
         );
     }
 
-    fn order_dates(&self) -> Vec<NaiveDate> {
+    pub(crate) fn order_dates(&self) -> Vec<NaiveDate> {
         let mut dates: Vec<NaiveDate> = self
             .card
             .timeline
@@ -363,5 +363,11 @@ impl CardPane {
             out.push(timeline_line(entry, theme));
         }
         out
+    }
+}
+
+impl crate::tui::component::Component for CardPane {
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
+        self.render(f, area, cx.roster, cx.today, cx.theme, cx.live, cx.keys);
     }
 }
