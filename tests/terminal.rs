@@ -147,6 +147,26 @@ fn setup(dir: &Path, staff: &str) -> (PathBuf, PathBuf) {
     (db, config)
 }
 
+/// `loyal customer show ID` on `db` as the person of `config`: what it prints.
+fn customer_show(db: &Path, config: &Path, id: &str) -> String {
+    let out = Command::new(BIN)
+        .args(["--db", db.to_str().expect("utf-8"), "customer", "show", id])
+        .env("LOYAL_CONFIG", config)
+        .output()
+        .expect("customer show");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Finds 黄佳 (C-000001) by the last four digits of her phone and opens her card.
+fn open_huang_jia(tmux: &Tmux, desk: &str) -> String {
+    tmux.keys(desk, &["/"]);
+    tmux.wait_for(desk, "Find a customer");
+    tmux.text(desk, "6542");
+    tmux.wait_for(desk, "phone 13500096542");
+    tmux.keys(desk, &["Enter"]);
+    tmux.wait_for(desk, "黄佳 · C-000001")
+}
+
 fn workbench_command(db: &Path, config: &Path, after: &Path) -> String {
     format!(
         "LOYAL_CONFIG={} {BIN} --db {}; echo LOYAL-EXIT=$?; stty -a > {}; sleep 60",
@@ -167,29 +187,13 @@ fn lookup_log_a_follow_up_and_quit_in_a_real_terminal() {
     let after = dir.path().join("stty-after.txt");
     tmux.start("desk", &workbench_command(&db, &config, &after));
     tmux.wait_for("desk", "1 Customers");
-    tmux.keys("desk", &["/"]);
-    tmux.wait_for("desk", "Find a customer");
-    tmux.text("desk", "6542");
-    tmux.wait_for("desk", "phone 13500096542");
-    tmux.keys("desk", &["Enter"]);
-    tmux.wait_for("desk", "黄佳 · C-000001");
+    open_huang_jia(&tmux, "desk");
     tmux.keys("desk", &["f"]);
     tmux.wait_for("desk", "Log a follow-up with 黄佳");
     tmux.text("desk", "e2e call 回访 about the order");
     tmux.keys("desk", &["Enter"]);
     tmux.wait_for("desk", "logged");
-    let shown = Command::new(BIN)
-        .args([
-            "--db",
-            db.to_str().expect("utf-8"),
-            "customer",
-            "show",
-            "C-000001",
-        ])
-        .env("LOYAL_CONFIG", &config)
-        .output()
-        .expect("customer show");
-    let shown = String::from_utf8_lossy(&shown.stdout);
+    let shown = customer_show(&db, &config, "C-000001");
     assert!(shown.contains("e2e call 回访 about the order"), "{shown}");
     assert!(shown.contains("by Ann"), "{shown}");
     tmux.keys("desk", &["q"]);
@@ -268,12 +272,7 @@ fn a_change_typed_in_one_workbench_appears_in_another() {
     );
     for desk in ["ann", "bo"] {
         tmux.wait_for(desk, "1 Customers");
-        tmux.keys(desk, &["/"]);
-        tmux.wait_for(desk, "Find a customer");
-        tmux.text(desk, "6542");
-        tmux.wait_for(desk, "phone 13500096542");
-        tmux.keys(desk, &["Enter"]);
-        tmux.wait_for(desk, "黄佳 · C-000001");
+        open_huang_jia(&tmux, desk);
     }
     tmux.keys("ann", &["f"]);
     tmux.wait_for("ann", "Log a follow-up");
@@ -509,13 +508,8 @@ fn the_call_path_from_200x50_to_80x24_and_a_call_logged_from_the_call_screen() {
     let after = dir.path().join("stty-after.txt");
     tmux.start_sized("desk", &workbench_command(&db, &config, &after), 200, 50);
     tmux.wait_for("desk", "1 Customers");
-    tmux.keys("desk", &["/"]);
-    tmux.wait_for("desk", "Find a customer");
-    tmux.text("desk", "6542");
-    tmux.wait_for("desk", "phone 13500096542");
-    tmux.keys("desk", &["Enter"]);
     // Wide: the call screen's two columns side by side.
-    let wide = tmux.wait_for("desk", "黄佳 · C-000001");
+    let wide = open_huang_jia(&tmux, "desk");
     let row_with =
         |screen: &str, what: &str| screen.lines().find(|l| l.contains(what)).map(str::to_owned);
     let who = row_with(&wide, "Who ").expect("a Who row");
@@ -555,18 +549,7 @@ fn the_call_path_from_200x50_to_80x24_and_a_call_logged_from_the_call_screen() {
     tmux.keys("desk", &["Enter"]);
     tmux.wait_for("desk", "logged");
     tmux.wait_for("desk", "by Ann: asked about the invoice");
-    let shown = Command::new(BIN)
-        .args([
-            "--db",
-            db.to_str().expect("utf-8"),
-            "customer",
-            "show",
-            "C-000001",
-        ])
-        .env("LOYAL_CONFIG", &config)
-        .output()
-        .expect("customer show");
-    let shown = String::from_utf8_lossy(&shown.stdout);
+    let shown = customer_show(&db, &config, "C-000001");
     let logged = shown
         .lines()
         .filter(|l| l.contains("asked about the invoice"))

@@ -906,17 +906,7 @@ fn a_json_file_with_a_repeated_key_or_an_object_cell_is_refused() {
 #[test]
 fn what_the_workbench_asks_crosses_a_process_boundary_as_json() {
     use loyal::service::{AuditFilter, QueueFilter, Request, Response};
-    let db = TestDb::new();
-    for kind in Kind::ALL {
-        let path = format!(
-            "{}/fixtures/{}.csv",
-            env!("CARGO_MANIFEST_DIR"),
-            kind.label()
-        );
-        let text = std::fs::read_to_string(&path).expect("fixture");
-        db.import(kind, &text, loyal::service::ImportOptions::default())
-            .expect("import");
-    }
+    let db = fixture_db();
     let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 21)
         .and_then(|d| d.and_hms_opt(12, 0, 0))
         .expect("time");
