@@ -1308,3 +1308,40 @@ fn the_import_gauge_shows_the_file_and_the_rows() {
         "{status}"
     );
 }
+
+/// A way to open something over the pane.
+type Opener<'a> = &'a dyn Fn(&mut Bench);
+
+#[test]
+fn every_overlay_and_a_form_at_two_sizes() {
+    let shots: [(&str, Opener); 5] = [
+        ("help", &|b| {
+            b.press("?");
+        }),
+        ("palette", &|b| {
+            b.press(":").typed("comp");
+        }),
+        ("lookup", &|b| {
+            b.press("/").typed("zhang");
+        }),
+        ("form", &|b| {
+            b.press("c").typed("billing");
+            b.code(KeyCode::Tab);
+            b.typed("charged twice");
+            b.app.handle_event(with(KeyModifiers::ALT, KeyCode::Enter));
+            b.typed("for order 7");
+        }),
+        ("roles", &|b| {
+            b.app.handle_event(ctrl('w'));
+            b.app.settle();
+        }),
+    ];
+    for (name, open) in shots {
+        let mut b = bench();
+        open(&mut b);
+        assert!(b.app.overlay.is_some(), "{name} opens");
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("overlay_{name}_{w}x{h}"), b.screen(w, h));
+        }
+    }
+}

@@ -233,6 +233,8 @@ pub enum Response {
     QueueTop {
         views: Vec<ComplaintView>,
         total: usize,
+        /// The filter it answers for (a queue for an older filter is not shown).
+        filter: QueueFilter,
     },
     FollowUps(Vec<FollowUp>),
     Imports(Vec<crate::domain::ImportRecord>),
@@ -423,7 +425,11 @@ impl Service {
             }
             Request::QueueTop { filter, now, limit } => {
                 let (views, total) = self.complaint_queue_top(&filter, now, limit)?;
-                Response::QueueTop { views, total }
+                Response::QueueTop {
+                    views,
+                    total,
+                    filter,
+                }
             }
             Request::RecentFollowUps { limit } => {
                 Response::FollowUps(self.recent_followups(limit)?)

@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod actions;
+mod asking;
 mod import;
 mod loads;
 mod mouse;
@@ -186,7 +187,10 @@ impl App {
     /// Opens the workbench on `service`: the first page of customers is read at once; scoring,
     /// the agenda and the complaint queue load in the background.
     pub fn new(service: Arc<Service>, options: AppOptions) -> App {
-        let change_counter = service.change_counter().unwrap_or(0);
+        let change_counter = match service.handle(crate::service::Request::ChangeCounter) {
+            Ok(crate::service::Response::ChangeCounter(n)) => n,
+            _ => 0,
+        };
         let mut app = App {
             jobs: Jobs::new(Arc::clone(&service)),
             service,
@@ -233,9 +237,8 @@ impl App {
             app.overlay = Some(Overlay::Notes(interrupted));
         }
         app.sla_policy = app.service.sla_policy().ok();
-        let (user, role) = app.service.whoami();
-        app.identity = (user.to_owned(), role);
-        app.customers.total = app.service.customer_count().unwrap_or(0);
+        app.identity = app.whoami_now();
+        app.customers.total = app.customer_count_now().unwrap_or(0);
         if let Err(e) = app.customers.load_pages(&app.service, 100) {
             app.error(e);
         }

@@ -2,8 +2,7 @@
 //! waiting for another process's write lock) runs on its own thread; results come back as
 //! messages the event loop picks up between keystrokes.
 
-use crate::domain::FollowUp;
-use crate::service::{ComplaintView, Request, Response, Roster, Service, ServiceError};
+use crate::service::{Request, Response, Roster, Service, ServiceError};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -11,13 +10,6 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 #[derive(Debug)]
 pub enum JobOutput {
     Roster(Result<Arc<Roster>, ServiceError>),
-    /// The latest contacts and the names of their customers.
-    Recent(Result<(Vec<FollowUp>, Names), ServiceError>),
-    /// The most urgent complaints and how many pass the filter.
-    Queue(
-        Result<(Vec<ComplaintView>, usize), ServiceError>,
-        crate::service::QueueFilter,
-    ),
     /// A save finished: `Ok(message)` for the status line, or why it was refused.
     Saved(Result<String, ServiceError>),
     /// The service's answer to a [`Request`], for the part of the screen that asked.
@@ -42,6 +34,12 @@ pub enum Asker {
     Forgotten,
     /// The RFM pane's churn by month.
     Churn,
+    /// The complaints pane's queue.
+    Queue,
+    /// The follow-ups pane's latest contacts...
+    Recent,
+    /// ...and their customers' names.
+    RecentNames,
     /// The RFM pane's list of customers due to reorder.
     Reorders,
     /// The RFM pane's root-cause report.
@@ -64,8 +62,6 @@ pub enum JobKind {
     Answer(Asker),
     Import,
     Roster,
-    Recent,
-    Queue,
     Save,
 }
 
@@ -73,8 +69,6 @@ impl JobOutput {
     pub fn kind(&self) -> JobKind {
         match self {
             JobOutput::Roster(_) => JobKind::Roster,
-            JobOutput::Recent(_) => JobKind::Recent,
-            JobOutput::Queue(..) => JobKind::Queue,
             JobOutput::Saved(_) => JobKind::Save,
             JobOutput::Answer(asker, _) => JobKind::Answer(*asker),
             JobOutput::Imported(..) => JobKind::Import,
@@ -251,15 +245,15 @@ mod tests {
         )
         .unwrap();
         let mut jobs = Jobs::new(Arc::new(service));
-        jobs.spawn(JobKind::Recent, |_| {
+        jobs.spawn(JobKind::Answer(Asker::Roles), |_| {
             std::thread::sleep(Duration::from_millis(200));
-            JobOutput::Recent(Ok((Vec::new(), Names::new())))
+            JobOutput::Answer(Asker::Roles, Ok(Response::Done))
         });
         let queued_ran = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&queued_ran);
-        jobs.spawn(JobKind::Recent, move |_| {
+        jobs.spawn(JobKind::Answer(Asker::Roles), move |_| {
             flag.store(true, Ordering::SeqCst);
-            JobOutput::Recent(Ok((Vec::new(), Names::new())))
+            JobOutput::Answer(Asker::Roles, Ok(Response::Done))
         });
         assert_eq!(
             Arc::strong_count(jobs.service()),

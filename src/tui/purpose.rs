@@ -10,7 +10,8 @@ use crate::domain::{
     Recurrence, RootCause, Severity,
 };
 use crate::service::{
-    ComplaintCommand, CustomerKey, NewCarePlan, NewComplaint, NewCustomer, NewFollowUp, Service,
+    ComplaintCommand, CustomerKey, NewCarePlan, NewComplaint, NewCustomer, NewFollowUp, Request,
+    Response, Service,
 };
 use crate::workflow::parse_when;
 use chrono::NaiveDate;
@@ -113,6 +114,14 @@ fn satisfaction(form: &Form<Purpose>) -> Result<Option<u8>, Invalid> {
         Ok(n) if (1..=5).contains(&n) => Ok(Some(n)),
         _ => Err(("satisfaction", format!("{text:?} is not 1 to 5"))),
     }
+}
+
+/// A save as a request to the service: its answer, described for the status line.
+fn request(
+    request: Request,
+    describe: impl FnOnce(Response) -> String + Send + 'static,
+) -> SaveJob {
+    Box::new(move |s: &Service| JobOutput::Saved(s.handle(request).map(describe)))
 }
 
 fn saved<T>(
@@ -414,11 +423,15 @@ impl Purpose {
                     satisfaction: satisfaction(form)?,
                     next_contact: optional_date(form, "next_contact", today)?,
                 };
-                Box::new(move |s: &Service| {
-                    saved(s.log_followup(&new), |(f, plan)| match plan {
-                        Some(p) => format!("follow-up {} logged; next contact {}", f.id, p.due),
-                        None => format!("follow-up {} logged", f.id),
-                    })
+                request(Request::LogFollowUp(new), |r| match r {
+                    Response::FollowUp {
+                        followup,
+                        next_contact: Some(p),
+                    } => format!("follow-up {} logged; next contact {}", followup.id, p.due),
+                    Response::FollowUp { followup, .. } => {
+                        format!("follow-up {} logged", followup.id)
+                    }
+                    _ => "logged".into(),
                 })
             }
             Purpose::OpenComplaint { customer } => {
@@ -431,10 +444,11 @@ impl Purpose {
                     assignee: optional(form.value("assignee")),
                     opened_at: None,
                 };
-                Box::new(move |s: &Service| {
-                    saved(s.open_complaint(new), |c| {
-                        format!("complaint {} opened", c.id)
-                    })
+                request(Request::OpenComplaint(new), |r| match r {
+                    Response::Complaint { complaint, .. } => {
+                        format!("complaint {} opened", complaint.id)
+                    }
+                    _ => "complaint opened".into(),
                 })
             }
             Purpose::AddCarePlan { customer } => {
@@ -461,33 +475,38 @@ impl Purpose {
                     note: form.value("note").trim().to_string(),
                     recurrence,
                 };
-                Box::new(move |s: &Service| {
-                    saved(s.add_care_plan(&new), |p| {
-                        format!("care plan {} added, due {}", p.id, p.due)
-                    })
+                request(Request::AddCarePlan(new), |r| match r {
+                    Response::CarePlan(p) => format!("care plan {} added, due {}", p.id, p.due),
+                    _ => "care plan added".into(),
                 })
             }
             Purpose::EditCustomer { customer, version } => {
                 let input = customer_input(form, String::new(), today)?;
-                Box::new(move |s: &Service| {
-                    saved(
-                        s.update_customer(&CustomerKey::Internal(customer), &input, Some(version)),
-                        |c| format!("{} saved", c.name),
-                    )
-                })
+                request(
+                    Request::UpdateCustomer {
+                        key: CustomerKey::Internal(customer),
+                        input,
+                        expected_version: Some(version),
+                    },
+                    |r| match r {
+                        Response::Customer(c) => format!("{} saved", c.name),
+                        _ => "saved".into(),
+                    },
+                )
             }
             Purpose::NewCustomer => {
                 let input =
                     customer_input(form, form.value("customer_id").trim().to_string(), today)?;
-                Box::new(move |s: &Service| {
-                    saved(
-                        s.add_customer(NewCustomer {
-                            input,
-                            allow_duplicate: false,
-                        }),
-                        |c| format!("customer {} added", c.external_id),
-                    )
-                })
+                request(
+                    Request::AddCustomer(NewCustomer {
+                        input,
+                        allow_duplicate: false,
+                    }),
+                    |r| match r {
+                        Response::Customer(c) => format!("customer {} added", c.external_id),
+                        _ => "customer added".into(),
+                    },
+                )
             }
             Purpose::PlanDone { plan } => {
                 let log = NewFollowUp {
@@ -502,10 +521,14 @@ impl Purpose {
                     satisfaction: satisfaction(form)?,
                     next_contact: None,
                 };
-                Box::new(move |s: &Service| {
-                    saved(
-                        s.complete_care_plan(&plan, Some(log), today),
-                        |o| match &o.next {
+                request(
+                    Request::CompleteCarePlan {
+                        id: plan,
+                        log: Some(log),
+                        today,
+                    },
+                    |r| match r {
+                        Response::PlanOutcome(o) => match &o.next {
                             Some(next) => format!(
                                 "{} done and logged; next one due {}{}",
                                 o.plan.id,
@@ -514,22 +537,31 @@ impl Purpose {
                             ),
                             None => format!("{} done and logged", o.plan.id),
                         },
-                    )
-                })
+                        _ => "done and logged".into(),
+                    },
+                )
             }
             Purpose::PlanSkip { plan } => {
                 let reason = form.value("reason").trim().to_string();
-                Box::new(move |s: &Service| {
-                    saved(s.skip_care_plan(&plan, &reason, today), |o| match &o.next {
-                        Some(next) => format!(
-                            "{} skipped; next one due {}{}",
-                            o.plan.id,
-                            next.due,
-                            o.passed_over_note()
-                        ),
-                        None => format!("{} skipped", o.plan.id),
-                    })
-                })
+                request(
+                    Request::SkipCarePlan {
+                        id: plan,
+                        reason,
+                        today,
+                    },
+                    |r| match r {
+                        Response::PlanOutcome(o) => match &o.next {
+                            Some(next) => format!(
+                                "{} skipped; next one due {}{}",
+                                o.plan.id,
+                                next.due,
+                                o.passed_over_note()
+                            ),
+                            None => format!("{} skipped", o.plan.id),
+                        },
+                        _ => "skipped".into(),
+                    },
+                )
             }
             Purpose::Complaint {
                 id,
@@ -563,12 +595,19 @@ impl Purpose {
                     },
                 };
                 let verb = action.name().replace('_', " ");
-                Box::new(move |s: &Service| {
-                    saved(
-                        s.complaint_command_if(&id, command, Some(version)),
-                        |(c, _)| format!("{}: {verb} done, now {}", c.id, c.status.title()),
-                    )
-                })
+                request(
+                    Request::Complaint {
+                        id,
+                        command,
+                        expected_version: Some(version),
+                    },
+                    move |r| match r {
+                        Response::Complaint { complaint: c, .. } => {
+                            format!("{}: {verb} done, now {}", c.id, c.status.title())
+                        }
+                        _ => format!("{verb} done"),
+                    },
+                )
             }
             Purpose::SetRole => admin::set_role_job(form)?,
             Purpose::Merge { keep } => admin::merge_job(form, keep)?,
@@ -586,9 +625,14 @@ impl Purpose {
     pub fn reload(&self, form: &mut Form<Purpose>, service: &Service) -> Result<(), String> {
         match self {
             Purpose::EditCustomer { customer, .. } => {
-                let card = service
-                    .customer_card(&CustomerKey::Internal(*customer), 0)
-                    .map_err(|e| e.to_string())?;
+                let request = Request::CustomerCard {
+                    key: CustomerKey::Internal(*customer),
+                    timeline_limit: 0,
+                };
+                let card = match service.handle(request).map_err(|e| e.to_string())? {
+                    Response::CustomerCard(card) => *card,
+                    _ => return Err("the card gave an unexpected answer (a bug)".into()),
+                };
                 let referrer = card.referred_by.map(|r| r.external_id);
                 let fresh = card.customer;
                 for latest in customer_fields(&fresh, referrer.as_deref()) {
@@ -606,7 +650,11 @@ impl Purpose {
                 Ok(())
             }
             Purpose::Complaint { id, action, .. } => {
-                let view = service.complaint_view(id).map_err(|e| e.to_string())?;
+                let request = Request::ComplaintView { id: id.clone() };
+                let view = match service.handle(request).map_err(|e| e.to_string())? {
+                    Response::ComplaintView(view) => view,
+                    _ => return Err("the complaint gave an unexpected answer (a bug)".into()),
+                };
                 form.purpose = Purpose::Complaint {
                     id: id.clone(),
                     version: view.complaint.version,

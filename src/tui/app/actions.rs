@@ -254,12 +254,12 @@ impl App {
                     .and_then(|q| q.get(self.complaints.cursor.selected))
                     .map(|v| v.complaint.id.clone())
                 {
-                    match self.service.complaint_view_at(&id, self.clock.now()) {
+                    match self.complaint_view_now(&id, self.clock.now()) {
                         Ok(view) => {
                             self.complaints.detail = Some(view);
                             self.complaints.detail_scroll = 0;
                         }
-                        Err(e) => self.error(e.to_string()),
+                        Err(e) => self.error(e),
                     }
                 }
             }

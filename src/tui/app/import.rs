@@ -68,7 +68,7 @@ impl App {
                 for error in &report.rejected {
                     lines.push(format!("skipped {name}:{error}"));
                 }
-                self.change_counter = self.service.change_counter().unwrap_or(0);
+                self.change_counter = self.change_counter_now().unwrap_or(0);
                 self.refresh(true);
                 self.info(report.summary(&name));
                 self.show_report("Import", lines);

@@ -35,20 +35,8 @@ impl App {
     }
 
     pub(super) fn load_recent(&mut self) {
-        self.jobs.spawn(JobKind::Recent, |s: &Service| {
-            JobOutput::Recent(s.recent_followups(500).and_then(|items| {
-                let mut ids: Vec<CustomerId> = items.iter().map(|f| f.customer).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                let names = s
-                    .summaries(&ids)?
-                    .into_iter()
-                    .zip(ids)
-                    .filter_map(|(summary, id)| summary.map(|s| (id, s.name)))
-                    .collect();
-                Ok((items, names))
-            }))
-        });
+        self.jobs
+            .ask(Asker::Recent, Request::RecentFollowUps { limit: 500 });
     }
 
     pub(super) fn load_forgotten(&mut self) {
@@ -68,10 +56,14 @@ impl App {
         let filter = self.complaints.filter.clone();
         let now = self.clock.now();
         self.last_queue = Instant::now();
-        self.jobs.spawn(JobKind::Queue, move |s: &Service| {
-            let queue = s.complaint_queue_top(&filter, now, LIST_LIMIT);
-            JobOutput::Queue(queue, filter)
-        });
+        self.jobs.ask(
+            Asker::Queue,
+            Request::QueueTop {
+                filter,
+                now,
+                limit: LIST_LIMIT,
+            },
+        );
     }
 
     /// The reorder list's window: score options, due within, overdue at most.
@@ -114,6 +106,44 @@ impl App {
         self.clamp_followups();
     }
 
+    /// The latest contacts arrived: keep the selected one selected.
+    fn recent_loaded(&mut self, items: Vec<crate::domain::FollowUp>) {
+        let keep = match self.followups.view {
+            FollowUpView::Recent => self
+                .followups
+                .recent
+                .as_ref()
+                .and_then(|r| r.get(self.followups.cursor.selected))
+                .map(|f| f.id.clone()),
+            _ => None,
+        };
+        self.followups.recent = Some(items);
+        if let Some(id) = keep
+            && let Some(i) = self
+                .followups
+                .recent
+                .as_ref()
+                .and_then(|r| r.iter().position(|f| f.id == id))
+        {
+            self.followups.cursor.selected = i;
+        }
+        self.clamp_followups();
+    }
+
+    /// The complaint queue arrived: keep the selected complaint selected.
+    fn queue_loaded(&mut self, queue: Vec<crate::service::ComplaintView>, total: usize) {
+        self.complaints.total = total;
+        let keep = self.complaints.current().map(|v| v.complaint.id.clone());
+        self.complaints.queue = Some(queue);
+        if let (Some(id), Some(queue)) = (keep, &self.complaints.queue)
+            && let Some(i) = queue.iter().position(|v| v.complaint.id == id)
+        {
+            self.complaints.cursor.selected = i;
+        }
+        let page = self.complaints.page.get();
+        self.complaints.cursor.clamp(self.complaints.len(), page);
+    }
+
     /// The service's answer to what a part of the screen asked, handed to it.
     fn answer(&mut self, asker: Asker, result: Result<Response, ServiceError>) {
         let response = match result {
@@ -121,6 +151,34 @@ impl App {
             Err(e) => return self.error(e.to_string()),
         };
         match (asker, response) {
+            (
+                Asker::Queue,
+                Response::QueueTop {
+                    views,
+                    total,
+                    filter,
+                },
+            ) => {
+                // A queue for a filter changed since is dropped; the newer one follows.
+                if filter == self.complaints.filter {
+                    self.queue_loaded(views, total);
+                }
+            }
+            (Asker::Recent, Response::FollowUps(items)) => {
+                // Their customers' names follow in a second answer.
+                let mut ids: Vec<CustomerId> = items.iter().map(|f| f.customer).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                self.jobs.ask(Asker::RecentNames, Request::Summaries(ids));
+                self.recent_loaded(items);
+            }
+            (Asker::RecentNames, Response::Summaries(found)) => {
+                self.followups.recent_names = found
+                    .into_iter()
+                    .flatten()
+                    .map(|summary| (summary.id, summary.name))
+                    .collect();
+            }
             (Asker::Agenda, Response::AgendaTop { items, total }) => {
                 self.agenda_loaded(items, total)
             }
@@ -202,49 +260,12 @@ impl App {
             // A result for an older request (another as-of date, filter) is dropped.
             JobOutput::Roster(Ok(roster))
                 if roster.as_of != self.as_of.unwrap_or_else(|| self.today()) => {}
-            JobOutput::Queue(_, filter) if filter != self.complaints.filter => {}
             JobOutput::Roster(Ok(roster)) => {
                 self.customers.total = roster.rows.len() as u64;
                 self.customers.rebuild(&roster);
                 self.rfm.reports = Some(roster.reports.clone());
                 self.rfm.cursor.clamp(self.rfm.len(), 20);
                 self.roster = Some(roster);
-            }
-            JobOutput::Recent(Ok((items, names))) => {
-                self.followups.recent_names = names;
-                let keep = match self.followups.view {
-                    FollowUpView::Recent => self
-                        .followups
-                        .recent
-                        .as_ref()
-                        .and_then(|r| r.get(self.followups.cursor.selected))
-                        .map(|f| f.id.clone()),
-                    _ => None,
-                };
-                self.followups.recent = Some(items);
-                if let Some(id) = keep
-                    && let Some(i) = self
-                        .followups
-                        .recent
-                        .as_ref()
-                        .and_then(|r| r.iter().position(|f| f.id == id))
-                {
-                    self.followups.cursor.selected = i;
-                }
-                self.clamp_followups();
-            }
-
-            JobOutput::Queue(Ok((queue, total)), _) => {
-                self.complaints.total = total;
-                let keep = self.complaints.current().map(|v| v.complaint.id.clone());
-                self.complaints.queue = Some(queue);
-                if let (Some(id), Some(queue)) = (keep, &self.complaints.queue)
-                    && let Some(i) = queue.iter().position(|v| v.complaint.id == id)
-                {
-                    self.complaints.cursor.selected = i;
-                }
-                let page = self.complaints.page.get();
-                self.complaints.cursor.clamp(self.complaints.len(), page);
             }
 
             JobOutput::Saved(result) => self.saved(result),
@@ -259,9 +280,7 @@ impl App {
             JobOutput::Failed(kind, message) => {
                 self.error(format!("loading {kind:?} failed (a bug): {message}"))
             }
-            JobOutput::Roster(Err(e)) | JobOutput::Recent(Err(e)) | JobOutput::Queue(Err(e), _) => {
-                self.error(e.to_string())
-            }
+            JobOutput::Roster(Err(e)) => self.error(e.to_string()),
         }
     }
 
@@ -310,7 +329,7 @@ impl App {
 
     /// Reloads what is shown when anyone (this process or another) has committed.
     pub fn notice_changes(&mut self) {
-        let Ok(counter) = self.service.change_counter() else {
+        let Some(counter) = self.change_counter_now() else {
             return;
         };
         if counter != self.change_counter {
@@ -338,9 +357,9 @@ impl App {
             }
         }
         if let Some(detail) = &self.complaints.detail {
-            match self.service.complaint_view_at(&detail.complaint.id, now) {
+            match self.complaint_view_now(&detail.complaint.id, now) {
                 Ok(view) => self.complaints.detail = Some(view),
-                Err(e) => self.error(e.to_string()),
+                Err(e) => self.error(e),
             }
         }
         self.append_new_customers();
@@ -369,7 +388,7 @@ impl App {
     /// New customer files (from anyone) are listed at once, at the end, until the next
     /// roster build sorts them in.
     pub(super) fn append_new_customers(&mut self) {
-        let Ok(total) = self.service.customer_count() else {
+        let Some(total) = self.customer_count_now() else {
             return;
         };
         if total == self.customers.total {
@@ -380,7 +399,7 @@ impl App {
             return;
         }
         let last = self.customers.ids.iter().copied().max();
-        if let Ok(new) = self.service.customer_ids_after(last, 10_000) {
+        if let Ok(new) = self.customer_ids_now(last, 10_000) {
             self.customers.ids.extend(new);
         }
     }

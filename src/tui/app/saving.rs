@@ -4,11 +4,15 @@ use super::*;
 
 impl App {
     pub(super) fn open_customer_form(&mut self, action: Action, id: CustomerId) {
-        let (customer, referrer) = match self
-            .service
-            .customer_card(&crate::service::CustomerKey::Internal(id), 0)
-        {
-            Ok(card) => (card.customer, card.referred_by.map(|r| r.external_id)),
+        let request = crate::service::Request::CustomerCard {
+            key: crate::service::CustomerKey::Internal(id),
+            timeline_limit: 0,
+        };
+        let (customer, referrer) = match self.service.handle(request) {
+            Ok(crate::service::Response::CustomerCard(card)) => {
+                (card.customer, card.referred_by.map(|r| r.external_id))
+            }
+            Ok(_) => return self.error(super::asking::unexpected("a customer's card")),
             Err(e) => return self.error(e.to_string()),
         };
         let form = match action {
@@ -22,7 +26,8 @@ impl App {
     }
 
     pub(super) fn open_form(&mut self, form: Form<Purpose>) {
-        let (user, role) = self.service.whoami();
+        let (user, role) = self.identity.clone();
+        let user = user.as_str();
         let needs = form.purpose.needs();
         if !role.allows(needs) {
             let user = crate::text::sanitize(user);
@@ -141,7 +146,7 @@ impl App {
             Ok(message) => {
                 self.info(message);
                 // Our own commit: refresh once now, not again when the poll sees it.
-                self.change_counter = self.service.change_counter().unwrap_or(0);
+                self.change_counter = self.change_counter_now().unwrap_or(0);
                 self.refresh(false);
             }
             Err(e) => {

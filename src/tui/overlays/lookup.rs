@@ -54,10 +54,19 @@ impl LookupBox {
             self.error = None;
             return;
         }
-        match service.lookup(&query, RESULTS) {
-            Ok(hits) => {
+        // Answered at once: the lookup indexes take well under a frame (see README).
+        let request = crate::service::Request::Lookup {
+            query,
+            limit: RESULTS,
+        };
+        match service.handle(request) {
+            Ok(crate::service::Response::Lookup(hits)) => {
                 self.hits = hits;
                 self.error = None;
+            }
+            Ok(_) => {
+                self.hits.clear();
+                self.error = Some("the lookup gave an unexpected answer (a bug)".into());
             }
             Err(e) => {
                 self.hits.clear();

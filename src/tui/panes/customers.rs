@@ -221,9 +221,14 @@ impl CustomersPane {
     /// Reads the first ids page by page until `upto` rows are loaded (no roster yet).
     pub fn load_pages(&mut self, service: &Service, upto: usize) -> Result<(), String> {
         while self.more && self.ids.len() <= upto {
-            let page = service
-                .customer_ids_after(self.ids.last().copied(), 500)
-                .map_err(|e| e.to_string())?;
+            let request = crate::service::Request::CustomerIdsAfter {
+                after: self.ids.last().copied(),
+                limit: 500,
+            };
+            let page = match service.handle(request).map_err(|e| e.to_string())? {
+                crate::service::Response::CustomerIds(ids) => ids,
+                _ => return Err("the customer list gave an unexpected answer (a bug)".into()),
+            };
             self.more = page.len() == 500;
             self.ids.extend(page);
         }
@@ -285,11 +290,12 @@ impl CustomersPane {
         if self.summaries.len() + wanted.len() > SUMMARIES_KEPT {
             self.summaries.clear();
         }
-        match service.summaries(&wanted) {
-            Ok(read) => {
+        match service.handle(crate::service::Request::Summaries(wanted.clone())) {
+            Ok(crate::service::Response::Summaries(read)) => {
                 self.summaries.extend(wanted.into_iter().zip(read));
                 self.summary_error = None;
             }
+            Ok(_) => self.summary_error = Some("an unexpected answer (a bug)".into()),
             Err(e) => self.summary_error = Some(e.to_string()),
         }
         true

@@ -1,9 +1,9 @@
 //! The admins' forms: giving someone a role, and merging another customer's file into this
 //! one. The service refuses both to anyone else; the forms say so before anything is typed.
 
-use super::{Invalid, Purpose, SaveJob, labels, saved};
+use super::{Invalid, Purpose, SaveJob, labels, request};
 use crate::domain::{Customer, CustomerId, Role};
-use crate::service::{CustomerKey, Service};
+use crate::service::{CustomerKey, Request, Response};
 use crate::tui::form::{Field, Form};
 
 pub(super) fn set_role_form() -> Form<Purpose> {
@@ -39,28 +39,27 @@ pub(super) fn set_role_job(form: &Form<Purpose>) -> Result<SaveJob, Invalid> {
         .value("role")
         .parse()
         .map_err(|e: crate::domain::LabelError| ("role", e.to_string()))?;
-    Ok(Box::new(move |s: &Service| {
-        saved(s.set_role(&user, role).map(|()| (user, role)), |(u, r)| {
-            format!("{u} is now {}", r.title())
-        })
-    }))
+    let said = format!("{user} is now {}", role.title());
+    Ok(request(Request::SetRole { user, role }, move |_| said))
 }
 
 pub(super) fn merge_job(form: &Form<Purpose>, keep: CustomerId) -> Result<SaveJob, Invalid> {
     let other = CustomerKey::parse(form.value("other").trim());
-    Ok(Box::new(move |s: &Service| {
-        saved(
-            s.merge_customers(&CustomerKey::Internal(keep), &other),
-            |(c, moved)| {
-                format!(
-                    "merged into {}: {} orders, {} contacts, {} complaints, {} care plans moved",
-                    c.external_id,
-                    moved.orders,
-                    moved.followups,
-                    moved.complaints,
-                    moved.care_plans
-                )
-            },
-        )
-    }))
+    Ok(request(
+        Request::MergeCustomers {
+            keep: CustomerKey::Internal(keep),
+            other,
+        },
+        |r| match r {
+            Response::Merged { customer, moved } => format!(
+                "merged into {}: {} orders, {} contacts, {} complaints, {} care plans moved",
+                customer.external_id,
+                moved.orders,
+                moved.followups,
+                moved.complaints,
+                moved.care_plans
+            ),
+            _ => "merged".into(),
+        },
+    ))
 }

@@ -48,9 +48,14 @@ pub struct CardPane {
 impl CardPane {
     pub fn load(service: &Service, id: CustomerId, now: Millis) -> Result<CardPane, String> {
         let key = CustomerKey::Internal(id);
-        let card = service
-            .customer_card(&key, TIMELINE_LIMIT)
-            .map_err(|e| e.to_string())?;
+        let request = crate::service::Request::CustomerCard {
+            key,
+            timeline_limit: TIMELINE_LIMIT,
+        };
+        let card = match service.handle(request).map_err(|e| e.to_string())? {
+            crate::service::Response::CustomerCard(card) => *card,
+            _ => return Err("the card gave an unexpected answer (a bug)".into()),
+        };
         let policy = service.sla_policy().map_err(|e| e.to_string())?;
         let open_complaints = card
             .timeline
