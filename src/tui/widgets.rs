@@ -173,6 +173,52 @@ pub fn audit_line(e: &crate::domain::AuditEntry) -> String {
     )
 }
 
+/// A scrollbar along the right of `rows` when `len` rows do not fit `page` (the list then
+/// draws one cell narrower: see [`list_width`]).
+pub fn list_scrollbar(
+    f: &mut ratatui::Frame,
+    rows: ratatui::layout::Rect,
+    len: usize,
+    page: usize,
+    selected: usize,
+) {
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+    if len <= page {
+        return;
+    }
+    let mut state = ScrollbarState::new(len)
+        .viewport_content_length(page)
+        .position(selected);
+    f.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None),
+        rows,
+        &mut state,
+    );
+}
+
+/// The width a list's columns share: all of it, or one cell less for the scrollbar.
+pub fn list_width(width: u16, len: usize, page: usize) -> u16 {
+    if len > page {
+        width.saturating_sub(1)
+    } else {
+        width
+    }
+}
+
+/// `row 1,204 of 30,000` for a list longer than a screen; empty otherwise.
+pub fn list_position(len: usize, page: usize, selected: usize) -> String {
+    if len <= page {
+        return String::new();
+    }
+    format!(
+        " · row {} of {}",
+        text::thousands(selected as u64 + 1),
+        text::thousands(len as u64)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

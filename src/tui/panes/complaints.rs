@@ -104,8 +104,9 @@ impl ComplaintsPane {
         } else {
             self.len().to_string()
         };
+        let position = crate::tui::widgets::list_position(self.len(), page, self.cursor.selected);
         let mut lines = vec![Line::styled(
-            format!("{count} · {filter} · most urgent first"),
+            format!("{count} · {filter} · most urgent first{position}"),
             theme.dim(),
         )];
         let Some(queue) = &self.queue else {
@@ -113,7 +114,10 @@ impl ComplaintsPane {
             f.render_widget(Paragraph::new(lines), area);
             return;
         };
-        let w = share_widths(area.width, &COLUMNS);
+        let w = share_widths(
+            crate::tui::widgets::list_width(area.width, queue.len(), page),
+            &COLUMNS,
+        );
         lines.push(cells_line(
             &[
                 (" ", w[0]),
@@ -157,6 +161,12 @@ impl ComplaintsPane {
             ));
         }
         f.render_widget(Paragraph::new(lines), area);
+        let rows = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        crate::tui::widgets::list_scrollbar(f, rows, queue.len(), page, self.cursor.selected);
     }
 
     fn render_detail(

@@ -143,6 +143,10 @@ impl FollowUpsPane {
             ]
         })
         .chain([Span::styled("(v switches)", theme.dim())])
+        .chain([Span::styled(
+            crate::tui::widgets::list_position(self.len(), page, self.cursor.selected),
+            theme.dim(),
+        )])
         .chain(
             (self.view == FollowUpView::Agenda && self.agenda_total > self.len()).then(|| {
                 Span::styled(
@@ -162,7 +166,7 @@ impl FollowUpsPane {
                     theme.dim(),
                 )),
                 Some(items) => {
-                    let w = share_widths(area.width, &AGENDA_COLUMNS);
+                    let w = share_widths(crate::tui::widgets::list_width(area.width, self.len(), page), &AGENDA_COLUMNS);
                     lines.push(cells_line(
                         &[
                             (" ", w[0]),
@@ -222,7 +226,7 @@ impl FollowUpsPane {
                     lines.push(Line::styled("No contact logged yet.", theme.dim()))
                 }
                 Some(items) => {
-                    let w = share_widths(area.width, &RECENT_COLUMNS);
+                    let w = share_widths(crate::tui::widgets::list_width(area.width, self.len(), page), &RECENT_COLUMNS);
                     lines.push(cells_line(
                         &[
                             (" ", w[0]),
@@ -271,7 +275,7 @@ impl FollowUpsPane {
                         format!("   never: {} · {}", forgotten.never_contacted, counts.join(" · ")),
                         theme.dim(),
                     ));
-                    let w = share_widths(area.width, &FORGOTTEN_COLUMNS);
+                    let w = share_widths(crate::tui::widgets::list_width(area.width, self.len(), page), &FORGOTTEN_COLUMNS);
                     lines.push(cells_line(
                         &[
                             (" ", w[0]),
@@ -305,6 +309,12 @@ impl FollowUpsPane {
             },
         }
         f.render_widget(Paragraph::new(lines), area);
+        let rows = Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        crate::tui::widgets::list_scrollbar(f, rows, self.len(), page, self.cursor.selected);
     }
 }
 

@@ -157,7 +157,10 @@ impl RfmPane {
         };
         let page = area.height.saturating_sub(1) as usize;
         self.page.set(page);
-        let w = share_widths(area.width, &COLUMNS);
+        let w = share_widths(
+            crate::tui::widgets::list_width(area.width, rows.len(), page),
+            &COLUMNS,
+        );
         let mut lines = vec![cells_line(
             &[
                 (" ", w[0]),
@@ -206,6 +209,12 @@ impl RfmPane {
             ));
         }
         f.render_widget(Paragraph::new(lines), area);
+        let list = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        crate::tui::widgets::list_scrollbar(f, list, rows.len(), page, self.cursor.selected);
     }
 
     fn render_causes(&self, f: &mut Frame, area: Rect, theme: Theme) {
