@@ -58,3 +58,40 @@ impl Service {
         }
     }
 }
+
+impl ImportReport {
+    /// One line saying what the import of `name` did (or, dry, would do).
+    pub fn summary(&self, name: &str) -> String {
+        let verb = if self.dry_run {
+            "would import"
+        } else {
+            "imported"
+        };
+        let mut line = format!(
+            "{name}: {verb} {} {}: {} new, {} updated, {} unchanged",
+            self.rows.saturating_sub(self.rejected_rows()),
+            self.kind,
+            self.created,
+            self.updated,
+            self.unchanged
+        );
+        if self.created_customers > 0 {
+            line.push_str(&format!(
+                ", {} customer file(s) created",
+                self.created_customers
+            ));
+        }
+        if !self.rejected.is_empty() {
+            line.push_str(&format!(", {} skipped", self.rejected_rows()));
+        }
+        if self.dry_run {
+            line.push_str(" (dry run: nothing written)");
+        }
+        if let Some(id) = self.import_id {
+            line.push_str(&format!(
+                " (import #{id}; `loyal imports rollback {id}` undoes it)"
+            ));
+        }
+        line
+    }
+}

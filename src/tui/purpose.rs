@@ -20,7 +20,9 @@ mod customer;
 use customer::{customer_fields, customer_input};
 
 mod admin;
+mod complaint;
 mod files;
+mod reload;
 
 pub use files::ImportRequest;
 
@@ -321,67 +323,6 @@ impl Purpose {
         )
     }
 
-    /// The form of a complaint action, or `None` for actions that need no words.
-    pub fn complaint_form(action: Action, c: &Complaint, name: &str) -> Option<Form<Purpose>> {
-        let purpose = Purpose::Complaint {
-            id: c.id.clone(),
-            version: c.version,
-            action,
-        };
-        let (title, fields) = match action {
-            Action::StartWork | Action::Close => return None,
-            Action::Acknowledge => (
-                "Acknowledge",
-                vec![
-                    Field::text(
-                        "text",
-                        "Said to customer",
-                        "We have your complaint and are on it",
-                    )
-                    .required(),
-                ],
-            ),
-            Action::Reply => ("Reply", vec![Field::lines("text", "Reply", "").required()]),
-            Action::Note => (
-                "Internal note",
-                vec![Field::lines("text", "Note", "").required()],
-            ),
-            Action::CustomerContact => (
-                "The customer contacted us again",
-                vec![Field::lines("text", "What they said", "").required()],
-            ),
-            Action::Resolve => (
-                "Resolve",
-                vec![
-                    Field::lines("text", "Resolution", "").required(),
-                    Field::text("cause", "Root cause", "").required(),
-                    Field::text("why_customer_feels", "Why they feel so", ""),
-                    Field::text("reasonable", "Is it reasonable?", ""),
-                    Field::text("what_we_did", "What we did", ""),
-                    Field::text("others_said_same", "Others said same?", ""),
-                    Field::text("prevention", "Prevention", ""),
-                ],
-            ),
-            Action::Reopen => (
-                "Reopen",
-                vec![Field::text("reason", "Reason", "").required()],
-            ),
-            Action::Assign => (
-                "Assign",
-                vec![
-                    Field::text("to", "Assign to", c.assignee.clone().unwrap_or_default())
-                        .required(),
-                ],
-            ),
-            _ => return None,
-        };
-        Some(Form::new(
-            format!("{title}: {} ({name})", c.id),
-            purpose,
-            fields,
-        ))
-    }
-
     pub fn filter_form(purpose: Purpose, current: &str, hint: &'static str) -> Form<Purpose> {
         let mut field = Field::text("filter", "Filter", current);
         field.label = "Filter";
@@ -618,51 +559,5 @@ impl Purpose {
                 return Err(("", "nothing to save".into()));
             }
         })
-    }
-
-    /// After a stale refusal: take the stored record's latest version and its values for the
-    /// fields the user did not touch; typed values stay.
-    pub fn reload(&self, form: &mut Form<Purpose>, service: &Service) -> Result<(), String> {
-        match self {
-            Purpose::EditCustomer { customer, .. } => {
-                let request = Request::CustomerCard {
-                    key: CustomerKey::Internal(*customer),
-                    timeline_limit: 0,
-                };
-                let card = match service.handle(request).map_err(|e| e.to_string())? {
-                    Response::CustomerCard(card) => *card,
-                    _ => return Err("the card gave an unexpected answer (a bug)".into()),
-                };
-                let referrer = card.referred_by.map(|r| r.external_id);
-                let fresh = card.customer;
-                for latest in customer_fields(&fresh, referrer.as_deref()) {
-                    if let Some(field) = form.field_mut(latest.key) {
-                        if field.value() == field.original {
-                            field.set_value(latest.value());
-                        }
-                        field.original = latest.value().to_owned();
-                    }
-                }
-                form.purpose = Purpose::EditCustomer {
-                    customer: *customer,
-                    version: fresh.version,
-                };
-                Ok(())
-            }
-            Purpose::Complaint { id, action, .. } => {
-                let request = Request::ComplaintView { id: id.clone() };
-                let view = match service.handle(request).map_err(|e| e.to_string())? {
-                    Response::ComplaintView(view) => view,
-                    _ => return Err("the complaint gave an unexpected answer (a bug)".into()),
-                };
-                form.purpose = Purpose::Complaint {
-                    id: id.clone(),
-                    version: view.complaint.version,
-                    action: *action,
-                };
-                Ok(())
-            }
-            _ => Err("nothing to reload".into()),
-        }
     }
 }

@@ -111,18 +111,9 @@ impl CardPane {
 
     /// Draws the card: the call screen first, the rest of the file below it. On a wide
     /// screen the call screen takes two columns and stays while the rest scrolls; on a
-    /// narrow one everything scrolls together. `keys` is the footer's key hint.
-    #[allow(clippy::too_many_arguments)]
-    pub fn render(
-        &self,
-        f: &mut Frame,
-        area: Rect,
-        roster: Option<&Roster>,
-        today: NaiveDate,
-        theme: Theme,
-        live: &crate::tui::panes::complaints::LiveSla<'_>,
-        keys: &str,
-    ) {
+    /// narrow one everything scrolls together. The footer shows `cx.keys`.
+    pub fn render(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
+        let (roster, today, theme, live, keys) = (cx.roster, cx.today, cx.theme, cx.live, cx.keys);
         let c = &self.card.customer;
         let title = format!(" {} · {} ", sanitize(&c.name), sanitize(&c.external_id));
         let block = Block::default()
@@ -373,6 +364,6 @@ impl CardPane {
 
 impl crate::tui::component::Component for CardPane {
     fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
-        self.render(f, area, cx.roster, cx.today, cx.theme, cx.live, cx.keys);
+        self.render(f, area, cx);
     }
 }
