@@ -1345,3 +1345,16 @@ fn every_overlay_and_a_form_at_two_sizes() {
         }
     }
 }
+
+#[test]
+fn the_rfm_hints_are_spelled_from_the_keymap_in_use() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("keymap.toml");
+    std::fs::write(&path, "[rfm]\n\"v\" = \"none\"\n\"V\" = \"next_view\"\n").expect("write");
+    let keymap = Keymap::load(None, Some(&path)).expect("keymap").keymap;
+    let mut b = bench_keymap(Theme::plain(), keymap);
+    b.press("4");
+    let shown = b.screen(120, 40);
+    assert!(shown.contains("V churn by month"), "{shown}");
+    assert!(!shown.contains(" v churn"), "{shown}");
+}

@@ -44,6 +44,8 @@ impl App {
         };
         let keys = if self.card.is_some() {
             self.card_keys()
+        } else if self.pane == Pane::Rfm {
+            self.rfm_keys()
         } else {
             String::new()
         };
@@ -138,6 +140,34 @@ impl App {
             let pressed: Vec<String> = self.pending.iter().map(|k| k.to_string()).collect();
             render_which_key(f, body, &pressed.join(" "), &self.pending_hint, theme);
         }
+    }
+
+    /// The RFM pane's header hint: what its keys do in this view, as the keymap spells them.
+    fn rfm_keys(&self) -> String {
+        use super::action::{Action, InputContext};
+        use super::panes::rfm::RfmView;
+        let sections = InputContext::Rfm.sections();
+        let mut wanted: Vec<(Action, &str)> = vec![
+            (Action::NextView, self.rfm.view.next().title()),
+            (Action::AsOf, "another date"),
+        ];
+        match self.rfm.view {
+            RfmView::Overview => wanted.push((Action::Open, "lists a segment")),
+            RfmView::Reorders => {
+                wanted.push((Action::Open, "opens"));
+                wanted.push((Action::PlanReorders, "plans a call for each"));
+            }
+            _ => {}
+        }
+        wanted
+            .into_iter()
+            .filter_map(|(action, words)| {
+                self.keymap
+                    .key_for(action, sections)
+                    .map(|key| format!("{key} {words}"))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 
     /// The card's footer: its keys as the keymap in use spells them.

@@ -102,21 +102,23 @@ impl RfmPane {
             .map(|row| row.customer)
     }
 
-    pub fn render(&self, f: &mut Frame, area: Rect, as_of: Option<String>, theme: Theme) {
+    /// Draws the view; `keys` is the header's key hint, spelled from the keymap in use.
+    pub fn render(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        as_of: Option<String>,
+        theme: Theme,
+        keys: &str,
+    ) {
         let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         // Rows under the view's header line (for paging and clicks).
         self.page.set(body.height.saturating_sub(1) as usize);
         let head = match (&self.reports, as_of) {
             (Some(r), Some(date)) => format!(
-                "As of {date} · {} scored customers · {} · v {}{}",
+                "As of {date} · {} scored customers · {} · {keys}",
                 r.scored,
                 self.view.title(),
-                self.view.next().title(),
-                match self.view {
-                    RfmView::Overview => " · Enter lists a segment",
-                    RfmView::Reorders => " · Enter opens · P plans a call for each",
-                    _ => "",
-                }
             ),
             _ => "scoring every customer…".to_string(),
         };
@@ -434,7 +436,7 @@ impl RfmPane {
 impl crate::tui::component::Component for RfmPane {
     fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
         let as_of = cx.roster.map(|r| r.as_of.format("%Y-%m-%d").to_string());
-        self.render(f, area, as_of, cx.theme);
+        self.render(f, area, as_of, cx.theme, cx.keys);
     }
 
     fn list(&mut self) -> Option<crate::tui::component::ListMut<'_>> {
