@@ -204,12 +204,7 @@ impl TextInput {
             if piece.contains('\n') && (seen_word || i + piece.len() < at) {
                 break;
             }
-            if is_word {
-                if seen_word {
-                    break;
-                }
-                seen_word = true;
-            } else if seen_word {
+            if !in_run(is_word, &mut seen_word) {
                 break;
             }
             start = i;
@@ -226,12 +221,7 @@ impl TextInput {
             if piece.contains('\n') && (seen_word || i > 0) {
                 break;
             }
-            if is_word {
-                if seen_word {
-                    break;
-                }
-                seen_word = true;
-            } else if seen_word {
+            if !in_run(is_word, &mut seen_word) {
                 break;
             }
             end = at + i + piece.len();
@@ -271,6 +261,19 @@ impl TextInput {
     pub fn cursor_row_column(&self) -> (usize, usize) {
         let row = self.value[..self.cursor].matches('\n').count();
         (row, self.column(self.cursor))
+    }
+}
+
+/// Whether a piece joins the run a word move or delete takes: spaces and punctuation until
+/// the first word, then that one word. `seen_word` says whether the word was reached.
+fn in_run(is_word: bool, seen_word: &mut bool) -> bool {
+    match (is_word, *seen_word) {
+        (true, false) => {
+            *seen_word = true;
+            true
+        }
+        (false, false) => true,
+        (_, true) => false,
     }
 }
 

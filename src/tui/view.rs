@@ -159,11 +159,17 @@ impl App {
             }
             _ => {}
         }
+        self.hints(sections, &wanted)
+    }
+
+    /// `key words · key words` for each action the keymap binds in `sections` (an unbound
+    /// action is left out), for footers and headers.
+    fn hints(&self, sections: &[Section], wanted: &[(super::action::Action, &str)]) -> String {
         wanted
-            .into_iter()
+            .iter()
             .filter_map(|(action, words)| {
                 self.keymap
-                    .key_for(action, sections)
+                    .key_for(*action, sections)
                     .map(|key| format!("{key} {words}"))
             })
             .collect::<Vec<_>>()
@@ -173,24 +179,18 @@ impl App {
     /// The card's footer: its keys as the keymap in use spells them.
     fn card_keys(&self) -> String {
         use super::action::{Action, InputContext};
-        let sections = InputContext::Card.sections();
-        [
-            (Action::Back, "back"),
-            (Action::LogCall, "log this call"),
-            (Action::LogFollowUp, "follow-up"),
-            (Action::OpenComplaint, "complaint"),
-            (Action::AddCarePlan, "care plan"),
-            (Action::EditCustomer, "edit"),
-            (Action::Down, "scroll"),
-        ]
-        .into_iter()
-        .filter_map(|(action, words)| {
-            self.keymap
-                .key_for(action, sections)
-                .map(|key| format!("{key} {words}"))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+        self.hints(
+            InputContext::Card.sections(),
+            &[
+                (Action::Back, "back"),
+                (Action::LogCall, "log this call"),
+                (Action::LogFollowUp, "follow-up"),
+                (Action::OpenComplaint, "complaint"),
+                (Action::AddCarePlan, "care plan"),
+                (Action::EditCustomer, "edit"),
+                (Action::Down, "scroll"),
+            ],
+        )
     }
 
     /// The form's footer: its keys as the keymap in use spells them.
