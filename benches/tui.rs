@@ -87,7 +87,7 @@ fn main() {
     println!(
         "database {}: {} customers",
         db.display(),
-        app.customers.total
+        app.panes.customers.total
     );
     println!(
         "first frame                        {:>7.1} ms (open {:.1} ms)",
@@ -129,7 +129,7 @@ fn main() {
     report("key to frame, moving in the table", moves);
     // Queries: last four phone digits and name prefixes of random customers.
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
-    let total = app.customers.total.max(1);
+    let total = app.panes.customers.total.max(1);
     let mut queries: Vec<String> = Vec::new();
     while queries.len() * 5 < keys {
         let id = rng.random_range(1..=total);

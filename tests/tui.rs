@@ -303,7 +303,7 @@ fn a_stale_edit_is_refused_then_reloaded_keeping_the_typed_text() {
     let mut b = bench();
     b.press("e");
     // A colleague changes the same file meanwhile.
-    let first = b.app.customers.selected().expect("selected");
+    let first = b.app.panes.customers.selected().expect("selected");
     let input = loyal::transfer::CustomerInput {
         city: Some(Some("杭州".into())),
         ..Default::default()
@@ -494,14 +494,14 @@ fn no_color_keeps_meaning_in_text() {
 fn movement_keys_multi_key_sequences_and_which_key() {
     let mut b = bench();
     b.press("jjj");
-    assert_eq!(b.app.customers.cursor.selected, 3);
+    assert_eq!(b.app.panes.customers.cursor.selected, 3);
     b.press("G");
     assert_eq!(
-        b.app.customers.cursor.selected,
-        b.app.customers.ids.len() - 1
+        b.app.panes.customers.cursor.selected,
+        b.app.panes.customers.ids.len() - 1
     );
     b.press("g");
-    assert_eq!(b.app.customers.cursor.selected, 0);
+    assert_eq!(b.app.panes.customers.cursor.selected, 0);
     // The vim map: `g` waits for a second key and says what may follow.
     let vim = Keymap::load(Some("vim"), None).expect("vim map").keymap;
     let dir = tempfile::tempdir().expect("dir");
@@ -523,7 +523,7 @@ fn movement_keys_multi_key_sequences_and_which_key() {
     assert!(screen.contains("g …"), "which-key hint: {screen}");
     assert!(screen.contains("go to the first row"), "{screen}");
     v.press("g");
-    assert_eq!(v.app.customers.cursor.selected, 0);
+    assert_eq!(v.app.panes.customers.cursor.selected, 0);
     assert!(!v.screen(80, 24).contains("g …"));
 }
 
@@ -556,16 +556,17 @@ fn filters_sorting_and_segment_drill_down() {
     b.typed("stage:loyal");
     b.code(KeyCode::Enter);
     let roster = b.app.roster.clone().expect("roster");
-    assert!(!b.app.customers.ids.is_empty());
+    assert!(!b.app.panes.customers.ids.is_empty());
     assert!(
         b.app
+            .panes
             .customers
             .ids
             .iter()
             .all(|id| { roster.row(*id).map(|r| r.stage) == Some(loyal::scoring::Stage::Loyal) })
     );
     b.press("x");
-    assert_eq!(b.app.customers.ids.len(), roster.rows.len());
+    assert_eq!(b.app.panes.customers.ids.len(), roster.rows.len());
     b.press("F");
     b.typed("stage:gold");
     b.code(KeyCode::Enter);
@@ -576,13 +577,14 @@ fn filters_sorting_and_segment_drill_down() {
     b.code(KeyCode::Esc).press("y");
     // Sort by name, then drill into a segment from the RFM pane.
     b.press("s");
-    assert_eq!(b.app.customers.sort.map(|s| s.label()), Some("name"));
+    assert_eq!(b.app.panes.customers.sort.map(|s| s.label()), Some("name"));
     b.press("4").press("j");
-    let segment = b.app.rfm.selected_segment().expect("segment");
+    let segment = b.app.panes.rfm.selected_segment().expect("segment");
     b.code(KeyCode::Enter);
     assert_eq!(b.app.pane, Pane::Customers);
     assert!(
         b.app
+            .panes
             .customers
             .ids
             .iter()
@@ -596,7 +598,7 @@ fn the_owner_filter_matches_a_word_of_the_staff_name() {
     for query in ["owner:bob", "owner:Li", "owner:\"bob li\""] {
         b.press("F").typed(query);
         b.code(KeyCode::Enter);
-        let ids = b.app.customers.ids.clone();
+        let ids = b.app.panes.customers.ids.clone();
         assert!(!ids.is_empty(), "{query} matches the files Bob Li owns");
         for summary in b.app.service().summaries(&ids).expect("read") {
             assert_eq!(
@@ -615,6 +617,7 @@ fn care_plan_done_logs_the_contact_in_the_same_step() {
     b.press("2");
     let item = b
         .app
+        .panes
         .followups
         .selected_plan()
         .cloned()
@@ -634,7 +637,11 @@ fn care_plan_done_logs_the_contact_in_the_same_step() {
     });
     assert!(done);
     assert_ne!(
-        b.app.followups.selected_plan().map(|i| i.plan.id.clone()),
+        b.app
+            .panes
+            .followups
+            .selected_plan()
+            .map(|i| i.plan.id.clone()),
         Some(item.plan.id),
         "the agenda was refreshed"
     );
@@ -644,7 +651,13 @@ fn care_plan_done_logs_the_contact_in_the_same_step() {
 fn complaint_workflow_from_the_queue() {
     let mut b = bench();
     b.press("3");
-    let first = b.app.complaints.current().cloned().expect("a complaint");
+    let first = b
+        .app
+        .panes
+        .complaints
+        .current()
+        .cloned()
+        .expect("a complaint");
     b.press("n");
     b.typed("called the depot");
     b.code(KeyCode::Enter);
@@ -707,7 +720,7 @@ fn review_fixes_status_filter_card_end_churn_enter_and_long_paste() {
     // status: filters on the file's status.
     b.press("F").typed("status:churned");
     b.code(KeyCode::Enter);
-    let churned = b.app.customers.ids.clone();
+    let churned = b.app.panes.customers.ids.clone();
     assert!(!churned.is_empty());
     for id in &churned {
         let summary = b.app.service().summaries(&[*id]).expect("read")[0]
@@ -1020,16 +1033,19 @@ fn a_click_picks_a_tab_or_a_row_a_double_click_opens_and_the_wheel_scrolls() {
     b.screen(80, 24);
     // Rows start under the summary line and the headers: screen row 1 + 2.
     b.app.handle_event(mouse(M::Down(MouseButton::Left), 10, 5));
-    assert_eq!(b.app.customers.cursor.selected, 2);
+    assert_eq!(b.app.panes.customers.cursor.selected, 2);
     assert!(b.app.card.is_none(), "one click selects");
     b.app.handle_event(mouse(M::Down(MouseButton::Left), 10, 5));
     b.app.settle();
     assert!(b.app.card.is_some(), "a second click on the row opens it");
     b.app.handle_event(key(KeyCode::Esc));
     b.app.handle_event(mouse(M::ScrollDown, 10, 10));
-    assert_eq!(b.app.customers.cursor.selected, 5, "a notch is three rows");
+    assert_eq!(
+        b.app.panes.customers.cursor.selected, 5,
+        "a notch is three rows"
+    );
     b.app.handle_event(mouse(M::ScrollUp, 10, 10));
-    assert_eq!(b.app.customers.cursor.selected, 2);
+    assert_eq!(b.app.panes.customers.cursor.selected, 2);
 }
 
 #[test]
@@ -1051,7 +1067,7 @@ fn with_the_mouse_off_clicks_do_nothing() {
     app.handle_event(mouse(M::Down(MouseButton::Left), 33, 0));
     app.handle_event(mouse(M::ScrollDown, 10, 10));
     assert_eq!(app.pane, Pane::Customers);
-    assert_eq!(app.customers.cursor.selected, 0);
+    assert_eq!(app.panes.customers.cursor.selected, 0);
 }
 
 /// Moves the open form's focus to the field labelled `label` (Tab until it is focused).
@@ -1150,7 +1166,7 @@ fn reorders_due_become_calls_with_one_key_and_root_causes_have_a_view() {
     b.press("v").press("v");
     let shown = b.screen(100, 30);
     assert!(shown.contains("due to reorder"), "{shown}");
-    let due = b.app.rfm.reorders.clone().expect("the list is read");
+    let due = b.app.panes.rfm.reorders.clone().expect("the list is read");
     assert!(!due.is_empty(), "the fixtures have customers due");
     assert!(shown.contains(&due[0].name), "{shown}");
     b.press("P");

@@ -5,19 +5,18 @@
 use super::action::{Action, InputContext, Section};
 use super::component::Component;
 use super::form::{Form, FormEvent};
-use super::jobs::{JobKind, JobOutput, Jobs};
+use super::jobs::{Asker, JobKind, JobOutput, Jobs};
 use super::keymap::{KeyPress, Keymap, Resolved};
 use super::overlays::lookup::{LookupBox, LookupEvent};
 use super::overlays::palette::{Palette, PaletteEvent};
+pub use super::panes::Pane;
+use super::panes::Panes;
 use super::panes::card::CardPane;
-use super::panes::complaints::{ComplaintsPane, parse_filter};
-use super::panes::customers::{CustomerFilter, CustomersPane};
-use super::panes::followups::{AGENDA_DAYS, FORGOTTEN_LIST_DAYS, FollowUpView, FollowUpsPane};
-use super::panes::rfm::{RfmPane, RfmView};
+use super::panes::complaints::parse_filter;
+use super::panes::customers::CustomerFilter;
 use super::purpose::Purpose;
 use super::theme::Theme;
 use crate::domain::{CustomerId, Millis};
-use crate::scoring::Period;
 use crate::service::{Roster, ScoreOptions, Service, ServiceError};
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -82,32 +81,6 @@ impl Clock {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Customers,
-    FollowUps,
-    Complaints,
-    Rfm,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [
-        Pane::Customers,
-        Pane::FollowUps,
-        Pane::Complaints,
-        Pane::Rfm,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Customers => "Customers",
-            Pane::FollowUps => "Follow-ups",
-            Pane::Complaints => "Complaints",
-            Pane::Rfm => "RFM",
-        }
-    }
-}
-
 /// What is drawn over the pane and takes the keys.
 #[derive(Debug)]
 pub enum Overlay {
@@ -151,10 +124,7 @@ pub struct App {
     pub(super) theme: Theme,
     pub(super) clock: Clock,
     pub pane: Pane,
-    pub customers: CustomersPane,
-    pub followups: FollowUpsPane,
-    pub complaints: ComplaintsPane,
-    pub rfm: RfmPane,
+    pub panes: Panes,
     pub card: Option<CardPane>,
     pub overlay: Option<Overlay>,
     pub(super) pending: Vec<KeyPress>,
@@ -197,14 +167,8 @@ impl App {
             keymap: options.keymap,
             theme: options.theme,
             clock: options.clock,
-            pane: Pane::Customers,
-            customers: CustomersPane {
-                more: true,
-                ..CustomersPane::default()
-            },
-            followups: FollowUpsPane::default(),
-            complaints: ComplaintsPane::default(),
-            rfm: RfmPane::default(),
+            pane: Pane::ALL[0],
+            panes: Panes::default(),
             card: None,
             overlay: (!options.notes.is_empty()).then_some(Overlay::Notes(options.notes)),
             pending: Vec::new(),
@@ -238,14 +202,14 @@ impl App {
         }
         app.sla_policy = app.service.sla_policy().ok();
         app.identity = app.whoami_now();
-        app.customers.total = app.customer_count_now().unwrap_or(0);
-        if let Err(e) = app.customers.load_pages(&app.service, 100) {
+        app.panes.customers.total = app.customer_count_now().unwrap_or(0);
+        if let Err(e) = app.panes.customers.load_pages(&app.service, 100) {
             app.error(e);
         }
         app.fill_views();
         app.load_roster();
-        app.load_agenda();
-        app.load_queue();
+        app.load(Asker::Agenda);
+        app.load(Asker::Queue);
         app
     }
 
@@ -283,12 +247,7 @@ impl App {
             Some(Overlay::Form(form)) if form.asks() => InputContext::Confirm,
             Some(Overlay::Form(_)) => InputContext::Form,
             None if self.card.is_some() => InputContext::Card,
-            None => match self.pane {
-                Pane::Customers => InputContext::Customers,
-                Pane::FollowUps => InputContext::FollowUps,
-                Pane::Complaints => InputContext::Complaints,
-                Pane::Rfm => InputContext::Rfm,
-            },
+            None => self.pane.context(),
         })
     }
 
@@ -300,22 +259,16 @@ impl App {
 
     /// The card when one is open, else the pane of the tab.
     pub fn focused(&self) -> &dyn Component {
-        match (&self.card, self.pane) {
-            (Some(card), _) => card,
-            (None, Pane::Customers) => &self.customers,
-            (None, Pane::FollowUps) => &self.followups,
-            (None, Pane::Complaints) => &self.complaints,
-            (None, Pane::Rfm) => &self.rfm,
+        match &self.card {
+            Some(card) => card,
+            None => self.panes.get(self.pane),
         }
     }
 
     pub(super) fn focused_mut(&mut self) -> &mut dyn Component {
-        match (&mut self.card, self.pane) {
-            (Some(card), _) => card,
-            (None, Pane::Customers) => &mut self.customers,
-            (None, Pane::FollowUps) => &mut self.followups,
-            (None, Pane::Complaints) => &mut self.complaints,
-            (None, Pane::Rfm) => &mut self.rfm,
+        match &mut self.card {
+            Some(card) => card,
+            None => self.panes.get_mut(self.pane),
         }
     }
 
@@ -324,12 +277,7 @@ impl App {
         let context = if self.card.is_some() {
             InputContext::Card
         } else {
-            match self.pane {
-                Pane::Customers => InputContext::Customers,
-                Pane::FollowUps => InputContext::FollowUps,
-                Pane::Complaints => InputContext::Complaints,
-                Pane::Rfm => InputContext::Rfm,
-            }
+            self.pane.context()
         };
         context.sections().to_vec()
     }

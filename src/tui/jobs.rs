@@ -54,6 +54,12 @@ pub enum Asker {
     Roles,
     /// An admin set a role.
     SetRole,
+    /// The customers pane's count of files (new files are listed at once)...
+    CustomerCount,
+    /// ...and the ids of the new files.
+    NewCustomers,
+    /// The complaints pane's open complaint.
+    ComplaintDetail,
 }
 
 /// Which kind of job it is; one of each kind runs at a time.

@@ -42,13 +42,7 @@ impl App {
                 .as_ref()
                 .map_or(*loaded, |p| p.state(c, now))
         };
-        let keys = if self.card.is_some() {
-            self.card_keys()
-        } else if self.pane == Pane::Rfm {
-            self.rfm_keys()
-        } else {
-            String::new()
-        };
+        let keys = self.hints(&self.pane_sections(), &self.focused().hints());
         let cx = super::component::RenderContext {
             theme,
             today,
@@ -142,26 +136,6 @@ impl App {
         }
     }
 
-    /// The RFM pane's header hint: what its keys do in this view, as the keymap spells them.
-    fn rfm_keys(&self) -> String {
-        use super::action::{Action, InputContext};
-        use super::panes::rfm::RfmView;
-        let sections = InputContext::Rfm.sections();
-        let mut wanted: Vec<(Action, &str)> = vec![
-            (Action::NextView, self.rfm.view.next().title()),
-            (Action::AsOf, "another date"),
-        ];
-        match self.rfm.view {
-            RfmView::Overview => wanted.push((Action::Open, "lists a segment")),
-            RfmView::Reorders => {
-                wanted.push((Action::Open, "opens"));
-                wanted.push((Action::PlanReorders, "plans a call for each"));
-            }
-            _ => {}
-        }
-        self.hints(sections, &wanted)
-    }
-
     /// `key words · key words` for each action the keymap binds in `sections` (an unbound
     /// action is left out), for footers and headers.
     fn hints(&self, sections: &[Section], wanted: &[(super::action::Action, &str)]) -> String {
@@ -174,23 +148,6 @@ impl App {
             })
             .collect::<Vec<_>>()
             .join(" · ")
-    }
-
-    /// The card's footer: its keys as the keymap in use spells them.
-    fn card_keys(&self) -> String {
-        use super::action::{Action, InputContext};
-        self.hints(
-            InputContext::Card.sections(),
-            &[
-                (Action::Back, "back"),
-                (Action::LogCall, "log this call"),
-                (Action::LogFollowUp, "follow-up"),
-                (Action::OpenComplaint, "complaint"),
-                (Action::AddCarePlan, "care plan"),
-                (Action::EditCustomer, "edit"),
-                (Action::Down, "scroll"),
-            ],
-        )
     }
 
     /// The form's footer: its keys as the keymap in use spells them.

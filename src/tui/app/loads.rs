@@ -1,8 +1,8 @@
 //! Background loads of the workbench (roster, agenda, queue, churn), applying their results, and noticing other processes' commits.
 
 use super::*;
-use crate::service::{Request, Response};
-use crate::tui::jobs::Asker;
+use crate::service::Response;
+use crate::tui::component::Change;
 
 impl App {
     pub(super) fn score_options(&self) -> ScoreOptions {
@@ -21,127 +21,27 @@ impl App {
         });
     }
 
-    pub(super) fn load_agenda(&mut self) {
-        let now = self.clock.local_now();
-        self.jobs.ask(
-            Asker::Agenda,
-            Request::AgendaTop {
-                now,
-                owner: None,
-                days_ahead: AGENDA_DAYS,
-                limit: LIST_LIMIT,
-            },
-        );
-    }
-
-    pub(super) fn load_recent(&mut self) {
-        self.jobs
-            .ask(Asker::Recent, Request::RecentFollowUps { limit: 500 });
-    }
-
-    pub(super) fn load_forgotten(&mut self) {
-        let today = self.today();
-        self.jobs.ask(
-            Asker::Forgotten,
-            Request::Forgotten {
-                as_of: today,
-                owner: None,
-                days: FORGOTTEN_LIST_DAYS,
-                limit: 1000,
-            },
-        );
-    }
-
-    pub(super) fn load_queue(&mut self) {
-        let filter = self.complaints.filter.clone();
-        let now = self.clock.now();
-        self.last_queue = Instant::now();
-        self.jobs.ask(
-            Asker::Queue,
-            Request::QueueTop {
-                filter,
-                now,
-                limit: LIST_LIMIT,
-            },
-        );
-    }
-
-    /// The reorder list's window: score options, due within, overdue at most.
-    pub(super) fn reorder_window(&self) -> (ScoreOptions, i64, i64) {
-        use crate::tui::panes::rfm::{REORDER_OVERDUE_DAYS, REORDER_WITHIN_DAYS};
-        (
-            self.score_options(),
-            REORDER_WITHIN_DAYS,
-            REORDER_OVERDUE_DAYS,
-        )
-    }
-
-    pub(super) fn load_reorders(&mut self) {
-        let (options, within_days, overdue_days) = self.reorder_window();
-        self.jobs.ask(
-            Asker::Reorders,
-            crate::service::Request::Due {
-                options,
-                within_days,
-                overdue_days,
-            },
-        );
-    }
-
-    /// The agenda arrived: keep the selected plan selected.
-    fn agenda_loaded(&mut self, items: Vec<crate::service::AgendaItem>, total: usize) {
-        let keep = self.followups.selected_plan().map(|i| i.plan.id.clone());
-        self.followups.agenda = Some(items);
-        self.followups.agenda_total = total;
-        if self.followups.view == FollowUpView::Agenda
-            && let Some(id) = keep
-            && let Some(i) = self
-                .followups
-                .agenda
-                .as_ref()
-                .and_then(|a| a.iter().position(|item| item.plan.id == id))
-        {
-            self.followups.cursor.selected = i;
+    /// Loads what `asker` shows: the component that owns it builds the request.
+    pub(super) fn load(&mut self, asker: Asker) {
+        if asker == Asker::Queue {
+            self.last_queue = Instant::now();
         }
-        self.clamp_followups();
-    }
-
-    /// The latest contacts arrived: keep the selected one selected.
-    fn recent_loaded(&mut self, items: Vec<crate::domain::FollowUp>) {
-        let keep = match self.followups.view {
-            FollowUpView::Recent => self
-                .followups
-                .recent
-                .as_ref()
-                .and_then(|r| r.get(self.followups.cursor.selected))
-                .map(|f| f.id.clone()),
-            _ => None,
-        };
-        self.followups.recent = Some(items);
-        if let Some(id) = keep
-            && let Some(i) = self
-                .followups
-                .recent
-                .as_ref()
-                .and_then(|r| r.iter().position(|f| f.id == id))
-        {
-            self.followups.cursor.selected = i;
+        let cx = self.act_context();
+        let request = self
+            .card
+            .as_ref()
+            .and_then(|card| card.request(asker, &cx))
+            .or_else(|| {
+                Pane::ALL
+                    .iter()
+                    .find_map(|pane| self.panes.get(*pane).request(asker, &cx))
+            });
+        match request {
+            Some(request) => self.jobs.ask(asker, request),
+            // The card closed, or its complaint did, before the load was asked for.
+            None if matches!(asker, Asker::CardAudit | Asker::ComplaintDetail) => {}
+            None => self.error(format!("nothing here loads {asker:?} (a bug)")),
         }
-        self.clamp_followups();
-    }
-
-    /// The complaint queue arrived: keep the selected complaint selected.
-    fn queue_loaded(&mut self, queue: Vec<crate::service::ComplaintView>, total: usize) {
-        self.complaints.total = total;
-        let keep = self.complaints.current().map(|v| v.complaint.id.clone());
-        self.complaints.queue = Some(queue);
-        if let (Some(id), Some(queue)) = (keep, &self.complaints.queue)
-            && let Some(i) = queue.iter().position(|v| v.complaint.id == id)
-        {
-            self.complaints.cursor.selected = i;
-        }
-        let page = self.complaints.page.get();
-        self.complaints.cursor.clamp(self.complaints.len(), page);
     }
 
     /// The service's answer to what a part of the screen asked, handed to it.
@@ -150,62 +50,26 @@ impl App {
             Ok(response) => response,
             Err(e) => return self.error(e.to_string()),
         };
+        let components = self
+            .card
+            .as_mut()
+            .map(|card| card as &mut dyn Component)
+            .into_iter()
+            .chain(self.panes.all_mut());
+        // Each component in turn takes the answer or hands it back.
+        let mut left: Result<Vec<crate::tui::component::Effect>, Response> = Err(response);
+        for component in components {
+            if let Err(response) = left {
+                left = component.answer(asker, response);
+            }
+        }
+        let response = match left {
+            Ok(effects) => return self.carry_out(effects),
+            Err(response) => response,
+        };
         match (asker, response) {
-            (
-                Asker::Queue,
-                Response::QueueTop {
-                    views,
-                    total,
-                    filter,
-                },
-            ) => {
-                // A queue for a filter changed since is dropped; the newer one follows.
-                if filter == self.complaints.filter {
-                    self.queue_loaded(views, total);
-                }
-            }
-            (Asker::Recent, Response::FollowUps(items)) => {
-                // Their customers' names follow in a second answer.
-                let mut ids: Vec<CustomerId> = items.iter().map(|f| f.customer).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                self.jobs.ask(Asker::RecentNames, Request::Summaries(ids));
-                self.recent_loaded(items);
-            }
-            (Asker::RecentNames, Response::Summaries(found)) => {
-                self.followups.recent_names = found
-                    .into_iter()
-                    .flatten()
-                    .map(|summary| (summary.id, summary.name))
-                    .collect();
-            }
-            (Asker::Agenda, Response::AgendaTop { items, total }) => {
-                self.agenda_loaded(items, total)
-            }
-            (Asker::Forgotten, Response::Forgotten(forgotten)) => {
-                self.followups.forgotten = Some(*forgotten);
-                self.clamp_followups();
-            }
-            (Asker::Churn, Response::Churn(churn)) => self.rfm.churn = Some(*churn),
-            (Asker::Reorders, Response::Due(rows)) => {
-                self.rfm.reorders = Some(rows);
-                let len = self.rfm.len();
-                self.rfm.cursor.clamp(len, self.rfm.page.get());
-            }
-            (Asker::Causes, Response::RootCauses(rows)) => self.rfm.causes = Some(rows),
-            (Asker::PlanReorders, Response::Planned { created, existing }) => {
-                self.info(format!(
-                    "{} planned; {} already had one",
-                    crate::text::count(created, "reorder call", "reorder calls"),
-                    crate::text::count(existing, "customer", "customers")
-                ));
-                self.load_agenda();
-            }
-            (Asker::CardAudit, Response::Audit(entries)) => {
-                if let Some(card) = &mut self.card {
-                    card.audit = Some(entries);
-                }
-            }
+            // The card was closed before its changes were read.
+            (Asker::CardAudit, Response::Audit(_)) => {}
             (Asker::Audit, Response::Audit(entries)) => {
                 let lines = entries
                     .iter()
@@ -243,17 +107,6 @@ impl App {
         }
     }
 
-    pub(super) fn load_churn(&mut self) {
-        let options = self.score_options();
-        self.jobs.ask(
-            Asker::Churn,
-            Request::Churn {
-                options,
-                period: Period::Month,
-            },
-        );
-    }
-
     /// Applies a finished job.
     pub(super) fn apply(&mut self, output: JobOutput) {
         match output {
@@ -261,10 +114,9 @@ impl App {
             JobOutput::Roster(Ok(roster))
                 if roster.as_of != self.as_of.unwrap_or_else(|| self.today()) => {}
             JobOutput::Roster(Ok(roster)) => {
-                self.customers.total = roster.rows.len() as u64;
-                self.customers.rebuild(&roster);
-                self.rfm.reports = Some(roster.reports.clone());
-                self.rfm.cursor.clamp(self.rfm.len(), 20);
+                for pane in self.panes.all_mut() {
+                    pane.scored(&roster);
+                }
                 self.roster = Some(roster);
             }
 
@@ -284,11 +136,6 @@ impl App {
         }
     }
 
-    pub(super) fn clamp_followups(&mut self) {
-        let page = self.followups.page.get();
-        self.followups.cursor.clamp(self.followups.len(), page);
-    }
-
     /// Picks up finished jobs and others' commits; call often (every loop turn). Returns
     /// whether anything arrived (the screen should be redrawn).
     pub fn tick(&mut self) -> bool {
@@ -305,7 +152,7 @@ impl App {
             self.load_roster();
         }
         if self.last_queue.elapsed() >= QUEUE_EVERY {
-            self.load_queue();
+            self.load(Asker::Queue);
         }
         self.fill_views() || changed
     }
@@ -313,7 +160,7 @@ impl App {
     /// Reads what the next frame will show and is not read yet (the files of the customer
     /// rows in view), so that drawing never reads the database. True when it read any.
     pub fn fill_views(&mut self) -> bool {
-        self.customers.fill_summaries(&self.service)
+        self.panes.customers.fill(&self.service)
     }
 
     /// Runs every background job to its end and applies the results (tests, benchmarks).
@@ -338,16 +185,19 @@ impl App {
         }
     }
 
-    /// Reloads the card and the lists; the roster (scores) only when `full` or throttled.
+    /// Reloads the card and what every pane shows; the roster (scores) only when `full` or
+    /// throttled.
     pub fn refresh(&mut self, full: bool) {
+        let change = if full {
+            Change::Rescoring
+        } else {
+            Change::Committed
+        };
         let now = self.clock.now();
-        self.customers.forget_summaries();
+        let mut effects = Vec::new();
         if let Some(card) = &mut self.card {
             match card.reload(&self.service, now) {
-                Ok(()) => {
-                    let id = card.id;
-                    self.load_card_audit(id);
-                }
+                Ok(()) => effects.extend(card.changed(change)),
                 Err(e) => {
                     self.status = Some(Status {
                         text: e,
@@ -356,51 +206,15 @@ impl App {
                 }
             }
         }
-        if let Some(detail) = &self.complaints.detail {
-            match self.complaint_view_now(&detail.complaint.id, now) {
-                Ok(view) => self.complaints.detail = Some(view),
-                Err(e) => self.error(e),
-            }
+        for pane in self.panes.all_mut() {
+            effects.extend(pane.changed(change));
         }
-        self.append_new_customers();
-        self.load_agenda();
-        self.load_queue();
-        if self.followups.view == FollowUpView::Recent {
-            self.load_recent();
-        } else {
-            // Reloaded when the view is shown again.
-            self.followups.recent = None;
-        }
-        if self.followups.forgotten.is_some() && self.followups.view == FollowUpView::Forgotten {
-            self.load_forgotten();
-        }
+        self.carry_out(effects);
         if full {
             self.sla_policy = self.service.sla_policy().ok();
             self.load_roster();
-            if self.rfm.churn.is_some() {
-                self.load_churn();
-            }
         } else {
             self.roster_wanted = true;
-        }
-    }
-
-    /// New customer files (from anyone) are listed at once, at the end, until the next
-    /// roster build sorts them in.
-    pub(super) fn append_new_customers(&mut self) {
-        let Some(total) = self.customer_count_now() else {
-            return;
-        };
-        if total == self.customers.total {
-            return;
-        }
-        self.customers.total = total;
-        if self.customers.more {
-            return;
-        }
-        let last = self.customers.ids.iter().copied().max();
-        if let Ok(new) = self.customer_ids_now(last, 10_000) {
-            self.customers.ids.extend(new);
         }
     }
 }

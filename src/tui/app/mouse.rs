@@ -40,12 +40,7 @@ impl App {
                 .into_iter()
                 .find(|(from, to, _)| (*from..*to).contains(&column));
             if let Some((_, _, pane)) = hit {
-                self.run(match pane {
-                    Pane::Customers => Action::PaneCustomers,
-                    Pane::FollowUps => Action::PaneFollowUps,
-                    Pane::Complaints => Action::PaneComplaints,
-                    Pane::Rfm => Action::PaneRfm,
-                });
+                self.run(pane.action());
             }
             return;
         }

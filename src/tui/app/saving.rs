@@ -71,7 +71,8 @@ impl App {
                     form.set_error("filter", e);
                     self.overlay = Some(Overlay::Form(form));
                 } else {
-                    self.apply_customer_filter(text);
+                    let effects = self.panes.customers.set_filter(text, self.roster.as_ref());
+                    self.carry_out(effects);
                 }
                 return;
             }
@@ -81,7 +82,8 @@ impl App {
                     form.set_error("filter", e);
                     self.overlay = Some(Overlay::Form(form));
                 } else {
-                    self.apply_complaint_filter(text);
+                    let effects = self.panes.complaints.set_filter(text);
+                    self.carry_out(effects);
                 }
                 return;
             }
@@ -90,12 +92,12 @@ impl App {
                     Ok(date) => {
                         self.as_of = Some(date);
                         self.roster = None;
-                        self.rfm.reports = None;
-                        self.rfm.churn = None;
                         self.load_roster();
-                        if self.rfm.view == RfmView::Churn {
-                            self.load_churn();
+                        let mut effects = Vec::new();
+                        for pane in self.panes.all_mut() {
+                            effects.extend(pane.changed(crate::tui::component::Change::AsOf));
                         }
+                        self.carry_out(effects);
                         self.info(format!("scoring as of {date}…"));
                     }
                     Err(e) => {

@@ -13,7 +13,11 @@ use timeline::{next_order_text, timeline_line};
 use crate::domain::{Complaint, ComplaintStatus, CustomerId, Millis};
 use crate::scoring::{ReorderPrediction, predict_reorder};
 use crate::service::{CustomerCard, CustomerKey, Roster, Service, SlaState, TimelineEntry};
+use crate::service::{Request, Response};
 use crate::text::sanitize;
+use crate::tui::action::Action;
+use crate::tui::component::{ActContext, Change, Component, Effect};
+use crate::tui::jobs::Asker;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{local_date, local_time, relative_day};
 use chrono::NaiveDate;
@@ -362,8 +366,68 @@ impl CardPane {
     }
 }
 
-impl crate::tui::component::Component for CardPane {
+impl Component for CardPane {
     fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
         self.render(f, area, cx);
+    }
+
+    fn act(&mut self, action: Action, _cx: &ActContext) -> Option<Vec<Effect>> {
+        Some(match action {
+            Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp => {
+                self.scroll_by(action);
+                Vec::new()
+            }
+            Action::Open => Vec::new(),
+            Action::Back => vec![Effect::CloseCard],
+            _ => return None,
+        })
+    }
+
+    fn request(&self, asker: Asker, _cx: &ActContext) -> Option<Request> {
+        (asker == Asker::CardAudit).then(|| {
+            Request::Audit(crate::service::AuditFilter {
+                customer: Some(CustomerKey::Internal(self.id)),
+                limit: AUDIT_SHOWN,
+                ..Default::default()
+            })
+        })
+    }
+
+    fn answer(&mut self, asker: Asker, response: Response) -> Result<Vec<Effect>, Response> {
+        match (asker, response) {
+            (Asker::CardAudit, Response::Audit(entries)) => {
+                self.audit = Some(entries);
+                Ok(Vec::new())
+            }
+            (_, response) => Err(response),
+        }
+    }
+
+    fn changed(&mut self, change: Change) -> Vec<Effect> {
+        match change {
+            Change::AsOf => Vec::new(),
+            Change::Committed | Change::Rescoring => vec![Effect::Load(Asker::CardAudit)],
+        }
+    }
+
+    fn customer(&self) -> Option<CustomerId> {
+        Some(self.id)
+    }
+
+    fn hints(&self) -> Vec<(Action, &'static str)> {
+        vec![
+            (Action::Back, "back"),
+            (Action::LogCall, "log this call"),
+            (Action::LogFollowUp, "follow-up"),
+            (Action::OpenComplaint, "complaint"),
+            (Action::AddCarePlan, "care plan"),
+            (Action::EditCustomer, "edit"),
+            (Action::Down, "scroll"),
+        ]
     }
 }

@@ -1,23 +1,10 @@
-//! Tests of customers.rs.
+//! Tests of the customers pane: drawing from what was read, filters, and its actions and answers without a database.
 
+use super::filter::owner_matches;
 use super::*;
-
-fn summary(id: CustomerId, name: &str) -> CustomerSummary {
-    CustomerSummary {
-        id,
-        external_id: format!("C-{id:06}"),
-        name: name.into(),
-        phones: vec!["13800138000".into()],
-        email: None,
-        company: None,
-        city: None,
-        owner: Some("Ann".into()),
-        status: CustomerStatus::Active,
-        order_count: 0,
-        total: crate::domain::Money::ZERO,
-        last_order_at: None,
-    }
-}
+use crate::scoring::{Segment, Stage};
+use crate::search;
+use crate::tui::panes::fixtures::summary;
 
 fn drawn(pane: &CustomersPane) -> String {
     use ratatui::Terminal;
@@ -121,4 +108,60 @@ fn the_name_has_room_at_80_and_every_column_is_whole_at_120() {
             "{total}"
         );
     }
+}
+
+#[test]
+fn before_the_scores_the_cursor_moves_over_the_whole_count_and_the_ids_follow_it() {
+    let mut pane = CustomersPane {
+        ids: vec![1, 2, 3],
+        more: true,
+        total: 5000,
+        ..CustomersPane::default()
+    };
+    let list = pane.list().expect("a list");
+    assert_eq!(
+        list.len, 5000,
+        "End must reach the last file, not the last id read"
+    );
+    let cx = crate::tui::panes::fixtures::cx();
+    // Sorting and filtering wait for the scores, and say so.
+    let effects = pane.act(Action::Sort, &cx).unwrap_or_default();
+    assert!(matches!(&effects[..], [Effect::Error(e)] if e.contains("scoring")));
+    let effects = pane.act(Action::ClearFilter, &cx).unwrap_or_default();
+    assert!(matches!(&effects[..], [Effect::Error(e)] if e.contains("scoring")));
+    assert!(matches!(
+        pane.act(Action::Filter, &cx).unwrap_or_default()[..],
+        [Effect::OpenForm(_)]
+    ));
+    assert!(pane.act(Action::NextView, &cx).is_none());
+}
+
+#[test]
+fn new_files_from_anyone_are_listed_at_the_end_once() {
+    let mut pane = CustomersPane {
+        ids: vec![3, 1, 2],
+        total: 3,
+        ..CustomersPane::default()
+    };
+    let loads = pane.changed(Change::Committed);
+    assert!(matches!(loads[..], [Effect::Load(Asker::CustomerCount)]));
+    let effects = pane
+        .answer(Asker::CustomerCount, Response::Count(5))
+        .unwrap_or_default();
+    assert!(matches!(effects[..], [Effect::Load(Asker::NewCustomers)]));
+    let cx = crate::tui::panes::fixtures::cx();
+    assert!(matches!(
+        pane.request(Asker::NewCustomers, &cx),
+        Some(Request::CustomerIdsAfter { after: Some(3), .. })
+    ));
+    // An answer that overlaps what is listed adds only what is new.
+    let _ = pane.answer(Asker::NewCustomers, Response::CustomerIds(vec![3, 4, 5]));
+    assert_eq!(pane.ids, vec![3, 1, 2, 4, 5]);
+    // The same count again: nothing to read.
+    let effects = pane
+        .answer(Asker::CustomerCount, Response::Count(5))
+        .unwrap_or_default();
+    assert!(effects.is_empty());
+    let open = pane.act(Action::Open, &cx).unwrap_or_default();
+    assert!(matches!(open[..], [Effect::OpenCard(3)]));
 }

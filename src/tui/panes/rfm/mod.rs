@@ -3,8 +3,13 @@
 //! reorder (planned as calls with one key), and the complaints' root causes, as of a chosen
 //! date.
 
+use crate::scoring::Period;
 use crate::scoring::{Pareto, Segment};
 use crate::service::{CauseRow, ChurnReport, DueRow};
+use crate::service::{Request, Response, Roster};
+use crate::tui::action::Action;
+use crate::tui::component::{ActContext, Change, Component, Effect, ListMut, RenderContext};
+use crate::tui::jobs::Asker;
 use crate::tui::list::ListCursor;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::cells_line;
@@ -13,6 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RfmView {
@@ -433,18 +439,139 @@ impl RfmPane {
     }
 }
 
-impl crate::tui::component::Component for RfmPane {
-    fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
+impl Component for RfmPane {
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &RenderContext<'_>) {
         let as_of = cx.roster.map(|r| r.as_of.format("%Y-%m-%d").to_string());
         self.render(f, area, as_of, cx.theme, cx.keys);
     }
 
-    fn list(&mut self) -> Option<crate::tui::component::ListMut<'_>> {
-        Some(crate::tui::component::ListMut {
+    fn list(&mut self) -> Option<ListMut<'_>> {
+        Some(ListMut {
             len: self.len(),
             page: self.page.get().max(1),
             cursor: &mut self.cursor,
         })
+    }
+
+    fn act(&mut self, action: Action, cx: &ActContext) -> Option<Vec<Effect>> {
+        Some(match action {
+            Action::Open => match self.view {
+                RfmView::Overview => self
+                    .selected_segment()
+                    .map(|segment| {
+                        Effect::ShowCustomers(format!("segment:\"{}\"", segment.label()))
+                    })
+                    .into_iter()
+                    .collect(),
+                RfmView::Reorders => self
+                    .selected_reorder()
+                    .map(Effect::OpenCard)
+                    .into_iter()
+                    .collect(),
+                _ => vec![Effect::Error(
+                    "v goes back to the segments; Enter lists a segment's customers".into(),
+                )],
+            },
+            Action::NextView => {
+                self.view = self.view.next();
+                self.cursor = Default::default();
+                match self.view {
+                    RfmView::Churn if self.churn.is_none() => vec![Effect::Load(Asker::Churn)],
+                    RfmView::Reorders => vec![Effect::Load(Asker::Reorders)],
+                    RfmView::Causes => vec![Effect::Load(Asker::Causes)],
+                    _ => Vec::new(),
+                }
+            }
+            Action::PlanReorders => vec![
+                Effect::Ask(
+                    Asker::PlanReorders,
+                    Box::new(Request::PlanReorders {
+                        options: cx.scoring.clone(),
+                        within_days: REORDER_WITHIN_DAYS,
+                        overdue_days: REORDER_OVERDUE_DAYS,
+                    }),
+                ),
+                Effect::Info("planning a reorder call for each customer due…".into()),
+            ],
+            _ => return None,
+        })
+    }
+
+    fn request(&self, asker: Asker, cx: &ActContext) -> Option<Request> {
+        Some(match asker {
+            Asker::Churn => Request::Churn {
+                options: cx.scoring.clone(),
+                period: Period::Month,
+            },
+            Asker::Reorders => Request::Due {
+                options: cx.scoring.clone(),
+                within_days: REORDER_WITHIN_DAYS,
+                overdue_days: REORDER_OVERDUE_DAYS,
+            },
+            Asker::Causes => Request::RootCauses,
+            _ => return None,
+        })
+    }
+
+    fn answer(&mut self, asker: Asker, response: Response) -> Result<Vec<Effect>, Response> {
+        match (asker, response) {
+            (Asker::Churn, Response::Churn(churn)) => self.churn = Some(*churn),
+            (Asker::Reorders, Response::Due(rows)) => {
+                self.reorders = Some(rows);
+                let len = self.len();
+                self.cursor.clamp(len, self.page.get());
+            }
+            (Asker::Causes, Response::RootCauses(rows)) => self.causes = Some(rows),
+            (Asker::PlanReorders, Response::Planned { created, existing }) => {
+                let text = format!(
+                    "{} planned; {} already had one",
+                    crate::text::count(created, "reorder call", "reorder calls"),
+                    crate::text::count(existing, "customer", "customers")
+                );
+                // The agenda shows the new plans.
+                return Ok(vec![Effect::Info(text), Effect::Load(Asker::Agenda)]);
+            }
+            (_, response) => return Err(response),
+        }
+        Ok(Vec::new())
+    }
+
+    fn changed(&mut self, change: Change) -> Vec<Effect> {
+        match change {
+            Change::Committed => Vec::new(),
+            Change::Rescoring if self.churn.is_some() => vec![Effect::Load(Asker::Churn)],
+            Change::Rescoring => Vec::new(),
+            Change::AsOf => {
+                self.reports = None;
+                self.churn = None;
+                match self.view {
+                    RfmView::Churn => vec![Effect::Load(Asker::Churn)],
+                    _ => Vec::new(),
+                }
+            }
+        }
+    }
+
+    fn scored(&mut self, roster: &Arc<Roster>) {
+        self.reports = Some(roster.reports.clone());
+        self.cursor.clamp(self.len(), 20);
+    }
+
+    /// What the header says the keys do in this view.
+    fn hints(&self) -> Vec<(Action, &'static str)> {
+        let mut hints = vec![
+            (Action::NextView, self.view.next().title()),
+            (Action::AsOf, "another date"),
+        ];
+        match self.view {
+            RfmView::Overview => hints.push((Action::Open, "lists a segment")),
+            RfmView::Reorders => {
+                hints.push((Action::Open, "opens"));
+                hints.push((Action::PlanReorders, "plans a call for each"));
+            }
+            _ => {}
+        }
+        hints
     }
 }
 
@@ -467,3 +594,6 @@ fn pareto_sparkline(p: &Pareto) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,13 +3,18 @@
 //! are read from the store when drawing.
 
 use crate::domain::{CustomerId, CustomerStatus};
-use crate::scoring::{Segment, Stage, ValueClass};
-use crate::search;
 use crate::service::{CustomerSummary, Roster, RosterRow, Service};
-use crate::tui::component::RenderContext;
+use crate::service::{Request, Response};
+use crate::tui::action::Action;
+use crate::tui::component::{ActContext, Change, Component, Effect, ListMut, RenderContext};
+use crate::tui::jobs::Asker;
 use crate::tui::list::ListCursor;
+use crate::tui::purpose::Purpose;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{Col, cells_line, relative_day, share_widths};
+
+mod filter;
+pub use filter::CustomerFilter;
 
 /// Marker, name, phone, stage, segment, value, contacted, owner: the name and a whole phone
 /// first (the caller reads the number out), then the segment, stage, last contact, owner.
@@ -31,6 +36,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Columns the table sorts by, in the order `sort` steps through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,120 +77,6 @@ impl SortKey {
         let i = Self::ORDER.iter().position(|k| *k == self).unwrap_or(0);
         Self::ORDER[(i + 1) % Self::ORDER.len()]
     }
-}
-
-/// A parsed filter: `stage:loyal segment:"at risk" owner:alice tag:vip value:mvc` plus words
-/// that must appear in the name.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CustomerFilter {
-    pub stage: Option<Stage>,
-    pub segment: Option<Segment>,
-    pub value: Option<ValueClass>,
-    pub owner: Option<String>,
-    pub tag: Option<String>,
-    pub status: Option<CustomerStatus>,
-    pub words: Vec<String>,
-}
-
-impl CustomerFilter {
-    /// Parses the filter line; the error says which term is wrong and what is allowed.
-    pub fn parse(text: &str) -> Result<CustomerFilter, String> {
-        let mut filter = CustomerFilter::default();
-        for term in split_terms(text) {
-            let Some((key, value)) = term.split_once(':') else {
-                filter.words.push(search::fold(&term));
-                continue;
-            };
-            let value = value.trim();
-            match key.trim().to_lowercase().as_str() {
-                "stage" => filter.stage = Some(value.parse().map_err(|e| format!("{e}"))?),
-                "segment" | "seg" => {
-                    filter.segment = Some(value.parse().map_err(|e| format!("{e}"))?)
-                }
-                "value" | "class" => {
-                    filter.value = Some(value.parse().map_err(|e| format!("{e}"))?)
-                }
-                "status" => filter.status = Some(value.parse().map_err(|e| format!("{e}"))?),
-                "owner" => filter.owner = Some(value.to_string()),
-                "tag" => filter.tag = Some(value.to_string()),
-                other => {
-                    return Err(format!(
-                        "unknown filter {other:?} (use stage:, segment:, value:, status:, owner:, tag:, or words of the name)"
-                    ));
-                }
-            }
-        }
-        Ok(filter)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        *self == CustomerFilter::default()
-    }
-
-    /// Which of the roster's staff names `owner:` matches (`None`: no owner filter), worked out
-    /// once per filter rather than once per row.
-    fn owners(&self, roster: &Roster) -> Option<Vec<bool>> {
-        let wanted = search::words(self.owner.as_deref()?);
-        Some(
-            roster
-                .owners
-                .iter()
-                .map(|name| owner_matches(&wanted, name))
-                .collect(),
-        )
-    }
-
-    /// `owners`: from [`CustomerFilter::owners`].
-    fn accepts(&self, roster: &Roster, row: &RosterRow, owners: Option<&[bool]>) -> bool {
-        self.stage.is_none_or(|s| row.stage == s)
-            && self.status.is_none_or(|s| row.status == s)
-            && self
-                .segment
-                .is_none_or(|s| row.rfm.is_some_and(|r| r.segment == s))
-            && self.value.is_none_or(|v| row.value_class == Some(v))
-            && owners.is_none_or(|o| {
-                row.owner
-                    .is_some_and(|i| o.get(i as usize).copied().unwrap_or(false))
-            })
-            && self.tag.as_deref().is_none_or(|t| roster.has_tag(row, t))
-            && (self.words.is_empty() || {
-                let name = search::fold(&row.name);
-                self.words.iter().all(|w| name.contains(w.as_str()))
-            })
-    }
-}
-
-/// Whether a staff name matches the folded words of `owner:`: each word starts a word of the
-/// name, case- and accent-insensitive, so `owner:bob`, `owner:li` and `owner:"bob li"` all
-/// find "Bob Li".
-fn owner_matches(wanted: &[String], name: &str) -> bool {
-    let words = search::words(name);
-    !wanted.is_empty()
-        && wanted
-            .iter()
-            .all(|w| words.iter().any(|n| n.starts_with(w.as_str())))
-}
-
-/// Splits on spaces, keeping `"quoted parts"` together (`segment:"at risk"`).
-fn split_terms(text: &str) -> Vec<String> {
-    let mut terms = Vec::new();
-    let mut current = String::new();
-    let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            c if c.is_whitespace() && !quoted => {
-                if !current.is_empty() {
-                    terms.push(std::mem::take(&mut current));
-                }
-            }
-            c => current.push(c),
-        }
-    }
-    if !current.is_empty() {
-        terms.push(current);
-    }
-    terms
 }
 
 /// State of the customers pane.
@@ -508,17 +400,158 @@ fn row_line<'a>(
     )
 }
 
-impl crate::tui::component::Component for CustomersPane {
+impl CustomersPane {
+    /// Filters with `text` (checked already), rebuilding the list when the scores are there.
+    pub fn set_filter(&mut self, text: String, roster: Option<&Arc<Roster>>) -> Vec<Effect> {
+        match CustomerFilter::parse(&text) {
+            Ok(filter) => {
+                self.filter = filter;
+                self.filter_text = text;
+                self.cursor = Default::default();
+                match roster {
+                    Some(roster) => {
+                        self.rebuild(roster);
+                        Vec::new()
+                    }
+                    None => vec![Effect::Error(
+                        "filtering waits for scoring to finish (a moment)".into(),
+                    )],
+                }
+            }
+            Err(e) => vec![Effect::Error(e)],
+        }
+    }
+
+    /// Sorts again (after the sort key or direction changed).
+    fn resort(&mut self, roster: Option<&Arc<Roster>>) -> Vec<Effect> {
+        match roster {
+            Some(roster) => {
+                self.rebuild(roster);
+                self.sort
+                    .map(|sort| Effect::Info(format!("sorted by {}", sort.label())))
+                    .into_iter()
+                    .collect()
+            }
+            None => vec![Effect::Error(
+                "sorting waits for scoring to finish (a moment)".into(),
+            )],
+        }
+    }
+
+    /// Reads what the next frame shows and is not read yet: ids up to two pages past the
+    /// cursor (before the scores are ready, ids are read page by page), then the files of
+    /// the rows in view. True when it read any.
+    pub fn fill(&mut self, service: &Service) -> bool {
+        let mut read = false;
+        if self.more {
+            let want = self.cursor.selected + self.page.get().max(1) * 2;
+            if self.ids.len() <= want {
+                read = true;
+                if let Err(e) = self.load_pages(service, want) {
+                    self.summary_error = Some(e);
+                }
+                self.cursor.clamp(self.ids.len(), self.page.get());
+            }
+        }
+        self.fill_summaries(service) || read
+    }
+}
+
+impl Component for CustomersPane {
     fn draw(&self, f: &mut Frame, area: Rect, cx: &RenderContext<'_>) {
         self.render(f, area, cx);
     }
 
-    fn list(&mut self) -> Option<crate::tui::component::ListMut<'_>> {
-        Some(crate::tui::component::ListMut {
-            len: self.ids.len(),
+    /// Before the scores are ready the list is as long as the file's count: the ids past the
+    /// cursor are read by [`CustomersPane::fill`] before the next frame.
+    fn list(&mut self) -> Option<ListMut<'_>> {
+        let len = if self.more {
+            self.ids
+                .len()
+                .max(usize::try_from(self.total).unwrap_or(usize::MAX))
+        } else {
+            self.ids.len()
+        };
+        Some(ListMut {
+            len,
             page: self.page.get(),
             cursor: &mut self.cursor,
         })
+    }
+
+    fn act(&mut self, action: Action, cx: &ActContext) -> Option<Vec<Effect>> {
+        Some(match action {
+            Action::Open => vec![match self.selected() {
+                Some(id) => Effect::OpenCard(id),
+                None => Effect::Error("no customer selected".into()),
+            }],
+            Action::Sort => {
+                self.next_sort();
+                self.resort(cx.roster.as_ref())
+            }
+            Action::ReverseSort => {
+                self.descending = !self.descending;
+                self.resort(cx.roster.as_ref())
+            }
+            Action::Filter => vec![Effect::OpenForm(Box::new(Purpose::filter_form(
+                Purpose::CustomerFilter,
+                &self.filter_text,
+                "stage: segment: value: owner: tag: status: or name words",
+            )))],
+            Action::ClearFilter => self.set_filter(String::new(), cx.roster.as_ref()),
+            _ => return None,
+        })
+    }
+
+    fn request(&self, asker: Asker, _cx: &ActContext) -> Option<Request> {
+        match asker {
+            Asker::CustomerCount => Some(Request::CustomerCount),
+            Asker::NewCustomers => Some(Request::CustomerIdsAfter {
+                after: self.ids.iter().copied().max(),
+                limit: 10_000,
+            }),
+            _ => None,
+        }
+    }
+
+    fn answer(&mut self, asker: Asker, response: Response) -> Result<Vec<Effect>, Response> {
+        match (asker, response) {
+            // New files (from anyone) are listed at once, at the end, until the next
+            // roster build sorts them in.
+            (Asker::CustomerCount, Response::Count(total)) => {
+                let grew = total != self.total;
+                self.total = total;
+                Ok(if grew && !self.more {
+                    vec![Effect::Load(Asker::NewCustomers)]
+                } else {
+                    Vec::new()
+                })
+            }
+            (Asker::NewCustomers, Response::CustomerIds(new)) => {
+                let last = self.ids.iter().copied().max();
+                self.ids
+                    .extend(new.into_iter().filter(|id| Some(*id) > last));
+                Ok(Vec::new())
+            }
+            (_, response) => Err(response),
+        }
+    }
+
+    fn changed(&mut self, change: Change) -> Vec<Effect> {
+        if change == Change::AsOf {
+            return Vec::new();
+        }
+        self.forget_summaries();
+        vec![Effect::Load(Asker::CustomerCount)]
+    }
+
+    fn scored(&mut self, roster: &Arc<Roster>) {
+        self.total = roster.rows.len() as u64;
+        self.rebuild(roster);
+    }
+
+    fn customer(&self) -> Option<CustomerId> {
+        self.selected()
     }
 }
 

@@ -4,7 +4,13 @@
 
 use crate::domain::{CustomerId, FollowUp};
 use crate::service::{AgendaItem, Forgotten};
+use crate::service::{Request, Response};
+use crate::tui::action::Action;
+use crate::tui::app::LIST_LIMIT;
+use crate::tui::component::{ActContext, Change, Component, Effect, ListMut, RenderContext};
+use crate::tui::jobs::Asker;
 use crate::tui::list::ListCursor;
+use crate::tui::purpose::Purpose;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{Col, cells_line, local_time, relative_day, share_widths};
 
@@ -48,6 +54,10 @@ use std::cell::Cell;
 pub const AGENDA_DAYS: i64 = 7;
 /// How long silent counts as forgotten in the list.
 pub const FORGOTTEN_LIST_DAYS: i64 = 30;
+/// How many of the latest contacts the recent log shows.
+const RECENT_SHOWN: usize = 500;
+/// How many forgotten customers the list shows (the longest silent first).
+const FORGOTTEN_SHOWN: usize = 1000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FollowUpView {
@@ -318,16 +328,174 @@ impl FollowUpsPane {
     }
 }
 
-impl crate::tui::component::Component for FollowUpsPane {
-    fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
+impl FollowUpsPane {
+    fn clamp(&mut self) {
+        let page = self.page.get();
+        self.cursor.clamp(self.len(), page);
+    }
+
+    /// The agenda arrived: keep the selected plan selected.
+    fn agenda_loaded(&mut self, items: Vec<AgendaItem>, total: usize) {
+        let keep = self.selected_plan().map(|i| i.plan.id.clone());
+        self.agenda = Some(items);
+        self.agenda_total = total;
+        if self.view == FollowUpView::Agenda
+            && let Some(id) = keep
+            && let Some(i) = self
+                .agenda
+                .as_ref()
+                .and_then(|a| a.iter().position(|item| item.plan.id == id))
+        {
+            self.cursor.selected = i;
+        }
+        self.clamp();
+    }
+
+    /// The latest contacts arrived: keep the selected one selected.
+    fn recent_loaded(&mut self, items: Vec<FollowUp>) {
+        let keep = match self.view {
+            FollowUpView::Recent => self
+                .recent
+                .as_ref()
+                .and_then(|r| r.get(self.cursor.selected))
+                .map(|f| f.id.clone()),
+            _ => None,
+        };
+        self.recent = Some(items);
+        if let Some(id) = keep
+            && let Some(i) = self
+                .recent
+                .as_ref()
+                .and_then(|r| r.iter().position(|f| f.id == id))
+        {
+            self.cursor.selected = i;
+        }
+        self.clamp();
+    }
+}
+
+impl Component for FollowUpsPane {
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &RenderContext<'_>) {
         self.render(f, area, cx.now, cx.theme);
     }
 
-    fn list(&mut self) -> Option<crate::tui::component::ListMut<'_>> {
-        Some(crate::tui::component::ListMut {
+    fn list(&mut self) -> Option<ListMut<'_>> {
+        Some(ListMut {
             len: self.len(),
             page: self.page.get(),
             cursor: &mut self.cursor,
         })
     }
+
+    fn act(&mut self, action: Action, _cx: &ActContext) -> Option<Vec<Effect>> {
+        Some(match action {
+            Action::Open => vec![match self.selected_customer() {
+                Some(id) => Effect::OpenCard(id),
+                None => Effect::Error("nothing selected".into()),
+            }],
+            Action::PlanDone | Action::PlanSkip => vec![match self.selected_plan() {
+                Some(item) if action == Action::PlanDone => Effect::OpenForm(Box::new(
+                    Purpose::plan_done_form(&item.plan, &item.customer.name),
+                )),
+                Some(item) => Effect::OpenForm(Box::new(Purpose::plan_skip_form(
+                    &item.plan,
+                    &item.customer.name,
+                ))),
+                None => Effect::Error("select a care plan in the agenda first".into()),
+            }],
+            Action::NextView => {
+                self.view = self.view.next();
+                self.cursor = Default::default();
+                match self.view {
+                    FollowUpView::Recent if self.recent.is_none() => {
+                        vec![Effect::Load(Asker::Recent)]
+                    }
+                    FollowUpView::Forgotten if self.forgotten.is_none() => {
+                        vec![Effect::Load(Asker::Forgotten)]
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    fn request(&self, asker: Asker, cx: &ActContext) -> Option<Request> {
+        Some(match asker {
+            Asker::Agenda => Request::AgendaTop {
+                now: cx.local_now,
+                owner: None,
+                days_ahead: AGENDA_DAYS,
+                limit: LIST_LIMIT,
+            },
+            Asker::Recent => Request::RecentFollowUps {
+                limit: RECENT_SHOWN,
+            },
+            Asker::Forgotten => Request::Forgotten {
+                as_of: cx.today,
+                owner: None,
+                days: FORGOTTEN_LIST_DAYS,
+                limit: FORGOTTEN_SHOWN,
+            },
+            _ => return None,
+        })
+    }
+
+    fn answer(&mut self, asker: Asker, response: Response) -> Result<Vec<Effect>, Response> {
+        match (asker, response) {
+            (Asker::Agenda, Response::AgendaTop { items, total }) => {
+                self.agenda_loaded(items, total);
+                Ok(Vec::new())
+            }
+            (Asker::Recent, Response::FollowUps(items)) => {
+                // Their customers' names follow in a second answer.
+                let mut ids: Vec<CustomerId> = items.iter().map(|f| f.customer).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                self.recent_loaded(items);
+                Ok(vec![Effect::Ask(
+                    Asker::RecentNames,
+                    Box::new(Request::Summaries(ids)),
+                )])
+            }
+            (Asker::RecentNames, Response::Summaries(found)) => {
+                self.recent_names = found
+                    .into_iter()
+                    .flatten()
+                    .map(|summary| (summary.id, summary.name))
+                    .collect();
+                Ok(Vec::new())
+            }
+            (Asker::Forgotten, Response::Forgotten(forgotten)) => {
+                self.forgotten = Some(*forgotten);
+                self.clamp();
+                Ok(Vec::new())
+            }
+            (_, response) => Err(response),
+        }
+    }
+
+    fn changed(&mut self, change: Change) -> Vec<Effect> {
+        if change == Change::AsOf {
+            return Vec::new();
+        }
+        let mut loads = vec![Effect::Load(Asker::Agenda)];
+        if self.view == FollowUpView::Recent {
+            loads.push(Effect::Load(Asker::Recent));
+        } else {
+            // Read again when the view is shown again.
+            self.recent = None;
+        }
+        if self.forgotten.is_some() && self.view == FollowUpView::Forgotten {
+            loads.push(Effect::Load(Asker::Forgotten));
+        }
+        loads
+    }
+
+    fn customer(&self) -> Option<CustomerId> {
+        self.selected_customer()
+    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,9 +2,16 @@
 //! assignee, breached), and the detail of one complaint with its history.
 
 use crate::domain::ComplaintStatus;
+use crate::domain::CustomerId;
 use crate::service::{ComplaintView, QueueFilter};
+use crate::service::{Request, Response};
 use crate::text::sanitize;
+use crate::tui::action::Action;
+use crate::tui::app::LIST_LIMIT;
+use crate::tui::component::{ActContext, Change, Component, Effect, ListMut, RenderContext};
+use crate::tui::jobs::Asker;
 use crate::tui::list::ListCursor;
+use crate::tui::purpose::Purpose;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{Col, cells_line, local_time, share_widths, sla_short, sla_text};
 
@@ -255,35 +262,187 @@ impl ComplaintsPane {
     }
 }
 
-impl crate::tui::component::Component for ComplaintsPane {
-    fn draw(&self, f: &mut Frame, area: Rect, cx: &crate::tui::component::RenderContext<'_>) {
+impl ComplaintsPane {
+    /// Filters the queue with `text` and reads it again.
+    pub fn set_filter(&mut self, text: String) -> Vec<Effect> {
+        match parse_filter(&text) {
+            Ok(filter) => {
+                self.filter = filter;
+                self.filter_text = text;
+                self.cursor = Default::default();
+                self.queue = None;
+                vec![Effect::Load(Asker::Queue)]
+            }
+            Err(e) => vec![Effect::Error(e)],
+        }
+    }
+
+    /// The queue arrived: keep the selected complaint selected.
+    fn queue_loaded(&mut self, queue: Vec<ComplaintView>, total: usize) {
+        self.total = total;
+        let keep = self.current().map(|v| v.complaint.id.clone());
+        self.queue = Some(queue);
+        if let (Some(id), Some(queue)) = (keep, &self.queue)
+            && let Some(i) = queue.iter().position(|v| v.complaint.id == id)
+        {
+            self.cursor.selected = i;
+        }
+        let page = self.page.get();
+        self.cursor.clamp(self.len(), page);
+    }
+
+    /// A step on the current complaint: a form for the words it needs, or a save at once.
+    fn step(&self, action: Action) -> Effect {
+        let Some(view) = self.current() else {
+            return Effect::Error("no complaint selected".into());
+        };
+        match Purpose::complaint_form(action, &view.complaint, &view.customer.name) {
+            Some(form) => Effect::OpenForm(Box::new(form)),
+            // Start and close need no words.
+            None => Effect::Save(Box::new(Purpose::Complaint {
+                id: view.complaint.id.clone(),
+                version: view.complaint.version,
+                action,
+            })),
+        }
+    }
+}
+
+impl Component for ComplaintsPane {
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &RenderContext<'_>) {
         self.render(f, area, cx.theme, cx.live);
     }
 
     /// The queue; the detail of one complaint scrolls instead.
-    fn list(&mut self) -> Option<crate::tui::component::ListMut<'_>> {
+    fn list(&mut self) -> Option<ListMut<'_>> {
         if self.detail.is_some() {
             return None;
         }
-        Some(crate::tui::component::ListMut {
+        Some(ListMut {
             len: self.len(),
             page: self.page.get(),
             cursor: &mut self.cursor,
         })
     }
+
+    fn act(&mut self, action: Action, cx: &ActContext) -> Option<Vec<Effect>> {
+        let detail = self.detail.is_some();
+        Some(match action {
+            Action::Back if detail => {
+                self.detail = None;
+                self.detail_scroll = 0;
+                Vec::new()
+            }
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom
+                if detail =>
+            {
+                let s = &mut self.detail_scroll;
+                *s = match action {
+                    Action::Down => *s + 1,
+                    Action::Up => s.saturating_sub(1),
+                    Action::PageDown => *s + 10,
+                    Action::PageUp => s.saturating_sub(10),
+                    Action::Top => 0,
+                    _ => *s,
+                };
+                Vec::new()
+            }
+            Action::Open if detail => Vec::new(),
+            Action::Open => self
+                .queue
+                .as_ref()
+                .and_then(|q| q.get(self.cursor.selected))
+                .map(|v| {
+                    let request = Request::ComplaintViewAt {
+                        id: v.complaint.id.clone(),
+                        now: cx.now,
+                    };
+                    Effect::Ask(Asker::ComplaintDetail, Box::new(request))
+                })
+                .into_iter()
+                .collect(),
+            Action::Filter => vec![Effect::OpenForm(Box::new(Purpose::filter_form(
+                Purpose::ComplaintFilter,
+                &self.filter_text,
+                "status:new assignee:NAME breached",
+            )))],
+            Action::ClearFilter => self.set_filter(String::new()),
+            Action::Acknowledge
+            | Action::StartWork
+            | Action::Reply
+            | Action::Note
+            | Action::CustomerContact
+            | Action::Resolve
+            | Action::Close
+            | Action::Reopen
+            | Action::Assign => vec![self.step(action)],
+            _ => return None,
+        })
+    }
+
+    fn request(&self, asker: Asker, cx: &ActContext) -> Option<Request> {
+        match asker {
+            Asker::Queue => Some(Request::QueueTop {
+                filter: self.filter.clone(),
+                now: cx.now,
+                limit: LIST_LIMIT,
+            }),
+            Asker::ComplaintDetail => self.detail.as_ref().map(|d| Request::ComplaintViewAt {
+                id: d.complaint.id.clone(),
+                now: cx.now,
+            }),
+            _ => None,
+        }
+    }
+
+    fn answer(&mut self, asker: Asker, response: Response) -> Result<Vec<Effect>, Response> {
+        match (asker, response) {
+            (
+                Asker::Queue,
+                Response::QueueTop {
+                    views,
+                    total,
+                    filter,
+                },
+            ) => {
+                // A queue for a filter changed since is dropped; the newer one follows.
+                if filter == self.filter {
+                    self.queue_loaded(views, total);
+                }
+                Ok(Vec::new())
+            }
+            (Asker::ComplaintDetail, Response::ComplaintView(view)) => {
+                // Read again after a change: keep the place; another complaint: from the top.
+                if self.detail.as_ref().map(|d| &d.complaint.id) != Some(&view.complaint.id) {
+                    self.detail_scroll = 0;
+                }
+                self.detail = Some(*view);
+                Ok(Vec::new())
+            }
+            (_, response) => Err(response),
+        }
+    }
+
+    fn changed(&mut self, change: Change) -> Vec<Effect> {
+        if change == Change::AsOf {
+            return Vec::new();
+        }
+        let mut loads = vec![Effect::Load(Asker::Queue)];
+        if self.detail.is_some() {
+            loads.push(Effect::Load(Asker::ComplaintDetail));
+        }
+        loads
+    }
+
+    fn customer(&self) -> Option<CustomerId> {
+        self.current().map(|v| v.customer.id)
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn queue_filters_parse() {
-        let f = parse_filter("status:new assignee:Ann breached").unwrap_or_default();
-        assert_eq!(f.status, Some(ComplaintStatus::New));
-        assert_eq!(f.assignee.as_deref(), Some("Ann"));
-        assert!(f.breached_only);
-        assert!(parse_filter("status:sleeping").is_err());
-        assert!(parse_filter("colour:red").is_err());
-    }
-}
+mod tests;

@@ -1,0 +1,126 @@
+//! The customers pane's filter line: `stage:loyal segment:"at risk" owner:alice tag:vip
+//! value:mvc status:churned` plus words of the name.
+
+use crate::domain::CustomerStatus;
+use crate::scoring::{Segment, Stage, ValueClass};
+use crate::search;
+use crate::service::{Roster, RosterRow};
+
+/// A parsed filter: `stage:loyal segment:"at risk" owner:alice tag:vip value:mvc` plus words
+/// that must appear in the name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerFilter {
+    pub stage: Option<Stage>,
+    pub segment: Option<Segment>,
+    pub value: Option<ValueClass>,
+    pub owner: Option<String>,
+    pub tag: Option<String>,
+    pub status: Option<CustomerStatus>,
+    pub words: Vec<String>,
+}
+
+impl CustomerFilter {
+    /// Parses the filter line; the error says which term is wrong and what is allowed.
+    pub fn parse(text: &str) -> Result<CustomerFilter, String> {
+        let mut filter = CustomerFilter::default();
+        for term in split_terms(text) {
+            let Some((key, value)) = term.split_once(':') else {
+                filter.words.push(search::fold(&term));
+                continue;
+            };
+            let value = value.trim();
+            match key.trim().to_lowercase().as_str() {
+                "stage" => filter.stage = Some(value.parse().map_err(|e| format!("{e}"))?),
+                "segment" | "seg" => {
+                    filter.segment = Some(value.parse().map_err(|e| format!("{e}"))?)
+                }
+                "value" | "class" => {
+                    filter.value = Some(value.parse().map_err(|e| format!("{e}"))?)
+                }
+                "status" => filter.status = Some(value.parse().map_err(|e| format!("{e}"))?),
+                "owner" => filter.owner = Some(value.to_string()),
+                "tag" => filter.tag = Some(value.to_string()),
+                other => {
+                    return Err(format!(
+                        "unknown filter {other:?} (use stage:, segment:, value:, status:, owner:, tag:, or words of the name)"
+                    ));
+                }
+            }
+        }
+        Ok(filter)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == CustomerFilter::default()
+    }
+
+    /// Which of the roster's staff names `owner:` matches (`None`: no owner filter), worked out
+    /// once per filter rather than once per row.
+    pub(super) fn owners(&self, roster: &Roster) -> Option<Vec<bool>> {
+        let wanted = search::words(self.owner.as_deref()?);
+        Some(
+            roster
+                .owners
+                .iter()
+                .map(|name| owner_matches(&wanted, name))
+                .collect(),
+        )
+    }
+
+    /// `owners`: from [`CustomerFilter::owners`].
+    pub(super) fn accepts(
+        &self,
+        roster: &Roster,
+        row: &RosterRow,
+        owners: Option<&[bool]>,
+    ) -> bool {
+        self.stage.is_none_or(|s| row.stage == s)
+            && self.status.is_none_or(|s| row.status == s)
+            && self
+                .segment
+                .is_none_or(|s| row.rfm.is_some_and(|r| r.segment == s))
+            && self.value.is_none_or(|v| row.value_class == Some(v))
+            && owners.is_none_or(|o| {
+                row.owner
+                    .is_some_and(|i| o.get(i as usize).copied().unwrap_or(false))
+            })
+            && self.tag.as_deref().is_none_or(|t| roster.has_tag(row, t))
+            && (self.words.is_empty() || {
+                let name = search::fold(&row.name);
+                self.words.iter().all(|w| name.contains(w.as_str()))
+            })
+    }
+}
+
+/// Whether a staff name matches the folded words of `owner:`: each word starts a word of the
+/// name, case- and accent-insensitive, so `owner:bob`, `owner:li` and `owner:"bob li"` all
+/// find "Bob Li".
+pub(super) fn owner_matches(wanted: &[String], name: &str) -> bool {
+    let words = search::words(name);
+    !wanted.is_empty()
+        && wanted
+            .iter()
+            .all(|w| words.iter().any(|n| n.starts_with(w.as_str())))
+}
+
+/// Splits on spaces, keeping `"quoted parts"` together (`segment:"at risk"`).
+fn split_terms(text: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !current.is_empty() {
+                    terms.push(std::mem::take(&mut current));
+                }
+            }
+            c => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        terms.push(current);
+    }
+    terms
+}
