@@ -22,6 +22,8 @@ pub struct PersonalConfig {
     /// Clicks and the wheel in the workbench (default true; false leaves the mouse to the
     /// terminal, e.g. to select text).
     pub mouse: Option<bool>,
+    /// Language of the interface, `zh` or `en` (default: from the locale).
+    pub language: Option<String>,
 }
 
 /// The personal keys, their defaults and meanings (for `loyal config` and README).
@@ -47,6 +49,11 @@ pub const PERSONAL_KEYS: &[(&str, &str, &str)] = &[
         "mouse",
         "true",
         "clicks and the wheel in the workbench (false: the terminal keeps them)",
+    ),
+    (
+        "language",
+        "(from the locale)",
+        "zh or en; --lang and LOYAL_LANG come first, the locale (LANG) after",
     ),
 ];
 
@@ -112,6 +119,27 @@ pub fn set(path: &Path, key: &str, value: Option<&str>) -> anyhow::Result<()> {
             }
         }
         "database" => config.database = text.map(PathBuf::from),
+        "mouse" => {
+            config.mouse = match value {
+                Some(v) => Some(
+                    v.parse::<bool>()
+                        .ok()
+                        .with_context(|| format!("mouse: {v:?} is not true or false"))?,
+                ),
+                None => None,
+            }
+        }
+        "language" => {
+            config.language = match value {
+                Some(v) => Some(
+                    crate::i18n::Lang::parse(v)
+                        .with_context(|| format!("language: {v:?} is not zh or en"))?
+                        .code()
+                        .to_owned(),
+                ),
+                None => None,
+            }
+        }
         other => anyhow::bail!("{other:?} is not a setting (`loyal config` lists them all)"),
     }
     if let Some(dir) = path.parent() {

@@ -5,6 +5,8 @@
 //! request/response API every front end calls), [`transfer`] (CSV/JSON import and export
 //! formats), [`tui`] (the terminal workbench) and [`cli`].
 
+#[macro_use]
+pub mod i18n;
 pub mod cli;
 pub mod config;
 pub mod domain;

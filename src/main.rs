@@ -1,16 +1,17 @@
 //! The `loyal` binary: parses the command line and reports errors at the edge.
 
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
     restore_default_sigpipe();
-    let cli = loyal::cli::Cli::parse();
+    // The language first, so that even `--help` and a refused command line speak it.
+    loyal::cli::choose_language();
+    let cli = loyal::cli::Cli::parse_translated();
     match loyal::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            let mut message = format!("error: {error}");
+            let mut message = loyal::t!("cli-error", message = error.to_string());
             for cause in error.chain().skip(1) {
-                message.push_str(&format!("\n  caused by: {cause}"));
+                let cause = loyal::t!("cli-caused-by", cause = cause.to_string());
+                message.push_str(&format!("\n  {cause}"));
             }
             // Not eprintln!: it panics when standard error is a terminal that has gone away.
             use std::io::Write;

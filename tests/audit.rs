@@ -222,6 +222,7 @@ fn loyal(
     args: &[&str],
 ) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_loyal"))
+        .env("LOYAL_LANG", "en")
         .arg("--db")
         .arg(db)
         .args(args)

@@ -48,11 +48,27 @@ impl Cli {
 
     fn run(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_loyal"))
+            .env("LOYAL_LANG", "en")
             .args(args)
             .env("LOYAL_DB", self.db())
             .env("LOYAL_CONFIG", self.dir.path().join("config.toml"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .env_remove("NO_COLOR")
+            .output()
+            .expect("run loyal")
+    }
+
+    /// Runs with a Chinese locale and nothing else choosing the language.
+    fn run_zh(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_loyal"))
+            .args(args)
+            .env_remove("LOYAL_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "zh_CN.UTF-8")
+            .env("LOYAL_DB", self.db())
+            .env("LOYAL_CONFIG", self.dir.path().join("config.toml"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .output()
             .expect("run loyal")
     }
@@ -124,6 +140,7 @@ fn skip_bad_from_stdin_still_writes_the_rejected_rows() {
     let cli = Cli::with_customers();
     let rejects = cli.dir.path().join("stdin-rejects.csv");
     let mut child = Command::new(env!("CARGO_BIN_EXE_loyal"))
+        .env("LOYAL_LANG", "en")
         .args(["import", "orders", "-", "--skip-bad", path(&rejects)])
         .env("LOYAL_DB", cli.db())
         .env("LOYAL_CONFIG", cli.dir.path().join("config.toml"))
@@ -668,6 +685,7 @@ fn a_person_without_access_is_told_which_file_and_why() {
     } else {
         std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o000)).unwrap();
         Command::new(env!("CARGO_BIN_EXE_loyal"))
+            .env("LOYAL_LANG", "en")
             .args(["--db", path(&db), "stats"])
             .env("LOYAL_CONFIG", "/nonexistent/config.toml")
             .output()
@@ -680,4 +698,54 @@ fn a_person_without_access_is_told_which_file_and_why() {
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_chinese_locale_gets_chinese_output_errors_and_help_and_lang_en_overrides_it() {
+    let cli = Cli::with_customers();
+    let out = cli.run_zh(&["complaints"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("件投诉，最紧急的在前"), "{text}");
+    assert!(text.contains("编号") && text.contains("处理人"), "{text}");
+    // An error, in Chinese, from the service.
+    let out = cli.run_zh(&["customer", "show", "NOPE-1"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("错误：没有客户 \"NOPE-1\""), "{err}");
+    // --lang en wins over the locale.
+    let out = cli.run_zh(&["--lang", "en", "complaints"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("complaints, most urgent first"), "{text}");
+    // --help in Chinese: the about, clap's headings, an option.
+    let out = cli.run_zh(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for words in [
+        "终端客户忠诚度工作台",
+        "用法：",
+        "命令",
+        "选项",
+        "界面语言",
+        "显示帮助",
+    ] {
+        assert!(help.contains(words), "{words} in:\n{help}");
+    }
+    let out = cli.run_zh(&["import", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("只检查") || help.contains("全部检查"),
+        "{help}"
+    );
+    // And in English the doc comments, unchanged.
+    let help = cli.ok(&["--help"]);
+    assert!(
+        help.contains("A terminal customer-loyalty workbench"),
+        "{help}"
+    );
+    assert!(help.contains("Usage:"), "{help}");
 }

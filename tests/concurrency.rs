@@ -15,6 +15,7 @@ const WRITES: usize = 12;
 
 fn loyal(db: &Path, config: &Path, args: &[String]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_loyal"))
+        .env("LOYAL_LANG", "en")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -224,6 +225,7 @@ fn writers_killed_mid_write_leave_a_consistent_database() {
     for round in 0..40 {
         attempts += 1;
         let mut child = Command::new(env!("CARGO_BIN_EXE_loyal"))
+            .env("LOYAL_LANG", "en")
             .arg("--db")
             .arg(&s.db)
             .args(args(&[

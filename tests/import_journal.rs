@@ -144,6 +144,7 @@ fn rollback_by_id_restores_what_was_there() {
 /// Runs the real binary; returns (status ok, stdout, stderr).
 fn loyal(db: &std::path::Path, args: &[&str]) -> (bool, String, String) {
     let out = Command::new(BIN)
+        .env("LOYAL_LANG", "en")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -160,6 +161,7 @@ fn loyal(db: &std::path::Path, args: &[&str]) -> (bool, String, String) {
 /// Starts an orders import of `file` and kills it with SIGKILL once a chunk is in.
 fn kill_midway(db: &std::path::Path, file: &std::path::Path) {
     let mut child = Command::new(BIN)
+        .env("LOYAL_LANG", "en")
         .arg("--db")
         .arg(db)
         .args(["import", "orders"])
@@ -267,6 +269,7 @@ fn a_rollback_killed_half_way_says_so_and_finishes_when_run_again() {
         assert!(ok, "{err}");
     }
     let mut child = Command::new(BIN)
+        .env("LOYAL_LANG", "en")
         .arg("--db")
         .arg(&db)
         .args(["imports", "rollback", "1"])

@@ -11,6 +11,7 @@ const EXIT_DAMAGED: i32 = 3;
 
 fn loyal(dir: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
+        .env("LOYAL_LANG", "en")
         .args(args)
         .env_remove("LOYAL_DB")
         .env("LOYAL_CONFIG", dir.join("config.toml"))
@@ -77,6 +78,7 @@ fn a_missing_file_is_an_error_naming_the_path_and_where_it_came_from() {
 
     // The same through LOYAL_DB, and through the default path.
     let out = Command::new(BIN)
+        .env("LOYAL_LANG", "en")
         .args(["stats"])
         .env("LOYAL_DB", &missing)
         .env("LOYAL_CONFIG", dir.path().join("config.toml"))

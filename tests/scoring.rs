@@ -133,6 +133,7 @@ fn independent_rfm(db: &TestDb, as_of: Date) -> BTreeMap<String, String> {
 
 fn loyal_rfm(db: &TestDb, as_of: Date) -> (String, BTreeMap<String, String>) {
     let out = Command::new(env!("CARGO_BIN_EXE_loyal"))
+        .env("LOYAL_LANG", "en")
         .args([
             "--db",
             db.path().to_str().unwrap(),

@@ -134,6 +134,7 @@ fn setup(dir: &Path, staff: &str) -> (PathBuf, PathBuf) {
     std::fs::write(&config, format!("staff_name = \"{staff}\"\n")).expect("config");
     if !db.exists() {
         let out = Command::new(BIN)
+            .env("LOYAL_LANG", "en")
             .args(["--db", db.to_str().expect("utf-8"), "demo", "--no-tui"])
             .env("LOYAL_CONFIG", &config)
             .output()
@@ -150,6 +151,7 @@ fn setup(dir: &Path, staff: &str) -> (PathBuf, PathBuf) {
 /// `loyal customer show ID` on `db` as the person of `config`: what it prints.
 fn customer_show(db: &Path, config: &Path, id: &str) -> String {
     let out = Command::new(BIN)
+        .env("LOYAL_LANG", "en")
         .args(["--db", db.to_str().expect("utf-8"), "customer", "show", id])
         .env("LOYAL_CONFIG", config)
         .output()
@@ -169,7 +171,7 @@ fn open_huang_jia(tmux: &Tmux, desk: &str) -> String {
 
 fn workbench_command(db: &Path, config: &Path, after: &Path) -> String {
     format!(
-        "LOYAL_CONFIG={} {BIN} --db {}; echo LOYAL-EXIT=$?; stty -a > {}; sleep 60",
+        "LOYAL_LANG=en LOYAL_CONFIG={} {BIN} --db {}; echo LOYAL-EXIT=$?; stty -a > {}; sleep 60",
         config.display(),
         db.display(),
         after.display()
@@ -357,6 +359,7 @@ fn a_killed_terminal_session_ends_the_workbench_within_two_seconds() {
         Command::new(BIN)
     };
     let stats = read_only
+        .env("LOYAL_LANG", "en")
         .args(["--db", copy.to_str().expect("utf-8"), "stats"])
         .env("LOYAL_CONFIG", "/nonexistent/config.toml")
         .env("HOME", dir.path())
@@ -379,6 +382,7 @@ fn a_killed_terminal_session_ends_the_workbench_within_two_seconds() {
         vec!["check"],
     ] {
         let out = Command::new(BIN)
+            .env("LOYAL_LANG", "en")
             .args(["--db", db.to_str().expect("utf-8")])
             .args(&args)
             .env("LOYAL_CONFIG", &config)
@@ -435,6 +439,7 @@ fn csv_to_a_terminal_shows_escapes_as_text_and_to_a_pipe_keeps_the_data() {
     std::fs::write(&csv, "customer_id,name\nE1,Evil\u{1b}[2JGONE\u{202e}txt\n").expect("csv");
     let loyal = |args: &[&str]| {
         Command::new(BIN)
+            .env("LOYAL_LANG", "en")
             .args(["--db", db.to_str().expect("utf-8")])
             .args(args)
             .env("LOYAL_CONFIG", dir.path().join("none.toml"))
@@ -596,4 +601,28 @@ fn a_click_on_a_tab_in_a_real_terminal_switches_to_it() {
         "#{mouse_any_flag}#{mouse_sgr_flag}",
     ]);
     assert_eq!(mode.trim(), "00", "mouse reporting left on");
+}
+
+#[test]
+fn a_chinese_locale_gets_the_workbench_in_chinese() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (db, config) = setup(dir.path(), "Ann");
+    let tmux = Tmux::new(dir.path());
+    let command = format!(
+        "env -u LOYAL_LANG -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 LOYAL_CONFIG={} {BIN} --db {}; \
+         echo LOYAL-EXIT=$?; sleep 60",
+        config.display(),
+        db.display()
+    );
+    tmux.start("desk", &command);
+    let screen = tmux.wait_for("desk", "1 客户");
+    assert!(screen.contains("3 投诉"), "{screen}");
+    assert!(screen.contains("查找"), "{screen}");
+    tmux.keys("desk", &["3"]);
+    tmux.wait_for("desk", "最紧急的在前");
+    tmux.keys("desk", &["q"]);
+    tmux.wait_for("desk", "LOYAL-EXIT=0");
 }

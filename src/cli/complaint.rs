@@ -124,16 +124,16 @@ fn sla_text(view: &ComplaintView) -> String {
     let s = &view.sla;
     let mut parts = Vec::new();
     if s.response_breached {
-        parts.push(String::from("BREACHED response"));
+        parts.push(t!("queue-breached-response"));
     }
     if s.resolution_breached {
-        parts.push(String::from("BREACHED resolution"));
+        parts.push(t!("queue-breached-resolution"));
     }
     if let (Some(left), Some(clock)) = (s.time_left_ms, s.next_clock) {
         parts.push(format!("{} {}", clock.label(), span(left)));
     }
     if s.due_soon {
-        parts.push(String::from("DUE SOON"));
+        parts.push(t!("queue-due-soon"));
     }
     parts.join(", ")
 }
@@ -295,18 +295,16 @@ pub fn queue(
         super::print_json(&views)?;
         return Ok(());
     }
+    println!("{}", t!("queue-count", n = views.len()));
     println!(
-        "{}, most urgent first",
-        crate::text::count(views.len() as u64, "complaint", "complaints")
-    );
-    println!(
-        "{} {} {} {} {} {} SLA",
-        fit("ID", 9),
-        fit("SEVERITY", 8),
-        fit("STATUS", 12),
-        fit("CUSTOMER", 14),
-        fit("CATEGORY", 14),
-        fit("ASSIGNEE", 11)
+        "{} {} {} {} {} {} {}",
+        fit(ts!("queue-col-id"), 9),
+        fit(ts!("queue-col-severity"), 8),
+        fit(ts!("queue-col-status"), 12),
+        fit(ts!("queue-col-customer"), 14),
+        fit(ts!("queue-col-category"), 14),
+        fit(ts!("queue-col-assignee"), 11),
+        ts!("col-sla")
     );
     for v in &views {
         let c = &v.complaint;

@@ -9,6 +9,7 @@ mod demo;
 mod exit;
 mod import;
 mod init;
+mod lang;
 mod lookup;
 mod settings;
 mod when;
@@ -22,6 +23,7 @@ use std::path::PathBuf;
 pub use context::Context;
 use exit::damaged_file;
 pub use exit::{EXIT_DAMAGED, EXIT_INTERNAL, InternalError, exit_code};
+pub use lang::{choose_language, command, help_ids};
 pub use workbench::workbench;
 
 const EXAMPLES: &str = "\
@@ -46,6 +48,10 @@ pub struct Cli {
     /// Keymap of the workbench: default, vim, emacs, or a TOML file [default: from config]
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
+
+    /// Language of the interface: zh (中文) or en [default: LOYAL_LANG, config, then the locale]
+    #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -99,6 +99,23 @@ fn show(context: &Context) -> anyhow::Result<()> {
             c.mouse.unwrap_or(true).to_string(),
             from_file(c.mouse.is_some(), "default"),
         ),
+        {
+            use crate::i18n::choose::Source;
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            let (lang, source) = crate::i18n::choose::choose(
+                &args,
+                |name| std::env::var(name).ok(),
+                c.language.as_deref(),
+            );
+            let source = match source {
+                Source::Flag => String::from("--lang"),
+                Source::Env => String::from("LOYAL_LANG"),
+                Source::Config => format!("file {file}"),
+                Source::Locale => String::from("locale (LC_ALL, LC_MESSAGES, LANG)"),
+                Source::Default => String::from("default"),
+            };
+            ("language", lang.code().to_owned(), source)
+        },
     ];
     debug_assert_eq!(rows.len(), PERSONAL_KEYS.len());
     for (key, value, source) in rows {

@@ -33,19 +33,36 @@ macro_rules! labelled_enum {
                 match self { $($name::$variant => $label),+ }
             }
 
-            /// The words a person reads (`stay in touch` for `stay_in_touch`): what every
-            /// screen and human-readable output shows, never the machine label (the one place
-            /// for the translations to come). Typing it back is accepted too.
+            /// The words a person reads, in the language in use (`stay in touch` or 保持联系
+            /// for `stay_in_touch`): what every screen and human-readable output shows, never
+            /// the machine label. Typing it back, in either language, is accepted too.
             pub fn title(self) -> &'static str {
-                static TITLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-                let titles = TITLES.get_or_init(|| {
-                    Self::ALL.iter().map(|v| v.label().replace('_', " ")).collect()
+                static TITLES: [std::sync::OnceLock<Vec<&'static str>>; 2] =
+                    [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+                let lang = $crate::i18n::lang();
+                let titles = TITLES[lang.index()].get_or_init(|| {
+                    Self::ALL
+                        .iter()
+                        .map(|v| -> &'static str {
+                            Box::leak(v.title_in(lang).into_boxed_str())
+                        })
+                        .collect()
                 });
                 Self::ALL
                     .iter()
                     .position(|v| *v == self)
-                    .and_then(|i| titles.get(i))
-                    .map_or(self.label(), String::as_str)
+                    .and_then(|i| titles.get(i).copied())
+                    .unwrap_or(self.label())
+            }
+
+            /// The title in `lang`.
+            pub fn title_in(self, lang: $crate::i18n::Lang) -> String {
+                $crate::i18n::message_in(lang, &self.title_id(), &[])
+            }
+
+            /// The catalogue id of the title: `channel-phone`, `care-purpose-stay_in_touch`.
+            pub fn title_id(self) -> String {
+                format!("{}-{}", $crate::i18n::slug($what), $crate::i18n::slug(self.label()))
             }
         }
 
@@ -68,6 +85,13 @@ macro_rules! labelled_enum {
                         return Ok($name::$variant);
                     }
                 )+
+                // A title, as the screens show it, in either language.
+                let typed = s.trim();
+                for lang in $crate::i18n::Lang::ALL {
+                    if let Some(v) = Self::ALL.iter().find(|v| v.title_in(lang).eq_ignore_ascii_case(typed)) {
+                        return Ok(*v);
+                    }
+                }
                 Err($crate::domain::LabelError {
                     what: $what,
                     given: s.to_string(),

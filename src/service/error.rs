@@ -8,15 +8,19 @@ pub enum ServiceError {
     #[error(transparent)]
     Store(#[from] StoreError),
 
-    #[error("no customer {0:?} (try `loyal lookup` to find the right id)")]
+    #[error("{}", t!("err-unknown-customer", id = format!("{:?}", .0)))]
     UnknownCustomer(String),
 
     #[error("{field}: {reason}")]
     Invalid { field: String, reason: String },
 
-    #[error(
-        "{user} is {role}: {role} staff may not {needs_to} (an admin can change this: loyal role set {user} {needed})"
-    )]
+    #[error("{}", t!(
+        "err-forbidden",
+        user = user,
+        role = role.title(),
+        needs = *needs_to,
+        needed = needed.label()
+    ))]
     Forbidden {
         user: String,
         role: crate::domain::Role,
@@ -24,9 +28,7 @@ pub enum ServiceError {
         needs_to: &'static str,
     },
 
-    #[error(
-        "{what} was changed meanwhile (now version {version}, by {by} at {at}); reload it and try again"
-    )]
+    #[error("{}", t!("err-stale", what = what, version = *version, by = by, at = at))]
     Stale {
         what: String,
         version: u64,
@@ -34,10 +36,17 @@ pub enum ServiceError {
         at: String,
     },
 
-    #[error("{} bad row(s); nothing was written", .0.len())]
+    #[error("{}", t!("err-rejected", n = .0.len()))]
     Rejected(Vec<RowError>),
 
-    #[error("possible duplicate of {}", .0.iter().map(|m| format!("{} {} ({})", m.external_id, m.name, m.reason)).collect::<Vec<_>>().join(", "))]
+    #[error("{}", t!(
+        "err-duplicate",
+        matches = .0
+            .iter()
+            .map(|m| format!("{} {} ({})", m.external_id, m.name, m.reason))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))]
     PossibleDuplicate(Vec<crate::service::DuplicateMatch>),
 }
 

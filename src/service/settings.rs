@@ -104,8 +104,30 @@ fn date_list(v: &str) -> Result<(), String> {
     Ok(())
 }
 
+fn currency(v: &str) -> Result<(), String> {
+    // A symbol or a short code before amounts (¥, $, €, CNY); no digits, signs or spaces that
+    // would read as part of the amount.
+    let ok = v.chars().count() <= 4
+        && v.chars().all(|c| {
+            !c.is_ascii_digit() && !c.is_whitespace() && !c.is_control() && !"+-.,".contains(c)
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "{v:?} is not a currency symbol (¥, $, €, or a code of at most 4 letters)"
+        ))
+    }
+}
+
 /// Every team setting, with its documented default.
 pub const TEAM_SETTINGS: &[SettingSpec] = &[
+    SettingSpec {
+        key: "currency",
+        default: "",
+        help: "symbol shown before amounts on screen (¥, $, €; empty: none)",
+        check: currency,
+    },
     SettingSpec {
         key: "sla.first_response_hours",
         default: "24",

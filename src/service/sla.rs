@@ -17,8 +17,8 @@ pub enum SlaClock {
 impl SlaClock {
     pub fn label(self) -> &'static str {
         match self {
-            SlaClock::Response => "response",
-            SlaClock::Resolution => "resolution",
+            SlaClock::Response => ts!("sla-clock-response"),
+            SlaClock::Resolution => ts!("sla-clock-resolution"),
         }
     }
 }

@@ -33,11 +33,11 @@ impl Kind {
     /// The words a person reads.
     pub fn title(self) -> &'static str {
         match self {
-            Kind::Customers => "customers",
-            Kind::Orders => "orders",
-            Kind::FollowUps => "follow-ups",
-            Kind::CarePlans => "care plans",
-            Kind::Complaints => "complaints",
+            Kind::Customers => ts!("kind-customers"),
+            Kind::Orders => ts!("kind-orders"),
+            Kind::FollowUps => ts!("kind-followups"),
+            Kind::CarePlans => ts!("kind-care-plans"),
+            Kind::Complaints => ts!("kind-complaints"),
         }
     }
 

@@ -100,19 +100,19 @@ impl Section {
     /// What the help overlay calls this section.
     pub fn title(self) -> &'static str {
         match self {
-            Section::Global => "Everywhere",
-            Section::List => "In every list",
-            Section::Customers => "Customers",
-            Section::Card => "Customer card",
-            Section::FollowUps => "Follow-ups",
-            Section::Complaints => "Complaints",
-            Section::Rfm => "RFM",
-            Section::Form => "In a form",
-            Section::Input => "Editing text",
-            Section::Lookup => "Quick lookup",
-            Section::Palette => "Command palette",
-            Section::Help => "This help",
-            Section::Confirm => "Questions (yes or no)",
+            Section::Global => ts!("section-global"),
+            Section::List => ts!("section-list"),
+            Section::Customers => ts!("section-customers"),
+            Section::Card => ts!("section-card"),
+            Section::FollowUps => ts!("section-followups"),
+            Section::Complaints => ts!("section-complaints"),
+            Section::Rfm => ts!("section-rfm"),
+            Section::Form => ts!("section-form"),
+            Section::Input => ts!("section-input"),
+            Section::Lookup => ts!("section-lookup"),
+            Section::Palette => ts!("section-palette"),
+            Section::Help => ts!("section-help"),
+            Section::Confirm => ts!("section-confirm"),
         }
     }
 
@@ -141,7 +141,7 @@ impl Section {
 }
 
 macro_rules! actions {
-    ($($variant:ident = $name:literal, $help:literal;)*) => {
+    ($($variant:ident = $name:literal;)*) => {
         /// A thing the user can ask for.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Action {
@@ -158,10 +158,11 @@ macro_rules! actions {
                 }
             }
 
-            /// One line for the help overlay and the palette.
+            /// One line for the help overlay and the palette, in the language in use (the
+            /// catalogue's `action-NAME`).
             pub fn help(self) -> &'static str {
                 match self {
-                    $(Action::$variant => $help,)*
+                    $(Action::$variant => $crate::i18n::fixed(concat!("action-", $name)),)*
                 }
             }
 
@@ -181,77 +182,77 @@ macro_rules! actions {
 }
 
 actions! {
-    Quit = "quit", "quit (asks first when a form holds unsaved input)";
-    ForceQuit = "force_quit", "quit at once";
-    Help = "help", "show the keys of this pane";
-    Palette = "palette", "run any action by name";
-    Lookup = "lookup", "quick lookup: phone digits, name, pinyin, email, id";
-    Back = "back", "close the card, overlay or filter; go back";
-    Refresh = "refresh", "reload what the screen shows";
-    PaneCustomers = "pane_customers", "customers pane";
-    PaneFollowUps = "pane_followups", "follow-ups pane";
-    PaneComplaints = "pane_complaints", "complaints pane";
-    PaneRfm = "pane_rfm", "RFM pane";
-    NextPane = "next_pane", "next pane";
-    PrevPane = "prev_pane", "previous pane";
-    Down = "down", "move down";
-    Up = "up", "move up";
-    Top = "top", "go to the first row";
-    Bottom = "bottom", "go to the last row";
-    PageDown = "page_down", "one page down";
-    PageUp = "page_up", "one page up";
-    Open = "open", "open the selected row";
-    LogFollowUp = "log_followup", "log a follow-up with this customer";
-    OpenComplaint = "open_complaint", "open a complaint for this customer";
-    AddCarePlan = "add_care_plan", "schedule a care plan for this customer";
-    EditCustomer = "edit_customer", "edit this customer's file";
-    NewCustomer = "new_customer", "add a new customer";
-    Sort = "sort", "sort by the next column";
-    ReverseSort = "reverse_sort", "reverse the sort order";
-    Filter = "filter", "filter the list (stage:, segment:, owner:, tag:, status:...)";
-    ClearFilter = "clear_filter", "show everything again";
-    PlanDone = "plan_done", "mark the care plan done and log the contact";
-    PlanSkip = "plan_skip", "skip the care plan (a series goes on)";
-    NextView = "next_view", "switch view (agenda, recent log, forgotten)";
-    Acknowledge = "acknowledge", "acknowledge the complaint (first response)";
-    StartWork = "start_work", "start working on the complaint";
-    Reply = "reply", "reply to the customer";
-    Note = "note", "add an internal note";
-    CustomerContact = "customer_contact", "the customer contacted us again";
-    Resolve = "resolve", "resolve with the root cause";
-    Close = "close", "close the resolved complaint";
-    Reopen = "reopen", "reopen the complaint";
-    Assign = "assign", "assign the complaint to someone";
-    AsOf = "as_of", "score as of another date";
-    LogCall = "log_call", "log this call (phone, inbound) with the customer filled in";
-    PlanReorders = "plan_reorders", "plan a reorder call for each customer due to reorder";
-    Audit = "audit", "the audit trail: who changed what, and when";
-    Roles = "roles", "who has which role";
-    SetRole = "set_role", "give someone a role (admins)";
-    Merge = "merge", "merge another customer's file into this one (admins)";
-    Import = "import", "import a file of customers, orders, contacts, plans or complaints";
-    Export = "export", "export customers, orders... to a file (admins)";
-    NextField = "next_field", "next field";
-    PrevField = "prev_field", "previous field";
-    LineUp = "line_up", "the line above (on the first line: the previous field)";
-    LineDown = "line_down", "the line below (on the last line: the next field)";
-    Submit = "submit", "save the form";
-    ReloadForm = "reload_form", "load what a colleague saved meanwhile (keeps what you typed)";
-    CharLeft = "char_left", "cursor left (a choice: the previous value)";
-    CharRight = "char_right", "cursor right (a choice: the next value)";
-    WordLeft = "word_left", "cursor to the previous word";
-    WordRight = "word_right", "cursor past the next word";
-    LineStart = "line_start", "cursor to the start of the line";
-    LineEnd = "line_end", "cursor to the end of the line";
-    DeleteBack = "delete_back", "delete the character before the cursor";
-    DeleteForward = "delete_forward", "delete the character under the cursor";
-    DeleteWordBack = "delete_word_back", "delete the word before the cursor";
-    DeleteWordForward = "delete_word_forward", "delete the word after the cursor";
-    ClearToStart = "clear_to_start", "delete to the start of the line";
-    ClearToEnd = "clear_to_end", "delete to the end of the line";
-    Newline = "newline", "a new line (in notes and descriptions)";
-    Yes = "yes", "answer yes";
-    No = "no", "answer no";
+    Quit = "quit";
+    ForceQuit = "force_quit";
+    Help = "help";
+    Palette = "palette";
+    Lookup = "lookup";
+    Back = "back";
+    Refresh = "refresh";
+    PaneCustomers = "pane_customers";
+    PaneFollowUps = "pane_followups";
+    PaneComplaints = "pane_complaints";
+    PaneRfm = "pane_rfm";
+    NextPane = "next_pane";
+    PrevPane = "prev_pane";
+    Down = "down";
+    Up = "up";
+    Top = "top";
+    Bottom = "bottom";
+    PageDown = "page_down";
+    PageUp = "page_up";
+    Open = "open";
+    LogFollowUp = "log_followup";
+    OpenComplaint = "open_complaint";
+    AddCarePlan = "add_care_plan";
+    EditCustomer = "edit_customer";
+    NewCustomer = "new_customer";
+    Sort = "sort";
+    ReverseSort = "reverse_sort";
+    Filter = "filter";
+    ClearFilter = "clear_filter";
+    PlanDone = "plan_done";
+    PlanSkip = "plan_skip";
+    NextView = "next_view";
+    Acknowledge = "acknowledge";
+    StartWork = "start_work";
+    Reply = "reply";
+    Note = "note";
+    CustomerContact = "customer_contact";
+    Resolve = "resolve";
+    Close = "close";
+    Reopen = "reopen";
+    Assign = "assign";
+    AsOf = "as_of";
+    LogCall = "log_call";
+    PlanReorders = "plan_reorders";
+    Audit = "audit";
+    Roles = "roles";
+    SetRole = "set_role";
+    Merge = "merge";
+    Import = "import";
+    Export = "export";
+    NextField = "next_field";
+    PrevField = "prev_field";
+    LineUp = "line_up";
+    LineDown = "line_down";
+    Submit = "submit";
+    ReloadForm = "reload_form";
+    CharLeft = "char_left";
+    CharRight = "char_right";
+    WordLeft = "word_left";
+    WordRight = "word_right";
+    LineStart = "line_start";
+    LineEnd = "line_end";
+    DeleteBack = "delete_back";
+    DeleteForward = "delete_forward";
+    DeleteWordBack = "delete_word_back";
+    DeleteWordForward = "delete_word_forward";
+    ClearToStart = "clear_to_start";
+    ClearToEnd = "clear_to_end";
+    Newline = "newline";
+    Yes = "yes";
+    No = "no";
 }
 
 impl Action {

@@ -150,6 +150,8 @@ pub struct App {
     pub importing: Option<import::ImportProgress>,
     /// Who is at this desk and their role, read once (the tab line shows it at every frame).
     pub(super) identity: (String, crate::domain::Role),
+    /// The team's currency symbol before amounts, read at start and on a full refresh.
+    pub(super) currency: String,
     pub quit: bool,
 }
 
@@ -187,6 +189,7 @@ impl App {
             last_click: None,
             mouse: options.mouse,
             identity: (String::new(), crate::domain::Role::Viewer),
+            currency: String::new(),
             importing: None,
             quit: false,
         };
@@ -201,6 +204,7 @@ impl App {
             app.overlay = Some(Overlay::Notes(interrupted));
         }
         app.sla_policy = app.service.sla_policy().ok();
+        app.currency = app.service.team_setting("currency").unwrap_or_default();
         app.identity = app.whoami_now();
         app.panes.customers.total = app.customer_count_now().unwrap_or(0);
         if let Err(e) = app.panes.customers.load_pages(&app.service, 100) {
@@ -339,10 +343,7 @@ impl App {
                 if is_ctrl_c(&key) {
                     self.quit = true;
                 } else if sequence {
-                    self.error(format!(
-                        "{} is not bound here (? lists the keys)",
-                        keys.join(" ")
-                    ));
+                    self.error(t!("key-not-bound", keys = keys.join(" ")));
                 } else {
                     self.unbound(context);
                 }
@@ -406,7 +407,7 @@ impl App {
             },
             Overlay::Form(mut form) => {
                 if form.saving_since.is_some() && action == Action::Back {
-                    self.info("the save goes on in the background; its result will show here");
+                    self.info(t!("save-in-background"));
                     self.hidden_save = Some(form);
                     return;
                 }
@@ -419,7 +420,7 @@ impl App {
                         }
                         self.overlay = Some(Overlay::Form(form));
                     }
-                    FormEvent::Cancel => self.info("cancelled; nothing saved"),
+                    FormEvent::Cancel => self.info(t!("form-cancelled")),
                     FormEvent::Submit => self.submit(form),
                 }
             }

@@ -29,6 +29,8 @@ pub struct RenderContext<'a> {
     pub live: &'a LiveSla<'a>,
     /// The component's footer hint, spelled from the keymap in use.
     pub keys: &'a str,
+    /// The team's currency symbol before amounts (`currency` setting; may be empty).
+    pub currency: &'a str,
 }
 
 /// What a component may know when it acts or builds a request: the dates and the scores.

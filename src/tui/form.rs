@@ -244,7 +244,7 @@ impl<P> Form<P> {
         let mut ok = true;
         for field in &mut self.fields {
             if field.required && field.value().trim().is_empty() {
-                field.error = Some(format!("{} is required", field.label));
+                field.error = Some(t!("form-required", field = field.label));
                 ok = false;
             }
         }
@@ -357,7 +357,7 @@ impl<P> Form<P> {
         for (i, field) in self.fields.iter().enumerate() {
             let focused = i == self.focus;
             let marker = if focused { "▶ " } else { "  " };
-            let label = format!("{:<w$}", format!("{}:", field.label), w = label_width);
+            let label = text::fit(&format!("{}:", field.label), label_width);
             let style = if focused {
                 theme.selected()
             } else {
@@ -414,7 +414,7 @@ impl<P> Form<P> {
                     format!(
                         "{}… {}",
                         " ".repeat(2 + label_width),
-                        text::count(hidden as u64, "more line", "more lines")
+                        t!("form-more-lines", n = hidden)
                     ),
                     theme.dim(),
                 ));
@@ -441,7 +441,7 @@ impl<P> Form<P> {
             lines.push(line);
         }
         let footer = if self.confirm_discard {
-            "Discard what you typed? y = discard, any other key = keep editing".to_string()
+            t!("form-discard")
         } else if let Some(wait) = waiting {
             wait.to_string()
         } else {

@@ -114,7 +114,10 @@ fn satisfaction(form: &Form<Purpose>) -> Result<Option<u8>, Invalid> {
     }
     match text.parse::<u8>() {
         Ok(n) if (1..=5).contains(&n) => Ok(Some(n)),
-        _ => Err(("satisfaction", format!("{text:?} is not 1 to 5"))),
+        _ => Err((
+            "satisfaction",
+            t!("satisfaction-range", text = format!("{text:?}")),
+        )),
     }
 }
 
@@ -156,7 +159,7 @@ impl Purpose {
     /// The follow-up form for the call on the line: phone, inbound, the customer filled in.
     pub fn call_form(c: &Customer) -> Form<Purpose> {
         let mut form = Purpose::followup_form(c);
-        form.title = format!("Log this call with {}", c.name);
+        form.title = t!("form-log-call", name = &c.name);
         for (key, value) in [
             ("channel", Channel::Phone.title()),
             ("direction", Direction::Inbound.title()),
@@ -193,75 +196,83 @@ impl Purpose {
     pub fn followup_form(c: &Customer) -> Form<Purpose> {
         let channel = c.preferred_channel.unwrap_or(Channel::Phone);
         Form::new(
-            format!("Log a follow-up with {}", c.name),
+            t!("form-log-followup", name = &c.name),
             Purpose::LogFollowUp { customer: c.id },
             vec![
-                Field::text("summary", "Summary", "").required(),
+                Field::text("summary", ts!("field-summary"), "").required(),
                 Field::choice(
                     "channel",
-                    "Channel",
+                    ts!("field-channel"),
                     &labels(Channel::ALL, Channel::title),
                     channel.title(),
                 ),
                 Field::choice(
                     "direction",
-                    "Direction",
+                    ts!("field-direction"),
                     &labels(Direction::ALL, Direction::title),
                     Direction::Outbound.title(),
                 ),
                 Field::choice(
                     "kind",
-                    "Kind",
+                    ts!("field-kind"),
                     &labels(FollowUpKind::ALL, FollowUpKind::title),
                     FollowUpKind::Care.title(),
                 ),
-                Field::text("outcome", "Outcome", ""),
-                Field::text("satisfaction", "Satisfaction 1-5", ""),
-                Field::date("next_contact", "Next contact", ""),
+                Field::text("outcome", ts!("field-outcome"), ""),
+                Field::text("satisfaction", ts!("field-satisfaction"), ""),
+                Field::date("next_contact", ts!("field-next-contact"), ""),
             ],
         )
     }
 
     pub fn complaint_open_form(c: &Customer) -> Form<Purpose> {
         Form::new(
-            format!("Open a complaint for {}", c.name),
+            t!("form-open-complaint", name = &c.name),
             Purpose::OpenComplaint { customer: c.id },
             vec![
-                Field::text("category", "Category", "").required(),
-                Field::lines("description", "Description", "").required(),
+                Field::text("category", ts!("field-category"), "").required(),
+                Field::lines("description", ts!("field-description"), "").required(),
                 Field::choice(
                     "severity",
-                    "Severity",
+                    ts!("field-severity"),
                     &labels(Severity::ALL, Severity::title),
                     "normal",
                 ),
                 Field::choice(
                     "channel",
-                    "Channel",
+                    ts!("field-channel"),
                     &labels(Channel::ALL, Channel::title),
                     "phone",
                 ),
-                Field::text("assignee", "Assignee", c.owner.clone().unwrap_or_default()),
+                Field::text(
+                    "assignee",
+                    ts!("field-assignee"),
+                    c.owner.clone().unwrap_or_default(),
+                ),
             ],
         )
     }
 
     pub fn care_plan_form(c: &Customer) -> Form<Purpose> {
         Form::new(
-            format!("Schedule care for {}", c.name),
+            t!("form-schedule-care", name = &c.name),
             Purpose::AddCarePlan { customer: c.id },
             vec![
-                Field::date("due", "Due", "+7d").required(),
-                Field::text("at", "At (HH:MM)", ""),
+                Field::date("due", ts!("field-due"), "+7d").required(),
+                Field::text("at", ts!("field-at"), ""),
                 Field::choice(
                     "purpose",
-                    "Purpose",
+                    ts!("field-purpose"),
                     &labels(CarePurpose::ALL, CarePurpose::title),
                     CarePurpose::StayInTouch.title(),
                 ),
-                Field::lines("note", "Note", ""),
-                Field::text("assignee", "Assignee", c.owner.clone().unwrap_or_default()),
-                Field::text("recurrence", "Repeat every", ""),
+                Field::lines("note", ts!("field-note"), ""),
+                Field::text(
+                    "assignee",
+                    ts!("field-assignee"),
+                    c.owner.clone().unwrap_or_default(),
+                ),
+                Field::text("recurrence", ts!("field-recurrence"), ""),
             ],
         )
         .focus_on("note")
@@ -270,7 +281,7 @@ impl Purpose {
     /// `referred_by` is the referrer's customer id, if there is one.
     pub fn edit_customer_form(c: &Customer, referred_by: Option<&str>) -> Form<Purpose> {
         Form::new(
-            format!("Edit {} ({})", c.name, c.external_id),
+            t!("form-edit-customer", name = &c.name, id = &c.external_id),
             Purpose::EditCustomer {
                 customer: c.id,
                 version: c.version,
@@ -280,62 +291,76 @@ impl Purpose {
     }
 
     pub fn new_customer_form() -> Form<Purpose> {
-        let mut fields = vec![Field::text("customer_id", "Customer id", "").required()];
+        let mut fields = vec![Field::text("customer_id", ts!("field-customer-id"), "").required()];
         fields.extend(customer_fields(&Customer::new("", "", 0), None));
         if let Some(name) = fields.iter_mut().find(|f| f.key == "name") {
             name.required = true;
         }
-        Form::new("New customer", Purpose::NewCustomer, fields)
+        Form::new(t!("form-new-customer"), Purpose::NewCustomer, fields)
     }
 
     pub fn plan_done_form(plan: &CarePlan, name: &str) -> Form<Purpose> {
         Form::new(
-            format!("Done: {} for {}", plan.purpose.title(), name),
+            t!(
+                "form-plan-done",
+                purpose = plan.purpose.title(),
+                name = name
+            ),
             Purpose::PlanDone {
                 plan: plan.id.clone(),
             },
             vec![
                 Field::text(
                     "summary",
-                    "Summary",
-                    format!("{} done", plan.purpose.title()),
+                    ts!("field-summary"),
+                    t!("form-plan-done-summary", purpose = plan.purpose.title()),
                 )
                 .required(),
-                Field::text("outcome", "Outcome", ""),
+                Field::text("outcome", ts!("field-outcome"), ""),
                 Field::choice(
                     "channel",
-                    "Channel",
+                    ts!("field-channel"),
                     &labels(Channel::ALL, Channel::title),
                     "phone",
                 ),
-                Field::text("satisfaction", "Satisfaction 1-5", ""),
+                Field::text("satisfaction", ts!("field-satisfaction"), ""),
             ],
         )
     }
 
     pub fn plan_skip_form(plan: &CarePlan, name: &str) -> Form<Purpose> {
         Form::new(
-            format!("Skip: {} for {}", plan.purpose.title(), name),
+            t!(
+                "form-plan-skip",
+                purpose = plan.purpose.title(),
+                name = name
+            ),
             Purpose::PlanSkip {
                 plan: plan.id.clone(),
             },
-            vec![Field::text("reason", "Reason", "").required()],
+            vec![Field::text("reason", ts!("field-reason"), "").required()],
         )
     }
 
     pub fn filter_form(purpose: Purpose, current: &str, hint: &'static str) -> Form<Purpose> {
-        let mut field = Field::text("filter", "Filter", current);
-        field.label = "Filter";
-        let mut form = Form::new(format!("Filter ({hint})"), purpose, vec![field]);
+        let field = Field::text("filter", ts!("field-filter"), current);
+        let mut form = Form::new(t!("form-filter", hint = hint), purpose, vec![field]);
         form.message = None;
         form
     }
 
     pub fn as_of_form(current: NaiveDate) -> Form<Purpose> {
         Form::new(
-            "Score as of (2026-06-30, -30d is not allowed: type a date or today)",
+            t!("form-as-of"),
             Purpose::AsOf,
-            vec![Field::date("date", "As of", current.format("%Y-%m-%d").to_string()).required()],
+            vec![
+                Field::date(
+                    "date",
+                    ts!("field-date"),
+                    current.format("%Y-%m-%d").to_string(),
+                )
+                .required(),
+            ],
         )
     }
 
@@ -368,11 +393,15 @@ impl Purpose {
                     Response::FollowUp {
                         followup,
                         next_contact: Some(p),
-                    } => format!("follow-up {} logged; next contact {}", followup.id, p.due),
+                    } => t!(
+                        "saved-followup-next",
+                        id = &followup.id,
+                        due = p.due.to_string()
+                    ),
                     Response::FollowUp { followup, .. } => {
-                        format!("follow-up {} logged", followup.id)
+                        t!("saved-followup", id = &followup.id)
                     }
-                    _ => "logged".into(),
+                    _ => t!("saved-logged"),
                 })
             }
             Purpose::OpenComplaint { customer } => {
@@ -387,9 +416,9 @@ impl Purpose {
                 };
                 request(Request::OpenComplaint(new), |r| match r {
                     Response::Complaint { complaint, .. } => {
-                        format!("complaint {} opened", complaint.id)
+                        t!("saved-complaint", id = &complaint.id)
                     }
-                    _ => "complaint opened".into(),
+                    _ => t!("saved-complaint-plain"),
                 })
             }
             Purpose::AddCarePlan { customer } => {
@@ -403,9 +432,10 @@ impl Purpose {
                 };
                 let due_time = match optional(form.value("at")) {
                     None => None,
-                    Some(text) => Some(chrono::NaiveTime::parse_from_str(&text, "%H:%M").map_err(
-                        |_| ("at", format!("{text:?} is not a time like 09:30 or 14:00")),
-                    )?),
+                    Some(text) => Some(
+                        chrono::NaiveTime::parse_from_str(&text, "%H:%M")
+                            .map_err(|_| ("at", t!("time-invalid", text = format!("{text:?}"))))?,
+                    ),
                 };
                 let new = NewCarePlan {
                     customer: CustomerKey::Internal(customer),
@@ -417,8 +447,8 @@ impl Purpose {
                     recurrence,
                 };
                 request(Request::AddCarePlan(new), |r| match r {
-                    Response::CarePlan(p) => format!("care plan {} added, due {}", p.id, p.due),
-                    _ => "care plan added".into(),
+                    Response::CarePlan(p) => t!("saved-plan", id = &p.id, due = p.due.to_string()),
+                    _ => t!("saved-plan-plain"),
                 })
             }
             Purpose::EditCustomer { customer, version } => {
@@ -430,8 +460,8 @@ impl Purpose {
                         expected_version: Some(version),
                     },
                     |r| match r {
-                        Response::Customer(c) => format!("{} saved", c.name),
-                        _ => "saved".into(),
+                        Response::Customer(c) => t!("saved-customer", name = &c.name),
+                        _ => t!("saved-plain"),
                     },
                 )
             }
@@ -444,8 +474,8 @@ impl Purpose {
                         allow_duplicate: false,
                     }),
                     |r| match r {
-                        Response::Customer(c) => format!("customer {} added", c.external_id),
-                        _ => "customer added".into(),
+                        Response::Customer(c) => t!("saved-new-customer", id = &c.external_id),
+                        _ => t!("saved-new-customer-plain"),
                     },
                 )
             }
@@ -470,15 +500,15 @@ impl Purpose {
                     },
                     |r| match r {
                         Response::PlanOutcome(o) => match &o.next {
-                            Some(next) => format!(
-                                "{} done and logged; next one due {}{}",
-                                o.plan.id,
-                                next.due,
-                                o.passed_over_note()
+                            Some(next) => t!(
+                                "saved-done-next",
+                                id = &o.plan.id,
+                                due = next.due.to_string(),
+                                note = o.passed_over_note()
                             ),
-                            None => format!("{} done and logged", o.plan.id),
+                            None => t!("saved-done", id = &o.plan.id),
                         },
-                        _ => "done and logged".into(),
+                        _ => t!("saved-done-plain"),
                     },
                 )
             }
@@ -492,15 +522,15 @@ impl Purpose {
                     },
                     |r| match r {
                         Response::PlanOutcome(o) => match &o.next {
-                            Some(next) => format!(
-                                "{} skipped; next one due {}{}",
-                                o.plan.id,
-                                next.due,
-                                o.passed_over_note()
+                            Some(next) => t!(
+                                "saved-skipped-next",
+                                id = &o.plan.id,
+                                due = next.due.to_string(),
+                                note = o.passed_over_note()
                             ),
-                            None => format!("{} skipped", o.plan.id),
+                            None => t!("saved-skipped", id = &o.plan.id),
                         },
-                        _ => "skipped".into(),
+                        _ => t!("saved-skipped-plain"),
                     },
                 )
             }
@@ -535,7 +565,6 @@ impl Purpose {
                         to: form.value("to").trim().to_string(),
                     },
                 };
-                let verb = action.name().replace('_', " ");
                 request(
                     Request::Complaint {
                         id,
@@ -544,9 +573,9 @@ impl Purpose {
                     },
                     move |r| match r {
                         Response::Complaint { complaint: c, .. } => {
-                            format!("{}: {verb} done, now {}", c.id, c.status.title())
+                            t!("saved-step", id = &c.id, status = c.status.title())
                         }
-                        _ => format!("{verb} done"),
+                        _ => t!("saved-step-plain"),
                     },
                 )
             }
@@ -554,9 +583,9 @@ impl Purpose {
             Purpose::Merge { keep } => admin::merge_job(form, keep)?,
             Purpose::Export => files::export_job(form)?,
             // Runs with a gauge, not as a save (App::start_import).
-            Purpose::Import => return Err(("", "an import is not a save".into())),
+            Purpose::Import => return Err(("", t!("import-not-save"))),
             Purpose::CustomerFilter | Purpose::ComplaintFilter | Purpose::AsOf => {
-                return Err(("", "nothing to save".into()));
+                return Err(("", t!("nothing-to-save")));
             }
         })
     }

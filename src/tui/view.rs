@@ -18,9 +18,12 @@ impl App {
     pub fn draw(&self, f: &mut Frame) {
         let area = f.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            let message = format!(
-                "loyal needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}. Enlarge the window (q quits).",
-                area.width, area.height
+            let message = t!(
+                "screen-too-small",
+                min_w = MIN_WIDTH,
+                min_h = MIN_HEIGHT,
+                w = area.width,
+                h = area.height
             );
             f.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
             return;
@@ -50,6 +53,7 @@ impl App {
             roster,
             live: &live,
             keys: &keys,
+            currency: &self.currency,
         };
         self.focused().draw(f, body, &cx);
         self.draw_status(f, status);
@@ -92,12 +96,13 @@ impl App {
                     .collect();
                 let help = super::action::InputContext::Help.sections();
                 let key = |a| self.keymap.key_for(a, help).unwrap_or_default();
-                let footer = format!(
-                    " {} · {}/{} scroll · any other key closes ",
-                    text::count(lines.len() as u64, "line", "lines"),
-                    key(super::action::Action::Down),
-                    key(super::action::Action::Up)
+                let footer = t!(
+                    "report-footer",
+                    lines = t!("count-lines", n = lines.len()),
+                    down = key(super::action::Action::Down),
+                    up = key(super::action::Action::Up)
                 );
+                let footer = format!(" {footer} ");
                 f.render_widget(
                     Paragraph::new(shown).block(
                         Block::default()
@@ -118,13 +123,14 @@ impl App {
                 let lines: Vec<Line> = notes
                     .iter()
                     .map(|n| Line::raw(text::sanitize(n).into_owned()))
-                    .chain([Line::styled("(any key closes)", theme.dim())])
+                    .chain([Line::styled(t!("notes-any-key"), theme.dim())])
                     .collect();
                 f.render_widget(
                     Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-                        Block::default()
-                            .borders(Borders::ALL)
-                            .title(Span::styled(" Keymap notes ", theme.title())),
+                        Block::default().borders(Borders::ALL).title(Span::styled(
+                            format!(" {} ", t!("notes-title")),
+                            theme.title(),
+                        )),
                     ),
                     popup,
                 );
@@ -157,20 +163,20 @@ impl App {
         let sections = InputContext::Form.sections();
         let key = |action| self.keymap.key_for(action, sections);
         let mut parts: Vec<(Option<String>, &str)> = vec![
-            (key(Action::Submit), "save"),
-            (key(Action::NextField), "next field"),
+            (key(Action::Submit), ts!("hint-save")),
+            (key(Action::NextField), ts!("hint-next-field")),
         ];
         match form.fields.get(form.focus).map(|field| &field.kind) {
             Some(FieldKind::Choice(_)) => parts.push((
                 key(Action::CharLeft)
                     .zip(key(Action::CharRight))
                     .map(|(l, r)| format!("{l}/{r}")),
-                "change choice",
+                ts!("hint-change-choice"),
             )),
-            Some(FieldKind::Lines) => parts.push((key(Action::Newline), "new line")),
+            Some(FieldKind::Lines) => parts.push((key(Action::Newline), ts!("hint-new-line"))),
             _ => {}
         }
-        parts.push((key(Action::Back), "cancel"));
+        parts.push((key(Action::Back), ts!("hint-cancel")));
         parts
             .into_iter()
             .filter_map(|(keys, words)| keys.map(|keys| format!("{keys} {words}")))
@@ -220,10 +226,10 @@ impl App {
             spans.push(Span::raw(" "));
         }
         if self.card.is_some() {
-            spans.push(Span::styled("[card]", theme.active_tab()));
+            spans.push(Span::styled(t!("tab-card"), theme.active_tab()));
         }
         let (user, role) = &self.identity;
-        let who = format!("{} ({role})", text::sanitize(user));
+        let who = format!("{} ({})", text::sanitize(user), role.title());
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         let gap = (area.width as usize).saturating_sub(used + text::width(&who));
         spans.push(Span::raw(" ".repeat(gap)));
@@ -239,11 +245,11 @@ impl App {
             } else {
                 (importing.done as f64 / importing.total as f64).clamp(0.0, 1.0)
             };
-            let label = format!(
-                "importing {}: {} of {} rows",
-                text::sanitize(&importing.name),
-                text::thousands(importing.done),
-                text::thousands(importing.total)
+            let label = t!(
+                "importing-rows",
+                name = text::sanitize(&importing.name).into_owned(),
+                done = text::thousands(importing.done),
+                total = text::thousands(importing.total)
             );
             f.render_widget(
                 ratatui::widgets::LineGauge::default()
@@ -277,13 +283,13 @@ impl App {
             use super::action::Action;
             Line::from(vec![
                 Span::styled(key(Action::Lookup), theme.key()),
-                Span::raw(" find  "),
+                Span::raw(format!(" {}  ", t!("status-find"))),
                 Span::styled(key(Action::Help), theme.key()),
-                Span::raw(" keys  "),
+                Span::raw(format!(" {}  ", t!("status-keys"))),
                 Span::styled(key(Action::Palette), theme.key()),
-                Span::raw(" actions  "),
+                Span::raw(format!(" {}  ", t!("status-actions"))),
                 Span::styled(key(Action::Quit), theme.key()),
-                Span::raw(" quit"),
+                Span::raw(format!(" {}", t!("status-quit"))),
             ])
         };
         f.render_widget(Paragraph::new(line), area);

@@ -6,21 +6,11 @@ use crate::domain::Millis;
 use crate::service::SlaState;
 use crate::text;
 use chrono::{Local, NaiveDate, TimeZone};
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// `today`, `3d ago`, `in 2d`, or the date when far away.
-pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
-    let days = (today - date).num_days();
-    match days {
-        0 => "today".to_string(),
-        1 => "yesterday".to_string(),
-        -1 => "tomorrow".to_string(),
-        d if (2..=99).contains(&d) => format!("{d}d ago"),
-        d if (-99..=-2).contains(&d) => format!("in {}d", -d),
-        _ => date.format("%Y-%m-%d").to_string(),
-    }
-}
+pub use crate::i18n::format::{relative_day, relative_day_short};
 
 pub use crate::service::local_time;
 
@@ -33,30 +23,19 @@ pub fn local_date(millis: Millis) -> Option<NaiveDate> {
     }
 }
 
-/// `2h 05m`, `3d 4h`, `45m`.
-pub fn span(ms: i64) -> String {
-    let minutes = ms.unsigned_abs() / 60_000;
-    let (d, h, m) = (minutes / 1440, (minutes / 60) % 24, minutes % 60);
-    if d > 0 {
-        format!("{d}d {h}h")
-    } else if h > 0 {
-        format!("{h}h {m:02}m")
-    } else {
-        format!("{m}m")
-    }
-}
+pub use crate::i18n::format::duration as span;
 
 /// The SLA state as words (never colour alone): `! BREACHED 2h 05m ago`, `~ 1h 10m left`,
 /// `3h 00m left`, `met`.
 pub fn sla_text(sla: &SlaState, theme: Theme) -> (String, Style) {
     match sla.time_left_ms {
         Some(left) if left < 0 || sla.breached() => {
-            let when = if left < 0 {
-                format!(" {} ago", span(left))
+            let text = if left < 0 {
+                t!("sla-breached-ago", span = span(left))
             } else {
-                format!(" ({} left)", span(left))
+                t!("sla-breached-left", span = span(left))
             };
-            (format!("! BREACHED{when}"), theme.breached())
+            (text, theme.breached())
         }
         _ => sla_words(sla, theme),
     }
@@ -65,18 +44,18 @@ pub fn sla_text(sla: &SlaState, theme: Theme) -> (String, Style) {
 /// The SLA state in at most 17 columns, for tables: `! 42d 16h over`, `~ 1h 10m left`.
 pub fn sla_short(sla: &SlaState, theme: Theme) -> (String, Style) {
     match sla.time_left_ms {
-        Some(left) if left < 0 => (format!("! {} over", span(left)), theme.breached()),
-        Some(left) if sla.breached() => (format!("! late, {} left", span(left)), theme.breached()),
+        Some(left) if left < 0 => (t!("sla-over", span = span(left)), theme.breached()),
+        Some(left) if sla.breached() => (t!("sla-late-left", span = span(left)), theme.breached()),
         _ => sla_words(sla, theme),
     }
 }
 
 fn sla_words(sla: &SlaState, theme: Theme) -> (String, Style) {
     match sla.time_left_ms {
-        Some(left) if sla.due_soon => (format!("~ {} left", span(left)), theme.due_soon()),
-        Some(left) => (format!("{} left", span(left)), Style::default()),
-        None if sla.breached() => ("! BREACHED".to_string(), theme.breached()),
-        None => ("met".to_string(), theme.good()),
+        Some(left) if sla.due_soon => (t!("sla-soon-left", span = span(left)), theme.due_soon()),
+        Some(left) => (t!("sla-left", span = span(left)), Style::default()),
+        None if sla.breached() => (t!("sla-breached"), theme.breached()),
+        None => (t!("sla-met"), theme.good()),
     }
 }
 
@@ -212,11 +191,12 @@ pub fn list_position(len: usize, page: usize, selected: usize) -> String {
     if len <= page {
         return String::new();
     }
-    format!(
-        " · row {} of {}",
-        text::thousands(selected as u64 + 1),
-        text::thousands(len as u64)
-    )
+    let row = t!(
+        "list-row-of",
+        row = text::thousands(selected as u64 + 1),
+        total = text::thousands(len as u64)
+    );
+    format!(" · {row}")
 }
 
 #[cfg(test)]
@@ -229,11 +209,11 @@ mod tests {
         assert_eq!(relative_day(today, today), "today");
         assert_eq!(
             relative_day(today - chrono::Duration::days(3), today),
-            "3d ago"
+            "3 days ago"
         );
         assert_eq!(
             relative_day(today + chrono::Duration::days(2), today),
-            "in 2d"
+            "in 2 days"
         );
         assert_eq!(
             relative_day(today - chrono::Duration::days(400), today),

@@ -36,9 +36,7 @@ impl App {
                 Effect::OpenCard(id) => self.open_card(id),
                 Effect::CloseCard => self.card = None,
                 Effect::OpenForm(form) => self.open_form(*form),
-                Effect::Save(_) if self.saving() => {
-                    self.error("a save is still running; wait for it to finish")
-                }
+                Effect::Save(_) if self.saving() => self.error(t!("save-running")),
                 Effect::Save(purpose) => self.submit(Box::new(Form::new("", *purpose, Vec::new()))),
                 Effect::Load(asker) => self.load(asker),
                 Effect::Ask(asker, request) => self.jobs.ask(asker, *request),
@@ -64,7 +62,7 @@ impl App {
         match action {
             Action::Quit => {
                 if matches!(&self.overlay, Some(Overlay::Form(f)) if f.is_dirty()) {
-                    self.error("a form holds unsaved input: save it or press Esc first");
+                    self.error(t!("quit-unsaved"));
                 } else {
                     self.quit = true;
                 }
@@ -75,7 +73,7 @@ impl App {
             Action::Lookup => self.overlay = Some(Overlay::Lookup(LookupBox::new())),
             Action::Refresh => {
                 self.refresh(true);
-                self.info("reloading…");
+                self.info(t!("reloading"));
             }
             Action::NextPane => self.switch(self.pane.step(1)),
             Action::PrevPane => self.switch(self.pane.step(-1)),
@@ -95,18 +93,12 @@ impl App {
             | Action::AddCarePlan
             | Action::EditCustomer => match self.focused().customer() {
                 Some(id) => self.open_customer_form(action, id),
-                None => self.error("select a customer first"),
+                None => self.error(t!("select-customer-first")),
             },
             Action::NewCustomer => self.open_form(Purpose::new_customer_form()),
-            Action::Sort | Action::ReverseSort => {
-                self.error("sorting is for the customers list (pane 1)")
-            }
-            Action::Filter | Action::ClearFilter => {
-                self.error("filters are for the customers list (1) and the complaint queue (3)")
-            }
-            Action::PlanDone | Action::PlanSkip => {
-                self.error("select a care plan in the agenda (pane 2) first")
-            }
+            Action::Sort | Action::ReverseSort => self.error(t!("sort-where")),
+            Action::Filter | Action::ClearFilter => self.error(t!("filter-where")),
+            Action::PlanDone | Action::PlanSkip => self.error(t!("plan-where")),
             Action::Acknowledge
             | Action::StartWork
             | Action::Reply
@@ -115,10 +107,8 @@ impl App {
             | Action::Resolve
             | Action::Close
             | Action::Reopen
-            | Action::Assign => self.error("select a complaint in the complaints pane (3) first"),
-            Action::PlanReorders => {
-                self.error("reorder calls are planned from the RFM pane (4), due to reorder")
-            }
+            | Action::Assign => self.error(t!("complaint-where")),
+            Action::PlanReorders => self.error(t!("reorders-where")),
             Action::AsOf => {
                 let current = self.as_of.unwrap_or_else(|| self.today());
                 self.open_form(Purpose::as_of_form(current));
@@ -131,7 +121,7 @@ impl App {
                         ..Default::default()
                     }),
                 );
-                self.info("reading the audit trail…");
+                self.info(t!("audit-reading"));
             }
             Action::Roles => self.jobs.ask(Asker::Roles, crate::service::Request::Roles),
             Action::SetRole => self.open_form(Purpose::set_role_form()),
@@ -142,7 +132,7 @@ impl App {
                     let form = Purpose::merge_form(&card.card.customer);
                     self.open_form(form);
                 }
-                None => self.error("open the customer to keep first (Enter on a row, or /)"),
+                None => self.error(t!("merge-open-first")),
             },
             // Nothing to open or go back to, no other view here.
             Action::Open | Action::Back | Action::NextView => {}

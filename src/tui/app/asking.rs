@@ -37,5 +37,5 @@ impl App {
 
 /// The message for an answer of the wrong kind (a bug, never the user's doing).
 pub(super) fn unexpected(what: &str) -> String {
-    format!("the service answered something else than {what} (a bug)")
+    t!("unexpected-bug", what = what)
 }

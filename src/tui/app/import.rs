@@ -17,7 +17,7 @@ pub struct ImportProgress {
 impl App {
     pub(super) fn start_import(&mut self, request: ImportRequest) {
         if self.jobs.is_running(JobKind::Import) {
-            return self.error("an import is running; its report shows when it ends");
+            return self.error(t!("import-running"));
         }
         let ImportRequest {
             path,
@@ -63,27 +63,27 @@ impl App {
                     } else {
                         String::new()
                     };
-                    lines.push(format!("warning: {name}{at}: {}", warning.message));
+                    lines.push(t!(
+                        "import-warning",
+                        where = format!("{name}{at}"),
+                        message = &warning.message
+                    ));
                 }
                 for error in &report.rejected {
-                    lines.push(format!("skipped {name}:{error}"));
+                    lines.push(t!("import-skipped", where = format!("{name}:{error}")));
                 }
                 self.change_counter = self.change_counter_now().unwrap_or(0);
                 self.refresh(true);
                 self.info(report.summary(&name));
-                self.show_report("Import", lines);
+                self.show_report(&t!("import-report"), lines);
             }
             Err(ServiceError::Rejected(errors)) => {
-                let mut lines = vec![format!(
-                    "{name}: {}; nothing was written (fix them, or import again with \
-                     \"skip bad rows\")",
-                    crate::text::count(errors.len() as u64, "bad row", "bad rows")
-                )];
+                let mut lines = vec![t!("import-refused-head", name = &name, bad = errors.len())];
                 lines.extend(errors.iter().map(|e| format!("{name}:{e}")));
-                self.error(format!("{name}: nothing was written"));
-                self.show_report("Import refused", lines);
+                self.error(t!("import-nothing-written", name = &name));
+                self.show_report(&t!("import-refused"), lines);
             }
-            Err(e) => self.error(format!("importing {name}: {e}")),
+            Err(e) => self.error(t!("import-failed", name = &name, error = e.to_string())),
         }
     }
 }

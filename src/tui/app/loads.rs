@@ -75,19 +75,19 @@ impl App {
                     .iter()
                     .map(crate::tui::widgets::audit_line)
                     .collect();
-                self.show_report("Audit trail (newest first)", lines);
+                self.show_report(&t!("audit-title"), lines);
             }
             (Asker::Roles, Response::Roles(roles)) => {
                 let mut lines: Vec<String> = roles
                     .iter()
-                    .map(|(user, role)| format!("{:<24} {}", user, role.title()))
+                    .map(|(user, role)| format!("{} {}", crate::text::fit(user, 24), role.title()))
                     .collect();
                 if lines.is_empty() {
-                    lines.push("nobody has been given a role yet".into());
+                    lines.push(t!("roles-none"));
                 }
-                self.show_report("Roles (others have the team default)", lines);
+                self.show_report(&t!("roles-title"), lines);
             }
-            (Asker::SetRole, Response::Done) => self.info("role set"),
+            (Asker::SetRole, Response::Done) => self.info(t!("role-set")),
             (asker, response) => self.error(format!(
                 "unexpected answer for {asker:?}: {}",
                 response_name(&response)
@@ -212,6 +212,7 @@ impl App {
         self.carry_out(effects);
         if full {
             self.sla_policy = self.service.sla_policy().ok();
+            self.currency = self.service.team_setting("currency").unwrap_or_default();
             self.load_roster();
         } else {
             self.roster_wanted = true;

@@ -12,7 +12,7 @@ impl App {
             Ok(crate::service::Response::CustomerCard(card)) => {
                 (card.customer, card.referred_by.map(|r| r.external_id))
             }
-            Ok(_) => return self.error(super::asking::unexpected("a customer's card")),
+            Ok(_) => return self.error(super::asking::unexpected(&t!("card-reading-bug"))),
             Err(e) => return self.error(e.to_string()),
         };
         let form = match action {
@@ -43,7 +43,7 @@ impl App {
             return;
         }
         if self.saving() {
-            self.error("a save is still running; wait for it to finish (the status line says)");
+            self.error(t!("save-running"));
             return;
         }
         self.overlay = Some(Overlay::Form(Box::new(form)));
@@ -169,9 +169,7 @@ impl App {
                         form.set_error(key, reason.clone());
                     }
                     ServiceError::Stale { .. } => {
-                        form.message = Some(format!(
-                            "{e}. Ctrl-R reloads the latest version and keeps what you typed."
-                        ));
+                        form.message = Some(t!("stale-hint", error = e.to_string()));
                     }
                     _ => form.message = Some(e.to_string()),
                 }
@@ -186,7 +184,7 @@ impl App {
         if let Err(e) = purpose.reload(form, &self.service) {
             form.message = Some(e);
         } else {
-            form.message = Some("reloaded the latest version; your typed text is kept".into());
+            form.message = Some(t!("form-reloaded"));
         }
     }
 
@@ -199,14 +197,17 @@ impl App {
         let since = form.saving_since?;
         let waited = since.elapsed();
         if waited < WAIT_NOTICE {
-            return Some("saving…".into());
+            return Some(t!("saving"));
         }
         Some(match self.service.writer_wait() {
-            Some(wait) => format!(
-                "waiting for another writer ({:.1} s)… the screen stays usable; Ctrl-C quits",
-                wait.as_secs_f64()
+            Some(wait) => t!(
+                "saving-waiting",
+                seconds = format!("{:.1}", wait.as_secs_f64())
             ),
-            None => format!("saving… ({:.1} s)", waited.as_secs_f64()),
+            None => t!(
+                "saving-seconds",
+                seconds = format!("{:.1}", waited.as_secs_f64())
+            ),
         })
     }
 }

@@ -61,9 +61,12 @@ pub fn render_help(
     f.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(" Keys here ", theme.title()))
+        .title(Span::styled(
+            format!(" {} ", t!("help-title")),
+            theme.title(),
+        ))
         .title_bottom(Span::styled(
-            " j/k scroll · any other key closes · : runs any action by name ",
+            format!(" {} ", t!("help-footer")),
             theme.dim(),
         ));
     f.render_widget(

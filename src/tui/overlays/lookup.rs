@@ -66,7 +66,7 @@ impl LookupBox {
             }
             Ok(_) => {
                 self.hits.clear();
-                self.error = Some("the lookup gave an unexpected answer (a bug)".into());
+                self.error = Some(t!("lookup-bug"));
             }
             Err(e) => {
                 self.hits.clear();
@@ -117,9 +117,12 @@ impl LookupBox {
         f.render_widget(Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(Span::styled(" Find a customer ", theme.title()))
+            .title(Span::styled(
+                format!(" {} ", t!("lookup-title")),
+                theme.title(),
+            ))
             .title_bottom(Span::styled(
-                " phone digits or last 4 · name · pinyin · email · id · ↑↓ choose · Enter open · Esc close ",
+                format!(" {} ", t!("lookup-footer")),
                 theme.dim(),
             ));
         let inner = block.inner(popup);
@@ -143,12 +146,9 @@ impl LookupBox {
                 theme.error(),
             ));
         } else if self.hits.is_empty() && !self.input.value.trim().is_empty() {
-            lines.push(Line::styled("no match", theme.dim()));
+            lines.push(Line::styled(t!("lookup-no-match"), theme.dim()));
         } else if self.hits.is_empty() {
-            lines.push(Line::styled(
-                "type a phone's last digits, a name (张三 or zhangsan or zs), an email…",
-                theme.dim(),
-            ));
+            lines.push(Line::styled(t!("lookup-hint"), theme.dim()));
         }
         let name_w = width.saturating_sub(1 + 16 + 24 + 10 + 4).max(8);
         for (i, hit) in self.hits.iter().enumerate() {

@@ -155,9 +155,12 @@ impl Palette {
         f.render_widget(Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(Span::styled(" Run an action ", theme.title()))
+            .title(Span::styled(
+                format!(" {} ", t!("palette-title")),
+                theme.title(),
+            ))
             .title_bottom(Span::styled(
-                " type to filter · ↑↓ · Enter run · Esc close ",
+                format!(" {} ", t!("palette-footer")),
                 theme.dim(),
             ));
         let inner = block.inner(popup);
@@ -194,7 +197,7 @@ impl Palette {
             ]));
         }
         if self.matches.is_empty() {
-            lines.push(Line::styled("no action matches", theme.dim()));
+            lines.push(Line::styled(t!("palette-no-match"), theme.dim()));
         }
         f.render_widget(Paragraph::new(lines), inner);
     }

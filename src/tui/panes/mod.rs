@@ -37,10 +37,10 @@ impl Pane {
 
     pub fn title(self) -> &'static str {
         match self {
-            Pane::Customers => "Customers",
-            Pane::FollowUps => "Follow-ups",
-            Pane::Complaints => "Complaints",
-            Pane::Rfm => "RFM",
+            Pane::Customers => ts!("pane-customers"),
+            Pane::FollowUps => ts!("pane-followups"),
+            Pane::Complaints => ts!("pane-complaints"),
+            Pane::Rfm => ts!("pane-rfm"),
         }
     }
 

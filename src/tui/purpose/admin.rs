@@ -8,13 +8,13 @@ use crate::tui::form::{Field, Form};
 
 pub(super) fn set_role_form() -> Form<Purpose> {
     Form::new(
-        "Give someone a role",
+        t!("set-role-title"),
         Purpose::SetRole,
         vec![
-            Field::text("user", "OS account", "").required(),
+            Field::text("user", ts!("field-user"), "").required(),
             Field::choice(
                 "role",
-                "Role",
+                ts!("field-role"),
                 &labels(Role::ALL, Role::title),
                 Role::Agent.title(),
             ),
@@ -24,12 +24,9 @@ pub(super) fn set_role_form() -> Form<Purpose> {
 
 pub(super) fn merge_form(keep: &Customer) -> Form<Purpose> {
     Form::new(
-        format!(
-            "Merge another file into {} ({}): its orders, contacts, complaints and plans move here",
-            keep.name, keep.external_id
-        ),
+        t!("merge-title", name = &keep.name, id = &keep.external_id),
         Purpose::Merge { keep: keep.id },
-        vec![Field::text("other", "Customer id to merge", "").required()],
+        vec![Field::text("other", ts!("field-other"), "").required()],
     )
 }
 
@@ -39,7 +36,7 @@ pub(super) fn set_role_job(form: &Form<Purpose>) -> Result<SaveJob, Invalid> {
         .value("role")
         .parse()
         .map_err(|e: crate::domain::LabelError| ("role", e.to_string()))?;
-    let said = format!("{user} is now {}", role.title());
+    let said = t!("role-now", user = &user, role = role.title());
     Ok(request(Request::SetRole { user, role }, move |_| said))
 }
 
@@ -51,15 +48,15 @@ pub(super) fn merge_job(form: &Form<Purpose>, keep: CustomerId) -> Result<SaveJo
             other,
         },
         |r| match r {
-            Response::Merged { customer, moved } => format!(
-                "merged into {}: {} orders, {} contacts, {} complaints, {} care plans moved",
-                customer.external_id,
-                moved.orders,
-                moved.followups,
-                moved.complaints,
-                moved.care_plans
+            Response::Merged { customer, moved } => t!(
+                "merged-line",
+                id = &customer.external_id,
+                orders = moved.orders,
+                contacts = moved.followups,
+                complaints = moved.complaints,
+                plans = moved.care_plans
             ),
-            _ => "merged".into(),
+            _ => t!("merged"),
         },
     ))
 }

@@ -14,52 +14,57 @@ impl Purpose {
         let (title, fields) = match action {
             Action::StartWork | Action::Close => return None,
             Action::Acknowledge => (
-                "Acknowledge",
-                vec![
-                    Field::text(
-                        "text",
-                        "Said to customer",
-                        "We have your complaint and are on it",
-                    )
-                    .required(),
-                ],
+                t!("complaint-form-ack"),
+                vec![Field::text("text", ts!("field-text"), t!("complaint-ack-text")).required()],
             ),
-            Action::Reply => ("Reply", vec![Field::lines("text", "Reply", "").required()]),
+            Action::Reply => (
+                t!("complaint-form-reply"),
+                vec![Field::lines("text", ts!("field-text-reply"), "").required()],
+            ),
             Action::Note => (
-                "Internal note",
-                vec![Field::lines("text", "Note", "").required()],
+                t!("complaint-form-note"),
+                vec![Field::lines("text", ts!("field-text-note"), "").required()],
             ),
             Action::CustomerContact => (
-                "The customer contacted us again",
-                vec![Field::lines("text", "What they said", "").required()],
+                t!("complaint-form-contact"),
+                vec![Field::lines("text", ts!("field-text-what-they-said"), "").required()],
             ),
             Action::Resolve => (
-                "Resolve",
+                t!("complaint-form-resolve"),
                 vec![
-                    Field::lines("text", "Resolution", "").required(),
-                    Field::text("cause", "Root cause", "").required(),
-                    Field::text("why_customer_feels", "Why they feel so", ""),
-                    Field::text("reasonable", "Is it reasonable?", ""),
-                    Field::text("what_we_did", "What we did", ""),
-                    Field::text("others_said_same", "Others said same?", ""),
-                    Field::text("prevention", "Prevention", ""),
+                    Field::lines("text", ts!("field-text-resolution"), "").required(),
+                    Field::text("cause", ts!("field-cause"), "").required(),
+                    Field::text("why_customer_feels", ts!("field-why-customer-feels"), ""),
+                    Field::text("reasonable", ts!("field-reasonable"), ""),
+                    Field::text("what_we_did", ts!("field-what-we-did"), ""),
+                    Field::text("others_said_same", ts!("field-others-said-same"), ""),
+                    Field::text("prevention", ts!("field-prevention"), ""),
                 ],
             ),
             Action::Reopen => (
-                "Reopen",
-                vec![Field::text("reason", "Reason", "").required()],
+                t!("complaint-form-reopen"),
+                vec![Field::text("reason", ts!("field-reason"), "").required()],
             ),
             Action::Assign => (
-                "Assign",
+                t!("complaint-form-assign"),
                 vec![
-                    Field::text("to", "Assign to", c.assignee.clone().unwrap_or_default())
-                        .required(),
+                    Field::text(
+                        "to",
+                        ts!("field-to"),
+                        c.assignee.clone().unwrap_or_default(),
+                    )
+                    .required(),
                 ],
             ),
             _ => return None,
         };
         Some(Form::new(
-            format!("{title}: {} ({name})", c.id),
+            t!(
+                "complaint-form-title",
+                step = title,
+                id = &c.id,
+                name = name
+            ),
             purpose,
             fields,
         ))

@@ -10,32 +10,52 @@ use chrono::NaiveDate;
 pub(super) fn customer_fields(c: &Customer, referred_by: Option<&str>) -> Vec<Field> {
     let statuses: Vec<&str> = CustomerStatus::ALL.iter().map(|s| s.title()).collect();
     vec![
-        Field::text("name", "Name", c.name.clone()),
-        Field::text("phones", "Phones", c.phones.join(", ")),
-        Field::text("email", "Email", c.email.clone().unwrap_or_default()),
-        Field::text("company", "Company", c.company.clone().unwrap_or_default()),
-        Field::text("city", "City", c.city.clone().unwrap_or_default()),
+        Field::text("name", ts!("field-name"), c.name.clone()),
+        Field::text("phones", ts!("field-phones"), c.phones.join(", ")),
+        Field::text(
+            "email",
+            ts!("field-email"),
+            c.email.clone().unwrap_or_default(),
+        ),
+        Field::text(
+            "company",
+            ts!("field-company"),
+            c.company.clone().unwrap_or_default(),
+        ),
+        Field::text(
+            "city",
+            ts!("field-city"),
+            c.city.clone().unwrap_or_default(),
+        ),
         Field::date(
             "birthday",
-            "Birthday",
+            ts!("field-birthday"),
             c.birthday
                 .map(|b| b.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
         ),
-        Field::text("owner", "Owner", c.owner.clone().unwrap_or_default()),
-        Field::text("tags", "Tags", c.tags.join(", ")),
-        Field::lines("personality", "Personality", c.personality.clone()),
-        Field::lines("interests", "Interests", c.interests.clone()),
-        Field::lines("habits", "Habits", c.habits.clone()),
+        Field::text(
+            "owner",
+            ts!("field-owner"),
+            c.owner.clone().unwrap_or_default(),
+        ),
+        Field::text("tags", ts!("field-tags"), c.tags.join(", ")),
+        Field::lines(
+            "personality",
+            ts!("field-personality"),
+            c.personality.clone(),
+        ),
+        Field::lines("interests", ts!("field-interests"), c.interests.clone()),
+        Field::lines("habits", ts!("field-habits"), c.habits.clone()),
         Field::text(
             "referred_by",
-            "Referred by (id)",
+            ts!("field-referred-by"),
             referred_by.unwrap_or_default(),
         ),
-        Field::choice("status", "Status", &statuses, c.status.title()),
+        Field::choice("status", ts!("field-status"), &statuses, c.status.title()),
         Field::text(
             "churn_reason",
-            "Why they left",
+            ts!("field-churn-reason"),
             c.churn_reason.clone().unwrap_or_default(),
         ),
     ]
@@ -50,13 +70,13 @@ pub(super) fn customer_input(
         None => None,
         Some(text) => Some(
             NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .map_err(|_| format!("{text:?} is not a date like 1990-05-17"))
+                .map_err(|_| t!("birthday-invalid", text = format!("{text:?}")))
                 .and_then(crate::domain::check_date)
                 .map_err(|reason| ("birthday", reason))?,
         ),
     };
     if birthday.is_some_and(|b| b > today) {
-        return Err(("birthday", "is in the future".into()));
+        return Err(("birthday", t!("birthday-future")));
     }
     let status: CustomerStatus = form
         .value("status")
@@ -64,10 +84,7 @@ pub(super) fn customer_input(
         .map_err(|e: crate::domain::LabelError| ("status", e.to_string()))?;
     let churn_reason = optional(form.value("churn_reason"));
     if churn_reason.is_some() && status == CustomerStatus::Active {
-        return Err((
-            "churn_reason",
-            "an active customer has not left: set the status first, or clear this".into(),
-        ));
+        return Err(("churn_reason", t!("churn-reason-active")));
     }
     Ok(CustomerInput {
         external_id,

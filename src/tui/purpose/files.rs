@@ -8,10 +8,18 @@ use crate::transfer::{Format, Kind};
 use crate::tui::form::{Field, Form};
 use std::path::PathBuf;
 
-const ALL_OR_NOTHING: &str = "all or nothing";
-const SKIP_BAD: &str = "skip bad rows";
-const NO: &str = "no";
-const YES: &str = "yes";
+fn all_or_nothing() -> &'static str {
+    ts!("import-all-or-nothing")
+}
+fn skip_bad() -> &'static str {
+    ts!("import-skip-bad")
+}
+fn no() -> &'static str {
+    ts!("choice-no")
+}
+fn yes() -> &'static str {
+    ts!("choice-yes")
+}
 
 fn kinds() -> Vec<&'static str> {
     Kind::ALL.iter().map(|k| k.title()).collect()
@@ -19,29 +27,39 @@ fn kinds() -> Vec<&'static str> {
 
 pub(super) fn import_form() -> Form<Purpose> {
     Form::new(
-        "Import a file (CSV or JSON)",
+        t!("import-title"),
         Purpose::Import,
         vec![
-            Field::text("file", "File", "").required(),
-            Field::choice("kind", "Holds", &kinds(), Kind::Customers.title()),
+            Field::text("file", ts!("field-file"), "").required(),
+            Field::choice(
+                "kind",
+                ts!("field-kind-holds"),
+                &kinds(),
+                Kind::Customers.title(),
+            ),
             Field::choice(
                 "mode",
-                "Bad rows",
-                &[ALL_OR_NOTHING, SKIP_BAD],
-                ALL_OR_NOTHING,
+                ts!("field-mode"),
+                &[all_or_nothing(), skip_bad()],
+                all_or_nothing(),
             ),
-            Field::choice("dry_run", "Only check", &[NO, YES], NO),
+            Field::choice("dry_run", ts!("field-dry-run"), &[no(), yes()], no()),
         ],
     )
 }
 
 pub(super) fn export_form() -> Form<Purpose> {
     Form::new(
-        "Export to a file",
+        t!("export-title"),
         Purpose::Export,
         vec![
-            Field::choice("kind", "What", &kinds(), Kind::Customers.title()),
-            Field::text("file", "File", "customers.csv").required(),
+            Field::choice(
+                "kind",
+                ts!("field-kind-what"),
+                &kinds(),
+                Kind::Customers.title(),
+            ),
+            Field::text("file", ts!("field-file"), "customers.csv").required(),
         ],
     )
 }
@@ -58,7 +76,7 @@ pub struct ImportRequest {
 }
 
 fn kind_of(form: &Form<Purpose>) -> Result<Kind, Invalid> {
-    Kind::from_words(form.value("kind")).ok_or(("kind", "choose what the file holds".into()))
+    Kind::from_words(form.value("kind")).ok_or(("kind", t!("choose-kind")))
 }
 
 fn format_of(path: &std::path::Path) -> Format {
@@ -80,10 +98,13 @@ pub(super) fn import_request(form: &Form<Purpose>) -> Result<ImportRequest, Inva
     let text = form.value("file").trim();
     let path = expand(text);
     if let Err(e) = std::fs::File::open(&path) {
-        return Err(("file", format!("cannot open {text}: {e}")));
+        return Err((
+            "file",
+            t!("file-cannot-open", file = text, error = e.to_string()),
+        ));
     }
     if path.is_dir() {
-        return Err(("file", format!("{text} is a folder; name a file in it")));
+        return Err(("file", t!("file-is-folder", file = text)));
     }
     Ok(ImportRequest {
         name: text.to_owned(),
@@ -91,8 +112,8 @@ pub(super) fn import_request(form: &Form<Purpose>) -> Result<ImportRequest, Inva
         path,
         kind: kind_of(form)?,
         options: ImportOptions {
-            dry_run: form.value("dry_run") == YES,
-            skip_bad: form.value("mode") == SKIP_BAD,
+            dry_run: form.value("dry_run") == yes(),
+            skip_bad: form.value("mode") == skip_bad(),
             create_missing: false,
         },
     })
@@ -103,17 +124,14 @@ pub(super) fn export_job(form: &Form<Purpose>) -> Result<SaveJob, Invalid> {
     let text = form.value("file").trim().to_owned();
     let path = expand(&text);
     if path.exists() {
-        return Err((
-            "file",
-            format!("{text} exists; name a new file (nothing is overwritten)"),
-        ));
+        return Err(("file", t!("file-exists", file = &text)));
     }
     let format = format_of(&path);
     Ok(Box::new(move |s: &Service| {
         let written = match std::fs::File::create_new(&path) {
             Err(e) => Err(crate::service::ServiceError::invalid(
                 "file",
-                format!("cannot write {text}: {e}"),
+                t!("file-cannot-write", file = &text, error = e.to_string()),
             )),
             Ok(file) => {
                 let written = s.export(kind, format, std::io::BufWriter::new(file));
@@ -124,11 +142,6 @@ pub(super) fn export_job(form: &Form<Purpose>) -> Result<SaveJob, Invalid> {
                 written
             }
         };
-        saved(written, |count| {
-            format!(
-                "exported {} to {text}",
-                crate::text::count(*count, "row", "rows")
-            )
-        })
+        saved(written, |count| t!("exported", rows = *count, file = &text))
     }))
 }

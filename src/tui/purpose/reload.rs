@@ -15,7 +15,7 @@ impl Purpose {
                 };
                 let card = match service.handle(request).map_err(|e| e.to_string())? {
                     Response::CustomerCard(card) => *card,
-                    _ => return Err("the card gave an unexpected answer (a bug)".into()),
+                    _ => return Err(t!("card-bug")),
                 };
                 let referrer = card.referred_by.map(|r| r.external_id);
                 let fresh = card.customer;
@@ -37,7 +37,7 @@ impl Purpose {
                 let request = Request::ComplaintView { id: id.clone() };
                 let view = match service.handle(request).map_err(|e| e.to_string())? {
                     Response::ComplaintView(view) => view,
-                    _ => return Err("the complaint gave an unexpected answer (a bug)".into()),
+                    _ => return Err(t!("complaint-bug")),
                 };
                 form.purpose = Purpose::Complaint {
                     id: id.clone(),
@@ -46,7 +46,7 @@ impl Purpose {
                 };
                 Ok(())
             }
-            _ => Err("nothing to reload".into()),
+            _ => Err(t!("nothing-to-reload")),
         }
     }
 }

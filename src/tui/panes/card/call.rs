@@ -10,7 +10,7 @@ use crate::service::{RosterRow, SlaState, TimelineEntry};
 use crate::text;
 use crate::tui::panes::complaints::LiveSla;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{local_date, relative_day, sla_text};
+use crate::tui::widgets::{local_date, relative_day, relative_day_short, sla_text};
 use chrono::{Datelike, NaiveDate};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -33,6 +33,8 @@ pub struct CallContext<'a> {
     pub theme: Theme,
     pub live: &'a LiveSla<'a>,
     pub reorder: Option<&'a ReorderPrediction>,
+    /// The team's currency symbol before amounts (`currency` setting; may be empty).
+    pub currency: &'a str,
 }
 
 /// The call screen as two groups of rows: who they are and what they are worth (left), and
@@ -54,16 +56,22 @@ pub fn call_lines(
             None => c.status.title().to_owned(),
         }),
     ];
-    left.push(row("Who", &joined(&who), theme.title(), width, theme));
+    left.push(row(
+        ts!("call-who"),
+        &joined(&who),
+        theme.title(),
+        width,
+        theme,
+    ));
     let reach = [
         (!c.phones.is_empty()).then(|| c.phones.join(", ")),
         c.company.clone(),
-        c.owner.as_ref().map(|o| format!("owner {o}")),
+        c.owner.as_ref().map(|o| t!("call-owner", owner = o)),
         c.city.clone(),
     ];
     if reach.iter().any(Option::is_some) {
         left.push(row(
-            "Phone",
+            ts!("call-phone"),
             &joined(&reach),
             Style::default(),
             width,
@@ -71,7 +79,7 @@ pub fn call_lines(
         ));
     }
     left.extend(packed(
-        "Value",
+        ts!("call-value"),
         &value_parts(card, cx),
         Style::default(),
         width,
@@ -79,12 +87,18 @@ pub fn call_lines(
     ));
     let points = talking_points(card, cx);
     if !points.is_empty() {
-        left.extend(packed("Talk", &points, theme.due_soon(), width, theme));
+        left.extend(packed(
+            ts!("call-talk"),
+            &points,
+            theme.due_soon(),
+            width,
+            theme,
+        ));
     }
     for (label, note) in [
-        ("Person", &c.personality),
-        ("Likes", &c.interests),
-        ("Habits", &c.habits),
+        (ts!("call-person"), &c.personality),
+        (ts!("call-likes"), &c.interests),
+        (ts!("call-habits"), &c.habits),
     ] {
         if !note.trim().is_empty() {
             left.push(row(label, &one_line(note), Style::default(), width, theme));
@@ -100,15 +114,21 @@ pub fn call_lines(
         .collect();
     open.sort_by_key(|(_, sla)| (!sla.breached(), sla.time_left_ms.unwrap_or(i64::MAX)));
     if open.is_empty() {
-        right.push(row("Open", "no open complaint", theme.dim(), width, theme));
+        right.push(row(
+            ts!("call-open"),
+            &t!("call-no-open"),
+            theme.dim(),
+            width,
+            theme,
+        ));
     }
     for (i, (complaint, sla)) in open.iter().take(SHOWN).enumerate() {
-        let label = if i == 0 { "Open" } else { "" };
+        let label = if i == 0 { ts!("call-open") } else { "" };
         right.push(complaint_row(label, complaint, sla, theme, width));
     }
     if open.len() > SHOWN {
-        let more = text::count((open.len() - SHOWN) as u64, "more", "more");
-        right.push(row("", &format!("+{more}"), theme.dim(), width, theme));
+        let more = t!("call-more", n = open.len() - SHOWN);
+        right.push(row("", &more, theme.dim(), width, theme));
     }
     let contacts: Vec<_> = card
         .card
@@ -121,18 +141,25 @@ pub fn call_lines(
         .take(SHOWN)
         .collect();
     if contacts.is_empty() {
-        right.push(row("Last", "no contact yet", theme.dim(), width, theme));
+        right.push(row(
+            ts!("call-last"),
+            &t!("call-no-contact"),
+            theme.dim(),
+            width,
+            theme,
+        ));
     }
     for (i, f) in contacts.iter().enumerate() {
         let date = local_date(f.at).map_or_else(|| "?".into(), |d| d.to_string());
-        let line = format!(
-            "{date} {} {} by {}: {}",
-            f.channel.title(),
-            f.direction.title(),
-            f.staff,
-            one_line(&f.summary)
+        let line = t!(
+            "call-contact-line",
+            date = date,
+            channel = f.channel.title(),
+            direction = f.direction.title(),
+            staff = &f.staff,
+            summary = one_line(&f.summary)
         );
-        let label = if i == 0 { "Last" } else { "" };
+        let label = if i == 0 { ts!("call-last") } else { "" };
         right.push(row(label, &line, Style::default(), width, theme));
     }
     let next_plan = card
@@ -166,9 +193,15 @@ pub fn call_lines(
             } else {
                 Style::default()
             };
-            right.push(row("Next", &text, style, width, theme));
+            right.push(row(ts!("call-next"), &text, style, width, theme));
         }
-        None => right.push(row("Next", "no care plan", theme.dim(), width, theme)),
+        None => right.push(row(
+            ts!("call-next"),
+            &t!("call-no-plan"),
+            theme.dim(),
+            width,
+            theme,
+        )),
     }
     (left, right)
 }
@@ -188,29 +221,32 @@ fn value_parts(card: &CardPane, cx: &CallContext<'_>) -> Vec<String> {
                     rfm.f,
                     rfm.m
                 )),
-                None => parts.push("not scored".into()),
+                None => parts.push(t!("call-not-scored")),
             }
             parts.push(row.stage.title().to_owned());
             if let Some(class) = row.value_class {
                 parts.push(class.title().to_owned());
             }
         }
-        None => parts.push("scoring…".into()),
+        None => parts.push(t!("call-scoring")),
     }
     if agg.order_count == 0 {
-        parts.push("no order yet".into());
+        parts.push(t!("call-no-order"));
     } else {
-        parts.push(format!(
-            "{} in {}",
-            agg.total,
-            text::count(agg.order_count, "order", "orders")
+        parts.push(t!(
+            "call-spent-in",
+            total = crate::i18n::format::money(agg.total, cx.currency),
+            orders = t!("count-orders", n = agg.order_count)
         ));
         if let Some(last) = local_date(agg.last_order_at) {
-            parts.push(format!("last {}", relative_day(last, cx.today)));
+            parts.push(t!(
+                "call-last-order",
+                when = relative_day_short(last, cx.today)
+            ));
         }
     }
     if let Some(p) = cx.reorder {
-        parts.push(format!("next ~{}", p.next_expected));
+        parts.push(t!("call-next-order", date = p.next_expected.to_string()));
     }
     parts
 }
@@ -221,7 +257,7 @@ fn talking_points(card: &CardPane, cx: &CallContext<'_>) -> Vec<String> {
     let mut points = Vec::new();
     for (complaint, sla) in &card.open_complaints {
         if (cx.live)(complaint, sla).breached() {
-            points.push(format!("{} is past its SLA", complaint.id));
+            points.push(t!("talk-past-sla", id = &complaint.id));
             break;
         }
     }
@@ -229,29 +265,32 @@ fn talking_points(card: &CardPane, cx: &CallContext<'_>) -> Vec<String> {
         && days <= BIRTHDAY_DAYS
     {
         points.push(match days {
-            0 => "birthday today".into(),
-            1 => "birthday tomorrow".into(),
-            d => format!("birthday in {d} days"),
+            0 => t!("talk-birthday-today"),
+            1 => t!("talk-birthday-tomorrow"),
+            d => t!("talk-birthday-in", days = d),
         });
     }
     if let Some(p) = cx.reorder {
         let days = (p.next_expected - cx.today).num_days();
         if days < 0 {
-            points.push(format!(
-                "reorder overdue by {}",
-                text::count(-days as u64, "day", "days")
+            points.push(t!(
+                "talk-reorder-overdue",
+                days = t!("count-days", n = -days)
             ));
         } else if days <= REORDER_DAYS {
-            points.push(format!(
-                "reorder due {}",
-                relative_day(p.next_expected, cx.today)
+            points.push(t!(
+                "talk-reorder-due",
+                when = relative_day(p.next_expected, cx.today)
             ));
         }
     }
     if let Some(row) = cx.row {
         let segment = row.rfm.map(|r| r.segment);
         if matches!(segment, Some(Segment::AtRisk | Segment::CantLoseThem)) {
-            points.push(format!("at risk ({})", segment.map_or("", |s| s.title())));
+            points.push(t!(
+                "talk-at-risk",
+                segment = segment.map_or("", |s| s.title())
+            ));
         }
         let valuable = matches!(row.value_class, Some(ValueClass::Mvc | ValueClass::Mgc));
         let quiet_for = row
@@ -260,9 +299,9 @@ fn talking_points(card: &CardPane, cx: &CallContext<'_>) -> Vec<String> {
             .unwrap_or(i64::MAX);
         if valuable && quiet_for > QUIET_DAYS {
             points.push(if quiet_for == i64::MAX {
-                "high value, never contacted".into()
+                t!("talk-never-contacted")
             } else {
-                format!("high value, quiet for {quiet_for} days")
+                t!("talk-quiet-for", days = quiet_for)
             });
         }
     }
@@ -305,7 +344,7 @@ fn complaint_row(
     // The SLA words stay whole; the description gives way.
     let room = width.saturating_sub(LABEL + text::width(&sla_words) + 3);
     Line::from(vec![
-        Span::styled(format!("{label:<LABEL$}"), theme.header()),
+        Span::styled(text::fit(label, LABEL), theme.header()),
         Span::styled(sla_words, style),
         Span::raw(" · "),
         Span::raw(text::fit(&what, room).trim_end().to_owned()),
@@ -350,7 +389,7 @@ fn packed(
 fn row(label: &str, value: &str, style: Style, width: usize, theme: Theme) -> Line<'static> {
     let room = width.saturating_sub(LABEL);
     Line::from(vec![
-        Span::styled(format!("{label:<LABEL$}"), theme.header()),
+        Span::styled(text::fit(label, LABEL), theme.header()),
         Span::styled(text::fit(value, room).trim_end().to_owned(), style),
     ])
 }

@@ -58,7 +58,7 @@ impl CardPane {
         };
         let card = match service.handle(request).map_err(|e| e.to_string())? {
             crate::service::Response::CustomerCard(card) => *card,
-            _ => return Err("the card gave an unexpected answer (a bug)".into()),
+            _ => return Err(t!("card-bug")),
         };
         let policy = service.sla_policy().map_err(|e| e.to_string())?;
         let open_complaints = card
@@ -140,8 +140,9 @@ impl CardPane {
             theme,
             live,
             reorder: reorder.as_ref(),
+            currency: cx.currency,
         };
-        let details = self.lines_for(roster, today, theme, reorder.as_ref());
+        let details = self.lines_for(roster, today, theme, reorder.as_ref(), cx.currency);
         let (rest_area, head) = if area.width >= TWO_COLUMNS {
             let half = inner.width / 2;
             let (left, right) = call_lines(self, &cx, usize::from(half.saturating_sub(1)));
@@ -164,7 +165,10 @@ impl CardPane {
         let head_rows = head.len();
         let mut lines = head;
         if head_rows > 0 {
-            lines.push(Line::from(Span::styled("── File ", theme.title())));
+            lines.push(Line::from(Span::styled(
+                format!("── {} ", t!("card-file")),
+                theme.title(),
+            )));
         }
         lines.extend(details);
         let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
@@ -202,53 +206,57 @@ impl CardPane {
         today: NaiveDate,
         theme: Theme,
         reorder: Option<&ReorderPrediction>,
+        currency: &str,
     ) -> Vec<Line<'static>> {
         let card = &self.card;
         let c = &card.customer;
         let mut out: Vec<Line<'static>> = Vec::new();
         let field = |label: &str, value: String| -> Line<'static> {
             Line::from(vec![
-                Span::styled(format!("{label:<12}"), theme.header()),
+                Span::styled(crate::text::fit(label, 12), theme.header()),
                 Span::raw(sanitize(&value).into_owned()),
             ])
         };
         let section = |title: &str| Line::from(Span::styled(format!("── {title} "), theme.title()));
         out.push(field(
-            "Status",
+            ts!("card-status"),
             match &c.churn_reason {
                 Some(reason) => format!("{} ({reason})", c.status.title()),
                 None => c.status.title().to_owned(),
             },
         ));
         if !c.phones.is_empty() {
-            out.push(field("Phone", c.phones.join(", ")));
+            out.push(field(ts!("card-phone"), c.phones.join(", ")));
         }
         for (label, value) in [
-            ("Email", &c.email),
-            ("Company", &c.company),
-            ("City", &c.city),
-            ("Address", &c.address),
-            ("Owner", &c.owner),
+            (ts!("card-email"), &c.email),
+            (ts!("card-company"), &c.company),
+            (ts!("card-city"), &c.city),
+            (ts!("card-address"), &c.address),
+            (ts!("card-owner"), &c.owner),
         ] {
             if let Some(v) = value {
                 out.push(field(label, v.clone()));
             }
         }
         if let Some(b) = c.birthday {
-            out.push(field("Birthday", b.format("%Y-%m-%d").to_string()));
+            out.push(field(
+                ts!("card-birthday"),
+                b.format("%Y-%m-%d").to_string(),
+            ));
         }
         if let Some(channel) = c.preferred_channel {
-            out.push(field("Prefers", channel.title().to_owned()));
+            out.push(field(ts!("card-prefers"), channel.title().to_owned()));
         }
         if !c.tags.is_empty() {
-            out.push(field("Tags", c.tags.join(", ")));
+            out.push(field(ts!("card-tags"), c.tags.join(", ")));
         }
         if !(c.personality.is_empty() && c.interests.is_empty() && c.habits.is_empty()) {
-            out.push(section("Soft notes"));
+            out.push(section(ts!("card-soft-notes")));
             for (label, value) in [
-                ("Personality", &c.personality),
-                ("Interests", &c.interests),
-                ("Habits", &c.habits),
+                (ts!("card-personality"), &c.personality),
+                (ts!("card-interests"), &c.interests),
+                (ts!("card-habits"), &c.habits),
             ] {
                 // A note of several lines keeps them, each under the label's column.
                 for (i, line) in value.lines().filter(|l| !l.trim().is_empty()).enumerate() {
@@ -256,64 +264,65 @@ impl CardPane {
                 }
             }
         }
-        out.push(section("Value"));
+        out.push(section(ts!("card-value")));
         let row = roster.and_then(|r| r.row(c.id));
         match row {
             Some(row) => {
                 match row.rfm {
                     Some(rfm) => out.push(field(
-                        "RFM",
-                        format!(
-                            "R{} F{} M{} · {} · {} days since the last order",
-                            rfm.r,
-                            rfm.f,
-                            rfm.m,
-                            rfm.segment.title(),
-                            rfm.recency_days
+                        ts!("card-rfm"),
+                        t!(
+                            "card-rfm-line",
+                            r = rfm.r,
+                            f = rfm.f,
+                            m = rfm.m,
+                            segment = rfm.segment.title(),
+                            days = rfm.recency_days
                         ),
                     )),
-                    None => out.push(field("RFM", "not scored (no order yet)".into())),
+                    None => out.push(field(ts!("card-rfm"), t!("card-not-scored"))),
                 }
                 out.push(field(
-                    "Stage",
+                    ts!("card-stage"),
                     format!(
                         "{}{}",
                         row.stage.title(),
                         row.value_class
-                            .map(|v| format!(" · value class {v}"))
+                            .map(|v| format!(" · {}", t!("card-value-class", class = v.title())))
                             .unwrap_or_default()
                     ),
                 ));
             }
-            None => out.push(field("RFM", "scoring…".into())),
+            None => out.push(field(ts!("card-rfm"), t!("card-scoring"))),
         }
         let agg = &card.aggregate;
         out.push(field(
-            "Orders",
+            ts!("card-orders"),
             if agg.order_count == 0 {
-                "none yet".into()
+                t!("card-orders-none")
             } else {
-                format!(
-                    "{} orders, {} in total, last {}",
-                    agg.order_count,
-                    agg.total,
-                    local_date(agg.last_order_at).map_or("?".into(), |d| relative_day(d, today))
+                t!(
+                    "card-orders-line",
+                    orders = t!("count-orders", n = agg.order_count),
+                    total = crate::i18n::format::money(agg.total, currency),
+                    last = local_date(agg.last_order_at)
+                        .map_or("?".into(), |d| relative_day(d, today))
                 )
             },
         ));
         if let Some(p) = reorder {
             let (text, overdue) = next_order_text(p, today);
-            let mut line = field("Next order", text);
+            let mut line = field(ts!("card-next-order"), text);
             if overdue {
                 line = line.patch_style(theme.breached());
             }
             out.push(line);
         }
         if card.referred_by.is_some() || !card.referrals.is_empty() {
-            out.push(section("Referrals"));
+            out.push(section(ts!("card-referrals")));
             if let Some(r) = &card.referred_by {
                 out.push(field(
-                    "Referred by",
+                    ts!("card-referred-by"),
                     format!("{} ({})", r.name, r.external_id),
                 ));
             }
@@ -324,30 +333,30 @@ impl CardPane {
                     .map(|r| format!("{} ({})", r.name, r.external_id))
                     .collect();
                 out.push(field(
-                    "Referred",
+                    ts!("card-referred"),
                     format!("{}: {}", card.referrals.len(), names.join(", ")),
                 ));
             }
         }
         if let Some(change) = &card.last_change {
             out.push(field(
-                "Last change",
-                format!(
-                    "{} by {} ({}) · {}",
-                    local_time(change.at),
-                    change.staff,
-                    change.os_user,
-                    change.action
+                ts!("card-last-change"),
+                t!(
+                    "card-last-change-line",
+                    at = local_time(change.at),
+                    staff = &change.staff,
+                    user = &change.os_user,
+                    action = &change.action
                 ),
             ));
         }
         if !card.merged_ids.is_empty() {
-            out.push(field("Merged ids", card.merged_ids.join(", ")));
+            out.push(field(ts!("card-merged-ids"), card.merged_ids.join(", ")));
         }
         if let Some(audit) = &self.audit
             && !audit.is_empty()
         {
-            out.push(section("Changes"));
+            out.push(section(ts!("card-changes")));
             for entry in audit {
                 out.push(Line::from(Span::styled(
                     sanitize(&crate::tui::widgets::audit_line(entry)).into_owned(),
@@ -355,9 +364,12 @@ impl CardPane {
                 )));
             }
         }
-        out.push(section("Timeline"));
+        out.push(section(ts!("card-timeline")));
         if card.timeline.is_empty() {
-            out.push(Line::from(Span::styled("nothing yet", theme.dim())));
+            out.push(Line::from(Span::styled(
+                t!("card-nothing-yet"),
+                theme.dim(),
+            )));
         }
         for entry in &card.timeline {
             out.push(timeline_line(entry, theme));
@@ -421,13 +433,13 @@ impl Component for CardPane {
 
     fn hints(&self) -> Vec<(Action, &'static str)> {
         vec![
-            (Action::Back, "back"),
-            (Action::LogCall, "log this call"),
-            (Action::LogFollowUp, "follow-up"),
-            (Action::OpenComplaint, "complaint"),
-            (Action::AddCarePlan, "care plan"),
-            (Action::EditCustomer, "edit"),
-            (Action::Down, "scroll"),
+            (Action::Back, ts!("hint-back")),
+            (Action::LogCall, ts!("hint-log-call")),
+            (Action::LogFollowUp, ts!("hint-follow-up")),
+            (Action::OpenComplaint, ts!("hint-complaint")),
+            (Action::AddCarePlan, ts!("hint-care-plan")),
+            (Action::EditCustomer, ts!("hint-edit")),
+            (Action::Down, ts!("hint-scroll")),
         ]
     }
 }

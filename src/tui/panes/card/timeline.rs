@@ -18,27 +18,30 @@ pub(super) fn next_order_text(p: &ReorderPrediction, today: NaiveDate) -> (Strin
     let every = p.median_gap_days;
     match days {
         d if d < 0 => (
-            format!(
-                "expected {}, overdue by {} day{} (every ~{every} days)",
-                p.next_expected,
-                -d,
-                if d == -1 { "" } else { "s" }
+            t!(
+                "next-order-overdue",
+                date = p.next_expected.to_string(),
+                days = t!("count-days", n = -d),
+                every = every
             ),
             true,
         ),
         // Far ahead `relative_day` falls back to the date itself: say the distance instead.
         d if d > 99 => (
-            format!(
-                "expected {} (in {d}d; every ~{every} days)",
-                p.next_expected
+            t!(
+                "next-order-far",
+                date = p.next_expected.to_string(),
+                days = t!("count-days", n = d),
+                every = every
             ),
             false,
         ),
         _ => (
-            format!(
-                "expected {} ({}; every ~{every} days)",
-                p.next_expected,
-                relative_day(p.next_expected, today)
+            t!(
+                "next-order-near",
+                date = p.next_expected.to_string(),
+                when = relative_day(p.next_expected, today),
+                every = every
             ),
             false,
         ),
@@ -48,7 +51,7 @@ pub(super) fn next_order_text(p: &ReorderPrediction, today: NaiveDate) -> (Strin
 pub(super) fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static> {
     let (kind, text, style) = match entry {
         TimelineEntry::Order(o) => (
-            "order",
+            ts!("timeline-order"),
             format!(
                 "{} {}{}",
                 o.order_id,
@@ -61,32 +64,38 @@ pub(super) fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static
             Style::default(),
         ),
         TimelineEntry::FollowUp(f) => (
-            "contact",
+            ts!("timeline-contact"),
             format!(
-                "{} {} {} by {}: {}{}{}",
-                f.channel.title(),
-                f.direction.title(),
-                f.kind.title(),
-                f.staff,
-                f.summary,
+                "{}{}{}",
+                t!(
+                    "timeline-contact-line",
+                    channel = f.channel.title(),
+                    direction = f.direction.title(),
+                    kind = f.kind.title(),
+                    staff = &f.staff,
+                    summary = &f.summary
+                ),
                 if f.outcome.is_empty() {
                     String::new()
                 } else {
                     format!(" → {}", f.outcome)
                 },
                 f.satisfaction
-                    .map(|s| format!(" (satisfaction {s}/5)"))
+                    .map(|s| format!(" {}", t!("timeline-satisfaction", score = s)))
                     .unwrap_or_default()
             ),
             Style::default(),
         ),
         TimelineEntry::CarePlan(p) => (
-            "care plan",
+            ts!("timeline-care-plan"),
             format!(
-                "{} due {} [{}]{}",
-                p.purpose.title(),
-                p.due,
-                p.status.title(),
+                "{}{}",
+                t!(
+                    "timeline-plan-line",
+                    purpose = p.purpose.title(),
+                    due = p.due.to_string(),
+                    status = p.status.title()
+                ),
                 if p.note.is_empty() {
                     String::new()
                 } else {
@@ -100,7 +109,7 @@ pub(super) fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static
             },
         ),
         TimelineEntry::Complaint(c) => (
-            "complaint",
+            ts!("timeline-complaint"),
             format!(
                 "{} {} [{}] {}: {}",
                 c.id,
@@ -133,7 +142,7 @@ pub(super) fn timeline_line(entry: &TimelineEntry, theme: Theme) -> Line<'static
     };
     Line::from(vec![
         Span::styled(format!("{stamp}  "), theme.dim()),
-        Span::styled(format!("{kind:<10}"), style),
+        Span::styled(crate::text::fit(kind, 10), style),
         Span::raw(sanitize(&text).into_owned()),
     ])
 }
@@ -171,10 +180,10 @@ mod tests {
         assert!(overdue);
         // Ahead: as before; far ahead: the distance, not the date twice.
         let (text, overdue) = next_order_text(&prediction(d(2026, 12, 10), 39), today);
-        assert_eq!(text, "expected 2026-12-10 (in 19d; every ~39 days)");
+        assert_eq!(text, "expected 2026-12-10 (in 19 days; every ~39 days)");
         assert!(!overdue);
         let (text, _) = next_order_text(&prediction(d(2027, 6, 1), 300), today);
-        assert_eq!(text, "expected 2027-06-01 (in 192d; every ~300 days)");
+        assert_eq!(text, "expected 2027-06-01 (in 192 days; every ~300 days)");
         let (text, _) = next_order_text(&prediction(today, 30), today);
         assert_eq!(text, "expected 2026-11-21 (today; every ~30 days)");
     }

@@ -54,9 +54,7 @@ pub fn parse_filter(text: &str) -> Result<QueueFilter, String> {
                 filter.assignee = Some(value.to_string())
             }
             _ => {
-                return Err(format!(
-                    "unknown filter {term:?} (use status:new, assignee:NAME, breached)"
-                ));
+                return Err(t!("queue-filter-unknown", term = format!("{term:?}")));
             }
         }
     }
@@ -95,29 +93,35 @@ impl ComplaintsPane {
 
     /// Draws the queue or the detail; `live` gives the SLA state at the moment of drawing,
     /// so countdowns move every second.
-    pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, live: &LiveSla<'_>) {
+    pub fn render(&self, f: &mut Frame, area: Rect, cx: &RenderContext<'_>) {
+        let (theme, live) = (cx.theme, cx.live);
         if let Some(detail) = &self.detail {
-            return self.render_detail(f, area, detail, theme, live);
+            return self.render_detail(f, area, detail, cx);
         }
         let page = area.height.saturating_sub(2) as usize;
         self.page.set(page);
         let filter = if self.filter_text.trim().is_empty() {
-            "open complaints".to_string()
+            t!("queue-open")
         } else {
-            format!("filter: {}", crate::text::sanitize(self.filter_text.trim()))
+            let filter = crate::text::sanitize(self.filter_text.trim()).into_owned();
+            t!("queue-filter", filter = filter)
         };
         let count = if self.total > self.len() {
-            format!("the {} most urgent of {}", self.len(), self.total)
+            t!(
+                "queue-most-urgent-of",
+                shown = self.len(),
+                total = self.total
+            )
         } else {
             self.len().to_string()
         };
         let position = crate::tui::widgets::list_position(self.len(), page, self.cursor.selected);
         let mut lines = vec![Line::styled(
-            format!("{count} · {filter} · most urgent first{position}"),
+            format!("{count} · {filter} · {}{position}", t!("queue-order")),
             theme.dim(),
         )];
         let Some(queue) = &self.queue else {
-            lines.push(Line::styled("loading the queue…", theme.dim()));
+            lines.push(Line::styled(t!("queue-loading"), theme.dim()));
             f.render_widget(Paragraph::new(lines), area);
             return;
         };
@@ -128,18 +132,18 @@ impl ComplaintsPane {
         lines.push(cells_line(
             &[
                 (" ", w[0]),
-                ("Id", w[1]),
-                ("Sev", w[2]),
-                ("Status", w[3]),
-                ("Customer · category", w[4]),
-                ("SLA", w[5]),
-                ("Assignee", w[6]),
-                ("Calls", w[7]),
+                (ts!("col-id"), w[1]),
+                (ts!("col-severity-short"), w[2]),
+                (ts!("col-status"), w[3]),
+                (ts!("col-customer-category"), w[4]),
+                (ts!("col-sla"), w[5]),
+                (ts!("col-assignee"), w[6]),
+                (ts!("col-calls"), w[7]),
             ],
             theme.header(),
         ));
         if queue.is_empty() {
-            lines.push(Line::styled("The queue is empty.", theme.dim()));
+            lines.push(Line::styled(t!("queue-empty"), theme.dim()));
         }
         for i in self.cursor.visible(queue.len(), page) {
             let view = &queue[i];
@@ -152,7 +156,11 @@ impl ComplaintsPane {
                 sla_style
             };
             let who = format!("{} · {}", view.customer.name, c.category);
-            let contacts = format!("{}{}", c.contacts, if c.escalated { " ESC" } else { "" });
+            let contacts = if c.escalated {
+                format!("{} {}", c.contacts, t!("escalated-short"))
+            } else {
+                c.contacts.to_string()
+            };
             lines.push(cells_line(
                 &[
                     (if selected { "▶" } else { " " }, w[0]),
@@ -176,14 +184,15 @@ impl ComplaintsPane {
         crate::tui::widgets::list_scrollbar(f, rows, queue.len(), page, self.cursor.selected);
     }
 
+    /// The detail of one complaint; the footer shows `cx.keys`.
     fn render_detail(
         &self,
         f: &mut Frame,
         area: Rect,
         view: &ComplaintView,
-        theme: Theme,
-        live: &LiveSla<'_>,
+        cx: &RenderContext<'_>,
     ) {
+        let (theme, live, keys) = (cx.theme, cx.live, cx.keys);
         let c = &view.complaint;
         let block = Block::default()
             .borders(Borders::ALL)
@@ -191,61 +200,68 @@ impl ComplaintsPane {
                 format!(" {} · {} ", sanitize(&c.id), sanitize(&view.customer.name)),
                 theme.title(),
             ))
-            .title_bottom(Span::styled(
-                " a ack · r reply · n note · o contact · R resolve · C close · O reopen · Esc back ",
-                theme.dim(),
-            ));
+            .title_bottom(Span::styled(format!(" {keys} "), theme.dim()));
         let inner = block.inner(area);
         f.render_widget(block, area);
         self.page.set(inner.height as usize);
         let (sla, sla_style) = sla_text(&live(&view.complaint, &view.sla), theme);
         let mut lines = vec![
             Line::from(vec![
-                Span::styled("Status      ", theme.header()),
+                label(ts!("detail-status"), theme),
                 Span::raw(format!(
-                    "{} · severity {} (opened {}) · {}{}",
-                    c.status.title(),
-                    c.severity.title(),
-                    c.opened_severity.title(),
-                    crate::text::count(c.contacts, "contact", "contacts"),
-                    if c.escalated { " · ESCALATED" } else { "" }
+                    "{}{}",
+                    t!(
+                        "detail-status-line",
+                        status = c.status.title(),
+                        severity = c.severity.title(),
+                        opened = c.opened_severity.title(),
+                        contacts = t!("count-contacts", n = c.contacts)
+                    ),
+                    if c.escalated {
+                        format!(" · {}", t!("detail-escalated"))
+                    } else {
+                        String::new()
+                    }
                 )),
             ]),
             Line::from(vec![
-                Span::styled("SLA         ", theme.header()),
+                label(ts!("detail-sla"), theme),
                 Span::styled(sla, sla_style),
             ]),
             Line::from(vec![
-                Span::styled("Category    ", theme.header()),
-                Span::raw(format!(
-                    "{} via {} · assignee {}",
-                    sanitize(&c.category),
-                    c.channel.title(),
-                    sanitize(c.assignee.as_deref().unwrap_or("-"))
+                label(ts!("detail-category"), theme),
+                Span::raw(t!(
+                    "detail-category-line",
+                    category = sanitize(&c.category).into_owned(),
+                    channel = c.channel.title(),
+                    assignee = sanitize(c.assignee.as_deref().unwrap_or("-")).into_owned()
                 )),
             ]),
             Line::from(vec![
-                Span::styled("Description ", theme.header()),
+                label(ts!("detail-description"), theme),
                 Span::raw(sanitize(&c.description).into_owned()),
             ]),
         ];
         if let Some(cause) = &c.root_cause {
             lines.push(Line::from(vec![
-                Span::styled("Root cause  ", theme.header()),
+                label(ts!("detail-root-cause"), theme),
                 Span::raw(sanitize(&cause.cause).into_owned()),
             ]));
             if !cause.prevention.is_empty() {
                 lines.push(Line::from(vec![
-                    Span::styled("Prevention  ", theme.header()),
+                    label(ts!("detail-prevention"), theme),
                     Span::raw(sanitize(&cause.prevention).into_owned()),
                 ]));
             }
         }
-        lines.push(Line::styled("── History", theme.title()));
+        lines.push(Line::styled(
+            format!("── {}", t!("detail-history")),
+            theme.title(),
+        ));
         for event in c.history.iter().rev() {
             lines.push(Line::from(vec![
                 Span::styled(format!("{}  ", local_time(event.at)), theme.dim()),
-                Span::styled(format!("{:<17}", event.kind.title()), Style::default()),
+                Span::styled(crate::text::fit(event.kind.title(), 17), Style::default()),
                 Span::raw(format!(
                     "{}: {}",
                     sanitize(&event.staff),
@@ -294,7 +310,7 @@ impl ComplaintsPane {
     /// A step on the current complaint: a form for the words it needs, or a save at once.
     fn step(&self, action: Action) -> Effect {
         let Some(view) = self.current() else {
-            return Effect::Error("no complaint selected".into());
+            return Effect::Error(t!("no-complaint-selected"));
         };
         match Purpose::complaint_form(action, &view.complaint, &view.customer.name) {
             Some(form) => Effect::OpenForm(Box::new(form)),
@@ -310,7 +326,7 @@ impl ComplaintsPane {
 
 impl Component for ComplaintsPane {
     fn draw(&self, f: &mut Frame, area: Rect, cx: &RenderContext<'_>) {
-        self.render(f, area, cx.theme, cx.live);
+        self.render(f, area, cx);
     }
 
     /// The queue; the detail of one complaint scrolls instead.
@@ -369,7 +385,7 @@ impl Component for ComplaintsPane {
             Action::Filter => vec![Effect::OpenForm(Box::new(Purpose::filter_form(
                 Purpose::ComplaintFilter,
                 &self.filter_text,
-                "status:new assignee:NAME breached",
+                ts!("queue-filter-hint"),
             )))],
             Action::ClearFilter => self.set_filter(String::new()),
             Action::Acknowledge
@@ -442,6 +458,29 @@ impl Component for ComplaintsPane {
     fn customer(&self) -> Option<CustomerId> {
         self.current().map(|v| v.customer.id)
     }
+
+    /// The detail's footer: the steps on this complaint.
+    fn hints(&self) -> Vec<(Action, &'static str)> {
+        if self.detail.is_none() {
+            return Vec::new();
+        }
+        vec![
+            (Action::Acknowledge, ts!("hint-ack")),
+            (Action::Reply, ts!("hint-reply")),
+            (Action::Note, ts!("hint-note")),
+            (Action::CustomerContact, ts!("hint-contact")),
+            (Action::Resolve, ts!("hint-resolve")),
+            (Action::Close, ts!("hint-close")),
+            (Action::Reopen, ts!("hint-reopen")),
+            (Action::Back, ts!("hint-back")),
+        ]
+    }
+}
+
+/// A field's name in the detail, padded to the width of the longest (in cells, so Chinese
+/// names line up too).
+fn label(name: &str, theme: Theme) -> Span<'static> {
+    Span::styled(format!("{} ", crate::text::fit(name, 11)), theme.header())
 }
 
 #[cfg(test)]

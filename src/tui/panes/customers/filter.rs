@@ -41,9 +41,7 @@ impl CustomerFilter {
                 "owner" => filter.owner = Some(value.to_string()),
                 "tag" => filter.tag = Some(value.to_string()),
                 other => {
-                    return Err(format!(
-                        "unknown filter {other:?} (use stage:, segment:, value:, status:, owner:, tag:, or words of the name)"
-                    ));
+                    return Err(t!("customers-filter-unknown", term = format!("{other:?}")));
                 }
             }
         }

@@ -11,7 +11,7 @@ use crate::tui::jobs::Asker;
 use crate::tui::list::ListCursor;
 use crate::tui::purpose::Purpose;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{Col, cells_line, relative_day, share_widths};
+use crate::tui::widgets::{Col, cells_line, relative_day_short, share_widths};
 
 mod filter;
 pub use filter::CustomerFilter;
@@ -63,13 +63,13 @@ impl SortKey {
 
     pub fn label(self) -> &'static str {
         match self {
-            SortKey::Id => "id",
-            SortKey::Name => "name",
-            SortKey::LastContact => "last contact",
-            SortKey::LastOrder => "last order",
-            SortKey::Spend => "spend",
-            SortKey::Segment => "segment",
-            SortKey::Stage => "stage",
+            SortKey::Id => ts!("sort-id"),
+            SortKey::Name => ts!("sort-name"),
+            SortKey::LastContact => ts!("sort-last-contact"),
+            SortKey::LastOrder => ts!("sort-last-order"),
+            SortKey::Spend => ts!("sort-spend"),
+            SortKey::Segment => ts!("sort-segment"),
+            SortKey::Stage => ts!("sort-stage"),
         }
     }
 
@@ -120,7 +120,7 @@ impl CustomersPane {
             };
             let page = match service.handle(request).map_err(|e| e.to_string())? {
                 crate::service::Response::CustomerIds(ids) => ids,
-                _ => return Err("the customer list gave an unexpected answer (a bug)".into()),
+                _ => return Err(t!("customers-bug")),
             };
             self.more = page.len() == 500;
             self.ids.extend(page);
@@ -188,7 +188,7 @@ impl CustomersPane {
                 self.summaries.extend(wanted.into_iter().zip(read));
                 self.summary_error = None;
             }
-            Ok(_) => self.summary_error = Some("an unexpected answer (a bug)".into()),
+            Ok(_) => self.summary_error = Some(t!("unexpected-answer")),
             Err(e) => self.summary_error = Some(e.to_string()),
         }
         true
@@ -211,26 +211,26 @@ impl CustomersPane {
         self.page.set(page);
         let mut lines: Vec<Line> = Vec::with_capacity(page + 2);
         let sort = match self.sort {
-            Some(key) => format!(
-                " · sorted by {}{}",
-                key.label(),
-                if self.descending { " (reversed)" } else { "" }
-            ),
+            Some(key) if self.descending => {
+                format!(
+                    " · {}",
+                    t!("customers-sorted-by-reversed", key = key.label())
+                )
+            }
+            Some(key) => format!(" · {}", t!("customers-sorted-by", key = key.label())),
             None => String::new(),
         };
         let filter = if self.filter_text.trim().is_empty() {
             String::new()
         } else {
-            format!(
-                " · filter: {}",
-                crate::text::sanitize(self.filter_text.trim())
-            )
+            let filter = crate::text::sanitize(self.filter_text.trim()).into_owned();
+            format!(" · {}", t!("customers-filter", filter = filter))
         };
         let count = self.position(roster.is_some());
         let scoring = if roster.is_none() {
-            " · scoring…"
+            format!(" · {}", t!("customers-scoring"))
         } else {
-            ""
+            String::new()
         };
         lines.push(Line::from(Span::styled(
             crate::text::fit(
@@ -250,13 +250,13 @@ impl CustomersPane {
         lines.push(cells_line(
             &[
                 (" ", w[0]),
-                ("Name", w[1]),
-                ("Phone", w[2]),
-                ("Stage", w[3]),
-                ("Segment", w[4]),
-                ("Value", w[5]),
-                ("Contacted", w[6]),
-                ("Owner", w[7]),
+                (ts!("col-name"), w[1]),
+                (ts!("col-phone"), w[2]),
+                (ts!("col-stage"), w[3]),
+                (ts!("col-segment"), w[4]),
+                (ts!("col-value"), w[5]),
+                (ts!("col-contacted"), w[6]),
+                (ts!("col-owner"), w[7]),
             ],
             theme.header(),
         ));
@@ -264,7 +264,7 @@ impl CustomersPane {
         let visible = &self.ids[range.clone()];
         match &self.summary_error {
             Some(e) => lines.push(Line::from(Span::styled(
-                crate::text::sanitize(&format!("cannot read customers: {e}")).into_owned(),
+                crate::text::sanitize(&t!("customers-cannot-read", error = e)).into_owned(),
                 theme.error(),
             ))),
             None => {
@@ -289,9 +289,9 @@ impl CustomersPane {
         }
         if self.ids.is_empty() {
             let message = if self.filter.is_empty() {
-                "No customers yet: press n to add one, or import a file (loyal import --help)."
+                t!("customers-none-yet")
             } else {
-                "No customer matches the filter (x clears it)."
+                t!("customers-none-match")
             };
             lines.push(Line::from(Span::styled(message, theme.dim())));
         }
@@ -320,23 +320,23 @@ impl CustomersPane {
     /// filter narrows the list.
     fn position(&self, scored: bool) -> String {
         use crate::text::thousands;
-        let row = if self.ids.is_empty() {
-            String::from("no rows")
-        } else {
-            format!("row {}", thousands(self.cursor.selected as u64 + 1))
-        };
+        if self.ids.is_empty() {
+            return t!("rows-none");
+        }
+        let row = thousands(self.cursor.selected as u64 + 1);
         if !scored && self.more {
             // Paging in by id: how many are listed so far is not yet the whole.
-            return format!("{row} of {}", thousands(self.total));
+            return t!("rows-at", row = row, total = thousands(self.total));
         }
         let listed = self.ids.len() as u64;
         if listed == self.total {
-            format!("{row} of {}", thousands(listed))
+            t!("rows-at", row = row, total = thousands(listed))
         } else {
-            format!(
-                "{row} of {} ({} in all)",
-                thousands(listed),
-                thousands(self.total)
+            t!(
+                "rows-at-in-all",
+                row = row,
+                listed = thousands(listed),
+                total = thousands(self.total)
             )
         }
     }
@@ -355,7 +355,7 @@ fn row_line<'a>(
 ) -> Line<'a> {
     let Some(s) = summary else {
         return Line::from(Span::styled(
-            format!("  (customer {id} was removed)"),
+            format!("  {}", t!("customer-removed", id = id)),
             theme.dim(),
         ));
     };
@@ -371,7 +371,7 @@ fn row_line<'a>(
     let contacted = match row {
         Some(r) => r
             .last_contact
-            .map_or("never".to_string(), |d| relative_day(d, today)),
+            .map_or(t!("never"), |d| relative_day_short(d, today)),
         None => pending.to_string(),
     };
     let marker = if selected { "▶" } else { " " };
@@ -413,9 +413,7 @@ impl CustomersPane {
                         self.rebuild(roster);
                         Vec::new()
                     }
-                    None => vec![Effect::Error(
-                        "filtering waits for scoring to finish (a moment)".into(),
-                    )],
+                    None => vec![Effect::Error(t!("filter-waits"))],
                 }
             }
             Err(e) => vec![Effect::Error(e)],
@@ -428,13 +426,11 @@ impl CustomersPane {
             Some(roster) => {
                 self.rebuild(roster);
                 self.sort
-                    .map(|sort| Effect::Info(format!("sorted by {}", sort.label())))
+                    .map(|sort| Effect::Info(t!("sorted-by", key = sort.label())))
                     .into_iter()
                     .collect()
             }
-            None => vec![Effect::Error(
-                "sorting waits for scoring to finish (a moment)".into(),
-            )],
+            None => vec![Effect::Error(t!("sort-waits"))],
         }
     }
 
@@ -483,7 +479,7 @@ impl Component for CustomersPane {
         Some(match action {
             Action::Open => vec![match self.selected() {
                 Some(id) => Effect::OpenCard(id),
-                None => Effect::Error("no customer selected".into()),
+                None => Effect::Error(t!("no-customer-selected")),
             }],
             Action::Sort => {
                 self.next_sort();
@@ -496,7 +492,7 @@ impl Component for CustomersPane {
             Action::Filter => vec![Effect::OpenForm(Box::new(Purpose::filter_form(
                 Purpose::CustomerFilter,
                 &self.filter_text,
-                "stage: segment: value: owner: tag: status: or name words",
+                ts!("customers-filter-hint"),
             )))],
             Action::ClearFilter => self.set_filter(String::new(), cx.roster.as_ref()),
             _ => return None,

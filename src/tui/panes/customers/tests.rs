@@ -19,6 +19,7 @@ fn drawn(pane: &CustomersPane) -> String {
         roster: None,
         live: &live,
         keys: "",
+        currency: "",
     };
     terminal
         .draw(|f| pane.render(f, f.area(), &cx))

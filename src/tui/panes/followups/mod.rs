@@ -12,7 +12,7 @@ use crate::tui::jobs::Asker;
 use crate::tui::list::ListCursor;
 use crate::tui::purpose::Purpose;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{Col, cells_line, local_time, relative_day, share_widths};
+use crate::tui::widgets::{Col, cells_line, local_time, relative_day_short, share_widths};
 
 /// Marker, when, due, purpose, customer, assignee, note (the note takes what is left).
 const AGENDA_COLUMNS: [Col; 7] = [
@@ -78,9 +78,9 @@ impl FollowUpView {
 
     fn title(self) -> &'static str {
         match self {
-            FollowUpView::Agenda => "Agenda",
-            FollowUpView::Recent => "Recent log",
-            FollowUpView::Forgotten => "Forgotten",
+            FollowUpView::Agenda => ts!("view-agenda"),
+            FollowUpView::Recent => ts!("view-recent"),
+            FollowUpView::Forgotten => ts!("view-forgotten"),
         }
     }
 }
@@ -152,7 +152,7 @@ impl FollowUpsPane {
                 Span::raw("  "),
             ]
         })
-        .chain([Span::styled("(v switches)", theme.dim())])
+        .chain([Span::styled(t!("view-switches"), theme.dim())])
         .chain([Span::styled(
             crate::tui::widgets::list_position(self.len(), page, self.cursor.selected),
             theme.dim(),
@@ -160,7 +160,14 @@ impl FollowUpsPane {
         .chain(
             (self.view == FollowUpView::Agenda && self.agenda_total > self.len()).then(|| {
                 Span::styled(
-                    format!("  first {} of {}", self.len(), self.agenda_total),
+                    format!(
+                        "  {}",
+                        t!(
+                            "agenda-first-of",
+                            shown = self.len(),
+                            total = self.agenda_total
+                        )
+                    ),
                     theme.dim(),
                 )
             }),
@@ -170,22 +177,24 @@ impl FollowUpsPane {
         let range = self.cursor.visible(self.len(), page);
         match self.view {
             FollowUpView::Agenda => match &self.agenda {
-                None => lines.push(Line::styled("loading the agenda…", theme.dim())),
-                Some(items) if items.is_empty() => lines.push(Line::styled(
-                    "Nothing planned for the next 7 days. Care plans appear here (p on a customer adds one).",
-                    theme.dim(),
-                )),
+                None => lines.push(Line::styled(t!("agenda-loading"), theme.dim())),
+                Some(items) if items.is_empty() => {
+                    lines.push(Line::styled(t!("agenda-empty"), theme.dim()))
+                }
                 Some(items) => {
-                    let w = share_widths(crate::tui::widgets::list_width(area.width, self.len(), page), &AGENDA_COLUMNS);
+                    let w = share_widths(
+                        crate::tui::widgets::list_width(area.width, self.len(), page),
+                        &AGENDA_COLUMNS,
+                    );
                     lines.push(cells_line(
                         &[
                             (" ", w[0]),
-                            ("When", w[1]),
-                            ("Due", w[2]),
-                            ("Purpose", w[3]),
-                            ("Customer", w[4]),
-                            ("Assignee", w[5]),
-                            ("Note", w[6]),
+                            (ts!("col-when"), w[1]),
+                            (ts!("col-due"), w[2]),
+                            (ts!("col-purpose"), w[3]),
+                            (ts!("col-customer"), w[4]),
+                            (ts!("col-assignee"), w[5]),
+                            (ts!("col-note"), w[6]),
                         ],
                         theme.header(),
                     ));
@@ -197,9 +206,9 @@ impl FollowUpsPane {
                             agenda_group(item.plan.due, item.plan.due_time, now, AGENDA_DAYS)
                                 .unwrap_or(item.group);
                         let group = match item_group {
-                            AgendaGroup::Overdue => "! overdue",
-                            AgendaGroup::Today => "today",
-                            _ => "soon",
+                            AgendaGroup::Overdue => ts!("group-overdue"),
+                            AgendaGroup::Today => ts!("group-today"),
+                            _ => ts!("group-soon"),
                         };
                         let selected = i == self.cursor.selected;
                         let style = if selected {
@@ -219,7 +228,7 @@ impl FollowUpsPane {
                             &[
                                 (if selected { "▶" } else { " " }, w[0]),
                                 (group, w[1]),
-                                (&relative_day(item.plan.due, today), w[2]),
+                                (&relative_day_short(item.plan.due, today), w[2]),
                                 (item.plan.purpose.title(), w[3]),
                                 (&item.customer.name, w[4]),
                                 (assignee, w[5]),
@@ -231,20 +240,23 @@ impl FollowUpsPane {
                 }
             },
             FollowUpView::Recent => match &self.recent {
-                None => lines.push(Line::styled("loading the log…", theme.dim())),
+                None => lines.push(Line::styled(t!("recent-loading"), theme.dim())),
                 Some(items) if items.is_empty() => {
-                    lines.push(Line::styled("No contact logged yet.", theme.dim()))
+                    lines.push(Line::styled(t!("recent-empty"), theme.dim()))
                 }
                 Some(items) => {
-                    let w = share_widths(crate::tui::widgets::list_width(area.width, self.len(), page), &RECENT_COLUMNS);
+                    let w = share_widths(
+                        crate::tui::widgets::list_width(area.width, self.len(), page),
+                        &RECENT_COLUMNS,
+                    );
                     lines.push(cells_line(
                         &[
                             (" ", w[0]),
-                            ("At", w[1]),
-                            ("Customer", w[2]),
-                            ("Channel", w[3]),
-                            ("Staff", w[4]),
-                            ("Summary", w[5]),
+                            (ts!("col-at"), w[1]),
+                            (ts!("col-customer"), w[2]),
+                            (ts!("col-channel"), w[3]),
+                            (ts!("col-staff"), w[4]),
+                            (ts!("col-summary"), w[5]),
                         ],
                         theme.header(),
                     ));
@@ -274,32 +286,39 @@ impl FollowUpsPane {
                 }
             },
             FollowUpView::Forgotten => match &self.forgotten {
-                None => lines.push(Line::styled("counting silent customers…", theme.dim())),
+                None => lines.push(Line::styled(t!("forgotten-counting"), theme.dim())),
                 Some(forgotten) => {
                     let counts: Vec<String> = forgotten
                         .counts
                         .iter()
-                        .map(|(days, n)| format!("≥{days}d: {n}"))
+                        .map(|(days, n)| t!("forgotten-at-least", days = *days, n = *n))
                         .collect();
                     lines[0].spans.push(Span::styled(
-                        format!("   never: {} · {}", forgotten.never_contacted, counts.join(" · ")),
+                        format!(
+                            "   {} · {}",
+                            t!("forgotten-never", n = forgotten.never_contacted),
+                            counts.join(" · ")
+                        ),
                         theme.dim(),
                     ));
-                    let w = share_widths(crate::tui::widgets::list_width(area.width, self.len(), page), &FORGOTTEN_COLUMNS);
+                    let w = share_widths(
+                        crate::tui::widgets::list_width(area.width, self.len(), page),
+                        &FORGOTTEN_COLUMNS,
+                    );
                     lines.push(cells_line(
                         &[
                             (" ", w[0]),
-                            ("Customer", w[1]),
-                            ("Phone", w[2]),
-                            ("Silent", w[3]),
-                            ("Owner", w[4]),
+                            (ts!("col-customer"), w[1]),
+                            (ts!("col-phone"), w[2]),
+                            (ts!("col-silent"), w[3]),
+                            (ts!("col-owner"), w[4]),
                         ],
                         theme.header(),
                     ));
                     for i in range.clone() {
                         let (s, days) = &forgotten.list[i];
                         let selected = i == self.cursor.selected;
-                        let silent = days.map_or("never".to_string(), |d| format!("{d} days"));
+                        let silent = days.map_or(t!("never"), |d| t!("count-days", n = d));
                         lines.push(cells_line(
                             &[
                                 (if selected { "▶" } else { " " }, w[0]),
@@ -391,7 +410,7 @@ impl Component for FollowUpsPane {
         Some(match action {
             Action::Open => vec![match self.selected_customer() {
                 Some(id) => Effect::OpenCard(id),
-                None => Effect::Error("nothing selected".into()),
+                None => Effect::Error(t!("nothing-selected")),
             }],
             Action::PlanDone | Action::PlanSkip => vec![match self.selected_plan() {
                 Some(item) if action == Action::PlanDone => Effect::OpenForm(Box::new(
@@ -401,7 +420,7 @@ impl Component for FollowUpsPane {
                     &item.plan,
                     &item.customer.name,
                 ))),
-                None => Effect::Error("select a care plan in the agenda first".into()),
+                None => Effect::Error(t!("select-plan-first")),
             }],
             Action::NextView => {
                 self.view = self.view.next();

@@ -42,10 +42,10 @@ impl RfmView {
 
     pub fn title(self) -> &'static str {
         match self {
-            RfmView::Overview => "segments",
-            RfmView::Churn => "churn by month",
-            RfmView::Reorders => "due to reorder",
-            RfmView::Causes => "root causes",
+            RfmView::Overview => ts!("rfm-view-segments"),
+            RfmView::Churn => ts!("rfm-view-churn"),
+            RfmView::Reorders => ts!("rfm-view-reorders"),
+            RfmView::Causes => ts!("rfm-view-causes"),
         }
     }
 }
@@ -121,12 +121,14 @@ impl RfmPane {
         // Rows under the view's header line (for paging and clicks).
         self.page.set(body.height.saturating_sub(1) as usize);
         let head = match (&self.reports, as_of) {
-            (Some(r), Some(date)) => format!(
-                "As of {date} · {} scored customers · {} · {keys}",
-                r.scored,
-                self.view.title(),
+            (Some(r), Some(date)) => t!(
+                "rfm-head",
+                date = date,
+                scored = crate::text::thousands(r.scored as u64),
+                view = self.view.title(),
+                keys = keys
             ),
-            _ => "scoring every customer…".to_string(),
+            _ => t!("rfm-scoring"),
         };
         f.render_widget(
             Paragraph::new(Line::styled(
@@ -158,7 +160,7 @@ impl RfmPane {
         ];
         let Some(rows) = &self.reorders else {
             f.render_widget(
-                Paragraph::new(Line::styled("finding who is due to reorder…", theme.dim())),
+                Paragraph::new(Line::styled(t!("reorders-finding"), theme.dim())),
                 area,
             );
             return;
@@ -172,30 +174,24 @@ impl RfmPane {
         let mut lines = vec![cells_line(
             &[
                 (" ", w[0]),
-                ("Customer", w[1]),
-                ("Id", w[2]),
-                ("Expected", w[3]),
-                ("When", w[4]),
-                ("Owner", w[5]),
+                (ts!("col-customer"), w[1]),
+                (ts!("col-id"), w[2]),
+                (ts!("col-expected"), w[3]),
+                (ts!("col-when"), w[4]),
+                (ts!("col-owner"), w[5]),
             ],
             theme.header(),
         )];
         if rows.is_empty() {
-            lines.push(Line::styled(
-                "Nobody is due to reorder within a week.",
-                theme.dim(),
-            ));
+            lines.push(Line::styled(t!("reorders-none"), theme.dim()));
         }
         for i in self.cursor.visible(rows.len(), page) {
             let row = &rows[i];
             let selected = i == self.cursor.selected;
             let when = match row.days_until {
-                d if d < 0 => format!(
-                    "overdue by {}",
-                    crate::text::count(-d as u64, "day", "days")
-                ),
-                0 => "today".into(),
-                d => format!("in {}", crate::text::count(d as u64, "day", "days")),
+                d if d < 0 => t!("reorder-overdue", days = t!("count-days", n = -d)),
+                0 => t!("day-today"),
+                d => t!("reorder-in", days = t!("count-days", n = d)),
             };
             let style = if selected {
                 theme.selected()
@@ -236,7 +232,7 @@ impl RfmPane {
         ];
         let Some(rows) = &self.causes else {
             f.render_widget(
-                Paragraph::new(Line::styled("reading the root causes…", theme.dim())),
+                Paragraph::new(Line::styled(t!("causes-reading"), theme.dim())),
                 area,
             );
             return;
@@ -244,19 +240,16 @@ impl RfmPane {
         let w = share_widths(area.width, &COLUMNS);
         let mut lines = vec![cells_line(
             &[
-                ("Category", w[0]),
-                ("Root cause", w[1]),
-                ("Complaints", w[2]),
-                ("Others too", w[3]),
-                ("Latest", w[4]),
+                (ts!("col-category"), w[0]),
+                (ts!("col-root-cause"), w[1]),
+                (ts!("col-complaints"), w[2]),
+                (ts!("col-others-too"), w[3]),
+                (ts!("col-latest"), w[4]),
             ],
             theme.header(),
         )];
         if rows.is_empty() {
-            lines.push(Line::styled(
-                "No resolved complaint has a root cause yet (R on a complaint resolves it with one).",
-                theme.dim(),
-            ));
+            lines.push(Line::styled(t!("causes-none"), theme.dim()));
         }
         let page = area.height.saturating_sub(1) as usize;
         for i in self.cursor.visible(rows.len(), page) {
@@ -291,10 +284,10 @@ impl RfmPane {
         let mut lines = vec![cells_line(
             &[
                 (" ", 1),
-                ("Segment", 16),
-                ("Cust.", 6),
-                ("Share", 6),
-                ("Revenue", 7),
+                (ts!("col-segment"), 16),
+                (ts!("col-customers-short"), 6),
+                (ts!("col-share"), 6),
+                (ts!("col-revenue"), 7),
                 ("", bar_width),
             ],
             theme.header(),
@@ -335,35 +328,40 @@ impl RfmPane {
                 Span::styled(bar(row.revenue_share / largest, bar_width), theme.bar()),
             ]));
         }
-        lines.push(Line::styled("bars: share of revenue", theme.dim()));
+        lines.push(Line::styled(t!("rfm-bars"), theme.dim()));
         f.render_widget(
             Paragraph::new(lines).block(Block::default().borders(Borders::RIGHT)),
             left,
         );
         let p = &reports.pareto;
-        let mut right_lines = vec![Line::styled("Pareto (80/20)", theme.title())];
+        let mut right_lines = vec![Line::styled(t!("rfm-pareto"), theme.title())];
         right_lines.push(Line::raw(match p.top_share {
-            Some(share) => format!("top 20% ({}) bring {}", p.top_count, percent(share)),
-            None => "no revenue yet".to_string(),
+            Some(share) => t!(
+                "rfm-pareto-top",
+                count = p.top_count,
+                share = percent(share)
+            ),
+            None => t!("rfm-no-revenue"),
         }));
         if let Some(n) = p.count_for_80 {
             let of = p.customers.max(1);
-            right_lines.push(Line::raw(format!(
-                "80% of revenue from {n} ({})",
-                percent(n as f64 / of as f64)
+            right_lines.push(Line::raw(t!(
+                "rfm-pareto-80",
+                n = n,
+                share = percent(n as f64 / of as f64)
             )));
         }
         right_lines.push(Line::raw(pareto_sparkline(p)));
-        right_lines.push(Line::styled("Value classes", theme.title()));
+        right_lines.push(Line::styled(t!("rfm-value-classes"), theme.title()));
         for v in &reports.values {
             right_lines.push(Line::raw(format!(
-                "{:<9}{:>8}  {:>6}",
-                v.class.title(),
+                "{}{:>8}  {:>6}",
+                crate::text::fit(v.class.title(), 9),
                 v.customers,
                 percent(v.revenue_share)
             )));
         }
-        right_lines.push(Line::styled("Loyalty ladder", theme.title()));
+        right_lines.push(Line::styled(t!("rfm-ladder"), theme.title()));
         let widest = reports
             .stages
             .iter()
@@ -374,7 +372,11 @@ impl RfmPane {
         let funnel_width = (right.width as usize).saturating_sub(22).max(2);
         for s in &reports.stages {
             right_lines.push(Line::from(vec![
-                Span::raw(format!("{:<11}{:>8} ", s.stage.title(), s.customers)),
+                Span::raw(format!(
+                    "{}{:>8} ",
+                    crate::text::fit(s.stage.title(), 11),
+                    s.customers
+                )),
                 Span::styled(
                     bar(s.customers as f64 / widest as f64, funnel_width),
                     theme.bar(),
@@ -390,20 +392,20 @@ impl RfmPane {
     fn render_churn(&self, f: &mut Frame, area: Rect, theme: Theme) {
         let Some(churn) = &self.churn else {
             f.render_widget(
-                Paragraph::new(Line::styled("computing churn…", theme.dim())),
+                Paragraph::new(Line::styled(t!("churn-computing"), theme.dim())),
                 area,
             );
             return;
         };
         let mut lines = vec![cells_line(
             &[
-                ("Month", 8),
-                ("Active", 8),
-                ("New", 7),
-                ("Back", 6),
-                ("At end", 8),
-                ("Retention", 10),
-                ("Churn", 8),
+                (ts!("col-month"), 8),
+                (ts!("col-active"), 8),
+                (ts!("col-new"), 7),
+                (ts!("col-back"), 6),
+                (ts!("col-at-end"), 8),
+                (ts!("col-retention"), 10),
+                (ts!("col-churn"), 8),
             ],
             theme.header(),
         )];
@@ -422,16 +424,23 @@ impl RfmPane {
                     (&row.active_at_end.to_string(), 8),
                     (&fmt(row.retention), 10),
                     (&fmt(row.churn), 8),
-                    (if row.partial { "partial" } else { "" }, 7),
+                    (
+                        if row.partial {
+                            ts!("churn-partial")
+                        } else {
+                            ""
+                        },
+                        7,
+                    ),
                 ],
                 Style::default(),
             ));
         }
         lines.push(Line::styled(
-            format!(
-                "churned = no order for {} days · won back: {}",
-                churn.report.churn_days,
-                churn.won_back.len()
+            t!(
+                "churn-footer",
+                days = churn.report.churn_days,
+                won = churn.won_back.len()
             ),
             theme.dim(),
         ));
@@ -468,9 +477,7 @@ impl Component for RfmPane {
                     .map(Effect::OpenCard)
                     .into_iter()
                     .collect(),
-                _ => vec![Effect::Error(
-                    "v goes back to the segments; Enter lists a segment's customers".into(),
-                )],
+                _ => vec![Effect::Error(t!("rfm-enter-where"))],
             },
             Action::NextView => {
                 self.view = self.view.next();
@@ -491,7 +498,7 @@ impl Component for RfmPane {
                         overdue_days: REORDER_OVERDUE_DAYS,
                     }),
                 ),
-                Effect::Info("planning a reorder call for each customer due…".into()),
+                Effect::Info(t!("reorders-planning")),
             ],
             _ => return None,
         })
@@ -523,11 +530,7 @@ impl Component for RfmPane {
             }
             (Asker::Causes, Response::RootCauses(rows)) => self.causes = Some(rows),
             (Asker::PlanReorders, Response::Planned { created, existing }) => {
-                let text = format!(
-                    "{} planned; {} already had one",
-                    crate::text::count(created, "reorder call", "reorder calls"),
-                    crate::text::count(existing, "customer", "customers")
-                );
+                let text = t!("reorders-planned", created = created, existing = existing);
                 // The agenda shows the new plans.
                 return Ok(vec![Effect::Info(text), Effect::Load(Asker::Agenda)]);
             }
@@ -561,13 +564,13 @@ impl Component for RfmPane {
     fn hints(&self) -> Vec<(Action, &'static str)> {
         let mut hints = vec![
             (Action::NextView, self.view.next().title()),
-            (Action::AsOf, "another date"),
+            (Action::AsOf, ts!("hint-another-date")),
         ];
         match self.view {
-            RfmView::Overview => hints.push((Action::Open, "lists a segment")),
+            RfmView::Overview => hints.push((Action::Open, ts!("hint-lists-segment"))),
             RfmView::Reorders => {
-                hints.push((Action::Open, "opens"));
-                hints.push((Action::PlanReorders, "plans a call for each"));
+                hints.push((Action::Open, ts!("hint-opens")));
+                hints.push((Action::PlanReorders, ts!("hint-plans-each")));
             }
             _ => {}
         }
@@ -581,7 +584,7 @@ fn pareto_sparkline(p: &Pareto) -> String {
     if p.curve.is_empty() {
         return String::new();
     }
-    let mut out = String::from("curve ");
+    let mut out = format!("{} ", t!("rfm-curve"));
     for tenth in 1..=10 {
         let x = tenth as f64 / 10.0;
         let y = p

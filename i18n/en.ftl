@@ -1,0 +1,880 @@
+# English catalogue of loyal. One message per id; the Chinese catalogue (zh-CN.ftl) has the
+# same ids. Ids are lower-case words joined by '-'.
+
+## Relative days and durations
+day-today = today
+day-yesterday = yesterday
+day-tomorrow = tomorrow
+day-ago = { $n ->
+    [one] 1 day ago
+   *[other] { $n } days ago
+    }
+day-in = { $n ->
+    [one] in 1 day
+   *[other] in { $n } days
+    }
+span-days = { $d }d { $h }h
+span-hours = { $h }h { $m }m
+span-minutes = { $m }m
+
+## Counts
+count-contacts = { $n ->
+    [one] 1 contact
+   *[other] { $n } contacts
+    }
+
+## Segments (RFM)
+segment-champions = Champions
+segment-loyal = Loyal
+segment-potential-loyalist = Potential Loyalist
+segment-new = New
+segment-promising = Promising
+segment-needs-attention = Needs Attention
+segment-about-to-sleep = About to Sleep
+segment-at-risk = At Risk
+segment-can-t-lose-them = Can't Lose Them
+segment-hibernating = Hibernating
+segment-lost = Lost
+
+## Value classes
+value-class-mvc = MVC
+value-class-mgc = MGC
+value-class-bz = BZ
+value-class-standard = Standard
+
+## Loyalty ladder
+stage-prospect = prospect
+stage-target = target
+stage-first-time = first-time
+stage-repeat = repeat
+stage-loyal = loyal
+stage-advocate = advocate
+
+## Periods
+period-week = week
+period-month = month
+period-quarter = quarter
+
+## Roles
+role-viewer = viewer
+role-agent = agent
+role-admin = admin
+
+## Care plans
+care-purpose-birthday = birthday
+care-purpose-post_purchase = post purchase
+care-purpose-reorder = reorder
+care-purpose-delivery = delivery
+care-purpose-payment = payment
+care-purpose-stay_in_touch = stay in touch
+care-purpose-satisfaction = satisfaction
+care-purpose-custom = custom
+
+## Care plan status
+care-plan-status-open = open
+care-plan-status-done = done
+care-plan-status-skipped = skipped
+
+## Recurrence
+recurrence-unit-days = days
+recurrence-unit-weeks = weeks
+recurrence-unit-months = months
+recurrence-unit-years = years
+
+## Customer status
+status-active = active
+status-churned = churned
+status-won_back = won back
+
+## Gender
+gender-female = female
+gender-male = male
+gender-other = other
+
+## Severity
+severity-low = low
+severity-normal = normal
+severity-high = high
+severity-urgent = urgent
+
+## Complaint status
+complaint-status-new = new
+complaint-status-acknowledged = acknowledged
+complaint-status-in_progress = in progress
+complaint-status-resolved = resolved
+complaint-status-closed = closed
+
+## Complaint history
+complaint-event-opened = opened
+complaint-event-status_change = status change
+complaint-event-reply = reply
+complaint-event-note = note
+complaint-event-customer_contact = customer contact
+complaint-event-escalated = escalated
+
+## Imports
+import-state-running = running
+import-state-done = done
+import-state-rolled_back = rolled back
+import-state-resumed = resumed
+import-state-rolling_back = rolling back
+
+## Direction
+direction-inbound = inbound
+direction-outbound = outbound
+
+## Follow-up kinds
+follow-up-kind-care = care
+follow-up-kind-sales = sales
+follow-up-kind-service = service
+follow-up-kind-survey = survey
+follow-up-kind-win_back = win back
+follow-up-kind-other = other
+
+## Channels
+channel-phone = phone
+channel-email = email
+channel-visit = visit
+channel-sms = sms
+channel-chat = chat
+channel-web = web
+channel-other = other
+
+## Workbench actions (help and the command palette)
+action-quit = quit (asks first when a form holds unsaved input)
+action-force_quit = quit at once
+action-help = show the keys of this pane
+action-palette = run any action by name
+action-lookup = quick lookup: phone digits, name, pinyin, email, id
+action-back = close the card, overlay or filter; go back
+action-refresh = reload what the screen shows
+action-pane_customers = customers pane
+action-pane_followups = follow-ups pane
+action-pane_complaints = complaints pane
+action-pane_rfm = RFM pane
+action-next_pane = next pane
+action-prev_pane = previous pane
+action-down = move down
+action-up = move up
+action-top = go to the first row
+action-bottom = go to the last row
+action-page_down = one page down
+action-page_up = one page up
+action-open = open the selected row
+action-log_followup = log a follow-up with this customer
+action-open_complaint = open a complaint for this customer
+action-add_care_plan = schedule a care plan for this customer
+action-edit_customer = edit this customer's file
+action-new_customer = add a new customer
+action-sort = sort by the next column
+action-reverse_sort = reverse the sort order
+action-filter = filter the list (stage:, segment:, owner:, tag:, status:...)
+action-clear_filter = show everything again
+action-plan_done = mark the care plan done and log the contact
+action-plan_skip = skip the care plan (a series goes on)
+action-next_view = switch view (agenda, recent log, forgotten)
+action-acknowledge = acknowledge the complaint (first response)
+action-start_work = start working on the complaint
+action-reply = reply to the customer
+action-note = add an internal note
+action-customer_contact = the customer contacted us again
+action-resolve = resolve with the root cause
+action-close = close the resolved complaint
+action-reopen = reopen the complaint
+action-assign = assign the complaint to someone
+action-as_of = score as of another date
+action-log_call = log this call (phone, inbound) with the customer filled in
+action-plan_reorders = plan a reorder call for each customer due to reorder
+action-audit = the audit trail: who changed what, and when
+action-roles = who has which role
+action-set_role = give someone a role (admins)
+action-merge = merge another customer's file into this one (admins)
+action-import = import a file of customers, orders, contacts, plans or complaints
+action-export = export customers, orders... to a file (admins)
+action-next_field = next field
+action-prev_field = previous field
+action-line_up = the line above (on the first line: the previous field)
+action-line_down = the line below (on the last line: the next field)
+action-submit = save the form
+action-reload_form = load what a colleague saved meanwhile (keeps what you typed)
+action-char_left = cursor left (a choice: the previous value)
+action-char_right = cursor right (a choice: the next value)
+action-word_left = cursor to the previous word
+action-word_right = cursor past the next word
+action-line_start = cursor to the start of the line
+action-line_end = cursor to the end of the line
+action-delete_back = delete the character before the cursor
+action-delete_forward = delete the character under the cursor
+action-delete_word_back = delete the word before the cursor
+action-delete_word_forward = delete the word after the cursor
+action-clear_to_start = delete to the start of the line
+action-clear_to_end = delete to the end of the line
+action-newline = a new line (in notes and descriptions)
+action-yes = answer yes
+action-no = answer no
+
+## Keymap sections (help)
+section-global = Everywhere
+section-list = In every list
+section-customers = Customers
+section-card = Customer card
+section-followups = Follow-ups
+section-complaints = Complaints
+section-rfm = RFM
+section-form = In a form
+section-input = Editing text
+section-lookup = Quick lookup
+section-palette = Command palette
+section-help = This help
+section-confirm = Questions (yes or no)
+
+## SLA and lists
+sla-breached-ago = ! BREACHED { $span } ago
+sla-breached-left = ! BREACHED ({ $span } left)
+sla-breached = ! BREACHED
+sla-over = ! { $span } over
+sla-late-left = ! late, { $span } left
+sla-soon-left = ~ { $span } left
+sla-left = { $span } left
+sla-met = met
+list-row-of = row { $row } of { $total }
+
+## The screen
+screen-too-small = loyal needs a terminal of at least { $min_w }x{ $min_h }; this one is { $w }x{ $h }. Enlarge the window (q quits).
+report-footer = { $lines } · { $down }/{ $up } scroll · any other key closes
+count-lines =
+    { $n ->
+        [one] 1 line
+       *[other] { $n } lines
+    }
+notes-any-key = (any key closes)
+notes-title = Keymap notes
+hint-save = save
+hint-next-field = next field
+hint-change-choice = change choice
+hint-new-line = new line
+hint-cancel = cancel
+tab-card = [card]
+importing-rows = importing { $name }: { $done } of { $total } rows
+status-find = find
+status-keys = keys
+status-actions = actions
+status-quit = quit
+pane-customers = Customers
+pane-followups = Follow-ups
+pane-complaints = Complaints
+pane-rfm = RFM
+help-title = Keys here
+help-footer = j/k scroll · any other key closes · : runs any action by name
+lookup-bug = the lookup gave an unexpected answer (a bug)
+lookup-title = Find a customer
+lookup-footer = phone digits or last 4 · name · pinyin · email · id · ↑↓ choose · Enter open · Esc close
+lookup-no-match = no match
+lookup-hint = type a phone's last digits, a name (张三 or zhangsan or zs), an email…
+palette-title = Run an action
+palette-footer = type to filter · ↑↓ · Enter run · Esc close
+palette-no-match = no action matches
+
+## Customers pane
+sort-id = id
+sort-name = name
+sort-last-contact = last contact
+sort-last-order = last order
+sort-spend = spend
+sort-segment = segment
+sort-stage = stage
+customers-bug = the customer list gave an unexpected answer (a bug)
+unexpected-answer = an unexpected answer (a bug)
+customers-sorted-by = sorted by { $key }
+customers-sorted-by-reversed = sorted by { $key } (reversed)
+customers-filter = filter: { $filter }
+customers-scoring = scoring…
+col-name = Name
+col-phone = Phone
+col-stage = Stage
+col-segment = Segment
+col-value = Value
+col-contacted = Contacted
+col-owner = Owner
+customers-cannot-read = cannot read customers: { $error }
+customers-none-yet = No customers yet: press n to add one, or import a file (loyal import --help).
+customers-none-match = No customer matches the filter (x clears it).
+rows-none = no rows
+rows-at = row { $row } of { $total }
+rows-at-in-all = row { $row } of { $listed } ({ $total } in all)
+customer-removed = (customer { $id } was removed)
+never = never
+filter-waits = filtering waits for scoring to finish (a moment)
+sort-waits = sorting waits for scoring to finish (a moment)
+sorted-by = sorted by { $key }
+no-customer-selected = no customer selected
+customers-filter-hint = stage: segment: value: owner: tag: status: or name words
+customers-filter-unknown = unknown filter { $term } (use stage:, segment:, value:, status:, owner:, tag:, or words of the name)
+
+## Follow-ups and complaints panes
+view-agenda = Agenda
+view-recent = Recent log
+view-forgotten = Forgotten
+view-switches = (v switches)
+agenda-first-of = first { $shown } of { $total }
+agenda-loading = loading the agenda…
+agenda-empty = Nothing planned for the next 7 days. Care plans appear here (p on a customer adds one).
+col-when = When
+col-due = Due
+col-purpose = Purpose
+col-customer = Customer
+col-assignee = Assignee
+col-note = Note
+group-overdue = ! overdue
+group-today = today
+group-soon = soon
+recent-loading = loading the log…
+recent-empty = No contact logged yet.
+col-at = At
+col-channel = Channel
+col-staff = Staff
+col-summary = Summary
+forgotten-counting = counting silent customers…
+forgotten-at-least = ≥{ $days }d: { $n }
+forgotten-never = never: { $n }
+col-silent = Silent
+count-days =
+    { $n ->
+        [one] 1 day
+       *[other] { $n } days
+    }
+nothing-selected = nothing selected
+select-plan-first = select a care plan in the agenda first
+queue-filter-unknown = unknown filter { $term } (use status:new, assignee:NAME, breached)
+queue-open = open complaints
+queue-filter = filter: { $filter }
+queue-most-urgent-of = the { $shown } most urgent of { $total }
+queue-order = most urgent first
+queue-loading = loading the queue…
+col-id = Id
+col-severity-short = Sev
+col-status = Status
+col-customer-category = Customer · category
+col-sla = SLA
+col-calls = Calls
+queue-empty = The queue is empty.
+escalated-short = ESC
+detail-status = Status
+detail-status-line = { $status } · severity { $severity } (opened { $opened }) · { $contacts }
+detail-escalated = ESCALATED
+detail-sla = SLA
+detail-category = Category
+detail-category-line = { $category } via { $channel } · assignee { $assignee }
+detail-description = Description
+detail-root-cause = Root cause
+detail-prevention = Prevention
+detail-history = History
+no-complaint-selected = no complaint selected
+queue-filter-hint = status:new assignee:NAME breached
+hint-ack = ack
+hint-reply = reply
+hint-note = note
+hint-contact = contact
+hint-resolve = resolve
+hint-close = close
+hint-reopen = reopen
+hint-back = back
+
+## RFM pane
+rfm-view-segments = segments
+rfm-view-churn = churn by month
+rfm-view-reorders = due to reorder
+rfm-view-causes = root causes
+rfm-head = As of { $date } · { $scored } scored customers · { $view } · { $keys }
+rfm-scoring = scoring every customer…
+reorders-finding = finding who is due to reorder…
+col-expected = Expected
+reorders-none = Nobody is due to reorder within a week.
+reorder-overdue = overdue by { $days }
+reorder-in = in { $days }
+causes-reading = reading the root causes…
+col-category = Category
+col-root-cause = Root cause
+col-complaints = Complaints
+col-others-too = Others too
+col-latest = Latest
+causes-none = No resolved complaint has a root cause yet (R on a complaint resolves it with one).
+col-customers-short = Cust.
+col-share = Share
+col-revenue = Revenue
+rfm-bars = bars: share of revenue
+rfm-pareto = Pareto (80/20)
+rfm-pareto-top = top 20% ({ $count }) bring { $share }
+rfm-no-revenue = no revenue yet
+rfm-pareto-80 = 80% of revenue from { $n } ({ $share })
+rfm-value-classes = Value classes
+rfm-ladder = Loyalty ladder
+rfm-curve = curve
+churn-computing = computing churn…
+col-month = Month
+col-active = Active
+col-new = New
+col-back = Back
+col-at-end = At end
+col-retention = Retention
+col-churn = Churn
+churn-partial = partial
+churn-footer = churned = no order for { $days } days · won back: { $won }
+rfm-enter-where = v goes back to the segments; Enter lists a segment's customers
+reorders-planning = planning a reorder call for each customer due…
+reorders-planned =
+    { $created ->
+        [one] 1 reorder call
+       *[other] { $created } reorder calls
+    } planned; { $existing ->
+        [one] 1 customer
+       *[other] { $existing } customers
+    } already had one
+hint-another-date = another date
+hint-lists-segment = lists a segment
+hint-opens = opens
+hint-plans-each = plans a call for each
+
+## The call screen
+call-who = Who
+call-phone = Phone
+call-owner = owner { $owner }
+call-value = Value
+call-talk = Talk
+call-person = Person
+call-likes = Likes
+call-habits = Habits
+call-open = Open
+call-no-open = no open complaint
+call-more = +{ $n } more
+call-last = Last
+call-no-contact = no contact yet
+call-contact-line = { $date } { $channel } { $direction } by { $staff }: { $summary }
+call-next = Next
+call-no-plan = no care plan
+call-not-scored = not scored
+call-scoring = scoring…
+call-no-order = no order yet
+count-orders =
+    { $n ->
+        [one] 1 order
+       *[other] { $n } orders
+    }
+call-spent-in = { $total } in { $orders }
+call-last-order = last { $when }
+call-next-order = next ~{ $date }
+talk-past-sla = { $id } is past its SLA
+talk-birthday-today = birthday today
+talk-birthday-tomorrow = birthday tomorrow
+talk-birthday-in = birthday in { $days } days
+talk-reorder-overdue = reorder overdue by { $days }
+talk-reorder-due = reorder due { $when }
+talk-at-risk = at risk ({ $segment })
+talk-never-contacted = high value, never contacted
+talk-quiet-for = high value, quiet for { $days } days
+
+## The customer card
+card-bug = the card gave an unexpected answer (a bug)
+card-file = File
+card-status = Status
+card-phone = Phone
+card-email = Email
+card-company = Company
+card-city = City
+card-address = Address
+card-owner = Owner
+card-birthday = Birthday
+card-prefers = Prefers
+card-tags = Tags
+card-soft-notes = Soft notes
+card-personality = Personality
+card-interests = Interests
+card-habits = Habits
+card-value = Value
+card-rfm = RFM
+card-rfm-line = R{ $r } F{ $f } M{ $m } · { $segment } · { $days } days since the last order
+card-not-scored = not scored (no order yet)
+card-stage = Stage
+card-value-class = value class { $class }
+card-scoring = scoring…
+card-orders = Orders
+card-orders-none = none yet
+card-orders-line = { $orders }, { $total } in total, last { $last }
+card-next-order = Next order
+card-referrals = Referrals
+card-referred-by = Referred by
+card-referred = Referred
+card-last-change = Last change
+card-last-change-line = { $at } by { $staff } ({ $user }) · { $action }
+card-merged-ids = Merged ids
+card-changes = Changes
+card-timeline = Timeline
+card-nothing-yet = nothing yet
+hint-log-call = log this call
+hint-follow-up = follow-up
+hint-complaint = complaint
+hint-care-plan = care plan
+hint-edit = edit
+hint-scroll = scroll
+
+## The card's timeline
+next-order-overdue = expected { $date }, overdue by { $days } (every ~{ $every } days)
+next-order-far = expected { $date } (in { $days }; every ~{ $every } days)
+next-order-near = expected { $date } ({ $when }; every ~{ $every } days)
+timeline-order = order
+timeline-contact = contact
+timeline-care-plan = care plan
+timeline-complaint = complaint
+timeline-contact-line = { $channel } { $direction } { $kind } by { $staff }: { $summary }
+timeline-satisfaction = (satisfaction { $score }/5)
+timeline-plan-line = { $purpose } due { $due } [{ $status }]
+
+## Form fields
+field-summary = Summary
+field-channel = Channel
+field-direction = Direction
+field-kind = Kind
+field-outcome = Outcome
+field-satisfaction = Satisfaction 1-5
+field-next-contact = Next contact
+field-category = Category
+field-description = Description
+field-severity = Severity
+field-assignee = Assignee
+field-due = Due
+field-at = At (HH:MM)
+field-purpose = Purpose
+field-note = Note
+field-recurrence = Repeat every
+field-customer-id = Customer id
+field-reason = Reason
+field-filter = Filter
+field-date = As of
+field-user = OS account
+field-role = Role
+field-other = Customer id to merge
+field-text = Said to customer
+field-text-reply = Reply
+field-text-note = Note
+field-text-what-they-said = What they said
+field-text-resolution = Resolution
+field-cause = Root cause
+field-why-customer-feels = Why they feel so
+field-reasonable = Is it reasonable?
+field-what-we-did = What we did
+field-others-said-same = Others said same?
+field-prevention = Prevention
+field-to = Assign to
+field-name = Name
+field-phones = Phones
+field-email = Email
+field-company = Company
+field-city = City
+field-birthday = Birthday
+field-owner = Owner
+field-tags = Tags
+field-personality = Personality
+field-interests = Interests
+field-habits = Habits
+field-referred-by = Referred by (id)
+field-status = Status
+field-churn-reason = Why they left
+field-file = File
+field-kind-holds = Holds
+field-mode = Bad rows
+field-dry-run = Only check
+field-kind-what = What
+
+## Forms and saves
+form-required = { $field } is required
+form-more-lines =
+    { $n ->
+        [one] 1 more line
+       *[other] { $n } more lines
+    }
+form-discard = Discard what you typed? y = discard, any other key = keep editing
+satisfaction-range = { $text } is not 1 to 5
+form-log-call = Log this call with { $name }
+form-log-followup = Log a follow-up with { $name }
+form-open-complaint = Open a complaint for { $name }
+form-schedule-care = Schedule care for { $name }
+form-edit-customer = Edit { $name } ({ $id })
+form-new-customer = New customer
+form-plan-done = Done: { $purpose } for { $name }
+form-plan-done-summary = { $purpose } done
+form-plan-skip = Skip: { $purpose } for { $name }
+form-filter = Filter ({ $hint })
+form-as-of = Score as of (2026-06-30, -30d is not allowed: type a date or today)
+saved-followup-next = follow-up { $id } logged; next contact { $due }
+saved-followup = follow-up { $id } logged
+saved-logged = logged
+saved-complaint = complaint { $id } opened
+saved-complaint-plain = complaint opened
+time-invalid = { $text } is not a time like 09:30 or 14:00
+saved-plan = care plan { $id } added, due { $due }
+saved-plan-plain = care plan added
+saved-customer = { $name } saved
+saved-plain = saved
+saved-new-customer = customer { $id } added
+saved-new-customer-plain = customer added
+saved-done-next = { $id } done and logged; next one due { $due }{ $note }
+saved-done = { $id } done and logged
+saved-done-plain = done and logged
+saved-skipped-next = { $id } skipped; next one due { $due }{ $note }
+saved-skipped = { $id } skipped
+saved-skipped-plain = skipped
+saved-step = { $id }: done, now { $status }
+saved-step-plain = done
+import-not-save = an import is not a save
+nothing-to-save = nothing to save
+complaint-form-ack = Acknowledge
+complaint-ack-text = We have your complaint and are on it
+complaint-form-reply = Reply
+complaint-form-note = Internal note
+complaint-form-contact = The customer contacted us again
+complaint-form-resolve = Resolve
+complaint-form-reopen = Reopen
+complaint-form-assign = Assign
+complaint-form-title = { $step }: { $id } ({ $name })
+
+## Workbench messages
+key-not-bound = { $keys } is not bound here (? lists the keys)
+save-in-background = the save goes on in the background; its result will show here
+form-cancelled = cancelled; nothing saved
+save-running = a save is still running; wait for it to finish
+quit-unsaved = a form holds unsaved input: save it or press Esc first
+reloading = reloading…
+select-customer-first = select a customer first
+sort-where = sorting is for the customers list (pane 1)
+filter-where = filters are for the customers list (1) and the complaint queue (3)
+plan-where = select a care plan in the agenda (pane 2) first
+complaint-where = select a complaint in the complaints pane (3) first
+reorders-where = reorder calls are planned from the RFM pane (4), due to reorder
+audit-reading = reading the audit trail…
+merge-open-first = open the customer to keep first (Enter on a row, or /)
+import-running = an import is running; its report shows when it ends
+import-warning = warning: { $where }: { $message }
+import-skipped = skipped { $where }
+import-report = Import
+import-refused-head =
+    { $name }: { $bad ->
+        [one] 1 bad row
+       *[other] { $bad } bad rows
+    }; nothing was written (fix them, or import again with "skip bad rows")
+import-nothing-written = { $name }: nothing was written
+import-refused = Import refused
+import-failed = importing { $name }: { $error }
+audit-title = Audit trail (newest first)
+roles-none = nobody has been given a role yet
+roles-title = Roles (others have the team default)
+role-set = role set
+stale-hint = { $error }. Ctrl-R reloads the latest version and keeps what you typed.
+form-reloaded = reloaded the latest version; your typed text is kept
+saving = saving…
+saving-waiting = waiting for another writer ({ $seconds } s)… the screen stays usable; Ctrl-C quits
+saving-seconds = saving… ({ $seconds } s)
+card-reading-bug = a customer's card
+set-role-title = Give someone a role
+merge-title = Merge another file into { $name } ({ $id }): its orders, contacts, complaints and plans move here
+role-now = { $user } is now { $role }
+merged-line = merged into { $id }: { $orders } orders, { $contacts } contacts, { $complaints } complaints, { $plans } care plans moved
+merged = merged
+birthday-future = is in the future
+birthday-invalid = { $text } is not a date like 1990-05-17
+churn-reason-active = an active customer has not left: set the status first, or clear this
+import-all-or-nothing = all or nothing
+import-skip-bad = skip bad rows
+choice-no = no
+choice-yes = yes
+import-title = Import a file (CSV or JSON)
+export-title = Export to a file
+choose-kind = choose what the file holds
+file-cannot-open = cannot open { $file }: { $error }
+file-is-folder = { $file } is a folder; name a file in it
+file-exists = { $file } exists; name a new file (nothing is overwritten)
+file-cannot-write = cannot write { $file }: { $error }
+exported =
+    exported { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    } to { $file }
+complaint-bug = the complaint gave an unexpected answer (a bug)
+nothing-to-reload = nothing to reload
+kind-customers = customers
+kind-orders = orders
+kind-followups = follow-ups
+kind-care-plans = care plans
+kind-complaints = complaints
+unexpected-bug = the service answered something else than { $what } (a bug)
+
+## Command line: clap's own words
+cli-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-help-flag = Print help
+
+## Command line: commands and options (the English is the doc comments')
+cli-about-loyal = A terminal customer-loyalty workbench: customer files, follow-ups, complaints and RFM analytics
+cli-arg-loyal-db = Database file [default: loyal.redb in your data directory]
+cli-arg-loyal-keymap = Keymap of the workbench: default, vim, emacs, or a TOML file [default: from config]
+cli-arg-loyal-lang = Language of the interface: zh (中文) or en [default: LOYAL_LANG, config, then the locale]
+cli-about-loyal-demo = Build a fresh demo database from the bundled fixtures, then open the workbench
+cli-arg-loyal-demo-no_tui = Only build the database; do not open the workbench
+cli-about-loyal-import = Import a CSV or JSON file (all-or-nothing unless --skip-bad)
+cli-arg-loyal-import-file = The file to import; `-` for standard input
+cli-arg-loyal-import-format = File format [default: from the file name, else csv]
+cli-arg-loyal-import-dry_run = Check everything and report what would change; write nothing
+cli-arg-loyal-import-skip_bad = Import the good rows; write the bad ones, with the reason, to FILE
+cli-arg-loyal-import-create_missing = Create a minimal customer file for unknown customer ids
+cli-arg-loyal-import-one_transaction = Write everything in one transaction (several times faster, but everyone else's saves wait until it ends; for when nobody is working). Default for all kinds but customers: short chunks under a journal id (`loyal imports`)
+cli-about-loyal-export = Export every record of a kind as CSV or JSON (imports back unchanged)
+cli-arg-loyal-export-out = Write to this file instead of standard output
+cli-about-loyal-lookup = Find customers by phone (or its last 4+ digits), name, pinyin, initials, email, id, company
+cli-arg-loyal-lookup-query = What the caller says: digits, a name, an email...
+cli-arg-loyal-lookup-json = Print JSON for scripts
+cli-about-loyal-customer = Show, add, edit or merge customer files
+cli-about-loyal-customer-show = Show a customer file: facts, order summary, referrals and timeline
+cli-arg-loyal-customer-show-timeline = How many timeline entries to show (newest first)
+cli-about-loyal-customer-add = Add a customer file (refuses a likely duplicate unless --allow-duplicate)
+cli-arg-loyal-customer-add-external_id = External id (the one your company uses)
+cli-arg-loyal-customer-add-phones = Phone number (repeat for several)
+cli-arg-loyal-customer-add-birthday = YYYY-MM-DD
+cli-arg-loyal-customer-add-tags = Tag (repeat for several)
+cli-arg-loyal-customer-add-referred_by = External id of the customer who referred this one
+cli-arg-loyal-customer-add-preferred_channel = phone, email, visit, sms, chat, web, other
+cli-arg-loyal-customer-add-status = active, churned, won_back
+cli-arg-loyal-customer-add-allow_duplicate = Create it even if its phone or email matches an existing file
+cli-about-loyal-customer-edit = Change fields of a customer file (only the ones given)
+cli-arg-loyal-customer-edit-if_version = Refuse the change if the file is no longer at this version (someone saved meanwhile)
+cli-arg-loyal-customer-edit-phones = Phone number (repeat for several)
+cli-arg-loyal-customer-edit-birthday = YYYY-MM-DD
+cli-arg-loyal-customer-edit-tags = Tag (repeat for several)
+cli-arg-loyal-customer-edit-referred_by = External id of the customer who referred this one
+cli-arg-loyal-customer-edit-preferred_channel = phone, email, visit, sms, chat, web, other
+cli-arg-loyal-customer-edit-status = active, churned, won_back
+cli-about-loyal-customer-merge = Fold OTHER into KEEP: orders, follow-ups, complaints, care plans, referrals and ids
+cli-about-loyal-config = Show every effective setting and where it came from; change one
+cli-about-loyal-config-show = Show every setting (the default)
+cli-about-loyal-config-set = Set a team setting (stored in the database) or a personal one (in your config file)
+cli-about-loyal-config-unset = Return a setting to its default
+cli-about-loyal-rfm = RFM table: recency, frequency, monetary, scores, segment, value class, ladder stage
+cli-arg-loyal-rfm-as_of = Score as of this date (orders after it are ignored) [default: today]
+cli-arg-loyal-rfm-margin_rate = Margin as a share of revenue, e.g. 0.30 [default: team setting scoring.margin_rate]
+cli-arg-loyal-rfm-complaint_cost = Cost of one complaint [default: team setting scoring.complaint_cost]
+cli-arg-loyal-rfm-contact_cost = Cost of one follow-up contact [default: team setting scoring.contact_cost]
+cli-arg-loyal-rfm-churn_days = Days without an order that count as churned [default: team setting scoring.churn_days]
+cli-arg-loyal-rfm-segment = Only this segment (Champions, Loyal, At Risk, ...)
+cli-about-loyal-report = Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values, causes
+cli-arg-loyal-report-as_of = Score as of this date (orders after it are ignored) [default: today]
+cli-arg-loyal-report-margin_rate = Margin as a share of revenue, e.g. 0.30 [default: team setting scoring.margin_rate]
+cli-arg-loyal-report-complaint_cost = Cost of one complaint [default: team setting scoring.complaint_cost]
+cli-arg-loyal-report-contact_cost = Cost of one follow-up contact [default: team setting scoring.contact_cost]
+cli-arg-loyal-report-churn_days = Days without an order that count as churned [default: team setting scoring.churn_days]
+cli-arg-loyal-report-period = Period of the churn report
+cli-about-loyal-due = Customers expected to reorder soon (from their purchase rhythm), overdue first
+cli-arg-loyal-due-within = Due within this many days of the date (overdue ones included)
+cli-arg-loyal-due-overdue_days = Include customers overdue by at most this many days (longer: a churn case)
+cli-arg-loyal-due-create_plans = Create a reorder care plan for each (unless one is already open)
+cli-about-loyal-followup = Follow-up log: record a contact with a customer
+cli-about-loyal-followup-log = Log a contact with a customer
+cli-arg-loyal-followup-log-customer = External id (or #N)
+cli-arg-loyal-followup-log-next = Next contact: 2026-12-01, tomorrow, +3d ... (creates or moves the stay-in-touch plan)
+cli-arg-loyal-followup-log-channel = phone, email, visit, sms, chat (wechat), web, other
+cli-arg-loyal-followup-log-direction = in or out
+cli-arg-loyal-followup-log-kind = care, sales, service, survey, win_back, other
+cli-arg-loyal-followup-log-satisfaction = 1 (very unhappy) to 5 (delighted)
+cli-arg-loyal-followup-log-staff = Who talked to the customer [default: your staff name]
+cli-about-loyal-care = Care plans: contacts planned ahead (add, done, skip, birthdays)
+cli-about-loyal-care-add = Plan a contact ahead
+cli-arg-loyal-care-add-due = 2026-12-01, tomorrow, +3d, +1m ...
+cli-arg-loyal-care-add-time = HH:MM
+cli-arg-loyal-care-add-purpose = birthday, post_purchase, reorder, delivery, payment, stay_in_touch, satisfaction, custom
+cli-arg-loyal-care-add-every = Repeat: "1 month", "2w", "yearly" ...
+cli-about-loyal-care-done = Mark a plan done (and log the contact with --log); a recurring plan schedules the next
+cli-arg-loyal-care-done-log = Log the follow-up in the same step, with this summary
+cli-arg-loyal-care-done-channel = phone, email, visit, sms, chat (wechat), web, other
+cli-arg-loyal-care-done-direction = in or out
+cli-arg-loyal-care-done-kind = care, sales, service, survey, win_back, other
+cli-arg-loyal-care-done-satisfaction = 1 (very unhappy) to 5 (delighted)
+cli-arg-loyal-care-done-staff = Who talked to the customer [default: your staff name]
+cli-about-loyal-care-skip = Skip a plan; a recurring plan schedules the next
+cli-about-loyal-care-birthdays = Create birthday plans for birthdays coming up (no duplicates)
+cli-about-loyal-agenda = Open care plans: overdue first, then today, then the coming days
+cli-arg-loyal-agenda-date = The day to look from: 2026-12-01, today, tomorrow, +3d [default: today]
+cli-arg-loyal-agenda-owner = Only this person's plans (assignee, or the customer's owner)
+cli-about-loyal-forgotten = Customers nobody has contacted for a while (7/15/30/90/180 days, never)
+cli-arg-loyal-forgotten-days = List the customers silent at least this many days
+cli-about-loyal-complaints = The complaint queue: breached first, then least time left, then severity
+cli-arg-loyal-complaints-status = new, acknowledged, in_progress, resolved, closed [default: every open status]
+cli-arg-loyal-complaints-breached = Only complaints that missed a deadline
+cli-about-loyal-complaint = One complaint: open, show, ack, start, reply, note, contact, resolve, close, reopen, assign
+cli-about-loyal-complaint-open = Open a complaint for a customer
+cli-arg-loyal-complaint-open-severity = low, normal, high, urgent
+cli-about-loyal-complaint-show = Show a complaint with its SLA state and history
+cli-about-loyal-complaint-ack = Acknowledge (the first response)
+cli-about-loyal-complaint-start = Start working on it
+cli-about-loyal-complaint-reply = Reply to the customer (counts as the first response)
+cli-about-loyal-complaint-note = An internal note
+cli-about-loyal-complaint-contact = The customer contacted us again about it (the 5th contact escalates)
+cli-about-loyal-complaint-resolve = Resolve, with the root-cause review
+cli-arg-loyal-complaint-resolve-text = What was done for the customer
+cli-arg-loyal-complaint-resolve-cause = The cause, in a few words (the report groups by it)
+cli-arg-loyal-complaint-resolve-why = Why does the customer feel this?
+cli-arg-loyal-complaint-resolve-what_we_did = What did we do or say to cause it?
+cli-arg-loyal-complaint-resolve-reasonable = Is it reasonable?
+cli-arg-loyal-complaint-resolve-others = Have other customers said the same?
+cli-arg-loyal-complaint-resolve-prevent = What prevents it happening again?
+cli-about-loyal-complaint-close = Close a resolved complaint
+cli-about-loyal-complaint-reopen = Reopen a resolved or closed complaint
+cli-about-loyal-complaint-assign = Give it to a colleague
+cli-about-loyal-audit = Who changed what and when (newest first)
+cli-arg-loyal-audit-customer = Only this customer (external id or #N)
+cli-arg-loyal-audit-user = Only this OS account or staff name
+cli-arg-loyal-audit-since = Only since this date (2026-11-01, today, ...)
+cli-about-loyal-init = Create the database: private to you, or shared with a group of staff
+cli-arg-loyal-init-group = Share the file with this Unix group (0660, setgid directory)
+cli-about-loyal-role = Roles: who may read (viewer), work (agent), or administer (admin)
+cli-about-loyal-role-list = List the roles given so far (the default)
+cli-about-loyal-role-set = Give an OS account a role: viewer, agent or admin (admins only)
+cli-about-loyal-imports = The import journal; `imports rollback ID` undoes one import run
+cli-about-loyal-imports-rollback = Undo import run ID (newest change first; orders it created go, changed ones get their earlier version back). Needs the admin role
+cli-about-loyal-whoami = Who you are to loyal: OS account, staff name, role
+cli-about-loyal-stats = Counts of what the database holds
+cli-about-loyal-check = Run the full integrity check of the database file (reads all of it)
+cli-about-loyal-gen = Generate a realistic data set as import CSV files (for demos and benchmarks)
+cli-arg-loyal-gen-end = The last day of the generated history (orders span the two years before it)
+cli-arg-loyal-gen-out = Directory for customers.csv, orders.csv, followups.csv, care-plans.csv, complaints.csv
+
+## Relative days in tables
+day-ago-short = { $n }d ago
+day-in-short = in { $n }d
+
+## Command line: output and errors
+cli-error = error: { $message }
+cli-caused-by = caused by: { $cause }
+queue-count =
+    { $n ->
+        [one] 1 complaint
+       *[other] { $n } complaints
+    }, most urgent first
+queue-col-id = ID
+queue-col-severity = SEVERITY
+queue-col-status = STATUS
+queue-col-customer = CUSTOMER
+queue-col-category = CATEGORY
+queue-col-assignee = ASSIGNEE
+queue-breached-response = BREACHED response
+queue-breached-resolution = BREACHED resolution
+queue-due-soon = DUE SOON
+sla-clock-response = response
+sla-clock-resolution = resolution
+err-unknown-customer = no customer { $id } (try `loyal lookup` to find the right id)
+err-forbidden = { $user } is { $role }: { $role } staff may not { $needs } (an admin can change this: loyal role set { $user } { $needed })
+err-stale = { $what } was changed meanwhile (now version { $version }, by { $by } at { $at }); reload it and try again
+err-rejected =
+    { $n ->
+        [one] 1 bad row
+       *[other] { $n } bad rows
+    }; nothing was written
+err-duplicate = possible duplicate of { $matches }

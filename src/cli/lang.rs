@@ -1,0 +1,143 @@
+//! The language of the command line: chosen before anything is parsed (`--lang`, then
+//! `LOYAL_LANG`, the config's `language`, the locale), and `--help` in it. The doc comments
+//! of the commands are the English; the catalogue's `cli-about-PATH` and `cli-arg-PATH-ARG`
+//! give the same in Chinese (a test keeps the English catalogue equal to the doc comments, so
+//! the two cannot drift apart).
+
+use super::Cli;
+use crate::i18n::{self, Lang, choose::Source};
+use clap::{Command, CommandFactory, FromArgMatches};
+
+/// Chooses the language from the command line, the environment, the config and the locale,
+/// and sets it for everything said from now on.
+pub fn choose_language() -> (Lang, Source) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let config = crate::config::load(crate::config::config_path().as_deref())
+        .ok()
+        .and_then(|c| c.language);
+    let chosen = i18n::choose::choose(&args, |name| std::env::var(name).ok(), config.as_deref());
+    i18n::set(chosen.0);
+    chosen
+}
+
+impl Cli {
+    /// Parses the command line with `--help` and clap's own words in the language in use.
+    pub fn parse_translated() -> Cli {
+        let matches = command().get_matches();
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
+/// The command tree, its texts in the language in use.
+pub fn command() -> Command {
+    let lang = i18n::lang();
+    let cmd = Cli::command();
+    if lang == Lang::En {
+        return cmd;
+    }
+    translate(cmd, "loyal", lang)
+}
+
+/// The id of a command's about text: `cli-about-loyal-customer-add`.
+fn about_id(path: &str) -> String {
+    format!("cli-about-{path}")
+}
+
+/// The id of an argument's help: `cli-arg-loyal-customer-add-name`.
+fn arg_id(path: &str, arg: &str) -> String {
+    format!("cli-arg-{path}-{}", i18n::slug(arg))
+}
+
+fn translate(mut cmd: Command, path: &str, lang: Lang) -> Command {
+    let id = about_id(path);
+    if i18n::has(lang, &id) {
+        cmd = cmd.about(i18n::message_in(lang, &id, &[]));
+    }
+    // Headings are `&'static str` to clap; the language is set once for the process.
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        ts!("cli-usage")
+    );
+    cmd = cmd
+        .subcommand_help_heading(ts!("cli-heading-commands"))
+        .help_template(template)
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(ts!("cli-help-flag")),
+        );
+    let args: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().as_str().to_owned())
+        .collect();
+    for name in args {
+        let id = arg_id(path, &name);
+        let text = i18n::has(lang, &id).then(|| i18n::message_in(lang, &id, &[]));
+        let options = ts!("cli-heading-options");
+        let arguments = ts!("cli-heading-arguments");
+        cmd = cmd.mut_arg(&name, |arg| {
+            let positional = arg.is_positional();
+            let arg = match &text {
+                Some(text) => arg.help(text.clone()),
+                None => arg,
+            };
+            arg.help_heading(if positional { arguments } else { options })
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in subs {
+        let sub_path = format!("{path}-{}", i18n::slug(&name));
+        cmd = cmd.mut_subcommand(&name, |sub| translate(sub, &sub_path, lang));
+    }
+    cmd
+}
+
+/// Every command's and argument's help id with its English text (from the doc comments),
+/// for the tests and for keeping the catalogue complete.
+pub fn help_ids() -> Vec<(String, String)> {
+    fn walk(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
+        if let Some(about) = cmd.get_about() {
+            out.push((about_id(path), about.to_string()));
+        }
+        for arg in cmd.get_arguments() {
+            if let Some(help) = arg.get_help() {
+                out.push((arg_id(path, arg.get_id().as_str()), help.to_string()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path}-{}", i18n::slug(sub.get_name())), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&Cli::command(), "loyal", &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_option_has_its_help_in_the_catalogue_as_the_doc_comment_says() {
+        let mut missing = Vec::new();
+        let mut drifted = Vec::new();
+        for (id, english) in help_ids() {
+            if !i18n::has(Lang::En, &id) {
+                missing.push(format!("{id} | {english}"));
+            } else if i18n::message_in(Lang::En, &id, &[]) != english {
+                drifted.push(id);
+            }
+        }
+        assert!(missing.is_empty(), "not in en.ftl:\n{}", missing.join("\n"));
+        assert!(
+            drifted.is_empty(),
+            "en.ftl differs from the doc comment: {drifted:?}"
+        );
+    }
+}
