@@ -878,3 +878,211 @@ err-rejected =
        *[other] { $n } bad rows
     }; nothing was written
 err-duplicate = possible duplicate of { $matches }
+
+## Command line: follow-ups, care plans, agenda
+cli-logged-at = logged { $id } at { $at }
+cli-next-contact = next contact: { $id } due { $due }
+cli-logged = logged { $id }
+cli-plan-done = done { $id }
+cli-plan-skipped = skipped { $id }
+cli-next-in-series = next in the series: { $id } due { $due }{ $note }
+cli-time-invalid = --time: { $text } is not like 14:30
+cli-planned = planned { $id } ({ $purpose }) due { $due }
+cli-birthdays =
+    created { $created ->
+        [one] 1 birthday plan
+       *[other] { $created } birthday plans
+    } for the next { $within } days; { $existing } already planned
+cli-agenda-for = agenda for { $date }{ $owner }
+cli-agenda-overdue = OVERDUE
+cli-agenda-today = TODAY
+cli-agenda-coming = COMING DAYS
+cli-nothing-planned = nothing planned
+cli-forgotten-head = customers without contact, as of { $date }{ $owner }
+cli-forgotten-days = { $days }+ days
+cli-forgotten-never = never
+cli-forgotten-list = silent { $days }+ days (longest first, at most { $limit }):
+cli-overdue-span = overdue { $span }
+
+## Command line: customers and lookup
+cli-added-customer = added { $id } { $name } (#{ $n })
+cli-possible-duplicate = possible duplicate: { $id } { $name } has the same { $reason } (loyal customer show { $id })
+cli-not-added = not added; pass --allow-duplicate to add it anyway, or edit the existing file
+cli-saved-customer = saved { $id } { $name } (version { $version })
+cli-merged = merged { $other } into { $id } { $name }: moved { $orders } orders, { $followups } follow-ups, { $complaints } complaints, { $plans } care plans, { $referrals } referrals
+cli-field-phone = phone
+cli-field-email = email
+cli-field-company = company
+cli-field-city = city
+cli-field-address = address
+cli-field-birthday = birthday
+cli-field-tags = tags
+cli-field-owner = owner
+cli-field-personality = personality
+cli-field-interests = interests
+cli-field-habits = habits
+cli-field-channel = channel
+cli-field-churn = churn
+cli-field-orders = orders
+cli-orders-line = { $count } orders, { $total } total, first { $first }, last { $last }
+cli-orders-none = none yet
+cli-field-referred-by = referred by
+cli-field-referred = referred
+cli-field-merged-ids = merged ids
+cli-field-last-change = last change
+cli-last-change-line = { $action } by { $staff } ({ $user }) at { $at }: { $detail }
+cli-timeline = timeline (newest first):
+cli-timeline-order = order
+cli-timeline-followup = follow-up
+cli-timeline-plan = care plan
+cli-timeline-complaint = complaint
+cli-no-match = no customer matches { $query }
+cli-lookup-id = ID
+cli-lookup-name = NAME
+cli-lookup-phone = PHONE
+cli-lookup-city = CITY
+cli-lookup-orders = ORDERS
+cli-lookup-last-order = LAST ORDER
+cli-lookup-match = MATCH
+
+## Command line: complaints
+cli-complaint-opened = opened { $id } for { $name } ({ $severity }); first response due { $due }
+cli-complaint-step = { $id }: { $status } ({ $severity }, { $contacts })
+cli-escalated = ESCALATED
+cli-satisfaction-planned = satisfaction check planned: { $id } due { $due }
+cli-view-customer = customer
+cli-view-opened = opened
+cli-view-opened-line = { $at } via { $channel }
+cli-view-assignee = assignee
+cli-view-nobody = (nobody)
+cli-view-contacts = contacts
+cli-view-response = response
+cli-view-resolution = resolution
+cli-view-due = due { $at }
+cli-view-answered = , answered { $at }
+cli-view-resolved = , resolved { $at }
+cli-view-root-cause = root cause: { $cause }
+cli-view-why = why does the customer feel this
+cli-view-what-we-did = what did we do or say
+cli-view-reasonable = is it reasonable
+cli-view-others = have others said the same
+cli-view-prevent = what prevents it
+cli-view-history = history:
+cli-causes-head = resolved complaints by category and cause (most frequent first)
+cli-causes-others = others said the same: { $n }
+
+## Command line: analytics
+cli-rfm-head = RFM as of { $date }: { $n } scored customers
+cli-col-id = ID
+cli-col-name = NAME
+cli-col-days = DAYS
+cli-col-freq = FREQ
+cli-col-monetary = MONETARY
+cli-col-segment = SEGMENT
+cli-col-value = VALUE
+cli-col-stage = STAGE
+cli-col-risk = RISK
+cli-at-risk = at risk
+cli-segments-head = segments as of { $date }
+cli-col-customers = CUSTOMERS
+cli-col-share = SHARE
+cli-col-revenue = REVENUE
+cli-col-revenue-share = REVENUE SHARE
+cli-ladder-head = loyalty ladder as of { $date }
+cli-values-head = value classes as of { $date }
+cli-pareto-head = Pareto as of { $date }: { $customers } customers, revenue { $revenue }
+cli-pareto-top = top 20% ({ $count } customers) bring { $share } of revenue
+cli-pareto-80 = 80% of revenue comes from { $k } customers ({ $share })
+cli-pareto-none = no positive revenue to divide
+cli-pareto-decile = top { $pct }%
+cli-churn-head = churn and retention by { $period } (active = ordered in the { $days } days before)
+cli-col-period = PERIOD
+cli-col-start = START
+cli-col-end = END
+cli-col-new = NEW
+cli-col-won-back = WON BACK
+cli-col-retained = RETAINED
+cli-col-churn = CHURN
+cli-partial = partial
+cli-won-back-head = won back ({ $n }):
+cli-won-back-line = { $id } last ordered { $last }, churned { $churned }, came back { $back }
+cli-won-back-more = ... and { $n } more (--format csv or json for all)
+cli-reorder-plans =
+    created { $created ->
+        [one] 1 reorder care plan
+       *[other] { $created } reorder care plans
+    }; { $existing ->
+        [one] 1 customer
+       *[other] { $existing } customers
+    } already had an open one
+cli-due-head =
+    { $n ->
+        [one] 1 customer
+       *[other] { $n } customers
+    } due to reorder within { $within } days (negative: overdue)
+cli-col-last = LAST
+cli-col-gap = GAP
+cli-col-expected = EXPECTED
+cli-col-owner = OWNER
+
+## Command line: imports, settings, the database
+cli-unknown-columns = warning: { $file }: ignoring unknown column(s) { $columns } (known: { $known })
+cli-import-refused =
+    { $name }: { $n ->
+        [one] 1 bad row
+       *[other] { $n } bad rows
+    }; nothing was written (fix them, or pass --skip-bad FILE to import the rest)
+cli-importing = importing { $name }
+cli-writing = writing { $file }
+cli-rows-skipped =
+    { $n ->
+        [one] 1 row skipped
+       *[other] { $n } rows skipped
+    }; see { $file }
+cli-warning = warning: { $where }: { $message }
+cli-and-more = ... and { $n } more
+cli-exported = exported { $n } { $kind } to { $file }
+cli-rolled-back =
+    import #{ $id } rolled back: { $n ->
+        [one] 1 change
+       *[other] { $n } changes
+    } undone
+cli-no-imports = no import in the journal yet (orders imports are journaled)
+cli-import-by = { $when } by { $staff } ({ $user })
+cli-roles-anyone-else = (anyone else: { $role })
+cli-role-now = { $user } is now { $role }
+cli-whoami = { $user } (staff name { $staff }), { $role }
+cli-stats-database = database
+cli-stats-customers = customers
+cli-stats-orders = orders
+cli-stats-followups = follow-ups
+cli-stats-plans = care plans
+cli-stats-complaints = complaints
+cli-stats-file-size = file size
+cli-stats-pages = pages
+cli-stats-pages-line = { $used } MiB in use ({ $data } data, { $meta } metadata, { $free } free inside pages)
+cli-stats-pages-unknown = (not measured: the file is open read-only)
+cli-check-passed = { $file }: integrity check passed
+cli-check-unmarked = the mark that said it was damaged is removed: writing is allowed again
+cli-check-repaired = { $file }: integrity check repaired the file
+cli-no-db-demo = nothing was created; give the right path with --db (the demo database is { $demo }: loyal --db { $demo })
+cli-no-db = nothing was created; give the right path with --db (or run `loyal demo`)
+cli-dumb-terminal = this terminal (TERM={ $term }) cannot show the workbench: it needs cursor movement and colours (TERM=xterm-256color, screen or tmux); the commands work anywhere (loyal --help)
+cli-needs-terminal = the workbench needs a terminal; for scripts use the commands (loyal --help)
+cli-init-private = { $file }: ready, private to its owner; { $user } is { $role }
+cli-init-shared = { $file }: shared with group { $group } (file 0660, directory 2770); { $user } is { $role }
+cli-demo-built = demo database { $file }: { $customers } customers, { $orders } orders, { $followups } follow-ups, { $plans } care plans, { $complaints } complaints
+cli-saved-team = { $key }: saved in { $file } for the whole team
+cli-saved-personal = { $key }: saved in { $file }
+cli-personal-head = # personal settings ({ $file })
+cli-team-head = # team settings (database { $file })
+import-summary = { $name }: imported { $rows } { $kind }: { $created } new, { $updated } updated, { $unchanged } unchanged
+import-summary-dry = { $name }: would import { $rows } { $kind }: { $created } new, { $updated } updated, { $unchanged } unchanged
+import-summary-created =
+    { $n ->
+        [one] 1 customer file created
+       *[other] { $n } customer files created
+    }
+import-summary-skipped = { $n } skipped
+import-summary-dry-note = (dry run: nothing written)
+import-summary-undo = (import #{ $id }; `loyal imports rollback { $id }` undoes it)

@@ -172,6 +172,15 @@ pub fn fit(text: &str, columns: usize) -> String {
     out
 }
 
+/// [`fit`], but aligned to the right (numbers and their headings), by display width so that
+/// a Chinese heading lines up over its digits.
+pub fn fit_right(text: &str, columns: usize) -> String {
+    let fitted = fit(text, columns);
+    let kept = fitted.trim_end();
+    let pad = columns.saturating_sub(width(kept));
+    format!("{}{kept}", " ".repeat(pad))
+}
+
 /// A writer that passes text on line by line through [`sanitize`]: for data (CSV, an export)
 /// shown on a terminal, where a cell holding an escape sequence would otherwise run. Line ends
 /// are kept (a trailing `\r` is dropped). What waits for a line end is at most [`LINE_LIMIT`]

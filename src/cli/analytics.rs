@@ -7,7 +7,7 @@ use crate::service::{
     ChurnReport, DueRow, RfmRow, ScoreOptions, pareto_report, segment_report, stage_report, today,
     value_report,
 };
-use crate::text::{fit, sanitize};
+use crate::text::{fit, fit_right, sanitize};
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -130,17 +130,21 @@ pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow
 }
 
 fn print_rfm_table(rows: &[RfmRow], as_of: NaiveDate) {
-    println!("RFM as of {as_of}: {} scored customers", rows.len());
     println!(
-        "{} {} {:>7} {:>5} {:>12} R F M {} {} {} RISK",
-        fit("ID", 10),
-        fit("NAME", 16),
-        "DAYS",
-        "FREQ",
-        "MONETARY",
-        fit("SEGMENT", 18),
-        fit("VALUE", 8),
-        fit("STAGE", 10)
+        "{}",
+        t!("cli-rfm-head", date = as_of.to_string(), n = rows.len())
+    );
+    println!(
+        "{} {} {} {} {} R F M {} {} {} {}",
+        fit(ts!("cli-col-id"), 10),
+        fit(ts!("cli-col-name"), 16),
+        fit_right(ts!("cli-col-days"), 7),
+        fit_right(ts!("cli-col-freq"), 5),
+        fit_right(ts!("cli-col-monetary"), 12),
+        fit(ts!("cli-col-segment"), 18),
+        fit(ts!("cli-col-value"), 8),
+        fit(ts!("cli-col-stage"), 10),
+        ts!("cli-col-risk")
     );
     for row in rows {
         println!(
@@ -156,7 +160,7 @@ fn print_rfm_table(rows: &[RfmRow], as_of: NaiveDate) {
             fit(row.segment.title(), 18),
             fit(row.value_class.title(), 8),
             fit(row.stage.title(), 10),
-            if row.at_risk { "at risk" } else { "" }
+            if row.at_risk { ts!("cli-at-risk") } else { "" }
         );
     }
 }
@@ -208,14 +212,15 @@ pub fn report(
                     w.flush()?;
                 }
                 OutputFormat::Table => {
-                    println!("segments as of {as_of}");
+                    println!("{}", t!("cli-segments-head", date = as_of.to_string()));
                     println!(
-                        "{} {:>9} {:>7} {:>14} {:>7}  REVENUE SHARE",
-                        fit("SEGMENT", 18),
-                        "CUSTOMERS",
-                        "SHARE",
-                        "REVENUE",
-                        "SHARE"
+                        "{} {} {} {} {}  {}",
+                        fit(ts!("cli-col-segment"), 18),
+                        fit_right(ts!("cli-col-customers"), 9),
+                        fit_right(ts!("cli-col-share"), 7),
+                        fit_right(ts!("cli-col-revenue"), 14),
+                        fit_right(ts!("cli-col-share"), 7),
+                        ts!("cli-col-revenue-share")
                     );
                     for r in &rows {
                         let bar = "#".repeat((r.revenue_share * 40.0).round() as usize);
@@ -248,7 +253,7 @@ pub fn report(
                     w.flush()?;
                 }
                 OutputFormat::Table => {
-                    println!("loyalty ladder as of {as_of}");
+                    println!("{}", t!("cli-ladder-head", date = as_of.to_string()));
                     for r in &rows {
                         let bar = "#".repeat((r.share * 50.0).round() as usize);
                         println!(
@@ -279,7 +284,7 @@ pub fn report(
                     w.flush()?;
                 }
                 OutputFormat::Table => {
-                    println!("value classes as of {as_of}");
+                    println!("{}", t!("cli-values-head", date = as_of.to_string()));
                     for r in &rows {
                         println!(
                             "{} {:>9} {:>14} {:>7}",
@@ -306,28 +311,30 @@ pub fn report(
                 }
                 OutputFormat::Table => {
                     println!(
-                        "Pareto as of {as_of}: {} customers, revenue {}",
-                        p.customers, p.revenue
+                        "{}",
+                        t!(
+                            "cli-pareto-head",
+                            date = as_of.to_string(),
+                            customers = p.customers,
+                            revenue = p.revenue.to_string()
+                        )
                     );
                     match (p.top_share, p.count_for_80, p.share_for_80) {
                         (Some(top), Some(k), Some(share)) => {
                             println!(
-                                "top 20% ({} customers) bring {} of revenue",
-                                p.top_count,
-                                percent(top)
+                                "{}",
+                                t!("cli-pareto-top", count = p.top_count, share = percent(top))
                             );
-                            println!(
-                                "80% of revenue comes from {k} customers ({})",
-                                percent(share)
-                            );
+                            println!("{}", t!("cli-pareto-80", k = k, share = percent(share)));
                         }
-                        _ => println!("no positive revenue to divide"),
+                        _ => println!("{}", t!("cli-pareto-none")),
                     }
                     for decile in 1..=10 {
                         let target = decile as f64 / 10.0;
                         if let Some((_, r)) = p.curve.iter().find(|(c, _)| *c >= target - 1e-9) {
                             let bar = "#".repeat((r * 50.0).round() as usize);
-                            println!("top {:>3}% {:>7}  {bar}", decile * 10, percent(*r));
+                            let label = t!("cli-pareto-decile", pct = decile * 10);
+                            println!("{} {:>7}  {bar}", fit_right(&label, 8), percent(*r));
                         }
                     }
                 }
@@ -375,12 +382,22 @@ fn print_churn(churn: &ChurnReport, format: OutputFormat) -> anyhow::Result<()> 
         }
         OutputFormat::Table => {
             println!(
-                "churn and retention by {} (active = ordered in the {} days before)",
-                churn.report.period, churn.report.churn_days
+                "{}",
+                t!(
+                    "cli-churn-head",
+                    period = churn.report.period.title(),
+                    days = churn.report.churn_days
+                )
             );
             println!(
-                "{:<10} {:>7} {:>7} {:>5} {:>8} {:>9} {:>7}",
-                "PERIOD", "START", "END", "NEW", "WON BACK", "RETAINED", "CHURN"
+                "{} {} {} {} {} {} {}",
+                fit(ts!("cli-col-period"), 10),
+                fit_right(ts!("cli-col-start"), 7),
+                fit_right(ts!("cli-col-end"), 7),
+                fit_right(ts!("cli-col-new"), 5),
+                fit_right(ts!("cli-col-won-back"), 8),
+                fit_right(ts!("cli-col-retained"), 9),
+                fit_right(ts!("cli-col-churn"), 7)
             );
             for r in rows {
                 let pct = |v: Option<f64>| v.map(percent).unwrap_or_else(|| String::from("-"));
@@ -393,23 +410,30 @@ fn print_churn(churn: &ChurnReport, format: OutputFormat) -> anyhow::Result<()> 
                     r.won_back,
                     pct(r.retention),
                     pct(r.churn),
-                    if r.partial { "  partial" } else { "" }
+                    if r.partial {
+                        format!("  {}", t!("cli-partial"))
+                    } else {
+                        String::new()
+                    }
                 );
             }
-            println!("\nwon back ({}):", churn.won_back.len());
+            println!("\n{}", t!("cli-won-back-head", n = churn.won_back.len()));
             for (id, back) in churn.won_back.iter().take(20) {
                 println!(
-                    "  {} last ordered {}, churned {}, came back {}",
-                    sanitize(id),
-                    back.last_before,
-                    back.churned_on,
-                    back.came_back
+                    "  {}",
+                    t!(
+                        "cli-won-back-line",
+                        id = sanitize(id).into_owned(),
+                        last = back.last_before.to_string(),
+                        churned = back.churned_on.to_string(),
+                        back = back.came_back.to_string()
+                    )
                 );
             }
             if churn.won_back.len() > 20 {
                 println!(
-                    "  ... and {} more (--format csv or json for all)",
-                    churn.won_back.len() - 20
+                    "  {}",
+                    t!("cli-won-back-more", n = churn.won_back.len() - 20)
                 );
             }
         }
@@ -465,25 +489,24 @@ pub fn due(
             .plan_reorders(&rows, as_of.unwrap_or_else(today))
             .context("creating reorder care plans")?;
         eprintln!(
-            "created {created} reorder care plan(s); {existing} customer(s) already had an open one"
+            "{}",
+            t!("cli-reorder-plans", created = created, existing = existing)
         );
     }
     Ok(())
 }
 
 fn print_due(rows: &[DueRow], within: i64) {
+    println!("{}", t!("cli-due-head", n = rows.len(), within = within));
     println!(
-        "{} customer(s) due to reorder within {within} days (negative: overdue)",
-        rows.len()
-    );
-    println!(
-        "{} {} {} {:>5} {} {:>6} OWNER",
-        fit("ID", 10),
-        fit("NAME", 16),
-        fit("LAST", 10),
-        "GAP",
-        fit("EXPECTED", 10),
-        "DAYS"
+        "{} {} {} {} {} {} {}",
+        fit(ts!("cli-col-id"), 10),
+        fit(ts!("cli-col-name"), 16),
+        fit(ts!("cli-col-last"), 10),
+        fit_right(ts!("cli-col-gap"), 5),
+        fit(ts!("cli-col-expected"), 10),
+        fit_right(ts!("cli-col-days"), 6),
+        ts!("cli-col-owner")
     );
     for r in rows {
         println!(

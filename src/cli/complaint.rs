@@ -160,11 +160,14 @@ pub fn action(context: &Context, action: ComplaintAction) -> anyhow::Result<()> 
             })?;
             let view = service.complaint_view(&c.id)?;
             println!(
-                "opened {} for {} ({}); first response due {}",
-                c.id,
-                sanitize(&view.customer.name),
-                c.severity.title(),
-                view.sla.response_due.map(local_time).unwrap_or_default()
+                "{}",
+                t!(
+                    "cli-complaint-opened",
+                    id = &c.id,
+                    name = sanitize(&view.customer.name).into_owned(),
+                    severity = c.severity.title(),
+                    due = view.sla.response_due.map(local_time).unwrap_or_default()
+                )
             );
             return Ok(());
         }
@@ -195,19 +198,26 @@ pub fn action(context: &Context, action: ComplaintAction) -> anyhow::Result<()> 
     };
     let (id, command) = command;
     let (c, plan) = service.complaint_command(&id, command)?;
-    let mut line = format!(
-        "{}: {} ({}, {})",
-        c.id,
-        c.status.title(),
-        c.severity.title(),
-        crate::text::count(c.contacts, "contact", "contacts")
+    let mut line = t!(
+        "cli-complaint-step",
+        id = &c.id,
+        status = c.status.title(),
+        severity = c.severity.title(),
+        contacts = t!("count-contacts", n = c.contacts)
     );
     if c.escalated {
-        line.push_str(", ESCALATED");
+        line.push_str(&format!(", {}", t!("cli-escalated")));
     }
     println!("{line}");
     if let Some(plan) = plan {
-        println!("satisfaction check planned: {} due {}", plan.id, plan.due);
+        println!(
+            "{}",
+            t!(
+                "cli-satisfaction-planned",
+                id = &plan.id,
+                due = plan.due.to_string()
+            )
+        );
     }
     Ok(())
 }
@@ -220,54 +230,79 @@ fn print_view(view: &ComplaintView) {
         c.severity.title(),
         c.status.title(),
         sanitize(&c.category),
-        if c.escalated { "ESCALATED" } else { "" }
+        if c.escalated {
+            ts!("cli-escalated")
+        } else {
+            ""
+        }
     );
+    let label = |id: &'static str| fit(id, 12);
     println!(
-        "  customer    {} {}",
+        "  {}{} {}",
+        label(ts!("cli-view-customer")),
         sanitize(&view.customer.external_id),
         sanitize(&view.customer.name)
     );
     println!(
-        "  opened      {} via {}",
-        local_time(c.opened_at),
-        c.channel
+        "  {}{}",
+        label(ts!("cli-view-opened")),
+        t!(
+            "cli-view-opened-line",
+            at = local_time(c.opened_at),
+            channel = c.channel.title()
+        )
     );
     println!(
-        "  assignee    {}",
-        sanitize(c.assignee.as_deref().unwrap_or("(nobody)"))
+        "  {}{}",
+        label(ts!("cli-view-assignee")),
+        sanitize(c.assignee.as_deref().unwrap_or(ts!("cli-view-nobody")))
     );
-    println!("  contacts    {}", c.contacts);
+    println!("  {}{}", label(ts!("cli-view-contacts")), c.contacts);
     println!(
-        "  response    due {}{}",
-        view.sla.response_due.map(local_time).unwrap_or_default(),
+        "  {}{}{}",
+        label(ts!("cli-view-response")),
+        t!(
+            "cli-view-due",
+            at = view.sla.response_due.map(local_time).unwrap_or_default()
+        ),
         c.first_response_at
-            .map(|t| format!(", answered {}", local_time(t)))
+            .map(|t| t!("cli-view-answered", at = local_time(t)))
             .unwrap_or_default()
     );
     println!(
-        "  resolution  due {}{}",
-        view.sla.resolution_due.map(local_time).unwrap_or_default(),
+        "  {}{}{}",
+        label(ts!("cli-view-resolution")),
+        t!(
+            "cli-view-due",
+            at = view.sla.resolution_due.map(local_time).unwrap_or_default()
+        ),
         c.resolved_at
-            .map(|t| format!(", resolved {}", local_time(t)))
+            .map(|t| t!("cli-view-resolved", at = local_time(t)))
             .unwrap_or_default()
     );
-    println!("  SLA         {}", sla_text(view));
+    println!("  {}{}", label(ts!("col-sla")), sla_text(view));
     println!("  {}", sanitize(&c.description));
     if let Some(rc) = &c.root_cause {
-        println!("root cause: {}", sanitize(&rc.cause));
+        println!(
+            "{}",
+            t!(
+                "cli-view-root-cause",
+                cause = sanitize(&rc.cause).into_owned()
+            )
+        );
         for (q, a) in [
-            ("why does the customer feel this", &rc.why_customer_feels),
-            ("what did we do or say", &rc.what_we_did),
-            ("is it reasonable", &rc.reasonable),
-            ("have others said the same", &rc.others_said_same),
-            ("what prevents it", &rc.prevention),
+            (ts!("cli-view-why"), &rc.why_customer_feels),
+            (ts!("cli-view-what-we-did"), &rc.what_we_did),
+            (ts!("cli-view-reasonable"), &rc.reasonable),
+            (ts!("cli-view-others"), &rc.others_said_same),
+            (ts!("cli-view-prevent"), &rc.prevention),
         ] {
             if !a.is_empty() {
                 println!("  {q}? {}", sanitize(a));
             }
         }
     }
-    println!("history:");
+    println!("{}", t!("cli-view-history"));
     for e in &c.history {
         println!(
             "  {} {} {}: {}",
@@ -349,14 +384,14 @@ pub fn causes(context: &Context, format: OutputFormat) -> anyhow::Result<()> {
             w.flush()?;
         }
         OutputFormat::Table => {
-            println!("resolved complaints by category and cause (most frequent first)");
+            println!("{}", t!("cli-causes-head"));
             for r in &rows {
                 println!(
-                    "{:>4}  {} {} others said the same: {}",
+                    "{:>4}  {} {} {}",
                     r.complaints,
                     fit(&r.category, 16),
                     fit(&r.cause, 28),
-                    r.others_said_same
+                    t!("cli-causes-others", n = r.others_said_same)
                 );
             }
         }

@@ -3,7 +3,7 @@
 use super::Context;
 use crate::domain::{Channel, CustomerStatus, Gender};
 use crate::service::{CustomerCard, CustomerKey, NewCustomer, ServiceError, TimelineEntry};
-use crate::text::sanitize;
+use crate::text::{fit, sanitize};
 use crate::transfer::{CustomerInput, format_timestamp};
 use anyhow::bail;
 use clap::{Args, Subcommand};
@@ -204,26 +204,29 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
                         super::print_json(&customer)?;
                     } else {
                         println!(
-                            "added {} {} (#{})",
-                            sanitize(&customer.external_id),
-                            sanitize(&customer.name),
-                            customer.id
+                            "{}",
+                            t!(
+                                "cli-added-customer",
+                                id = sanitize(&customer.external_id).into_owned(),
+                                name = sanitize(&customer.name).into_owned(),
+                                n = customer.id
+                            )
                         );
                     }
                 }
                 Err(ServiceError::PossibleDuplicate(matches)) => {
                     for m in &matches {
                         eprintln!(
-                            "possible duplicate: {} {} has the same {} (loyal customer show {})",
-                            sanitize(&m.external_id),
-                            sanitize(&m.name),
-                            sanitize(&m.reason),
-                            sanitize(&m.external_id)
+                            "{}",
+                            t!(
+                                "cli-possible-duplicate",
+                                id = sanitize(&m.external_id).into_owned(),
+                                name = sanitize(&m.name).into_owned(),
+                                reason = sanitize(&m.reason).into_owned()
+                            )
                         );
                     }
-                    bail!(
-                        "not added; pass --allow-duplicate to add it anyway, or edit the existing file"
-                    );
+                    bail!(t!("cli-not-added"));
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -241,10 +244,13 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
                 super::print_json(&customer)?;
             } else {
                 println!(
-                    "saved {} {} (version {})",
-                    sanitize(&customer.external_id),
-                    sanitize(&customer.name),
-                    customer.version
+                    "{}",
+                    t!(
+                        "cli-saved-customer",
+                        id = sanitize(&customer.external_id).into_owned(),
+                        name = sanitize(&customer.name).into_owned(),
+                        version = customer.version
+                    )
                 );
             }
         }
@@ -252,15 +258,18 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
             let (customer, moved) =
                 service.merge_customers(&CustomerKey::parse(&keep), &CustomerKey::parse(&other))?;
             println!(
-                "merged {} into {} {}: moved {} orders, {} follow-ups, {} complaints, {} care plans, {} referrals",
-                sanitize(&other),
-                sanitize(&customer.external_id),
-                sanitize(&customer.name),
-                moved.orders,
-                moved.followups,
-                moved.complaints,
-                moved.care_plans,
-                moved.referrals
+                "{}",
+                t!(
+                    "cli-merged",
+                    other = sanitize(&other).into_owned(),
+                    id = sanitize(&customer.external_id).into_owned(),
+                    name = sanitize(&customer.name).into_owned(),
+                    orders = moved.orders,
+                    followups = moved.followups,
+                    complaints = moved.complaints,
+                    plans = moved.care_plans,
+                    referrals = moved.referrals
+                )
             );
         }
     }
@@ -275,53 +284,68 @@ fn print_card(card: &CustomerCard) {
         sanitize(&c.external_id),
         sanitize(&c.name),
         c.id,
-        c.status
+        c.status.title()
     );
     let rows: [(&str, String); 12] = [
-        ("phone", sanitize(&c.phones.join(", ")).into_owned()),
-        ("email", opt(&c.email)),
-        ("company", opt(&c.company)),
-        ("city", opt(&c.city)),
-        ("address", opt(&c.address)),
         (
-            "birthday",
+            ts!("cli-field-phone"),
+            sanitize(&c.phones.join(", ")).into_owned(),
+        ),
+        (ts!("cli-field-email"), opt(&c.email)),
+        (ts!("cli-field-company"), opt(&c.company)),
+        (ts!("cli-field-city"), opt(&c.city)),
+        (ts!("cli-field-address"), opt(&c.address)),
+        (
+            ts!("cli-field-birthday"),
             c.birthday.map(|d| d.to_string()).unwrap_or_default(),
         ),
-        ("tags", sanitize(&c.tags.join(", ")).into_owned()),
-        ("owner", opt(&c.owner)),
-        ("personality", sanitize(&c.personality).into_owned()),
-        ("interests", sanitize(&c.interests).into_owned()),
-        ("habits", sanitize(&c.habits).into_owned()),
         (
-            "channel",
+            ts!("cli-field-tags"),
+            sanitize(&c.tags.join(", ")).into_owned(),
+        ),
+        (ts!("cli-field-owner"), opt(&c.owner)),
+        (
+            ts!("cli-field-personality"),
+            sanitize(&c.personality).into_owned(),
+        ),
+        (
+            ts!("cli-field-interests"),
+            sanitize(&c.interests).into_owned(),
+        ),
+        (ts!("cli-field-habits"), sanitize(&c.habits).into_owned()),
+        (
+            ts!("cli-field-channel"),
             c.preferred_channel
-                .map(|ch| ch.to_string())
+                .map(|ch| ch.title().to_owned())
                 .unwrap_or_default(),
         ),
     ];
     for (label, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
-        println!("  {label:<12}{value}");
+        println!("  {}{value}", fit(label, 12));
     }
     if let Some(reason) = &c.churn_reason {
-        println!("  {:<12}{}", "churn", sanitize(reason));
+        println!("  {}{}", fit(ts!("cli-field-churn"), 12), sanitize(reason));
     }
     let a = &card.aggregate;
+    let orders = fit(ts!("cli-field-orders"), 12);
     if a.order_count > 0 {
         println!(
-            "  {:<12}{} orders, {} total, first {}, last {}",
-            "orders",
-            a.order_count,
-            a.total,
-            &format_timestamp(a.first_order_at)[..10],
-            &format_timestamp(a.last_order_at)[..10]
+            "  {orders}{}",
+            t!(
+                "cli-orders-line",
+                count = a.order_count,
+                total = crate::i18n::format::money(a.total, ""),
+                first = format_timestamp(a.first_order_at)[..10].to_owned(),
+                last = format_timestamp(a.last_order_at)[..10].to_owned()
+            )
         );
     } else {
-        println!("  {:<12}none yet", "orders");
+        println!("  {orders}{}", t!("cli-orders-none"));
     }
     if let Some(r) = &card.referred_by {
         println!(
-            "  {:<12}{} {}",
-            "referred by",
+            "  {}{} {}",
+            fit(ts!("cli-field-referred-by"), 12),
             sanitize(&r.external_id),
             sanitize(&r.name)
         );
@@ -332,37 +356,50 @@ fn print_card(card: &CustomerCard) {
             .iter()
             .map(|r| format!("{} {}", sanitize(&r.external_id), sanitize(&r.name)))
             .collect();
-        println!("  {:<12}{}", "referred", names.join(", "));
+        println!(
+            "  {}{}",
+            fit(ts!("cli-field-referred"), 12),
+            names.join(", ")
+        );
     }
     if !card.merged_ids.is_empty() {
         println!(
-            "  {:<12}{}",
-            "merged ids",
+            "  {}{}",
+            fit(ts!("cli-field-merged-ids"), 12),
             sanitize(&card.merged_ids.join(", "))
         );
     }
     if let Some(e) = &card.last_change {
         println!(
-            "  {:<12}{} by {} ({}) at {}: {}",
-            "last change",
-            e.action,
-            sanitize(&e.staff),
-            sanitize(&e.os_user),
-            super::when::local_time(e.at),
-            sanitize(&e.detail)
+            "  {}{}",
+            fit(ts!("cli-field-last-change"), 12),
+            t!(
+                "cli-last-change-line",
+                action = &e.action,
+                staff = sanitize(&e.staff).into_owned(),
+                user = sanitize(&e.os_user).into_owned(),
+                at = super::when::local_time(e.at),
+                detail = sanitize(&e.detail).into_owned()
+            )
         );
     }
     if card.timeline.is_empty() {
         return;
     }
-    println!("timeline (newest first):");
+    println!("{}", t!("cli-timeline"));
     for entry in &card.timeline {
         let when = &format_timestamp(entry.at())[..10];
         let text = match entry {
-            TimelineEntry::Order(o) => format!("order     {} {}", sanitize(&o.order_id), o.amount),
+            TimelineEntry::Order(o) => format!(
+                "{} {} {}",
+                fit(ts!("cli-timeline-order"), 9),
+                sanitize(&o.order_id),
+                o.amount
+            ),
             TimelineEntry::FollowUp(f) => {
                 format!(
-                    "follow-up {} {} {}: {}",
+                    "{} {} {} {}: {}",
+                    fit(ts!("cli-timeline-followup"), 9),
                     f.channel.title(),
                     f.direction.title(),
                     sanitize(&f.staff),
@@ -370,13 +407,15 @@ fn print_card(card: &CustomerCard) {
                 )
             }
             TimelineEntry::CarePlan(p) => format!(
-                "care plan {} ({}) {}",
+                "{} {} ({}) {}",
+                fit(ts!("cli-timeline-plan"), 9),
                 p.purpose.title(),
                 p.status.title(),
                 sanitize(&p.note)
             ),
             TimelineEntry::Complaint(c) => format!(
-                "complaint {} [{} {}] {}",
+                "{} {} [{} {}] {}",
+                fit(ts!("cli-timeline-complaint"), 9),
                 sanitize(&c.id),
                 c.severity.title(),
                 c.status.title(),

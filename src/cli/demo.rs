@@ -72,13 +72,16 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
     service.plan_birthdays(crate::service::today(), 30)?;
     let stats = service.stats()?;
     println!(
-        "demo database {}: {} customers, {} orders, {} follow-ups, {} care plans, {} complaints",
-        path.display(),
-        stats.customers,
-        stats.orders,
-        stats.followups,
-        stats.care_plans,
-        stats.complaints
+        "{}",
+        t!(
+            "cli-demo-built",
+            file = path.display().to_string(),
+            customers = stats.customers,
+            orders = stats.orders,
+            followups = stats.followups,
+            plans = stats.care_plans,
+            complaints = stats.complaints
+        )
     );
     if no_tui {
         return Ok(());

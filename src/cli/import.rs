@@ -43,10 +43,13 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("{name}:{e}"))?;
     if !table.unknown_columns.is_empty() {
         eprintln!(
-            "warning: {}: ignoring unknown column(s) {} (known: {})",
-            crate::text::sanitize(&name),
-            crate::text::sanitize(&table.unknown_columns.join(", ")),
-            transfer::columns_of(kind).join(",")
+            "{}",
+            t!(
+                "cli-unknown-columns",
+                file = crate::text::sanitize(&name).into_owned(),
+                columns = crate::text::sanitize(&table.unknown_columns.join(", ")).into_owned(),
+                known = transfer::columns_of(kind).join(",")
+            )
         );
     }
     let options = ImportOptions {
@@ -81,12 +84,9 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
         Ok(report) => report,
         Err(ServiceError::Rejected(errors)) => {
             print_row_errors(&errors, row_error);
-            bail!(
-                "{name}: {} bad row(s); nothing was written (fix them, or pass --skip-bad FILE to import the rest)",
-                errors.len()
-            );
+            bail!(t!("cli-import-refused", name = &name, n = errors.len()));
         }
-        Err(e) => return Err(e).with_context(|| format!("importing {name}")),
+        Err(e) => return Err(e).with_context(|| t!("cli-importing", name = &name)),
     };
     if let (Some(writer), Some(reject_path)) = (reject_writer, &args.skip_bad) {
         let table = match kept_for_rejects {
@@ -95,12 +95,15 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("{name}:{e}"))?,
         };
         write_rejects(writer, &table, &report.rejected)
-            .with_context(|| format!("writing {}", reject_path.display()))?;
+            .with_context(|| t!("cli-writing", file = reject_path.display().to_string()))?;
         if !report.rejected.is_empty() {
             eprintln!(
-                "{} row(s) skipped; see {}",
-                report.rejected_rows(),
-                reject_path.display()
+                "{}",
+                t!(
+                    "cli-rows-skipped",
+                    n = report.rejected_rows(),
+                    file = reject_path.display().to_string()
+                )
             );
         }
     }
@@ -111,8 +114,12 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
             String::new()
         };
         eprintln!(
-            "warning: {name}{line}: {}",
-            crate::text::sanitize(&warning.message)
+            "{}",
+            t!(
+                "cli-warning",
+                where = format!("{name}{line}"),
+                message = crate::text::sanitize(&warning.message).into_owned()
+            )
         );
     }
     print_report(&name, &report);
@@ -155,7 +162,7 @@ fn print_row_errors(errors: &[RowError], describe: impl Fn(&RowError) -> String)
         eprintln!("{}", crate::text::sanitize(&describe(error)));
     }
     if errors.len() > SHOWN_ERRORS {
-        eprintln!("... and {} more", errors.len() - SHOWN_ERRORS);
+        eprintln!("{}", t!("cli-and-more", n = errors.len() - SHOWN_ERRORS));
     }
 }
 
@@ -228,7 +235,15 @@ pub fn export(
             let file = std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             let count = service.export(kind, format, std::io::BufWriter::new(file))?;
-            eprintln!("exported {count} {kind} to {}", path.display());
+            eprintln!(
+                "{}",
+                t!(
+                    "cli-exported",
+                    n = count,
+                    kind = kind.title(),
+                    file = path.display().to_string()
+                )
+            );
             count
         }
         None => service.export(kind, format, super::data_out())?,
@@ -248,27 +263,36 @@ pub fn imports(context: &Context, rollback: Option<u64>) -> anyhow::Result<()> {
         };
         let undone = service.rollback_import(id, &mut progress)?;
         bar.finish_and_clear();
-        println!("import #{id} rolled back: {undone} change(s) undone");
+        println!("{}", t!("cli-rolled-back", id = id, n = undone));
         return Ok(());
     }
     let imports = service.imports()?;
     let now = chrono::Utc::now().timestamp_millis();
     if imports.is_empty() {
-        println!("no import in the journal yet (orders imports are journaled)");
+        println!("{}", t!("cli-no-imports"));
     }
     for i in imports {
         let when = crate::tui::widgets::local_time(i.started_at);
         let state = crate::service::import_state_text(&i, now);
+        let by = t!(
+            "cli-import-by",
+            when = when,
+            staff = crate::text::sanitize(&i.staff).into_owned(),
+            user = crate::text::sanitize(&i.os_user).into_owned()
+        );
         println!(
-            "#{:<5} {:<8} {:<16} {:>9}/{:<9} {} by {} ({})  {}",
+            "#{:<5} {} {} {:>9}/{:<9} {by}  {}",
             i.id,
-            i.kind,
-            state,
+            crate::text::fit(
+                crate::transfer::Kind::ALL
+                    .into_iter()
+                    .find(|k| k.label() == i.kind)
+                    .map_or(i.kind.as_str(), |k| k.title()),
+                10
+            ),
+            crate::text::fit(&state, 16),
             i.done,
             i.rows,
-            when,
-            crate::text::sanitize(&i.staff),
-            crate::text::sanitize(&i.os_user),
             crate::text::sanitize(&i.file)
         );
     }

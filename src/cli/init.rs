@@ -46,8 +46,13 @@ pub fn run(context: &Context, group: Option<&str>) -> anyhow::Result<()> {
     drop(service);
     match group {
         None => println!(
-            "{}: ready, private to its owner; {user} is {role}",
-            path.display()
+            "{}",
+            t!(
+                "cli-init-private",
+                file = path.display().to_string(),
+                user = &user,
+                role = role.title()
+            )
         ),
         Some(group) => {
             #[cfg(unix)]
@@ -58,8 +63,14 @@ pub fn run(context: &Context, group: Option<&str>) -> anyhow::Result<()> {
                 }
                 share(path, gid, 0o660)?;
                 println!(
-                    "{}: shared with group {group} (file 0660, directory 2770); {user} is {role}",
-                    path.display()
+                    "{}",
+                    t!(
+                        "cli-init-shared",
+                        file = path.display().to_string(),
+                        group = group,
+                        user = &user,
+                        role = role.title()
+                    )
                 );
             }
             #[cfg(not(unix))]

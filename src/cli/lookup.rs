@@ -15,20 +15,24 @@ pub fn run(context: &Context, query: &str, json: bool, limit: usize) -> anyhow::
     }
     // No match is a failure, as with grep and rg: `loyal lookup x && ...` must not go on.
     if hits.is_empty() {
-        anyhow::bail!("no customer matches {:?}", crate::text::sanitize(query));
+        anyhow::bail!(t!(
+            "cli-no-match",
+            query = format!("{:?}", crate::text::sanitize(query))
+        ));
     }
     Ok(())
 }
 
 fn print_hits(hits: &[LookupHit]) {
     println!(
-        "{} {} {} {} {} {} MATCH",
-        fit("ID", 12),
-        fit("NAME", 18),
-        fit("PHONE", 18),
-        fit("CITY", 10),
-        fit("ORDERS", 6),
-        fit("LAST ORDER", 10),
+        "{} {} {} {} {} {} {}",
+        fit(ts!("cli-lookup-id"), 12),
+        fit(ts!("cli-lookup-name"), 18),
+        fit(ts!("cli-lookup-phone"), 18),
+        fit(ts!("cli-lookup-city"), 10),
+        fit(ts!("cli-lookup-orders"), 6),
+        fit(ts!("cli-lookup-last-order"), 10),
+        ts!("cli-lookup-match"),
     );
     for hit in hits {
         let c = &hit.customer;

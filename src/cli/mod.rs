@@ -460,13 +460,24 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             match action.unwrap_or(RoleAction::List) {
                 RoleAction::List => {
                     for (user, role) in service.roles()? {
-                        println!("{:<24} {role}", crate::text::sanitize(&user));
+                        println!("{} {}", crate::text::fit(&user, 24), role.title());
                     }
-                    println!("(anyone else: {})", service.team_setting("roles.default")?);
+                    let default = service.team_setting("roles.default")?;
+                    let default = default
+                        .parse::<crate::domain::Role>()
+                        .map_or(default.clone(), |r| r.title().to_owned());
+                    println!("{}", t!("cli-roles-anyone-else", role = default));
                 }
                 RoleAction::Set { user, role } => {
                     service.set_role(&user, role)?;
-                    println!("{} is now {role}", crate::text::sanitize(&user));
+                    println!(
+                        "{}",
+                        t!(
+                            "cli-role-now",
+                            user = crate::text::sanitize(&user).into_owned(),
+                            role = role.title()
+                        )
+                    );
                 }
             }
             Ok(())
@@ -479,48 +490,62 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             let service = context.open()?;
             let (user, role) = service.whoami();
             println!(
-                "{} (staff name {}), {role}",
-                crate::text::sanitize(user),
-                crate::text::sanitize(&context.staff_name())
+                "{}",
+                t!(
+                    "cli-whoami",
+                    user = crate::text::sanitize(user).into_owned(),
+                    staff = crate::text::sanitize(&context.staff_name()).into_owned(),
+                    role = role.title()
+                )
             );
             Ok(())
         }
         Some(Command::Stats) => {
             let stats = context.open()?.stats()?;
-            println!("database   {}", context.db_path.display());
-            println!("customers  {}", stats.customers);
-            println!("orders     {}", stats.orders);
-            println!("follow-ups {}", stats.followups);
-            println!("care plans {}", stats.care_plans);
-            println!("complaints {}", stats.complaints);
-            let mib = |b: u64| b as f64 / 1_048_576.0;
-            println!("file size  {:.1} MiB", mib(stats.file_bytes));
+            let label = |id: &'static str| crate::text::fit(id, 11);
+            println!(
+                "{}{}",
+                label(ts!("cli-stats-database")),
+                context.db_path.display()
+            );
+            println!("{}{}", label(ts!("cli-stats-customers")), stats.customers);
+            println!("{}{}", label(ts!("cli-stats-orders")), stats.orders);
+            println!("{}{}", label(ts!("cli-stats-followups")), stats.followups);
+            println!("{}{}", label(ts!("cli-stats-plans")), stats.care_plans);
+            println!("{}{}", label(ts!("cli-stats-complaints")), stats.complaints);
+            let mib = |b: u64| format!("{:.1}", b as f64 / 1_048_576.0);
+            println!(
+                "{}{} MiB",
+                label(ts!("cli-stats-file-size")),
+                mib(stats.file_bytes)
+            );
+            let pages = label(ts!("cli-stats-pages"));
             match stats.space {
                 Some(space) => println!(
-                    "pages      {:.1} MiB in use ({:.1} data, {:.1} metadata, {:.1} free inside pages)",
-                    mib(space.allocated_bytes),
-                    mib(space.stored_bytes),
-                    mib(space.metadata_bytes),
-                    mib(space.fragmented_bytes)
+                    "{pages}{}",
+                    t!(
+                        "cli-stats-pages-line",
+                        used = mib(space.allocated_bytes),
+                        data = mib(space.stored_bytes),
+                        meta = mib(space.metadata_bytes),
+                        free = mib(space.fragmented_bytes)
+                    )
                 ),
-                None => println!("pages      (not measured: the file is open read-only)"),
+                None => println!("{pages}{}", t!("cli-stats-pages-unknown")),
             }
             Ok(())
         }
         Some(Command::Check) => {
             let mut service = context.open()?;
             if service.check_integrity()? {
-                println!("{}: integrity check passed", context.db_path.display());
+                let file = context.db_path.display().to_string();
+                println!("{}", t!("cli-check-passed", file = file));
                 if crate::store::damage::clear(&context.db_path) {
-                    println!(
-                        "the mark that said it was damaged is removed: writing is allowed again"
-                    );
+                    println!("{}", t!("cli-check-unmarked"));
                 }
             } else {
-                println!(
-                    "{}: integrity check repaired the file",
-                    context.db_path.display()
-                );
+                let file = context.db_path.display().to_string();
+                println!("{}", t!("cli-check-repaired", file = file));
             }
             Ok(())
         }

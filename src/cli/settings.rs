@@ -34,8 +34,12 @@ fn change(context: &Context, key: &str, value: Option<&str>) -> anyhow::Result<(
     if is_team(key) {
         context.open()?.set_team_setting(key, value)?;
         println!(
-            "{key}: saved in {} for the whole team",
-            context.db_path.display()
+            "{}",
+            t!(
+                "cli-saved-team",
+                key = key,
+                file = context.db_path.display().to_string()
+            )
         );
         return Ok(());
     }
@@ -44,7 +48,14 @@ fn change(context: &Context, key: &str, value: Option<&str>) -> anyhow::Result<(
         .as_deref()
         .context("no config directory; set LOYAL_CONFIG to a file path")?;
     config::set(path, key, value)?;
-    println!("{key}: saved in {}", path.display());
+    println!(
+        "{}",
+        t!(
+            "cli-saved-personal",
+            key = key,
+            file = path.display().to_string()
+        )
+    );
     Ok(())
 }
 
@@ -53,7 +64,7 @@ fn show(context: &Context) -> anyhow::Result<()> {
         || String::from("(no config file)"),
         |p| p.display().to_string(),
     );
-    println!("# personal settings ({file})");
+    println!("{}", t!("cli-personal-head", file = &file));
     let c = &context.config;
     let from_file = |set: bool, default: &str| {
         if set {
@@ -122,7 +133,13 @@ fn show(context: &Context) -> anyhow::Result<()> {
         println!("{key:<40} {:<28} {source}", crate::text::sanitize(&value));
     }
     println!();
-    println!("# team settings (database {})", context.db_path.display());
+    println!(
+        "{}",
+        t!(
+            "cli-team-head",
+            file = context.db_path.display().to_string()
+        )
+    );
     for s in context.open()?.team_settings()? {
         let source = match s.source {
             SettingSource::Default => "default",

@@ -7,17 +7,9 @@ pub use crate::service::local_time;
 
 /// `2d 3h`, `3h 20m`, `12m`; `overdue 2h 5m` for negative spans.
 pub fn span(ms: i64) -> String {
-    let minutes = ms.unsigned_abs() / 60_000;
-    let (d, h, m) = (minutes / 1440, (minutes / 60) % 24, minutes % 60);
-    let text = if d > 0 {
-        format!("{d}d {h}h")
-    } else if h > 0 {
-        format!("{h}h {m}m")
-    } else {
-        format!("{m}m")
-    };
+    let text = crate::i18n::format::duration(ms);
     if ms < 0 {
-        format!("overdue {text}")
+        t!("cli-overdue-span", span = text)
     } else {
         text
     }
@@ -35,7 +27,7 @@ mod tests {
     #[test]
     fn spans_read_naturally() {
         assert_eq!(span(3 * 3_600_000 + 20 * 60_000), "3h 20m");
-        assert_eq!(span(-(2 * 3_600_000 + 5 * 60_000)), "overdue 2h 5m");
+        assert_eq!(span(-(2 * 3_600_000 + 5 * 60_000)), "overdue 2h 05m");
         assert_eq!(span(50 * 3_600_000), "2d 2h");
         assert_eq!(span(12 * 60_000), "12m");
     }

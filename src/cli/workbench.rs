@@ -27,16 +27,8 @@ pub(super) fn offer_to_create(context: &Context) -> anyhow::Result<crate::servic
         .map(|p| p.with_file_name("demo.redb"))
         .filter(|p| p.exists());
     match demo {
-        Some(demo) => anyhow::bail!(
-            "nothing was created; give the right path with --db (the demo database is {0}: \
-             loyal --db {0})",
-            demo.display()
-        ),
-        None => {
-            anyhow::bail!(
-                "nothing was created; give the right path with --db (or run `loyal demo`)"
-            )
-        }
+        Some(demo) => anyhow::bail!(t!("cli-no-db-demo", demo = demo.display().to_string())),
+        None => anyhow::bail!(t!("cli-no-db")),
     }
 }
 
@@ -50,17 +42,14 @@ pub fn workbench(
     use std::io::IsTerminal;
     // A terminal that cannot move the cursor or draw boxes would get a screen of escape codes.
     match std::env::var("TERM").as_deref() {
-        Ok("dumb") | Ok("") | Err(_) if std::io::stdout().is_terminal() => anyhow::bail!(
-            "this terminal (TERM={}) cannot show the workbench: it needs cursor movement and \
-             colours (TERM=xterm-256color, screen or tmux); the commands work anywhere (loyal --help)",
-            std::env::var("TERM").unwrap_or_default()
-        ),
+        Ok("dumb") | Ok("") | Err(_) if std::io::stdout().is_terminal() => anyhow::bail!(t!(
+            "cli-dumb-terminal",
+            term = std::env::var("TERM").unwrap_or_default()
+        )),
         _ => {}
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the workbench needs a terminal; for scripts use the commands (loyal --help)"
-        );
+        anyhow::bail!(t!("cli-needs-terminal"));
     }
     let spec = keymap
         .map(str::to_string)

@@ -130,24 +130,35 @@ pub fn followup(context: &Context, command: FollowupCommand) -> anyhow::Result<(
     let service = context.open()?;
     let (f, plan) =
         service.log_followup(&contact.followup(CustomerKey::parse(&customer), summary, next))?;
-    println!("logged {} at {}", f.id, local_time(f.at));
+    println!("{}", t!("cli-logged-at", id = &f.id, at = local_time(f.at)));
     if let Some(plan) = plan {
-        println!("next contact: {} due {}", plan.id, plan.due);
+        println!(
+            "{}",
+            t!(
+                "cli-next-contact",
+                id = &plan.id,
+                due = plan.due.to_string()
+            )
+        );
     }
     Ok(())
 }
 
-fn print_outcome(verb: &str, outcome: &PlanOutcome) {
-    println!("{verb} {}", outcome.plan.id);
+/// `said`: the first line (`done CP-000012`), already in words.
+fn print_outcome(said: String, outcome: &PlanOutcome) {
+    println!("{said}");
     if let Some(f) = &outcome.followup {
-        println!("logged {}", f.id);
+        println!("{}", t!("cli-logged", id = &f.id));
     }
     if let Some(next) = &outcome.next {
         println!(
-            "next in the series: {} due {}{}",
-            next.id,
-            next.due,
-            outcome.passed_over_note()
+            "{}",
+            t!(
+                "cli-next-in-series",
+                id = &next.id,
+                due = next.due.to_string(),
+                note = outcome.passed_over_note()
+            )
         );
     }
 }
@@ -168,8 +179,9 @@ pub fn care(context: &Context, command: CareCommand) -> anyhow::Result<()> {
             let due_time = time
                 .as_deref()
                 .map(|t| {
-                    chrono::NaiveTime::parse_from_str(t, "%H:%M")
-                        .map_err(|_| anyhow::anyhow!("--time: {t:?} is not like 14:30"))
+                    chrono::NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| {
+                        anyhow::anyhow!(t!("cli-time-invalid", text = format!("{t:?}")))
+                    })
                 })
                 .transpose()?;
             let plan = service.add_care_plan(&NewCarePlan {
@@ -182,23 +194,34 @@ pub fn care(context: &Context, command: CareCommand) -> anyhow::Result<()> {
                 recurrence: every,
             })?;
             println!(
-                "planned {} ({}) due {}",
-                plan.id,
-                plan.purpose.title(),
-                plan.due
+                "{}",
+                t!(
+                    "cli-planned",
+                    id = &plan.id,
+                    purpose = plan.purpose.title(),
+                    due = plan.due.to_string()
+                )
             );
         }
         CareCommand::Done { id, log, contact } => {
             let log = log.map(|summary| contact.followup(CustomerKey::Internal(0), summary, None));
-            print_outcome("done", &service.complete_care_plan(&id, log, today)?);
+            let outcome = service.complete_care_plan(&id, log, today)?;
+            print_outcome(t!("cli-plan-done", id = &outcome.plan.id), &outcome);
         }
         CareCommand::Skip { id, reason } => {
-            print_outcome("skipped", &service.skip_care_plan(&id, &reason, today)?)
+            let outcome = service.skip_care_plan(&id, &reason, today)?;
+            print_outcome(t!("cli-plan-skipped", id = &outcome.plan.id), &outcome)
         }
         CareCommand::Birthdays { within } => {
             let (created, existing) = service.plan_birthdays(today, within)?;
             println!(
-                "created {created} birthday plan(s) for the next {within} days; {existing} already planned"
+                "{}",
+                t!(
+                    "cli-birthdays",
+                    created = created,
+                    within = within,
+                    existing = existing
+                )
             );
         }
     }
@@ -223,11 +246,16 @@ pub fn agenda(
         super::print_json(&items)?;
         return Ok(());
     }
+    let owner_words = owner
+        .map(|o| format!(" ({})", sanitize(o)))
+        .unwrap_or_default();
     println!(
-        "agenda for {date}{}",
-        owner
-            .map(|o| format!(" ({})", sanitize(o)))
-            .unwrap_or_default()
+        "{}",
+        t!(
+            "cli-agenda-for",
+            date = date.to_string(),
+            owner = owner_words
+        )
     );
     let mut group = None;
     for item in &items {
@@ -237,16 +265,16 @@ pub fn agenda(
             println!(
                 "\n{} ({count})",
                 match item.group {
-                    AgendaGroup::Overdue => "OVERDUE",
-                    AgendaGroup::Today => "TODAY",
-                    AgendaGroup::ThisWeek => "COMING DAYS",
+                    AgendaGroup::Overdue => t!("cli-agenda-overdue"),
+                    AgendaGroup::Today => t!("cli-agenda-today"),
+                    AgendaGroup::ThisWeek => t!("cli-agenda-coming"),
                 }
             );
         }
         print_agenda_item(item);
     }
     if items.is_empty() {
-        println!("nothing planned");
+        println!("{}", t!("cli-nothing-planned"));
     }
     Ok(())
 }
@@ -283,20 +311,26 @@ pub fn forgotten(
         super::print_json(&report)?;
         return Ok(());
     }
+    let owner_words = owner
+        .map(|o| format!(" ({})", sanitize(o)))
+        .unwrap_or_default();
     println!(
-        "customers without contact, as of {}{}",
-        report.as_of,
-        owner
-            .map(|o| format!(" ({})", sanitize(o)))
-            .unwrap_or_default()
+        "{}",
+        t!(
+            "cli-forgotten-head",
+            date = report.as_of.to_string(),
+            owner = owner_words
+        )
     );
     for (threshold, count) in &report.counts {
-        println!("  {threshold:>3}+ days  {count:>7}");
+        let label = t!("cli-forgotten-days", days = *threshold);
+        println!("  {} {count:>7}", fit(&label, 10));
     }
-    println!("  never      {:>7}", report.never_contacted);
-    println!("\nsilent {days}+ days (longest first, at most {limit}):");
+    let never = t!("cli-forgotten-never");
+    println!("  {} {:>7}", fit(&never, 10), report.never_contacted);
+    println!("\n{}", t!("cli-forgotten-list", days = days, limit = limit));
     for (c, silent) in &report.list {
-        let silent = silent.map_or_else(|| String::from("never"), |d| format!("{d} days"));
+        let silent = silent.map_or_else(|| t!("never"), |d| t!("count-days", n = d));
         println!(
             "  {} {} {} {} {}",
             fit(&c.external_id, 10),

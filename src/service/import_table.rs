@@ -62,35 +62,43 @@ impl Service {
 impl ImportReport {
     /// One line saying what the import of `name` did (or, dry, would do).
     pub fn summary(&self, name: &str) -> String {
-        let verb = if self.dry_run {
-            "would import"
+        let rows = self.rows.saturating_sub(self.rejected_rows());
+        let kind = self.kind.title();
+        let (created, updated, unchanged) = (self.created, self.updated, self.unchanged);
+        let mut line = if self.dry_run {
+            t!(
+                "import-summary-dry",
+                name = name,
+                rows = rows,
+                kind = kind,
+                created = created,
+                updated = updated,
+                unchanged = unchanged
+            )
         } else {
-            "imported"
+            t!(
+                "import-summary",
+                name = name,
+                rows = rows,
+                kind = kind,
+                created = created,
+                updated = updated,
+                unchanged = unchanged
+            )
         };
-        let mut line = format!(
-            "{name}: {verb} {} {}: {} new, {} updated, {} unchanged",
-            self.rows.saturating_sub(self.rejected_rows()),
-            self.kind,
-            self.created,
-            self.updated,
-            self.unchanged
-        );
         if self.created_customers > 0 {
-            line.push_str(&format!(
-                ", {} customer file(s) created",
-                self.created_customers
-            ));
+            let created = t!("import-summary-created", n = self.created_customers);
+            line.push_str(&format!(", {created}"));
         }
         if !self.rejected.is_empty() {
-            line.push_str(&format!(", {} skipped", self.rejected_rows()));
+            let skipped = t!("import-summary-skipped", n = self.rejected_rows());
+            line.push_str(&format!(", {skipped}"));
         }
         if self.dry_run {
-            line.push_str(" (dry run: nothing written)");
+            line.push_str(&format!(" {}", t!("import-summary-dry-note")));
         }
         if let Some(id) = self.import_id {
-            line.push_str(&format!(
-                " (import #{id}; `loyal imports rollback {id}` undoes it)"
-            ));
+            line.push_str(&format!(" {}", t!("import-summary-undo", id = id)));
         }
         line
     }
