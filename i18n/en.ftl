@@ -1086,3 +1086,66 @@ import-summary-created =
 import-summary-skipped = { $n } skipped
 import-summary-dry-note = (dry run: nothing written)
 import-summary-undo = (import #{ $id }; `loyal imports rollback { $id }` undoes it)
+
+## Command line: examples after the help (the English is the code's)
+cli-after-loyal =
+    Examples:
+      loyal demo                                 fresh demo database, then the workbench
+      loyal import customers customers.csv       import (all-or-nothing)
+      loyal import orders orders.csv --skip-bad rejects.csv
+      loyal lookup 8000                          last digits of a phone number
+      loyal lookup zs                            pinyin initials of 张三
+      loyal customer show C-0042
+      loyal export orders --format json --out orders.json
+      loyal config set scoring.churn_days 120    a team setting (stored in the database)
+cli-after-loyal-complaint-open =
+    Example:
+      loyal complaint open C-000042 --category "late delivery" --severity high --description "beans arrived a week late"
+cli-after-loyal-customer-show = ID is the external id (C-0042) or #N for the internal number.
+cli-after-loyal-customer-add =
+    Example:
+      loyal customer add --id C-9001 --name 张三 --phone "+86 138-0013-8000" --city 上海
+cli-after-loyal-import = Columns of every kind are listed in README.md. Re-importing the same file changes nothing.
+cli-after-loyal-lookup =
+    Examples:
+      loyal lookup 8000
+      loyal lookup "+86 138-0013-8000"
+      loyal lookup zhangsan
+      loyal lookup --json --limit 5 smith
+cli-after-loyal-rfm =
+    Examples:
+      loyal rfm
+      loyal rfm --as-of 2026-06-30 --format csv > rfm.csv
+      loyal rfm --segment "At Risk"
+cli-after-loyal-init =
+    Example:
+      sudo install -d /srv/loyal && sudo chown $USER /srv/loyal
+      loyal --db /srv/loyal/team.redb init --group support
+cli-after-loyal-followup-log =
+    Example:
+      loyal followup log C-000042 --summary "asked about the new blend" --next +14d
+cli-after-loyal-care-add =
+    Example:
+      loyal care add C-000042 --due +30d --purpose post_purchase --note "check the grinder"
+
+## Team settings (the English is the code's)
+setting-currency = symbol shown before amounts on screen (¥, $, €; empty: none)
+setting-sla-first_response_hours = hours to the first response on a complaint
+setting-sla-first_response_hours-low = first-response hours for low severity (empty: sla.first_response_hours)
+setting-sla-first_response_hours-normal = first-response hours for normal severity (empty: sla.first_response_hours)
+setting-sla-first_response_hours-high = first-response hours for high severity (empty: sla.first_response_hours)
+setting-sla-first_response_hours-urgent = first-response hours for urgent severity (empty: sla.first_response_hours)
+setting-sla-resolution_hours-low = hours to resolve a low-severity complaint
+setting-sla-resolution_hours-normal = hours to resolve a normal complaint
+setting-sla-resolution_hours-high = hours to resolve a high-severity complaint
+setting-sla-resolution_hours-urgent = hours to resolve an urgent complaint
+setting-complaint-escalate_after_contacts = customer contacts on one open complaint that escalate it
+setting-complaint-satisfaction_followup_days = days after resolution to schedule the satisfaction check
+setting-business_hours = when the SLA clock runs, e.g. `mon-fri 09:00-18:00` (empty: always)
+setting-holidays = dates the SLA clock stops, comma-separated YYYY-MM-DD
+setting-timezone = time zone of business hours, e.g. Asia/Shanghai (empty: the server's)
+setting-scoring-margin_rate = share of revenue that is margin (value classes)
+setting-scoring-complaint_cost = cost of handling one complaint (below-zero class)
+setting-scoring-contact_cost = cost of one follow-up contact (below-zero class)
+setting-scoring-churn_days = days without an order after which a customer counts as churned
+setting-roles-default = role of people not given one by an admin: viewer or agent

@@ -1006,3 +1006,66 @@ import-summary-created = 新建客户档案 { $n } 个
 import-summary-skipped = 跳过 { $n }
 import-summary-dry-note = （试运行：未写入）
 import-summary-undo = （导入 #{ $id }；`loyal imports rollback { $id }` 可撤销）
+
+## 命令行：帮助末尾的示例
+cli-after-loyal =
+    示例：
+      loyal demo                                 新建演示数据库，然后打开工作台
+      loyal import customers customers.csv       导入（全部或不导入）
+      loyal import orders orders.csv --skip-bad rejects.csv
+      loyal lookup 8000                          电话号码的尾号
+      loyal lookup zs                            张三的拼音首字母
+      loyal customer show C-0042
+      loyal export orders --format json --out orders.json
+      loyal config set scoring.churn_days 120    团队设置（存于数据库）
+cli-after-loyal-complaint-open =
+    示例：
+      loyal complaint open C-000042 --category "送货延误" --severity high --description "咖啡豆晚到了一周"
+cli-after-loyal-customer-show = ID 是外部编号（C-0042），或 #N 表示内部编号。
+cli-after-loyal-customer-add =
+    示例：
+      loyal customer add --id C-9001 --name 张三 --phone "+86 138-0013-8000" --city 上海
+cli-after-loyal-import = 各类文件的列见 README.md。重复导入同一文件不会改变任何内容。
+cli-after-loyal-lookup =
+    示例：
+      loyal lookup 8000
+      loyal lookup "+86 138-0013-8000"
+      loyal lookup zhangsan
+      loyal lookup --json --limit 5 smith
+cli-after-loyal-rfm =
+    示例：
+      loyal rfm
+      loyal rfm --as-of 2026-06-30 --format csv > rfm.csv
+      loyal rfm --segment "At Risk"
+cli-after-loyal-init =
+    示例：
+      sudo install -d /srv/loyal && sudo chown $USER /srv/loyal
+      loyal --db /srv/loyal/team.redb init --group support
+cli-after-loyal-followup-log =
+    示例：
+      loyal followup log C-000042 --summary "询问新拼配咖啡" --next +14d
+cli-after-loyal-care-add =
+    示例：
+      loyal care add C-000042 --due +30d --purpose post_purchase --note "检查磨豆机"
+
+## 团队设置
+setting-currency = 屏幕上金额前的货币符号（¥、$、€；留空：无）
+setting-sla-first_response_hours = 投诉首次回应的时限（小时）
+setting-sla-first_response_hours-low = 低级别投诉的首次回应时限（留空：sla.first_response_hours）
+setting-sla-first_response_hours-normal = 普通级别投诉的首次回应时限（留空：sla.first_response_hours）
+setting-sla-first_response_hours-high = 高级别投诉的首次回应时限（留空：sla.first_response_hours）
+setting-sla-first_response_hours-urgent = 紧急投诉的首次回应时限（留空：sla.first_response_hours）
+setting-sla-resolution_hours-low = 解决低级别投诉的时限（小时）
+setting-sla-resolution_hours-normal = 解决普通投诉的时限（小时）
+setting-sla-resolution_hours-high = 解决高级别投诉的时限（小时）
+setting-sla-resolution_hours-urgent = 解决紧急投诉的时限（小时）
+setting-complaint-escalate_after_contacts = 同一未结投诉的客户来电达到此次数时升级
+setting-complaint-satisfaction_followup_days = 结案后多少天安排满意度回访
+setting-business_hours = 时限计时的时间段，如 `mon-fri 09:00-18:00`（留空：始终计时）
+setting-holidays = 时限停止计时的日期，用逗号分隔的 YYYY-MM-DD
+setting-timezone = 工作时间的时区，如 Asia/Shanghai（留空：服务器的时区）
+setting-scoring-margin_rate = 收入中毛利的比例（用于价值分类）
+setting-scoring-complaint_cost = 处理一次投诉的成本（用于负值客户）
+setting-scoring-contact_cost = 一次跟进联系的成本（用于负值客户）
+setting-scoring-churn_days = 多少天无订单后算作流失
+setting-roles-default = 未由管理员分配角色的人的角色：viewer 或 agent

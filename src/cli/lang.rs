@@ -48,10 +48,19 @@ fn arg_id(path: &str, arg: &str) -> String {
     format!("cli-arg-{path}-{}", i18n::slug(arg))
 }
 
+/// The id of a command's closing text (its examples): `cli-after-loyal-lookup`.
+fn after_id(path: &str) -> String {
+    format!("cli-after-{path}")
+}
+
 fn translate(mut cmd: Command, path: &str, lang: Lang) -> Command {
     let id = about_id(path);
     if i18n::has(lang, &id) {
         cmd = cmd.about(i18n::message_in(lang, &id, &[]));
+    }
+    let id = after_id(path);
+    if i18n::has(lang, &id) {
+        cmd = cmd.after_help(i18n::message_in(lang, &id, &[]));
     }
     // Headings are `&'static str` to clap; the language is set once for the process.
     let template = format!(
@@ -104,6 +113,9 @@ pub fn help_ids() -> Vec<(String, String)> {
     fn walk(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
         if let Some(about) = cmd.get_about() {
             out.push((about_id(path), about.to_string()));
+        }
+        if let Some(after) = cmd.get_after_help() {
+            out.push((after_id(path), after.to_string()));
         }
         for arg in cmd.get_arguments() {
             if let Some(help) = arg.get_help() {

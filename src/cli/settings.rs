@@ -154,7 +154,10 @@ fn show(context: &Context) -> anyhow::Result<()> {
             "{:<40} {:<28} {source:<9} # {}",
             s.key,
             crate::text::sanitize(&value),
-            s.help
+            crate::service::TEAM_SETTINGS
+                .iter()
+                .find(|spec| spec.key == s.key)
+                .map_or_else(|| s.help.to_string(), |spec| spec.help_text())
         );
     }
     Ok(())

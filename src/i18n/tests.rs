@@ -39,6 +39,7 @@ fn dynamic_ids() -> BTreeSet<String> {
             .map(|a| format!("action-{}", a.name())),
     )
     .chain(crate::cli::help_ids().into_iter().map(|(id, _)| id))
+    .chain(crate::service::TEAM_SETTINGS.iter().map(|s| s.help_id()))
     .collect()
 }
 
@@ -215,4 +216,16 @@ fn a_title_typed_back_in_either_language_is_understood() {
         Some(ComplaintStatus::InProgress)
     );
     assert!("处理".parse::<ComplaintStatus>().is_err());
+}
+
+#[test]
+fn the_english_catalogue_says_what_each_team_setting_says() {
+    for spec in crate::service::TEAM_SETTINGS {
+        assert_eq!(
+            message_in(Lang::En, &spec.help_id(), &[]),
+            spec.help,
+            "{}",
+            spec.key
+        );
+    }
 }

@@ -18,6 +18,16 @@ impl SettingSpec {
     pub fn check(&self, value: &str) -> Result<(), String> {
         (self.check)(value)
     }
+
+    /// The catalogue id of what the setting means: `setting-sla-first_response_hours`.
+    pub fn help_id(&self) -> String {
+        format!("setting-{}", crate::i18n::slug(self.key))
+    }
+
+    /// What the setting means, in the language in use (`help` is the English).
+    pub fn help_text(&self) -> String {
+        crate::i18n::message(&self.help_id(), &[])
+    }
 }
 
 fn hours(v: &str) -> Result<(), String> {
