@@ -1149,3 +1149,64 @@ setting-scoring-complaint_cost = cost of handling one complaint (below-zero clas
 setting-scoring-contact_cost = cost of one follow-up contact (below-zero class)
 setting-scoring-churn_days = days without an order after which a customer counts as churned
 setting-roles-default = role of people not given one by an admin: viewer or agent
+
+## Service refusals
+flow-refused = a complaint that is { $from } cannot be { $verb }: { $hint }
+flow-verb-acknowledged = acknowledged
+flow-verb-started = started
+flow-verb-resolved = resolved
+flow-verb-closed = closed
+flow-verb-reopened = reopened
+flow-hint-started-already = work on it has started already
+flow-hint-acknowledged-already = it was acknowledged already
+flow-hint-in-progress-already = it is in progress already
+flow-hint-resolve-first = resolve it first
+flow-hint-still-open = it is still open
+flow-hint-reopen-first = reopen it first
+flow-hint-not-a-step = not a step of the flow
+date-invalid = { $text } is not a date (2026-12-01, today, tomorrow, +3d, +2w, +1m, +1y)
+date-too-far = { $text } is too far ahead
+no-care-plan = no care plan { $id }
+no-complaint = no complaint { $id }
+passed-over =
+    { $n ->
+        [one] (1 occurrence passed over)
+       *[other] ({ $n } occurrences passed over)
+    }
+complaint-reopen-to-reply = { $id } is { $status }; reopen it to reply
+complaint-reopen-if-back = { $id } is { $status }; reopen it if the problem is back
+complaint-say-what = say what the customer complains about
+needs-build-a-demo-database = build a demo database
+needs-change-care-plans = change care plans
+needs-change-customer-files = change customer files
+needs-change-team-settings = change team settings
+needs-log-follow-ups = log follow-ups
+needs-manage-roles = manage roles
+needs-merge-delete-customer-files = merge (delete) customer files
+needs-plan-care = plan care
+needs-work-on-complaints = work on complaints
+needs-roll-back-imports = roll back imports
+needs-import = import
+
+## Import rows: why a row or cell is refused
+row-not-local-time = { $text } does not exist in the local time zone
+row-not-timestamp = { $text } is not a date (YYYY-MM-DD) or time (RFC 3339, or YYYY-MM-DD HH:MM)
+row-not-date = { $text } is not a date like 2025-03-01
+row-not-bool = { $text } is not true/false
+row-control-chars = contains control characters
+row-required = is required
+row-not-email = { $text } is not an email address
+row-not-score = { $text } is not a score from 1 to 5
+row-not-time = { $text } is not a time like 14:30
+row-not-events = not a JSON list of events: { $error }
+row-required-when = is required when the status is { $status }
+row-not-count = { $text } is not a count from 0 to { $most }
+file-too-many-columns = { $found } columns are too many (at most { $most }; a kind has a few dozen)
+file-column-missing = required column missing (the header has: { $columns })
+file-field-count = has { $len } fields, the header has { $expected }
+file-not-utf8 = is not valid UTF-8 text
+file-column-twice = column appears twice in the header
+file-not-json-array = expected a JSON array of objects
+file-key-twice = is given twice in this record (keys ignore letter case)
+file-not-json-object = is not a JSON object
+file-not-text = is { $kind }, not text

@@ -209,6 +209,17 @@ pub fn slug(text: &str) -> String {
     out.trim_matches('-').to_owned()
 }
 
+/// What a role may not do, in words (`needs_to` of a refused write: `change care plans`), from
+/// the catalogue's `needs-…` ids; the English words as given when the catalogue lacks them.
+pub fn needs(what: &str) -> String {
+    let id = format!("needs-{}", slug(what));
+    if has(Lang::En, &id) {
+        message(&id, &[])
+    } else {
+        what.to_owned()
+    }
+}
+
 /// Every message id of a catalogue, in file order.
 pub fn ids(lang: Lang) -> Vec<String> {
     let source = match lang {

@@ -40,7 +40,33 @@ fn dynamic_ids() -> BTreeSet<String> {
     )
     .chain(crate::cli::help_ids().into_iter().map(|(id, _)| id))
     .chain(crate::service::TEAM_SETTINGS.iter().map(|s| s.help_id()))
+    .chain(needs_ids())
     .collect()
+}
+
+/// The `needs-…` ids of every refused write's words, found in the service's sources
+/// (`self.write(Role::Agent, "change care plans", …)`, `require(Role::Admin, "…")`).
+fn needs_ids() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/service");
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let code: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for marker in [
+            "write(Role::Agent, \"",
+            "write(Role::Admin, \"",
+            "require(Role::Agent, \"",
+            "require(Role::Admin, \"",
+        ] {
+            for (at, _) in code.match_indices(marker) {
+                let rest = &code[at + marker.len()..];
+                if let Some(end) = rest.find('"') {
+                    ids.push(format!("needs-{}", slug(&rest[..end])));
+                }
+            }
+        }
+    }
+    ids
 }
 
 /// Literal ids in `t!("…")`, `ts!("…")` and `message_in(lang, "…")` in the sources.
@@ -227,5 +253,14 @@ fn the_english_catalogue_says_what_each_team_setting_says() {
             "{}",
             spec.key
         );
+    }
+}
+
+#[test]
+fn every_refused_write_says_what_was_refused_in_both_languages() {
+    let ids = needs_ids();
+    assert!(ids.len() >= 10, "{ids:?}");
+    for id in ids {
+        assert!(has(Lang::En, &id) && has(Lang::Zh, &id), "{id}");
     }
 }

@@ -49,9 +49,9 @@ pub struct PlanOutcome {
 const SKIP_MARK: &str = " [skipped: ";
 
 fn load_open(w: &Writer<'_>, id: &str) -> Result<CarePlan, ServiceError> {
-    let plan = w
-        .care_plan(id.trim())?
-        .ok_or_else(|| ServiceError::invalid("care plan", format!("no care plan {id:?}")))?;
+    let plan = w.care_plan(id.trim())?.ok_or_else(|| {
+        ServiceError::invalid("care plan", t!("no-care-plan", id = format!("{id:?}")))
+    })?;
     if plan.status != PlanStatus::Open {
         return Err(ServiceError::invalid(
             "care plan",
@@ -102,8 +102,7 @@ impl PlanOutcome {
     pub fn passed_over_note(&self) -> String {
         match self.passed_over {
             0 => String::new(),
-            1 => String::from(" (1 occurrence passed over)"),
-            n => format!(" ({n} occurrences passed over)"),
+            n => format!(" {}", t!("passed-over", n = n)),
         }
     }
 }

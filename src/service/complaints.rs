@@ -149,8 +149,9 @@ fn event(w: &Writer<'_>, kind: ComplaintEventKind, text: impl Into<String>) -> C
 }
 
 fn load(w: &Writer<'_>, id: &str) -> Result<Complaint, ServiceError> {
-    w.complaint(id.trim())?
-        .ok_or_else(|| ServiceError::invalid("complaint", format!("no complaint {id:?}")))
+    w.complaint(id.trim())?.ok_or_else(|| {
+        ServiceError::invalid("complaint", t!("no-complaint", id = format!("{id:?}")))
+    })
 }
 
 /// Marks deadlines that are missed by `now`, so they stay marked after they are met.
@@ -175,7 +176,7 @@ impl Service {
         if new.description.trim().is_empty() {
             return Err(ServiceError::invalid(
                 "description",
-                "say what the customer complains about",
+                t!("complaint-say-what"),
             ));
         }
         self.write(Role::Agent, "work on complaints", |w| {
@@ -298,7 +299,11 @@ impl Service {
                     if !is_open(c.status) {
                         return Err(ServiceError::invalid(
                             "status",
-                            format!("{} is {}; reopen it to reply", c.id, c.status),
+                            t!(
+                                "complaint-reopen-to-reply",
+                                id = &c.id,
+                                status = c.status.title()
+                            ),
                         ));
                     }
                     if c.status == ComplaintStatus::New {
@@ -316,7 +321,11 @@ impl Service {
                     if !is_open(c.status) {
                         return Err(ServiceError::invalid(
                             "status",
-                            format!("{} is {}; reopen it if the problem is back", c.id, c.status),
+                            t!(
+                                "complaint-reopen-if-back",
+                                id = &c.id,
+                                status = c.status.title()
+                            ),
                         ));
                     }
                     c.contacts = c
@@ -406,9 +415,9 @@ impl Service {
     pub fn complaint_view_at(&self, id: &str, now: Millis) -> Result<ComplaintView, ServiceError> {
         let policy = self.sla_policy()?;
         let r = self.store.read()?;
-        let c = r
-            .complaint(id.trim())?
-            .ok_or_else(|| ServiceError::invalid("complaint", format!("no complaint {id:?}")))?;
+        let c = r.complaint(id.trim())?.ok_or_else(|| {
+            ServiceError::invalid("complaint", t!("no-complaint", id = format!("{id:?}")))
+        })?;
         let customer = r
             .customer(c.customer)?
             .ok_or(StoreError::MissingCustomer(c.customer))?;

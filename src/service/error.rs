@@ -18,7 +18,7 @@ pub enum ServiceError {
         "err-forbidden",
         user = user,
         role = role.title(),
-        needs = *needs_to,
+        needs = crate::i18n::needs(needs_to),
         needed = needed.label()
     ))]
     Forbidden {

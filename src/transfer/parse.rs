@@ -54,17 +54,15 @@ fn parse_any_timestamp(text: &str) -> Result<Millis, String> {
                 .from_local_datetime(&naive)
                 .earliest()
                 .map(|t| t.timestamp_millis())
-                .ok_or_else(|| format!("{text:?} does not exist in the local time zone"));
+                .ok_or_else(|| t!("row-not-local-time", text = format!("{text:?}")));
         }
     }
-    Err(format!(
-        "{text:?} is not a date (YYYY-MM-DD) or time (RFC 3339, or YYYY-MM-DD HH:MM)"
-    ))
+    Err(t!("row-not-timestamp", text = format!("{text:?}")))
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a date like 2025-03-01"))
+        .map_err(|_| t!("row-not-date", text = format!("{text:?}")))
         .and_then(check_date)
 }
 
@@ -72,7 +70,7 @@ fn parse_bool(text: &str) -> Result<bool, String> {
     match text.trim().to_lowercase().as_str() {
         "" | "false" | "no" | "n" | "0" => Ok(false),
         "true" | "yes" | "y" | "1" => Ok(true),
-        other => Err(format!("{other:?} is not true/false")),
+        other => Err(t!("row-not-bool", text = format!("{other:?}"))),
     }
 }
 
@@ -111,12 +109,12 @@ impl<'r> Cells<'r> {
     fn required(&mut self, field: &str) -> String {
         match self.row.non_empty(field) {
             Some(v) if has_control(v) && field.ends_with("_id") => {
-                self.fail(field, "contains control characters");
+                self.fail(field, t!("row-control-chars"));
                 String::new()
             }
             Some(v) => v.to_string(),
             None => {
-                self.fail(field, "is required");
+                self.fail(field, t!("row-required"));
                 String::new()
             }
         }
@@ -155,7 +153,7 @@ impl<'r> Cells<'r> {
         parse: impl FnOnce(&str) -> Result<T, String>,
     ) -> Option<T> {
         if self.row.non_empty(field).is_none() {
-            self.fail(field, "is required");
+            self.fail(field, t!("row-required"));
             return None;
         }
         self.parsed(field, parse)
@@ -244,7 +242,7 @@ fn parse_customer_row(row: &RawRow, out: &mut Parsed<CustomerInput>) {
             if s.contains('@') && !s.contains(char::is_whitespace) {
                 Ok(s.to_string())
             } else {
-                Err(format!("{s:?} is not an email address"))
+                Err(t!("row-not-email", text = format!("{s:?}")))
             }
         }),
         company: c.patch_text("company"),
@@ -320,7 +318,7 @@ pub fn parse_followups(table: &RawTable) -> Parsed<FollowUpInput> {
             outcome: c.text("outcome").unwrap_or_default(),
             satisfaction: c.parsed("satisfaction", |s| match s.parse::<u8>() {
                 Ok(v @ 1..=5) => Ok(v),
-                _ => Err(format!("{s:?} is not a score from 1 to 5")),
+                _ => Err(t!("row-not-score", text = format!("{s:?}"))),
             }),
             next_contact: c.parsed("next_contact", parse_date),
         };
@@ -349,7 +347,7 @@ pub fn parse_care_plans(table: &RawTable) -> Parsed<CarePlanInput> {
             due_time: c.parsed("due_time", |s| {
                 NaiveTime::parse_from_str(s, "%H:%M")
                     .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
-                    .map_err(|_| format!("{s:?} is not a time like 14:30"))
+                    .map_err(|_| t!("row-not-time", text = format!("{s:?}")))
             }),
             purpose: c.label("purpose").unwrap_or(CarePurpose::Custom),
             assignee: c.text("assignee"),
@@ -386,7 +384,7 @@ fn at_or_now(date: NaiveDate) -> Millis {
 /// The `history` cell: a JSON list of `{at, staff, kind, text}`.
 fn parse_history(text: &str) -> Result<Vec<ComplaintEvent>, String> {
     let events: Vec<super::rows::HistoryEvent> =
-        serde_json::from_str(text).map_err(|e| format!("not a JSON list of events: {e}"))?;
+        serde_json::from_str(text).map_err(|e| t!("row-not-events", error = e.to_string()))?;
     events
         .into_iter()
         .enumerate()
@@ -440,7 +438,7 @@ pub fn parse_complaints(table: &RawTable) -> Parsed<ComplaintInput> {
         if done && resolved_at.is_none() && row.non_empty("resolved_at").is_none() {
             c.fail(
                 "resolved_at",
-                format!("is required when the status is {status}"),
+                t!("row-required-when", status = status.title()),
             );
         }
         if status == ComplaintStatus::Closed
@@ -449,7 +447,7 @@ pub fn parse_complaints(table: &RawTable) -> Parsed<ComplaintInput> {
         {
             c.fail(
                 "closed_at",
-                format!("is required when the status is {status}"),
+                t!("row-required-when", status = status.title()),
             );
         }
         let record = Complaint {
@@ -468,9 +466,10 @@ pub fn parse_complaints(table: &RawTable) -> Parsed<ComplaintInput> {
             contacts: c
                 .parsed("contacts", |s| match s.parse::<u32>() {
                     Ok(n) if n <= Complaint::MAX_CONTACTS => Ok(n),
-                    _ => Err(format!(
-                        "{s:?} is not a count from 0 to {}",
-                        Complaint::MAX_CONTACTS
+                    _ => Err(t!(
+                        "row-not-count",
+                        text = format!("{s:?}"),
+                        most = Complaint::MAX_CONTACTS
                     )),
                 })
                 .unwrap_or(1),

@@ -25,7 +25,7 @@ pub const MAX_COLUMNS: usize = 1024;
 fn too_many_columns(line: u64, found: usize) -> RowError {
     file_error(
         line,
-        format!("{found} columns are too many (at most {MAX_COLUMNS}; a kind has a few dozen)"),
+        t!("file-too-many-columns", found = found, most = MAX_COLUMNS),
     )
 }
 
@@ -122,10 +122,7 @@ pub fn read_table(mut input: impl Read, format: Format, kind: Kind) -> Result<Ra
             return Err(RowError {
                 line: 1,
                 field: (*required).to_string(),
-                reason: format!(
-                    "required column missing (the header has: {})",
-                    table.columns.join(",")
-                ),
+                reason: t!("file-column-missing", columns = table.columns.join(",")),
             });
         }
     }
@@ -174,9 +171,9 @@ fn csv_error(e: &csv::Error, lines: &mut LineCounter<'_>) -> RowError {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => {
-            format!("has {len} fields, the header has {expected_len}")
+            t!("file-field-count", len = *len, expected = *expected_len)
         }
-        csv::ErrorKind::Utf8 { .. } => String::from("is not valid UTF-8 text"),
+        csv::ErrorKind::Utf8 { .. } => t!("file-not-utf8"),
         _ => e.to_string(),
     };
     RowError {
@@ -208,7 +205,7 @@ fn read_csv(bytes: &[u8]) -> Result<RawTable, RowError> {
         return Err(RowError {
             line: 1,
             field: dup.clone(),
-            reason: String::from("column appears twice in the header"),
+            reason: t!("file-column-twice"),
         });
     }
     let index = column_index(&columns);
@@ -242,7 +239,7 @@ fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
     let top: json::Top = serde_json::from_slice(bytes)
         .map_err(|e| file_error(e.line() as u64, format!("invalid JSON: {e}")))?;
     let json::Top::Array(items) = top else {
-        return Err(file_error(1, "expected a JSON array of objects"));
+        return Err(file_error(1, t!("file-not-json-array")));
     };
     let mut columns: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
@@ -256,18 +253,15 @@ fn read_json(bytes: &[u8]) -> Result<RawTable, RowError> {
         let map = match item {
             json::Item::Object(map) => map,
             json::Item::Duplicate(key) => {
-                return Err(record_error(
-                    &key,
-                    String::from("is given twice in this record (keys ignore letter case)"),
-                ));
+                return Err(record_error(&key, t!("file-key-twice")));
             }
             json::Item::Other => {
-                return Err(record_error("record", String::from("is not a JSON object")));
+                return Err(record_error("record", t!("file-not-json-object")));
             }
         };
         for (key, value) in &map {
             if let Some(kind) = nested_object(value) {
-                return Err(record_error(key, format!("is {kind}, not text")));
+                return Err(record_error(key, t!("file-not-text", kind = kind)));
             }
             if !seen.contains(key) {
                 seen.insert(key.clone());

@@ -16,18 +16,18 @@ pub enum Action {
 impl Action {
     fn verb(self) -> &'static str {
         match self {
-            Action::Acknowledge => "acknowledged",
-            Action::Start => "started",
-            Action::Resolve => "resolved",
-            Action::Close => "closed",
-            Action::Reopen => "reopened",
+            Action::Acknowledge => ts!("flow-verb-acknowledged"),
+            Action::Start => ts!("flow-verb-started"),
+            Action::Resolve => ts!("flow-verb-resolved"),
+            Action::Close => ts!("flow-verb-closed"),
+            Action::Reopen => ts!("flow-verb-reopened"),
         }
     }
 }
 
 /// A transition the flow does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("a complaint that is {from} cannot be {verb}: {hint}")]
+#[error("{}", t!("flow-refused", from = from.title(), verb = *verb, hint = *hint))]
 pub struct FlowError {
     pub from: ComplaintStatus,
     pub verb: &'static str,
@@ -45,13 +45,13 @@ pub fn next_status(from: ComplaintStatus, action: Action) -> Result<ComplaintSta
         (Action::Reopen, Resolved | Closed) => InProgress,
         _ => {
             let hint = match (action, from) {
-                (Action::Acknowledge, InProgress) => "work on it has started already",
-                (Action::Acknowledge, _) => "it was acknowledged already",
-                (Action::Start, InProgress) => "it is in progress already",
-                (Action::Close, New | Acknowledged | InProgress) => "resolve it first",
-                (Action::Reopen, _) => "it is still open",
-                (_, Resolved | Closed) => "reopen it first",
-                _ => "not a step of the flow",
+                (Action::Acknowledge, InProgress) => ts!("flow-hint-started-already"),
+                (Action::Acknowledge, _) => ts!("flow-hint-acknowledged-already"),
+                (Action::Start, InProgress) => ts!("flow-hint-in-progress-already"),
+                (Action::Close, New | Acknowledged | InProgress) => ts!("flow-hint-resolve-first"),
+                (Action::Reopen, _) => ts!("flow-hint-still-open"),
+                (_, Resolved | Closed) => ts!("flow-hint-reopen-first"),
+                _ => ts!("flow-hint-not-a-step"),
             };
             return Err(FlowError {
                 from,

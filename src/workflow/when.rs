@@ -11,8 +11,7 @@ pub fn parse_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
 
 fn parse_any_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let t = text.trim().to_lowercase();
-    let bad =
-        || format!("{text:?} is not a date (2026-12-01, today, tomorrow, +3d, +2w, +1m, +1y)");
+    let bad = || t!("date-invalid", text = format!("{text:?}"));
     match t.as_str() {
         "today" | "now" => return Ok(today),
         "tomorrow" => return Ok(today + Duration::days(1)),
@@ -26,7 +25,7 @@ fn parse_any_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         let (digits, unit) = rest.split_at(split);
         let n: u32 = digits.parse().map_err(|_| bad())?;
         if n > 3650 {
-            return Err(format!("{text:?} is too far ahead"));
+            return Err(t!("date-too-far", text = format!("{text:?}")));
         }
         let date = match unit.trim() {
             "" | "d" | "day" | "days" => today.checked_add_signed(Duration::days(i64::from(n))),
