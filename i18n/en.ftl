@@ -1210,3 +1210,26 @@ file-not-json-array = expected a JSON array of objects
 file-key-twice = is given twice in this record (keys ignore letter case)
 file-not-json-object = is not a JSON object
 file-not-text = is { $kind }, not text
+
+## Keymap files: what is wrong with them
+keymap-no-such = keymap "{ $spec }" is neither a built-in keymap ({ $builtin }) nor a readable file: { $reason }
+keymap-syntax = TOML syntax: { $error }
+keymap-outside-section = "{ $key }" is outside any section; put it under a section such as [global] or [list]
+keymap-unknown-section = unknown section [{ $name }] (sections are { $sections }){ $hint }
+keymap-not-a-table = [{ $section }] must be a table of "key" = "action" lines, found { $found }
+keymap-bad-key = bad key "{ $key }" in [{ $section }]: { $reason }
+keymap-not-a-string = key "{ $key }" in [{ $section }] must be an action name in quotes (or "none"), found { $found }{ $hint }
+keymap-quote-dots = (quote keys with dots: ".")
+keymap-unknown-action = unknown action "{ $action }" for key "{ $key }" in [{ $section }]{ $hint }
+keymap-same-key = "{ $key }" in [{ $section }] is the same key as "{ $earlier }" on line { $line }, which is { $earlier_target }; here it is { $target }
+keymap-prefix = "{ $key }" ({ $target }) and "{ $earlier }" ({ $earlier_target }) on line { $line } in [{ $section }]: "{ $shorter }" starts "{ $longer }", and a key cannot both run an action and start a sequence; keep one
+keymap-did-you-mean = ; did you mean "{ $name }"?
+keymap-hides = { $origin }: `{ $keys }` in [{ $section }] hides { $lower } `{ $lower_keys }` ({ $action })
+key-empty = empty key
+key-nothing-after = no key after "{ $rest }"
+key-twice = { $modifier } given twice
+key-not-printable = { $char } is not a printable key; write it by name (space, tab, enter...)
+key-shift-named = shift- goes only with named keys; write the shifted character itself ("{ $shifted }")
+key-sequence-spaces = "{ $name }" is not a key; the keys of a sequence are separated by spaces ("{ $spaced }")
+key-unknown = unknown key "{ $name }"; a key is one character or one of { $names }, f1..f{ $highest }, after ctrl-, alt- or shift-
+key-single-spaces = the keys of a sequence are separated by single spaces

@@ -1126,3 +1126,26 @@ file-not-json-array = 应为 JSON 对象数组
 file-key-twice = 在此记录中出现了两次（键不区分大小写）
 file-not-json-object = 不是 JSON 对象
 file-not-text = 是{ $kind }，不是文本
+
+## 按键方案文件：错在哪里
+keymap-no-such = 按键方案“{ $spec }”既不是内置方案（{ $builtin }），也不是可读的文件：{ $reason }
+keymap-syntax = TOML 语法：{ $error }
+keymap-outside-section = “{ $key }”不在任何分组中；请放到 [global] 或 [list] 等分组下
+keymap-unknown-section = 未知分组 [{ $name }]（分组有 { $sections }）{ $hint }
+keymap-not-a-table = [{ $section }] 必须是由 "按键" = "操作" 组成的表，实际是 { $found }
+keymap-bad-key = [{ $section }] 中的按键“{ $key }”有误：{ $reason }
+keymap-not-a-string = [{ $section }] 中的按键“{ $key }”必须对应带引号的操作名（或 "none"），实际是 { $found }{ $hint }
+keymap-quote-dots = （含点的按键要加引号："."）
+keymap-unknown-action = [{ $section }] 中按键“{ $key }”的操作“{ $action }”不存在{ $hint }
+keymap-same-key = [{ $section }] 中的“{ $key }”与第 { $line } 行的“{ $earlier }”是同一个键，那里是 { $earlier_target }，这里是 { $target }
+keymap-prefix = [{ $section }] 中的“{ $key }”（{ $target }）与第 { $line } 行的“{ $earlier }”（{ $earlier_target }）：“{ $shorter }”是“{ $longer }”的开头，一个键不能既运行操作又开始按键序列；请保留一个
+keymap-did-you-mean = ；是不是“{ $name }”？
+keymap-hides = { $origin }：[{ $section }] 中的 `{ $keys }` 覆盖了 { $lower } 的 `{ $lower_keys }`（{ $action }）
+key-empty = 空的按键
+key-nothing-after = “{ $rest }”后面没有按键
+key-twice = { $modifier } 写了两次
+key-not-printable = { $char } 不是可打印的键；请写它的名字（space、tab、enter…）
+key-shift-named = shift- 只能用于有名字的键；请直接写上档字符（"{ $shifted }"）
+key-sequence-spaces = “{ $name }”不是一个键；按键序列中的键用空格分隔（"{ $spaced }"）
+key-unknown = 未知按键“{ $name }”；按键是一个字符，或 { $names }、f1..f{ $highest } 之一，可加 ctrl-、alt- 或 shift-
+key-single-spaces = 按键序列中的键用单个空格分隔

@@ -32,10 +32,7 @@ use key::{parse_sequence, spell};
 /// Why a keymap could not be loaded. Invalid files name the file and the 1-based line.
 #[derive(Debug, thiserror::Error)]
 pub enum KeymapError {
-    #[error(
-        "keymap \"{spec}\" is neither a built-in keymap ({}) nor a readable file: {reason}",
-        BUILTIN_NAMES.join(", ")
-    )]
+    #[error("{}", t!("keymap-no-such", spec = spec, builtin = BUILTIN_NAMES.join(", "), reason = reason.to_string()))]
     NoSuchKeymap {
         spec: String,
         reason: std::io::Error,
@@ -56,46 +53,54 @@ pub enum KeymapError {
 /// What is wrong in a keymap file (the line is in [`KeymapError::Invalid`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
-    #[error("TOML syntax: {0}")]
+    #[error("{}", t!("keymap-syntax", error = .0))]
     Syntax(String),
-    #[error("\"{key}\" is outside any section; put it under a section such as [global] or [list]")]
+    #[error("{}", t!("keymap-outside-section", key = key))]
     OutsideSection { key: String },
-    #[error("unknown section [{name}] (sections are {}){}", section_names(), did_you_mean(.suggestion))]
+    #[error("{}", t!("keymap-unknown-section", name = name, sections = section_names(), hint = did_you_mean(suggestion)))]
     UnknownSection {
         name: String,
         suggestion: Option<&'static str>,
     },
-    #[error("[{section}] must be a table of \"key\" = \"action\" lines, found {found}")]
+    #[error("{}", t!("keymap-not-a-table", section = *section, found = *found))]
     SectionNotATable {
         section: &'static str,
         found: &'static str,
     },
-    #[error("bad key \"{key}\" in [{section}]: {reason}")]
+    #[error("{}", t!("keymap-bad-key", key = key, section = *section, reason = reason))]
     BadKey {
         key: String,
         section: &'static str,
         reason: String,
     },
-    #[error(
-        "key \"{key}\" in [{section}] must be an action name in quotes (or \"none\"), found {found}{}",
-        if *.found == "table" { " (quote keys with dots: \".\")" } else { "" }
-    )]
+    #[error("{}", t!(
+        "keymap-not-a-string",
+        key = key,
+        section = *section,
+        found = *found,
+        hint = if *found == "table" { format!(" {}", t!("keymap-quote-dots")) } else { String::new() }
+    ))]
     NotAString {
         key: String,
         section: &'static str,
         found: &'static str,
     },
-    #[error("unknown action \"{action}\" for key \"{key}\" in [{section}]{}", did_you_mean(.suggestion))]
+    #[error("{}", t!("keymap-unknown-action", action = action, key = key, section = *section, hint = did_you_mean(suggestion)))]
     UnknownAction {
         action: String,
         key: String,
         section: &'static str,
         suggestion: Option<&'static str>,
     },
-    #[error(
-        "\"{key}\" in [{section}] is the same key as \"{earlier_key}\" on line {earlier_line}, \
-         which is {earlier_target}; here it is {target}"
-    )]
+    #[error("{}", t!(
+        "keymap-same-key",
+        key = key,
+        section = *section,
+        earlier = earlier_key,
+        line = *earlier_line,
+        earlier_target = earlier_target,
+        target = target
+    ))]
     SameKeyTwice {
         key: String,
         section: &'static str,
@@ -104,13 +109,17 @@ pub enum Problem {
         earlier_line: usize,
         earlier_target: String,
     },
-    #[error(
-        "\"{key}\" ({target}) and \"{earlier_key}\" ({earlier_target}) on line {earlier_line} \
-         in [{section}]: \"{}\" starts \"{}\", and a key cannot both run an action and start a \
-         sequence; keep one",
-        shorter_first(.key, .earlier_key).0,
-        shorter_first(.key, .earlier_key).1
-    )]
+    #[error("{}", t!(
+        "keymap-prefix",
+        key = key,
+        target = target,
+        earlier = earlier_key,
+        earlier_target = earlier_target,
+        line = *earlier_line,
+        section = *section,
+        shorter = shorter_first(key, earlier_key).0,
+        longer = shorter_first(key, earlier_key).1
+    ))]
     PrefixConflict {
         key: String,
         section: &'static str,
@@ -122,7 +131,7 @@ pub enum Problem {
 }
 
 fn did_you_mean(suggestion: &Option<&'static str>) -> String {
-    suggestion.map_or_else(String::new, |name| format!("; did you mean \"{name}\"?"))
+    suggestion.map_or_else(String::new, |name| t!("keymap-did-you-mean", name = name))
 }
 
 /// Two sequence spellings, fewer keys first (keys are separated by single spaces).
@@ -487,14 +496,14 @@ impl Keymap {
                 .collect();
             for keys in hidden {
                 if let Some(lower) = bindings.remove(&keys) {
-                    notes.push(format!(
-                        "{}: `{}` in [{}] hides {} `{}` ({})",
-                        layer.origin,
-                        spell(&entry.keys),
-                        entry.section.name(),
-                        lower.origin,
-                        spell(&keys),
-                        lower.action.name()
+                    notes.push(t!(
+                        "keymap-hides",
+                        origin = &layer.origin,
+                        keys = spell(&entry.keys),
+                        section = entry.section.name(),
+                        lower = &lower.origin,
+                        lower_keys = spell(&keys),
+                        action = lower.action.name()
                     ));
                 }
             }

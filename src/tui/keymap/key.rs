@@ -174,7 +174,7 @@ impl KeyPress {
     /// `M-x`, `alt-<`, `shift-tab`. The error says what is wrong with the spelling.
     pub fn parse(spelling: &str) -> Result<KeyPress, String> {
         if spelling.is_empty() {
-            return Err("empty key".to_owned());
+            return Err(t!("key-empty"));
         }
         let mut rest = spelling;
         let mut modifiers = Modifiers::default();
@@ -186,11 +186,11 @@ impl KeyPress {
                 break;
             };
             if after.is_empty() {
-                return Err(format!("no key after \"{rest}\""));
+                return Err(t!("key-nothing-after", rest = rest));
             }
             let flag = kind.flag(&mut modifiers);
             if *flag {
-                return Err(format!("{} given twice", kind.name()));
+                return Err(t!("key-twice", modifier = kind.name()));
             }
             *flag = true;
             rest = after;
@@ -205,15 +205,10 @@ fn parse_key_name(name: &str, with_shift: bool) -> Result<Key, String> {
     let mut chars = name.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_control() || c.is_whitespace() {
-            return Err(format!(
-                "{c:?} is not a printable key; write it by name (space, tab, enter...)"
-            ));
+            return Err(t!("key-not-printable", char = format!("{c:?}")));
         }
         if with_shift {
-            return Err(format!(
-                "shift- goes only with named keys; write the shifted character itself (\"{}\")",
-                shifted(c)
-            ));
+            return Err(t!("key-shift-named", shifted = shifted(c).to_string()));
         }
         return Ok(Key::Char(c));
     }
@@ -234,16 +229,18 @@ fn parse_key_name(name: &str, with_shift: bool) -> Result<Key, String> {
         printable && !function_like && (count == 2 || (all_one_char && count <= 4));
     if looks_like_a_sequence {
         let spaced: Vec<String> = name.chars().map(String::from).collect();
-        return Err(format!(
-            "\"{name}\" is not a key; the keys of a sequence are separated by spaces (\"{}\")",
-            spaced.join(" ")
+        return Err(t!(
+            "key-sequence-spaces",
+            name = name,
+            spaced = spaced.join(" ")
         ));
     }
     let names: Vec<&str> = NAMED_KEYS.iter().map(|(named, _)| *named).collect();
-    Err(format!(
-        "unknown key \"{name}\"; a key is one character or one of {}, f1..f{HIGHEST_FUNCTION_KEY}, \
-         after ctrl-, alt- or shift-",
-        names.join(", ")
+    Err(t!(
+        "key-unknown",
+        name = name,
+        names = names.join(", "),
+        highest = HIGHEST_FUNCTION_KEY
     ))
 }
 
@@ -288,13 +285,13 @@ impl fmt::Display for KeyPress {
 /// Reads a sequence: keys separated by single spaces (`g g`, `ctrl-x ctrl-c`).
 pub(super) fn parse_sequence(spelling: &str) -> Result<Vec<KeyPress>, String> {
     if spelling.is_empty() {
-        return Err("empty key".to_owned());
+        return Err(t!("key-empty"));
     }
     spelling
         .split(' ')
         .map(|part| {
             if part.is_empty() {
-                Err("the keys of a sequence are separated by single spaces".to_owned())
+                Err(t!("key-single-spaces"))
             } else {
                 KeyPress::parse(part)
             }
