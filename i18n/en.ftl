@@ -1076,8 +1076,10 @@ cli-saved-team = { $key }: saved in { $file } for the whole team
 cli-saved-personal = { $key }: saved in { $file }
 cli-personal-head = # personal settings ({ $file })
 cli-team-head = # team settings (database { $file })
-import-summary = { $name }: imported { $rows } { $kind }: { $created } new, { $updated } updated, { $unchanged } unchanged
-import-summary-dry = { $name }: would import { $rows } { $kind }: { $created } new, { $updated } updated, { $unchanged } unchanged
+import-summary = { $name }: { $dry ->
+        [yes] would import
+       *[no] imported
+    } { $rows } { $kind }: { $created } new, { $updated } updated, { $unchanged } unchanged
 import-summary-created =
     { $n ->
         [one] 1 customer file created

@@ -1000,8 +1000,10 @@ cli-saved-team = { $key }：已保存到 { $file }，全团队生效
 cli-saved-personal = { $key }：已保存到 { $file }
 cli-personal-head = # 个人设置（{ $file }）
 cli-team-head = # 团队设置（数据库 { $file }）
-import-summary = { $name }：已导入 { $rows } 条{ $kind }：新增 { $created }，更新 { $updated }，未变 { $unchanged }
-import-summary-dry = { $name }：将导入 { $rows } 条{ $kind }：新增 { $created }，更新 { $updated }，未变 { $unchanged }
+import-summary = { $name }：{ $dry ->
+        [yes] 将导入
+       *[no] 已导入
+    } { $rows } 条{ $kind }：新增 { $created }，更新 { $updated }，未变 { $unchanged }
 import-summary-created = 新建客户档案 { $n } 个
 import-summary-skipped = 跳过 { $n }
 import-summary-dry-note = （试运行：未写入）

@@ -264,3 +264,27 @@ fn every_refused_write_says_what_was_refused_in_both_languages() {
         assert!(has(Lang::En, &id) && has(Lang::Zh, &id), "{id}");
     }
 }
+
+#[test]
+fn a_select_on_a_word_picks_the_variant_in_both_languages() {
+    let args = |dry: &str| {
+        [
+            ("name", Arg::from("c.csv")),
+            ("dry", Arg::from(dry)),
+            ("rows", Arg::from(3u64)),
+            ("kind", Arg::from("customers")),
+            ("created", Arg::from(1u64)),
+            ("updated", Arg::from(1u64)),
+            ("unchanged", Arg::from(1u64)),
+        ]
+    };
+    let en = message_in(Lang::En, "import-summary", &args("yes"));
+    assert_eq!(
+        en,
+        "c.csv: would import 3 customers: 1 new, 1 updated, 1 unchanged"
+    );
+    let en = message_in(Lang::En, "import-summary", &args("no"));
+    assert!(en.starts_with("c.csv: imported 3"), "{en}");
+    let zh = message_in(Lang::Zh, "import-summary", &args("yes"));
+    assert!(zh.starts_with("c.csv：将导入 3 条"), "{zh}");
+}

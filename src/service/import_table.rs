@@ -64,28 +64,16 @@ impl ImportReport {
     pub fn summary(&self, name: &str) -> String {
         let rows = self.rows.saturating_sub(self.rejected_rows());
         let kind = self.kind.title();
-        let (created, updated, unchanged) = (self.created, self.updated, self.unchanged);
-        let mut line = if self.dry_run {
-            t!(
-                "import-summary-dry",
-                name = name,
-                rows = rows,
-                kind = kind,
-                created = created,
-                updated = updated,
-                unchanged = unchanged
-            )
-        } else {
-            t!(
-                "import-summary",
-                name = name,
-                rows = rows,
-                kind = kind,
-                created = created,
-                updated = updated,
-                unchanged = unchanged
-            )
-        };
+        let mut line = t!(
+            "import-summary",
+            name = name,
+            dry = if self.dry_run { "yes" } else { "no" },
+            rows = rows,
+            kind = kind,
+            created = self.created,
+            updated = self.updated,
+            unchanged = self.unchanged
+        );
         if self.created_customers > 0 {
             let created = t!("import-summary-created", n = self.created_customers);
             line.push_str(&format!(", {created}"));
