@@ -96,4 +96,36 @@ impl Complaint {
     /// The most customer contacts one complaint counts (an import may not give more, and a
     /// contact beyond it is refused rather than wrapping the count around to 0).
     pub const MAX_CONTACTS: u32 = 10_000;
+
+    /// A complaint just opened: status new, its first contact counted, no deadline met or
+    /// missed yet, no history (the caller adds the opening event), version 1.
+    pub fn opened(
+        id: String,
+        customer: CustomerId,
+        opened_at: Millis,
+        channel: Channel,
+    ) -> Complaint {
+        Complaint {
+            id,
+            customer,
+            opened_at,
+            channel,
+            category: String::new(),
+            severity: Severity::Normal,
+            opened_severity: Severity::Normal,
+            description: String::new(),
+            assignee: None,
+            status: ComplaintStatus::New,
+            contacts: 1,
+            escalated: false,
+            first_response_at: None,
+            resolved_at: None,
+            closed_at: None,
+            response_breached: false,
+            resolution_breached: false,
+            root_cause: None,
+            history: Vec::new(),
+            version: 1,
+        }
+    }
 }

@@ -182,10 +182,6 @@ impl Service {
         self.write(Role::Agent, "work on complaints", |w| {
             let customer = resolve_key_write(w, &new.customer)?;
             let mut complaint = Complaint {
-                id: w.next_record_id(RecordIdKind::Complaint)?,
-                customer,
-                opened_at: new.opened_at.unwrap_or_else(|| w.now()),
-                channel: new.channel,
                 category: if new.category.trim().is_empty() {
                     String::from("general")
                 } else {
@@ -195,17 +191,12 @@ impl Service {
                 opened_severity: new.severity,
                 description: new.description.trim().to_string(),
                 assignee: new.assignee.clone().filter(|a| !a.trim().is_empty()),
-                status: ComplaintStatus::New,
-                contacts: 1,
-                escalated: false,
-                first_response_at: None,
-                resolved_at: None,
-                closed_at: None,
-                response_breached: false,
-                resolution_breached: false,
-                root_cause: None,
-                history: Vec::new(),
-                version: 1,
+                ..Complaint::opened(
+                    w.next_record_id(RecordIdKind::Complaint)?,
+                    customer,
+                    new.opened_at.unwrap_or_else(|| w.now()),
+                    new.channel,
+                )
             };
             complaint.history.push(event(
                 w,

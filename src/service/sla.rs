@@ -211,26 +211,8 @@ mod tests {
 
     fn complaint(opened_at: Millis) -> Complaint {
         Complaint {
-            id: "CM-1".into(),
-            customer: 1,
-            opened_at,
-            channel: Channel::Phone,
             category: "x".into(),
-            severity: Severity::Normal,
-            opened_severity: Severity::Normal,
-            description: String::new(),
-            assignee: None,
-            status: ComplaintStatus::New,
-            contacts: 1,
-            escalated: false,
-            first_response_at: None,
-            resolved_at: None,
-            closed_at: None,
-            response_breached: false,
-            resolution_breached: false,
-            root_cause: None,
-            history: Vec::new(),
-            version: 1,
+            ..Complaint::opened("CM-1".into(), 1, opened_at, Channel::Phone)
         }
     }
 

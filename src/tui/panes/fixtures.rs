@@ -3,7 +3,7 @@
 
 use crate::domain::{
     CarePlan, CarePurpose, Channel, Complaint, ComplaintStatus, CustomerId, CustomerStatus,
-    Direction, FollowUp, FollowUpKind, Money, PlanStatus, Severity,
+    Direction, FollowUp, FollowUpKind, Money, PlanStatus,
 };
 use crate::service::{AgendaItem, ComplaintView, CustomerSummary, ScoreOptions, SlaState};
 use crate::tui::component::ActContext;
@@ -44,26 +44,11 @@ pub fn summary(id: CustomerId, name: &str) -> CustomerSummary {
 
 pub fn complaint(id: &str, customer: CustomerId, status: ComplaintStatus) -> ComplaintView {
     let complaint = Complaint {
-        id: id.into(),
-        customer,
-        opened_at: cx().now - 3_600_000,
-        channel: Channel::Phone,
         category: "billing".into(),
-        severity: Severity::Normal,
-        opened_severity: Severity::Normal,
         description: "charged twice".into(),
-        assignee: None,
         status,
-        contacts: 1,
-        escalated: false,
-        first_response_at: None,
-        resolved_at: None,
-        closed_at: None,
-        response_breached: false,
-        resolution_breached: false,
-        root_cause: None,
-        history: Vec::new(),
         version: 3,
+        ..Complaint::opened(id.into(), customer, cx().now - 3_600_000, Channel::Phone)
     };
     ComplaintView {
         complaint,
