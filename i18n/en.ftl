@@ -1235,3 +1235,214 @@ key-shift-named = shift- goes only with named keys; write the shifted character 
 key-sequence-spaces = "{ $name }" is not a key; the keys of a sequence are separated by spaces ("{ $spaced }")
 key-unknown = unknown key "{ $name }"; a key is one character or one of { $names }, f1..f{ $highest }, after ctrl-, alt- or shift-
 key-single-spaces = the keys of a sequence are separated by single spaces
+
+## Checks of values: settings, schedules, amounts, dates
+setting-bad-hours = { $value } is not a number of hours from 1 to 8760
+setting-bad-days = { $value } is not a number of days from 1 to 3650
+setting-bad-count = { $value } is not a count from 2 to 100
+setting-bad-rate = { $value } is not a rate between 0 and 1 with at most two decimals (0.30 = 30%)
+setting-negative = must not be negative
+setting-admin-default = admins are named one by one (loyal role set USER admin)
+setting-bad-currency = { $value } is not a currency symbol (¥, $, €, or a code of at most 4 letters)
+setting-unknown = is not a team setting (`loyal config` lists them all)
+not-a-date = { $value } is not a date like 2026-10-01
+not-a-zone = { $value } is not a time zone name like Asia/Shanghai or Europe/Berlin
+not-a-time = { $value } is not a time like 09:00
+not-a-schedule = { $value } is not like `mon-fri 09:00-18:00`
+not-a-span = { $value } is not a span like 09:00-18:00
+span-opens-at-24 = a span cannot open at 24:00
+span-closes-first = { $value } closes before it opens
+not-a-weekday = { $value } is not a weekday (mon, tue, ... sun)
+money-empty = empty amount
+money-malformed = { $value } is not a decimal amount like 12.30
+money-too-precise = { $value } has more than 2 decimal places
+money-grouping = { $value }: thousands separators go between groups of three digits, like 1,234.56
+money-overflow = { $value } is beyond ±{ $max } (the largest amount loyal accepts)
+money-total-overflow = the total would be beyond ±{ $max }, the most loyal can add up
+label-unknown = unknown { $what } { $given } (expected one of: { $expected })
+interval-zero = the interval must be at least 1
+interval-too-long = at most { $most } { $unit } (ten years)
+interval-bad = { $value }: bad interval
+margin-rate-bad = margin rate: { $reason }
+margin-rate-range = margin rate { $value } is not between 0 and 1
+date-outside = { $what } is outside the supported dates { $first }-01-01 to { $last }-12-31
+days-range = must be from { $least } to { $most } days
+score-range = is a score from 1 to 5
+
+## The database file: opening, damage, limits
+store-cannot-open = cannot open { $path }: { $reason }
+store-missing = no database at { $path } (nothing was created: `loyal init` makes a new one)
+store-empty = { $path } is empty (0 bytes): not a loyal database (a truncated copy or a full disk?); nothing was changed, restore it from a backup
+store-not-loyal = { $path } is not a loyal database ({ $reason }); nothing was changed
+store-read-only = { $path } is open read-only (this account may not write it): reading works, changes are refused
+store-newer-schema = { $path } was written by a newer loyal (schema version { $found }; this build reads up to { $supported }); upgrade loyal to open it
+store-corrupt = the database file looks damaged: { $kind } record { $key } cannot be read ({ $reason }); nothing more is written to it; run `loyal check`, and restore a backup if the check fails
+store-damaged = the database file { $path } looks damaged ({ $detail }): nothing more is written to it; run `loyal check`, and restore a backup if the check fails
+store-duplicate-id = external id { $id } already belongs to another customer
+store-missing-customer = no customer with internal id { $id }
+store-encode = could not encode a record: { $reason }
+store-migration = upgrading the database: { $reason }
+store-total-overflow = the orders of customer #{ $customer } would add up to beyond ±{ $max }, the most loyal can hold
+store-record-unreadable = record { $record }: stored value cannot be read or written: { $reason }
+store-cannot-create-dir = cannot create directory { $dir }: { $reason }
+store-integrity-failed = the integrity check failed: { $detail }
+store-no-schema = a redb file without a loyal schema
+store-permission-denied = permission denied: you need read and write access to this file and its folder (ask its owner, or to be added to the group it is shared with)
+store-needs-repair = it was not closed cleanly (a copy taken while it was in use, or a loyal that was ended) and must be recovered first, which needs write access: open it once as its owner, or copy it to a file you may write and open the copy
+store-open-elsewhere = the database is open in a mode that excludes other processes (another program, or an old loyal, holds it)
+store-damaged-earlier = found damaged earlier in this session
+store-damaged-marked = found damaged { $when }; { $mark } says so
+panic-no-message = a panic with no message
+internal-error = internal error (a bug in loyal; please report it with this line): { $reason }
+
+## Service checks: lookups, customer files, imports
+lookup-too-long = { $n } characters are too many for a lookup (at most { $most })
+lookup-too-many-words = { $n } words are too many for a lookup (at most { $most })
+id-looks-internal = { $id } would mean internal number #{ $n } on the command line; an external id may not be '#' and a number
+row-twice = { $id } appears twice (first on line { $first })
+import-own-calls = customers and orders have their own import calls
+row-cannot-create = cannot create customer { $id }: { $reason }
+row-no-customer = no customer { $id } (import customers first, or pass --create-missing)
+row-no-referrer = no customer { $id } in the file or the database
+row-referrer-rejected = { $id } is on line { $line }, which was rejected
+row-several-matches = matches several existing customers: { $matches }; put one of their ids in customer_id
+import-without-ids =
+    { $n ->
+        [one] 1 row had no { $column } and got a new id: importing the same file again would add it again
+       *[other] { $n } rows had no { $column } and got new ids: importing the same file again would add them again
+    }
+customer-exists = { $id } already exists
+customer-refers-self = a customer cannot refer themselves
+customer-same-file = { $other } is already the same file as { $keep }
+import-none = no import #{ $id }
+import-rolled-back-already = import #{ $id } is rolled back already
+import-still-running = import #{ $id } is still running (by { $staff }); wait for it to finish
+import-rolling-back-already = import #{ $id } is being rolled back already; wait for it to finish
+import-stopped = stopped
+import-rollback-stopped = rollback stopped
+import-resumed-by = resumed by #{ $id }
+import-rollback-interrupted = the rollback of import #{ $id } of { $file } ({ $kind }) stopped half way on { $when }: run `loyal imports rollback { $id }` again to finish it
+import-interrupted = import #{ $id } of { $file } ({ $kind }) stopped at { $done } of { $rows } rows on { $when } (by { $staff }): run the same import again to finish it, or `loyal imports rollback { $id }` to undo it
+care-plan-already = { $id } is { $status } already
+followup-say-what = say what was discussed
+complaint-moved-by = ({ $change } by { $staff })
+complaint-contacts-full = { $id } has { $n } contacts already, the most one complaint counts
+no-cause-recorded = (no cause recorded)
+
+## Generated notes and complaint events (written in the writer's language)
+note-birthday = birthday greetings
+note-reorder = reorder expected { $expected } (every { $days } days; last order { $last })
+note-next-contact = next contact (from { $id }): { $summary }
+note-next-contact-moved = next contact (moved by { $id }): { $summary }
+event-status-change = { $from } → { $to }
+event-escalated = { $n } contacts without a fix: severity { $from } → { $to }
+event-opened-via = via { $channel }: { $description }
+event-contact = contact #{ $n }
+event-reopened = reopened: { $reason }
+event-assigned = assigned to { $to }
+
+## The workbench and the command line: files, configuration, start-up
+tui-admin-only = only an admin may do that; { $user } is { $role } here
+tui-viewer-only = { $user } is a viewer here: looking up and reading only (an admin can change that: loyal role set { $user } agent)
+tui-scoring-as-of = scoring as of { $date }…
+tui-bug-no-load = nothing here loads { $asker } (a bug)
+tui-bug-unexpected = unexpected answer for { $asker }: { $response } (a bug)
+tui-bug-load-failed = loading { $kind } failed (a bug): { $message }
+tui-save-failed = the save failed: { $message }
+cannot-open = cannot open { $path }: { $reason }
+cannot-open-file = cannot open { $path }
+cannot-read = cannot read { $path }
+cannot-write = cannot write { $path }
+cannot-create = cannot create { $path }
+cannot-replace = cannot replace { $path }
+hangup-no-watch = warning: cannot watch the terminal for hang-ups: { $reason }
+db-source-config = `database` in the config file
+db-source-default = the default location
+db-opening = opening database { $path } (path from { $source })
+config-no-file = (no config file)
+config-no-dir = no config directory; set LOYAL_CONFIG to a file path
+config-bad-cache = cache_mb: { $value } is not a number of MiB from 8 to 65536
+config-bad-mouse = mouse: { $value } is not true or false
+config-bad-language = language: { $value } is not zh or en
+config-unknown = { $key } is not a setting (`loyal config` lists them all)
+init-no-group = no group named { $name } in /etc/group
+path-nul = path holds a NUL byte
+init-cannot-chown = cannot give { $path } to group { $gid }: { $reason } (you must own it and belong to the group)
+init-cannot-chmod = cannot set the permissions of { $path }
+init-needs-unix = group sharing needs a Unix system (asked for group { $group })
+
+## Lookup: the field that matched
+match-field-id = id
+match-field-email = email
+match-field-name = name
+match-field-pinyin = pinyin
+match-field-initials = initials
+match-field-company = company
+match-field-phone = phone
+match-field-text = text
+
+## Audit trail: what was done
+audit-customer-add = customer added
+audit-customer-update = customer changed
+audit-customer-merge = customers merged
+audit-followup-log = follow-up logged
+audit-care-add = care planned
+audit-care-done = care done
+audit-care-skip = care skipped
+audit-care-birthdays = birthdays planned
+audit-care-reorders = reorders planned
+audit-complaint-open = complaint opened
+audit-complaint-ack = complaint acknowledged
+audit-complaint-start = complaint started
+audit-complaint-reply = complaint replied
+audit-complaint-note = complaint noted
+audit-complaint-contact = customer called again
+audit-complaint-resolve = complaint resolved
+audit-complaint-close = complaint closed
+audit-complaint-reopen = complaint reopened
+audit-complaint-assign = complaint assigned
+audit-import-customers = customers imported
+audit-import-orders = orders imported
+audit-import-followups = follow-ups imported
+audit-import-care-plans = care plans imported
+audit-import-complaints = complaints imported
+audit-import-rollback = import rolled back
+audit-role-set = role set
+audit-setting-set = team setting changed
+
+## Command line: clap's own words
+cli-help-subcommand = Print this message or the help of the given subcommand(s)
+cli-version-flag = Print version
+cli-placeholder-options = [OPTIONS]
+cli-placeholder-command = [COMMAND]
+cli-placeholder-command-required = <COMMAND>
+cli-placeholder-env = [env:
+cli-placeholder-values = [possible values:
+cli-placeholder-default = [default:
+cli-placeholder-aliases = [aliases:
+clap-error = error:
+clap-tip = tip:
+clap-more = For more information, try '--help'.
+clap-unknown-argument = unexpected argument '{ $arg }' found
+clap-unknown-subcommand = unrecognized subcommand '{ $command }'
+clap-value-missing = a value is required for '{ $arg }' but none was supplied
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-possible-values = [possible values: { $values }]
+clap-missing-required = the following required arguments were not provided:{ $args }
+clap-missing-subcommand =
+    '{ $command }' requires a subcommand but one was not provided
+      {"["}subcommands: { $commands }]
+clap-argument-twice = the argument '{ $arg }' cannot be used multiple times
+clap-argument-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-wrong-number = wrong number of values for '{ $arg }'
+clap-no-equals = equal sign is needed when assigning values to '{ $arg }'
+clap-similar-argument = a similar argument exists: '{ $names }'
+clap-similar-subcommand = a similar subcommand exists: '{ $names }'
+clap-similar-value = a similar value exists: '{ $names }'
+config-no-home = cannot find a home directory for the database; pass --db PATH
+cli-creating-reorders = creating reorder care plans
+cli-offer-create =
+    No database at { $path } (path from { $source }).
+    Create a new, empty one there? [y/N]
+note-satisfaction = satisfaction check after complaint { $id } ({ $category })

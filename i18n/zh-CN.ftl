@@ -1151,3 +1151,210 @@ key-shift-named = shift- 只能用于有名字的键；请直接写上档字符�
 key-sequence-spaces = “{ $name }”不是一个键；按键序列中的键用空格分隔（"{ $spaced }"）
 key-unknown = 未知按键“{ $name }”；按键是一个字符，或 { $names }、f1..f{ $highest } 之一，可加 ctrl-、alt- 或 shift-
 key-single-spaces = 按键序列中的键用单个空格分隔
+
+## 数值检查：设置、时间表、金额、日期
+setting-bad-hours = { $value } 不是 1 到 8760 之间的小时数
+setting-bad-days = { $value } 不是 1 到 3650 之间的天数
+setting-bad-count = { $value } 不是 2 到 100 之间的次数
+setting-bad-rate = { $value } 不是 0 到 1 之间、最多两位小数的比率（0.30 = 30%）
+setting-negative = 不能为负数
+setting-admin-default = 管理员需逐个指定（loyal role set 用户 admin）
+setting-bad-currency = { $value } 不是货币符号（¥、$、€，或不超过 4 个字母的代码）
+setting-unknown = 不是团队设置（`loyal config` 列出全部设置）
+not-a-date = { $value } 不是形如 2026-10-01 的日期
+not-a-zone = { $value } 不是时区名称（如 Asia/Shanghai 或 Europe/Berlin）
+not-a-time = { $value } 不是形如 09:00 的时间
+not-a-schedule = { $value } 的格式应形如 `mon-fri 09:00-18:00`
+not-a-span = { $value } 不是形如 09:00-18:00 的时段
+span-opens-at-24 = 时段不能从 24:00 开始
+span-closes-first = { $value } 的结束早于开始
+not-a-weekday = { $value } 不是星期几（mon、tue … sun）
+money-empty = 金额为空
+money-malformed = { $value } 不是形如 12.30 的金额
+money-too-precise = { $value } 的小数超过 2 位
+money-grouping = { $value }：千位分隔符应在每三位数字之间，如 1,234.56
+money-overflow = { $value } 超出 ±{ $max }（loyal 接受的最大金额）
+money-total-overflow = 合计将超出 ±{ $max }，超过 loyal 能累加的上限
+label-unknown = 未知的 { $what } { $given }（应为以下之一：{ $expected }）
+interval-zero = 间隔至少为 1
+interval-too-long = 最多 { $most } { $unit }（十年）
+interval-bad = { $value }：间隔无效
+margin-rate-bad = 毛利率：{ $reason }
+margin-rate-range = 毛利率 { $value } 不在 0 到 1 之间
+date-outside = { $what } 超出支持的日期范围 { $first }-01-01 至 { $last }-12-31
+days-range = 必须在 { $least } 到 { $most } 天之间
+score-range = 是 1 到 5 的评分
+
+## 数据库文件：打开、损坏、上限
+store-cannot-open = 无法打开 { $path }：{ $reason }
+store-missing = { $path } 没有数据库（未创建任何文件：`loyal init` 可新建一个）
+store-empty = { $path } 是空文件（0 字节），不是 loyal 数据库（复制不完整或磁盘已满？）；未做任何更改，请从备份恢复
+store-not-loyal = { $path } 不是 loyal 数据库（{ $reason }）；未做任何更改
+store-read-only = { $path } 以只读方式打开（此账户无写权限）：可以查看，修改会被拒绝
+store-newer-schema = { $path } 由更新版本的 loyal 写入（结构版本 { $found }；本版本最多读取 { $supported }）；请升级 loyal 后再打开
+store-corrupt = 数据库文件似乎已损坏：无法读取 { $kind } 记录 { $key }（{ $reason }）；不会再向其写入；请运行 `loyal check`，检查失败时从备份恢复
+store-damaged = 数据库文件 { $path } 似乎已损坏（{ $detail }）：不会再向其写入；请运行 `loyal check`，检查失败时从备份恢复
+store-duplicate-id = 外部编号 { $id } 已属于另一位客户
+store-missing-customer = 没有内部编号为 { $id } 的客户
+store-encode = 无法编码记录：{ $reason }
+store-migration = 升级数据库时出错：{ $reason }
+store-total-overflow = 客户 #{ $customer } 的订单合计将超出 ±{ $max }，超过 loyal 能保存的上限
+store-record-unreadable = 记录 { $record }：存储的值无法读取或写入：{ $reason }
+store-cannot-create-dir = 无法创建目录 { $dir }：{ $reason }
+store-integrity-failed = 完整性检查失败：{ $detail }
+store-no-schema = 一个没有 loyal 结构的 redb 文件
+store-permission-denied = 权限不足：需要对此文件及其所在文件夹有读写权限（请联系其所有者，或请求加入共享它的用户组）
+store-needs-repair = 它没有正常关闭（在使用中被复制，或 loyal 被强行结束），需要先恢复，而恢复需要写权限：请以其所有者身份打开一次，或复制到你可写的位置后打开副本
+store-open-elsewhere = 数据库正以排斥其他进程的方式打开（被另一个程序或旧版 loyal 占用）
+store-damaged-earlier = 本次会话早些时候已发现损坏
+store-damaged-marked = 于 { $when } 发现损坏；见 { $mark }
+panic-no-message = 一次没有消息的崩溃
+internal-error = 内部错误（loyal 的缺陷；请附上这一行报告）：{ $reason }
+
+## 服务检查：查找、客户档案、导入
+lookup-too-long = 查找内容有 { $n } 个字符，太长了（最多 { $most } 个）
+lookup-too-many-words = 查找内容有 { $n } 个词，太多了（最多 { $most } 个）
+id-looks-internal = { $id } 在命令行中会被当作内部编号 #{ $n }；外部编号不能是“#”加数字
+row-twice = { $id } 出现了两次（第一次在第 { $first } 行）
+import-own-calls = 客户和订单有各自的导入方式
+row-cannot-create = 无法创建客户 { $id }：{ $reason }
+row-no-customer = 没有客户 { $id }（请先导入客户，或加上 --create-missing）
+row-no-referrer = 文件和数据库中都没有客户 { $id }
+row-referrer-rejected = { $id } 在第 { $line } 行，而该行被拒绝了
+row-several-matches = 与多位现有客户相符：{ $matches }；请在 customer_id 中填写其中一位的编号
+import-without-ids = { $n } 行没有 { $column }，已分配新编号：再次导入同一文件会重复添加
+customer-exists = { $id } 已存在
+customer-refers-self = 客户不能推荐自己
+customer-same-file = { $other } 与 { $keep } 已是同一份档案
+import-none = 没有第 { $id } 号导入
+import-rolled-back-already = 第 { $id } 号导入已经撤销
+import-still-running = 第 { $id } 号导入仍在进行（{ $staff }）；请等它完成
+import-rolling-back-already = 第 { $id } 号导入正在撤销；请等它完成
+import-stopped = 已中断
+import-rollback-stopped = 撤销已中断
+import-resumed-by = 由第 { $id } 号续完
+import-rollback-interrupted = 第 { $id } 号导入（{ $file }，{ $kind }）的撤销于 { $when } 中途停止：再次运行 `loyal imports rollback { $id }` 即可完成
+import-interrupted = 第 { $id } 号导入（{ $file }，{ $kind }）于 { $when } 停在第 { $done } / { $rows } 行（{ $staff }）：再次运行同一导入即可完成，或用 `loyal imports rollback { $id }` 撤销
+care-plan-already = { $id } 已经是“{ $status }”状态
+followup-say-what = 请写明谈了什么
+complaint-moved-by = （{ $staff }：{ $change }）
+complaint-contacts-full = { $id } 已有 { $n } 次联系，达到一条投诉的计数上限
+no-cause-recorded = （未记录原因）
+
+## 自动生成的备注与投诉记录（以写入者的语言写入）
+note-birthday = 生日问候
+note-reorder = 预计 { $expected } 再次订购（约每 { $days } 天一次；上次下单 { $last }）
+note-next-contact = 下次联系（来自 { $id }）：{ $summary }
+note-next-contact-moved = 下次联系（由 { $id } 改期）：{ $summary }
+event-status-change = { $from } → { $to }
+event-escalated = 联系 { $n } 次仍未解决：严重程度 { $from } → { $to }
+event-opened-via = 经{ $channel }：{ $description }
+event-contact = 第 { $n } 次联系
+event-reopened = 重新打开：{ $reason }
+event-assigned = 分派给 { $to }
+
+## 工作台与命令行：文件、配置、启动
+tui-admin-only = 只有管理员可以这样做；{ $user } 在这里是{ $role }
+tui-viewer-only = { $user } 在这里是查看者：只能查找和阅读（管理员可以更改：loyal role set { $user } agent）
+tui-scoring-as-of = 按 { $date } 计算评分…
+tui-bug-no-load = 这里没有加载 { $asker } 的功能（程序缺陷）
+tui-bug-unexpected = { $asker } 收到意外的回复：{ $response }（程序缺陷）
+tui-bug-load-failed = 加载 { $kind } 失败（程序缺陷）：{ $message }
+tui-save-failed = 保存失败：{ $message }
+cannot-open = 无法打开 { $path }：{ $reason }
+cannot-open-file = 无法打开 { $path }
+cannot-read = 无法读取 { $path }
+cannot-write = 无法写入 { $path }
+cannot-create = 无法创建 { $path }
+cannot-replace = 无法替换 { $path }
+hangup-no-watch = 警告：无法监视终端断线：{ $reason }
+db-source-config = 配置文件中的 `database`
+db-source-default = 默认位置
+db-opening = 打开数据库 { $path }（路径来自 { $source }）
+config-no-file = （没有配置文件）
+config-no-dir = 没有配置目录；请将 LOYAL_CONFIG 设为一个文件路径
+config-bad-cache = cache_mb：{ $value } 不是 8 到 65536 之间的 MiB 数
+config-bad-mouse = mouse：{ $value } 不是 true 或 false
+config-bad-language = language：{ $value } 不是 zh 或 en
+config-unknown = { $key } 不是一项设置（`loyal config` 列出全部设置）
+init-no-group = /etc/group 中没有名为 { $name } 的用户组
+path-nul = 路径中含有 NUL 字节
+init-cannot-chown = 无法将 { $path } 交给用户组 { $gid }：{ $reason }（你必须是它的所有者并属于该组）
+init-cannot-chmod = 无法设置 { $path } 的权限
+init-needs-unix = 用户组共享需要 Unix 系统（要求的用户组为 { $group }）
+
+## 查找：匹配的字段
+match-field-id = 编号
+match-field-email = 邮箱
+match-field-name = 姓名
+match-field-pinyin = 拼音
+match-field-initials = 首字母
+match-field-company = 公司
+match-field-phone = 电话
+match-field-text = 文字
+
+## 审计记录：做了什么
+audit-customer-add = 新建客户档案
+audit-customer-update = 修改客户档案
+audit-customer-merge = 合并客户档案
+audit-followup-log = 记录跟进
+audit-care-add = 新建关怀计划
+audit-care-done = 完成关怀
+audit-care-skip = 跳过关怀
+audit-care-birthdays = 生成生日关怀
+audit-care-reorders = 生成复购提醒
+audit-complaint-open = 登记投诉
+audit-complaint-ack = 受理投诉
+audit-complaint-start = 开始处理投诉
+audit-complaint-reply = 回复投诉
+audit-complaint-note = 投诉内部备注
+audit-complaint-contact = 客户再次联系
+audit-complaint-resolve = 解决投诉
+audit-complaint-close = 关闭投诉
+audit-complaint-reopen = 重新打开投诉
+audit-complaint-assign = 分派投诉
+audit-import-customers = 导入客户
+audit-import-orders = 导入订单
+audit-import-followups = 导入跟进记录
+audit-import-care-plans = 导入关怀计划
+audit-import-complaints = 导入投诉
+audit-import-rollback = 撤销导入
+audit-role-set = 设置角色
+audit-setting-set = 修改团队设置
+
+## 命令行：clap 自身的用语
+cli-help-subcommand = 显示本帮助，或指定子命令的帮助
+cli-version-flag = 显示版本
+cli-placeholder-options = [选项]
+cli-placeholder-command = [命令]
+cli-placeholder-command-required = <命令>
+cli-placeholder-env = [环境变量：
+cli-placeholder-values = [可选值：
+cli-placeholder-default = [默认：
+cli-placeholder-aliases = [别名：
+clap-error = 错误：
+clap-tip = 提示：
+clap-more = 更多信息请用 '--help'。
+clap-unknown-argument = 意外的参数 '{ $arg }'
+clap-unknown-subcommand = 无法识别的子命令 '{ $command }'
+clap-value-missing = '{ $arg }' 需要一个值，但没有给出
+clap-invalid-value = '{ $arg }' 的值 '{ $value }' 无效
+clap-possible-values = [可选值：{ $values }]
+clap-missing-required = 缺少以下必需的参数：{ $args }
+clap-missing-subcommand =
+    '{ $command }' 需要一个子命令，但没有给出
+      {"["}子命令：{ $commands }]
+clap-argument-twice = 参数 '{ $arg }' 不能多次使用
+clap-argument-conflict = 参数 '{ $arg }' 不能与 '{ $other }' 同时使用
+clap-too-many-values = '{ $arg }' 多出了值 '{ $value }'；不需要更多的值
+clap-wrong-number = '{ $arg }' 的值的个数不对
+clap-no-equals = 给 '{ $arg }' 赋值时需要等号
+clap-similar-argument = 有一个相近的参数：'{ $names }'
+clap-similar-subcommand = 有一个相近的子命令：'{ $names }'
+clap-similar-value = 有一个相近的值：'{ $names }'
+config-no-home = 找不到存放数据库的主目录；请用 --db 指定路径
+cli-creating-reorders = 正在创建复购关怀计划
+cli-offer-create =
+    { $path } 没有数据库（路径来自 { $source }）。
+    要在那里新建一个空数据库吗？[y/N]
+note-satisfaction = 投诉 { $id } 之后的满意度回访（{ $category }）

@@ -72,7 +72,7 @@ pub fn config_path() -> Option<PathBuf> {
 pub fn default_database() -> anyhow::Result<PathBuf> {
     directories::ProjectDirs::from("", "", "loyal")
         .map(|d| d.data_dir().join("loyal.redb"))
-        .context("cannot find a home directory for the database; pass --db PATH")
+        .with_context(|| t!("config-no-home"))
 }
 
 /// Reads the config file; a missing file is an empty config, a malformed one an error that
@@ -84,7 +84,9 @@ pub fn load(path: Option<&Path>) -> anyhow::Result<PersonalConfig> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(PersonalConfig::default()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => {
+            return Err(e).with_context(|| t!("cannot-read", path = path.display().to_string()));
+        }
     };
     toml::from_str(&text).map_err(|e| {
         let line = e
@@ -111,9 +113,7 @@ pub fn set(path: &Path, key: &str, value: Option<&str>) -> anyhow::Result<()> {
                     v.parse::<u64>()
                         .ok()
                         .filter(|mb| (8..=65536).contains(mb))
-                        .with_context(|| {
-                            format!("cache_mb: {v:?} is not a number of MiB from 8 to 65536")
-                        })?,
+                        .with_context(|| t!("config-bad-cache", value = format!("{v:?}")))?,
                 ),
                 None => None,
             }
@@ -124,7 +124,7 @@ pub fn set(path: &Path, key: &str, value: Option<&str>) -> anyhow::Result<()> {
                 Some(v) => Some(
                     v.parse::<bool>()
                         .ok()
-                        .with_context(|| format!("mouse: {v:?} is not true or false"))?,
+                        .with_context(|| t!("config-bad-mouse", value = format!("{v:?}")))?,
                 ),
                 None => None,
             }
@@ -133,20 +133,21 @@ pub fn set(path: &Path, key: &str, value: Option<&str>) -> anyhow::Result<()> {
             config.language = match value {
                 Some(v) => Some(
                     crate::i18n::Lang::parse(v)
-                        .with_context(|| format!("language: {v:?} is not zh or en"))?
+                        .with_context(|| t!("config-bad-language", value = format!("{v:?}")))?
                         .code()
                         .to_owned(),
                 ),
                 None => None,
             }
         }
-        other => anyhow::bail!("{other:?} is not a setting (`loyal config` lists them all)"),
+        other => anyhow::bail!("{}", t!("config-unknown", key = format!("{other:?}"))),
     }
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| t!("cannot-create", path = dir.display().to_string()))?;
     }
     std::fs::write(path, toml::to_string(&config)?)
-        .with_context(|| format!("cannot write {}", path.display()))
+        .with_context(|| t!("cannot-write", path = path.display().to_string()))
 }
 
 /// The name of the OS account running this process, from the real user id (not `$USER`, which

@@ -310,7 +310,7 @@ fn two_agents_in_two_processes() {
     let lines: Vec<&str> = audit.lines().collect();
     assert_eq!(lines.len(), 3, "{audit}");
     assert!(
-        lines[0].contains("customer.update") && lines[0].contains("Ann"),
+        lines[0].contains("customer changed") && lines[0].contains("Ann"),
         "{audit}"
     );
     let os_user = loyal::config::os_account();

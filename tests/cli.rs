@@ -741,6 +741,41 @@ fn a_chinese_locale_gets_chinese_output_errors_and_help_and_lang_en_overrides_it
         help.contains("只检查") || help.contains("全部检查"),
         "{help}"
     );
+    // clap's own words too: no English placeholder, help subcommand or version line.
+    let out = cli.run_zh(&["--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for english in [
+        "[OPTIONS]",
+        "[COMMAND]",
+        "Print this message",
+        "Print version",
+        "Options:",
+    ] {
+        assert!(!help.contains(english), "{english} in:\n{help}");
+    }
+    assert!(
+        help.contains("显示版本") && help.contains("用法：loyal [选项] [命令]"),
+        "{help}"
+    );
+    // A usage error clap finds, in Chinese, with its tip and the usage line.
+    let out = cli.run_zh(&["lookup", "--citty", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for words in [
+        "错误：意外的参数 '--citty'",
+        "用法：loyal lookup",
+        "更多信息请用 '--help'",
+    ] {
+        assert!(err.contains(words), "{words} in:\n{err}");
+    }
+    assert!(!err.contains("error:") && !err.contains("Usage:"), "{err}");
+    let out = cli.run_zh(&["complaints", "--format", "yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("的值 'yaml' 无效") && err.contains("可选值"),
+        "{err}"
+    );
     // And in English the doc comments, unchanged.
     let help = cli.ok(&["--help"]);
     assert!(

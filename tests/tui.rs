@@ -1086,13 +1086,13 @@ fn the_audit_trail_roles_and_a_merge_from_the_workbench() {
     b.code(KeyCode::Enter);
     let card = b.screen(100, 200);
     assert!(card.contains("── Changes"), "{card}");
-    assert!(card.contains("followup.log"), "{card}");
+    assert!(card.contains("follow-up logged"), "{card}");
     // The whole trail has a view of its own.
     b.app.handle_event(ctrl('t'));
     b.app.settle();
     let shown = b.screen(100, 30);
     assert!(shown.contains("Audit trail"), "{shown}");
-    assert!(shown.contains("followup.log"), "{shown}");
+    assert!(shown.contains("follow-up logged"), "{shown}");
     b.press("z");
     // Roles: the admin gives Bo the viewer role, and the list says so.
     b.app.handle_event(ctrl('k'));

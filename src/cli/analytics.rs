@@ -487,7 +487,7 @@ pub fn due(
     if create_plans {
         let (created, existing) = service
             .plan_reorders(&rows, as_of.unwrap_or_else(today))
-            .context("creating reorder care plans")?;
+            .with_context(|| t!("cli-creating-reorders"))?;
         eprintln!(
             "{}",
             t!("cli-reorder-plans", created = created, existing = existing)

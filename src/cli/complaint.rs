@@ -309,7 +309,7 @@ fn print_view(view: &ComplaintView) {
             local_time(e.at),
             fit(e.kind.title(), 16),
             sanitize(&e.staff),
-            sanitize(&e.text)
+            sanitize(&e.shown_text())
         );
     }
 }

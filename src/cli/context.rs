@@ -22,8 +22,8 @@ impl std::fmt::Display for DbSource {
         f.write_str(match self {
             DbSource::Flag => "--db",
             DbSource::Env => "LOYAL_DB",
-            DbSource::ConfigFile => "`database` in the config file",
-            DbSource::Default => "the default location",
+            DbSource::ConfigFile => ts!("db-source-config"),
+            DbSource::Default => ts!("db-source-default"),
         })
     }
 }
@@ -99,10 +99,10 @@ impl Context {
 
     fn open_with(&self, options: StoreOptions) -> anyhow::Result<Service> {
         let service = Service::open(&self.db_path, &options).with_context(|| {
-            format!(
-                "opening database {} (path from {})",
-                self.db_path.display(),
-                self.db_source
+            t!(
+                "db-opening",
+                path = self.db_path.display().to_string(),
+                source = self.db_source.to_string()
             )
         })?;
         for i in service.interrupted_imports().unwrap_or_default() {

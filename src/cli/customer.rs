@@ -124,7 +124,7 @@ impl CustomerFields {
             if s.contains('@') {
                 Ok(s.to_string())
             } else {
-                Err(format!("{s:?} is not an email address"))
+                Err(t!("row-not-email", text = format!("{s:?}")))
             }
         })?;
         Ok(CustomerInput {
@@ -143,7 +143,7 @@ impl CustomerFields {
             address: patch_text(&self.address),
             birthday: patch_parsed("birthday", &self.birthday, |s| {
                 chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                    .map_err(|_| format!("{s:?} is not a date like 1990-05-17"))
+                    .map_err(|_| t!("birthday-invalid", text = format!("{s:?}")))
                     .and_then(crate::domain::check_date)
             })?,
             gender: patch_parsed("gender", &self.gender, |s| {
@@ -375,7 +375,7 @@ fn print_card(card: &CustomerCard) {
             fit(ts!("cli-field-last-change"), 12),
             t!(
                 "cli-last-change-line",
-                action = &e.action,
+                action = e.action_title(),
                 staff = sanitize(&e.staff).into_owned(),
                 user = sanitize(&e.os_user).into_owned(),
                 at = super::when::local_time(e.at),

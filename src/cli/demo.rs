@@ -40,7 +40,7 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
     if path.exists() {
         ensure_replaceable(context, &path)?;
         std::fs::remove_file(&path)
-            .with_context(|| format!("cannot replace {}", path.display()))?;
+            .with_context(|| t!("cannot-replace", path = path.display().to_string()))?;
     }
     let demo = Context {
         db_path: path.clone(),

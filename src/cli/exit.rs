@@ -8,7 +8,7 @@ pub const EXIT_INTERNAL: u8 = 70;
 
 /// A panic in loyal's own code, reported as one line instead of a backtrace.
 #[derive(Debug, thiserror::Error)]
-#[error("internal error (a bug in loyal; please report it with this line): {0}")]
+#[error("{}", t!("internal-error", reason = .0))]
 pub struct InternalError(pub(super) String);
 
 /// The exit status for `error`: [`EXIT_DAMAGED`] when the database file is damaged,

@@ -30,8 +30,8 @@ fn open_input(path: &Path) -> anyhow::Result<Box<dyn Read>> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(std::io::stdin().lock()));
     }
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file = std::fs::File::open(path)
+        .with_context(|| t!("cannot-open-file", path = path.display().to_string()))?;
     Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, file)))
 }
 
@@ -62,7 +62,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     let reject_writer = match &args.skip_bad {
         Some(path) => Some(
             csv::Writer::from_path(path)
-                .with_context(|| format!("cannot write {}", path.display()))?,
+                .with_context(|| t!("cannot-write", path = path.display().to_string()))?,
         ),
         None => None,
     };
@@ -233,7 +233,7 @@ pub fn export(
     let count = match out {
         Some(path) => {
             let file = std::fs::File::create(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+                .with_context(|| t!("cannot-write", path = path.display().to_string()))?;
             let count = service.export(kind, format, std::io::BufWriter::new(file))?;
             eprintln!(
                 "{}",

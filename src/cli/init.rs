@@ -7,7 +7,8 @@ use std::path::Path;
 
 /// The id of a group named in `/etc/group`.
 fn group_id(name: &str) -> anyhow::Result<u32> {
-    let groups = std::fs::read_to_string("/etc/group").context("cannot read /etc/group")?;
+    let groups = std::fs::read_to_string("/etc/group")
+        .with_context(|| t!("cannot-read", path = "/etc/group"))?;
     groups
         .lines()
         .find_map(|line| {
@@ -16,7 +17,7 @@ fn group_id(name: &str) -> anyhow::Result<u32> {
             let gid = fields.nth(1)?;
             (group == name).then(|| gid.parse().ok()).flatten()
         })
-        .with_context(|| format!("no group named {name:?} in /etc/group"))
+        .with_context(|| t!("init-no-group", name = format!("{name:?}")))
 }
 
 #[cfg(unix)]
@@ -24,18 +25,23 @@ fn share(path: &Path, gid: u32, mode: u32) -> anyhow::Result<()> {
     use std::os::unix::ffi::OsStrExt;
     use std::os::unix::fs::PermissionsExt;
     let c_path =
-        std::ffi::CString::new(path.as_os_str().as_bytes()).context("path holds a NUL byte")?;
+        std::ffi::CString::new(path.as_os_str().as_bytes()).with_context(|| t!("path-nul"))?;
     // SAFETY: a valid NUL-terminated path; uid -1 leaves the owner unchanged.
     let rc = unsafe { libc::chown(c_path.as_ptr(), u32::MAX, gid) };
     if rc != 0 {
         let err = std::io::Error::last_os_error();
         bail!(
-            "cannot give {} to group {gid}: {err} (you must own it and belong to the group)",
-            path.display()
+            "{}",
+            t!(
+                "init-cannot-chown",
+                path = path.display().to_string(),
+                gid = gid.to_string(),
+                reason = err.to_string()
+            )
         );
     }
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-        .with_context(|| format!("cannot set the permissions of {}", path.display()))
+        .with_context(|| t!("init-cannot-chmod", path = path.display().to_string()))
 }
 
 pub fn run(context: &Context, group: Option<&str>) -> anyhow::Result<()> {
@@ -74,7 +80,7 @@ pub fn run(context: &Context, group: Option<&str>) -> anyhow::Result<()> {
                 );
             }
             #[cfg(not(unix))]
-            bail!("group sharing needs a Unix system (asked for group {group})");
+            bail!("{}", t!("init-needs-unix", group = group));
         }
     }
     Ok(())

@@ -23,8 +23,10 @@ pub fn choose_language() -> (Lang, Source) {
 impl Cli {
     /// Parses the command line with `--help` and clap's own words in the language in use.
     pub fn parse_translated() -> Cli {
-        let matches = command().get_matches();
-        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+        let matches = command()
+            .try_get_matches()
+            .unwrap_or_else(|e| super::clap_words::exit(e));
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| super::clap_words::exit(e))
     }
 }
 
@@ -35,7 +37,20 @@ pub fn command() -> Command {
     if lang == Lang::En {
         return cmd;
     }
-    translate(cmd, "loyal", lang)
+    let mut cmd = translate(cmd, "loyal", lang)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(ts!("cli-version-flag"))
+                .help_heading(ts!("cli-heading-options")),
+        );
+    // clap adds the `help` subcommands while building: build now, then say them too.
+    cmd.build();
+    super::clap_words::translate_built(&mut cmd);
+    cmd
 }
 
 /// The id of a command's about text: `cli-about-loyal-customer-add`.
@@ -63,9 +78,11 @@ fn translate(mut cmd: Command, path: &str, lang: Lang) -> Command {
         cmd = cmd.after_help(i18n::message_in(lang, &id, &[]));
     }
     // Headings are `&'static str` to clap; the language is set once for the process.
+    // `Usage: loyal`, `用法：loyal` (a full-width colon carries its own space).
+    let usage = ts!("cli-usage");
+    let gap = if usage.ends_with(':') { " " } else { "" };
     let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-        ts!("cli-usage")
+        "{{before-help}}{{about-with-newline}}\n{usage}{gap}{{usage}}\n\n{{all-args}}{{after-help}}"
     );
     cmd = cmd
         .subcommand_help_heading(ts!("cli-heading-commands"))

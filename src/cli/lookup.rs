@@ -48,7 +48,7 @@ fn print_hits(hits: &[LookupHit]) {
             fit(c.city.as_deref().unwrap_or(""), 10),
             c.order_count,
             fit(&last, 10),
-            hit.field,
+            hit.field_title(),
             crate::text::sanitize(&hit.matched),
         );
     }

@@ -2,6 +2,7 @@
 //! [`crate::service`].
 
 mod analytics;
+mod clap_words;
 mod complaint;
 mod context;
 mod customer;
@@ -445,7 +446,7 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
                     println!(
                         "{} {} {} ({}) {} {}",
                         when::local_time(e.at),
-                        crate::text::fit(&e.action, 18),
+                        crate::text::fit(&e.action_title(), 22),
                         crate::text::sanitize(&e.staff),
                         crate::text::sanitize(&e.os_user),
                         crate::text::sanitize(&e.subject),

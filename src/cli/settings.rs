@@ -46,7 +46,7 @@ fn change(context: &Context, key: &str, value: Option<&str>) -> anyhow::Result<(
     let path = context
         .config_path
         .as_deref()
-        .context("no config directory; set LOYAL_CONFIG to a file path")?;
+        .context(t!("config-no-dir"))?;
     config::set(path, key, value)?;
     println!(
         "{}",
@@ -60,10 +60,10 @@ fn change(context: &Context, key: &str, value: Option<&str>) -> anyhow::Result<(
 }
 
 fn show(context: &Context) -> anyhow::Result<()> {
-    let file = context.config_path.as_ref().map_or_else(
-        || String::from("(no config file)"),
-        |p| p.display().to_string(),
-    );
+    let file = context
+        .config_path
+        .as_ref()
+        .map_or_else(|| t!("config-no-file"), |p| p.display().to_string());
     println!("{}", t!("cli-personal-head", file = &file));
     let c = &context.config;
     let from_file = |set: bool, default: &str| {

@@ -13,13 +13,19 @@ pub(super) fn offer_to_create(context: &Context) -> anyhow::Result<crate::servic
         return context.open();
     }
     print!(
-        "No database at {path} (path from {}).\nCreate a new, empty one there? [y/N] ",
-        context.db_source
+        "{} ",
+        t!(
+            "cli-offer-create",
+            path = path.to_string(),
+            source = context.db_source.to_string()
+        )
     );
     std::io::stdout().flush()?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
-    if matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES") {
+    // `y` or `yes` in any case; in Chinese also 是 or 好.
+    let answer = answer.trim().to_lowercase();
+    if matches!(answer.as_str(), "y" | "yes" | "是" | "好") {
         return context.create();
     }
     let demo = crate::config::default_database()

@@ -21,3 +21,89 @@ pub struct AuditEntry {
     pub subject: String,
     pub detail: String,
 }
+
+/// Every action loyal records, as stored (`customer.update`). An entry with another action (a
+/// newer loyal's) is shown by its stored name.
+pub const ACTIONS: &[&str] = &[
+    "customer.add",
+    "customer.update",
+    "customer.merge",
+    "followup.log",
+    "care.add",
+    "care.done",
+    "care.skip",
+    "care.birthdays",
+    "care.reorders",
+    "complaint.open",
+    "complaint.ack",
+    "complaint.start",
+    "complaint.reply",
+    "complaint.note",
+    "complaint.contact",
+    "complaint.resolve",
+    "complaint.close",
+    "complaint.reopen",
+    "complaint.assign",
+    "import.customers",
+    "import.orders",
+    "import.followups",
+    "import.care-plans",
+    "import.complaints",
+    "import.rollback",
+    "role.set",
+    "setting.set",
+];
+
+/// The catalogue id of an action's words: `audit-customer-update`.
+pub fn action_id(action: &str) -> String {
+    format!("audit-{}", crate::i18n::slug(action))
+}
+
+impl AuditEntry {
+    /// What was done, as a person reads it (`changed a customer file`, 修改客户档案).
+    pub fn action_title(&self) -> String {
+        if ACTIONS.contains(&self.action.as_str()) {
+            crate::i18n::message(&action_id(&self.action), &[])
+        } else {
+            self.action.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ACTIONS;
+
+    /// Every action the service writes, literal or built, is one of [`ACTIONS`].
+    #[test]
+    fn every_recorded_action_is_listed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/service");
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let code: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for marker in [".audit( \"", ".audit(\""] {
+                for (at, _) in code.match_indices(marker) {
+                    let rest = &code[at + marker.len()..];
+                    if let Some(end) = rest.find('"') {
+                        found.push(rest[..end].to_string());
+                    }
+                }
+            }
+        }
+        assert!(
+            found.len() >= 10,
+            "the scan finds the service's audits: {found:?}"
+        );
+        for action in found {
+            assert!(
+                ACTIONS.contains(&action.as_str()),
+                "{action} is not in ACTIONS"
+            );
+        }
+        for kind in crate::transfer::Kind::ALL {
+            let action = format!("import.{}", kind.label());
+            assert!(ACTIONS.contains(&action.as_str()), "{action}");
+        }
+    }
+}

@@ -58,9 +58,13 @@ impl Recurrence {
             RecurrenceUnit::Years => 10,
         };
         if self.every == 0 {
-            Err(String::from("the interval must be at least 1"))
+            Err(t!("interval-zero"))
         } else if self.every > most {
-            Err(format!("at most {most} {} (ten years)", self.unit))
+            Err(t!(
+                "interval-too-long",
+                most = most,
+                unit = self.unit.title()
+            ))
         } else {
             Ok(self)
         }
@@ -88,7 +92,7 @@ impl std::str::FromStr for Recurrence {
         } else {
             digits
                 .parse::<u32>()
-                .map_err(|_| format!("{text:?}: bad interval"))?
+                .map_err(|_| t!("interval-bad", value = format!("{text:?}")))?
         };
         let unit = unit.parse::<RecurrenceUnit>().map_err(|e| e.to_string())?;
         Recurrence { every, unit }

@@ -15,7 +15,12 @@ const FIRST_MILLIS: Millis = -2_208_988_800_000;
 const END_MILLIS: Millis = 32_503_680_000_000;
 
 fn outside(what: &str) -> String {
-    format!("{what} is outside the supported dates {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31")
+    t!(
+        "date-outside",
+        what = what,
+        first = FIRST_YEAR.to_string(),
+        last = LAST_YEAR.to_string()
+    )
 }
 
 /// `date`, or why it is not supported.

@@ -3,7 +3,7 @@
 
 /// A word that does not name any value of a labelled enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} {given:?} (expected one of: {expected})")]
+#[error("{}", t!("label-unknown", what = *what, given = format!("{given:?}"), expected = expected))]
 pub struct LabelError {
     pub what: &'static str,
     pub given: String,
@@ -31,6 +31,12 @@ macro_rules! labelled_enum {
             /// The canonical label, as written to files and typed on the command line.
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
+            }
+
+            /// The value whose canonical label is exactly `text` (no aliases, no titles):
+            /// for reading back what loyal itself wrote.
+            pub fn from_label(text: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.label() == text)
             }
 
             /// The words a person reads, in the language in use (`stay in touch` or 保持联系

@@ -6,6 +6,7 @@
 mod audit;
 mod care_plan;
 mod complaint;
+mod complaint_event_text;
 mod customer;
 mod dates;
 mod followup;
@@ -15,7 +16,7 @@ mod money;
 mod order;
 mod role;
 
-pub use audit::AuditEntry;
+pub use audit::{ACTIONS as AUDIT_ACTIONS, AuditEntry, action_id as audit_action_id};
 pub use care_plan::{CarePlan, CarePurpose, PlanStatus, Recurrence, RecurrenceUnit};
 pub use complaint::{
     Complaint, ComplaintEvent, ComplaintEventKind, ComplaintStatus, RootCause, Severity,

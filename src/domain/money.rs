@@ -12,21 +12,21 @@ pub struct Money(pub i64);
 /// Why a text is not an amount.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
-    #[error("empty amount")]
+    #[error("{}", t!("money-empty"))]
     Empty,
-    #[error("{0:?} is not a decimal amount like 12.30")]
+    #[error("{}", t!("money-malformed", value = format!("{:?}", .0)))]
     Malformed(String),
-    #[error("{0:?} has more than 2 decimal places")]
+    #[error("{}", t!("money-too-precise", value = format!("{:?}", .0)))]
     TooPrecise(String),
-    #[error("{0:?}: thousands separators go between groups of three digits, like 1,234.56")]
+    #[error("{}", t!("money-grouping", value = format!("{:?}", .0)))]
     Grouping(String),
-    #[error("{0:?} is beyond ±{max} (the largest amount loyal accepts)", max = Money::MAX_AMOUNT)]
+    #[error("{}", t!("money-overflow", value = format!("{:?}", .0), max = Money::MAX_AMOUNT.to_string()))]
     Overflow(String),
 }
 
 /// A sum of amounts (a customer's total, a report's revenue) that a [`Money`] cannot hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the total would be beyond ±{max}, the most loyal can add up", max = Money::MAX_TOTAL)]
+#[error("{}", t!("money-total-overflow", max = Money::MAX_TOTAL.to_string()))]
 pub struct TotalOverflow;
 
 impl Money {

@@ -108,6 +108,11 @@ impl From<String> for Arg {
         Arg::Text(v)
     }
 }
+impl From<std::borrow::Cow<'_, str>> for Arg {
+    fn from(v: std::borrow::Cow<'_, str>) -> Arg {
+        Arg::Text(v.into_owned())
+    }
+}
 impl From<&String> for Arg {
     fn from(v: &String) -> Arg {
         Arg::Text(v.clone())

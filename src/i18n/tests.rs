@@ -41,6 +41,11 @@ fn dynamic_ids() -> BTreeSet<String> {
     .chain(crate::cli::help_ids().into_iter().map(|(id, _)| id))
     .chain(crate::service::TEAM_SETTINGS.iter().map(|s| s.help_id()))
     .chain(needs_ids())
+    .chain(
+        crate::domain::AUDIT_ACTIONS
+            .iter()
+            .map(|a| crate::domain::audit_action_id(a)),
+    )
     .collect()
 }
 
@@ -69,7 +74,7 @@ fn needs_ids() -> Vec<String> {
     ids
 }
 
-/// Literal ids in `t!("…")`, `ts!("…")` and `message_in(lang, "…")` in the sources.
+/// Literal ids in `t!("…")`, `ts!("…")` and `message_in(lang, "…", …)` in the sources.
 fn used_ids() -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -90,14 +95,19 @@ fn used_ids() -> BTreeSet<String> {
                     .filter(|l| !l.trim_start().starts_with("//"))
                     .collect::<Vec<_>>()
                     .join("\n");
-                for marker in ["t!(", "ts!(", "message_in(lang,"] {
+                for marker in ["t!(", "ts!(", "message_in("] {
                     for (at, _) in code.match_indices(marker) {
                         // `format!(` ends in `t!(`: only the macro itself counts.
                         let before = code[..at].chars().next_back();
                         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                             continue;
                         }
-                        let rest = code[at + marker.len()..].trim_start();
+                        let mut rest = &code[at + marker.len()..];
+                        // `message_in(lang, "id", …)`: the id is the second argument.
+                        if marker == "message_in(" {
+                            rest = rest.split_once(',').map_or("", |(_, r)| r);
+                        }
+                        let rest = rest.trim_start();
                         if let Some(rest) = rest.strip_prefix('"')
                             && let Some(end) = rest.find('"')
                             && is_id(&rest[..end])

@@ -44,12 +44,14 @@ impl ScoringParams {
         let as_money: Money = rate
             .trim()
             .parse()
-            .map_err(|e| format!("margin rate: {e}"))?;
+            .map_err(|e: crate::domain::MoneyError| {
+                t!("margin-rate-bad", reason = e.to_string())
+            })?;
         // "0.3" parsed as money is 30 cents: scale 1/100 -> 1/10000 by multiplying by 100;
         // a third decimal (0.305) is refused by the money parser, which is precise enough.
         let bp = as_money.0.checked_mul(100).unwrap_or(i64::MAX);
         if !(0..=10_000).contains(&bp) {
-            return Err(format!("margin rate {rate:?} is not between 0 and 1"));
+            return Err(t!("margin-rate-range", value = format!("{rate:?}")));
         }
         Ok(bp)
     }

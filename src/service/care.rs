@@ -55,7 +55,11 @@ fn load_open(w: &Writer<'_>, id: &str) -> Result<CarePlan, ServiceError> {
     if plan.status != PlanStatus::Open {
         return Err(ServiceError::invalid(
             "care plan",
-            format!("{} is {} already", plan.id, plan.status),
+            t!(
+                "care-plan-already",
+                id = &plan.id,
+                status = plan.status.title()
+            ),
         ));
     }
     Ok(plan)
@@ -256,7 +260,7 @@ impl Service {
                     due_time: None,
                     purpose: CarePurpose::Birthday,
                     assignee: owner.clone(),
-                    note: String::from("birthday greetings"),
+                    note: t!("note-birthday"),
                     status: PlanStatus::Open,
                     recurrence: Some(yearly),
                     series_start: Some(*birthday),

@@ -201,7 +201,11 @@ impl Service {
             complaint.history.push(event(
                 w,
                 ComplaintEventKind::Opened,
-                format!("via {}: {}", new.channel, complaint.description),
+                t!(
+                    "event-opened-via",
+                    channel = new.channel.title(),
+                    description = &complaint.description
+                ),
             ));
             w.upsert_complaint(&complaint)?;
             w.audit(
@@ -264,7 +268,12 @@ impl Service {
                             .iter()
                             .rev()
                             .find(|e| e.kind == ComplaintEventKind::StatusChange)
-                            .map(|e| format!(" ({} by {})", e.text, e.staff))
+                            .map(|e| {
+                                format!(
+                                    " {}",
+                                    t!("complaint-moved-by", change = &e.text, staff = &e.staff)
+                                )
+                            })
                             .unwrap_or_default();
                         ServiceError::invalid("status", format!("{}: {e}{by}", c.id))
                     })?;
@@ -326,14 +335,11 @@ impl Service {
                         .ok_or_else(|| {
                             ServiceError::invalid(
                                 "contacts",
-                                format!(
-                                    "{} has {} contacts already, the most one complaint counts",
-                                    c.id, c.contacts
-                                ),
+                                t!("complaint-contacts-full", id = &c.id, n = c.contacts),
                             )
                         })?;
                     let text = if text.trim().is_empty() {
-                        format!("contact #{}", c.contacts)
+                        t!("event-contact", n = c.contacts)
                     } else {
                         text.trim().to_string()
                     };
@@ -371,14 +377,14 @@ impl Service {
                     c.history.push(event(
                         w,
                         ComplaintEventKind::Note,
-                        format!("reopened: {}", reason.trim()),
+                        t!("event-reopened", reason = reason.trim()),
                     ));
                 }
                 ComplaintCommand::Assign { to } => {
                     c.history.push(event(
                         w,
                         ComplaintEventKind::Note,
-                        format!("assigned to {}", to.trim()),
+                        t!("event-assigned", to = to.trim()),
                     ));
                     c.assignee = Some(to.trim().to_string()).filter(|a| !a.is_empty());
                 }
@@ -515,7 +521,7 @@ impl Service {
                 .as_ref()
                 .map(|rc| rc.cause.trim().to_string())
                 .filter(|s| !s.is_empty());
-            let cause = cause.unwrap_or_else(|| String::from("(no cause recorded)"));
+            let cause = cause.unwrap_or_else(|| t!("no-cause-recorded"));
             let same = c.root_cause.as_ref().is_some_and(|rc| {
                 let t = rc.others_said_same.trim().to_lowercase();
                 t.starts_with("yes") || t.starts_with('y')
@@ -559,11 +565,11 @@ fn schedule_satisfaction_check(
     c: &Complaint,
     days: i64,
 ) -> Result<CarePlan, ServiceError> {
-    let marker = format!("after complaint {} ", c.id);
+    // The note names the complaint in the writer's language: find the plan by the id alone.
     let open = w.care_plans_of(c.customer)?.into_iter().find(|p| {
         p.status == PlanStatus::Open
             && p.purpose == CarePurpose::Satisfaction
-            && p.note.contains(&marker)
+            && mentions(&p.note, &c.id)
     });
     if let Some(open) = open {
         return Ok(open);
@@ -576,10 +582,7 @@ fn schedule_satisfaction_check(
         due_time: None,
         purpose: CarePurpose::Satisfaction,
         assignee: c.assignee.clone(),
-        note: format!(
-            "satisfaction check after complaint {} ({})",
-            c.id, c.category
-        ),
+        note: t!("note-satisfaction", id = &c.id, category = &c.category),
         status: PlanStatus::Open,
         recurrence: None,
         series_start: None,
@@ -589,3 +592,16 @@ fn schedule_satisfaction_check(
     w.upsert_care_plan(&plan)?;
     Ok(plan)
 }
+
+/// Whether `text` names the record `id` as a whole (`CM-000001`, not `CM-0000012`).
+fn mentions(text: &str, id: &str) -> bool {
+    text.match_indices(id).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + id.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            && !after.is_some_and(|c| c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests;

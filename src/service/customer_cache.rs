@@ -60,7 +60,11 @@ impl CustomerCache {
             && options.create_missing
             && let Some(reason) = CustomerKey::external_id_problem(external_id)
         {
-            let reason = format!("cannot create customer {external_id:?}: {reason}");
+            let reason = t!(
+                "row-cannot-create",
+                id = format!("{external_id:?}"),
+                reason = reason
+            );
             reject(report, line, "customer_id", reason);
         }
         if found.is_none() && !options.create_missing {
@@ -68,9 +72,7 @@ impl CustomerCache {
                 report,
                 line,
                 "customer_id",
-                format!(
-                    "no customer {external_id:?} (import customers first, or pass --create-missing)"
-                ),
+                t!("row-no-customer", id = format!("{external_id:?}")),
             );
         }
         Ok(())

@@ -340,7 +340,7 @@ impl Service {
             if w.resolve_external(&input.external_id)?.is_some() {
                 return Err(ServiceError::invalid(
                     "customer_id",
-                    format!("{} already exists", input.external_id.trim()),
+                    t!("customer-exists", id = input.external_id.trim()),
                 ));
             }
             if !new.allow_duplicate {
@@ -399,7 +399,7 @@ impl Service {
                         if rid == id {
                             return Err(ServiceError::invalid(
                                 "referred_by",
-                                "a customer cannot refer themselves",
+                                t!("customer-refers-self"),
                             ));
                         }
                         Some(rid)
@@ -432,7 +432,7 @@ impl Service {
             if keep_id == other_id {
                 return Err(ServiceError::invalid(
                     "OTHER",
-                    format!("{other} is already the same file as {keep}"),
+                    t!("customer-same-file", other = other.to_string(), keep = keep.to_string()),
                 ));
             }
             let (customer, moved) = w.merge_customers(keep_id, other_id)?;

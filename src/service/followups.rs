@@ -49,13 +49,10 @@ pub(super) fn write_followup(
     new: &NewFollowUp,
 ) -> Result<(FollowUp, Option<CarePlan>), ServiceError> {
     if new.satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
-        return Err(ServiceError::invalid(
-            "satisfaction",
-            "is a score from 1 to 5",
-        ));
+        return Err(ServiceError::invalid("satisfaction", t!("score-range")));
     }
     if new.summary.trim().is_empty() {
-        return Err(ServiceError::invalid("summary", "say what was discussed"));
+        return Err(ServiceError::invalid("summary", t!("followup-say-what")));
     }
     let customer = resolve_key_write(w, &new.customer)?;
     let followup = FollowUp {
@@ -101,9 +98,10 @@ fn plan_next_contact(
         .find(|p| p.status == PlanStatus::Open && p.purpose == CarePurpose::StayInTouch);
     let plan = match existing {
         Some(mut plan) => {
-            plan.note = format!(
-                "next contact (moved by {}): {}",
-                followup.id, followup.summary
+            plan.note = t!(
+                "note-next-contact-moved",
+                id = &followup.id,
+                summary = &followup.summary
             );
             plan.due = date;
             plan
@@ -115,7 +113,11 @@ fn plan_next_contact(
             due_time: None,
             purpose: CarePurpose::StayInTouch,
             assignee: Some(followup.staff.clone()),
-            note: format!("next contact (from {}): {}", followup.id, followup.summary),
+            note: t!(
+                "note-next-contact",
+                id = &followup.id,
+                summary = &followup.summary
+            ),
             status: PlanStatus::Open,
             recurrence: None,
             series_start: None,

@@ -181,13 +181,13 @@ impl Service {
                 if let Some(reason) = CustomerKey::external_id_problem(ext) {
                     reject(&mut report, row.line, "customer_id", reason);
                 } else if let Some(first) = first_line.get(ext) {
-                    let reason = format!("{ext:?} appears twice (first on line {first})");
+                    let reason = t!("row-twice", id = format!("{ext:?}"), first = *first);
                     reject(&mut report, row.line, "customer_id", reason);
                 } else {
                     first_line.insert(ext, row.line);
                 }
                 if row.value.name.trim().is_empty() {
-                    reject(&mut report, row.line, "name", "is required");
+                    reject(&mut report, row.line, "name", t!("row-required"));
                 }
             }
             for row in &inputs {
@@ -199,12 +199,12 @@ impl Service {
                         &mut report,
                         row.line,
                         "referred_by",
-                        "a customer cannot refer themselves",
+                        t!("customer-refers-self"),
                     );
                 } else if !first_line.contains_key(referrer.as_str())
                     && w.resolve_external(referrer)?.is_none()
                 {
-                    let reason = format!("no customer {referrer:?} in the file or the database");
+                    let reason = t!("row-no-referrer", id = format!("{referrer:?}"));
                     reject(&mut report, row.line, "referred_by", reason);
                 }
             }
@@ -223,7 +223,11 @@ impl Service {
                     {
                         more.push((
                             row.line,
-                            format!("{referrer:?} is on line {line}, which was rejected"),
+                            t!(
+                                "row-referrer-rejected",
+                                id = format!("{referrer:?}"),
+                                line = *line
+                            ),
                         ));
                     }
                 }
@@ -308,7 +312,7 @@ impl Service {
                         &mut report,
                         row.line,
                         "order_id",
-                        format!("{order_id:?} appears twice (first on line {first})"),
+                        t!("row-twice", id = format!("{order_id:?}"), first = *first),
                     );
                     continue;
                 }
@@ -434,7 +438,12 @@ impl Service {
                 let id = row.value.record.id();
                 if !id.is_empty() {
                     if let Some(first) = first_line.get(id) {
-                        reject(&mut report, row.line, id_column(kind), format!("{id:?} appears twice (first on line {first})"));
+                        reject(
+                            &mut report,
+                            row.line,
+                            id_column(kind),
+                            t!("row-twice", id = format!("{id:?}"), first = *first),
+                        );
                         continue;
                     }
                     first_line.insert(id, row.line);
@@ -447,11 +456,17 @@ impl Service {
             // Ids the file gives explicitly: a generated id must not take one of them either.
             let explicit: HashSet<String> = first_line.keys().map(|k| k.to_string()).collect();
             let mut without_id = 0u64;
-            for (done, row) in inputs.into_iter().filter(|r| !skip.contains(&r.line)).enumerate() {
+            for (done, row) in inputs
+                .into_iter()
+                .filter(|r| !skip.contains(&r.line))
+                .enumerate()
+            {
                 if done % PROGRESS_EVERY == 0 {
                     progress(done as u64, total);
                 }
-                let Some(customer) = customers.id(&row.value.customer_id) else { continue };
+                let Some(customer) = customers.id(&row.value.customer_id) else {
+                    continue;
+                };
                 let mut record = row.value.record;
                 record.set_customer(customer);
                 if record.id().is_empty() {
@@ -467,7 +482,11 @@ impl Service {
             if without_id > 0 {
                 report.warnings.push(RowWarning {
                     line: 0,
-                    message: format!("{without_id} row(s) had no {} and got new ids: importing the same file again would add them again", id_column(kind)),
+                    message: t!(
+                        "import-without-ids",
+                        n = without_id,
+                        column = id_column(kind)
+                    ),
                 });
             }
             progress(total, total);
@@ -546,10 +565,7 @@ fn upsert_customer(
                         report,
                         line,
                         "phone",
-                        format!(
-                            "matches several existing customers: {}; put one of their ids in customer_id",
-                            names.join(", ")
-                        ),
+                        t!("row-several-matches", matches = names.join(", ")),
                     );
                     return Ok(None);
                 }

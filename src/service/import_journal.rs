@@ -84,7 +84,7 @@ impl Service {
             for row in &inputs {
                 let order_id = row.value.order_id.as_str();
                 if let Some(first) = first_line.get(order_id) {
-                    let reason = format!("{order_id:?} appears twice (first on line {first})");
+                    let reason = t!("row-twice", id = format!("{order_id:?}"), first = *first);
                     reject(&mut report, row.line, "order_id", reason);
                     continue;
                 }
@@ -177,7 +177,7 @@ impl Service {
                 let id = row.value.record.id();
                 if !id.is_empty() {
                     if let Some(first) = first_line.get(id) {
-                        let reason = format!("{id:?} appears twice (first on line {first})");
+                        let reason = t!("row-twice", id = format!("{id:?}"), first = *first);
                         reject(&mut report, row.line, id_column(kind), reason);
                         continue;
                     }
@@ -226,9 +226,10 @@ impl Service {
         if without_id > 0 {
             report.warnings.push(RowWarning {
                 line: 0,
-                message: format!(
-                    "{without_id} row(s) had no {} and got new ids: importing the same file again would add them again",
-                    id_column(kind)
+                message: t!(
+                    "import-without-ids",
+                    n = without_id,
+                    column = id_column(kind)
                 ),
             });
         }
@@ -394,10 +395,9 @@ impl Service {
                     kind, source, p.inputs, p.errors, options, progress, ops,
                 )
             }
-            Kind::Customers | Kind::Orders => Err(ServiceError::invalid(
-                "kind",
-                "customers and orders have their own import calls",
-            )),
+            Kind::Customers | Kind::Orders => {
+                Err(ServiceError::invalid("kind", t!("import-own-calls")))
+            }
         }
     }
 
@@ -421,14 +421,13 @@ impl Service {
 /// `rollback stopped` for a half-done rollback, `resumed by #4`, `done`...
 pub fn import_state_text(i: &ImportRecord, now: crate::domain::Millis) -> String {
     match i.state {
-        ImportState::Running if is_interrupted(i, now) => String::from("stopped"),
-        ImportState::RollingBack if is_interrupted(i, now) => String::from("rollback stopped"),
-        ImportState::RollingBack => String::from("rolling back"),
+        ImportState::Running if is_interrupted(i, now) => t!("import-stopped"),
+        ImportState::RollingBack if is_interrupted(i, now) => t!("import-rollback-stopped"),
         ImportState::Resumed => match i.finished_by {
-            Some(by) => format!("resumed by #{by}"),
-            None => i.state.to_string(),
+            Some(by) => t!("import-resumed-by", id = by.to_string()),
+            None => i.state.title().to_string(),
         },
-        state => state.to_string(),
+        state => state.title().to_string(),
     }
 }
 
@@ -442,23 +441,23 @@ pub fn interrupted_note(i: &ImportRecord) -> String {
         chrono::LocalResult::None => "?".to_string(),
     };
     if i.state == ImportState::RollingBack {
-        return format!(
-            "the rollback of import #{} of {} ({}) stopped half way on {when}: run `loyal imports rollback {}` again to finish it",
-            i.id,
-            crate::text::sanitize(&i.file),
-            i.kind,
-            i.id
+        return t!(
+            "import-rollback-interrupted",
+            id = i.id.to_string(),
+            file = crate::text::sanitize(&i.file),
+            kind = crate::transfer::Kind::title_of_label(&i.kind),
+            when = when
         );
     }
-    format!(
-        "import #{} of {} ({}) stopped at {} of {} rows on {when} (by {}): run the same import again to finish it, or `loyal imports rollback {}` to undo it",
-        i.id,
-        crate::text::sanitize(&i.file),
-        i.kind,
-        i.done,
-        i.rows,
-        crate::text::sanitize(&i.staff),
-        i.id
+    t!(
+        "import-interrupted",
+        id = i.id.to_string(),
+        file = crate::text::sanitize(&i.file),
+        kind = crate::transfer::Kind::title_of_label(&i.kind),
+        done = i.done,
+        rows = i.rows,
+        when = when,
+        staff = crate::text::sanitize(&i.staff)
     )
 }
 

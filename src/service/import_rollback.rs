@@ -17,28 +17,31 @@ impl Service {
             .imports()?
             .into_iter()
             .find(|i| i.id == id)
-            .ok_or_else(|| ServiceError::invalid("import", format!("no import #{id}")))?;
+            .ok_or_else(|| {
+                ServiceError::invalid("import", t!("import-none", id = id.to_string()))
+            })?;
         let now = chrono::Utc::now().timestamp_millis();
         match record.state {
             ImportState::RolledBack => {
                 return Err(ServiceError::invalid(
                     "import",
-                    format!("import #{id} is rolled back already"),
+                    t!("import-rolled-back-already", id = id.to_string()),
                 ));
             }
             ImportState::Running if !is_interrupted(&record, now) => {
                 return Err(ServiceError::invalid(
                     "import",
-                    format!(
-                        "import #{id} is still running (by {}); wait for it to finish",
-                        record.staff
+                    t!(
+                        "import-still-running",
+                        id = id.to_string(),
+                        staff = &record.staff
                     ),
                 ));
             }
             ImportState::RollingBack if !is_interrupted(&record, now) => {
                 return Err(ServiceError::invalid(
                     "import",
-                    format!("import #{id} is being rolled back already; wait for it to finish"),
+                    t!("import-rolling-back-already", id = id.to_string()),
                 ));
             }
             _ => {}

@@ -57,6 +57,24 @@ pub struct LookupHit {
     pub matched: String,
 }
 
+impl LookupHit {
+    /// The matched field as a person reads it (`phone` is 电话 in Chinese); `field` itself
+    /// stays the machine name for JSON.
+    pub fn field_title(&self) -> &str {
+        match self.field.as_str() {
+            "id" => ts!("match-field-id"),
+            "email" => ts!("match-field-email"),
+            "name" => ts!("match-field-name"),
+            "pinyin" => ts!("match-field-pinyin"),
+            "initials" => ts!("match-field-initials"),
+            "company" => ts!("match-field-company"),
+            "phone" => ts!("match-field-phone"),
+            "text" => ts!("match-field-text"),
+            other => other,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Candidate {
     score: u32,
@@ -359,14 +377,14 @@ fn check_query(query: &str) -> Result<(), ServiceError> {
     if chars > MAX_QUERY_CHARS {
         return Err(ServiceError::invalid(
             "query",
-            format!("{chars} characters are too many for a lookup (at most {MAX_QUERY_CHARS})"),
+            t!("lookup-too-long", n = chars, most = MAX_QUERY_CHARS),
         ));
     }
     let words = search::words(query).len();
     if words > MAX_QUERY_WORDS {
         return Err(ServiceError::invalid(
             "query",
-            format!("{words} words are too many for a lookup (at most {MAX_QUERY_WORDS})"),
+            t!("lookup-too-many-words", n = words, most = MAX_QUERY_WORDS),
         ));
     }
     Ok(())

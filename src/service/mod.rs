@@ -73,16 +73,16 @@ impl CustomerKey {
     /// id (add, import, `--create-missing`) checks this.
     pub fn external_id_problem(id: &str) -> Option<String> {
         if id.trim().is_empty() {
-            return Some(String::from("is required"));
+            return Some(t!("row-required"));
         }
         if id.chars().any(char::is_control) {
-            return Some(String::from("contains control characters"));
+            return Some(t!("row-control-chars"));
         }
         match CustomerKey::parse(id) {
-            CustomerKey::Internal(n) => Some(format!(
-                "{:?} would mean internal number #{n} on the command line; \
-                 an external id may not be '#' and a number",
-                id.trim()
+            CustomerKey::Internal(n) => Some(t!(
+                "id-looks-internal",
+                id = format!("{:?}", id.trim()),
+                n = n.to_string()
             )),
             CustomerKey::External(_) => None,
         }

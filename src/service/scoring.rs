@@ -141,7 +141,7 @@ impl Service {
         if !(1..=MAX_DAYS).contains(&churn_days) {
             return Err(ServiceError::invalid(
                 "churn_days",
-                format!("must be from 1 to {MAX_DAYS}"),
+                t!("days-range", least = 1, most = MAX_DAYS),
             ));
         }
         let as_of = checked_as_of(options.as_of)?;
@@ -344,7 +344,7 @@ impl Service {
             if !(0..=MAX_DAYS).contains(&days) {
                 return Err(ServiceError::invalid(
                     name,
-                    format!("must be from 0 to {MAX_DAYS} days"),
+                    t!("days-range", least = 0, most = MAX_DAYS),
                 ));
             }
         }
@@ -403,11 +403,11 @@ impl Service {
                     due_time: None,
                     purpose: CarePurpose::Reorder,
                     assignee: row.owner.clone(),
-                    note: format!(
-                        "reorder expected {} (every {} days; last order {})",
-                        row.prediction.next_expected,
-                        row.prediction.median_gap_days,
-                        row.prediction.last_order
+                    note: t!(
+                        "note-reorder",
+                        expected = row.prediction.next_expected.to_string(),
+                        days = row.prediction.median_gap_days,
+                        last = row.prediction.last_order.to_string()
                     ),
                     status: PlanStatus::Open,
                     recurrence: None,

@@ -33,14 +33,14 @@ impl SettingSpec {
 fn hours(v: &str) -> Result<(), String> {
     match v.parse::<u32>() {
         Ok(1..=8760) => Ok(()),
-        _ => Err(format!("{v:?} is not a number of hours from 1 to 8760")),
+        _ => Err(t!("setting-bad-hours", value = format!("{v:?}"))),
     }
 }
 
 fn days(v: &str) -> Result<(), String> {
     match v.parse::<u32>() {
         Ok(1..=3650) => Ok(()),
-        _ => Err(format!("{v:?} is not a number of days from 1 to 3650")),
+        _ => Err(t!("setting-bad-days", value = format!("{v:?}"))),
     }
 }
 
@@ -48,7 +48,7 @@ fn count(v: &str) -> Result<(), String> {
     // Opening counts as the first contact, so escalation can happen from the second on.
     match v.parse::<u32>() {
         Ok(2..=100) => Ok(()),
-        _ => Err(format!("{v:?} is not a count from 2 to 100")),
+        _ => Err(t!("setting-bad-count", value = format!("{v:?}"))),
     }
 }
 
@@ -57,15 +57,13 @@ fn rate(v: &str) -> Result<(), String> {
     // here can always be used.
     crate::scoring::ScoringParams::margin_bp_from(v)
         .map(drop)
-        .map_err(|_| {
-            format!("{v:?} is not a rate between 0 and 1 with at most two decimals (0.30 = 30%)")
-        })
+        .map_err(|_| t!("setting-bad-rate", value = format!("{v:?}")))
 }
 
 fn money(v: &str) -> Result<(), String> {
     match v.parse::<Money>() {
         Ok(m) if m.0 >= 0 => Ok(()),
-        Ok(_) => Err(String::from("must not be negative")),
+        Ok(_) => Err(t!("setting-negative")),
         Err(e) => Err(e.to_string()),
     }
 }
@@ -90,9 +88,7 @@ fn hours_or_inherit(v: &str) -> Result<(), String> {
 fn default_role(v: &str) -> Result<(), String> {
     match v.parse::<Role>() {
         Ok(Role::Viewer | Role::Agent) => Ok(()),
-        Ok(Role::Admin) => Err(String::from(
-            "admins are named one by one (loyal role set USER admin)",
-        )),
+        Ok(Role::Admin) => Err(t!("setting-admin-default")),
         Err(e) => Err(e.to_string()),
     }
 }
@@ -108,7 +104,7 @@ fn date_list(v: &str) -> Result<(), String> {
         .filter(|d| !d.is_empty())
     {
         chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| format!("{d:?} is not a date like 2026-10-01"))
+            .map_err(|_| t!("not-a-date", value = format!("{d:?}")))
             .and_then(crate::domain::check_date)?;
     }
     Ok(())
@@ -124,9 +120,7 @@ fn currency(v: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "{v:?} is not a currency symbol (¥, $, €, or a code of at most 4 letters)"
-        ))
+        Err(t!("setting-bad-currency", value = format!("{v:?}")))
     }
 }
 
@@ -271,9 +265,10 @@ pub struct TeamSetting {
 }
 
 fn spec(key: &str) -> Result<&'static SettingSpec, ServiceError> {
-    TEAM_SETTINGS.iter().find(|s| s.key == key).ok_or_else(|| {
-        ServiceError::invalid(key, "is not a team setting (`loyal config` lists them all)")
-    })
+    TEAM_SETTINGS
+        .iter()
+        .find(|s| s.key == key)
+        .ok_or_else(|| ServiceError::invalid(key, t!("setting-unknown")))
 }
 
 impl Service {

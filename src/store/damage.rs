@@ -105,7 +105,7 @@ pub fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| String::from("a panic with no message"))
+        .unwrap_or_else(|| t!("panic-no-message"))
 }
 
 /// The last panic on this thread, whoever raised it, taking it.

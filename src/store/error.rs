@@ -4,71 +4,68 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open {path}: {reason}")]
+    #[error("{}", t!("store-cannot-open", path = path.display().to_string(), reason = reason))]
     Open { path: PathBuf, reason: String },
 
-    #[error("no database at {path} (nothing was created: `loyal init` makes a new one)")]
+    #[error("{}", t!("store-missing", path = path.display().to_string()))]
     Missing { path: PathBuf },
 
-    #[error(
-        "{path} is empty (0 bytes): not a loyal database (a truncated copy or a full disk?); \
-         nothing was changed, restore it from a backup"
-    )]
+    #[error("{}", t!("store-empty", path = path.display().to_string()))]
     Empty { path: PathBuf },
 
-    #[error("{path} is not a loyal database ({reason}); nothing was changed")]
+    #[error("{}", t!("store-not-loyal", path = path.display().to_string(), reason = reason))]
     NotLoyal { path: PathBuf, reason: String },
 
-    #[error(
-        "{path} is open read-only (this account may not write it): reading works, changes are refused"
-    )]
+    #[error("{}", t!("store-read-only", path = path.display().to_string()))]
     ReadOnly { path: PathBuf },
 
-    #[error(
-        "{path} was written by a newer loyal (schema version {found}; this build reads up to {supported}); upgrade loyal to open it"
-    )]
+    #[error("{}", t!(
+        "store-newer-schema",
+        path = path.display().to_string(),
+        found = *found,
+        supported = *supported
+    ))]
     NewerSchema {
         path: PathBuf,
         found: u64,
         supported: u64,
     },
 
-    #[error(
-        "the database file looks damaged: {kind} record {key:?} cannot be read ({reason}); \
-         nothing more is written to it; run `loyal check`, and restore a backup if the check fails",
-        kind = record_kind(.what)
-    )]
+    #[error("{}", t!(
+        "store-corrupt",
+        kind = record_kind(what),
+        key = format!("{key:?}"),
+        reason = reason
+    ))]
     Corrupt {
         what: &'static str,
         key: String,
         reason: String,
     },
 
-    #[error(
-        "the database file {path} looks damaged ({detail}): nothing more is written to it; \
-         run `loyal check`, and restore a backup if the check fails"
-    )]
+    #[error("{}", t!("store-damaged", path = path.display().to_string(), detail = detail))]
     Damaged { path: PathBuf, detail: String },
 
-    #[error("external id {0:?} already belongs to another customer")]
+    #[error("{}", t!("store-duplicate-id", id = format!("{:?}", .0)))]
     DuplicateExternalId(String),
 
-    #[error("no customer with internal id {0}")]
+    #[error("{}", t!("store-missing-customer", id = .0.to_string()))]
     MissingCustomer(u64),
 
-    #[error("could not encode a record: {0}")]
+    #[error("{}", t!("store-encode", reason = .0.to_string()))]
     Encode(#[source] postcard::Error),
 
     #[error(transparent)]
     Redb(#[from] redb::Error),
 
-    #[error("upgrading the database: {0}")]
+    #[error("{}", t!("store-migration", reason = .0.to_string()))]
     Migration(#[from] super::schema::MigrationError),
 
-    #[error(
-        "the orders of customer #{customer} would add up to beyond ±{max}, the most loyal can hold",
-        max = crate::domain::Money::MAX_TOTAL
-    )]
+    #[error("{}", t!(
+        "store-total-overflow",
+        customer = customer.to_string(),
+        max = crate::domain::Money::MAX_TOTAL.to_string()
+    ))]
     TotalOverflow { customer: u64 },
 }
 

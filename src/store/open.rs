@@ -148,7 +148,11 @@ impl Store {
             }
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 create_private_dir(parent).map_err(|e| {
-                    open_error(format!("cannot create directory {}: {e}", parent.display()))
+                    open_error(t!(
+                        "store-cannot-create-dir",
+                        dir = parent.display().to_string(),
+                        reason = e.to_string()
+                    ))
                 })?;
             }
             create_private_file(path).map_err(|e| open_error(describe_io(&e)))?;
@@ -214,17 +218,15 @@ impl Store {
         if let Some(when) = damage::marked(&self.path) {
             return Err(damage::damaged(
                 &self.path,
-                format!(
-                    "found damaged {when}; {} says so",
-                    damage::mark_path(&self.path).display()
+                t!(
+                    "store-damaged-marked",
+                    when = when,
+                    mark = damage::mark_path(&self.path).display().to_string()
                 ),
             ));
         }
         if damage::seen(&self.path) {
-            return Err(damage::damaged(
-                &self.path,
-                "found damaged earlier in this session",
-            ));
+            return Err(damage::damaged(&self.path, t!("store-damaged-earlier")));
         }
         Ok(())
     }
@@ -336,7 +338,10 @@ impl Store {
                 db.check_integrity().map_err(|e| match e {
                     redb::DatabaseError::Storage(redb::StorageError::Corrupted(detail)) => {
                         damage::found(&path, &detail);
-                        damage::damaged(&path, format!("the integrity check failed: {detail}"))
+                        damage::damaged(
+                            &path,
+                            t!("store-integrity-failed", detail = detail.to_string()),
+                        )
                     }
                     other => StoreError::Redb(other.into()),
                 })
@@ -355,7 +360,7 @@ impl Store {
         if recorded.is_none() && !created {
             return Err(StoreError::NotLoyal {
                 path: self.path.clone(),
-                reason: String::from("a redb file without a loyal schema"),
+                reason: t!("store-no-schema"),
             });
         }
         if self.is_read_only()
@@ -446,10 +451,7 @@ impl Store {
 
 fn describe_io(error: &std::io::Error) -> String {
     match error.kind() {
-        std::io::ErrorKind::PermissionDenied => String::from(
-            "permission denied: you need read and write access to this file and its folder \
-             (ask its owner, or to be added to the group it is shared with)",
-        ),
+        std::io::ErrorKind::PermissionDenied => t!("store-permission-denied"),
         _ => error.to_string(),
     }
 }
@@ -481,11 +483,7 @@ fn not_loyal_or(path: &Path, error: redb::DatabaseError) -> StoreError {
         }
         redb::DatabaseError::RepairAborted => StoreError::Open {
             path: path.to_path_buf(),
-            reason: String::from(
-                "it was not closed cleanly (a copy taken while it was in use, or a loyal that \
-                 was ended) and must be recovered first, which needs write access: open it \
-                 once as its owner, or copy it to a file you may write and open the copy",
-            ),
+            reason: t!("store-needs-repair"),
         },
         redb::DatabaseError::DatabaseAlreadyOpen
         | redb::DatabaseError::Storage(redb::StorageError::Io(_)) => StoreError::Open {
@@ -501,9 +499,7 @@ fn not_loyal_or(path: &Path, error: redb::DatabaseError) -> StoreError {
 
 fn describe_database_error(error: redb::DatabaseError) -> String {
     match error {
-        redb::DatabaseError::DatabaseAlreadyOpen => String::from(
-            "the database is open in a mode that excludes other processes (another program, or an old loyal, holds it)",
-        ),
+        redb::DatabaseError::DatabaseAlreadyOpen => t!("store-open-elsewhere"),
         redb::DatabaseError::Storage(redb::StorageError::Io(io)) => describe_io(&io),
         other => other.to_string(),
     }

@@ -155,7 +155,7 @@ pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationE
 pub enum MigrationError {
     #[error(transparent)]
     Redb(#[from] redb::Error),
-    #[error("record {0}: stored value cannot be read or written: {1}")]
+    #[error("{}", t!("store-record-unreadable", record = .0, reason = .1.to_string()))]
     Record(String, postcard::Error),
 }
 

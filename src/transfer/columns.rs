@@ -41,6 +41,15 @@ impl Kind {
         }
     }
 
+    /// The title of a stored kind label (`followups` -> `follow-ups`), or the label itself
+    /// when it names no kind (a record from a newer loyal).
+    pub fn title_of_label(label: &str) -> String {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.label() == label)
+            .map_or_else(|| label.to_string(), |k| k.title().to_string())
+    }
+
     /// The kind whose [`Kind::title`] or [`Kind::label`] is `text`.
     pub fn from_words(text: &str) -> Option<Kind> {
         Kind::ALL

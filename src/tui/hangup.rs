@@ -156,7 +156,7 @@ pub fn spawn(restore: fn()) {
             std::process::exit(gone.exit_code());
         });
     if let Err(e) = started {
-        eprintln!("warning: cannot watch the terminal for hang-ups: {e}");
+        eprintln!("{}", t!("hangup-no-watch", reason = e.to_string()));
     }
 }
 

@@ -148,7 +148,7 @@ pub fn audit_line(e: &crate::domain::AuditEntry) -> String {
         crate::tui::widgets::local_time(e.at),
         e.staff,
         e.os_user,
-        e.action
+        e.action_title()
     )
 }
 

@@ -21,9 +21,9 @@ impl Zone {
         if name.is_empty() {
             return Ok(Zone::Local);
         }
-        name.parse::<chrono_tz::Tz>().map(Zone::Named).map_err(|_| {
-            format!("{name:?} is not a time zone name like Asia/Shanghai or Europe/Berlin")
-        })
+        name.parse::<chrono_tz::Tz>()
+            .map(Zone::Named)
+            .map_err(|_| t!("not-a-zone", value = format!("{name:?}")))
     }
 
     fn resolve<T: TimeZone>(zone: &T, local: NaiveDateTime) -> Option<DateTime<Utc>> {
@@ -85,7 +85,7 @@ fn day_index(name: &str) -> Result<usize, ScheduleError> {
         .iter()
         .zip(FULL)
         .position(|(short, full)| lower == *short || lower == full)
-        .ok_or_else(|| ScheduleError(format!("{name:?} is not a weekday (mon, tue, ... sun)")))
+        .ok_or_else(|| ScheduleError(t!("not-a-weekday", value = format!("{name:?}"))))
 }
 
 fn parse_time(text: &str) -> Result<Option<NaiveTime>, ScheduleError> {
@@ -94,7 +94,7 @@ fn parse_time(text: &str) -> Result<Option<NaiveTime>, ScheduleError> {
     }
     NaiveTime::parse_from_str(text.trim(), "%H:%M")
         .map(Some)
-        .map_err(|_| ScheduleError(format!("{text:?} is not a time like 09:00")))
+        .map_err(|_| ScheduleError(t!("not-a-time", value = format!("{text:?}"))))
 }
 
 impl std::str::FromStr for Schedule {
@@ -104,9 +104,9 @@ impl std::str::FromStr for Schedule {
     fn from_str(text: &str) -> Result<Schedule, ScheduleError> {
         let mut days: [Vec<(NaiveTime, Option<NaiveTime>)>; 7] = Default::default();
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-            let (day_part, spans) = part.split_once(' ').ok_or_else(|| {
-                ScheduleError(format!("{part:?} is not like `mon-fri 09:00-18:00`"))
-            })?;
+            let (day_part, spans) = part
+                .split_once(' ')
+                .ok_or_else(|| ScheduleError(t!("not-a-schedule", value = format!("{part:?}"))))?;
             let mut chosen = Vec::new();
             for range in day_part.split(',') {
                 match range.split_once('-') {
@@ -125,14 +125,17 @@ impl std::str::FromStr for Schedule {
                 }
             }
             for span in spans.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let (open, close) = span.split_once('-').ok_or_else(|| {
-                    ScheduleError(format!("{span:?} is not a span like 09:00-18:00"))
-                })?;
-                let open = parse_time(open)?
-                    .ok_or_else(|| ScheduleError(String::from("a span cannot open at 24:00")))?;
+                let (open, close) = span
+                    .split_once('-')
+                    .ok_or_else(|| ScheduleError(t!("not-a-span", value = format!("{span:?}"))))?;
+                let open =
+                    parse_time(open)?.ok_or_else(|| ScheduleError(t!("span-opens-at-24")))?;
                 let close = parse_time(close)?;
                 if close.is_some_and(|c| c <= open) {
-                    return Err(ScheduleError(format!("{span:?} closes before it opens")));
+                    return Err(ScheduleError(t!(
+                        "span-closes-first",
+                        value = format!("{span:?}")
+                    )));
                 }
                 for &d in &chosen {
                     days[d].push((open, close));
@@ -192,7 +195,7 @@ impl Calendar {
         {
             days.insert(
                 NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                    .map_err(|_| format!("{d:?} is not a date like 2026-10-01"))
+                    .map_err(|_| t!("not-a-date", value = format!("{d:?}")))
                     .and_then(crate::domain::check_date)
                     .map_err(ScheduleError)?,
             );

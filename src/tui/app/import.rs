@@ -34,7 +34,12 @@ impl App {
         self.jobs
             .spawn_reporting(JobKind::Import, move |s, progress| {
                 let result = std::fs::File::open(&path)
-                    .map_err(|e| ServiceError::invalid("file", format!("cannot open {name}: {e}")))
+                    .map_err(|e| {
+                        ServiceError::invalid(
+                            "file",
+                            t!("cannot-open", path = name.as_str(), reason = e.to_string()),
+                        )
+                    })
                     .and_then(|file| {
                         let reader = std::io::BufReader::with_capacity(1 << 20, file);
                         crate::transfer::read_table(reader, format, kind)

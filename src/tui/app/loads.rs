@@ -40,7 +40,7 @@ impl App {
             Some(request) => self.jobs.ask(asker, request),
             // The card closed, or its complaint did, before the load was asked for.
             None if matches!(asker, Asker::CardAudit | Asker::ComplaintDetail) => {}
-            None => self.error(format!("nothing here loads {asker:?} (a bug)")),
+            None => self.error(t!("tui-bug-no-load", asker = format!("{asker:?}"))),
         }
     }
 
@@ -88,9 +88,10 @@ impl App {
                 self.show_report(&t!("roles-title"), lines);
             }
             (Asker::SetRole, Response::Done) => self.info(t!("role-set")),
-            (asker, response) => self.error(format!(
-                "unexpected answer for {asker:?}: {}",
-                response_name(&response)
+            (asker, response) => self.error(t!(
+                "tui-bug-unexpected",
+                asker = format!("{asker:?}"),
+                response = response_name(&response)
             )),
         }
     }
@@ -127,11 +128,13 @@ impl App {
             JobOutput::Progress(..) => {}
             JobOutput::Failed(JobKind::Save, message) => self.saved(Err(ServiceError::invalid(
                 "",
-                format!("the save failed: {message}"),
+                t!("tui-save-failed", message = message),
             ))),
-            JobOutput::Failed(kind, message) => {
-                self.error(format!("loading {kind:?} failed (a bug): {message}"))
-            }
+            JobOutput::Failed(kind, message) => self.error(t!(
+                "tui-bug-load-failed",
+                kind = format!("{kind:?}"),
+                message = message
+            )),
             JobOutput::Roster(Err(e)) => self.error(e.to_string()),
         }
     }

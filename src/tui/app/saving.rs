@@ -27,17 +27,14 @@ impl App {
 
     pub(super) fn open_form(&mut self, form: Form<Purpose>) {
         let (user, role) = self.identity.clone();
-        let user = user.as_str();
+        let user = &*user;
         let needs = form.purpose.needs();
         if !role.allows(needs) {
             let user = crate::text::sanitize(user);
             let message = if needs == crate::domain::Role::Admin {
-                format!("only an admin may do that; {user} is {} here", role.title())
+                t!("tui-admin-only", user = &*user, role = role.title())
             } else {
-                format!(
-                    "{user} is a viewer here: looking up and reading only (an admin can change \
-                     that: loyal role set {user} agent)"
-                )
+                t!("tui-viewer-only", user = &*user)
             };
             self.error(message);
             return;
@@ -98,7 +95,7 @@ impl App {
                             effects.extend(pane.changed(crate::tui::component::Change::AsOf));
                         }
                         self.carry_out(effects);
-                        self.info(format!("scoring as of {date}…"));
+                        self.info(t!("tui-scoring-as-of", date = date.to_string()));
                     }
                     Err(e) => {
                         form.set_error("date", e);

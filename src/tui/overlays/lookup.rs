@@ -154,7 +154,7 @@ impl LookupBox {
         for (i, hit) in self.hits.iter().enumerate() {
             let selected = i == self.selected;
             let c = &hit.customer;
-            let matched = format!("{} {}", hit.field, hit.matched);
+            let matched = format!("{} {}", hit.field_title(), hit.matched);
             lines.push(cells_line(
                 &[
                     (if selected { "▶" } else { " " }, 1),

@@ -346,7 +346,7 @@ impl CardPane {
                     at = local_time(change.at),
                     staff = &change.staff,
                     user = &change.os_user,
-                    action = &change.action
+                    action = change.action_title()
                 ),
             ));
         }

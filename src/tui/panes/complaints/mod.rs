@@ -265,7 +265,7 @@ impl ComplaintsPane {
                 Span::raw(format!(
                     "{}: {}",
                     sanitize(&event.staff),
-                    sanitize(&event.text)
+                    sanitize(&event.shown_text())
                 )),
             ]));
         }
