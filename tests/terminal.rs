@@ -414,7 +414,7 @@ fn the_workbench_asks_before_creating_a_database() {
     assert!(!db.exists(), "nothing is created before the answer");
     tmux.text("no", "n");
     tmux.keys("no", &["Enter"]);
-    let screen = tmux.wait_for("no", "LOYAL-EXIT=1");
+    let screen = tmux.wait_for("no", "LOYAL-EXIT=4");
     assert!(screen.contains("nothing was created"), "{screen}");
     assert!(!db.exists());
 
@@ -492,7 +492,7 @@ fn a_dumb_terminal_gets_a_message_not_escape_codes() {
             db.display()
         ),
     );
-    let screen = tmux.wait_for("dumb", "LOYAL-EXIT=1");
+    let screen = tmux.wait_for("dumb", "LOYAL-EXIT=5");
     assert!(screen.contains("cannot show the workbench"), "{screen}");
     assert_eq!(
         tmux.run(&["display", "-p", "-t", "dumb", "#{alternate_on}"])

@@ -13,19 +13,13 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::fmt::Write as _;
 
-/// How analytics are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Table,
-    Csv,
-    Json,
-}
+pub use super::format::OutputFormat;
 
 /// The date and rate overrides shared by every analytics command.
 #[derive(Debug, Clone, Args)]
 pub struct ScoreArgs {
-    /// Score as of this date (orders after it are ignored) [default: today]
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Score as of this date (orders after it are ignored): 2026-06-30, -30d, ... [default: today]
+    #[arg(long, value_name = "DATE", value_parser = super::when::date_value, allow_hyphen_values = true)]
     pub as_of: Option<NaiveDate>,
     /// Margin as a share of revenue, e.g. 0.30 [default: team setting scoring.margin_rate]
     #[arg(long)]
@@ -39,8 +33,8 @@ pub struct ScoreArgs {
     /// Days without an order that count as churned [default: team setting scoring.churn_days]
     #[arg(long)]
     pub churn_days: Option<i64>,
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: OutputFormat,
+    #[command(flatten)]
+    pub output: super::format::FormatArg,
 }
 
 impl ScoreArgs {
@@ -84,8 +78,11 @@ fn csv_out() -> csv::Writer<Box<dyn std::io::Write>> {
     csv::Writer::from_writer(super::data_out())
 }
 
-fn json_out(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    super::print_json(value)
+fn json_out(
+    service: &crate::service::Service,
+    value: &impl serde::Serialize,
+) -> anyhow::Result<()> {
+    super::print_json(service, value)
 }
 
 pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow::Result<()> {
@@ -95,7 +92,7 @@ pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow
         .map_err(|e| anyhow::anyhow!("--segment: {e}"))?;
     let service = context.open()?;
     let (table, rows) = service.rfm_report(&args.options(), segment)?;
-    match args.format {
+    match args.output.get() {
         OutputFormat::Csv => {
             let mut w = csv_out();
             w.write_record(RFM_HEADER)?;
@@ -123,7 +120,7 @@ pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow
             }
             w.flush()?;
         }
-        OutputFormat::Json => json_out(&rows)?,
+        OutputFormat::Json => json_out(&service, &rows)?,
         OutputFormat::Table => print_rfm_table(&rows, table.params.as_of),
     }
     Ok(())
@@ -178,19 +175,19 @@ pub fn report(
     let service = context.open()?;
     if kind == ReportKind::Causes {
         drop(service);
-        return super::complaint::causes(context, args.format);
+        return super::complaint::causes(context, args.output.get());
     }
     if kind == ReportKind::Churn {
         let churn = service.churn_report(&args.options(), period)?;
-        return print_churn(&churn, args.format);
+        return print_churn(&service, &churn, args.output.get());
     }
     let table = service.score(&args.options())?;
     let as_of = table.params.as_of;
     match kind {
         ReportKind::Segments => {
             let rows = segment_report(&table)?;
-            match args.format {
-                OutputFormat::Json => json_out(&rows)?,
+            match args.output.get() {
+                OutputFormat::Json => json_out(&service, &rows)?,
                 OutputFormat::Csv => {
                     let mut w = csv_out();
                     w.write_record([
@@ -238,8 +235,8 @@ pub fn report(
         }
         ReportKind::Stages => {
             let rows = stage_report(&table);
-            match args.format {
-                OutputFormat::Json => json_out(&rows)?,
+            match args.output.get() {
+                OutputFormat::Json => json_out(&service, &rows)?,
                 OutputFormat::Csv => {
                     let mut w = csv_out();
                     w.write_record(["stage", "customers", "share"])?;
@@ -268,8 +265,8 @@ pub fn report(
         }
         ReportKind::Values => {
             let rows = value_report(&table)?;
-            match args.format {
-                OutputFormat::Json => json_out(&rows)?,
+            match args.output.get() {
+                OutputFormat::Json => json_out(&service, &rows)?,
                 OutputFormat::Csv => {
                     let mut w = csv_out();
                     w.write_record(["value_class", "customers", "revenue", "revenue_share"])?;
@@ -299,8 +296,8 @@ pub fn report(
         }
         ReportKind::Pareto => {
             let p = pareto_report(&table)?;
-            match args.format {
-                OutputFormat::Json => json_out(&p)?,
+            match args.output.get() {
+                OutputFormat::Json => json_out(&service, &p)?,
                 OutputFormat::Csv => {
                     let mut w = csv_out();
                     w.write_record(["customer_share", "revenue_share"])?;
@@ -345,11 +342,27 @@ pub fn report(
     Ok(())
 }
 
-fn print_churn(churn: &ChurnReport, format: OutputFormat) -> anyhow::Result<()> {
+fn print_churn(
+    service: &crate::service::Service,
+    churn: &ChurnReport,
+    format: OutputFormat,
+) -> anyhow::Result<()> {
     let rows = &churn.report.rows;
     let opt = |v: Option<f64>| v.map(|x| format!("{x:.4}")).unwrap_or_default();
     match format {
-        OutputFormat::Json => json_out(churn)?,
+        OutputFormat::Json => {
+            // Each won-back customer as one object (its `customer` is the external id).
+            #[derive(serde::Serialize)]
+            struct Churn<'a> {
+                report: &'a crate::scoring::ChurnPeriod,
+                won_back: Vec<&'a crate::scoring::WonBack>,
+            }
+            let out = Churn {
+                report: &churn.report,
+                won_back: churn.won_back.iter().map(|(_, won)| won).collect(),
+            };
+            json_out(service, &out)?
+        }
         OutputFormat::Csv => {
             let mut w = csv_out();
             w.write_record([
@@ -457,7 +470,7 @@ pub fn due(
     };
     let rows = service.due(&options, within, overdue_days)?;
     match format {
-        OutputFormat::Json => json_out(&rows)?,
+        OutputFormat::Json => json_out(&service, &rows)?,
         OutputFormat::Csv => {
             let mut w = csv_out();
             w.write_record([

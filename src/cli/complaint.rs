@@ -2,76 +2,158 @@
 //! flow), and the root-cause report.
 
 use super::Context;
-use super::analytics::OutputFormat;
+use super::format::{FormatArg, OutputFormat};
 use super::when::{local_time, span};
 use crate::domain::{Channel, ComplaintStatus, RootCause, Severity};
 use crate::service::{ComplaintCommand, ComplaintView, CustomerKey, NewComplaint, QueueFilter};
 use crate::text::{fit, sanitize};
 use clap::{Args, Subcommand};
 
+/// The text of a step: positional (`complaint reply CM-1 "text"`) or `--text`, the same on
+/// every step that takes one.
+#[derive(Debug, Args)]
+pub struct StepText {
+    /// What was said or done
+    #[arg(value_name = "TEXT", conflicts_with = "text")]
+    said: Option<String>,
+    /// The same as TEXT
+    #[arg(long)]
+    text: Option<String>,
+}
+
+impl StepText {
+    fn get(self) -> String {
+        self.said.or(self.text).unwrap_or_default()
+    }
+
+    /// The text, which this step cannot do without.
+    fn required(self, what: &str) -> anyhow::Result<String> {
+        let text = self.get();
+        if text.trim().is_empty() {
+            return Err(super::exit::usage(t!("cli-text-required", what = what)));
+        }
+        Ok(text)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ComplaintAction {
     /// Open a complaint for a customer
     #[command(
-        after_help = "Example:\n  loyal complaint open C-000042 --category \"late delivery\" --severity high --description \"beans arrived a week late\""
+        after_help = "Examples:\n  loyal complaint open C-000042 --category \"late delivery\" --severity high --description \"beans arrived a week late\""
     )]
     Open {
+        /// The customer: external id or #N
         customer: String,
+        /// What kind of problem (the reports group by it)
         #[arg(long, default_value = "general")]
         category: String,
+        /// What the customer complains about
         #[arg(long)]
         description: String,
         /// low, normal, high, urgent
         #[arg(long, default_value = "normal")]
         severity: Severity,
+        /// How it reached us: phone, email, visit, sms, chat, web, other
         #[arg(long, default_value = "phone")]
         channel: Channel,
+        /// Who works on it
         #[arg(long)]
         assignee: Option<String>,
     },
     /// Show a complaint with its SLA state and history
+    #[command(
+        after_help = "Examples:\n  loyal complaint show CM-000007\n  loyal complaint show CM-000007 --format json"
+    )]
     Show {
+        /// The complaint: CM-000007
         id: String,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: FormatArg,
     },
     /// Acknowledge (the first response)
+    #[command(
+        after_help = "Examples:\n  loyal complaint ack CM-000007\n  loyal complaint ack CM-000007 --text \"we are on it, you hear from us by 5pm\""
+    )]
     Ack {
+        /// The complaint: CM-000007
         id: String,
-        #[arg(long, default_value = "")]
-        text: String,
+        #[command(flatten)]
+        text: StepText,
     },
     /// Start working on it
-    Start { id: String },
-    /// Reply to the customer (counts as the first response)
-    Reply { id: String, text: String },
-    /// An internal note
-    Note { id: String, text: String },
-    /// The customer contacted us again about it (the 5th contact escalates)
-    Contact {
+    #[command(after_help = "Examples:\n  loyal complaint start CM-000007")]
+    Start {
+        /// The complaint: CM-000007
         id: String,
-        #[arg(default_value = "")]
-        text: String,
+    },
+    /// Reply to the customer (counts as the first response)
+    #[command(
+        after_help = "Examples:\n  loyal complaint reply CM-000007 \"a new parcel left today\"\n  loyal complaint reply CM-000007 --text \"a new parcel left today\""
+    )]
+    Reply {
+        /// The complaint: CM-000007
+        id: String,
+        #[command(flatten)]
+        text: StepText,
+    },
+    /// An internal note
+    #[command(
+        after_help = "Examples:\n  loyal complaint note CM-000007 \"courier confirms the delay\""
+    )]
+    Note {
+        /// The complaint: CM-000007
+        id: String,
+        #[command(flatten)]
+        text: StepText,
+    },
+    /// The customer contacted us again about it (the 5th contact escalates)
+    #[command(
+        after_help = "Examples:\n  loyal complaint contact CM-000007\n  loyal complaint contact CM-000007 --text \"called, still waiting\""
+    )]
+    Contact {
+        /// The complaint: CM-000007
+        id: String,
+        #[command(flatten)]
+        text: StepText,
     },
     /// Resolve, with the root-cause review
+    #[command(
+        after_help = "Examples:\n  loyal complaint resolve CM-000007 --text \"refunded the postage\" --cause \"courier delay\" --prevent \"second courier for Shanghai\""
+    )]
     Resolve {
+        /// The complaint: CM-000007
         id: String,
-        /// What was done for the customer
-        #[arg(long, default_value = "")]
-        text: String,
+        #[command(flatten)]
+        text: StepText,
         #[command(flatten)]
         review: RootCauseArgs,
     },
     /// Close a resolved complaint
-    Close { id: String },
-    /// Reopen a resolved or closed complaint
-    Reopen {
+    #[command(after_help = "Examples:\n  loyal complaint close CM-000007")]
+    Close {
+        /// The complaint: CM-000007
         id: String,
+    },
+    /// Reopen a resolved or closed complaint
+    #[command(
+        after_help = "Examples:\n  loyal complaint reopen CM-000007 --reason \"the parcel never came\""
+    )]
+    Reopen {
+        /// The complaint: CM-000007
+        id: String,
+        /// Why it is open again
         #[arg(long, default_value = "")]
         reason: String,
     },
     /// Give it to a colleague
-    Assign { id: String, to: String },
+    #[command(after_help = "Examples:\n  loyal complaint assign CM-000007 wang")]
+    Assign {
+        /// The complaint: CM-000007
+        id: String,
+        /// The colleague's staff name
+        to: String,
+    },
 }
 
 /// The five review questions and the cause.
@@ -171,24 +253,44 @@ pub fn action(context: &Context, action: ComplaintAction) -> anyhow::Result<()> 
             );
             return Ok(());
         }
-        ComplaintAction::Show { id, json } => {
+        ComplaintAction::Show { id, output } => {
             let view = service.complaint_view(&id)?;
-            if json {
-                super::print_json(&view)?;
-            } else {
-                print_view(&view);
+            match output.get() {
+                OutputFormat::Json => super::print_json(&service, &view)?,
+                OutputFormat::Csv => super::format::print_export_row(
+                    crate::transfer::Kind::Complaints,
+                    crate::transfer::ComplaintRow::new(
+                        &view.complaint,
+                        view.customer.external_id.clone(),
+                    ),
+                )?,
+                OutputFormat::Table => print_view(&view),
             }
             return Ok(());
         }
-        ComplaintAction::Ack { id, text } => (id, ComplaintCommand::Acknowledge { text }),
+        ComplaintAction::Ack { id, text } => {
+            (id, ComplaintCommand::Acknowledge { text: text.get() })
+        }
         ComplaintAction::Start { id } => (id, ComplaintCommand::Start),
-        ComplaintAction::Reply { id, text } => (id, ComplaintCommand::Reply { text }),
-        ComplaintAction::Note { id, text } => (id, ComplaintCommand::Note { text }),
-        ComplaintAction::Contact { id, text } => (id, ComplaintCommand::Contact { text }),
+        ComplaintAction::Reply { id, text } => (
+            id,
+            ComplaintCommand::Reply {
+                text: text.required(crate::domain::ComplaintEventKind::Reply.title())?,
+            },
+        ),
+        ComplaintAction::Note { id, text } => (
+            id,
+            ComplaintCommand::Note {
+                text: text.required(crate::domain::ComplaintEventKind::Note.title())?,
+            },
+        ),
+        ComplaintAction::Contact { id, text } => {
+            (id, ComplaintCommand::Contact { text: text.get() })
+        }
         ComplaintAction::Resolve { id, text, review } => (
             id,
             ComplaintCommand::Resolve {
-                text,
+                text: text.get(),
                 root_cause: review.into_root_cause(),
             },
         ),
@@ -321,14 +423,51 @@ pub fn queue(
     breached: bool,
     format: OutputFormat,
 ) -> anyhow::Result<()> {
-    let views = context.open()?.complaint_queue(&QueueFilter {
+    let service = context.open()?;
+    let views = service.complaint_queue(&QueueFilter {
         status,
         assignee,
         breached_only: breached,
     })?;
-    if format == OutputFormat::Json {
-        super::print_json(&views)?;
-        return Ok(());
+    match format {
+        OutputFormat::Json => return super::print_json(&service, &views),
+        OutputFormat::Csv => {
+            let at = |t: Option<crate::domain::Millis>| {
+                t.map(crate::domain::rfc3339).unwrap_or_default()
+            };
+            return super::format::print_csv(
+                &[
+                    "complaint_id",
+                    "customer_id",
+                    "name",
+                    "severity",
+                    "status",
+                    "category",
+                    "assignee",
+                    "opened_at",
+                    "response_due",
+                    "resolution_due",
+                    "breached",
+                ],
+                views.iter().map(|v| {
+                    let c = &v.complaint;
+                    [
+                        c.id.clone(),
+                        v.customer.external_id.clone(),
+                        v.customer.name.clone(),
+                        c.severity.label().to_string(),
+                        c.status.label().to_string(),
+                        c.category.clone(),
+                        c.assignee.clone().unwrap_or_default(),
+                        crate::domain::rfc3339(c.opened_at),
+                        at(v.sla.response_due),
+                        at(v.sla.resolution_due),
+                        (v.sla.response_breached || v.sla.resolution_breached).to_string(),
+                    ]
+                }),
+            );
+        }
+        OutputFormat::Table => {}
     }
     println!("{}", t!("queue-count", n = views.len()));
     println!(
@@ -358,9 +497,10 @@ pub fn queue(
 }
 
 pub fn causes(context: &Context, format: OutputFormat) -> anyhow::Result<()> {
-    let rows = context.open()?.root_cause_report()?;
+    let service = context.open()?;
+    let rows = service.root_cause_report()?;
     match format {
-        OutputFormat::Json => super::print_json(&rows)?,
+        OutputFormat::Json => super::print_json(&service, &rows)?,
         OutputFormat::Csv => {
             let mut w = csv::Writer::from_writer(super::data_out());
             w.write_record([

@@ -1,6 +1,7 @@
 //! `loyal customer show|add|edit|merge`: customer files from scripts.
 
 use super::Context;
+use super::format::{FormatArg, OutputFormat};
 use crate::domain::{Channel, CustomerStatus, Gender};
 use crate::service::{CustomerCard, CustomerKey, NewCustomer, ServiceError, TimelineEntry};
 use crate::text::{fit, sanitize};
@@ -11,23 +12,27 @@ use clap::{Args, Subcommand};
 #[derive(Debug, Subcommand)]
 pub enum CustomerCommand {
     /// Show a customer file: facts, order summary, referrals and timeline
-    #[command(after_help = "ID is the external id (C-0042) or #N for the internal number.")]
+    #[command(
+        after_help = "Examples:\n  loyal customer show C-0042\n  loyal customer show '#233' --timeline 50\n  loyal customer show C-0042 --format json\n\nID is the external id (C-0042) or #N for the internal number."
+    )]
     Show {
+        /// External id (C-0042) or #N
         id: String,
-        #[arg(long)]
-        json: bool,
         /// How many timeline entries to show (newest first)
         #[arg(long, default_value_t = 20)]
         timeline: usize,
+        #[command(flatten)]
+        output: FormatArg,
     },
     /// Add a customer file (refuses a likely duplicate unless --allow-duplicate)
     #[command(
-        after_help = "Example:\n  loyal customer add --id C-9001 --name 张三 --phone \"+86 138-0013-8000\" --city 上海"
+        after_help = "Examples:\n  loyal customer add --id C-9001 --name 张三 --phone \"+86 138-0013-8000\" --city 上海\n  loyal customer add --id C-9002 --name \"Ann Lee\" --email ann@example.com --tag vip --format json"
     )]
     Add {
         /// External id (the one your company uses)
         #[arg(long = "id")]
         external_id: String,
+        /// The customer's name
         #[arg(long)]
         name: String,
         #[command(flatten)]
@@ -35,24 +40,35 @@ pub enum CustomerCommand {
         /// Create it even if its phone or email matches an existing file
         #[arg(long)]
         allow_duplicate: bool,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: FormatArg,
     },
     /// Change fields of a customer file (only the ones given)
+    #[command(
+        after_help = "Examples:\n  loyal customer edit C-9001 --city 北京 --tag vip\n  loyal customer edit C-9001 --email \"\"      clear the email\n  loyal customer edit C-9001 --if-version 3 --owner li"
+    )]
     Edit {
+        /// External id (C-0042) or #N
         id: String,
         /// Refuse the change if the file is no longer at this version (someone saved meanwhile)
         #[arg(long)]
         if_version: Option<u64>,
+        /// The customer's name
         #[arg(long)]
         name: Option<String>,
         #[command(flatten)]
         fields: CustomerFields,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: FormatArg,
     },
     /// Fold OTHER into KEEP: orders, follow-ups, complaints, care plans, referrals and ids
-    Merge { keep: String, other: String },
+    #[command(after_help = "Examples:\n  loyal customer merge C-0042 C-0977")]
+    Merge {
+        /// The file that stays (external id or #N)
+        keep: String,
+        /// The file folded into it and removed (its id stays an alias)
+        other: String,
+    },
 }
 
 /// Optional fields shared by `add` and `edit`. An empty value clears the field on `edit`.
@@ -61,17 +77,22 @@ pub struct CustomerFields {
     /// Phone number (repeat for several)
     #[arg(long = "phone")]
     phones: Vec<String>,
+    /// Email address
     #[arg(long)]
     email: Option<String>,
+    /// Company or organisation
     #[arg(long)]
     company: Option<String>,
+    /// City
     #[arg(long)]
     city: Option<String>,
+    /// Postal address
     #[arg(long)]
     address: Option<String>,
-    /// YYYY-MM-DD
+    /// Birthday, YYYY-MM-DD
     #[arg(long)]
     birthday: Option<String>,
+    /// female, male, other
     #[arg(long)]
     gender: Option<String>,
     /// Tag (repeat for several)
@@ -80,12 +101,16 @@ pub struct CustomerFields {
     /// External id of the customer who referred this one
     #[arg(long)]
     referred_by: Option<String>,
+    /// The account owner (the staff member who looks after this customer)
     #[arg(long)]
     owner: Option<String>,
+    /// Personality: how this customer likes to be treated
     #[arg(long)]
     personality: Option<String>,
+    /// Interests and hobbies
     #[arg(long)]
     interests: Option<String>,
+    /// Habits: when and how they buy, what they like
     #[arg(long)]
     habits: Option<String>,
     /// phone, email, visit, sms, chat, web, other
@@ -94,6 +119,7 @@ pub struct CustomerFields {
     /// active, churned, won_back
     #[arg(long)]
     status: Option<String>,
+    /// Why the customer left (with --status churned)
     #[arg(long)]
     churn_reason: Option<String>,
 }
@@ -179,12 +205,19 @@ impl CustomerFields {
 pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
     let service = context.open()?;
     match command {
-        CustomerCommand::Show { id, json, timeline } => {
+        CustomerCommand::Show {
+            id,
+            timeline,
+            output,
+        } => {
             let card = service.customer_card(&CustomerKey::parse(&id), timeline)?;
-            if json {
-                super::print_json(&card)?;
-            } else {
-                print_card(&card);
+            match output.get() {
+                OutputFormat::Json => super::print_json(&service, &card)?,
+                OutputFormat::Csv => print_customer_csv(
+                    &card.customer,
+                    card.referred_by.as_ref().map(|r| r.external_id.clone()),
+                )?,
+                OutputFormat::Table => print_card(&card),
             }
         }
         CustomerCommand::Add {
@@ -192,7 +225,7 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
             name,
             fields,
             allow_duplicate,
-            json,
+            output,
         } => {
             let input = fields.into_input(external_id, name)?;
             match service.add_customer(NewCustomer {
@@ -200,8 +233,11 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
                 allow_duplicate,
             }) {
                 Ok(customer) => {
-                    if json {
-                        super::print_json(&customer)?;
+                    if output.get() == OutputFormat::Json {
+                        super::print_json(&service, &customer)?;
+                    } else if output.get() == OutputFormat::Csv {
+                        let names = service.external_ids()?;
+                        print_customer_csv(&customer, customer.referred_by.and_then(&names))?;
                     } else {
                         println!(
                             "{}",
@@ -236,12 +272,15 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
             if_version,
             name,
             fields,
-            json,
+            output,
         } => {
             let input = fields.into_input(String::new(), name.unwrap_or_default())?;
             let customer = service.update_customer(&CustomerKey::parse(&id), &input, if_version)?;
-            if json {
-                super::print_json(&customer)?;
+            if output.get() == OutputFormat::Json {
+                super::print_json(&service, &customer)?;
+            } else if output.get() == OutputFormat::Csv {
+                let names = service.external_ids()?;
+                print_customer_csv(&customer, customer.referred_by.and_then(&names))?;
             } else {
                 println!(
                     "{}",
@@ -424,4 +463,15 @@ fn print_card(card: &CustomerCard) {
         };
         println!("  {when}  {text}");
     }
+}
+
+/// A customer file as one row of `loyal export customers` (the same header and columns).
+fn print_customer_csv(
+    customer: &crate::domain::Customer,
+    referrer: Option<String>,
+) -> anyhow::Result<()> {
+    super::format::print_export_row(
+        crate::transfer::Kind::Customers,
+        crate::transfer::CustomerRow::new(customer, referrer),
+    )
 }

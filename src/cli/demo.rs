@@ -30,13 +30,40 @@ pub const FIXTURES: &[(Kind, &str)] = &[
 /// The last day of the fixture history (`loyal gen --end`).
 pub const FIXTURE_END: &str = "2026-11-20";
 
-pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Result<()> {
+/// Where `loyal demo` builds its database: the `--db` or `LOYAL_DB` path when one is given,
+/// else `demo.redb` beside the default database.
+pub fn path(context: &Context) -> anyhow::Result<std::path::PathBuf> {
     use super::context::DbSource;
-    let path = if matches!(context.db_source, DbSource::Flag | DbSource::Env) {
-        context.db_path.clone()
-    } else {
-        crate::config::default_database()?.with_file_name("demo.redb")
+    Ok(
+        if matches!(context.db_source, DbSource::Flag | DbSource::Env) {
+            context.db_path.clone()
+        } else {
+            crate::config::default_database()?.with_file_name("demo.redb")
+        },
+    )
+}
+
+/// `loyal --demo`: the workbench on the demo database built last, without rebuilding it.
+pub fn open_last(context: &Context, keymap: Option<&str>) -> anyhow::Result<()> {
+    let path = path(context)?;
+    let demo = Context {
+        db_path: path,
+        ..context.clone()
     };
+    if !demo.db_path.exists() {
+        return Err(super::exit::NothingFound(Some(t!(
+            "cli-no-demo-yet",
+            file = demo.db_path.display().to_string()
+        )))
+        .into());
+    }
+    let service = demo.open()?;
+    super::workbench(&demo, service, keymap)
+}
+
+pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let path = path(context)?;
     if path.exists() {
         ensure_replaceable(context, &path)?;
         std::fs::remove_file(&path)
@@ -51,7 +78,7 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
     let shift = shift_days()?;
     for (kind, text) in FIXTURES {
         let mut table = transfer::read_table(shifted(text, shift).as_bytes(), Format::Csv, *kind)
-            .map_err(|e| anyhow::anyhow!("fixtures/{kind}.csv:{e}"))?;
+            .map_err(|e| anyhow::anyhow!("fixtures/{}.csv:{e}", kind.label()))?;
         if *kind == Kind::CarePlans {
             // Birthday plans must fall on the birthdays, which do not move with the other
             // dates: they are made from the customer files below instead.
@@ -67,7 +94,7 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
             false,
             None,
         )
-        .map_err(|e| anyhow::anyhow!("fixtures/{kind}.csv: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("fixtures/{}.csv: {e}", kind.label()))?;
     }
     service.plan_birthdays(crate::service::today(), 30)?;
     let stats = service.stats()?;
@@ -83,7 +110,12 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
             complaints = stats.complaints
         )
     );
-    if no_tui {
+    // Without a terminal (a script, CI) the database is the result: say how to open it.
+    if no_tui || !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        println!(
+            "{}",
+            t!("cli-demo-open-again", file = path.display().to_string())
+        );
         return Ok(());
     }
     super::workbench(&demo, service, keymap)
@@ -108,10 +140,10 @@ fn ensure_replaceable(context: &Context, path: &std::path::Path) -> anyhow::Resu
         .and_then(|s| s.is_demo().ok())
         .unwrap_or(false);
     if !is_demo {
-        anyhow::bail!(
-            "{} exists and is not a demo database; refusing to replace it (pass --db with a new file name)",
-            path.display()
-        );
+        return Err(super::exit::refused(t!(
+            "cli-demo-not-replaceable",
+            file = path.display().to_string()
+        )));
     }
     Ok(())
 }

@@ -53,6 +53,9 @@ pub fn command() -> Command {
     cmd
 }
 
+/// The heading of the options every command takes (`--db`, `--lang`), as the code names it.
+const GLOBAL: &str = "Global options";
+
 /// The id of a command's about text: `cli-about-loyal-customer-add`.
 fn about_id(path: &str) -> String {
     format!("cli-about-{path}")
@@ -104,13 +107,21 @@ fn translate(mut cmd: Command, path: &str, lang: Lang) -> Command {
         let text = i18n::has(lang, &id).then(|| i18n::message_in(lang, &id, &[]));
         let options = ts!("cli-heading-options");
         let arguments = ts!("cli-heading-arguments");
+        let global = ts!("cli-heading-global");
         cmd = cmd.mut_arg(&name, |arg| {
             let positional = arg.is_positional();
+            let heading = if positional {
+                arguments
+            } else if arg.is_global_set() || arg.get_help_heading() == Some(GLOBAL) {
+                global
+            } else {
+                options
+            };
             let arg = match &text {
                 Some(text) => arg.help(text.clone()),
                 None => arg,
             };
-            arg.help_heading(if positional { arguments } else { options })
+            arg.help_heading(heading)
         });
     }
     let subs: Vec<String> = cmd
@@ -160,13 +171,77 @@ mod tests {
             if !i18n::has(Lang::En, &id) {
                 missing.push(format!("{id} | {english}"));
             } else if i18n::message_in(Lang::En, &id, &[]) != english {
-                drifted.push(id);
+                drifted.push(format!("{id} | {english}"));
             }
         }
         assert!(missing.is_empty(), "not in en.ftl:\n{}", missing.join("\n"));
+        let chinese: Vec<String> = help_ids()
+            .into_iter()
+            .filter(|(id, _)| !i18n::has(Lang::Zh, id))
+            .map(|(id, english)| format!("{id} | {english}"))
+            .collect();
+        assert!(
+            chinese.is_empty(),
+            "not in zh-CN.ftl:\n{}",
+            chinese.join("\n")
+        );
         assert!(
             drifted.is_empty(),
-            "en.ftl differs from the doc comment: {drifted:?}"
+            "en.ftl differs from the doc comment:\n{}",
+            drifted.join("\n")
         );
+    }
+
+    /// Every command a person can run has examples, and every option and argument says what
+    /// it is for, in English and (through the catalogue) in Chinese.
+    #[test]
+    fn every_command_has_examples_and_every_option_help() {
+        fn walk(cmd: &Command, path: &str, problems: &mut Vec<String>) {
+            let runnable = !cmd.has_subcommands() || !cmd.is_subcommand_required_set();
+            let after = cmd
+                .get_after_help()
+                .map(|a| a.to_string())
+                .unwrap_or_default();
+            if runnable && !cmd.is_hide_set() && !after.contains("Examples:\n  loyal") {
+                problems.push(format!("{path}: no `Examples:` section"));
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                if arg
+                    .get_help()
+                    .is_none_or(|h| h.to_string().trim().is_empty())
+                {
+                    problems.push(format!("{path}: {id} has no help"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), problems);
+            }
+        }
+        let mut problems = Vec::new();
+        walk(&Cli::command(), "loyal", &mut problems);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn workbench_options_are_only_where_the_workbench_opens() {
+        let cmd = Cli::command();
+        let has_keymap = |c: &Command| c.get_arguments().any(|a| a.get_id() == "keymap");
+        assert!(has_keymap(&cmd));
+        for sub in cmd.get_subcommands() {
+            assert_eq!(
+                has_keymap(sub),
+                sub.get_name() == "demo",
+                "{}",
+                sub.get_name()
+            );
+        }
+        // Global options are grouped under their own heading.
+        for arg in cmd.get_arguments().filter(|a| a.is_global_set()) {
+            assert_eq!(arg.get_help_heading(), Some(GLOBAL), "{}", arg.get_id());
+        }
     }
 }

@@ -1,24 +1,58 @@
-//! `loyal lookup`: ranked matches as an aligned table (terminal-safe) or JSON.
+//! `loyal lookup`: ranked matches as an aligned table (terminal-safe), CSV or JSON.
 
 use super::Context;
+use super::format::OutputFormat;
 use crate::service::LookupHit;
 use crate::text::fit;
 use crate::transfer::format_timestamp;
 
-pub fn run(context: &Context, query: &str, json: bool, limit: usize) -> anyhow::Result<()> {
+pub fn run(
+    context: &Context,
+    query: &str,
+    format: OutputFormat,
+    limit: usize,
+) -> anyhow::Result<()> {
     let service = context.open()?;
     let hits = service.lookup(query, limit)?;
-    if json {
-        super::print_json(&hits)?;
-    } else if !hits.is_empty() {
-        print_hits(&hits);
+    match format {
+        OutputFormat::Json => super::print_json(&service, &hits)?,
+        OutputFormat::Csv => super::format::print_csv(
+            &[
+                "customer_id",
+                "name",
+                "phone",
+                "city",
+                "order_count",
+                "last_order_at",
+                "match",
+                "field",
+                "matched",
+            ],
+            hits.iter().map(|hit| {
+                let c = &hit.customer;
+                [
+                    c.external_id.clone(),
+                    c.name.clone(),
+                    c.phones.join("; "),
+                    c.city.clone().unwrap_or_default(),
+                    c.order_count.to_string(),
+                    c.last_order_at.map(format_timestamp).unwrap_or_default(),
+                    hit.kind.label().to_string(),
+                    hit.field.clone(),
+                    hit.matched.clone(),
+                ]
+            }),
+        )?,
+        OutputFormat::Table if !hits.is_empty() => print_hits(&hits),
+        OutputFormat::Table => {}
     }
     // No match is a failure, as with grep and rg: `loyal lookup x && ...` must not go on.
     if hits.is_empty() {
-        anyhow::bail!(t!(
+        return Err(super::exit::NothingFound(Some(t!(
             "cli-no-match",
             query = format!("{:?}", crate::text::sanitize(query))
-        ));
+        )))
+        .into());
     }
     Ok(())
 }

@@ -8,11 +8,14 @@ mod context;
 mod customer;
 mod demo;
 mod exit;
+mod format;
 mod import;
+mod info;
 mod init;
 mod lang;
 mod lookup;
 mod settings;
+mod shell;
 mod when;
 mod workbench;
 mod workflow;
@@ -23,7 +26,10 @@ use std::path::PathBuf;
 
 pub use context::Context;
 use exit::damaged_file;
-pub use exit::{EXIT_DAMAGED, EXIT_INTERNAL, InternalError, exit_code};
+pub use exit::{
+    EXIT_DAMAGED, EXIT_DATABASE, EXIT_FAILED, EXIT_INTERNAL, EXIT_NOT_FOUND, EXIT_REFUSED,
+    EXIT_USAGE, InternalError, exit_code,
+};
 pub use lang::{choose_language, command, help_ids};
 pub use workbench::workbench;
 
@@ -43,16 +49,33 @@ Examples:
 #[command(name = "loyal", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     /// Database file [default: loyal.redb in your data directory]
-    #[arg(long, global = true, env = "LOYAL_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "LOYAL_DB",
+        hide_env_values = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
 
+    /// Language of the interface: zh (中文) or en [default: LOYAL_LANG, config, then the locale]
+    #[arg(
+        long,
+        global = true,
+        value_name = "zh|en",
+        value_parser = ["zh", "en"],
+        help_heading = "Global options"
+    )]
+    pub lang: Option<String>,
+
     /// Keymap of the workbench: default, vim, emacs, or a TOML file [default: from config]
-    #[arg(long, global = true, value_name = "NAME|PATH")]
+    #[arg(long, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
 
-    /// Language of the interface: zh (中文) or en [default: LOYAL_LANG, config, then the locale]
-    #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
-    pub lang: Option<String>,
+    /// Open the workbench on the demo database `loyal demo` built last (without rebuilding it)
+    #[arg(long)]
+    pub demo: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -62,53 +85,73 @@ pub struct Cli {
 pub enum ImportsAction {
     /// Undo import run ID (newest change first; orders it created go, changed ones get their
     /// earlier version back). Needs the admin role.
-    Rollback { id: u64 },
+    #[command(after_help = "Examples:\n  loyal imports rollback 4")]
+    Rollback {
+        /// The run's number, as `loyal imports` lists it
+        id: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build a fresh demo database from the bundled fixtures, then open the workbench
+    #[command(
+        after_help = "Examples:\n  loyal demo                 build it and open the workbench\n  loyal demo --no-tui        only build it (then: loyal --db PATH, as it says)"
+    )]
     Demo {
         /// Only build the database; do not open the workbench
         #[arg(long)]
         no_tui: bool,
+        /// Keymap of the workbench: default, vim, emacs, or a TOML file [default: from config]
+        #[arg(long, value_name = "NAME|PATH")]
+        keymap: Option<String>,
     },
     /// Import a CSV or JSON file (all-or-nothing unless --skip-bad)
     #[command(
-        after_help = "Columns of every kind are listed in README.md. Re-importing the same file changes nothing."
+        after_help = "Examples:\n  loyal import customers customers.csv\n  loyal import orders orders.csv --dry-run\n  loyal import orders orders.csv --skip-bad rejects.csv\n  cat orders.json | loyal import orders - --format json\n\nColumns of every kind are listed in README.md. Re-importing the same file changes nothing."
     )]
     Import(ImportArgs),
     /// Export every record of a kind as CSV or JSON (imports back unchanged)
+    #[command(
+        after_help = "Examples:\n  loyal export customers --out customers.csv\n  loyal export orders --format json --out -   to standard output"
+    )]
     Export {
+        /// What to export
         #[arg(value_enum)]
         kind: KindArg,
+        /// File format
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output (`-`: standard output)
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
     },
     /// Find customers by phone (or its last 4+ digits), name, pinyin, initials, email, id, company
     #[command(
-        after_help = "Examples:\n  loyal lookup 8000\n  loyal lookup \"+86 138-0013-8000\"\n  loyal lookup zhangsan\n  loyal lookup --json --limit 5 smith"
+        after_help = "Examples:\n  loyal lookup 8000\n  loyal lookup \"+86 138-0013-8000\"\n  loyal lookup zhangsan\n  loyal lookup --format json --limit 5 smith\n\nExits with status 1 when nothing matches."
     )]
     Lookup {
         /// What the caller says: digits, a name, an email...
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
-        /// Print JSON for scripts
-        #[arg(long)]
-        json: bool,
+        /// At most this many matches, best first
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        #[command(flatten)]
+        output: format::FormatArg,
     },
     /// Show, add, edit or merge customer files
     #[command(subcommand)]
     Customer(Box<customer::CustomerCommand>),
     /// Show every effective setting and where it came from; change one
+    #[command(
+        after_help = "Examples:\n  loyal config\n  loyal config set currency ¥\n  loyal config set language zh\n  loyal config unset sla.first_response_hours"
+    )]
     Config {
         #[command(subcommand)]
         action: Option<settings::ConfigAction>,
+        #[command(flatten)]
+        output: format::FormatArg,
     },
     /// RFM table: recency, frequency, monetary, scores, segment, value class, ladder stage
     #[command(
@@ -122,7 +165,11 @@ pub enum Command {
         segment: Option<String>,
     },
     /// Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values, causes
+    #[command(
+        after_help = "Examples:\n  loyal report pareto\n  loyal report churn --period quarter\n  loyal report segments --format csv\n  loyal report causes"
+    )]
     Report {
+        /// Which report
         #[arg(value_enum)]
         kind: analytics::ReportKind,
         #[command(flatten)]
@@ -132,6 +179,9 @@ pub enum Command {
         period: crate::scoring::Period,
     },
     /// Customers expected to reorder soon (from their purchase rhythm), overdue first
+    #[command(
+        after_help = "Examples:\n  loyal due\n  loyal due --within 14 --create-plans\n  loyal due --as-of -30d --format json"
+    )]
     Due {
         /// Due within this many days of the date (overdue ones included)
         #[arg(long, default_value_t = 7)]
@@ -139,13 +189,14 @@ pub enum Command {
         /// Include customers overdue by at most this many days (longer: a churn case)
         #[arg(long, default_value_t = 30)]
         overdue_days: i64,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        /// The day to look from: 2026-12-01, -7d, ... [default: today]
+        #[arg(long, value_name = "DATE", value_parser = when::date_value, allow_hyphen_values = true)]
         as_of: Option<chrono::NaiveDate>,
         /// Create a reorder care plan for each (unless one is already open)
         #[arg(long)]
         create_plans: bool,
-        #[arg(long, value_enum, default_value = "table")]
-        format: analytics::OutputFormat,
+        #[command(flatten)]
+        output: format::FormatArg,
     },
     /// Follow-up log: record a contact with a customer
     #[command(subcommand)]
@@ -154,47 +205,63 @@ pub enum Command {
     #[command(subcommand)]
     Care(Box<workflow::CareCommand>),
     /// Open care plans: overdue first, then today, then the coming days
+    #[command(
+        after_help = "Examples:\n  loyal agenda\n  loyal agenda --owner li --days 14\n  loyal agenda --date tomorrow --format json"
+    )]
     Agenda {
-        /// The day to look from: 2026-12-01, today, tomorrow, +3d [default: today]
-        #[arg(long)]
-        date: Option<String>,
+        /// The day to look from: 2026-12-01, today, tomorrow, +3d, -1d [default: today]
+        #[arg(long, value_name = "DATE", value_parser = when::date_value, allow_hyphen_values = true)]
+        date: Option<chrono::NaiveDate>,
         /// Only this person's plans (assignee, or the customer's owner)
         #[arg(long)]
         owner: Option<String>,
+        /// How many days ahead to list
         #[arg(long, default_value_t = 7)]
         days: i64,
-        #[arg(long, value_enum, default_value = "table")]
-        format: analytics::OutputFormat,
+        #[command(flatten)]
+        output: format::FormatArg,
     },
     /// Customers nobody has contacted for a while (7/15/30/90/180 days, never)
+    #[command(
+        after_help = "Examples:\n  loyal forgotten\n  loyal forgotten --days 90 --owner li\n  loyal forgotten --format csv > call-list.csv"
+    )]
     Forgotten {
         /// List the customers silent at least this many days
         #[arg(long, default_value_t = 30)]
         days: i64,
+        /// Only this owner's customers
         #[arg(long)]
         owner: Option<String>,
+        /// At most this many customers, longest silent first
         #[arg(long, default_value_t = 50)]
         limit: usize,
-        #[arg(long, value_enum, default_value = "table")]
-        format: analytics::OutputFormat,
+        #[command(flatten)]
+        output: format::FormatArg,
     },
     /// The complaint queue: breached first, then least time left, then severity
+    #[command(
+        after_help = "Examples:\n  loyal complaints\n  loyal complaints --breached\n  loyal complaints --assignee li --format json"
+    )]
     Complaints {
         /// new, acknowledged, in_progress, resolved, closed [default: every open status]
         #[arg(long)]
         status: Option<crate::domain::ComplaintStatus>,
+        /// Only complaints given to this person
         #[arg(long)]
         assignee: Option<String>,
         /// Only complaints that missed a deadline
         #[arg(long)]
         breached: bool,
-        #[arg(long, value_enum, default_value = "table")]
-        format: analytics::OutputFormat,
+        #[command(flatten)]
+        output: format::FormatArg,
     },
     /// One complaint: open, show, ack, start, reply, note, contact, resolve, close, reopen, assign
     #[command(subcommand)]
     Complaint(Box<complaint::ComplaintAction>),
     /// Who changed what and when (newest first)
+    #[command(
+        after_help = "Examples:\n  loyal audit\n  loyal audit --customer C-000042\n  loyal audit --user li --since -7d --format json"
+    )]
     Audit {
         /// Only this customer (external id or #N)
         #[arg(long)]
@@ -202,17 +269,18 @@ pub enum Command {
         /// Only this OS account or staff name
         #[arg(long)]
         user: Option<String>,
-        /// Only since this date (2026-11-01, today, ...)
-        #[arg(long)]
-        since: Option<String>,
+        /// Only since this date: 2026-11-01, yesterday, -7d, 2w ago ...
+        #[arg(long, value_name = "DATE", value_parser = when::date_value, allow_hyphen_values = true)]
+        since: Option<chrono::NaiveDate>,
+        /// At most this many entries
         #[arg(long, default_value_t = 50)]
         limit: usize,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: format::FormatArg,
     },
     /// Create the database: private to you, or shared with a group of staff
     #[command(
-        after_help = "Example:\n  sudo install -d /srv/loyal && sudo chown $USER /srv/loyal\n  loyal --db /srv/loyal/team.redb init --group support"
+        after_help = "Examples:\n  loyal init\n  sudo install -d /srv/loyal && sudo chown $USER /srv/loyal\n  loyal --db /srv/loyal/team.redb init --group support"
     )]
     Init {
         /// Share the file with this Unix group (0660, setgid directory)
@@ -220,38 +288,86 @@ pub enum Command {
         group: Option<String>,
     },
     /// Roles: who may read (viewer), work (agent), or administer (admin)
+    #[command(
+        after_help = "Examples:\n  loyal role\n  loyal role set li agent\n  loyal role list --format json"
+    )]
     Role {
         #[command(subcommand)]
         action: Option<RoleAction>,
+        #[command(flatten)]
+        output: format::FormatArg,
     },
     /// The import journal; `imports rollback ID` undoes one import run
+    #[command(
+        after_help = "Examples:\n  loyal imports\n  loyal imports --format json\n  loyal imports rollback 4"
+    )]
     Imports {
         #[command(subcommand)]
         action: Option<ImportsAction>,
+        #[command(flatten)]
+        output: format::FormatArg,
     },
     /// Who you are to loyal: OS account, staff name, role
-    Whoami,
+    #[command(after_help = "Examples:\n  loyal whoami\n  loyal whoami --format json")]
+    Whoami {
+        #[command(flatten)]
+        output: format::FormatArg,
+    },
     /// Counts of what the database holds
-    Stats,
+    #[command(after_help = "Examples:\n  loyal stats\n  loyal --db team.redb stats --format json")]
+    Stats {
+        #[command(flatten)]
+        output: format::FormatArg,
+    },
     /// Run the full integrity check of the database file (reads all of it)
+    #[command(after_help = "Examples:\n  loyal check\n  loyal --db /srv/loyal/team.redb check")]
     Check,
     /// Generate a realistic data set as import CSV files (for demos and benchmarks)
+    #[command(
+        after_help = "Examples:\n  loyal gen --out data\n  loyal gen --customers 100000 --orders 1000000 --out big"
+    )]
     Gen(Box<crate::generate::GenArgs>),
+    /// The shell completion script for bash, zsh, fish, elvish or powershell
+    #[command(
+        after_help = "Examples:\n  loyal completions bash > ~/.local/share/bash-completion/completions/loyal\n  loyal completions zsh > ~/.zfunc/_loyal\n  loyal completions fish > ~/.config/fish/completions/loyal.fish"
+    )]
+    Completions {
+        /// Which shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff): loyal.1 to standard output, or one page per command in DIR
+    #[command(
+        after_help = "Examples:\n  loyal man | man -l -\n  loyal man --out ~/.local/share/man/man1"
+    )]
+    Man {
+        /// Write loyal.1, loyal-import.1, ... into this folder
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum RoleAction {
     /// List the roles given so far (the default)
-    List,
+    #[command(after_help = "Examples:\n  loyal role list\n  loyal role list --format csv")]
+    List {
+        #[command(flatten)]
+        output: format::FormatArg,
+    },
     /// Give an OS account a role: viewer, agent or admin (admins only)
+    #[command(after_help = "Examples:\n  loyal role set li agent\n  loyal role set wang viewer")]
     Set {
+        /// The OS account (as `loyal whoami` names it)
         user: String,
+        /// viewer, agent or admin
         role: crate::domain::Role,
     },
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
+    /// What the file holds
     #[arg(value_enum)]
     pub kind: KindArg,
     /// The file to import; `-` for standard input
@@ -315,12 +431,19 @@ pub(crate) fn data_out() -> Box<dyn std::io::Write> {
 /// Prints `value` as indented JSON on stdout. Every `--json` output goes through here, so C1
 /// controls, DEL and bidirectional controls in names and notes are written as `\uXXXX`, never
 /// raw (see [`crate::transfer::write_json`]).
-pub(crate) fn print_json(value: &(impl serde::Serialize + ?Sized)) -> anyhow::Result<()> {
+pub(crate) fn print_json(
+    service: &crate::service::Service,
+    value: &(impl serde::Serialize + ?Sized),
+) -> anyhow::Result<()> {
     use std::io::Write as _;
-    let mut out = std::io::stdout().lock();
-    crate::transfer::write_json(&mut out, value, true)?;
-    writeln!(out)?;
-    Ok(())
+    // Customers by external id, read from one snapshot taken now (after this run's writes).
+    let names = service.external_ids()?;
+    crate::domain::with_external_ids(names, || {
+        let mut out = std::io::stdout().lock();
+        crate::transfer::write_json(&mut out, value, true)?;
+        writeln!(out)?;
+        Ok(())
+    })
 }
 
 /// Runs the parsed command line. No panic reaches the user as a backtrace: one inside redb (a
@@ -359,6 +482,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        None if cli.demo => demo::open_last(context, cli.keymap.as_deref()),
         None => {
             let service = if context.db_path.exists() {
                 context.open()?
@@ -367,16 +491,20 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             };
             workbench(context, service, cli.keymap.as_deref())
         }
-        Some(Command::Demo { no_tui }) => demo::run(context, no_tui, cli.keymap.as_deref()),
+        Some(Command::Demo { no_tui, keymap }) => {
+            demo::run(context, no_tui, keymap.or(cli.keymap).as_deref())
+        }
         Some(Command::Import(args)) => import::run(context, &args),
         Some(Command::Export { kind, format, out }) => {
             import::export(context, kind.into(), format, out.as_deref())
         }
-        Some(Command::Lookup { query, json, limit }) => {
-            lookup::run(context, &query.join(" "), json, limit)
-        }
+        Some(Command::Lookup {
+            query,
+            limit,
+            output,
+        }) => lookup::run(context, &query.join(" "), output.get(), limit),
         Some(Command::Customer(command)) => customer::run(context, *command),
-        Some(Command::Config { action }) => settings::run(context, action),
+        Some(Command::Config { action, output }) => settings::run(context, action, output.get()),
         Some(Command::Rfm { score, segment }) => {
             analytics::rfm(context, &score, segment.as_deref())
         }
@@ -390,163 +518,68 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             overdue_days,
             as_of,
             create_plans,
-            format,
-        }) => analytics::due(context, (within, overdue_days), as_of, create_plans, format),
+            output,
+        }) => analytics::due(
+            context,
+            (within, overdue_days),
+            as_of,
+            create_plans,
+            output.get(),
+        ),
         Some(Command::Followup(command)) => workflow::followup(context, *command),
         Some(Command::Care(command)) => workflow::care(context, *command),
         Some(Command::Agenda {
             date,
             owner,
             days,
-            format,
-        }) => workflow::agenda(context, date.as_deref(), owner.as_deref(), days, format),
+            output,
+        }) => workflow::agenda(context, date, owner.as_deref(), days, output.get()),
         Some(Command::Forgotten {
             days,
             owner,
             limit,
-            format,
-        }) => workflow::forgotten(context, days, owner.as_deref(), limit, format),
+            output,
+        }) => workflow::forgotten(context, days, owner.as_deref(), limit, output.get()),
         Some(Command::Complaints {
             status,
             assignee,
             breached,
-            format,
-        }) => complaint::queue(context, status, assignee, breached, format),
+            output,
+        }) => complaint::queue(context, status, assignee, breached, output.get()),
         Some(Command::Complaint(action)) => complaint::action(context, *action),
         Some(Command::Audit {
             customer,
             user,
             since,
             limit,
-            json,
-        }) => {
-            let since = match since {
-                Some(s) => {
-                    let date = when::date_arg(&s)?;
-                    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default();
-                    use chrono::TimeZone;
-                    chrono::Local
-                        .from_local_datetime(&midnight)
-                        .earliest()
-                        .map(|t| t.timestamp_millis())
-                }
-                None => None,
-            };
-            let filter = crate::service::AuditFilter {
-                customer: customer.as_deref().map(crate::service::CustomerKey::parse),
-                user,
-                since,
-                limit,
-            };
-            let entries = context.open()?.audit(&filter)?;
-            if json {
-                print_json(&entries)?;
-            } else {
-                for e in &entries {
-                    println!(
-                        "{} {} {} ({}) {} {}",
-                        when::local_time(e.at),
-                        crate::text::fit(&e.action_title(), 22),
-                        crate::text::sanitize(&e.staff),
-                        crate::text::sanitize(&e.os_user),
-                        crate::text::sanitize(&e.subject),
-                        crate::text::sanitize(&e.detail)
-                    );
-                }
-            }
-            Ok(())
-        }
-        Some(Command::Role { action }) => {
-            let service = context.open()?;
-            match action.unwrap_or(RoleAction::List) {
-                RoleAction::List => {
-                    for (user, role) in service.roles()? {
-                        println!("{} {}", crate::text::fit(&user, 24), role.title());
-                    }
-                    let default = service.team_setting("roles.default")?;
-                    let default = default
-                        .parse::<crate::domain::Role>()
-                        .map_or(default.clone(), |r| r.title().to_owned());
-                    println!("{}", t!("cli-roles-anyone-else", role = default));
-                }
-                RoleAction::Set { user, role } => {
-                    service.set_role(&user, role)?;
-                    println!(
-                        "{}",
-                        t!(
-                            "cli-role-now",
-                            user = crate::text::sanitize(&user).into_owned(),
-                            role = role.title()
-                        )
-                    );
-                }
-            }
-            Ok(())
-        }
+            output,
+        }) => info::audit(context, customer, user, since, limit, output.get()),
+        Some(Command::Role { action, output }) => match action {
+            None => info::roles(context, output.get()),
+            Some(RoleAction::List { output }) => info::roles(context, output.get()),
+            Some(RoleAction::Set { user, role }) => info::set_role(context, &user, role),
+        },
         Some(Command::Init { group }) => init::run(context, group.as_deref()),
-        Some(Command::Imports { action }) => {
-            import::imports(context, action.map(|ImportsAction::Rollback { id }| id))
-        }
-        Some(Command::Whoami) => {
-            let service = context.open()?;
-            let (user, role) = service.whoami();
-            println!(
-                "{}",
-                t!(
-                    "cli-whoami",
-                    user = crate::text::sanitize(user).into_owned(),
-                    staff = crate::text::sanitize(&context.staff_name()).into_owned(),
-                    role = role.title()
-                )
-            );
-            Ok(())
-        }
-        Some(Command::Stats) => {
-            let stats = context.open()?.stats()?;
-            let label = |id: &'static str| crate::text::fit(id, 11);
-            println!(
-                "{}{}",
-                label(ts!("cli-stats-database")),
-                context.db_path.display()
-            );
-            println!("{}{}", label(ts!("cli-stats-customers")), stats.customers);
-            println!("{}{}", label(ts!("cli-stats-orders")), stats.orders);
-            println!("{}{}", label(ts!("cli-stats-followups")), stats.followups);
-            println!("{}{}", label(ts!("cli-stats-plans")), stats.care_plans);
-            println!("{}{}", label(ts!("cli-stats-complaints")), stats.complaints);
-            let mib = |b: u64| format!("{:.1}", b as f64 / 1_048_576.0);
-            println!(
-                "{}{} MiB",
-                label(ts!("cli-stats-file-size")),
-                mib(stats.file_bytes)
-            );
-            let pages = label(ts!("cli-stats-pages"));
-            match stats.space {
-                Some(space) => println!(
-                    "{pages}{}",
+        Some(Command::Imports { action, output }) => import::imports(
+            context,
+            action.map(|ImportsAction::Rollback { id }| id),
+            output.get(),
+        ),
+        Some(Command::Whoami { output }) => info::whoami(context, output.get()),
+        Some(Command::Stats { output }) => info::stats(context, output.get()),
+        Some(Command::Check) => info::check(context),
+        Some(Command::Completions { shell }) => shell::completions(shell),
+        Some(Command::Man { out }) => {
+            let pages = shell::man(out.as_deref())?;
+            if let Some(dir) = out {
+                eprintln!(
+                    "{}",
                     t!(
-                        "cli-stats-pages-line",
-                        used = mib(space.allocated_bytes),
-                        data = mib(space.stored_bytes),
-                        meta = mib(space.metadata_bytes),
-                        free = mib(space.fragmented_bytes)
+                        "cli-man-written",
+                        n = pages,
+                        dir = dir.display().to_string()
                     )
-                ),
-                None => println!("{pages}{}", t!("cli-stats-pages-unknown")),
-            }
-            Ok(())
-        }
-        Some(Command::Check) => {
-            let mut service = context.open()?;
-            if service.check_integrity()? {
-                let file = context.db_path.display().to_string();
-                println!("{}", t!("cli-check-passed", file = file));
-                if crate::store::damage::clear(&context.db_path) {
-                    println!("{}", t!("cli-check-unmarked"));
-                }
-            } else {
-                let file = context.db_path.display().to_string();
-                println!("{}", t!("cli-check-repaired", file = file));
+                );
             }
             Ok(())
         }

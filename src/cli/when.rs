@@ -15,9 +15,14 @@ pub fn span(ms: i64) -> String {
     }
 }
 
-/// A date typed as `2026-12-01`, `today`, `tomorrow`, `+3d`, `+2w`, `+1m`.
+/// A date typed as `2026-12-01`, `today`, `tomorrow`, `+3d`, `-7d`, `7d ago`, `+2w`, `+1m`.
 pub fn date_arg(text: &str) -> anyhow::Result<NaiveDate> {
-    crate::workflow::parse_when(text, crate::service::today()).map_err(anyhow::Error::msg)
+    date_value(text).map_err(super::exit::usage)
+}
+
+/// [`date_arg`] as clap's value parser, so that a bad date is a usage error (status 2).
+pub fn date_value(text: &str) -> Result<NaiveDate, String> {
+    crate::workflow::parse_when(text, crate::service::today())
 }
 
 #[cfg(test)]

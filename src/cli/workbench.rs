@@ -32,10 +32,11 @@ pub(super) fn offer_to_create(context: &Context) -> anyhow::Result<crate::servic
         .ok()
         .map(|p| p.with_file_name("demo.redb"))
         .filter(|p| p.exists());
-    match demo {
-        Some(demo) => anyhow::bail!(t!("cli-no-db-demo", demo = demo.display().to_string())),
-        None => anyhow::bail!(t!("cli-no-db")),
-    }
+    let said = match demo {
+        Some(demo) => t!("cli-no-db-demo", demo = demo.display().to_string()),
+        None => t!("cli-no-db"),
+    };
+    Err(super::exit::NoDatabase(said).into())
 }
 
 /// Opens the terminal workbench on `service` (the keymap from `--keymap`, else the personal

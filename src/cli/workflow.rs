@@ -1,7 +1,7 @@
 //! `loyal followup`, `loyal care`, `loyal agenda`, `loyal forgotten`: the daily contact work.
 
 use super::Context;
-use super::analytics::OutputFormat;
+use super::format::OutputFormat;
 use super::when::{date_arg, local_time};
 use crate::domain::{CarePurpose, Channel, Direction, FollowUpKind, Recurrence};
 use crate::service::{AgendaItem, CustomerKey, NewCarePlan, NewFollowUp, PlanOutcome};
@@ -21,6 +21,7 @@ pub struct ContactArgs {
     /// care, sales, service, survey, win_back, other
     #[arg(long, default_value = "care")]
     kind: FollowUpKind,
+    /// What came of it
     #[arg(long, default_value = "")]
     outcome: String,
     /// 1 (very unhappy) to 5 (delighted)
@@ -57,15 +58,16 @@ impl ContactArgs {
 pub enum FollowupCommand {
     /// Log a contact with a customer
     #[command(
-        after_help = "Example:\n  loyal followup log C-000042 --summary \"asked about the new blend\" --next +14d"
+        after_help = "Examples:\n  loyal followup log C-000042 --summary \"asked about the new blend\" --next +14d\n  loyal followup log C-000042 --summary \"complained about the price\" --channel chat --direction in --satisfaction 2"
     )]
     Log {
         /// External id (or #N)
         customer: String,
+        /// What was discussed
         #[arg(long)]
         summary: String,
         /// Next contact: 2026-12-01, tomorrow, +3d ... (creates or moves the stay-in-touch plan)
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         next: Option<String>,
         #[command(flatten)]
         contact: ContactArgs,
@@ -76,12 +78,13 @@ pub enum FollowupCommand {
 pub enum CareCommand {
     /// Plan a contact ahead
     #[command(
-        after_help = "Example:\n  loyal care add C-000042 --due +30d --purpose post_purchase --note \"check the grinder\""
+        after_help = "Examples:\n  loyal care add C-000042 --due +30d --purpose post_purchase --note \"check the grinder\"\n  loyal care add C-000042 --due 2027-01-15 --time 10:00 --purpose payment --every \"1 month\""
     )]
     Add {
+        /// External id (or #N)
         customer: String,
         /// 2026-12-01, tomorrow, +3d, +1m ...
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         due: String,
         /// HH:MM
         #[arg(long)]
@@ -89,8 +92,10 @@ pub enum CareCommand {
         /// birthday, post_purchase, reorder, delivery, payment, stay_in_touch, satisfaction, custom
         #[arg(long, default_value = "custom")]
         purpose: CarePurpose,
+        /// Who makes the contact [default: the customer's owner]
         #[arg(long)]
         assignee: Option<String>,
+        /// What to do or say
         #[arg(long, default_value = "")]
         note: String,
         /// Repeat: "1 month", "2w", "yearly" ...
@@ -98,7 +103,11 @@ pub enum CareCommand {
         every: Option<Recurrence>,
     },
     /// Mark a plan done (and log the contact with --log); a recurring plan schedules the next
+    #[command(
+        after_help = "Examples:\n  loyal care done CP-000031\n  loyal care done CP-000031 --log \"happy with the grinder\" --satisfaction 5"
+    )]
     Done {
+        /// The plan: CP-000031
         id: String,
         /// Log the follow-up in the same step, with this summary
         #[arg(long)]
@@ -107,13 +116,20 @@ pub enum CareCommand {
         contact: ContactArgs,
     },
     /// Skip a plan; a recurring plan schedules the next
+    #[command(
+        after_help = "Examples:\n  loyal care skip CP-000031 --reason \"customer on holiday\""
+    )]
     Skip {
+        /// The plan: CP-000031
         id: String,
+        /// Why it is skipped
         #[arg(long, default_value = "")]
         reason: String,
     },
     /// Create birthday plans for birthdays coming up (no duplicates)
+    #[command(after_help = "Examples:\n  loyal care birthdays\n  loyal care birthdays --within 60")]
     Birthdays {
+        /// Birthdays in the next this many days
         #[arg(long, default_value_t = 30)]
         within: i64,
     },
@@ -230,21 +246,60 @@ pub fn care(context: &Context, command: CareCommand) -> anyhow::Result<()> {
 
 pub fn agenda(
     context: &Context,
-    date: Option<&str>,
+    date: Option<chrono::NaiveDate>,
     owner: Option<&str>,
     days: i64,
     format: OutputFormat,
 ) -> anyhow::Result<()> {
     // Another date is seen from its start; today from now, so a time already past is overdue.
     let now = match date {
-        Some(d) => date_arg(d)?.and_time(chrono::NaiveTime::MIN),
+        Some(d) => d.and_time(chrono::NaiveTime::MIN),
         None => chrono::Local::now().naive_local(),
     };
     let date = now.date();
-    let items = context.open()?.agenda_at(now, owner, days.clamp(0, 366))?;
-    if format == OutputFormat::Json {
-        super::print_json(&items)?;
-        return Ok(());
+    let service = context.open()?;
+    let items = service.agenda_at(now, owner, days.clamp(0, 366))?;
+    match format {
+        OutputFormat::Json => return super::print_json(&service, &items),
+        OutputFormat::Csv => {
+            let group = |g: AgendaGroup| match g {
+                AgendaGroup::Overdue => "overdue",
+                AgendaGroup::Today => "today",
+                AgendaGroup::ThisWeek => "this_week",
+            };
+            return super::format::print_csv(
+                &[
+                    "group",
+                    "care_plan_id",
+                    "due",
+                    "due_time",
+                    "purpose",
+                    "customer_id",
+                    "name",
+                    "phone",
+                    "assignee",
+                    "note",
+                ],
+                items.iter().map(|i| {
+                    [
+                        group(i.group).to_string(),
+                        i.plan.id.clone(),
+                        i.plan.due.to_string(),
+                        i.plan
+                            .due_time
+                            .map(|t| t.format("%H:%M").to_string())
+                            .unwrap_or_default(),
+                        i.plan.purpose.label().to_string(),
+                        i.customer.external_id.clone(),
+                        i.customer.name.clone(),
+                        i.customer.phones.first().cloned().unwrap_or_default(),
+                        i.plan.assignee.clone().unwrap_or_default(),
+                        i.plan.note.clone(),
+                    ]
+                }),
+            );
+        }
+        OutputFormat::Table => {}
     }
     let owner_words = owner
         .map(|o| format!(" ({})", sanitize(o)))
@@ -304,12 +359,63 @@ pub fn forgotten(
     limit: usize,
     format: OutputFormat,
 ) -> anyhow::Result<()> {
-    let report = context
-        .open()?
-        .forgotten(crate::service::today(), owner, days, limit)?;
-    if format == OutputFormat::Json {
-        super::print_json(&report)?;
-        return Ok(());
+    let service = context.open()?;
+    let report = service.forgotten(crate::service::today(), owner, days, limit)?;
+    match format {
+        OutputFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Count {
+                days: i64,
+                customers: u64,
+            }
+            #[derive(serde::Serialize)]
+            struct Silent<'a> {
+                #[serde(flatten)]
+                customer: &'a crate::service::CustomerSummary,
+                /// Days since the last contact; `null`: never contacted.
+                days_silent: Option<i64>,
+            }
+            #[derive(serde::Serialize)]
+            struct Report<'a> {
+                as_of: chrono::NaiveDate,
+                counts: Vec<Count>,
+                never_contacted: u64,
+                customers: Vec<Silent<'a>>,
+            }
+            let out = Report {
+                as_of: report.as_of,
+                counts: report
+                    .counts
+                    .iter()
+                    .map(|&(days, customers)| Count { days, customers })
+                    .collect(),
+                never_contacted: report.never_contacted,
+                customers: report
+                    .list
+                    .iter()
+                    .map(|(customer, days_silent)| Silent {
+                        customer,
+                        days_silent: *days_silent,
+                    })
+                    .collect(),
+            };
+            return super::print_json(&service, &out);
+        }
+        OutputFormat::Csv => {
+            return super::format::print_csv(
+                &["customer_id", "name", "phone", "owner", "days_silent"],
+                report.list.iter().map(|(c, silent)| {
+                    [
+                        c.external_id.clone(),
+                        c.name.clone(),
+                        c.phones.first().cloned().unwrap_or_default(),
+                        c.owner.clone().unwrap_or_default(),
+                        silent.map(|d| d.to_string()).unwrap_or_default(),
+                    ]
+                }),
+            );
+        }
+        OutputFormat::Table => {}
     }
     let owner_words = owner
         .map(|o| format!(" ({})", sanitize(o)))

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub seq: u64,
+    #[serde(with = "crate::domain::instant")]
     pub at: Millis,
     /// The OS account of the process, from its real user id.
     pub os_user: String,
@@ -16,6 +17,7 @@ pub struct AuditEntry {
     /// What was done, like `customer.update` or `complaint.contact`.
     pub action: String,
     /// The customer it concerned, if one.
+    #[serde(with = "crate::domain::customer_ref_opt")]
     pub customer: Option<CustomerId>,
     /// The record it concerned (`C-000042`, `CM-000007`), if one.
     pub subject: String,

@@ -105,6 +105,7 @@ impl std::str::FromStr for Recurrence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CarePlan {
     pub id: String,
+    #[serde(with = "crate::domain::customer_ref")]
     pub customer: CustomerId,
     pub due: NaiveDate,
     pub due_time: Option<NaiveTime>,
@@ -116,7 +117,9 @@ pub struct CarePlan {
     /// The first date of a recurring series: every occurrence is counted from it, so month
     /// ends and Feb 29 do not drift.
     pub series_start: Option<NaiveDate>,
+    #[serde(with = "crate::domain::instant")]
     pub created_at: Millis,
+    #[serde(with = "crate::domain::instant_opt")]
     pub completed_at: Option<Millis>,
 }
 

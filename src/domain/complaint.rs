@@ -41,6 +41,7 @@ labelled_enum! {
 /// One entry in a complaint's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ComplaintEvent {
+    #[serde(with = "crate::domain::instant")]
     pub at: Millis,
     pub staff: String,
     pub kind: ComplaintEventKind,
@@ -67,7 +68,9 @@ pub struct RootCause {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Complaint {
     pub id: String,
+    #[serde(with = "crate::domain::customer_ref")]
     pub customer: CustomerId,
+    #[serde(with = "crate::domain::instant")]
     pub opened_at: Millis,
     pub channel: Channel,
     pub category: String,
@@ -81,8 +84,11 @@ pub struct Complaint {
     /// How many times the customer has contacted us about it (the first report counts).
     pub contacts: u32,
     pub escalated: bool,
+    #[serde(with = "crate::domain::instant_opt")]
     pub first_response_at: Option<Millis>,
+    #[serde(with = "crate::domain::instant_opt")]
     pub resolved_at: Option<Millis>,
+    #[serde(with = "crate::domain::instant_opt")]
     pub closed_at: Option<Millis>,
     /// Set once a deadline passes unmet; stays set after the deadline is met.
     pub response_breached: bool,

@@ -31,6 +31,7 @@ labelled_enum! {
 /// id and name without decoding their whole files.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct CustomerHead {
+    #[serde(with = "crate::domain::internal_key")]
     pub id: CustomerId,
     pub external_id: String,
     pub name: String,
@@ -38,8 +39,11 @@ pub struct CustomerHead {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Customer {
+    #[serde(with = "crate::domain::internal_key")]
     pub id: CustomerId,
-    /// The id the company already uses (CRM number, shop account); unique.
+    /// The id the company already uses (CRM number, shop account); unique. `customer_id` in
+    /// JSON, as in the CSV files (postcard does not store names).
+    #[serde(rename = "customer_id")]
     pub external_id: String,
     pub name: String,
     /// As entered; lookups compare digits only.
@@ -55,10 +59,13 @@ pub struct Customer {
     pub interests: String,
     pub habits: String,
     pub preferred_channel: Option<Channel>,
+    #[serde(with = "crate::domain::customer_ref_opt")]
     pub referred_by: Option<CustomerId>,
     /// Staff member who owns the relationship.
     pub owner: Option<String>,
+    #[serde(with = "crate::domain::instant")]
     pub created_at: Millis,
+    #[serde(with = "crate::domain::instant")]
     pub updated_at: Millis,
     pub status: CustomerStatus,
     pub churn_reason: Option<String>,
@@ -99,8 +106,11 @@ impl Customer {
 /// What `customer merge` did: kept so the merge can be explained (and OTHER's ids resolved) later.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MergeRecord {
+    #[serde(with = "crate::domain::customer_ref")]
     pub kept: CustomerId,
+    #[serde(with = "crate::domain::customer_ref")]
     pub merged: CustomerId,
+    #[serde(with = "crate::domain::instant")]
     pub at: Millis,
     pub by: String,
     /// The merged file as it was just before the merge.

@@ -30,7 +30,9 @@ labelled_enum! {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowUp {
     pub id: String,
+    #[serde(with = "crate::domain::customer_ref")]
     pub customer: CustomerId,
+    #[serde(with = "crate::domain::instant")]
     pub at: Millis,
     pub channel: Channel,
     pub direction: Direction,

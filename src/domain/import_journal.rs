@@ -34,8 +34,10 @@ pub struct ImportRecord {
     /// the import was interrupted, without waiting for the heartbeat to age.
     pub pid: u32,
     pub host: String,
+    #[serde(with = "crate::domain::instant")]
     pub started_at: Millis,
     /// Updated with every chunk: an old heartbeat on a running import means it stopped.
+    #[serde(with = "crate::domain::instant")]
     pub heartbeat_at: Millis,
     pub rows: u64,
     /// Rows written so far.

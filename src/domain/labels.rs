@@ -20,9 +20,41 @@ macro_rules! labelled_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
-                 serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         $vis enum $name { $( $(#[$vmeta])* $variant ),+ }
+
+        // Stored (postcard): the variant's index, exactly as a derive writes it. JSON: the
+        // label (`stay_in_touch`), and any spelling `FromStr` takes when read.
+        const _: () = {
+            #[derive(serde::Serialize, serde::Deserialize)]
+            enum Stored { $( $variant ),+ }
+
+            impl serde::Serialize for $name {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    if s.is_human_readable() {
+                        s.serialize_str(self.label())
+                    } else {
+                        serde::Serialize::serialize(
+                            &match self { $($name::$variant => Stored::$variant),+ },
+                            s,
+                        )
+                    }
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for $name {
+                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    if d.is_human_readable() {
+                        let text = <String as serde::Deserialize>::deserialize(d)?;
+                        text.parse().map_err(serde::de::Error::custom)
+                    } else {
+                        Ok(match <Stored as serde::Deserialize>::deserialize(d)? {
+                            $(Stored::$variant => $name::$variant),+
+                        })
+                    }
+                }
+            }
+        };
 
         impl $name {
             /// Every value, in display order.

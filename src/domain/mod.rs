@@ -14,6 +14,7 @@ mod import_journal;
 mod labels;
 mod money;
 mod order;
+mod public_forms;
 mod role;
 
 pub use audit::{ACTIONS as AUDIT_ACTIONS, AuditEntry, action_id as audit_action_id};
@@ -29,6 +30,9 @@ pub(crate) use labels::labelled_enum;
 pub use labels::{Channel, LabelError};
 pub use money::{Money, MoneyError, TotalOverflow};
 pub use order::{Order, OrderAggregate};
+pub use public_forms::{
+    customer_ref, customer_ref_opt, instant, instant_opt, internal_key, rfc3339, with_external_ids,
+};
 pub use role::Role;
 
 /// Milliseconds since the Unix epoch, UTC: how every instant is stored.

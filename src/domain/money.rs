@@ -1,12 +1,10 @@
 //! Exact money amounts: integer minor units (cents, fen), parsed from and printed as decimals.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An amount of money in minor units (1/100 of the currency unit). Never a float.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+/// Stored as that integer; in JSON as a decimal string, `"213.33"` (see `public_forms`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(pub i64);
 
 /// Why a text is not an amount.

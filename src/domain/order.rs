@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 pub struct Order {
     /// The order number the company uses; unique, the import key.
     pub order_id: String,
+    #[serde(with = "crate::domain::customer_ref")]
     pub customer: CustomerId,
+    #[serde(with = "crate::domain::instant")]
     pub ordered_at: Millis,
     pub amount: Money,
     pub items: Option<String>,
@@ -22,7 +24,9 @@ pub struct Order {
 /// so that scoring never rescans the orders table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderAggregate {
+    #[serde(with = "crate::domain::instant")]
     pub first_order_at: Millis,
+    #[serde(with = "crate::domain::instant")]
     pub last_order_at: Millis,
     pub order_count: u64,
     pub total: Money,

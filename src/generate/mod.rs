@@ -19,10 +19,13 @@ pub const DAY_MS: i64 = 86_400_000;
 
 #[derive(Debug, Clone, Args)]
 pub struct GenArgs {
+    /// How many customers
     #[arg(long, default_value_t = 300)]
     pub customers: u64,
+    /// How many orders, spread over the customers
     #[arg(long, default_value_t = 3000)]
     pub orders: u64,
+    /// The random seed: the same seed makes the same data
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// The last day of the generated history (orders span the two years before it)

@@ -79,6 +79,7 @@ pub struct ChurnPeriod {
 /// A customer whose orders stopped for longer than `churn_days` and then started again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WonBack {
+    #[serde(with = "crate::domain::customer_ref")]
     pub customer: CustomerId,
     /// The last order before the gap.
     pub last_before: NaiveDate,

@@ -16,6 +16,7 @@ pub struct OrderSummary {
 /// What scoring needs to know about one customer, as of D.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerFacts {
+    #[serde(with = "crate::domain::customer_ref")]
     pub customer: CustomerId,
     /// `None`: no order on or before D.
     pub orders: Option<OrderSummary>,

@@ -27,6 +27,7 @@ use crate::domain::CustomerId;
 /// Everything scoring says about one customer as of D.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CustomerScore {
+    #[serde(with = "crate::domain::customer_ref")]
     pub customer: CustomerId,
     /// `None` for a customer with no order on or before D (not scored).
     pub rfm: Option<Rfm>,

@@ -50,7 +50,7 @@ const SKIP_MARK: &str = " [skipped: ";
 
 fn load_open(w: &Writer<'_>, id: &str) -> Result<CarePlan, ServiceError> {
     let plan = w.care_plan(id.trim())?.ok_or_else(|| {
-        ServiceError::invalid("care plan", t!("no-care-plan", id = format!("{id:?}")))
+        ServiceError::not_found("care plan", t!("no-care-plan", id = format!("{id:?}")))
     })?;
     if plan.status != PlanStatus::Open {
         return Err(ServiceError::invalid(

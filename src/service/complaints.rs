@@ -21,6 +21,7 @@ pub struct NewComplaint {
     pub description: String,
     pub assignee: Option<String>,
     /// Default: now.
+    #[serde(with = "crate::domain::instant_opt")]
     pub opened_at: Option<Millis>,
 }
 
@@ -79,6 +80,7 @@ pub struct CauseRow {
     pub complaints: u64,
     /// How many of them say other customers said the same.
     pub others_said_same: u64,
+    #[serde(with = "crate::domain::instant")]
     pub latest: Millis,
     pub ids: Vec<String>,
 }
@@ -150,7 +152,7 @@ fn event(w: &Writer<'_>, kind: ComplaintEventKind, text: impl Into<String>) -> C
 
 fn load(w: &Writer<'_>, id: &str) -> Result<Complaint, ServiceError> {
     w.complaint(id.trim())?.ok_or_else(|| {
-        ServiceError::invalid("complaint", t!("no-complaint", id = format!("{id:?}")))
+        ServiceError::not_found("complaint", t!("no-complaint", id = format!("{id:?}")))
     })
 }
 
@@ -413,7 +415,7 @@ impl Service {
         let policy = self.sla_policy()?;
         let r = self.store.read()?;
         let c = r.complaint(id.trim())?.ok_or_else(|| {
-            ServiceError::invalid("complaint", t!("no-complaint", id = format!("{id:?}")))
+            ServiceError::not_found("complaint", t!("no-complaint", id = format!("{id:?}")))
         })?;
         let customer = r
             .customer(c.customer)?

@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 /// The few facts shown in a result list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerSummary {
+    #[serde(with = "crate::domain::internal_key")]
     pub id: CustomerId,
+    #[serde(rename = "customer_id")]
     pub external_id: String,
     pub name: String,
     pub phones: Vec<String>,
@@ -25,6 +27,7 @@ pub struct CustomerSummary {
     pub status: CustomerStatus,
     pub order_count: u64,
     pub total: Money,
+    #[serde(with = "crate::domain::instant_opt")]
     pub last_order_at: Option<Millis>,
 }
 
@@ -54,6 +57,7 @@ impl CustomerSummary {
 
 /// One entry of a customer's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "record")]
 pub enum TimelineEntry {
     Order(Order),
     FollowUp(FollowUp),
@@ -91,7 +95,9 @@ pub struct CustomerCard {
 /// An existing file that looks like the same person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateMatch {
+    #[serde(with = "crate::domain::internal_key")]
     pub id: CustomerId,
+    #[serde(rename = "customer_id")]
     pub external_id: String,
     pub name: String,
     /// `phone 13800138000` or `email a@b.c`.

@@ -14,6 +14,10 @@ pub enum ServiceError {
     #[error("{field}: {reason}")]
     Invalid { field: String, reason: String },
 
+    /// No such record (a complaint, a care plan, an import run).
+    #[error("{field}: {reason}")]
+    NotFound { field: String, reason: String },
+
     #[error("{}", t!(
         "err-forbidden",
         user = user,
@@ -51,6 +55,13 @@ pub enum ServiceError {
 }
 
 impl ServiceError {
+    pub fn not_found(field: &str, reason: impl Into<String>) -> Self {
+        ServiceError::NotFound {
+            field: field.to_string(),
+            reason: reason.into(),
+        }
+    }
+
     pub fn invalid(field: &str, reason: impl Into<String>) -> Self {
         ServiceError::Invalid {
             field: field.to_string(),

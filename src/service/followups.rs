@@ -14,6 +14,7 @@ use std::collections::HashMap;
 pub struct NewFollowUp {
     pub customer: CustomerKey,
     /// Default: now.
+    #[serde(with = "crate::domain::instant_opt")]
     pub at: Option<Millis>,
     pub channel: Channel,
     pub direction: Direction,

@@ -18,7 +18,7 @@ impl Service {
             .into_iter()
             .find(|i| i.id == id)
             .ok_or_else(|| {
-                ServiceError::invalid("import", t!("import-none", id = id.to_string()))
+                ServiceError::not_found("import", t!("import-none", id = id.to_string()))
             })?;
         let now = chrono::Utc::now().timestamp_millis();
         match record.state {

@@ -35,6 +35,7 @@ const WORD_CAP: usize = 2000;
 
 /// Why a customer matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MatchKind {
     Phone,
     PhoneSuffix,
@@ -55,6 +56,20 @@ pub struct LookupHit {
     pub field: String,
     /// The indexed text that matched.
     pub matched: String,
+}
+
+impl MatchKind {
+    /// The name JSON and CSV give it: `phone_suffix`.
+    pub fn label(self) -> &'static str {
+        match self {
+            MatchKind::Phone => "phone",
+            MatchKind::PhoneSuffix => "phone_suffix",
+            MatchKind::Exact => "exact",
+            MatchKind::Prefix => "prefix",
+            MatchKind::Words => "words",
+            MatchKind::Fuzzy => "fuzzy",
+        }
+    }
 }
 
 impl LookupHit {

@@ -194,6 +194,23 @@ impl Service {
         Ok(service)
     }
 
+    /// Each customer's external id from a snapshot taken now, for JSON written next (see
+    /// [`crate::domain::with_external_ids`]); each id is read once.
+    pub fn external_ids(
+        &self,
+    ) -> Result<impl Fn(crate::domain::CustomerId) -> Option<String> + 'static, ServiceError> {
+        let r = self.store.read()?;
+        let seen = std::cell::RefCell::new(std::collections::HashMap::new());
+        Ok(move |id| {
+            if let Some(known) = seen.borrow().get(&id) {
+                return Option::<String>::clone(known);
+            }
+            let found = r.customer(id).ok().flatten().map(|c| c.external_id);
+            seen.borrow_mut().insert(id, found.clone());
+            found
+        })
+    }
+
     /// Who this service acts for, and with which role.
     pub fn whoami(&self) -> (&str, Role) {
         (&self.user, self.role)

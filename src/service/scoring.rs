@@ -67,6 +67,8 @@ pub struct ChurnReport {
 /// A customer expected to reorder soon (or overdue).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DueRow {
+    /// The internal number (`customer_id` is the external id).
+    #[serde(skip)]
     pub customer: CustomerId,
     pub customer_id: String,
     pub name: String,

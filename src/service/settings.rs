@@ -250,6 +250,7 @@ pub const TEAM_SETTINGS: &[SettingSpec] = &[
 
 /// Where an effective value came from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SettingSource {
     Default,
     Database,

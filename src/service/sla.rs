@@ -26,12 +26,15 @@ impl SlaClock {
 /// Deadlines and where a complaint stands against them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlaState {
+    #[serde(with = "crate::domain::instant_opt")]
     pub response_due: Option<Millis>,
+    #[serde(with = "crate::domain::instant_opt")]
     pub resolution_due: Option<Millis>,
     /// Missed, now or earlier (a missed deadline stays missed once met).
     pub response_breached: bool,
     pub resolution_breached: bool,
     /// The nearest deadline not met yet.
+    #[serde(with = "crate::domain::instant_opt")]
     pub next_deadline: Option<Millis>,
     /// Which deadline `next_deadline` is (the two can fall at the same moment).
     #[serde(default)]

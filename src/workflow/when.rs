@@ -1,4 +1,5 @@
-//! Dates as staff type them: `2026-12-01`, `today`, `tomorrow`, `+3d`, `+2w`, `+1m`, `+1y`.
+//! Dates as staff type them: `2026-12-01`, `today`, `tomorrow`, `yesterday`, `+3d`, `+2w`,
+//! `+1m`, `+1y`, and back: `-7d`, `7d ago`, `3 weeks ago` (and 今天, 明天, 昨天).
 
 use crate::domain::check_date;
 use chrono::{Duration, Months, NaiveDate};
@@ -12,13 +13,27 @@ pub fn parse_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
 fn parse_any_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let t = text.trim().to_lowercase();
     let bad = || t!("date-invalid", text = format!("{text:?}"));
+    let days = |n: i64| today.checked_add_signed(Duration::days(n)).ok_or_else(bad);
     match t.as_str() {
-        "today" | "now" => return Ok(today),
-        "tomorrow" => return Ok(today + Duration::days(1)),
-        "yesterday" => return Ok(today - Duration::days(1)),
+        "today" | "now" | "今天" | "今日" => return Ok(today),
+        "tomorrow" | "明天" | "明日" => return days(1),
+        "yesterday" | "昨天" | "昨日" => return days(-1),
+        "后天" => return days(2),
+        "前天" => return days(-2),
         _ => {}
     }
-    if let Some(rest) = t.strip_prefix('+') {
+    // `+3d` and `in 3 days` ahead; `-7d`, `7d ago` and `7 days ago` back.
+    let offset = if let Some(rest) = t.strip_prefix('+') {
+        Some((rest, 1))
+    } else if let Some(rest) = t.strip_prefix("in ") {
+        Some((rest, 1))
+    } else if let Some(rest) = t.strip_suffix(" ago").or_else(|| t.strip_suffix("ago")) {
+        Some((rest, -1))
+    } else {
+        t.strip_prefix('-').map(|rest| (rest, -1))
+    };
+    if let Some((rest, sign)) = offset {
+        let rest = rest.trim();
         let split = rest
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(rest.len());
@@ -27,11 +42,19 @@ fn parse_any_when(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         if n > 3650 {
             return Err(t!("date-too-far", text = format!("{text:?}")));
         }
+        let months = |m: u32| {
+            if sign > 0 {
+                today.checked_add_months(Months::new(m))
+            } else {
+                today.checked_sub_months(Months::new(m))
+            }
+        };
+        let n64 = i64::from(n) * sign;
         let date = match unit.trim() {
-            "" | "d" | "day" | "days" => today.checked_add_signed(Duration::days(i64::from(n))),
-            "w" | "week" | "weeks" => today.checked_add_signed(Duration::weeks(i64::from(n))),
-            "m" | "month" | "months" => today.checked_add_months(Months::new(n)),
-            "y" | "year" | "years" => today.checked_add_months(Months::new(n.saturating_mul(12))),
+            "" | "d" | "day" | "days" => today.checked_add_signed(Duration::days(n64)),
+            "w" | "week" | "weeks" => today.checked_add_signed(Duration::weeks(n64)),
+            "m" | "month" | "months" => months(n),
+            "y" | "year" | "years" => months(n.saturating_mul(12)),
             _ => None,
         };
         return date.ok_or_else(bad);
@@ -59,6 +82,15 @@ mod tests {
             ("+2w", "2026-02-14"),
             ("+1m", "2026-02-28"),
             ("+1y", "2027-01-31"),
+            ("in 2 days", "2026-02-02"),
+            ("yesterday", "2026-01-30"),
+            ("-7d", "2026-01-24"),
+            ("7d ago", "2026-01-24"),
+            ("3 weeks ago", "2026-01-10"),
+            ("-1m", "2025-12-31"),
+            ("1 year ago", "2025-01-31"),
+            ("昨天", "2026-01-30"),
+            ("明天", "2026-02-01"),
         ];
         for (input, want) in cases {
             assert_eq!(parse_when(input, today), Ok(d(want)), "{input}");
@@ -69,6 +101,9 @@ mod tests {
             "2026-02-30",
             "",
             "+99999d",
+            "-99999d",
+            "ago",
+            "-x",
             "-0001-01-01",
             "0001-01-01",
             "9999-12-31",
