@@ -843,7 +843,7 @@ cli-about-loyal-whoami = Who you are to loyal: OS account, staff name, role
 cli-about-loyal-stats = Counts of what the database holds
 cli-about-loyal-check = Run the full integrity check of the database file (reads all of it)
 cli-about-loyal-gen = Generate a realistic data set as import CSV files (for demos and benchmarks)
-cli-arg-loyal-gen-end = The last day of the generated history (orders span the two years before it)
+cli-arg-loyal-gen-end = The last day of the generated history (orders span the two years before it): a date or an offset (-30d)
 cli-arg-loyal-gen-out = Directory for customers.csv, orders.csv, followups.csv, care-plans.csv, complaints.csv
 
 ## Relative days in tables

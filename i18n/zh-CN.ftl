@@ -802,7 +802,7 @@ cli-about-loyal-whoami = 你在 loyal 中的身份：系统账户、员工姓名
 cli-about-loyal-stats = 数据库中各类记录的数量
 cli-about-loyal-check = 对数据库文件做完整性检查（会读完整个文件）
 cli-about-loyal-gen = 生成逼真的数据集（导入用 CSV 文件，供演示和基准测试）
-cli-arg-loyal-gen-end = 生成历史的最后一天（订单覆盖其前两年）
+cli-arg-loyal-gen-end = 生成历史的最后一天（订单分布在此前两年内）：日期或偏移（-30d）
 cli-arg-loyal-gen-out = customers.csv、orders.csv、followups.csv、care-plans.csv、complaints.csv 的目录
 
 ## 表格中的相对日期

@@ -28,12 +28,18 @@ pub struct GenArgs {
     /// The random seed: the same seed makes the same data
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// The last day of the generated history (orders span the two years before it)
-    #[arg(long, default_value = "2026-11-20")]
+    /// The last day of the generated history (orders span the two years before it): a date
+    /// or an offset (-30d)
+    #[arg(long, default_value = "2026-11-20", value_parser = end_date, allow_hyphen_values = true)]
     pub end: NaiveDate,
     /// Directory for customers.csv, orders.csv, followups.csv, care-plans.csv, complaints.csv
     #[arg(long)]
     pub out: PathBuf,
+}
+
+/// `--end` as any other date option reads it (`2026-11-20`, `-30d`, `yesterday`).
+fn end_date(text: &str) -> Result<NaiveDate, String> {
+    crate::workflow::parse_when(text, chrono::Local::now().date_naive())
 }
 
 /// What one generated customer looks like beyond its file.
@@ -50,8 +56,8 @@ fn writer(
     kind: Kind,
 ) -> anyhow::Result<csv::Writer<std::io::BufWriter<std::fs::File>>> {
     let path = dir.join(format!("{}.csv", kind.label()));
-    let file =
-        std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    let file = std::fs::File::create(&path)
+        .with_context(|| t!("cannot-write", path = path.display().to_string()))?;
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(std::io::BufWriter::with_capacity(1 << 20, file));
@@ -68,7 +74,7 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
 
 pub fn run(args: &GenArgs) -> anyhow::Result<()> {
     std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create {}", args.out.display()))?;
+        .with_context(|| t!("cannot-create", path = args.out.display().to_string()))?;
     let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
     let end: Millis = args
         .end
