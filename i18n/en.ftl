@@ -1767,3 +1767,37 @@ cli-after-loyal-man =
       loyal man | man -l -
       loyal man --out ~/.local/share/man/man1
 cli-arg-loyal-man-out = Write loyal.1, loyal-import.1, ... into this folder
+
+## Backups
+backup-exists = the file exists already; a backup is written to a new file
+backup-unknown-table = the database has a table this loyal does not know ({ $table }): back it up with the loyal that wrote it
+backup-verify-failed = the copy did not verify ({ $detail }); nothing was kept
+needs-back-up-the-database = back up the database
+cli-backup-progress = {"{"}spinner{"}"} backing up [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} rows ({"{"}eta{"}"})
+cli-backup-done = backup { $file }: { $tables } tables, { $rows } rows, { $mib } MiB in { $seconds } s ({ $rate } MiB/s), verified
+cli-backup-removed = removed the older backup { $file }
+restore-in-use = { $file } is open in other processes: { $who }; ask them to close loyal first (nothing was changed)
+restore-not-sound = the backup did not pass the integrity check; nothing was changed
+cli-restored = restored { $file } from { $from }
+cli-restore-kept = the file it replaced is kept as { $file }
+audit-restore-detail = replaced file kept as { $kept }
+needs-restore-the-database = restore the database
+audit-db-restore = database restored
+cli-about-loyal-backup = A verified copy of the database, taken while others work (admins)
+cli-after-loyal-backup =
+    Examples:
+      loyal backup /backups/loyal-monday.redb
+      loyal backup --keep 14 /backups        dated file, the newest 14 kept
+
+    A cron line for a nightly backup at 02:30:
+      30 2 * * * loyal --db /srv/loyal/team.redb backup --keep 14 /srv/backups/loyal
+cli-arg-loyal-backup-target = The new file (with --keep: the folder for dated backups)
+cli-arg-loyal-backup-keep = Write a dated file into the folder and keep only the newest N there
+cli-about-loyal-restore = Put a backup in the database's place (admins; nobody else may have it open)
+cli-after-loyal-restore =
+    Examples:
+      loyal --db /srv/loyal/team.redb restore /srv/backups/loyal/loyal-20261201-023000.redb
+
+    The backup is checked first; the replaced file is kept beside the database as
+    FILE.before-restore-DATE, and the restore is written to the audit trail.
+cli-arg-loyal-restore-backup = The backup file (made by `loyal backup`)

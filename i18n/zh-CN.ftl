@@ -1675,3 +1675,37 @@ cli-after-loyal-man =
       loyal man | man -l -
       loyal man --out ~/.local/share/man/man1
 cli-arg-loyal-man-out = 把 loyal.1、loyal-import.1 … 写入此文件夹
+
+## 备份
+backup-exists = 文件已存在；备份只写入新文件
+backup-unknown-table = 数据库中有本版 loyal 不认识的表（{ $table }）：请用写入它的 loyal 备份
+backup-verify-failed = 副本校验未通过（{ $detail }）；未保留任何文件
+needs-back-up-the-database = 备份数据库
+cli-backup-progress = {"{"}spinner{"}"} 正在备份 [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} 行（剩余 {"{"}eta{"}"}）
+cli-backup-done = 备份 { $file }：{ $tables } 张表，{ $rows } 行，{ $mib } MiB，用时 { $seconds } 秒（每秒 { $rate } MiB），已校验
+cli-backup-removed = 已删除较旧的备份 { $file }
+restore-in-use = { $file } 正被其他进程打开：{ $who }；请先让他们关闭 loyal（未做任何更改）
+restore-not-sound = 备份未通过完整性检查；未做任何更改
+cli-restored = 已从 { $from } 恢复 { $file }
+cli-restore-kept = 被替换的文件保留为 { $file }
+audit-restore-detail = 被替换的文件保留为 { $kept }
+needs-restore-the-database = 恢复数据库
+audit-db-restore = 数据库已恢复
+cli-about-loyal-backup = 数据库的已校验副本，在他人工作时也可进行（管理员）
+cli-after-loyal-backup =
+    示例：
+      loyal backup /backups/loyal-monday.redb
+      loyal backup --keep 14 /backups        带日期的文件，保留最新 14 个
+
+    每晚 02:30 备份的 cron 行：
+      30 2 * * * loyal --db /srv/loyal/team.redb backup --keep 14 /srv/backups/loyal
+cli-arg-loyal-backup-target = 新文件（配合 --keep：存放带日期备份的文件夹）
+cli-arg-loyal-backup-keep = 在文件夹中写入带日期的文件，只保留最新的 N 个
+cli-about-loyal-restore = 用备份替换数据库（管理员；不能有其他人打开它）
+cli-after-loyal-restore =
+    示例：
+      loyal --db /srv/loyal/team.redb restore /srv/backups/loyal/loyal-20261201-023000.redb
+
+    先校验备份；被替换的文件保留在数据库旁边，名为
+    FILE.before-restore-日期，恢复操作写入审计记录。
+cli-arg-loyal-restore-backup = 备份文件（由 `loyal backup` 生成）

@@ -2,6 +2,7 @@
 //! [`crate::service`].
 
 mod analytics;
+mod backup;
 mod clap_words;
 mod complaint;
 mod context;
@@ -14,6 +15,7 @@ mod info;
 mod init;
 mod lang;
 mod lookup;
+mod restore;
 mod settings;
 mod shell;
 mod when;
@@ -327,6 +329,26 @@ pub enum Command {
         after_help = "Examples:\n  loyal gen --out data\n  loyal gen --customers 100000 --orders 1000000 --out big"
     )]
     Gen(Box<crate::generate::GenArgs>),
+    /// A verified copy of the database, taken while others work (admins)
+    #[command(
+        after_help = "Examples:\n  loyal backup /backups/loyal-monday.redb\n  loyal backup --keep 14 /backups        dated file, the newest 14 kept\n\nA cron line for a nightly backup at 02:30:\n  30 2 * * * loyal --db /srv/loyal/team.redb backup --keep 14 /srv/backups/loyal"
+    )]
+    Backup {
+        /// The new file (with --keep: the folder for dated backups)
+        #[arg(value_name = "FILE|DIR")]
+        target: PathBuf,
+        /// Write a dated file into the folder and keep only the newest N there
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        keep: Option<u64>,
+    },
+    /// Put a backup in the database's place (admins; nobody else may have it open)
+    #[command(
+        after_help = "Examples:\n  loyal --db /srv/loyal/team.redb restore /srv/backups/loyal/loyal-20261201-023000.redb\n\nThe backup is checked first; the replaced file is kept beside the database as\nFILE.before-restore-DATE, and the restore is written to the audit trail."
+    )]
+    Restore {
+        /// The backup file (made by `loyal backup`)
+        backup: PathBuf,
+    },
     /// The shell completion script for bash, zsh, fish, elvish or powershell
     #[command(
         after_help = "Examples:\n  loyal completions bash > ~/.local/share/bash-completion/completions/loyal\n  loyal completions zsh > ~/.zfunc/_loyal\n  loyal completions fish > ~/.config/fish/completions/loyal.fish"
@@ -568,6 +590,8 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
         Some(Command::Whoami { output }) => info::whoami(context, output.get()),
         Some(Command::Stats { output }) => info::stats(context, output.get()),
         Some(Command::Check) => info::check(context),
+        Some(Command::Backup { target, keep }) => backup::run(context, &target, keep),
+        Some(Command::Restore { backup }) => restore::run(context, &backup),
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Man { out }) => {
             let pages = shell::man(out.as_deref())?;

@@ -54,6 +54,7 @@ pub const ACTIONS: &[&str] = &[
     "import.rollback",
     "role.set",
     "setting.set",
+    "db.restore",
 ];
 
 /// The catalogue id of an action's words: `audit-customer-update`.

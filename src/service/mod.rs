@@ -4,6 +4,7 @@
 
 mod api;
 mod audit;
+mod backup;
 mod care;
 mod complaints;
 mod customer_cache;
@@ -25,6 +26,7 @@ mod sla;
 
 pub use api::{ImportRows, Request, Response};
 pub use audit::AuditFilter;
+pub use backup::{dated_name, rotate};
 pub use care::{AgendaItem, NewCarePlan, PlanOutcome};
 pub use complaints::{
     CauseRow, ComplaintCommand, ComplaintView, NewComplaint, QueueFilter, queue_order,

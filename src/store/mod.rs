@@ -5,6 +5,7 @@
 //! [`Writer`] and commits only if the closure succeeds, so a failed action leaves nothing behind.
 
 mod access;
+mod backup;
 mod codec;
 pub mod damage;
 mod error;
@@ -19,6 +20,7 @@ mod records;
 pub mod schema;
 mod writer;
 
+pub use backup::BackupReport;
 pub use codec::{Encoded, Rec, StoredRecord};
 pub use error::StoreError;
 pub use imports::{host_name, process_alive};

@@ -58,13 +58,13 @@ impl StoreOptions {
 }
 
 /// The open file: writable, or only readable (no write permission, a read-only mount).
-enum Db {
+pub(super) enum Db {
     ReadWrite(Database),
     ReadOnly(ReadOnlyDatabase),
 }
 
 impl Db {
-    fn readable(&self) -> &dyn ReadableDatabase {
+    pub(super) fn readable(&self) -> &dyn ReadableDatabase {
         match self {
             Db::ReadWrite(db) => db,
             Db::ReadOnly(db) => db,
@@ -87,8 +87,8 @@ pub struct SpaceStats {
 
 /// An open `loyal` database.
 pub struct Store {
-    db: Db,
-    path: PathBuf,
+    pub(super) db: Db,
+    pub(super) path: PathBuf,
     who: Who,
     /// When this process started waiting for another process's write lock (ms since the Unix
     /// epoch), or 0: lets a screen say "waiting for another writer".
@@ -523,7 +523,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Creates the file readable and writable by its owner only, if it does not exist yet.
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(super) fn create_private_file(path: &Path) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]

@@ -1,0 +1,225 @@
+//! Online backup: every table of one read transaction (a consistent snapshot that never waits
+//! for writers, nor makes them wait) copied into a new loyal file, in chunks, verified, and
+//! put in place atomically (a hidden temporary file beside it, fsync, rename).
+
+use super::schema::*;
+use super::{Store, StoreError, damage};
+use redb::{
+    Database, Durability, Key, ReadTransaction, ReadableDatabase, ReadableTable, TableDefinition,
+    TableHandle, Value,
+};
+use std::path::{Path, PathBuf};
+
+/// Rows written per transaction into the new file: its memory stays bounded, and the
+/// progress moves.
+const CHUNK_ROWS: u64 = 100_000;
+
+/// What a backup wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupReport {
+    pub path: PathBuf,
+    pub tables: usize,
+    pub rows: u64,
+    pub bytes: u64,
+}
+
+/// Copies one table of the snapshot; `None` when the snapshot does not have it.
+fn copy<K: Key + 'static, V: Value + 'static>(
+    def: TableDefinition<'static, K, V>,
+    read: &ReadTransaction,
+    into: &Database,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Option<u64>, StoreError> {
+    let table = match read.open_table(def) {
+        Ok(table) => table,
+        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let mut rows = table.iter()?;
+    let mut copied = 0u64;
+    loop {
+        let mut txn = into.begin_write()?;
+        txn.set_durability(Durability::None)
+            .map_err(|e| StoreError::Redb(e.into()))?;
+        let mut finished = false;
+        {
+            let mut out = txn.open_table(def)?;
+            for _ in 0..CHUNK_ROWS {
+                match rows.next() {
+                    Some(entry) => {
+                        let (key, value) = entry?;
+                        out.insert(key.value(), value.value())?;
+                        copied += 1;
+                    }
+                    None => {
+                        finished = true;
+                        break;
+                    }
+                }
+            }
+        }
+        txn.commit()?;
+        progress(copied);
+        if finished {
+            return Ok(Some(copied));
+        }
+    }
+}
+
+/// Every table of loyal's schema, copied; returns (name, rows) of each one present.
+fn copy_all(
+    read: &ReadTransaction,
+    into: &Database,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Vec<(String, u64)>, StoreError> {
+    let mut done: Vec<(String, u64)> = Vec::new();
+    macro_rules! each {
+        ($($def:expr),+ $(,)?) => {$(
+            let before: u64 = done.iter().map(|(_, n)| n).sum();
+            let mut step = |n: u64| progress(before + n);
+            if let Some(rows) = copy($def, read, into, &mut step)? {
+                done.push(($def.name().to_string(), rows));
+            }
+        )+};
+    }
+    each!(
+        META,
+        SETTINGS,
+        ROLES,
+        AUDIT,
+        AUDIT_BY_CUSTOMER,
+        IMPORTS,
+        IMPORT_UNDO,
+        CUSTOMERS,
+        CUSTOMER_EXT,
+        MERGED_INTO,
+        MERGES,
+        CUSTOMER_STATS,
+        AGGREGATES,
+        REFERRALS,
+        PHONES,
+        TERMS,
+        TOKENS,
+        TOKEN_DELETES,
+        ORDERS,
+        CUSTOMER_ORDERS,
+        FOLLOWUPS,
+        CUSTOMER_FOLLOWUPS,
+        CARE_PLANS,
+        CUSTOMER_CARE_PLANS,
+        COMPLAINTS,
+        CUSTOMER_COMPLAINTS,
+    );
+    Ok(done)
+}
+
+/// The name and row count of every table in `txn`.
+fn tables_of(txn: &ReadTransaction) -> Result<Vec<(String, u64)>, StoreError> {
+    let mut out = Vec::new();
+    for handle in txn.list_tables()? {
+        let table = txn.open_untyped_table(handle)?;
+        out.push((
+            table.name().to_string(),
+            redb::ReadableTableMetadata::len(&table)?,
+        ));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The hidden file a backup is written to before it takes its name.
+fn partial_path(to: &Path) -> PathBuf {
+    let name = to
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    to.with_file_name(format!(".{name}.partial-{}", std::process::id()))
+}
+
+impl Store {
+    /// Writes a verified copy of one snapshot of this database to `to`, which must not exist.
+    /// `progress(done, total)` is called as rows are copied. A damaged file stops the backup
+    /// with the damage error; the partial file is removed whatever happens.
+    pub fn backup_to(
+        &self,
+        to: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<BackupReport, StoreError> {
+        if to.exists() {
+            return Err(StoreError::Open {
+                path: to.to_path_buf(),
+                reason: t!("backup-exists"),
+            });
+        }
+        let partial = partial_path(to);
+        let result = damage::guard(&self.path, || self.write_backup(&partial, to, progress));
+        if result.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        result
+    }
+
+    fn write_backup(
+        &self,
+        partial: &Path,
+        to: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<BackupReport, StoreError> {
+        let open_error = |reason: String| StoreError::Open {
+            path: to.to_path_buf(),
+            reason,
+        };
+        let read = self.db.readable().begin_read()?;
+        let source = tables_of(&read)?;
+        let total: u64 = source.iter().map(|(_, n)| n).sum();
+        super::open::create_private_file(partial).map_err(|e| open_error(e.to_string()))?;
+        let into = Database::builder()
+            .create(partial)
+            .map_err(|e| open_error(e.to_string()))?;
+        let copied = copy_all(&read, &into, &mut |done| progress(done, total))?;
+        // The chunks were committed without a sync: one durable commit makes them all safe.
+        let mut last = into.begin_write()?;
+        last.set_durability(Durability::Immediate)
+            .map_err(|e| StoreError::Redb(e.into()))?;
+        last.commit()?;
+        drop(into);
+        drop(read);
+        // Every table of the snapshot, none forgotten, and the same rows in the copy.
+        let copied_names: Vec<&str> = copied.iter().map(|(n, _)| n.as_str()).collect();
+        if let Some((missing, _)) = source
+            .iter()
+            .find(|(name, _)| !copied_names.contains(&name.as_str()))
+        {
+            return Err(open_error(t!("backup-unknown-table", table = missing)));
+        }
+        let mut check = Database::open(partial).map_err(|e| open_error(e.to_string()))?;
+        if !check
+            .check_integrity()
+            .map_err(|e| open_error(e.to_string()))?
+        {
+            return Err(open_error(t!("backup-verify-failed", detail = "integrity")));
+        }
+        let written = tables_of(&check.begin_read()?)?;
+        if written != source {
+            return Err(open_error(t!(
+                "backup-verify-failed",
+                detail = "row counts"
+            )));
+        }
+        drop(check);
+        std::fs::rename(partial, to).map_err(|e| open_error(e.to_string()))?;
+        if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
+            // The rename itself is durable once the folder is synced.
+            if let Ok(dir) = std::fs::File::open(dir) {
+                let _ = dir.sync_all();
+            }
+        }
+        let bytes = std::fs::metadata(to).map(|m| m.len()).unwrap_or(0);
+        Ok(BackupReport {
+            path: to.to_path_buf(),
+            tables: written.len(),
+            rows: total,
+            bytes,
+        })
+    }
+}
