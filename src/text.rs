@@ -247,6 +247,16 @@ impl<W: std::io::Write> Drop for TerminalWriter<W> {
     }
 }
 
+/// Whether `text` names the record `id` as a whole (`CM-000001`, not `CM-0000012`).
+pub fn mentions(text: &str, id: &str) -> bool {
+    text.match_indices(id).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + id.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            && !after.is_some_and(|c| c.is_alphanumeric())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

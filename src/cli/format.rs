@@ -1,6 +1,6 @@
 //! One output switch on every command that prints data: `--format table|csv|json` (table for
 //! people, CSV and JSON for programs; `--json` is a hidden alias of `--format json`), and the
-//! CSV writer they share.
+//! writers they share: terminal-safe standard output, CSV, and JSON in its public form.
 
 use clap::{Args, ValueEnum};
 
@@ -36,7 +36,7 @@ impl FormatArg {
 
 /// A CSV writer on standard output (terminal-safe, see [`super::data_out`]).
 pub fn csv_out() -> csv::Writer<Box<dyn std::io::Write>> {
-    csv::Writer::from_writer(super::data_out())
+    csv::Writer::from_writer(data_out())
 }
 
 /// Writes `header` and `rows` as CSV on standard output.
@@ -63,10 +63,40 @@ pub fn print_export_row(
 ) -> anyhow::Result<()> {
     use crate::transfer::{Format, columns_of, write_rows};
     write_rows(
-        super::data_out(),
+        data_out(),
         Format::Csv,
         columns_of(kind),
         std::iter::once(Ok(row)),
     )?;
     Ok(())
+}
+
+/// Standard output for data (CSV, exports): as it is to a file or a pipe, line by line through
+/// [`crate::text::sanitize`] to a terminal, where an escape sequence in a cell would run.
+pub(crate) fn data_out() -> Box<dyn std::io::Write> {
+    use std::io::IsTerminal;
+    let out = std::io::stdout();
+    if out.is_terminal() {
+        Box::new(crate::text::TerminalWriter::new(out.lock()))
+    } else {
+        Box::new(out.lock())
+    }
+}
+
+/// Prints `value` as indented JSON on stdout. Every `--json` output goes through here, so C1
+/// controls, DEL and bidirectional controls in names and notes are written as `\uXXXX`, never
+/// raw (see [`crate::transfer::write_json`]).
+pub(crate) fn print_json(
+    service: &crate::service::Service,
+    value: &(impl serde::Serialize + ?Sized),
+) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    // Customers by external id, read from one snapshot taken now (after this run's writes).
+    let names = service.external_ids()?;
+    crate::domain::with_external_ids(names, || {
+        let mut out = std::io::stdout().lock();
+        crate::transfer::write_json(&mut out, value, true)?;
+        writeln!(out)?;
+        Ok(())
+    })
 }

@@ -32,6 +32,7 @@ pub use exit::{
     EXIT_DAMAGED, EXIT_DATABASE, EXIT_FAILED, EXIT_INTERNAL, EXIT_NOT_FOUND, EXIT_REFUSED,
     EXIT_USAGE, InternalError, exit_code,
 };
+pub(crate) use format::{data_out, print_json};
 pub use lang::{choose_language, command, help_ids};
 pub use workbench::workbench;
 
@@ -436,36 +437,6 @@ impl From<KindArg> for crate::transfer::Kind {
             KindArg::Complaints => Kind::Complaints,
         }
     }
-}
-
-/// Standard output for data (CSV, exports): as it is to a file or a pipe, line by line through
-/// [`crate::text::sanitize`] to a terminal, where an escape sequence in a cell would run.
-pub(crate) fn data_out() -> Box<dyn std::io::Write> {
-    use std::io::IsTerminal;
-    let out = std::io::stdout();
-    if out.is_terminal() {
-        Box::new(crate::text::TerminalWriter::new(out.lock()))
-    } else {
-        Box::new(out.lock())
-    }
-}
-
-/// Prints `value` as indented JSON on stdout. Every `--json` output goes through here, so C1
-/// controls, DEL and bidirectional controls in names and notes are written as `\uXXXX`, never
-/// raw (see [`crate::transfer::write_json`]).
-pub(crate) fn print_json(
-    service: &crate::service::Service,
-    value: &(impl serde::Serialize + ?Sized),
-) -> anyhow::Result<()> {
-    use std::io::Write as _;
-    // Customers by external id, read from one snapshot taken now (after this run's writes).
-    let names = service.external_ids()?;
-    crate::domain::with_external_ids(names, || {
-        let mut out = std::io::stdout().lock();
-        crate::transfer::write_json(&mut out, value, true)?;
-        writeln!(out)?;
-        Ok(())
-    })
 }
 
 /// Runs the parsed command line. No panic reaches the user as a backtrace: one inside redb (a

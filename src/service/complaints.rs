@@ -571,7 +571,7 @@ fn schedule_satisfaction_check(
     let open = w.care_plans_of(c.customer)?.into_iter().find(|p| {
         p.status == PlanStatus::Open
             && p.purpose == CarePurpose::Satisfaction
-            && mentions(&p.note, &c.id)
+            && crate::text::mentions(&p.note, &c.id)
     });
     if let Some(open) = open {
         return Ok(open);
@@ -593,16 +593,6 @@ fn schedule_satisfaction_check(
     };
     w.upsert_care_plan(&plan)?;
     Ok(plan)
-}
-
-/// Whether `text` names the record `id` as a whole (`CM-000001`, not `CM-0000012`).
-fn mentions(text: &str, id: &str) -> bool {
-    text.match_indices(id).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + id.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-            && !after.is_some_and(|c| c.is_alphanumeric())
-    })
 }
 
 #[cfg(test)]

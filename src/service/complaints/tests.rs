@@ -1,6 +1,7 @@
 //! The complaint flow's small rules: audit actions with words, notes that name a complaint.
 
-use super::{ComplaintCommand, command_name, mentions};
+use super::{ComplaintCommand, command_name};
+use crate::text::mentions;
 
 #[test]
 fn a_note_mentions_an_id_only_as_a_whole() {
