@@ -14,6 +14,7 @@ use clap::{Args, ValueEnum};
 use std::fmt::Write as _;
 
 pub use super::format::OutputFormat;
+use super::format::csv_out;
 
 /// The date and rate overrides shared by every analytics command.
 #[derive(Debug, Clone, Args)]
@@ -73,10 +74,6 @@ const RFM_HEADER: &[&str] = &[
     "value_class",
     "stage",
 ];
-
-fn csv_out() -> csv::Writer<Box<dyn std::io::Write>> {
-    csv::Writer::from_writer(super::data_out())
-}
 
 fn json_out(
     service: &crate::service::Service,

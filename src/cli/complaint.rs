@@ -502,7 +502,7 @@ pub fn causes(context: &Context, format: OutputFormat) -> anyhow::Result<()> {
     match format {
         OutputFormat::Json => super::print_json(&service, &rows)?,
         OutputFormat::Csv => {
-            let mut w = csv::Writer::from_writer(super::data_out());
+            let mut w = super::format::csv_out();
             w.write_record([
                 "category",
                 "cause",

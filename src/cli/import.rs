@@ -61,7 +61,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     // Open the reject file before anything is written, so an unwritable path fails first.
     // `-` is standard output.
     let reject_writer = match &args.skip_bad {
-        Some(path) if path.as_os_str() == "-" => Some(csv::Writer::from_writer(super::data_out())),
+        Some(path) if path.as_os_str() == "-" => Some(super::format::csv_out()),
         Some(path) => Some(csv::Writer::from_writer(Box::new(
             std::fs::File::create(path)
                 .with_context(|| t!("cannot-write", path = path.display().to_string()))?,

@@ -25,19 +25,7 @@ pub fn run(context: &Context, backup: &Path) -> anyhow::Result<()> {
             ..context.clone()
         }
     };
-    {
-        let service = judge.open()?;
-        let (_, role) = service.whoami();
-        if !role.allows(crate::domain::Role::Admin) {
-            return Err(crate::service::ServiceError::Forbidden {
-                user: service.whoami().0.to_string(),
-                role,
-                needed: crate::domain::Role::Admin,
-                needs_to: "restore the database",
-            }
-            .into());
-        }
-    }
+    judge.open()?.may_restore()?;
     // Check a copy: opening a file may recover it, and the backup stays as it was.
     let staged = sibling(&live, "restoring");
     std::fs::copy(backup, &staged)

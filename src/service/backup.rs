@@ -20,10 +20,15 @@ impl Service {
 }
 
 impl Service {
+    /// Whether this person may put a backup in this database's place (admins only): asked
+    /// before anything is copied.
+    pub fn may_restore(&self) -> Result<(), ServiceError> {
+        self.require(Role::Admin, "restore the database")
+    }
+
     /// Records, in a database just restored, where it came from and where the file it
     /// replaced was kept.
     pub fn record_restore(&self, from: &Path, kept: Option<&Path>) -> Result<(), ServiceError> {
-        self.require(Role::Admin, "restore the database")?;
         let kept = kept.map_or_else(String::new, |k| k.display().to_string());
         self.write(Role::Admin, "restore the database", |w| {
             w.audit(
