@@ -1226,6 +1226,7 @@ file-too-many-columns = { $found } columns are too many (at most { $most }; a ki
 file-column-missing = required column missing (the header has: { $columns })
 file-field-count = has { $len } fields, the header has { $expected }
 file-not-utf8 = is not valid UTF-8 text
+file-unreadable = cannot be read: { $reason }
 file-column-twice = column appears twice in the header
 file-not-json-array = expected a JSON array of objects
 file-key-twice = is given twice in this record (keys ignore letter case)
@@ -1469,6 +1470,8 @@ note-satisfaction = satisfaction check after complaint { $id } ({ $category })
 ## Command line: import progress, exit statuses
 cli-import-progress = {"{"}spinner{"}"} importing {"{"}msg{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} rows ({"{"}rate{"}"}, {"{"}eta{"}"})
 cli-import-rate = { $rate } rows/s
+cli-import-checking = {"{"}spinner{"}"} checking {"{"}msg{"}"}: {"{"}pos{"}"} rows ({"{"}rate{"}"})
+cli-reading-stdin = cannot read standard input
 
 ## Command line: where a setting came from
 config-source-default = default

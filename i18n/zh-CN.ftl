@@ -1142,6 +1142,7 @@ file-too-many-columns = { $found } 列太多（最多 { $most } 列；每类只�
 file-column-missing = 缺少必需的列（表头为：{ $columns }）
 file-field-count = 有 { $len } 个字段，表头有 { $expected } 个
 file-not-utf8 = 不是有效的 UTF-8 文本
+file-unreadable = 无法读取：{ $reason }
 file-column-twice = 表头中此列出现了两次
 file-not-json-array = 应为 JSON 对象数组
 file-key-twice = 在此记录中出现了两次（键不区分大小写）
@@ -1381,6 +1382,8 @@ note-satisfaction = 投诉 { $id } 之后的满意度回访（{ $category }）
 ## 命令行：导入进度、退出状态
 cli-import-progress = {"{"}spinner{"}"} 正在导入{"{"}msg{"}"} [{"{"}bar:30{"}"}] {"{"}pos{"}"}/{"{"}len{"}"} 行（{"{"}rate{"}"}，剩余 {"{"}eta{"}"}）
 cli-import-rate = 每秒 { $rate } 行
+cli-import-checking = {"{"}spinner{"}"} 正在检查{"{"}msg{"}"}：{"{"}pos{"}"} 行（{"{"}rate{"}"}）
+cli-reading-stdin = 无法读取标准输入
 
 ## 命令行：设置的来源
 config-source-default = 默认

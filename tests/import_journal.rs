@@ -62,7 +62,7 @@ fn total_of(db: &TestDb, customer: &str) -> (u64, Money) {
 fn chunked_import_writes_everything_and_journals_it() {
     let db = TestDb::new();
     db.import_ok(Kind::Customers, &customers_csv(50));
-    let rows = loyal::service::CHUNK_ROWS * 2 + 123;
+    let rows = loyal::service::FIRST_CHUNK * 3 + 123;
     let report = chunked(&db, &orders_csv(rows, 50, "10.00"), "orders.csv").expect("import");
     assert_eq!(report.created as usize, rows);
     let id = report.import_id.expect("journal id");
@@ -87,7 +87,7 @@ fn chunked_import_writes_everything_and_journals_it() {
 fn a_bad_row_anywhere_means_nothing_is_written() {
     let db = TestDb::new();
     db.import_ok(Kind::Customers, &customers_csv(10));
-    let mut text = orders_csv(loyal::service::CHUNK_ROWS + 10, 10, "5.00");
+    let mut text = orders_csv(loyal::service::FIRST_CHUNK + 10, 10, "5.00");
     text.push_str("LATE,NOBODY,2026-03-01,1.00\n");
     match chunked(&db, &text, "bad.csv") {
         Err(ServiceError::Rejected(errors)) => {
@@ -375,4 +375,102 @@ fn follow_ups_and_complaints_import_in_chunks_and_roll_back() {
     let view = db.service.complaint_view("K1").expect("complaint");
     assert_eq!(view.complaint.description, "parcel late");
     assert_eq!(view.complaint.status, loyal::domain::ComplaintStatus::New);
+}
+
+#[test]
+fn a_save_gets_in_while_a_long_import_goes_on_without_pauses() {
+    // The import never pauses on its own; it steps aside only because the save waits.
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, &customers_csv(100));
+    let orders = db.dir.path().join("orders.csv");
+    let rows = 200_000;
+    std::fs::write(&orders, orders_csv(rows, 100, "2.50")).expect("write");
+    let mut child = Command::new(BIN)
+        .env("LOYAL_LANG", "en")
+        .arg("--db")
+        .arg(db.path())
+        .args(["import", "orders"])
+        .arg(&orders)
+        .env("LOYAL_CONFIG", db.path().with_extension("toml"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn import");
+    let start = Instant::now();
+    let running = || {
+        db.service
+            .imports()
+            .expect("journal")
+            .first()
+            .map(|i| (i.state, i.done))
+    };
+    while !matches!(running(), Some((ImportState::Running, done)) if done > 0) {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no chunk written"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    db.service
+        .log_followup(&loyal::service::NewFollowUp {
+            customer: CustomerKey::External("C7".into()),
+            at: None,
+            channel: loyal::domain::Channel::Phone,
+            direction: loyal::domain::Direction::Inbound,
+            kind: loyal::domain::FollowUpKind::Service,
+            staff: None,
+            summary: "called during the import".into(),
+            outcome: String::new(),
+            satisfaction: None,
+            next_contact: None,
+        })
+        .expect("save");
+    let (state, done) = running().expect("journal");
+    assert!(
+        state == ImportState::Running && (done as usize) < rows,
+        "the save waited for the whole import: {state:?} at {done}/{rows}"
+    );
+    let status = child.wait().expect("import");
+    assert!(status.success());
+    assert_eq!(db.service.stats().expect("stats").orders as usize, rows);
+    assert_eq!(db.service.stats().expect("stats").followups, 1);
+}
+
+#[test]
+fn a_chunk_ends_as_soon_as_another_writer_waits() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, &customers_csv(10));
+    // What a waiting save does (see `loyal::store::WaitProbe`): a shared lock on the file
+    // beside the database, held until it has the write lock; here, until the first commit.
+    let mut name = db.path().into_os_string();
+    name.push(".waiting");
+    let waiting = std::fs::File::create(&name).expect("waiting file");
+    waiting.lock_shared().expect("lock");
+    let mut waiter = Some(waiting);
+    let mut first_commit = None;
+    let table = transfer::read_table(
+        orders_csv(1500, 10, "1.00").as_bytes(),
+        Format::Csv,
+        Kind::Orders,
+    )
+    .expect("table");
+    let parsed = transfer::parse_orders(table);
+    let report = db
+        .service
+        .import_orders_chunked(
+            "orders.csv",
+            parsed.inputs,
+            parsed.errors,
+            ImportOptions::default(),
+            &mut |done, total| {
+                if total > 0 && first_commit.is_none() {
+                    first_commit = Some(done);
+                    waiter = None;
+                }
+            },
+        )
+        .expect("import");
+    assert_eq!(report.created, 1500);
+    // One chunk would hold all 1,500 rows; it committed after the first probe instead.
+    assert_eq!(first_commit, Some(128));
 }

@@ -100,6 +100,7 @@ fn service_code(error: &ServiceError) -> u8 {
         | ServiceError::Forbidden { .. }
         | ServiceError::Stale { .. }
         | ServiceError::Rejected(_)
+        | ServiceError::Unreadable(_)
         | ServiceError::PossibleDuplicate(_) => EXIT_REFUSED,
     }
 }

@@ -3,10 +3,9 @@
 
 use super::{Context, ImportArgs};
 use crate::service::{ImportOptions, ImportReport, ServiceError};
-use crate::transfer::{self, Format, Kind, RawTable, RowError};
+use crate::transfer::{self, Format, Kind, RawTable, RowError, TableFile};
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
-use std::io::Read;
 use std::path::Path;
 
 /// How many row errors to print before summarising the rest.
@@ -26,32 +25,22 @@ fn format_for(path: &Path, explicit: Option<Format>) -> Format {
     })
 }
 
-fn open_input(path: &Path) -> anyhow::Result<Box<dyn Read>> {
+/// The file to import: a named file, or standard input (`-`) copied to a temporary file so
+/// that it can be read twice (checked, then written).
+fn open_table(path: &Path, format: Format, kind: Kind) -> anyhow::Result<TableFile> {
     if path.as_os_str() == "-" {
-        return Ok(Box::new(std::io::stdin().lock()));
+        return TableFile::spool(std::io::stdin().lock(), format, kind)
+            .with_context(|| t!("cli-reading-stdin"));
     }
-    let file = std::fs::File::open(path)
-        .with_context(|| t!("cannot-open-file", path = path.display().to_string()))?;
-    Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, file)))
+    TableFile::open(path, format, kind)
+        .with_context(|| t!("cannot-open-file", path = path.display().to_string()))
 }
 
 pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     let kind: Kind = args.kind.into();
     let name = args.file.display().to_string();
     let format = format_for(&args.file, args.format);
-    let table = transfer::read_table(open_input(&args.file)?, format, kind)
-        .map_err(|e| super::exit::refused(format!("{name}:{e}")))?;
-    if !table.unknown_columns.is_empty() {
-        eprintln!(
-            "{}",
-            t!(
-                "cli-unknown-columns",
-                file = crate::text::sanitize(&name).into_owned(),
-                columns = crate::text::sanitize(&table.unknown_columns.join(", ")).into_owned(),
-                known = transfer::columns_of(kind).join(",")
-            )
-        );
-    }
+    let file = open_table(&args.file, format, kind)?;
     let options = ImportOptions {
         dry_run: args.dry_run,
         skip_bad: args.skip_bad.is_some(),
@@ -74,11 +63,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     } else {
         Some(name.as_str())
     };
-    // The parsed rows replace the raw ones in memory; rejected rows are written to the reject
-    // file from a second read of the file (or, from stdin, a copy kept for it).
-    let kept_for_rejects =
-        (args.skip_bad.is_some() && args.file.as_os_str() == "-").then(|| table.clone());
-    let report = import_table(&service, kind, table, options, true, source);
+    let report = import_file(&service, &file, options, true, source);
     let row_error = |e: &RowError| match format {
         Format::Csv => format!("{name}:{e}"),
         Format::Json => format!("{name}: record {e}"),
@@ -93,15 +78,24 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
                 n = errors.len()
             )));
         }
+        Err(ServiceError::Unreadable(e)) => {
+            return Err(super::exit::refused(format!("{name}:{e}")));
+        }
         Err(e) => return Err(e).with_context(|| t!("cli-importing", name = &name)),
     };
+    if !report.unknown_columns.is_empty() {
+        eprintln!(
+            "{}",
+            t!(
+                "cli-unknown-columns",
+                file = crate::text::sanitize(&name).into_owned(),
+                columns = crate::text::sanitize(&report.unknown_columns.join(", ")).into_owned(),
+                known = transfer::columns_of(kind).join(",")
+            )
+        );
+    }
     if let (Some(writer), Some(reject_path)) = (reject_writer, &args.skip_bad) {
-        let table = match kept_for_rejects {
-            Some(table) => table,
-            None => transfer::read_table(open_input(&args.file)?, format, kind)
-                .map_err(|e| super::exit::refused(format!("{name}:{e}")))?,
-        };
-        write_rejects(writer, &table, &report.rejected)
+        write_rejects(writer, &file, &report.rejected)
             .with_context(|| t!("cli-writing", file = reject_path.display().to_string()))?;
         if !report.rejected.is_empty() {
             eprintln!(
@@ -133,7 +127,69 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Parses `table` as `kind` and imports it; `progress_bar` shows progress on a terminal.
+/// A progress bar in the catalogue's words, with the rate in whole rows a second
+/// (`41,999 rows/s`, not indicatif's `41,998.5688/s`); hidden unless `shown`.
+fn progress_bar(shown: bool, kind: Kind) -> ProgressBar {
+    let bar = if shown {
+        ProgressBar::new(0)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(bar_style(&t!("cli-import-progress")));
+    bar.set_message(kind.title());
+    bar
+}
+
+fn bar_style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let rate = state.per_sec();
+                let rate = if rate.is_finite() { rate.max(0.0) } else { 0.0 };
+                let _ = w.write_str(&t!(
+                    "cli-import-rate",
+                    rate = crate::text::thousands(rate.round() as u64)
+                ));
+            },
+        )
+        .progress_chars("=> ")
+}
+
+/// `progress(done, total)` for a bar: `total` 0 while the rows are being checked (their
+/// number not known yet), then the rows to write.
+fn follow(bar: &ProgressBar) -> impl FnMut(u64, u64) + '_ {
+    let mut checking = false;
+    move |done: u64, total: u64| {
+        if total == 0 && !checking {
+            checking = true;
+            bar.set_style(bar_style(&t!("cli-import-checking")));
+        } else if total > 0 && checking {
+            checking = false;
+            bar.set_style(bar_style(&t!("cli-import-progress")));
+            bar.reset();
+        }
+        bar.set_length(total);
+        bar.set_position(done);
+    }
+}
+
+/// Imports `file` streaming; `progress_bar` shows progress on a terminal.
+pub fn import_file(
+    service: &crate::service::Service,
+    file: &TableFile,
+    options: ImportOptions,
+    progress_bar: bool,
+    journal: Option<&str>,
+) -> Result<ImportReport, ServiceError> {
+    let bar = self::progress_bar(progress_bar, file.kind());
+    let result = service.import_file(file, options, journal, &mut follow(&bar));
+    bar.finish_and_clear();
+    result
+}
+
+/// Parses `table` (in memory) as `kind` and imports it; `progress_bar` shows progress.
 pub fn import_table(
     service: &crate::service::Service,
     kind: Kind,
@@ -142,36 +198,8 @@ pub fn import_table(
     progress_bar: bool,
     chunked_source: Option<&str>,
 ) -> Result<ImportReport, ServiceError> {
-    let bar = if progress_bar {
-        ProgressBar::new(table.rows.len() as u64)
-    } else {
-        ProgressBar::hidden()
-    };
-    // The words from the catalogue; the rate in whole rows a second (`41,999 rows/s`), not
-    // indicatif's `41,998.5688/s`.
-    let template = t!("cli-import-progress");
-    bar.set_style(
-        ProgressStyle::with_template(&template)
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .with_key(
-                "rate",
-                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let rate = state.per_sec();
-                    let rate = if rate.is_finite() { rate.max(0.0) } else { 0.0 };
-                    let _ = w.write_str(&t!(
-                        "cli-import-rate",
-                        rate = crate::text::thousands(rate.round() as u64)
-                    ));
-                },
-            )
-            .progress_chars("=> "),
-    );
-    bar.set_message(kind.title());
-    let mut progress = |done: u64, total: u64| {
-        bar.set_length(total);
-        bar.set_position(done);
-    };
-    let result = service.import_table(kind, table, options, chunked_source, &mut progress);
+    let bar = self::progress_bar(progress_bar, kind);
+    let result = service.import_table(kind, table, options, chunked_source, &mut follow(&bar));
     bar.finish_and_clear();
     result
 }
@@ -186,37 +214,44 @@ fn print_row_errors(errors: &[RowError], describe: impl Fn(&RowError) -> String)
 }
 
 /// The rejected rows with their original cells plus `_line`, `_field`, `_error` columns; the
-/// file imports again once fixed (columns starting with `_` are ignored).
+/// file imports again once fixed (columns starting with `_` are ignored). The rows come from
+/// another read of the file, so none are held but the rejected ones' errors.
 fn write_rejects(
     mut writer: csv::Writer<Box<dyn std::io::Write>>,
-    table: &RawTable,
+    file: &TableFile,
     rejected: &[RowError],
 ) -> anyhow::Result<()> {
-    let mut header: Vec<String> = table
-        .columns
-        .iter()
-        .filter(|c| !c.starts_with('_'))
-        .cloned()
-        .collect();
-    let columns = header.clone();
-    header.extend(["_line", "_field", "_error"].map(String::from));
-    writer.write_record(&header)?;
     let mut by_line: std::collections::BTreeMap<u64, Vec<&RowError>> =
         std::collections::BTreeMap::new();
     for error in rejected {
         by_line.entry(error.line).or_default().push(error);
     }
-    let rows: std::collections::HashMap<u64, &transfer::RawRow> = table
-        .rows
+    // JSON rows may each have other keys: the header is known once the file has been read,
+    // so the rejected rows' cells wait (they are few) until then.
+    let mut found: std::collections::HashMap<u64, transfer::RawRow> =
+        std::collections::HashMap::new();
+    let columns = file
+        .scan(|row| -> Result<(), RowError> {
+            if by_line.contains_key(&row.line) {
+                found.insert(row.line, row);
+            }
+            Ok(())
+        })
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut header: Vec<String> = columns
+        .columns
         .iter()
-        .filter(|r| by_line.contains_key(&r.line))
-        .map(|r| (r.line, r))
+        .filter(|c| !c.starts_with('_'))
+        .cloned()
         .collect();
+    let cells = header.clone();
+    header.extend(["_line", "_field", "_error"].map(String::from));
+    writer.write_record(&header)?;
     for (line, errors) in by_line {
-        let mut record = rows
+        let mut record = found
             .get(&line)
-            .map(|r| r.cells_in(&columns))
-            .unwrap_or_else(|| vec![String::new(); columns.len()]);
+            .map(|r| r.cells_in(&cells))
+            .unwrap_or_else(|| vec![String::new(); cells.len()]);
         record.push(line.to_string());
         record.push(
             errors

@@ -69,4 +69,17 @@ pub enum UndoEntry {
         id: String,
         before: Option<Box<Complaint>>,
     },
+    /// Orders the import created, many to an entry (one entry per order would be a third of
+    /// a bulk import's writes).
+    OrdersCreated { order_ids: Vec<String> },
+}
+
+impl UndoEntry {
+    /// How many changes this entry undoes.
+    pub fn weight(&self) -> u64 {
+        match self {
+            UndoEntry::OrdersCreated { order_ids } => order_ids.len() as u64,
+            _ => 1,
+        }
+    }
 }

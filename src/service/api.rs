@@ -181,7 +181,7 @@ pub enum Response {
         customer: Box<Customer>,
         moved: MergeCounts,
     },
-    Imported(ImportReport),
+    Imported(Box<ImportReport>),
     Exported {
         count: u64,
         text: String,
@@ -271,7 +271,7 @@ impl Service {
                 rows,
                 parse_errors,
                 options,
-            } => Response::Imported(match rows {
+            } => Response::Imported(Box::new(match rows {
                 ImportRows::Customers(rows) => {
                     self.import_customers(rows, parse_errors, options, &mut quiet)?
                 }
@@ -287,7 +287,7 @@ impl Service {
                 ImportRows::Complaints(rows) => {
                     self.import_complaints(rows, parse_errors, options, &mut quiet)?
                 }
-            }),
+            })),
             Request::Export { kind, format } => {
                 let mut buffer = Vec::new();
                 let count = self.export(kind, format, &mut buffer)?;

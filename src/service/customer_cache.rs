@@ -5,7 +5,7 @@ use super::import::{ImportOptions, ImportReport, reject};
 use super::{CustomerKey, ServiceError};
 use crate::domain::{Customer, CustomerId};
 use crate::store::{Reader, StoreError, Writer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Where an import looks customer ids up: its own write transaction, or a read snapshot when
 /// a chunked import validates every row before writing any.
@@ -28,7 +28,7 @@ impl ResolveExternal for Reader {
 /// Resolves the customer ids of a file once each, remembering the unknown ones.
 #[derive(Default)]
 pub(super) struct CustomerCache {
-    known: HashMap<String, Option<CustomerId>>,
+    known: FxHashMap<String, Option<CustomerId>>,
     /// Unknown ids to create (with `create_missing`), in first-seen order.
     missing: Vec<String>,
 }

@@ -43,6 +43,11 @@ pub enum ServiceError {
     #[error("{}", t!("err-rejected", n = .0.len()))]
     Rejected(Vec<RowError>),
 
+    /// An import file that cannot be read as its format says (a malformed CSV line, invalid
+    /// JSON, a missing required column): where and why.
+    #[error("{0}")]
+    Unreadable(RowError),
+
     #[error("{}", t!(
         "err-duplicate",
         matches = .0

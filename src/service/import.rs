@@ -2,15 +2,11 @@
 //! or skipping bad rows when asked, with every skipped row and its reason reported. Matching is
 //! idempotent: re-importing the same rows changes nothing.
 
-use super::customer_cache::CustomerCache;
 use super::customers::{apply_input, find_duplicates, same_facts};
 use super::{CustomerKey, Service, ServiceError};
-use crate::domain::{Customer, CustomerId, Money, Order};
-use crate::store::{Change, ChildRecord, RecordIdKind, StoreError, Writer};
-use crate::transfer::{
-    CarePlanInput, ChildInput, ComplaintInput, CustomerInput, FollowUpInput, Kind, Lined,
-    OrderInput, RowError,
-};
+use crate::domain::{Customer, CustomerId, Money};
+use crate::store::{Change, StoreError, Writer};
+use crate::transfer::{CustomerInput, Kind, Lined, OrderInput, RowError};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -48,6 +44,9 @@ pub struct ImportReport {
     /// The journal id of a chunked import (`loyal imports rollback ID` undoes it).
     #[serde(default)]
     pub import_id: Option<u64>,
+    /// Columns of the file this kind does not know (ignored).
+    #[serde(default)]
+    pub unknown_columns: Vec<String>,
 }
 
 impl ImportReport {
@@ -68,6 +67,7 @@ impl ImportReport {
             rejected: parse_errors,
             import_id: None,
             warnings: Vec::new(),
+            unknown_columns: Vec::new(),
         }
     }
 
@@ -82,6 +82,19 @@ impl ImportReport {
     /// Lines that were rejected, for filtering rows out.
     pub(super) fn rejected_lines(&self) -> HashSet<u64> {
         self.rejected.iter().map(|e| e.line).collect()
+    }
+
+    /// What the audit trail says the import did (in the words loyal writes its records in).
+    pub(super) fn audit_detail(&self) -> String {
+        format!(
+            "{} rows: {} new, {} updated, {} unchanged, {} skipped, {} customer files created",
+            self.rows,
+            self.created,
+            self.updated,
+            self.unchanged,
+            self.rejected_rows(),
+            self.created_customers
+        )
     }
 
     /// How many rows were rejected (a row can have several errors).
@@ -136,7 +149,7 @@ pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
 const PROGRESS_EVERY: usize = 4096;
 
 impl Service {
-    fn run_import(
+    pub(super) fn run_import(
         &self,
         options: ImportOptions,
         action: impl FnOnce(&mut Writer<'_>) -> Result<ImportReport, ServiceError>,
@@ -147,15 +160,7 @@ impl Service {
         }
         self.store.write(|w| {
             let report = action(w)?;
-            let detail = format!(
-                "{} rows: {} new, {} updated, {} unchanged, {} skipped, {} customer files created",
-                report.rows,
-                report.created,
-                report.updated,
-                report.unchanged,
-                report.rejected_rows(),
-                report.created_customers
-            );
+            let detail = report.audit_detail();
             w.audit(&format!("import.{}", report.kind), None, "", detail)?;
             Ok(report)
         })
@@ -284,210 +289,6 @@ impl Service {
                     customer.referred_by = target;
                     w.update_customer(customer)?;
                 }
-            }
-            progress(total, total);
-            Ok(report)
-        })
-    }
-
-    /// Imports orders, keyed by `order_id`: an identical row changes nothing, a changed row
-    /// replaces the order, and the customers' aggregates follow in the same transaction.
-    pub fn import_orders(
-        &self,
-        inputs: Vec<Lined<OrderInput>>,
-        parse_errors: Vec<RowError>,
-        options: ImportOptions,
-        progress: Progress<'_>,
-    ) -> Result<ImportReport, ServiceError> {
-        let total = (inputs.len() + parse_errors.len()) as u64;
-        let rows = row_count(&inputs, &parse_errors);
-        self.run_import(options, |w| {
-            let mut report = ImportReport::new(Kind::Orders, options, rows, parse_errors);
-            let mut first_line: HashMap<&str, u64> = HashMap::with_capacity(inputs.len());
-            let mut customers = CustomerCache::default();
-            for row in &inputs {
-                let order_id = row.value.order_id.as_str();
-                if let Some(first) = first_line.get(order_id) {
-                    reject(
-                        &mut report,
-                        row.line,
-                        "order_id",
-                        t!("row-twice", id = format!("{order_id:?}"), first = *first),
-                    );
-                    continue;
-                }
-                first_line.insert(order_id, row.line);
-                customers.check(w, row.line, &row.value.customer_id, options, &mut report)?;
-            }
-            report.gate(options)?;
-            let skip = report.rejected_lines();
-            customers.create_missing(w, &mut report)?;
-            w.hold_back_bulk_writes();
-            for (done, row) in inputs
-                .iter()
-                .filter(|r| !skip.contains(&r.line))
-                .enumerate()
-            {
-                if done % PROGRESS_EVERY == 0 {
-                    progress(done as u64, total);
-                }
-                let input = &row.value;
-                let Some(customer) = customers.id(&input.customer_id) else {
-                    continue;
-                };
-                let order = Order {
-                    order_id: input.order_id.clone(),
-                    customer,
-                    ordered_at: input.ordered_at,
-                    amount: input.amount,
-                    items: input.items.clone(),
-                    category: input.category.clone(),
-                    channel: input.channel.clone(),
-                };
-                match w.upsert_order(&order) {
-                    Ok(change) => report.count(change),
-                    Err(e) => {
-                        let Some(error) = overflow_row(&e, row.line, input) else {
-                            return Err(e.into());
-                        };
-                        // Nothing of the row was written: skip it, or fail the import.
-                        report.rejected.push(error);
-                        report.gate(options)?;
-                    }
-                }
-            }
-            progress(total, total);
-            Ok(report)
-        })
-    }
-
-    pub fn import_followups(
-        &self,
-        inputs: Vec<Lined<FollowUpInput>>,
-        parse_errors: Vec<RowError>,
-        options: ImportOptions,
-        progress: Progress<'_>,
-    ) -> Result<ImportReport, ServiceError> {
-        self.import_children(
-            Kind::FollowUps,
-            RecordIdKind::FollowUp,
-            inputs,
-            parse_errors,
-            options,
-            progress,
-            |w, r| w.upsert_followup(r),
-        )
-    }
-
-    pub fn import_care_plans(
-        &self,
-        inputs: Vec<Lined<CarePlanInput>>,
-        parse_errors: Vec<RowError>,
-        options: ImportOptions,
-        progress: Progress<'_>,
-    ) -> Result<ImportReport, ServiceError> {
-        self.import_children(
-            Kind::CarePlans,
-            RecordIdKind::CarePlan,
-            inputs,
-            parse_errors,
-            options,
-            progress,
-            |w, r| w.upsert_care_plan(r),
-        )
-    }
-
-    pub fn import_complaints(
-        &self,
-        inputs: Vec<Lined<ComplaintInput>>,
-        parse_errors: Vec<RowError>,
-        options: ImportOptions,
-        progress: Progress<'_>,
-    ) -> Result<ImportReport, ServiceError> {
-        self.import_children(
-            Kind::Complaints,
-            RecordIdKind::Complaint,
-            inputs,
-            parse_errors,
-            options,
-            progress,
-            |w, r| w.upsert_complaint(r),
-        )
-    }
-
-    /// Follow-ups, care plans and complaints: keyed by their id column; a row without an id
-    /// gets a fresh one (so such a file is not idempotent; exports always carry ids).
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn import_children<T: ChildRecord + WithId>(
-        &self,
-        kind: Kind,
-        id_kind: RecordIdKind,
-        inputs: Vec<Lined<ChildInput<T>>>,
-        parse_errors: Vec<RowError>,
-        options: ImportOptions,
-        progress: Progress<'_>,
-        upsert: impl Fn(&mut Writer<'_>, &T) -> Result<Change, StoreError>,
-    ) -> Result<ImportReport, ServiceError> {
-        let total = (inputs.len() + parse_errors.len()) as u64;
-        let rows = row_count(&inputs, &parse_errors);
-        self.run_import(options, |w| {
-            let mut report = ImportReport::new(kind, options, rows, parse_errors);
-            let mut first_line: HashMap<&str, u64> = HashMap::new();
-            let mut customers = CustomerCache::default();
-            for row in &inputs {
-                let id = row.value.record.id();
-                if !id.is_empty() {
-                    if let Some(first) = first_line.get(id) {
-                        reject(
-                            &mut report,
-                            row.line,
-                            id_column(kind),
-                            t!("row-twice", id = format!("{id:?}"), first = *first),
-                        );
-                        continue;
-                    }
-                    first_line.insert(id, row.line);
-                }
-                customers.check(w, row.line, &row.value.customer_id, options, &mut report)?;
-            }
-            report.gate(options)?;
-            let skip = report.rejected_lines();
-            customers.create_missing(w, &mut report)?;
-            // Ids the file gives explicitly: a generated id must not take one of them either.
-            let explicit: HashSet<String> = first_line.keys().map(|k| k.to_string()).collect();
-            let mut without_id = 0u64;
-            for (done, row) in inputs
-                .into_iter()
-                .filter(|r| !skip.contains(&r.line))
-                .enumerate()
-            {
-                if done % PROGRESS_EVERY == 0 {
-                    progress(done as u64, total);
-                }
-                let Some(customer) = customers.id(&row.value.customer_id) else {
-                    continue;
-                };
-                let mut record = row.value.record;
-                record.set_customer(customer);
-                if record.id().is_empty() {
-                    let mut id = w.next_record_id(id_kind)?;
-                    while explicit.contains(&id) {
-                        id = w.next_record_id(id_kind)?;
-                    }
-                    record.set_id(id);
-                    without_id += 1;
-                }
-                report.count(upsert(w, &record)?);
-            }
-            if without_id > 0 {
-                report.warnings.push(RowWarning {
-                    line: 0,
-                    message: t!(
-                        "import-without-ids",
-                        n = without_id,
-                        column = id_column(kind)
-                    ),
-                });
             }
             progress(total, total);
             Ok(report)

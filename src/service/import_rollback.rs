@@ -3,7 +3,7 @@
 //! that a rollback that stops half way is seen as such and can be run again to finish.
 
 use super::import::Progress;
-use super::import_journal::{CHUNK_PAUSE, CHUNK_ROWS, is_interrupted};
+use super::import_journal::{ROLLBACK_CHUNK, is_interrupted};
 use super::{Service, ServiceError};
 use crate::domain::{ImportRecord, ImportState, Role, UndoEntry};
 
@@ -56,9 +56,10 @@ impl Service {
         };
         let total = self.store.read()?.undo_len(id)?;
         let mut undone = 0u64;
+        let mut probe = self.store.wait_probe();
         loop {
             let n = self.store.write(|w| -> Result<u64, ServiceError> {
-                let entries = w.take_undo(id, CHUNK_ROWS)?;
+                let entries = w.take_undo(id, ROLLBACK_CHUNK)?;
                 for entry in &entries {
                     match entry {
                         UndoEntry::Order {
@@ -72,6 +73,11 @@ impl Service {
                             before: None,
                         } => {
                             w.delete_order(order_id)?;
+                        }
+                        UndoEntry::OrdersCreated { order_ids } => {
+                            for order_id in order_ids {
+                                w.delete_order(order_id)?;
+                            }
                         }
                         UndoEntry::CustomerCreated { id } => {
                             w.delete_created_customer(*id)?;
@@ -112,14 +118,17 @@ impl Service {
                     )?;
                 }
                 w.put_import(&record)?;
-                Ok(entries.len() as u64)
+                Ok(entries.iter().map(UndoEntry::weight).sum::<u64>())
             })?;
             if n == 0 {
                 break;
             }
             undone += n;
             progress(undone.min(total), total);
-            std::thread::sleep(CHUNK_PAUSE);
+            // No pause while nobody else wants to write; a colleague's save goes first.
+            if probe.someone_waiting() {
+                probe.step_aside();
+            }
         }
         Ok(undone)
     }

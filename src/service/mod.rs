@@ -12,9 +12,12 @@ mod customers;
 mod error;
 mod export;
 mod followups;
+mod id_check;
 mod import;
 mod import_journal;
+mod import_kinds;
 mod import_rollback;
+mod import_stream;
 mod import_table;
 mod local_dates;
 mod lookup;
@@ -35,9 +38,8 @@ pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, 
 pub use error::ServiceError;
 pub use followups::{FORGOTTEN_DAYS, Forgotten, NewFollowUp};
 pub use import::{ImportOptions, ImportReport, RowWarning};
-pub use import_journal::{
-    CHUNK_PAUSE, CHUNK_ROWS, STALE_AFTER_MS, import_state_text, interrupted_note,
-};
+pub use import_journal::{ROLLBACK_CHUNK, STALE_AFTER_MS, import_state_text, interrupted_note};
+pub use import_stream::{FIRST_CHUNK, MAX_CHUNK};
 pub use local_dates::{LocalDates, local_time, today};
 pub use lookup::{LookupHit, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchKind};
 pub use reports::{

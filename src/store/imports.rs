@@ -78,20 +78,22 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// The last `limit` undo entries of import `id`, newest first, removing them from the log.
+    /// The last undo entries of import `id`, newest first, removing them from the log: as
+    /// many as undo about `limit` changes (at least one entry; see [`UndoEntry::weight`]).
     pub fn take_undo(&mut self, id: u64, limit: usize) -> Result<Vec<UndoEntry>, StoreError> {
         let mut keys = Vec::new();
         let mut entries = Vec::new();
-        for entry in self
-            .import_undo
-            .range((id, 0)..=(id, u64::MAX))?
-            .rev()
-            .take(limit)
-        {
+        let mut weight = 0u64;
+        for entry in self.import_undo.range((id, 0)..=(id, u64::MAX))?.rev() {
+            if weight >= limit as u64 {
+                break;
+            }
             let (key, value) = entry?;
             let (_, seq) = key.value();
             keys.push(seq);
-            entries.push(decode(format!("{id}/{seq}"), &value.value())?);
+            let entry: UndoEntry = decode(format!("{id}/{seq}"), &value.value())?;
+            weight += entry.weight();
+            entries.push(entry);
         }
         for seq in keys {
             self.import_undo.remove((id, seq))?;
@@ -146,8 +148,9 @@ impl Reader {
     pub fn undo_len(&self, id: u64) -> Result<u64, StoreError> {
         let mut n = 0;
         for entry in self.tables.import_undo()?.range((id, 0)..=(id, u64::MAX))? {
-            entry?;
-            n += 1;
+            let (key, value) = entry?;
+            let entry: UndoEntry = decode(format!("{id}/{}", key.value().1), &value.value())?;
+            n += entry.weight();
         }
         Ok(n)
     }

@@ -18,6 +18,7 @@ mod pending_index;
 mod reader;
 mod records;
 pub mod schema;
+mod waiters;
 mod writer;
 
 pub use backup::BackupReport;
@@ -28,4 +29,5 @@ pub use merge::MergeCounts;
 pub use open::{SpaceStats, Store, StoreOptions};
 pub use reader::{PhoneHit, Reader, TermHit};
 pub use records::{Change, ChildRecord};
+pub use waiters::WaitProbe;
 pub use writer::{RecordIdKind, Writer};

@@ -268,9 +268,12 @@ impl Store {
         let db = self.writable_db()?;
         let mut pause = Duration::from_millis(1);
         let mut waiting = false;
+        // Seen by a long import, which then commits and lets this write in.
+        let mut announced = super::waiters::Waiting::new(&self.path);
         let outcome = loop {
             match db.try_begin_write() {
                 Err(redb::TransactionError::WouldBlock) => {
+                    announced.announce();
                     if !waiting {
                         waiting = true;
                         let now = chrono::Utc::now().timestamp_millis();
@@ -286,6 +289,11 @@ impl Store {
             self.waiting_since.store(0, Ordering::Relaxed);
         }
         outcome.map_err(StoreError::from)
+    }
+
+    /// What a long import asks, between rows, whether another writer is waiting for it.
+    pub fn wait_probe(&self) -> super::waiters::WaitProbe {
+        super::waiters::WaitProbe::new(&self.path)
     }
 
     /// How long a write of this process has been waiting for another process's write lock.

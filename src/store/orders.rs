@@ -16,10 +16,24 @@ impl Writer<'_> {
     /// Creates or replaces the order with `order.order_id`. An identical order is left alone,
     /// so re-importing the same rows changes nothing.
     pub fn upsert_order(&mut self, order: &Order) -> Result<Change, StoreError> {
+        self.upsert_order_replacing(order).map(|(change, _)| change)
+    }
+
+    /// [`Writer::upsert_order`], also returning the order it replaced (for an undo log),
+    /// found by the same probe.
+    pub fn upsert_order_replacing(
+        &mut self,
+        order: &Order,
+    ) -> Result<(Change, Option<Order>), StoreError> {
+        let old = self.order(&order.order_id)?;
+        let change = self.write_order(order, old.as_ref())?;
+        Ok((change, old))
+    }
+
+    fn write_order(&mut self, order: &Order, old: Option<&Order>) -> Result<Change, StoreError> {
         let id = order.order_id.as_str();
-        let old = self.order(id)?;
         match old {
-            Some(old) if old == *order => Ok(Change::Unchanged),
+            Some(old) if old == order => Ok(Change::Unchanged),
             Some(old) => {
                 // Aggregates are recomputed from the table: write held-back ones first.
                 self.write_held_back_entries()?;

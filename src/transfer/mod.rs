@@ -8,6 +8,8 @@ mod json;
 mod parse;
 mod raw;
 mod rows;
+mod scan;
+mod table_file;
 
 pub use columns::{Kind, columns_of, required_columns_of};
 pub use inputs::{
@@ -15,13 +17,16 @@ pub use inputs::{
 };
 pub use json::{to_json_pretty, write_json};
 pub use parse::{
-    Parsed, parse_care_plans, parse_complaints, parse_customers, parse_followups, parse_orders,
+    Parsed, RowResult, parse_care_plan, parse_care_plans, parse_complaint, parse_complaints,
+    parse_customer, parse_customers, parse_followup, parse_followups, parse_order, parse_orders,
     parse_timestamp,
 };
 pub use raw::{Format, RawRow, RawTable, read_table};
 pub use rows::{
     CarePlanRow, ComplaintRow, CustomerRow, FollowUpRow, OrderRow, format_timestamp, write_rows,
 };
+pub use scan::{Columns, scan};
+pub use table_file::TableFile;
 
 /// A parsed input with the line (CSV) or record number (JSON) it came from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

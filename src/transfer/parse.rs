@@ -223,6 +223,43 @@ fn parse_rows<T: Send>(table: RawTable, parse_row: fn(&RawRow, &mut Parsed<T>)) 
     })
 }
 
+/// One row's typed input, or every reason it cannot be imported.
+pub type RowResult<T> = Result<Lined<T>, Vec<RowError>>;
+
+fn one<T>(row: &RawRow, parse_row: fn(&RawRow, &mut Parsed<T>)) -> RowResult<T> {
+    let mut out = Parsed::default();
+    parse_row(row, &mut out);
+    match out.inputs.pop() {
+        Some(input) if out.errors.is_empty() => Ok(input),
+        _ => Err(out.errors),
+    }
+}
+
+/// One customer row (for imports that stream; see [`parse_customers`]).
+pub fn parse_customer(row: &RawRow) -> RowResult<CustomerInput> {
+    one(row, parse_customer_row)
+}
+
+/// One order row.
+pub fn parse_order(row: &RawRow) -> RowResult<OrderInput> {
+    one(row, parse_order_row)
+}
+
+/// One follow-up row.
+pub fn parse_followup(row: &RawRow) -> RowResult<FollowUpInput> {
+    one(row, parse_followup_row)
+}
+
+/// One care plan row.
+pub fn parse_care_plan(row: &RawRow) -> RowResult<CarePlanInput> {
+    one(row, parse_care_plan_row)
+}
+
+/// One complaint row.
+pub fn parse_complaint(row: &RawRow) -> RowResult<ComplaintInput> {
+    one(row, parse_complaint_row)
+}
+
 /// Customers: `customer_id` and `name` required.
 pub fn parse_customers(table: RawTable) -> Parsed<CustomerInput> {
     parse_rows(table, parse_customer_row)
@@ -303,77 +340,85 @@ fn parse_order_row(row: &RawRow, out: &mut Parsed<OrderInput>) {
 pub fn parse_followups(table: &RawTable) -> Parsed<FollowUpInput> {
     let mut out = Parsed::default();
     for row in &table.rows {
-        let mut c = Cells::new(row);
-        let customer_id = c.required("customer_id");
-        let at = c.parsed_required("at", parse_timestamp).unwrap_or_default();
-        let record = FollowUp {
-            id: c.text("followup_id").unwrap_or_default(),
-            customer: 0,
-            at,
-            channel: c.label("channel").unwrap_or(Channel::Phone),
-            direction: c.label("direction").unwrap_or(Direction::Outbound),
-            kind: c.label("kind").unwrap_or(FollowUpKind::Care),
-            staff: c.text("staff").unwrap_or_default(),
-            summary: c.text("summary").unwrap_or_default(),
-            outcome: c.text("outcome").unwrap_or_default(),
-            satisfaction: c.parsed("satisfaction", |s| match s.parse::<u8>() {
-                Ok(v @ 1..=5) => Ok(v),
-                _ => Err(t!("row-not-score", text = format!("{s:?}"))),
-            }),
-            next_contact: c.parsed("next_contact", parse_date),
-        };
-        c.finish(
-            ChildInput {
-                customer_id,
-                record,
-            },
-            &mut out,
-        );
+        parse_followup_row(row, &mut out);
     }
     out
+}
+
+fn parse_followup_row(row: &RawRow, out: &mut Parsed<FollowUpInput>) {
+    let mut c = Cells::new(row);
+    let customer_id = c.required("customer_id");
+    let at = c.parsed_required("at", parse_timestamp).unwrap_or_default();
+    let record = FollowUp {
+        id: c.text("followup_id").unwrap_or_default(),
+        customer: 0,
+        at,
+        channel: c.label("channel").unwrap_or(Channel::Phone),
+        direction: c.label("direction").unwrap_or(Direction::Outbound),
+        kind: c.label("kind").unwrap_or(FollowUpKind::Care),
+        staff: c.text("staff").unwrap_or_default(),
+        summary: c.text("summary").unwrap_or_default(),
+        outcome: c.text("outcome").unwrap_or_default(),
+        satisfaction: c.parsed("satisfaction", |s| match s.parse::<u8>() {
+            Ok(v @ 1..=5) => Ok(v),
+            _ => Err(t!("row-not-score", text = format!("{s:?}"))),
+        }),
+        next_contact: c.parsed("next_contact", parse_date),
+    };
+    c.finish(
+        ChildInput {
+            customer_id,
+            record,
+        },
+        out,
+    );
 }
 
 /// Care plans: `customer_id` and `due` required; purpose defaults to custom, status to open.
 pub fn parse_care_plans(table: &RawTable) -> Parsed<CarePlanInput> {
     let mut out = Parsed::default();
     for row in &table.rows {
-        let mut c = Cells::new(row);
-        let customer_id = c.required("customer_id");
-        let due = c.parsed_required("due", parse_date).unwrap_or_default();
-        let record = CarePlan {
-            id: c.text("care_plan_id").unwrap_or_default(),
-            customer: 0,
-            due,
-            due_time: c.parsed("due_time", |s| {
-                NaiveTime::parse_from_str(s, "%H:%M")
-                    .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
-                    .map_err(|_| t!("row-not-time", text = format!("{s:?}")))
-            }),
-            purpose: c.label("purpose").unwrap_or(CarePurpose::Custom),
-            assignee: c.text("assignee"),
-            note: c.text("note").unwrap_or_default(),
-            status: c.label("status").unwrap_or(PlanStatus::Open),
-            recurrence: c.parsed("recurrence", |s| s.parse::<Recurrence>()),
-            series_start: c.parsed("series_start", parse_date),
-            created_at: c
-                .parsed("created_at", parse_timestamp)
-                .unwrap_or(at_or_now(due)),
-            completed_at: c.parsed("completed_at", parse_timestamp),
-        };
-        let mut record = record;
-        if record.recurrence.is_some() && record.series_start.is_none() {
-            // An older file without the column: the series starts at this due date.
-            record.series_start = Some(record.due);
-        }
-        c.finish(
-            ChildInput {
-                customer_id,
-                record,
-            },
-            &mut out,
-        );
+        parse_care_plan_row(row, &mut out);
     }
     out
+}
+
+fn parse_care_plan_row(row: &RawRow, out: &mut Parsed<CarePlanInput>) {
+    let mut c = Cells::new(row);
+    let customer_id = c.required("customer_id");
+    let due = c.parsed_required("due", parse_date).unwrap_or_default();
+    let record = CarePlan {
+        id: c.text("care_plan_id").unwrap_or_default(),
+        customer: 0,
+        due,
+        due_time: c.parsed("due_time", |s| {
+            NaiveTime::parse_from_str(s, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+                .map_err(|_| t!("row-not-time", text = format!("{s:?}")))
+        }),
+        purpose: c.label("purpose").unwrap_or(CarePurpose::Custom),
+        assignee: c.text("assignee"),
+        note: c.text("note").unwrap_or_default(),
+        status: c.label("status").unwrap_or(PlanStatus::Open),
+        recurrence: c.parsed("recurrence", |s| s.parse::<Recurrence>()),
+        series_start: c.parsed("series_start", parse_date),
+        created_at: c
+            .parsed("created_at", parse_timestamp)
+            .unwrap_or(at_or_now(due)),
+        completed_at: c.parsed("completed_at", parse_timestamp),
+    };
+    let mut record = record;
+    if record.recurrence.is_some() && record.series_start.is_none() {
+        // An older file without the column: the series starts at this due date.
+        record.series_start = Some(record.due);
+    }
+    c.finish(
+        ChildInput {
+            customer_id,
+            record,
+        },
+        out,
+    );
 }
 
 fn at_or_now(date: NaiveDate) -> Millis {
@@ -404,94 +449,98 @@ fn parse_history(text: &str) -> Result<Vec<ComplaintEvent>, String> {
 pub fn parse_complaints(table: &RawTable) -> Parsed<ComplaintInput> {
     let mut out = Parsed::default();
     for row in &table.rows {
-        let mut c = Cells::new(row);
-        let customer_id = c.required("customer_id");
-        let opened_at = c
-            .parsed_required("opened_at", parse_timestamp)
-            .unwrap_or_default();
-        let root_fields = [
-            "root_cause",
-            "why_customer_feels",
-            "what_we_did",
-            "reasonable",
-            "others_said_same",
-            "prevention",
-        ];
-        let root_cause = root_fields
-            .iter()
-            .any(|f| row.non_empty(f).is_some())
-            .then(|| RootCause {
-                cause: c.text("root_cause").unwrap_or_default(),
-                why_customer_feels: c.text("why_customer_feels").unwrap_or_default(),
-                what_we_did: c.text("what_we_did").unwrap_or_default(),
-                reasonable: c.text("reasonable").unwrap_or_default(),
-                others_said_same: c.text("others_said_same").unwrap_or_default(),
-                prevention: c.text("prevention").unwrap_or_default(),
-            });
-        let history = c.parsed("history", parse_history).unwrap_or_default();
-        let severity = c.label("severity").unwrap_or(Severity::Normal);
-        let opened_severity = c.label("opened_severity").unwrap_or(severity);
-        let status = c.label("status").unwrap_or(ComplaintStatus::New);
-        let resolved_at = c.parsed("resolved_at", parse_timestamp);
-        let closed_at = c.parsed("closed_at", parse_timestamp);
-        let done = matches!(status, ComplaintStatus::Resolved | ComplaintStatus::Closed);
-        if done && resolved_at.is_none() && row.non_empty("resolved_at").is_none() {
-            c.fail(
-                "resolved_at",
-                t!("row-required-when", status = status.title()),
-            );
-        }
-        if status == ComplaintStatus::Closed
-            && closed_at.is_none()
-            && row.non_empty("closed_at").is_none()
-        {
-            c.fail(
-                "closed_at",
-                t!("row-required-when", status = status.title()),
-            );
-        }
-        let record = Complaint {
-            id: c.text("complaint_id").unwrap_or_default(),
-            customer: 0,
-            opened_at,
-            channel: c.label("channel").unwrap_or(Channel::Phone),
-            category: c
-                .text("category")
-                .unwrap_or_else(|| String::from("general")),
-            severity,
-            opened_severity,
-            description: c.text("description").unwrap_or_default(),
-            assignee: c.text("assignee"),
-            status,
-            contacts: c
-                .parsed("contacts", |s| match s.parse::<u32>() {
-                    Ok(n) if n <= Complaint::MAX_CONTACTS => Ok(n),
-                    _ => Err(t!(
-                        "row-not-count",
-                        text = format!("{s:?}"),
-                        most = Complaint::MAX_CONTACTS
-                    )),
-                })
-                .unwrap_or(1),
-            escalated: c.parsed("escalated", parse_bool).unwrap_or(false),
-            first_response_at: c.parsed("first_response_at", parse_timestamp),
-            resolved_at,
-            closed_at,
-            response_breached: c.parsed("response_breached", parse_bool).unwrap_or(false),
-            resolution_breached: c.parsed("resolution_breached", parse_bool).unwrap_or(false),
-            root_cause,
-            history,
-            version: 0,
-        };
-        c.finish(
-            ChildInput {
-                customer_id,
-                record,
-            },
-            &mut out,
-        );
+        parse_complaint_row(row, &mut out);
     }
     out
+}
+
+fn parse_complaint_row(row: &RawRow, out: &mut Parsed<ComplaintInput>) {
+    let mut c = Cells::new(row);
+    let customer_id = c.required("customer_id");
+    let opened_at = c
+        .parsed_required("opened_at", parse_timestamp)
+        .unwrap_or_default();
+    let root_fields = [
+        "root_cause",
+        "why_customer_feels",
+        "what_we_did",
+        "reasonable",
+        "others_said_same",
+        "prevention",
+    ];
+    let root_cause = root_fields
+        .iter()
+        .any(|f| row.non_empty(f).is_some())
+        .then(|| RootCause {
+            cause: c.text("root_cause").unwrap_or_default(),
+            why_customer_feels: c.text("why_customer_feels").unwrap_or_default(),
+            what_we_did: c.text("what_we_did").unwrap_or_default(),
+            reasonable: c.text("reasonable").unwrap_or_default(),
+            others_said_same: c.text("others_said_same").unwrap_or_default(),
+            prevention: c.text("prevention").unwrap_or_default(),
+        });
+    let history = c.parsed("history", parse_history).unwrap_or_default();
+    let severity = c.label("severity").unwrap_or(Severity::Normal);
+    let opened_severity = c.label("opened_severity").unwrap_or(severity);
+    let status = c.label("status").unwrap_or(ComplaintStatus::New);
+    let resolved_at = c.parsed("resolved_at", parse_timestamp);
+    let closed_at = c.parsed("closed_at", parse_timestamp);
+    let done = matches!(status, ComplaintStatus::Resolved | ComplaintStatus::Closed);
+    if done && resolved_at.is_none() && row.non_empty("resolved_at").is_none() {
+        c.fail(
+            "resolved_at",
+            t!("row-required-when", status = status.title()),
+        );
+    }
+    if status == ComplaintStatus::Closed
+        && closed_at.is_none()
+        && row.non_empty("closed_at").is_none()
+    {
+        c.fail(
+            "closed_at",
+            t!("row-required-when", status = status.title()),
+        );
+    }
+    let record = Complaint {
+        id: c.text("complaint_id").unwrap_or_default(),
+        customer: 0,
+        opened_at,
+        channel: c.label("channel").unwrap_or(Channel::Phone),
+        category: c
+            .text("category")
+            .unwrap_or_else(|| String::from("general")),
+        severity,
+        opened_severity,
+        description: c.text("description").unwrap_or_default(),
+        assignee: c.text("assignee"),
+        status,
+        contacts: c
+            .parsed("contacts", |s| match s.parse::<u32>() {
+                Ok(n) if n <= Complaint::MAX_CONTACTS => Ok(n),
+                _ => Err(t!(
+                    "row-not-count",
+                    text = format!("{s:?}"),
+                    most = Complaint::MAX_CONTACTS
+                )),
+            })
+            .unwrap_or(1),
+        escalated: c.parsed("escalated", parse_bool).unwrap_or(false),
+        first_response_at: c.parsed("first_response_at", parse_timestamp),
+        resolved_at,
+        closed_at,
+        response_breached: c.parsed("response_breached", parse_bool).unwrap_or(false),
+        resolution_breached: c.parsed("resolution_breached", parse_bool).unwrap_or(false),
+        root_cause,
+        history,
+        version: 0,
+    };
+    c.finish(
+        ChildInput {
+            customer_id,
+            record,
+        },
+        out,
+    );
 }
 
 #[cfg(test)]

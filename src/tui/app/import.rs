@@ -33,19 +33,14 @@ impl App {
         });
         self.jobs
             .spawn_reporting(JobKind::Import, move |s, progress| {
-                let result = std::fs::File::open(&path)
+                let result = crate::transfer::TableFile::open(&path, format, kind)
                     .map_err(|e| {
                         ServiceError::invalid(
                             "file",
                             t!("cannot-open", path = name.as_str(), reason = e.to_string()),
                         )
                     })
-                    .and_then(|file| {
-                        let reader = std::io::BufReader::with_capacity(1 << 20, file);
-                        crate::transfer::read_table(reader, format, kind)
-                            .map_err(|e| ServiceError::invalid("file", format!("{name}:{e}")))
-                    })
-                    .and_then(|table| s.import_table(kind, table, options, Some(&name), progress));
+                    .and_then(|file| s.import_file(&file, options, Some(&name), progress));
                 JobOutput::Imported(name, result)
             });
     }
@@ -88,6 +83,11 @@ impl App {
                 self.error(t!("import-nothing-written", name = &name));
                 self.show_report(&t!("import-refused"), lines);
             }
+            Err(ServiceError::Unreadable(e)) => self.error(t!(
+                "import-failed",
+                name = &name,
+                error = format!("{name}:{e}")
+            )),
             Err(e) => self.error(t!("import-failed", name = &name, error = e.to_string())),
         }
     }

@@ -1,0 +1,480 @@
+//! Imports that stream: the rows of a file are read twice and never held. The first pass
+//! checks every row against a read snapshot (cells, ids given twice, unknown customers) and
+//! keeps only what the checks across rows need: an 8-byte hash per id and each customer id
+//! once. One bad row and nothing is written, unless bad rows may be skipped. The second pass
+//! writes: in one transaction (`--one-transaction`, `--dry-run`), or in journaled chunks that
+//! grow while nobody else wants to write and end at once when someone does (see
+//! [`crate::store::WaitProbe`]), so a colleague's save waits for one short commit, not for the
+//! import.
+//!
+//! Rows come from a [`Replay`]: a file (read and parsed on a helper thread, so parsing runs
+//! beside the writing) or rows already in memory (the request API, the tests).
+
+use super::customer_cache::CustomerCache;
+use super::id_check::IdCheck;
+use super::import::{ImportOptions, ImportReport, Progress, id_column, reject};
+use super::import_journal::is_interrupted;
+use super::{Service, ServiceError};
+use crate::domain::{ImportRecord, ImportState, Role, UndoEntry};
+use crate::store::{Change, Writer};
+use crate::transfer::{Columns, Kind, Lined, RawRow, RowError, RowResult, TableFile};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Replays the rows of an import, in file order, as often as asked: parsed rows, and the
+/// errors of rows that did not parse (one `Err` per bad row).
+pub(super) type Replay<'a, T> = &'a dyn Fn(RowSink<'_, T>) -> Result<(), ServiceError>;
+pub(super) type RowSink<'s, T> = &'s mut dyn FnMut(RowResult<T>) -> Result<(), ServiceError>;
+
+/// The first chunk of a journaled import, in rows; each next one is twice as large.
+pub const FIRST_CHUNK: usize = 2_000;
+/// The largest chunk: bounds the memory of the rows waiting to be written and of one
+/// transaction's pages, and the time a commit takes.
+pub const MAX_CHUNK: usize = 65_536;
+/// Rows between two looks for a waiting writer.
+const PROBE_EVERY: usize = 128;
+/// Created orders per undo entry.
+const UNDO_BATCH: usize = 4096;
+/// Rows the reader thread hands over at once.
+const BATCH: usize = 1024;
+const PROGRESS_EVERY: u64 = 8192;
+
+/// Why the reader thread stopped early.
+enum ScanStop {
+    Row(RowError),
+    /// The consumer stopped listening (it failed; its error is the one to report).
+    Gone,
+}
+
+impl From<RowError> for ScanStop {
+    fn from(e: RowError) -> Self {
+        ScanStop::Row(e)
+    }
+}
+
+/// Reads and parses `file` on a helper thread, handing each row to `consume` on this thread
+/// (which holds the database transaction), in file order. Returns the file's columns.
+pub(super) fn each_row<T: Send>(
+    file: &TableFile,
+    parse: fn(&RawRow) -> RowResult<T>,
+    consume: RowSink<'_, T>,
+) -> Result<Columns, ServiceError> {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<RowResult<T>>>(8);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let scanned = file.scan(|row| -> Result<(), ScanStop> {
+                batch.push(parse(&row));
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    sender.send(full).map_err(|_| ScanStop::Gone)?;
+                }
+                Ok(())
+            });
+            if scanned.is_ok() && !batch.is_empty() {
+                sender.send(batch).map_err(|_| ScanStop::Gone)?;
+            }
+            scanned
+        });
+        let mut failed = None;
+        'batches: for batch in receiver.iter() {
+            for row in batch {
+                if let Err(e) = consume(row) {
+                    failed = Some(e);
+                    break 'batches;
+                }
+            }
+        }
+        drop(receiver);
+        let scanned = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        match scanned {
+            Ok(columns) => Ok(columns),
+            Err(ScanStop::Row(e)) => Err(ServiceError::Unreadable(e)),
+            Err(ScanStop::Gone) => Err(ServiceError::invalid("file", t!("import-stopped"))),
+        }
+    })
+}
+
+/// Replays rows already parsed: the inputs, and the errors grouped by line (one bad row each).
+pub(super) fn replay_rows<T: Clone>(
+    inputs: &[Lined<T>],
+    errors: &[RowError],
+    sink: RowSink<'_, T>,
+) -> Result<(), ServiceError> {
+    let mut by_line: BTreeMap<u64, Vec<RowError>> = BTreeMap::new();
+    for e in errors {
+        by_line.entry(e.line).or_default().push(e.clone());
+    }
+    for (_, errors) in by_line {
+        sink(Err(errors))?;
+    }
+    for row in inputs {
+        sink(Ok(row.clone()))?;
+    }
+    Ok(())
+}
+
+/// How one kind of row is checked and written.
+pub(super) struct RowKind<T> {
+    pub kind: Kind,
+    /// The row's own id (empty when the file gives none) and its customer's external id.
+    pub keys: fn(&T) -> (&str, &str),
+    /// Writes one row for customer `customer`; returns what changed and how to undo it.
+    /// `Err(Rejected)` for a row that cannot be written (nothing of it was).
+    #[allow(clippy::type_complexity)]
+    pub write: Box<
+        dyn Fn(
+            &mut Writer<'_>,
+            &Lined<T>,
+            u64,
+            &Written,
+        ) -> Result<(Change, UndoEntry), ServiceError>,
+    >,
+}
+
+/// What the writing of one row may need to know about the file.
+pub(super) struct Written {
+    /// The ids the file gives: a generated id must not take one of them.
+    pub ids: IdCheck,
+    /// Rows given no id (they were assigned one).
+    pub without_id: std::cell::Cell<u64>,
+}
+
+/// The outcome of the checking pass.
+struct Checked {
+    options: ImportOptions,
+    report: ImportReport,
+    customers: CustomerCache,
+    written: Written,
+    skip: HashSet<u64>,
+}
+
+impl Service {
+    /// Imports the rows of `replay` as `how` says (see the module documentation). With
+    /// `journal` (the file's name) the writing goes in journaled chunks, else (or for a dry
+    /// run) in one transaction.
+    pub(super) fn import_streamed<T>(
+        &self,
+        how: &RowKind<T>,
+        replay: Replay<'_, T>,
+        options: ImportOptions,
+        journal: Option<&str>,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport, ServiceError> {
+        self.require(Role::Agent, "import")?;
+        let mut checked = self.check_rows(how, replay, options, progress)?;
+        checked.report.gate(options)?;
+        let report = match journal {
+            Some(source) if !options.dry_run => {
+                self.write_chunked(how, replay, &mut checked, source, progress)?;
+                checked.report
+            }
+            _ => self.write_at_once(how, replay, checked, options, progress)?,
+        };
+        Ok(report)
+    }
+
+    /// The checking pass: every row, nothing written.
+    fn check_rows<T>(
+        &self,
+        how: &RowKind<T>,
+        replay: Replay<'_, T>,
+        options: ImportOptions,
+        progress: Progress<'_>,
+    ) -> Result<Checked, ServiceError> {
+        let snapshot = self.store.read()?;
+        let mut report = ImportReport::new(how.kind, options, 0, Vec::new());
+        let mut customers = CustomerCache::default();
+        let mut ids = IdCheck::default();
+        let mut rows = 0u64;
+        replay(&mut |row| {
+            rows += 1;
+            if rows.is_multiple_of(PROGRESS_EVERY) {
+                progress(rows, 0);
+            }
+            match row {
+                Ok(row) => {
+                    let (id, customer) = (how.keys)(&row.value);
+                    if !id.is_empty() {
+                        ids.add(id);
+                    }
+                    customers.check(&snapshot, row.line, customer, options, &mut report)?;
+                }
+                Err(errors) => report.rejected.extend(errors),
+            }
+            Ok(())
+        })?;
+        report.rows = rows;
+        let repeated = ids.repeated();
+        if !repeated.is_empty() {
+            // A second look at just the rows whose id hash repeats: which ids really repeat,
+            // and where each was first given.
+            let mut first: HashMap<String, u64> = HashMap::new();
+            replay(&mut |row| {
+                let Ok(row) = row else { return Ok(()) };
+                let (id, _) = (how.keys)(&row.value);
+                if id.is_empty() || !repeated.contains(&ids.hash(id)) {
+                    return Ok(());
+                }
+                match first.get(id) {
+                    Some(&line) => {
+                        let reason = t!("row-twice", id = format!("{id:?}"), first = line);
+                        reject(&mut report, row.line, id_column(how.kind), reason);
+                    }
+                    None => {
+                        first.insert(id.to_string(), row.line);
+                    }
+                }
+                Ok(())
+            })?;
+        }
+        let skip = report.rejected_lines();
+        Ok(Checked {
+            options,
+            report,
+            customers,
+            written: Written {
+                ids,
+                without_id: std::cell::Cell::new(0),
+            },
+            skip,
+        })
+    }
+
+    /// The writing pass in one transaction (rehearsed for a dry run).
+    fn write_at_once<T>(
+        &self,
+        how: &RowKind<T>,
+        replay: Replay<'_, T>,
+        checked: Checked,
+        options: ImportOptions,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport, ServiceError> {
+        let Checked {
+            options: _,
+            mut report,
+            mut customers,
+            written,
+            skip,
+        } = checked;
+        let total = report.rows;
+        self.run_import(options, |w| {
+            customers.create_missing(w, &mut report)?;
+            w.hold_back_bulk_writes();
+            let mut done = 0u64;
+            replay(&mut |row| {
+                let Ok(row) = row else { return Ok(()) };
+                done += 1;
+                if done.is_multiple_of(PROGRESS_EVERY) {
+                    progress(done, total);
+                }
+                if !skip.is_empty() && skip.contains(&row.line) {
+                    return Ok(());
+                }
+                let (_, customer) = (how.keys)(&row.value);
+                let Some(customer) = customers.id(customer) else {
+                    return Ok(());
+                };
+                match (how.write)(w, &row, customer, &written) {
+                    Ok((change, _)) => report.count(change),
+                    Err(ServiceError::Rejected(errors)) if options.skip_bad => {
+                        report.rejected.extend(errors);
+                    }
+                    Err(e) => return Err(e),
+                }
+                Ok(())
+            })?;
+            finish_report(&mut report, how.kind, &written);
+            progress(total, total);
+            Ok(report)
+        })
+    }
+
+    /// The writing pass in journaled chunks.
+    fn write_chunked<T>(
+        &self,
+        how: &RowKind<T>,
+        replay: Replay<'_, T>,
+        checked: &mut Checked,
+        source: &str,
+        progress: Progress<'_>,
+    ) -> Result<(), ServiceError> {
+        let kind = how.kind;
+        let to_write = checked.report.rows - checked.report.rejected_rows();
+        let mut seq = 0u64;
+        let journal = self
+            .store
+            .write(|w| -> Result<ImportRecord, ServiceError> {
+                let record = w.begin_import(kind.label(), source, to_write)?;
+                for id in checked.customers.create_missing(w, &mut checked.report)? {
+                    seq += 1;
+                    w.record_undo(record.id, seq, &UndoEntry::CustomerCreated { id })?;
+                }
+                Ok(record)
+            })?;
+        let mut chunks = Chunks {
+            service: self,
+            how,
+            journal,
+            seq,
+            pending: Vec::new(),
+            target: FIRST_CHUNK,
+            probe: self.store.wait_probe(),
+            total: to_write,
+        };
+        replay(&mut |row| {
+            let Ok(row) = row else { return Ok(()) };
+            if !checked.skip.is_empty() && checked.skip.contains(&row.line) {
+                return Ok(());
+            }
+            chunks.pending.push(row);
+            if chunks.pending.len() >= chunks.target {
+                chunks.write(checked, &mut *progress)?;
+            }
+            Ok(())
+        })?;
+        while !chunks.pending.is_empty() {
+            chunks.write(checked, &mut *progress)?;
+        }
+        let import_id = chunks.journal.id;
+        let mut journal = chunks.journal;
+        finish_report(&mut checked.report, kind, &checked.written);
+        let report = &checked.report;
+        self.store.write(|w| -> Result<(), ServiceError> {
+            journal.state = ImportState::Done;
+            w.put_import(&journal)?;
+            // Earlier runs of this file that stopped half way are finished now.
+            let now = w.now();
+            for mut earlier in w.imports()? {
+                if earlier.id != import_id
+                    && earlier.kind == journal.kind
+                    && earlier.file == journal.file
+                    && earlier.state == ImportState::Running
+                    && is_interrupted(&earlier, now)
+                {
+                    earlier.state = ImportState::Resumed;
+                    earlier.finished_by = Some(import_id);
+                    w.put_import(&earlier)?;
+                }
+            }
+            let detail = format!("import #{import_id} of {source}: {}", report.audit_detail());
+            w.audit(
+                &format!("import.{kind}"),
+                None,
+                &import_id.to_string(),
+                detail,
+            )?;
+            Ok(())
+        })?;
+        checked.report.import_id = Some(import_id);
+        progress(to_write, to_write);
+        Ok(())
+    }
+}
+
+/// The warning about rows given no id, once the rows are written.
+fn finish_report(report: &mut ImportReport, kind: Kind, written: &Written) {
+    let without_id = written.without_id.get();
+    if without_id > 0 {
+        report.warnings.push(super::import::RowWarning {
+            line: 0,
+            message: t!(
+                "import-without-ids",
+                n = without_id,
+                column = id_column(kind)
+            ),
+        });
+    }
+}
+
+/// The rows waiting to be written and the journal they are written under.
+struct Chunks<'a, T> {
+    service: &'a Service,
+    how: &'a RowKind<T>,
+    journal: ImportRecord,
+    /// The last undo entry's number.
+    seq: u64,
+    pending: Vec<Lined<T>>,
+    /// Rows the next chunk takes.
+    target: usize,
+    probe: crate::store::WaitProbe,
+    total: u64,
+}
+
+impl<T> Chunks<'_, T> {
+    /// Writes pending rows in one transaction: up to `target` of them, fewer when another
+    /// writer starts waiting (then this steps aside before going on).
+    fn write(&mut self, checked: &mut Checked, progress: Progress<'_>) -> Result<(), ServiceError> {
+        let import_id = self.journal.id;
+        let take = self.pending.len().min(self.target);
+        let mut seq = self.seq;
+        let mut journal = self.journal.clone();
+        let mut changes = Vec::with_capacity(take);
+        let mut rejected = Vec::new();
+        let skip_bad = checked.options.skip_bad;
+        let (taken, yielded) = self.service.store.write(|w| -> Result<_, ServiceError> {
+            let mut taken = 0;
+            let mut yielded = false;
+            let mut created_orders = Vec::new();
+            for row in &self.pending[..take] {
+                if taken % PROBE_EVERY == 0 && taken > 0 && self.probe.someone_waiting() {
+                    yielded = true;
+                    break;
+                }
+                taken += 1;
+                let (_, customer) = (self.how.keys)(&row.value);
+                let Some(customer) = checked.customers.id(customer) else {
+                    continue;
+                };
+                match (self.how.write)(w, row, customer, &checked.written) {
+                    Ok((Change::Unchanged, _)) => changes.push(Change::Unchanged),
+                    Ok((
+                        change,
+                        UndoEntry::Order {
+                            order_id,
+                            before: None,
+                        },
+                    )) => {
+                        created_orders.push(order_id);
+                        changes.push(change);
+                    }
+                    Ok((change, undo)) => {
+                        seq += 1;
+                        w.record_undo(import_id, seq, &undo)?;
+                        changes.push(change);
+                    }
+                    Err(ServiceError::Rejected(errors)) if skip_bad => rejected.extend(errors),
+                    Err(e) => return Err(e),
+                }
+            }
+            for order_ids in created_orders.chunks(UNDO_BATCH) {
+                seq += 1;
+                let undo = UndoEntry::OrdersCreated {
+                    order_ids: order_ids.to_vec(),
+                };
+                w.record_undo(import_id, seq, &undo)?;
+            }
+            journal.done += taken as u64;
+            w.put_import(&journal)?;
+            Ok((taken, yielded))
+        })?;
+        self.pending.drain(..taken);
+        self.seq = seq;
+        self.journal = journal;
+        for change in changes {
+            checked.report.count(change);
+        }
+        checked.report.rejected.extend(rejected);
+        progress(self.journal.done.min(self.total), self.total);
+        if yielded {
+            self.probe.step_aside();
+        } else {
+            self.target = (self.target * 2).min(MAX_CHUNK);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,105 @@
+//! An import file that can be read more than once, as a streaming import does (check every
+//! row, then write): a named file, or standard input copied to a private temporary file first.
+
+use super::scan::{Columns, scan};
+use super::{Format, Kind, RawRow, RowError};
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// A file of one kind in one format, ready to be scanned any number of times.
+#[derive(Debug)]
+pub struct TableFile {
+    path: PathBuf,
+    format: Format,
+    kind: Kind,
+    /// The temporary copy of standard input, deleted when this is dropped.
+    _spool: Option<tempfile::TempPath>,
+}
+
+impl TableFile {
+    /// A file on disk; fails when it cannot be opened.
+    pub fn open(path: &Path, format: Format, kind: Kind) -> std::io::Result<TableFile> {
+        std::fs::File::open(path)?;
+        Ok(TableFile {
+            path: path.to_path_buf(),
+            format,
+            kind,
+            _spool: None,
+        })
+    }
+
+    /// Copies `input` (standard input, a pipe) to a temporary file readable by this user only,
+    /// so that it can be read twice; the copy is removed when the `TableFile` is dropped.
+    pub fn spool(mut input: impl Read, format: Format, kind: Kind) -> std::io::Result<TableFile> {
+        let mut file = tempfile::Builder::new()
+            .prefix("loyal-import-")
+            .tempfile()?;
+        std::io::copy(&mut input, &mut file)?;
+        let path = file.into_temp_path();
+        Ok(TableFile {
+            path: path.to_path_buf(),
+            format,
+            kind,
+            _spool: Some(path),
+        })
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Bytes in the file (for estimates and progress).
+    pub fn len(&self) -> u64 {
+        std::fs::metadata(&self.path).map_or(0, |m| m.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Reads the file from the start, calling `visit` with every row (see [`scan`]).
+    pub fn scan<E: From<RowError>>(
+        &self,
+        visit: impl FnMut(RawRow) -> Result<(), E>,
+    ) -> Result<Columns, E> {
+        let file = std::fs::File::open(&self.path).map_err(|e| RowError {
+            line: 0,
+            field: String::from("file"),
+            reason: t!("file-unreadable", reason = e.to_string()),
+        })?;
+        scan(
+            BufReader::with_capacity(1 << 20, file),
+            self.format,
+            self.kind,
+            visit,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spooled_input_reads_twice_and_is_removed_when_dropped() {
+        let text = "customer_id,name\nC1,Ann\nC2,Bo\n";
+        let file = TableFile::spool(text.as_bytes(), Format::Csv, Kind::Customers).unwrap();
+        let path = file.path.clone();
+        for _ in 0..2 {
+            let mut names = Vec::new();
+            file.scan(|row| -> Result<(), RowError> {
+                names.push(row.get("name").unwrap_or_default().to_string());
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(names, ["Ann", "Bo"]);
+        }
+        assert!(path.exists());
+        drop(file);
+        assert!(!path.exists());
+    }
+}

@@ -1,0 +1,234 @@
+//! Imports that stream a file (read twice, never held): ids given twice found from hashes and
+//! confirmed, JSON read object by object, a generated id that never takes one the file gives,
+//! the same report from the file path, the one-transaction path and a dry run.
+
+mod common;
+
+use common::*;
+use loyal::service::{ImportOptions, ImportReport, ServiceError};
+use loyal::transfer::{Format, Kind, TableFile};
+
+const CUSTOMERS: &str = "customer_id,name\nC1,Ann\nC2,Bo\n";
+
+fn import_file(
+    db: &TestDb,
+    name: &str,
+    text: &str,
+    format: Format,
+    kind: Kind,
+    options: ImportOptions,
+    journal: bool,
+) -> Result<ImportReport, ServiceError> {
+    let path = db.dir.path().join(name);
+    std::fs::write(&path, text).expect("write");
+    let file = TableFile::open(&path, format, kind).expect("open");
+    let journal = journal.then_some(name);
+    db.service
+        .import_file(&file, options, journal, &mut |_, _| {})
+}
+
+#[test]
+fn an_order_id_given_twice_is_named_with_its_first_line_on_every_path() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let text = "order_id,customer_id,ordered_at,amount\n\
+        O1,C1,2026-03-01,5.00\nO2,C2,2026-03-02,6.00\nO3,C1,2026-03-03,7.00\n\
+        O1,C2,2026-03-04,8.00\nO4,C2,2026-03-05,9.00\nO1,C1,2026-03-06,1.00\n";
+    for journal in [true, false] {
+        match import_file(
+            &db,
+            "o.csv",
+            text,
+            Format::Csv,
+            Kind::Orders,
+            ImportOptions::default(),
+            journal,
+        ) {
+            Err(ServiceError::Rejected(errors)) => {
+                let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                assert_eq!(
+                    shown,
+                    [
+                        "5: order_id: \"O1\" appears twice (first on line 2)",
+                        "7: order_id: \"O1\" appears twice (first on line 2)",
+                    ],
+                    "journal: {journal}"
+                );
+            }
+            other => panic!("expected a rejection, got {other:?}"),
+        }
+        assert_eq!(
+            db.service.stats().expect("stats").orders,
+            0,
+            "nothing written"
+        );
+    }
+    let skipping = ImportOptions {
+        skip_bad: true,
+        ..ImportOptions::default()
+    };
+    let report = import_file(
+        &db,
+        "o.csv",
+        text,
+        Format::Csv,
+        Kind::Orders,
+        skipping,
+        true,
+    )
+    .expect("skipping the repeats");
+    assert_eq!(
+        (report.rows, report.created, report.rejected_rows()),
+        (6, 4, 2)
+    );
+    let exported = db.export(Kind::Orders, Format::Csv);
+    assert!(
+        exported.contains("O1,C1,2026-03-01"),
+        "the first O1 is kept: {exported}"
+    );
+}
+
+#[test]
+fn json_streams_object_by_object_and_a_late_bad_record_writes_nothing() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    // A key that first appears in the third object is a column all the same.
+    let good = r#"[
+        {"order_id": "O1", "customer_id": "C1", "ordered_at": "2026-03-01", "amount": 5},
+        {"order_id": "O2", "customer_id": "C2", "ordered_at": "2026-03-02", "amount": "6.50"},
+        {"order_id": "O3", "customer_id": "C1", "ordered_at": "2026-03-03", "amount": 7,
+         "category": "tea", "colour": "red"}
+    ]"#;
+    let report = import_file(
+        &db,
+        "o.json",
+        good,
+        Format::Json,
+        Kind::Orders,
+        ImportOptions::default(),
+        true,
+    )
+    .expect("import");
+    assert_eq!(report.created, 3);
+    assert_eq!(report.unknown_columns, ["colour"]);
+    assert!(
+        db.export(Kind::Orders, Format::Csv)
+            .contains("O3,C1,2026-03-03T12:00:00Z,7.00,,tea")
+    );
+    // The fourth record is not an object: refused whole, naming it, though three came first.
+    let bad = r#"[
+        {"order_id": "N1", "customer_id": "C1", "ordered_at": "2026-04-01", "amount": 1},
+        {"order_id": "N2", "customer_id": "C1", "ordered_at": "2026-04-01", "amount": 1},
+        {"order_id": "N3", "customer_id": "C1", "ordered_at": "2026-04-01", "amount": 1},
+        ["not", "an", "object"]
+    ]"#;
+    match import_file(
+        &db,
+        "bad.json",
+        bad,
+        Format::Json,
+        Kind::Orders,
+        ImportOptions::default(),
+        true,
+    ) {
+        Err(ServiceError::Unreadable(e)) => {
+            assert_eq!((e.line, e.field.as_str()), (4, "record"), "{e}");
+        }
+        other => panic!("expected the file refused, got {other:?}"),
+    }
+    assert_eq!(db.service.stats().expect("stats").orders, 3);
+    // Invalid JSON half way: the line is named.
+    let broken = "[\n{\"order_id\": \"N1\", \"customer_id\": \"C1\", \"ordered_at\": \"2026-04-01\", \"amount\": 1},\n{\"order_id\": \n";
+    match import_file(
+        &db,
+        "broken.json",
+        broken,
+        Format::Json,
+        Kind::Orders,
+        ImportOptions::default(),
+        true,
+    ) {
+        Err(ServiceError::Unreadable(e)) => {
+            assert!(e.line >= 3 && e.reason.contains("invalid JSON"), "{e}")
+        }
+        other => panic!("expected the file refused, got {other:?}"),
+    }
+    assert_eq!(db.service.stats().expect("stats").orders, 3);
+}
+
+#[test]
+fn a_generated_id_never_takes_one_the_file_gives_later() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    // Rows without an id come first; the file also gives FU-000001 and FU-000002 itself.
+    let text = "followup_id,customer_id,at,summary\n\
+        ,C1,2026-03-01T09:00:00Z,first without id\n\
+        ,C2,2026-03-02T09:00:00Z,second without id\n\
+        FU-000001,C1,2026-03-03T09:00:00Z,given one\n\
+        FU-000002,C2,2026-03-04T09:00:00Z,given two\n";
+    let report = import_file(
+        &db,
+        "f.csv",
+        text,
+        Format::Csv,
+        Kind::FollowUps,
+        ImportOptions::default(),
+        true,
+    )
+    .expect("import");
+    assert_eq!((report.created, report.warnings.len()), (4, 1));
+    let exported = db.export(Kind::FollowUps, Format::Csv);
+    assert!(
+        exported.contains("FU-000001,C1,2026-03-03T09:00:00Z"),
+        "{exported}"
+    );
+    assert!(
+        exported.contains("FU-000002,C2,2026-03-04T09:00:00Z"),
+        "{exported}"
+    );
+    assert_eq!(
+        exported.lines().count(),
+        5,
+        "four follow-ups, none overwritten: {exported}"
+    );
+}
+
+#[test]
+fn a_dry_run_and_the_chunked_run_report_the_same_and_only_the_run_writes() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let mut text = String::from("order_id,customer_id,ordered_at,amount\n");
+    for i in 0..5000 {
+        text.push_str(&format!(
+            "O{i},C{},2026-03-{:02},1.00\n",
+            1 + i % 2,
+            1 + i % 28
+        ));
+    }
+    let dry = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    let rehearsed =
+        import_file(&db, "o.csv", &text, Format::Csv, Kind::Orders, dry, true).expect("dry");
+    assert_eq!(db.service.stats().expect("stats").orders, 0);
+    let run = import_file(
+        &db,
+        "o.csv",
+        &text,
+        Format::Csv,
+        Kind::Orders,
+        ImportOptions::default(),
+        true,
+    )
+    .expect("run");
+    assert_eq!(
+        (
+            rehearsed.rows,
+            rehearsed.created,
+            rehearsed.import_id.is_none()
+        ),
+        (run.rows, run.created, run.import_id.is_some())
+    );
+    assert_eq!(db.service.stats().expect("stats").orders, 5000);
+}
