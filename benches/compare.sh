@@ -8,8 +8,9 @@
 # Work files go to target/compare/SIZE (or $COMPARE_DIR/SIZE); the data is generated once per
 # size with seed 1 and reused. The table is printed and written to target/compare/SIZE/table.md.
 # Installs sqlite3 and GNU time with apt-get and duckdb with pip when they are missing (as
-# root); a peer that cannot be installed is named and left out. COMPARE_CHUNKED=1 also times
-# the default (chunked, journaled) order import at size L; at S and M it always runs.
+# root); a peer that cannot be installed is named and left out. The import timed is the
+# default one (streamed, journaled chunks); COMPARE_ONE_TRANSACTION=1 also times
+# `--one-transaction` at size L (at S and M it always runs).
 set -euo pipefail
 
 size=${1:-S}
@@ -102,19 +103,22 @@ rm -f "$work/loyal.redb"
 "$loyal" --db "$work/loyal.redb" init >/dev/null
 timed "loyal customers" "$loyal" --db "$work/loyal.redb" import customers "$data/customers.csv"
 loyal_secs=$secs loyal_rss=$rss_mb
-timed "loyal orders (--one-transaction)" \
-    "$loyal" --db "$work/loyal.redb" import orders "$data/orders.csv" --one-transaction
+timed "loyal orders (default: streamed, journaled chunks)" \
+    "$loyal" --db "$work/loyal.redb" import orders "$data/orders.csv"
 result import "loyal import" "$(add "$loyal_secs" "$secs")" s
+result import "loyal import: orders alone" "$secs" s
 import_rss=$((rss_mb > loyal_rss ? rss_mb : loyal_rss))
-if [ "$size" != L ] || [ "${COMPARE_CHUNKED:-0}" = 1 ]; then
-    rm -f "$work/chunked.redb"
-    "$loyal" --db "$work/chunked.redb" init >/dev/null
-    timed "loyal customers" "$loyal" --db "$work/chunked.redb" import customers "$data/customers.csv"
-    chunked_secs=$secs
-    timed "loyal orders (chunked, journaled)" \
-        "$loyal" --db "$work/chunked.redb" import orders "$data/orders.csv"
-    result import "loyal import (chunked orders)" "$(add "$chunked_secs" "$secs")" s
-    rm -f "$work/chunked.redb"
+orders_rss=$rss_mb
+customers_rss=$loyal_rss
+if [ "$size" != L ] || [ "${COMPARE_ONE_TRANSACTION:-0}" = 1 ]; then
+    rm -f "$work/one.redb"
+    "$loyal" --db "$work/one.redb" init >/dev/null
+    timed "loyal customers" "$loyal" --db "$work/one.redb" import customers "$data/customers.csv"
+    one_secs=$secs
+    timed "loyal orders (--one-transaction)" \
+        "$loyal" --db "$work/one.redb" import orders "$data/orders.csv" --one-transaction
+    result import "loyal import (--one-transaction)" "$(add "$one_secs" "$secs")" s
+    rm -f "$work/one.redb"
 fi
 if [ $have_sqlite = 1 ]; then
     rm -f "$work/sqlite.db"
@@ -184,5 +188,7 @@ result tui "lookup key to frame, p99" "$(field 'key to frame, quick' | sed 's/.*
 result tui "frame render, median" "$(field 'frame, customers (scored)' | sed 's/.*median *\([0-9.]*\).*/\1/')" ms
 result memory "peak RSS, workbench" "$(field 'peak RSS' | awk '{ print $3 }')" MB
 result memory "peak RSS, import" "$import_rss" MB
+result memory "peak RSS, import customers" "$customers_rss" MB
+result memory "peak RSS, import orders" "$orders_rss" MB
 
 python3 "$here/peers.py" table "$results" "$size" | tee "$work/table.md"

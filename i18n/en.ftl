@@ -256,6 +256,7 @@ hint-new-line = new line
 hint-cancel = cancel
 tab-card = [card]
 importing-rows = importing { $name }: { $done } of { $total } rows
+checking-rows = checking { $name }: { $done } rows
 status-find = find
 status-keys = keys
 status-actions = actions

@@ -242,6 +242,7 @@ hint-new-line = 换行
 hint-cancel = 取消
 tab-card = [卡片]
 importing-rows = 正在导入 { $name }：{ $done } / { $total } 行
+checking-rows = 正在检查 { $name }：{ $done } 行
 status-find = 查找
 status-keys = 按键
 status-actions = 操作

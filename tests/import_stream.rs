@@ -231,4 +231,41 @@ fn a_dry_run_and_the_chunked_run_report_the_same_and_only_the_run_writes() {
         (run.rows, run.created, run.import_id.is_some())
     );
     assert_eq!(db.service.stats().expect("stats").orders, 5000);
+    // Again: the reader thread finds every order the same, and nothing is written.
+    let again = import_file(
+        &db,
+        "o.csv",
+        &text,
+        Format::Csv,
+        Kind::Orders,
+        ImportOptions::default(),
+        true,
+    )
+    .expect("again");
+    assert_eq!(
+        (again.created, again.updated, again.unchanged),
+        (0, 0, 5000)
+    );
+    // One changed, one new: found as such.
+    let changed = text.replacen("O7,C2,2026-03-08,1.00", "O7,C1,2026-03-08,2.00", 1)
+        + "O9999,C1,2026-03-09,3.00\n";
+    let report = import_file(
+        &db,
+        "o.csv",
+        &changed,
+        Format::Csv,
+        Kind::Orders,
+        ImportOptions::default(),
+        true,
+    )
+    .expect("changed");
+    assert_eq!(
+        (report.created, report.updated, report.unchanged),
+        (1, 1, 4999)
+    );
+    let card = db
+        .service
+        .customer_card(&loyal::service::CustomerKey::External("C1".into()), 0)
+        .expect("card");
+    assert_eq!(card.aggregate.order_count, 2502);
 }

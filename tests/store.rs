@@ -228,3 +228,59 @@ fn merging_a_file_that_absorbed_others_keeps_every_old_id_working() {
     );
     assert_eq!(reader.orders_of(c3).unwrap().len(), 3);
 }
+
+#[test]
+fn an_order_written_unseen_that_appeared_meanwhile_is_replaced_properly() {
+    // An import's reader thread saw no such order; a colleague added it before the write.
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    let order = |customer: u64, amount: i64| Order {
+        order_id: "RACE".into(),
+        customer,
+        ordered_at: 1_700_000_000_000,
+        amount: Money(amount),
+        items: None,
+        category: None,
+        channel: None,
+    };
+    let (c1, c2) = db
+        .service
+        .test_store()
+        .write(|w| -> Result<_, StoreError> {
+            let c1 = w.resolve_external("C1")?.expect("C1");
+            let c2 = w.resolve_external("C2")?.expect("C2");
+            w.upsert_order(&order(c1, 500))?;
+            Ok((c1, c2))
+        })
+        .unwrap();
+    // The same order: nothing changes. Another one, for another customer: both totals follow.
+    let (same, _) = db
+        .service
+        .test_store()
+        .write(|w| w.insert_unseen_order(&order(c1, 500)))
+        .unwrap();
+    assert_eq!(same, loyal::store::Change::Unchanged);
+    let (changed, before) = db
+        .service
+        .test_store()
+        .write(|w| w.insert_unseen_order(&order(c2, 700)))
+        .unwrap();
+    assert_eq!(changed, loyal::store::Change::Updated);
+    assert_eq!(before, Some(order(c1, 500)));
+    let reader = db.service.test_store().read().unwrap();
+    assert_eq!(reader.aggregate(c1).unwrap().order_count, 0);
+    assert_eq!(reader.aggregate(c2).unwrap().total, Money(700));
+    assert_eq!(reader.order("RACE").unwrap(), Some(order(c2, 700)));
+    // A new one is simply created.
+    drop(reader);
+    let (created, before) = db
+        .service
+        .test_store()
+        .write(|w| {
+            let mut fresh = order(c1, 100);
+            fresh.order_id = "NEW".into();
+            w.insert_unseen_order(&fresh)
+        })
+        .unwrap();
+    assert_eq!((created, before), (loyal::store::Change::Created, None));
+}

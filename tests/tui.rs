@@ -1198,6 +1198,19 @@ fn a_file_is_imported_with_a_gauge_and_its_report_and_exported_from_the_workbenc
 #[test]
 fn the_import_gauge_shows_the_file_and_the_rows() {
     let mut b = bench();
+    // First every row is checked (how many there are is not known yet)...
+    b.app.importing = Some(loyal::tui::app::ImportProgress {
+        name: "orders.csv".into(),
+        done: 8_192,
+        total: 0,
+    });
+    let shown = b.screen(80, 24);
+    let status = shown.lines().last().expect("status line");
+    assert!(
+        status.contains("checking orders.csv: 8,192 rows"),
+        "{status}"
+    );
+    // ...then they are written.
     b.app.importing = Some(loyal::tui::app::ImportProgress {
         name: "orders.csv".into(),
         done: 4_100,

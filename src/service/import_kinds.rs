@@ -2,42 +2,65 @@
 //! and the public entry points: a file that streams, or rows already parsed.
 
 use super::import::{ImportOptions, ImportReport, Progress, WithId, overflow_row};
-use super::import_stream::{RowKind, Written, each_row, replay_rows};
+use super::import_stream::{Found, Pass, RowKind, RowSink, Written, each_row, replay_rows};
 use super::{Service, ServiceError};
 use crate::domain::{Order, UndoEntry};
-use crate::store::{Change, ChildRecord, RecordIdKind, StoreError, Writer};
+use crate::store::{Change, ChildRecord, Reader, RecordIdKind, StoreError, Writer};
 use crate::transfer::{
     self, CarePlanInput, ChildInput, ComplaintInput, FollowUpInput, Kind, Lined, OrderInput,
     RawTable, RowError, RowResult, TableFile,
 };
 use std::cell::RefCell;
 
+fn order_of(input: &OrderInput, customer: u64) -> Order {
+    Order {
+        order_id: input.order_id.clone(),
+        customer,
+        ordered_at: input.ordered_at,
+        amount: input.amount,
+        items: input.items.clone(),
+        category: input.category.clone(),
+        channel: input.channel.clone(),
+    }
+}
+
+/// On the reader thread: is the order there already, and the same? (The writer then neither
+/// looks it up nor, when it is the same, writes anything.)
+fn probe_order(r: &Reader, input: &OrderInput) -> Result<Found, StoreError> {
+    let Some(customer) = r.resolve_external(&input.customer_id)? else {
+        return Ok(Found::Unknown);
+    };
+    Ok(match r.order(&input.order_id)? {
+        None => Found::Absent,
+        Some(stored) if stored == order_of(input, customer) => Found::Same(customer),
+        Some(_) => Found::Unknown,
+    })
+}
+
 pub(super) fn orders() -> RowKind<OrderInput> {
     RowKind {
         kind: Kind::Orders,
         keys: |o| (o.order_id.as_str(), o.customer_id.as_str()),
-        write: Box::new(|w, row, customer, _| {
+        probe: Some(probe_order),
+        write: Box::new(|w, row, customer, found, _| {
             let input = &row.value;
-            let order = Order {
-                order_id: input.order_id.clone(),
-                customer,
-                ordered_at: input.ordered_at,
-                amount: input.amount,
-                items: input.items.clone(),
-                category: input.category.clone(),
-                channel: input.channel.clone(),
+            if found == Found::Same(customer) {
+                return Ok((Change::Unchanged, None));
+            }
+            let order = order_of(input, customer);
+            let written = match found {
+                Found::Absent => w.insert_unseen_order(&order),
+                _ => w.upsert_order_replacing(&order),
             };
             let (change, before) =
-                w.upsert_order_replacing(&order).map_err(|e| {
-                    match overflow_row(&e, row.line, input) {
-                        Some(error) => ServiceError::Rejected(vec![error]),
-                        None => e.into(),
-                    }
+                written.map_err(|e| match overflow_row(&e, row.line, input) {
+                    Some(error) => ServiceError::Rejected(vec![error]),
+                    None => e.into(),
                 })?;
-            let undo = UndoEntry::Order {
+            let undo = (change != Change::Unchanged).then_some(UndoEntry::Order {
                 order_id: order.order_id,
                 before,
-            };
+            });
             Ok((change, undo))
         }),
     }
@@ -61,7 +84,8 @@ fn children<T: ChildRecord + WithId + Clone + 'static>(
     RowKind {
         kind,
         keys: |c| (c.record.id(), c.customer_id.as_str()),
-        write: Box::new(move |w, row, customer, written: &Written| {
+        probe: None,
+        write: Box::new(move |w, row, customer, _, written: &Written| {
             let mut record = row.value.record.clone();
             record.set_customer(customer);
             if record.id().is_empty() {
@@ -74,7 +98,9 @@ fn children<T: ChildRecord + WithId + Clone + 'static>(
             }
             let before = (ops.get)(w, record.id())?;
             let change = (ops.upsert)(w, &record)?;
-            Ok((change, (ops.undo)(record.id().to_string(), before)))
+            let undo =
+                (change != Change::Unchanged).then(|| (ops.undo)(record.id().to_string(), before));
+            Ok((change, undo))
         }),
     }
 }
@@ -197,8 +223,12 @@ impl Service {
         progress: Progress<'_>,
     ) -> Result<ImportReport, ServiceError> {
         let unknown = RefCell::new(Vec::new());
-        let replay = |sink: super::import_stream::RowSink<'_, T>| {
-            let columns = each_row(file, parse, sink)?;
+        let replay = |pass: Pass, sink: RowSink<'_, T>| {
+            let probe = match (pass, how.probe) {
+                (Pass::Write, Some(probe)) => Some((&self.store, probe)),
+                _ => None,
+            };
+            let columns = each_row(file, parse, probe, sink)?;
             *unknown.borrow_mut() = columns.unknown;
             Ok(())
         };
@@ -216,9 +246,8 @@ impl Service {
         options: ImportOptions,
         progress: Progress<'_>,
     ) -> Result<ImportReport, ServiceError> {
-        let replay = |sink: super::import_stream::RowSink<'_, OrderInput>| {
-            replay_rows(&inputs, &parse_errors, sink)
-        };
+        let replay =
+            |_: Pass, sink: RowSink<'_, OrderInput>| replay_rows(&inputs, &parse_errors, sink);
         self.import_streamed(&orders(), &replay, options, None, progress)
     }
 
@@ -232,9 +261,8 @@ impl Service {
         options: ImportOptions,
         progress: Progress<'_>,
     ) -> Result<ImportReport, ServiceError> {
-        let replay = |sink: super::import_stream::RowSink<'_, OrderInput>| {
-            replay_rows(&inputs, &parse_errors, sink)
-        };
+        let replay =
+            |_: Pass, sink: RowSink<'_, OrderInput>| replay_rows(&inputs, &parse_errors, sink);
         self.import_streamed(&orders(), &replay, options, Some(source), progress)
     }
 
@@ -349,8 +377,7 @@ impl Service {
         journal: Option<&str>,
         progress: Progress<'_>,
     ) -> Result<ImportReport, ServiceError> {
-        let replay =
-            |sink: super::import_stream::RowSink<'_, T>| replay_rows(inputs, parse_errors, sink);
+        let replay = |_: Pass, sink: RowSink<'_, T>| replay_rows(inputs, parse_errors, sink);
         self.import_streamed(how, &replay, options, journal, progress)
     }
 }

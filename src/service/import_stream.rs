@@ -16,14 +16,38 @@ use super::import::{ImportOptions, ImportReport, Progress, id_column, reject};
 use super::import_journal::is_interrupted;
 use super::{Service, ServiceError};
 use crate::domain::{ImportRecord, ImportState, Role, UndoEntry};
-use crate::store::{Change, Writer};
+use crate::store::{Change, Reader, Store, StoreError, Writer};
 use crate::transfer::{Columns, Kind, Lined, RawRow, RowError, RowResult, TableFile};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Replays the rows of an import, in file order, as often as asked: parsed rows, and the
-/// errors of rows that did not parse (one `Err` per bad row).
-pub(super) type Replay<'a, T> = &'a dyn Fn(RowSink<'_, T>) -> Result<(), ServiceError>;
-pub(super) type RowSink<'s, T> = &'s mut dyn FnMut(RowResult<T>) -> Result<(), ServiceError>;
+/// errors of rows that did not parse (one `Err` per bad row). For the writing pass
+/// (`Pass::Write`) a file's rows come with what the reader thread found in the database.
+pub(super) type Replay<'a, T> = &'a dyn Fn(Pass, RowSink<'_, T>) -> Result<(), ServiceError>;
+pub(super) type RowSink<'s, T> = &'s mut dyn FnMut(RowResult<T>, Found) -> Result<(), ServiceError>;
+
+/// Which pass a replay is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pass {
+    Check,
+    Write,
+}
+
+/// What the reader thread found of a row's record in its own snapshot, taken when the writing
+/// pass began, so that the writer need not look: a writer that finds otherwise (someone wrote
+/// in between) takes the ordinary way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    /// Nobody looked: the writer does.
+    Unknown,
+    /// No such record.
+    Absent,
+    /// The same record, for this customer: nothing to write.
+    Same(u64),
+}
+
+/// Looks a parsed row's record up in a read snapshot (run on the reader thread).
+pub(super) type Probe<T> = fn(&Reader, &T) -> Result<Found, StoreError>;
 
 /// The first chunk of a journaled import, in rows; each next one is twice as large.
 pub const FIRST_CHUNK: usize = 2_000;
@@ -41,6 +65,7 @@ const PROGRESS_EVERY: u64 = 8192;
 /// Why the reader thread stopped early.
 enum ScanStop {
     Row(RowError),
+    Store(StoreError),
     /// The consumer stopped listening (it failed; its error is the one to report).
     Gone,
 }
@@ -52,18 +77,32 @@ impl From<RowError> for ScanStop {
 }
 
 /// Reads and parses `file` on a helper thread, handing each row to `consume` on this thread
-/// (which holds the database transaction), in file order. Returns the file's columns.
+/// (which holds the database transaction), in file order. With `probe`, the helper also looks
+/// each parsed row up in its own read snapshot of `store`. Returns the file's columns.
 pub(super) fn each_row<T: Send>(
     file: &TableFile,
     parse: fn(&RawRow) -> RowResult<T>,
+    probe: Option<(&Store, Probe<T>)>,
     consume: RowSink<'_, T>,
 ) -> Result<Columns, ServiceError> {
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<RowResult<T>>>(8);
+    type Batch<T> = Vec<(RowResult<T>, Found)>;
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch<T>>(8);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
+            let snapshot = match probe {
+                Some((store, look)) => Some((store.read().map_err(ScanStop::Store)?, look)),
+                None => None,
+            };
             let mut batch = Vec::with_capacity(BATCH);
             let scanned = file.scan(|row| -> Result<(), ScanStop> {
-                batch.push(parse(&row));
+                let parsed = parse(&row);
+                let found = match (&parsed, &snapshot) {
+                    (Ok(row), Some((snapshot, look))) => {
+                        look(snapshot, &row.value).map_err(ScanStop::Store)?
+                    }
+                    _ => Found::Unknown,
+                };
+                batch.push((parsed, found));
                 if batch.len() == BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                     sender.send(full).map_err(|_| ScanStop::Gone)?;
@@ -77,8 +116,8 @@ pub(super) fn each_row<T: Send>(
         });
         let mut failed = None;
         'batches: for batch in receiver.iter() {
-            for row in batch {
-                if let Err(e) = consume(row) {
+            for (row, found) in batch {
+                if let Err(e) = consume(row, found) {
                     failed = Some(e);
                     break 'batches;
                 }
@@ -94,6 +133,7 @@ pub(super) fn each_row<T: Send>(
         match scanned {
             Ok(columns) => Ok(columns),
             Err(ScanStop::Row(e)) => Err(ServiceError::Unreadable(e)),
+            Err(ScanStop::Store(e)) => Err(e.into()),
             Err(ScanStop::Gone) => Err(ServiceError::invalid("file", t!("import-stopped"))),
         }
     })
@@ -110,10 +150,10 @@ pub(super) fn replay_rows<T: Clone>(
         by_line.entry(e.line).or_default().push(e.clone());
     }
     for (_, errors) in by_line {
-        sink(Err(errors))?;
+        sink(Err(errors), Found::Unknown)?;
     }
     for row in inputs {
-        sink(Ok(row.clone()))?;
+        sink(Ok(row.clone()), Found::Unknown)?;
     }
     Ok(())
 }
@@ -123,16 +163,21 @@ pub(super) struct RowKind<T> {
     pub kind: Kind,
     /// The row's own id (empty when the file gives none) and its customer's external id.
     pub keys: fn(&T) -> (&str, &str),
-    /// Writes one row for customer `customer`; returns what changed and how to undo it.
-    /// `Err(Rejected)` for a row that cannot be written (nothing of it was).
+    /// Looks a row's record up on the reader thread during the writing pass, if this kind
+    /// can use what it finds.
+    pub probe: Option<Probe<T>>,
+    /// Writes one row for customer `customer` (`found`: what the reader thread saw); returns
+    /// what changed and how to undo it (`None` when nothing did). `Err(Rejected)` for a row
+    /// that cannot be written (nothing of it was).
     #[allow(clippy::type_complexity)]
     pub write: Box<
         dyn Fn(
             &mut Writer<'_>,
             &Lined<T>,
             u64,
+            Found,
             &Written,
-        ) -> Result<(Change, UndoEntry), ServiceError>,
+        ) -> Result<(Change, Option<UndoEntry>), ServiceError>,
     >,
 }
 
@@ -191,7 +236,7 @@ impl Service {
         let mut customers = CustomerCache::default();
         let mut ids = IdCheck::default();
         let mut rows = 0u64;
-        replay(&mut |row| {
+        replay(Pass::Check, &mut |row, _| {
             rows += 1;
             if rows.is_multiple_of(PROGRESS_EVERY) {
                 progress(rows, 0);
@@ -214,7 +259,7 @@ impl Service {
             // A second look at just the rows whose id hash repeats: which ids really repeat,
             // and where each was first given.
             let mut first: HashMap<String, u64> = HashMap::new();
-            replay(&mut |row| {
+            replay(Pass::Check, &mut |row, _| {
                 let Ok(row) = row else { return Ok(()) };
                 let (id, _) = (how.keys)(&row.value);
                 if id.is_empty() || !repeated.contains(&ids.hash(id)) {
@@ -266,7 +311,7 @@ impl Service {
             customers.create_missing(w, &mut report)?;
             w.hold_back_bulk_writes();
             let mut done = 0u64;
-            replay(&mut |row| {
+            replay(Pass::Write, &mut |row, found| {
                 let Ok(row) = row else { return Ok(()) };
                 done += 1;
                 if done.is_multiple_of(PROGRESS_EVERY) {
@@ -279,7 +324,7 @@ impl Service {
                 let Some(customer) = customers.id(customer) else {
                     return Ok(());
                 };
-                match (how.write)(w, &row, customer, &written) {
+                match (how.write)(w, &row, customer, found, &written) {
                     Ok((change, _)) => report.count(change),
                     Err(ServiceError::Rejected(errors)) if options.skip_bad => {
                         report.rejected.extend(errors);
@@ -326,12 +371,12 @@ impl Service {
             probe: self.store.wait_probe(),
             total: to_write,
         };
-        replay(&mut |row| {
+        replay(Pass::Write, &mut |row, found| {
             let Ok(row) = row else { return Ok(()) };
             if !checked.skip.is_empty() && checked.skip.contains(&row.line) {
                 return Ok(());
             }
-            chunks.pending.push(row);
+            chunks.pending.push((row, found));
             if chunks.pending.len() >= chunks.target {
                 chunks.write(checked, &mut *progress)?;
             }
@@ -398,7 +443,7 @@ struct Chunks<'a, T> {
     journal: ImportRecord,
     /// The last undo entry's number.
     seq: u64,
-    pending: Vec<Lined<T>>,
+    pending: Vec<(Lined<T>, Found)>,
     /// Rows the next chunk takes.
     target: usize,
     probe: crate::store::WaitProbe,
@@ -420,7 +465,7 @@ impl<T> Chunks<'_, T> {
             let mut taken = 0;
             let mut yielded = false;
             let mut created_orders = Vec::new();
-            for row in &self.pending[..take] {
+            for (row, found) in &self.pending[..take] {
                 if taken % PROBE_EVERY == 0 && taken > 0 && self.probe.someone_waiting() {
                     yielded = true;
                     break;
@@ -430,19 +475,19 @@ impl<T> Chunks<'_, T> {
                 let Some(customer) = checked.customers.id(customer) else {
                     continue;
                 };
-                match (self.how.write)(w, row, customer, &checked.written) {
-                    Ok((Change::Unchanged, _)) => changes.push(Change::Unchanged),
+                match (self.how.write)(w, row, customer, *found, &checked.written) {
+                    Ok((change, None)) => changes.push(change),
                     Ok((
                         change,
-                        UndoEntry::Order {
+                        Some(UndoEntry::Order {
                             order_id,
                             before: None,
-                        },
+                        }),
                     )) => {
                         created_orders.push(order_id);
                         changes.push(change);
                     }
-                    Ok((change, undo)) => {
+                    Ok((change, Some(undo))) => {
                         seq += 1;
                         w.record_undo(import_id, seq, &undo)?;
                         changes.push(change);

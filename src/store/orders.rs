@@ -60,24 +60,65 @@ impl Writer<'_> {
                 Ok(Change::Updated)
             }
             None => {
-                let mut aggregate = self.aggregate(order.customer)?;
-                aggregate.add(order.ordered_at, order.amount).map_err(|_| {
-                    StoreError::TotalOverflow {
-                        customer: order.customer,
-                    }
-                })?;
-                self.customer_orders
-                    .insert((order.customer, order.ordered_at, id), order.amount.0)?;
+                let aggregate = self.aggregate_with(order)?;
                 self.orders.insert(id, Encoded::encode(order)?)?;
-                match self.pending.as_mut() {
-                    Some(pending) => pending.hold_aggregate(order.customer, aggregate),
-                    None => {
-                        self.aggregates.insert(order.customer, aggregate)?;
-                    }
-                }
+                self.index_new_order(order, aggregate)?;
                 Ok(Change::Created)
             }
         }
+    }
+
+    /// For an order that was not there when the caller last looked (an import's read
+    /// snapshot): writes it without looking first. If it has appeared since, the stored one is
+    /// put back and the order goes the way of [`Writer::upsert_order_replacing`].
+    pub fn insert_unseen_order(
+        &mut self,
+        order: &Order,
+    ) -> Result<(Change, Option<Order>), StoreError> {
+        let id = order.order_id.as_str();
+        // Refused before anything is written when the customer's total would not fit.
+        let aggregate = self.aggregate_with(order)?;
+        let replaced = match self.orders.insert(id, Encoded::encode(order)?)? {
+            Some(guard) => Some(super::access::decode(id, &guard.value())?),
+            None => None,
+        };
+        let Some(old) = replaced else {
+            self.index_new_order(order, aggregate)?;
+            return Ok((Change::Created, None));
+        };
+        self.orders.insert(id, Encoded::encode(&old)?)?;
+        let change = self.write_order(order, Some(&old))?;
+        Ok((change, Some(old)))
+    }
+
+    /// The customer's aggregate with `order` added, or the overflow that refuses it.
+    fn aggregate_with(&self, order: &Order) -> Result<OrderAggregate, StoreError> {
+        let mut aggregate = self.aggregate(order.customer)?;
+        aggregate
+            .add(order.ordered_at, order.amount)
+            .map_err(|_| StoreError::TotalOverflow {
+                customer: order.customer,
+            })?;
+        Ok(aggregate)
+    }
+
+    /// The index entry and aggregate of an order just written for the first time.
+    fn index_new_order(
+        &mut self,
+        order: &Order,
+        aggregate: OrderAggregate,
+    ) -> Result<(), StoreError> {
+        self.customer_orders.insert(
+            (order.customer, order.ordered_at, order.order_id.as_str()),
+            order.amount.0,
+        )?;
+        match self.pending.as_mut() {
+            Some(pending) => pending.hold_aggregate(order.customer, aggregate),
+            None => {
+                self.aggregates.insert(order.customer, aggregate)?;
+            }
+        }
+        Ok(())
     }
 
     /// Moves every order of `from` to `to`, then rebuilds both aggregates once. Returns how

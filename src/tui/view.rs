@@ -245,12 +245,22 @@ impl App {
             } else {
                 (importing.done as f64 / importing.total as f64).clamp(0.0, 1.0)
             };
-            let label = t!(
-                "importing-rows",
-                name = text::sanitize(&importing.name).into_owned(),
-                done = text::thousands(importing.done),
-                total = text::thousands(importing.total)
-            );
+            let name = text::sanitize(&importing.name).into_owned();
+            let label = if importing.total == 0 && importing.done > 0 {
+                // The first pass: every row is checked before any is written.
+                t!(
+                    "checking-rows",
+                    name = name,
+                    done = text::thousands(importing.done)
+                )
+            } else {
+                t!(
+                    "importing-rows",
+                    name = name,
+                    done = text::thousands(importing.done),
+                    total = text::thousands(importing.total)
+                )
+            };
             f.render_widget(
                 ratatui::widgets::LineGauge::default()
                     .ratio(ratio)
