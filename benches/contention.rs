@@ -1,7 +1,8 @@
 //! How long a save waits while a big import runs in another process: the real `loyal import`
-//! of N orders (chunked) in a child process, while this process logs a follow-up every 50 ms
-//! through the service, exactly as the workbench's save does. Run with
-//! `cargo bench --bench contention -- [--orders N] [--customers C]`.
+//! of N orders (or, with `--kind customers`, N new customer files) in a child process, while
+//! this process logs a follow-up every 50 ms through the service, exactly as the workbench's
+//! save does. Run with
+//! `cargo bench --bench contention -- [--orders N] [--customers C] [--kind orders|customers]`.
 
 use loyal::domain::{Channel, Direction, FollowUpKind};
 use loyal::service::{CustomerKey, ImportOptions, NewFollowUp, Service};
@@ -13,6 +14,7 @@ use std::time::{Duration, Instant};
 fn main() {
     let mut orders = 1_000_000usize;
     let mut customers = 10_000usize;
+    let mut kind = String::from("orders");
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -22,6 +24,7 @@ fn main() {
                     .and_then(|n| n.parse().ok())
                     .expect("--orders N")
             }
+            "--kind" => kind = args.next().expect("--kind orders|customers"),
             "--customers" => {
                 customers = args
                     .next()
@@ -56,19 +59,27 @@ fn main() {
             &mut |_, _| {},
         )
         .expect("customers");
-    let file = dir.join("orders.csv");
+    let file = dir.join(format!("{kind}.csv"));
     let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("file"));
-    writeln!(out, "order_id,customer_id,ordered_at,amount").expect("write");
-    for i in 0..orders {
-        let day = 1 + i % 28;
-        writeln!(
-            out,
-            "O{i},C{},2026-03-{day:02},{}.{:02}",
-            i % customers,
-            1 + i % 97,
-            i % 100
-        )
-        .expect("write");
+    if kind == "customers" {
+        // New files with phones and names, as another system's export would have them.
+        writeln!(out, "customer_id,name,phone,city").expect("write");
+        for i in 0..orders {
+            writeln!(out, "N{i},New Customer {i},+86 137{i:08},Hangzhou").expect("write");
+        }
+    } else {
+        writeln!(out, "order_id,customer_id,ordered_at,amount").expect("write");
+        for i in 0..orders {
+            let day = 1 + i % 28;
+            writeln!(
+                out,
+                "O{i},C{},2026-03-{day:02},{}.{:02}",
+                i % customers,
+                1 + i % 97,
+                i % 100
+            )
+            .expect("write");
+        }
     }
     drop(out);
 
@@ -101,7 +112,7 @@ fn main() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_loyal"))
         .arg("--db")
         .arg(&db)
-        .args(["import", "orders"])
+        .args(["import", kind.as_str()])
         .arg(&file)
         .env("LOYAL_CONFIG", dir.join("none.toml"))
         .stdout(std::process::Stdio::null())
@@ -125,7 +136,7 @@ fn main() {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let pick = |p: f64| ms(sorted[((sorted.len() - 1) as f64 * p).round() as usize]);
     println!(
-        "import of {orders} orders in another process: {:.1} s; {} saves during it: median {:.1} ms, p99 {:.1} ms, worst {:.1} ms",
+        "import of {orders} {kind} in another process: {:.1} s; {} saves during it: median {:.1} ms, p99 {:.1} ms, worst {:.1} ms",
         import_time.as_secs_f64(),
         sorted.len(),
         pick(0.5),
@@ -133,5 +144,13 @@ fn main() {
         sorted.last().map_or(0.0, |d| ms(*d))
     );
     let stats = service.stats().expect("stats");
-    assert_eq!(stats.orders as usize, orders, "every order imported");
+    if kind == "customers" {
+        assert_eq!(
+            stats.customers as usize,
+            customers + orders,
+            "every file imported"
+        );
+    } else {
+        assert_eq!(stats.orders as usize, orders, "every order imported");
+    }
 }

@@ -210,11 +210,12 @@ fn an_interrupted_import_is_reported_then_resumed_or_rolled_back() {
     kill_midway(&db, &orders);
     let (ok, _, err) = loyal(&db, &["stats"]);
     assert!(ok);
-    assert!(err.contains("import #1 of"), "reported on next use: {err}");
+    // The customer file was import #1 (customer files are journaled too).
+    assert!(err.contains("import #2 of"), "reported on next use: {err}");
     assert!(err.contains("run the same import again"), "{err}");
     // Every command says it stopped; so does the journal.
     let (_, out, _) = loyal(&db, &["imports"]);
-    let first = out.lines().find(|l| l.starts_with("#1 ")).expect("run #1");
+    let first = out.lines().find(|l| l.starts_with("#2 ")).expect("run #2");
     assert!(
         first.contains("stopped") && !first.contains("running"),
         "{out}"
@@ -223,9 +224,9 @@ fn an_interrupted_import_is_reported_then_resumed_or_rolled_back() {
     // Running the same import again finishes it; the first run is marked resumed.
     let (ok, out, err) = loyal(&db, &["import", "orders", orders.to_str().expect("utf-8")]);
     assert!(ok, "{err}");
-    assert!(out.contains("import #2"), "{out}");
+    assert!(out.contains("import #3"), "{out}");
     let (_, out, err) = loyal(&db, &["imports"]);
-    assert!(out.contains("resumed by #2"), "{out}");
+    assert!(out.contains("resumed by #3"), "{out}");
     assert!(!err.contains("stopped at"), "no longer reported: {err}");
     let (_, stats, _) = loyal(&db, &["stats"]);
     assert!(
@@ -241,7 +242,7 @@ fn an_interrupted_import_is_reported_then_resumed_or_rolled_back() {
     }
     std::fs::write(&more, text).expect("write");
     kill_midway(&db, &more);
-    let (ok, out, err) = loyal(&db, &["imports", "rollback", "3"]);
+    let (ok, out, err) = loyal(&db, &["imports", "rollback", "4"]);
     assert!(ok, "{err}");
     assert!(out.contains("rolled back"), "{out}");
     let (_, stats, _) = loyal(&db, &["stats"]);
@@ -272,7 +273,7 @@ fn a_rollback_killed_half_way_says_so_and_finishes_when_run_again() {
         .env("LOYAL_LANG", "en")
         .arg("--db")
         .arg(&db)
-        .args(["imports", "rollback", "1"])
+        .args(["imports", "rollback", "2"])
         .env("LOYAL_CONFIG", db.with_extension("toml"))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -293,16 +294,16 @@ fn a_rollback_killed_half_way_says_so_and_finishes_when_run_again() {
     child.kill().expect("SIGKILL");
     let _ = child.wait();
     let (_, out, err) = loyal(&db, &["imports"]);
-    let line = out.lines().find(|l| l.starts_with("#1 ")).expect("run #1");
+    let line = out.lines().find(|l| l.starts_with("#2 ")).expect("run #2");
     assert!(line.contains("rollback stopped"), "{out}");
     assert!(
-        err.contains("the rollback of import #1") && err.contains("again to finish it"),
+        err.contains("the rollback of import #2") && err.contains("again to finish it"),
         "{err}"
     );
-    let (ok, out, err) = loyal(&db, &["imports", "rollback", "1"]);
+    let (ok, out, err) = loyal(&db, &["imports", "rollback", "2"]);
     assert!(ok && out.contains("rolled back"), "{out}{err}");
     let (_, out, err) = loyal(&db, &["imports"]);
-    let line = out.lines().find(|l| l.starts_with("#1 ")).expect("run #1");
+    let line = out.lines().find(|l| l.starts_with("#2 ")).expect("run #2");
     assert!(
         line.contains("rolled back") && !line.contains("rolled_back"),
         "the state in words: {out}"
@@ -440,13 +441,8 @@ fn a_save_gets_in_while_a_long_import_goes_on_without_pauses() {
 fn a_chunk_ends_as_soon_as_another_writer_waits() {
     let db = TestDb::new();
     db.import_ok(Kind::Customers, &customers_csv(10));
-    // What a waiting save does (see `loyal::store::WaitProbe`): a shared lock on the file
-    // beside the database, held until it has the write lock; here, until the first commit.
-    let mut name = db.path().into_os_string();
-    name.push(".waiting");
-    let waiting = std::fs::File::create(&name).expect("waiting file");
-    waiting.lock_shared().expect("lock");
-    let mut waiter = Some(waiting);
+    // A save waits, until the first commit.
+    let mut waiter = Some(db.announce_waiting());
     let mut first_commit = None;
     let table = transfer::read_table(
         orders_csv(1500, 10, "1.00").as_bytes(),

@@ -269,3 +269,147 @@ fn a_dry_run_and_the_chunked_run_report_the_same_and_only_the_run_writes() {
         .expect("card");
     assert_eq!(card.aggregate.order_count, 2502);
 }
+
+fn customer_card(db: &TestDb, id: &str) -> Option<loyal::service::CustomerCard> {
+    db.service
+        .customer_card(&loyal::service::CustomerKey::External(id.into()), 0)
+        .ok()
+}
+
+#[test]
+fn customer_files_go_in_journaled_chunks_and_roll_back_whole() {
+    let db = TestDb::new();
+    let mut first = String::from("customer_id,name,phone,city\n");
+    for i in 0..3000 {
+        first.push_str(&format!("C{i},Customer {i},+86 139{i:08},Hangzhou\n"));
+    }
+    let report = import_file(
+        &db,
+        "first.csv",
+        &first,
+        Format::Csv,
+        Kind::Customers,
+        ImportOptions::default(),
+        true,
+    )
+    .expect("first");
+    assert_eq!(report.created, 3000);
+    assert!(report.import_id.is_some(), "journaled");
+    // The second file: one change, a twin by phone, a referral to a row further down.
+    let second = "customer_id,name,phone,city,referred_by\n\
+        C1,Customer One,+86 13900000001,Shanghai,\n\
+        CRM-2,Someone Else,+86 139 0000 0002,,\n\
+        N1,New One,,,N2\n\
+        N2,New Two,,,C5\n";
+    let report = import_file(
+        &db,
+        "second.csv",
+        second,
+        Format::Csv,
+        Kind::Customers,
+        ImportOptions::default(),
+        true,
+    )
+    .expect("second");
+    assert_eq!((report.created, report.updated), (2, 2), "{report:?}");
+    assert_eq!(report.warnings.len(), 1, "the twin is said: {report:?}");
+    let twin = customer_card(&db, "CRM-2").expect("the alias resolves");
+    assert_eq!(twin.customer.external_id, "C2");
+    assert_eq!(twin.customer.name, "Customer 2", "the file keeps its name");
+    let n1 = customer_card(&db, "N1").expect("N1");
+    let n2 = customer_card(&db, "N2").expect("N2");
+    assert_eq!(
+        n1.customer.referred_by,
+        Some(n2.customer.id),
+        "a referral forward in the file"
+    );
+    assert_eq!(
+        customer_card(&db, "C1")
+            .expect("C1")
+            .customer
+            .city
+            .as_deref(),
+        Some("Shanghai")
+    );
+
+    db.service
+        .rollback_import(report.import_id.expect("id"), &mut |_, _| {})
+        .expect("rollback");
+    assert_eq!(
+        customer_card(&db, "C1")
+            .expect("C1")
+            .customer
+            .city
+            .as_deref(),
+        Some("Hangzhou")
+    );
+    assert!(customer_card(&db, "CRM-2").is_none(), "the alias is gone");
+    assert!(customer_card(&db, "N1").is_none() && customer_card(&db, "N2").is_none());
+    assert_eq!(db.service.stats().expect("stats").customers, 3000);
+}
+
+#[test]
+fn a_customer_row_matching_two_files_stops_the_import_before_any_chunk() {
+    let db = TestDb::new();
+    db.import_ok(
+        Kind::Customers,
+        "customer_id,name,phone,email\nA,Ann,13900000001,\nB,Bo,,bo@example.com\n",
+    );
+    let mut text = String::from("customer_id,name,phone,email\n");
+    for i in 0..5000 {
+        text.push_str(&format!("N{i},New {i},,\n"));
+    }
+    // Ann's phone and Bo's email: which file is this? Found by the checking pass.
+    text.push_str("X,Who,13900000001,bo@example.com\n");
+    match import_file(
+        &db,
+        "c.csv",
+        &text,
+        Format::Csv,
+        Kind::Customers,
+        ImportOptions::default(),
+        true,
+    ) {
+        Err(ServiceError::Rejected(errors)) => {
+            assert_eq!(errors.len(), 1);
+            assert_eq!((errors[0].line, errors[0].field.as_str()), (5002, "phone"));
+        }
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+    assert_eq!(
+        db.service.stats().expect("stats").customers,
+        2,
+        "nothing written"
+    );
+    assert!(db.service.imports().expect("journal").is_empty());
+}
+
+#[test]
+fn a_customer_chunk_ends_as_soon_as_another_writer_waits() {
+    let db = TestDb::new();
+    let mut waiter = Some(db.announce_waiting());
+    let mut first_commit = None;
+    let mut text = String::from("customer_id,name\n");
+    for i in 0..1500 {
+        text.push_str(&format!("C{i},Customer {i}\n"));
+    }
+    let path = db.dir.path().join("c.csv");
+    std::fs::write(&path, text).expect("write");
+    let file = TableFile::open(&path, Format::Csv, Kind::Customers).expect("open");
+    let report = db
+        .service
+        .import_file(
+            &file,
+            ImportOptions::default(),
+            Some("c.csv"),
+            &mut |done, total| {
+                if total > 0 && first_commit.is_none() {
+                    first_commit = Some(done);
+                    waiter = None;
+                }
+            },
+        )
+        .expect("import");
+    assert_eq!(report.created, 1500);
+    assert_eq!(first_commit, Some(128));
+}

@@ -407,9 +407,9 @@ pub struct ImportArgs {
     /// Create a minimal customer file for unknown customer ids
     #[arg(long)]
     pub create_missing: bool,
-    /// Write everything in one transaction (several times faster, but everyone else's saves
-    /// wait until it ends; for when nobody is working). Default for all kinds but customers:
-    /// short chunks under a journal id (`loyal imports`)
+    /// Write everything in one transaction (somewhat faster, but everyone else's saves wait
+    /// until it ends; for when nobody is working). Default: chunks under a journal id
+    /// (`loyal imports`) that step aside for other saves
     #[arg(long)]
     pub one_transaction: bool,
 }

@@ -2,7 +2,7 @@
 //! got), and the undo entries that let an import be rolled back by its id.
 
 use super::labels::labelled_enum;
-use super::{CarePlan, Complaint, CustomerId, FollowUp, Millis, Order};
+use super::{CarePlan, Complaint, Customer, CustomerId, FollowUp, Millis, Order};
 use serde::{Deserialize, Serialize};
 
 labelled_enum! {
@@ -72,6 +72,11 @@ pub enum UndoEntry {
     /// Orders the import created, many to an entry (one entry per order would be a third of
     /// a bulk import's writes).
     OrdersCreated { order_ids: Vec<String> },
+    /// A customer file as it was before the import changed it.
+    CustomerUpdated { before: Box<Customer> },
+    /// An external id the import made an alias of an existing file (a twin found by phone or
+    /// email).
+    AliasAdded { external_id: String, id: CustomerId },
 }
 
 impl UndoEntry {

@@ -112,15 +112,46 @@ pub struct NewCustomer {
     pub allow_duplicate: bool,
 }
 
+/// Where duplicates are looked for: a write transaction, or an import's read snapshot.
+pub(super) trait Owners {
+    fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError>;
+    fn email_owners(&self, email: &str) -> Result<Vec<CustomerId>, StoreError>;
+    fn customer(&self, id: CustomerId) -> Result<Option<Customer>, StoreError>;
+}
+
+impl Owners for Writer<'_> {
+    fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
+        Writer::phone_owners(self, digits)
+    }
+    fn email_owners(&self, email: &str) -> Result<Vec<CustomerId>, StoreError> {
+        Writer::email_owners(self, email)
+    }
+    fn customer(&self, id: CustomerId) -> Result<Option<Customer>, StoreError> {
+        Writer::customer(self, id)
+    }
+}
+
+impl Owners for Reader {
+    fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
+        Reader::phone_owners(self, digits)
+    }
+    fn email_owners(&self, email: &str) -> Result<Vec<CustomerId>, StoreError> {
+        self.term_owners(&email.trim().to_lowercase(), crate::search::TermKind::EMAIL)
+    }
+    fn customer(&self, id: CustomerId) -> Result<Option<Customer>, StoreError> {
+        Reader::customer(self, id)
+    }
+}
+
 /// Files that share a phone number or the email of `phones`/`email`, excluding `except`.
-pub(super) fn find_duplicates(
-    w: &Writer<'_>,
+pub(super) fn find_duplicates<O: Owners>(
+    w: &O,
     phones: &[String],
     email: Option<&str>,
     except: Option<CustomerId>,
 ) -> Result<Vec<DuplicateMatch>, StoreError> {
     let mut out: Vec<DuplicateMatch> = Vec::new();
-    let mut push = |id: CustomerId, reason: String, w: &Writer<'_>| -> Result<(), StoreError> {
+    let mut push = |id: CustomerId, reason: String, w: &O| -> Result<(), StoreError> {
         if Some(id) == except || out.iter().any(|m| m.id == id) {
             return Ok(());
         }

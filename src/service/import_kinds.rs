@@ -7,8 +7,8 @@ use super::{Service, ServiceError};
 use crate::domain::{Order, UndoEntry};
 use crate::store::{Change, ChildRecord, Reader, RecordIdKind, StoreError, Writer};
 use crate::transfer::{
-    self, CarePlanInput, ChildInput, ComplaintInput, FollowUpInput, Kind, Lined, OrderInput,
-    RawTable, RowError, RowResult, TableFile,
+    self, CarePlanInput, ChildInput, ComplaintInput, CustomerInput, FollowUpInput, Kind, Lined,
+    OrderInput, RawTable, RowError, RowResult, TableFile,
 };
 use std::cell::RefCell;
 
@@ -159,23 +159,14 @@ impl Service {
     ) -> Result<ImportReport, ServiceError> {
         match file.kind() {
             Kind::Customers => {
-                let mut rows = Vec::new();
-                let columns = file
-                    .scan(|row| -> Result<(), RowError> {
-                        rows.push(row);
-                        Ok(())
-                    })
-                    .map_err(ServiceError::Unreadable)?;
-                let table = RawTable {
-                    columns: columns.columns,
-                    rows,
-                    unknown_columns: columns.unknown,
+                let unknown = RefCell::new(Vec::new());
+                let replay = |_: Pass, sink: RowSink<'_, CustomerInput>| {
+                    let columns = each_row(file, transfer::parse_customer, None, sink)?;
+                    *unknown.borrow_mut() = columns.unknown;
+                    Ok(())
                 };
-                let unknown = table.unknown_columns.clone();
-                let parsed = transfer::parse_customers(table);
-                let mut report =
-                    self.import_customers(parsed.inputs, parsed.errors, options, progress)?;
-                report.unknown_columns = unknown;
+                let mut report = self.import_customer_rows(&replay, options, journal, progress)?;
+                report.unknown_columns = unknown.into_inner();
                 Ok(report)
             }
             Kind::Orders => self.import_file_as(

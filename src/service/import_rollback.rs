@@ -79,6 +79,12 @@ impl Service {
                                 w.delete_order(order_id)?;
                             }
                         }
+                        UndoEntry::CustomerUpdated { before } => {
+                            w.update_customer((**before).clone())?;
+                        }
+                        UndoEntry::AliasAdded { external_id, id } => {
+                            w.remove_external_alias(external_id, *id)?;
+                        }
                         UndoEntry::CustomerCreated { id } => {
                             w.delete_created_customer(*id)?;
                         }

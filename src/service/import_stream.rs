@@ -367,8 +367,7 @@ impl Service {
             journal,
             seq,
             pending: Vec::new(),
-            target: FIRST_CHUNK,
-            probe: self.store.wait_probe(),
+            pacer: Pacer::new(&self.store),
             total: to_write,
         };
         replay(Pass::Write, &mut |row, found| {
@@ -377,7 +376,7 @@ impl Service {
                 return Ok(());
             }
             chunks.pending.push((row, found));
-            if chunks.pending.len() >= chunks.target {
+            if chunks.pending.len() >= chunks.pacer.target {
                 chunks.write(checked, &mut *progress)?;
             }
             Ok(())
@@ -386,13 +385,25 @@ impl Service {
             chunks.write(checked, &mut *progress)?;
         }
         let import_id = chunks.journal.id;
-        let mut journal = chunks.journal;
         finish_report(&mut checked.report, kind, &checked.written);
-        let report = &checked.report;
+        self.finish_journal(chunks.journal, &checked.report)?;
+        checked.report.import_id = Some(import_id);
+        progress(to_write, to_write);
+        Ok(())
+    }
+
+    /// Marks a journaled run done (and earlier runs of the same file that stopped half way
+    /// as finished by it) and writes its audit entry.
+    pub(super) fn finish_journal(
+        &self,
+        mut journal: ImportRecord,
+        report: &ImportReport,
+    ) -> Result<(), ServiceError> {
+        let import_id = journal.id;
+        let kind = report.kind;
         self.store.write(|w| -> Result<(), ServiceError> {
             journal.state = ImportState::Done;
             w.put_import(&journal)?;
-            // Earlier runs of this file that stopped half way are finished now.
             let now = w.now();
             for mut earlier in w.imports()? {
                 if earlier.id != import_id
@@ -406,7 +417,11 @@ impl Service {
                     w.put_import(&earlier)?;
                 }
             }
-            let detail = format!("import #{import_id} of {source}: {}", report.audit_detail());
+            let detail = format!(
+                "import #{import_id} of {}: {}",
+                journal.file,
+                report.audit_detail()
+            );
             w.audit(
                 &format!("import.{kind}"),
                 None,
@@ -414,10 +429,38 @@ impl Service {
                 detail,
             )?;
             Ok(())
-        })?;
-        checked.report.import_id = Some(import_id);
-        progress(to_write, to_write);
-        Ok(())
+        })
+    }
+}
+
+/// How large the next chunk is, and whether to end the one being written: chunks double from
+/// [`FIRST_CHUNK`] to [`MAX_CHUNK`] rows while nobody waits; a chunk ends at the first look
+/// (every [`PROBE_EVERY`] rows) that finds another writer waiting, which then goes first.
+pub(super) struct Pacer {
+    pub target: usize,
+    probe: crate::store::WaitProbe,
+}
+
+impl Pacer {
+    pub(super) fn new(store: &Store) -> Pacer {
+        Pacer {
+            target: FIRST_CHUNK,
+            probe: store.wait_probe(),
+        }
+    }
+
+    /// Whether the chunk that has taken `taken` rows should end now.
+    pub(super) fn should_end(&mut self, taken: usize) -> bool {
+        taken > 0 && taken.is_multiple_of(PROBE_EVERY) && self.probe.someone_waiting()
+    }
+
+    /// After a chunk's commit: steps aside if it ended for a waiter, else grows the next.
+    pub(super) fn committed(&mut self, ended_early: bool) {
+        if ended_early {
+            self.probe.step_aside();
+        } else {
+            self.target = (self.target * 2).min(MAX_CHUNK);
+        }
     }
 }
 
@@ -444,9 +487,7 @@ struct Chunks<'a, T> {
     /// The last undo entry's number.
     seq: u64,
     pending: Vec<(Lined<T>, Found)>,
-    /// Rows the next chunk takes.
-    target: usize,
-    probe: crate::store::WaitProbe,
+    pacer: Pacer,
     total: u64,
 }
 
@@ -455,7 +496,7 @@ impl<T> Chunks<'_, T> {
     /// writer starts waiting (then this steps aside before going on).
     fn write(&mut self, checked: &mut Checked, progress: Progress<'_>) -> Result<(), ServiceError> {
         let import_id = self.journal.id;
-        let take = self.pending.len().min(self.target);
+        let take = self.pending.len().min(self.pacer.target);
         let mut seq = self.seq;
         let mut journal = self.journal.clone();
         let mut changes = Vec::with_capacity(take);
@@ -466,7 +507,7 @@ impl<T> Chunks<'_, T> {
             let mut yielded = false;
             let mut created_orders = Vec::new();
             for (row, found) in &self.pending[..take] {
-                if taken % PROBE_EVERY == 0 && taken > 0 && self.probe.someone_waiting() {
+                if self.pacer.should_end(taken) {
                     yielded = true;
                     break;
                 }
@@ -515,11 +556,7 @@ impl<T> Chunks<'_, T> {
         }
         checked.report.rejected.extend(rejected);
         progress(self.journal.done.min(self.total), self.total);
-        if yielded {
-            self.probe.step_aside();
-        } else {
-            self.target = (self.target * 2).min(MAX_CHUNK);
-        }
+        self.pacer.committed(yielded);
         Ok(())
     }
 }

@@ -14,6 +14,7 @@ mod export;
 mod followups;
 mod id_check;
 mod import;
+mod import_customers;
 mod import_journal;
 mod import_kinds;
 mod import_rollback;

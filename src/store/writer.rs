@@ -337,6 +337,27 @@ impl<'t> Writer<'t> {
         }
     }
 
+    /// Undoes [`Writer::add_external_alias`]: `external_id` no longer resolves to `id` (an
+    /// external id that is some file's own, or another file's alias, is left alone).
+    pub fn remove_external_alias(
+        &mut self,
+        external_id: &str,
+        id: CustomerId,
+    ) -> Result<bool, StoreError> {
+        let external_id = external_id.trim();
+        if self.customer_ext.get(external_id)?.map(|v| v.value()) != Some(id) {
+            return Ok(false);
+        }
+        if self
+            .customer(id)?
+            .is_some_and(|c| c.external_id == external_id)
+        {
+            return Ok(false);
+        }
+        self.customer_ext.remove(external_id)?;
+        Ok(true)
+    }
+
     /// Saves changes to an existing file (found by `customer.id`), keeping every index in step.
     /// Returns the stored version.
     pub fn update_customer(&mut self, mut customer: Customer) -> Result<Customer, StoreError> {

@@ -48,6 +48,16 @@ impl TestDb {
             .expect("import")
     }
 
+    /// What a save waiting for the write lock does (see `loyal::store::WaitProbe`): a shared
+    /// lock on the file beside the database, held while the returned file is.
+    pub fn announce_waiting(&self) -> std::fs::File {
+        let mut name = self.path().into_os_string();
+        name.push(".waiting");
+        let waiting = std::fs::File::create(&name).expect("waiting file");
+        waiting.lock_shared().expect("lock");
+        waiting
+    }
+
     pub fn export(&self, kind: Kind, format: Format) -> String {
         let mut out = Vec::new();
         self.service.export(kind, format, &mut out).expect("export");
