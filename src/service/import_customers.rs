@@ -20,6 +20,9 @@ use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 
 const PROGRESS_EVERY: u64 = 8192;
+/// The largest chunk of customer files: a chunk that ends for a waiting save still writes
+/// its held-back search-index entries (about 25 per file) before the commit.
+const MAX_CUSTOMER_CHUNK: usize = 16_384;
 
 /// What the checking pass settled.
 struct Plan {
@@ -223,7 +226,7 @@ impl Service {
         let mut chunks = CustomerChunks {
             journal,
             seq: 0,
-            pacer: Pacer::new(&self.store),
+            pacer: Pacer::up_to(&self.store, MAX_CUSTOMER_CHUNK),
             pending: Vec::new(),
         };
         replay(Pass::Write, &mut |row, _| {

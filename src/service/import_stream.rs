@@ -438,13 +438,20 @@ impl Service {
 /// (every [`PROBE_EVERY`] rows) that finds another writer waiting, which then goes first.
 pub(super) struct Pacer {
     pub target: usize,
+    max: usize,
     probe: crate::store::WaitProbe,
 }
 
 impl Pacer {
     pub(super) fn new(store: &Store) -> Pacer {
+        Pacer::up_to(store, MAX_CHUNK)
+    }
+
+    /// Chunks of at most `max` rows.
+    pub(super) fn up_to(store: &Store, max: usize) -> Pacer {
         Pacer {
-            target: FIRST_CHUNK,
+            target: FIRST_CHUNK.min(max),
+            max,
             probe: store.wait_probe(),
         }
     }
@@ -459,7 +466,7 @@ impl Pacer {
         if ended_early {
             self.probe.step_aside();
         } else {
-            self.target = (self.target * 2).min(MAX_CHUNK);
+            self.target = (self.target * 2).min(self.max);
         }
     }
 }
