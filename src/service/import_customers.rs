@@ -244,7 +244,7 @@ impl Service {
             chunks.write(self, &mut plan, &mut *progress, to_write)?;
         }
         // Few, usually: a referral to a file that a later row of the file created.
-        for deferred in std::mem::take(&mut plan.deferred).chunks(super::MAX_CHUNK) {
+        for deferred in std::mem::take(&mut plan.deferred).chunks(MAX_CUSTOMER_CHUNK) {
             let journal = &mut chunks.journal;
             let seq = &mut chunks.seq;
             self.store.write(|w| -> Result<(), ServiceError> {

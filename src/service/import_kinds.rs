@@ -2,13 +2,13 @@
 //! and the public entry points: a file that streams, or rows already parsed.
 
 use super::import::{ImportOptions, ImportReport, Progress, WithId, overflow_row};
-use super::import_stream::{Found, Pass, RowKind, RowSink, Written, each_row, replay_rows};
+use super::import_stream::{Found, Pass, Replay, RowKind, RowSink, Written, each_row, replay_rows};
 use super::{Service, ServiceError};
 use crate::domain::{Order, UndoEntry};
 use crate::store::{Change, ChildRecord, Reader, RecordIdKind, StoreError, Writer};
 use crate::transfer::{
-    self, CarePlanInput, ChildInput, ComplaintInput, CustomerInput, FollowUpInput, Kind, Lined,
-    OrderInput, RawTable, RowError, RowResult, TableFile,
+    self, CarePlanInput, ChildInput, ComplaintInput, FollowUpInput, Kind, Lined, OrderInput,
+    RawTable, RowError, RowResult, TableFile,
 };
 use std::cell::RefCell;
 
@@ -146,10 +146,9 @@ fn complaints() -> RowKind<ComplaintInput> {
 
 impl Service {
     /// Imports `file` (its kind and format said when it was opened), streaming: see
-    /// [`super::import_stream`]. With `journal` (the name to record) the rows go in journaled
-    /// chunks; without, or for a dry run, in one transaction. Customer files are still read
-    /// whole and written in one transaction. The report names the columns the kind does not
-    /// know (`unknown_columns`).
+    /// [`super::import_stream`] and [`super::import_customers`]. With `journal` (the name to
+    /// record) the rows go in journaled chunks; without, or for a dry run, in one transaction.
+    /// The report names the columns the kind does not know (`unknown_columns`).
     pub fn import_file(
         &self,
         file: &TableFile,
@@ -158,17 +157,9 @@ impl Service {
         progress: Progress<'_>,
     ) -> Result<ImportReport, ServiceError> {
         match file.kind() {
-            Kind::Customers => {
-                let unknown = RefCell::new(Vec::new());
-                let replay = |_: Pass, sink: RowSink<'_, CustomerInput>| {
-                    let columns = each_row(file, transfer::parse_customer, None, sink)?;
-                    *unknown.borrow_mut() = columns.unknown;
-                    Ok(())
-                };
-                let mut report = self.import_customer_rows(&replay, options, journal, progress)?;
-                report.unknown_columns = unknown.into_inner();
-                Ok(report)
-            }
+            Kind::Customers => from_file(file, transfer::parse_customer, None, |replay| {
+                self.import_customer_rows(replay, options, journal, progress)
+            }),
             Kind::Orders => self.import_file_as(
                 &orders(),
                 file,
@@ -213,19 +204,10 @@ impl Service {
         journal: Option<&str>,
         progress: Progress<'_>,
     ) -> Result<ImportReport, ServiceError> {
-        let unknown = RefCell::new(Vec::new());
-        let replay = |pass: Pass, sink: RowSink<'_, T>| {
-            let probe = match (pass, how.probe) {
-                (Pass::Write, Some(probe)) => Some((&self.store, probe)),
-                _ => None,
-            };
-            let columns = each_row(file, parse, probe, sink)?;
-            *unknown.borrow_mut() = columns.unknown;
-            Ok(())
-        };
-        let mut report = self.import_streamed(how, &replay, options, journal, progress)?;
-        report.unknown_columns = unknown.into_inner();
-        Ok(report)
+        let probe = how.probe.map(|probe| (&self.store, probe));
+        from_file(file, parse, probe, |replay| {
+            self.import_streamed(how, replay, options, journal, progress)
+        })
     }
 
     /// Imports orders, keyed by `order_id`, in one transaction: an identical row changes
@@ -371,4 +353,24 @@ impl Service {
         let replay = |_: Pass, sink: RowSink<'_, T>| replay_rows(inputs, parse_errors, sink);
         self.import_streamed(how, &replay, options, journal, progress)
     }
+}
+
+/// Runs `import` over the rows of `file` (read again for each pass; `probe` looks rows up
+/// during the writing pass) and puts the file's unknown columns in its report.
+fn from_file<T: Send>(
+    file: &TableFile,
+    parse: fn(&transfer::RawRow) -> RowResult<T>,
+    probe: Option<(&crate::store::Store, super::import_stream::Probe<T>)>,
+    import: impl FnOnce(Replay<'_, T>) -> Result<ImportReport, ServiceError>,
+) -> Result<ImportReport, ServiceError> {
+    let unknown = RefCell::new(Vec::new());
+    let replay = |pass: Pass, sink: RowSink<'_, T>| {
+        let probe = probe.filter(|_| pass == Pass::Write);
+        let columns = each_row(file, parse, probe, sink)?;
+        *unknown.borrow_mut() = columns.unknown;
+        Ok(())
+    };
+    let mut report = import(&replay)?;
+    report.unknown_columns = unknown.into_inner();
+    Ok(report)
 }

@@ -218,7 +218,7 @@ impl Service {
                 self.write_chunked(how, replay, &mut checked, source, progress)?;
                 checked.report
             }
-            _ => self.write_at_once(how, replay, checked, options, progress)?,
+            _ => self.write_at_once(how, replay, checked, progress)?,
         };
         Ok(report)
     }
@@ -296,11 +296,10 @@ impl Service {
         how: &RowKind<T>,
         replay: Replay<'_, T>,
         checked: Checked,
-        options: ImportOptions,
         progress: Progress<'_>,
     ) -> Result<ImportReport, ServiceError> {
         let Checked {
-            options: _,
+            options,
             mut report,
             mut customers,
             written,
