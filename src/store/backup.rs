@@ -109,6 +109,7 @@ fn copy_all(
         CUSTOMER_CARE_PLANS,
         COMPLAINTS,
         CUSTOMER_COMPLAINTS,
+        CHANGED,
     );
     Ok(done)
 }

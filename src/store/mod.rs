@@ -6,6 +6,7 @@
 
 mod access;
 mod backup;
+mod changes;
 mod codec;
 pub mod damage;
 mod error;
@@ -22,6 +23,7 @@ mod waiters;
 mod writer;
 
 pub use backup::BackupReport;
+pub use changes::Changed;
 pub use codec::{Encoded, Rec, StoredRecord};
 pub use error::StoreError;
 pub use imports::{host_name, process_alive};

@@ -253,7 +253,8 @@ impl Store {
                 let mut writer = Writer::new(&txn, &self.who)?;
                 let result = action(&mut writer)?;
                 writer.write_held_back_entries()?;
-                writer.bump_change_counter()?;
+                let counter = writer.bump_change_counter()?;
+                writer.log_changes(counter)?;
                 result
             };
             txn.commit().map_err(StoreError::from)?;

@@ -108,6 +108,7 @@ impl Writer<'_> {
         order: &Order,
         aggregate: OrderAggregate,
     ) -> Result<(), StoreError> {
+        self.touch(order.customer);
         self.customer_orders.insert(
             (order.customer, order.ordered_at, order.order_id.as_str()),
             order.amount.0,
@@ -151,6 +152,7 @@ impl Writer<'_> {
     /// so refunds between large orders cannot overflow on the way; only a total that does not
     /// fit is refused (a merge of two large customers, say).
     pub(super) fn recompute_aggregate(&mut self, customer: CustomerId) -> Result<(), StoreError> {
+        self.touch(customer);
         let mut aggregate = OrderAggregate::default();
         let mut total: i128 = 0;
         let overflow = move |_: TotalOverflow| StoreError::TotalOverflow { customer };

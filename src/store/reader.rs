@@ -45,6 +45,11 @@ macro_rules! lazy_tables {
                 Tables { txn, $($name: OnceCell::new(),)* }
             }
 
+            /// The snapshot, for a table that may be missing (one a newer layout added).
+            pub(super) fn txn(&self) -> &ReadTransaction {
+                &self.txn
+            }
+
             $(
                 pub(super) fn $name(&self) -> Result<&$ty, StoreError> {
                     if let Some(table) = self.$name.get() {
@@ -198,6 +203,30 @@ impl Reader {
             self.tables.customers()?,
             follow_merges(self.tables.merged_into()?, id)?,
         )
+    }
+
+    /// The file stored under `id` itself (`None` for a file merged away: no merges followed).
+    pub fn customer_file(&self, id: CustomerId) -> Result<Option<Customer>, StoreError> {
+        get_by_id(self.tables.customers()?, id)
+    }
+
+    /// The times of a customer's follow-ups (or complaints), oldest first, from the index.
+    pub fn contact_times_of(
+        &self,
+        customer: CustomerId,
+        complaints: bool,
+    ) -> Result<Vec<i64>, StoreError> {
+        let index = if complaints {
+            self.tables.customer_complaints()?
+        } else {
+            self.tables.customer_followups()?
+        };
+        let range = (customer, i64::MIN, "")..=(customer, i64::MAX, MAX_CHAR_STR);
+        let mut out = Vec::new();
+        for entry in index.range(range)? {
+            out.push(entry?.0.value().1);
+        }
+        Ok(out)
     }
 
     /// The customer an external id (or the id of a file merged away) belongs to.

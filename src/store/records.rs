@@ -92,6 +92,7 @@ struct Children<'a, 't, T: ChildRecord> {
     index: &'a mut Index<'t>,
     stats: &'a mut Stats<'t>,
     count: Count,
+    touched: &'a mut super::changes::Touched,
 }
 
 impl<T: ChildRecord> Children<'_, '_, T> {
@@ -112,8 +113,10 @@ impl<T: ChildRecord> Children<'_, '_, T> {
         if old.as_ref() == Some(record) {
             return Ok(Change::Unchanged);
         }
+        self.touched.add(record.customer());
         match &old {
             Some(old) => {
+                self.touched.add(old.customer());
                 self.index
                     .remove((old.customer(), old.sort_time(), old.id()))?;
                 if old.customer() != record.customer() {
@@ -141,6 +144,7 @@ impl<T: ChildRecord> Children<'_, '_, T> {
         self.index
             .remove((old.customer(), old.sort_time(), old.id()))?;
         self.table.remove(id)?;
+        self.touched.add(old.customer());
         self.add_to_count(old.customer(), -1)?;
         Ok(true)
     }
@@ -166,6 +170,7 @@ impl<'t> Writer<'t> {
             index: &mut self.customer_followups,
             stats: &mut self.customer_stats,
             count: Count::FollowUps,
+            touched: &mut self.touched,
         }
     }
 
@@ -175,6 +180,7 @@ impl<'t> Writer<'t> {
             index: &mut self.customer_care_plans,
             stats: &mut self.customer_stats,
             count: Count::None,
+            touched: &mut self.touched,
         }
     }
 
@@ -184,6 +190,7 @@ impl<'t> Writer<'t> {
             index: &mut self.customer_complaints,
             stats: &mut self.customer_stats,
             count: Count::Complaints,
+            touched: &mut self.touched,
         }
     }
 

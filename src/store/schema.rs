@@ -6,10 +6,11 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 9;
+pub const SCHEMA_VERSION: u64 = 10;
 
 /// The oldest version whose tables and records this build reads as they are (8 -> 9 only added
-/// an import state): such a file can be opened read-only without being upgraded first.
+/// an import state, 9 -> 10 the change log, which a reader does without): such a file can be
+/// opened read-only without being upgraded first.
 pub const SAME_LAYOUT_SINCE: u64 = 8;
 
 /// OS account -> role code (viewer 0, agent 1, admin 2).
@@ -72,6 +73,8 @@ pub const CUSTOMER_CARE_PLANS: TableDefinition<(u64, i64, &str), ()> =
 pub const COMPLAINTS: TableDefinition<&str, Rec<Complaint>> = TableDefinition::new("complaints");
 pub const CUSTOMER_COMPLAINTS: TableDefinition<(u64, i64, &str), ()> =
     TableDefinition::new("customer_complaints");
+/// The change log: (change counter, customer id) for the customers each commit touched.
+pub const CHANGED: TableDefinition<(u64, u64), ()> = TableDefinition::new("changed_customers");
 
 /// Keys of [`META`].
 pub mod meta_keys {
@@ -87,6 +90,8 @@ pub mod meta_keys {
     pub const LATEST_CONTACT: &str = "latest.contact_at";
     /// Set (to 1) in databases built by `loyal demo`, which may be replaced without asking.
     pub const DEMO: &str = "demo";
+    /// The change counter from which the change log is complete (see `store::changes`).
+    pub const CHANGES_FLOOR: &str = "changes.floor";
 }
 
 /// Creates every table that does not exist yet (all of them in a new file).
@@ -117,6 +122,7 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
     txn.open_table(ROLES)?;
     txn.open_table(IMPORTS)?;
     txn.open_table(IMPORT_UNDO)?;
+    txn.open_table(CHANGED)?;
     Ok(())
 }
 
@@ -132,7 +138,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 6 -> 7: roles (a new table; whoever runs `loyal init` on the file first becomes admin);
 /// - 7 -> 8: the import journal and undo log (new tables only);
 /// - 8 -> 9: an import run can be `rolling_back` (a new `ImportState` value, added last, so
-///   stored records read as before; no data changes, but a build at 8 cannot read it).
+///   stored records read as before; no data changes, but a build at 8 cannot read it);
+/// - 9 -> 10: the change log (a new table; complete from the current change counter on).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;
@@ -146,6 +153,14 @@ pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationE
     }
     if from < 3 {
         add_search_terms(txn)?;
+    }
+    if from < 10 {
+        use redb::ReadableTable;
+        let mut meta = txn.open_table(META)?;
+        let counter = meta
+            .get(meta_keys::CHANGE_COUNTER)?
+            .map_or(0, |v| v.value());
+        meta.insert(meta_keys::CHANGES_FLOOR, counter)?;
     }
     Ok(())
 }

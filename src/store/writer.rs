@@ -40,6 +40,9 @@ pub struct Writer<'t> {
     pub(super) roles: Table<'t, &'static str, u8>,
     pub(super) imports: Table<'t, u64, Rec<crate::domain::ImportRecord>>,
     pub(super) import_undo: Table<'t, (u64, u64), Rec<crate::domain::UndoEntry>>,
+    pub(super) changed: Table<'t, (u64, u64), ()>,
+    /// The customers this transaction touched, for the change log.
+    pub(super) touched: super::changes::Touched,
     who: super::open::Who,
     /// Index entries of new customers and aggregates of new orders held back until the
     /// commit (bulk imports only; see [`Writer::hold_back_bulk_writes`]).
@@ -78,6 +81,8 @@ impl<'t> Writer<'t> {
             roles: txn.open_table(ROLES)?,
             imports: txn.open_table(IMPORTS)?,
             import_undo: txn.open_table(IMPORT_UNDO)?,
+            changed: txn.open_table(CHANGED)?,
+            touched: Default::default(),
             who: who.clone(),
             pending: None,
         })
@@ -163,8 +168,9 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    pub(super) fn bump_change_counter(&mut self) -> Result<(), StoreError> {
-        self.next_counter(meta_keys::CHANGE_COUNTER).map(drop)
+    /// Moves the change counter on; returns its new value.
+    pub(super) fn bump_change_counter(&mut self) -> Result<u64, StoreError> {
+        self.next_counter(meta_keys::CHANGE_COUNTER)
     }
 
     /// Increments a counter of the meta table and returns its new value (first value: 1).
@@ -313,6 +319,7 @@ impl<'t> Writer<'t> {
         self.customers
             .insert(customer.id, Encoded::encode(&customer)?)?;
         self.customer_stats.insert(customer.id, (0, 0))?;
+        self.touch(customer.id);
         self.reindex(None, Some(&customer))?;
         Ok(customer.id)
     }
@@ -380,6 +387,7 @@ impl<'t> Writer<'t> {
         customer.created_at = old.created_at;
         self.customers
             .insert(customer.id, Encoded::encode(&customer)?)?;
+        self.touch(customer.id);
         self.reindex(Some(&old), Some(&customer))?;
         Ok(customer)
     }
@@ -390,6 +398,7 @@ impl<'t> Writer<'t> {
         self.customers.remove(customer.id)?;
         self.aggregates.remove(customer.id)?;
         self.customer_stats.remove(customer.id)?;
+        self.touch(customer.id);
         self.reindex(Some(customer), None)
     }
 
@@ -461,9 +470,11 @@ impl<'t> Writer<'t> {
         if old_referrer != new_referrer {
             if let Some(referrer) = old_referrer {
                 self.referrals.remove((referrer, id))?;
+                self.touch(referrer);
             }
             if let Some(referrer) = new_referrer {
                 self.referrals.insert((referrer, id), ())?;
+                self.touch(referrer);
             }
         }
         Ok(())
