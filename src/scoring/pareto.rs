@@ -24,10 +24,16 @@ pub struct Pareto {
 /// Pareto summary of `monetary` (one value per scored customer, any order); refused when the
 /// revenue does not fit in a [`Money`].
 pub fn pareto(monetary: &[Money]) -> Result<Pareto, TotalOverflow> {
-    let n = monetary.len();
     let mut sorted: Vec<i64> = monetary.iter().map(|m| m.0).collect();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
-    let total: i128 = sorted.iter().map(|v| i128::from(*v)).sum();
+    sorted.sort_unstable();
+    pareto_of_sorted(&sorted)
+}
+
+/// [`pareto`] of values already sorted smallest first (the scores' own sorted spend).
+pub fn pareto_of_sorted(ascending: &[i64]) -> Result<Pareto, TotalOverflow> {
+    let n = ascending.len();
+    let sorted = ascending.iter().rev();
+    let total: i128 = sorted.clone().map(|v| i128::from(*v)).sum();
     let top_count = (n * 2).div_ceil(10);
     let mut top_share = None;
     let mut count_for_80 = None;
@@ -37,7 +43,7 @@ pub fn pareto(monetary: &[Money]) -> Result<Pareto, TotalOverflow> {
         // Point j (1..=points) sits at customer ceil(j * n / points).
         let points = n.min(1000);
         let mut next_point = 1;
-        for (i, v) in sorted.iter().enumerate() {
+        for (i, v) in sorted.enumerate() {
             running += i128::from(*v);
             let k = i + 1;
             if k == top_count {

@@ -32,7 +32,17 @@ pub fn value_class(
     params: &ScoringParams,
 ) -> ValueClass {
     // larger < 20% of n  <=>  5 * larger < n
-    if 5 * larger < n {
+    value_class_given(facts, rfm, 5 * larger < n, params)
+}
+
+/// The class of one scored customer who is (`mvc`) or is not among the most valuable.
+pub fn value_class_given(
+    facts: &CustomerFacts,
+    rfm: &Rfm,
+    mvc: bool,
+    params: &ScoringParams,
+) -> ValueClass {
+    if mvc {
         return ValueClass::Mvc;
     }
     let margin = i128::from(rfm.monetary.0) * i128::from(params.margin_bp);
