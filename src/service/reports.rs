@@ -1,9 +1,9 @@
-//! Reports over a [`ScoreTable`]: segment sizes and revenue, the ladder funnel, value classes,
-//! and the Pareto view. Pure shaping, no storage access.
+//! Reports over a [`ScoreTable`] (or any scored rows): segment sizes and revenue, the ladder
+//! funnel, value classes, and the Pareto view. Pure shaping, no storage access.
 
 use super::{ScoreTable, ServiceError};
 use crate::domain::{Money, TotalOverflow};
-use crate::scoring::{self, Pareto, Segment, Stage, ValueClass};
+use crate::scoring::{self, CustomerScore, Pareto, Rfm, Segment, Stage, ValueClass};
 use serde::{Deserialize, Serialize};
 
 /// One row of the segment report.
@@ -33,21 +33,55 @@ pub struct ValueRow {
     pub revenue_share: f64,
 }
 
+/// What the reports read of one customer's scores.
+pub trait Scored {
+    fn rfm(&self) -> Option<&Rfm>;
+    fn value_class(&self) -> Option<ValueClass>;
+    fn stage(&self) -> Stage;
+}
+
+impl Scored for CustomerScore {
+    fn rfm(&self) -> Option<&Rfm> {
+        self.rfm.as_ref()
+    }
+    fn value_class(&self) -> Option<ValueClass> {
+        self.value_class
+    }
+    fn stage(&self) -> Stage {
+        self.stage
+    }
+}
+
 /// Segment sizes and revenue shares, in segment order.
 pub fn segment_report(table: &ScoreTable) -> Result<Vec<SegmentRow>, ServiceError> {
-    let scored: Vec<_> = table.scores.iter().filter_map(|s| s.rfm).collect();
-    let total: i128 = scored.iter().map(|r| i128::from(r.monetary.0)).sum();
+    segment_rows(&table.scores)
+}
+
+/// [`segment_report`] of any scored rows.
+pub fn segment_rows<S: Scored>(scores: &[S]) -> Result<Vec<SegmentRow>, ServiceError> {
+    let mut customers = [0u64; Segment::ALL.len()];
+    let mut revenue = [0i128; Segment::ALL.len()];
+    let (mut scored, mut total) = (0u64, 0i128);
+    for rfm in scores.iter().filter_map(Scored::rfm) {
+        let at = Segment::ALL
+            .iter()
+            .position(|s| *s == rfm.segment)
+            .unwrap_or(0);
+        customers[at] += 1;
+        revenue[at] += i128::from(rfm.monetary.0);
+        scored += 1;
+        total += i128::from(rfm.monetary.0);
+    }
     Segment::ALL
         .iter()
-        .map(|segment| {
-            let members: Vec<_> = scored.iter().filter(|r| r.segment == *segment).collect();
-            let revenue: i128 = members.iter().map(|r| i128::from(r.monetary.0)).sum();
+        .enumerate()
+        .map(|(at, segment)| {
             Ok(SegmentRow {
                 segment: *segment,
-                customers: members.len() as u64,
-                customer_share: share(members.len() as i128, scored.len() as i128),
-                revenue: revenue_of(revenue)?,
-                revenue_share: share(revenue, total),
+                customers: customers[at],
+                customer_share: share(i128::from(customers[at]), i128::from(scored)),
+                revenue: revenue_of(revenue[at])?,
+                revenue_share: share(revenue[at], total),
             })
         })
         .collect()
@@ -55,38 +89,60 @@ pub fn segment_report(table: &ScoreTable) -> Result<Vec<SegmentRow>, ServiceErro
 
 /// Customers on each rung of the ladder, lowest first.
 pub fn stage_report(table: &ScoreTable) -> Vec<StageRow> {
-    let n = table.scores.len() as i128;
+    stage_rows(&table.scores)
+}
+
+/// [`stage_report`] of any scored rows.
+pub fn stage_rows<S: Scored>(scores: &[S]) -> Vec<StageRow> {
+    let mut counts = [0u64; Stage::ALL.len()];
+    for s in scores {
+        let stage = s.stage();
+        if let Some(at) = Stage::ALL.iter().position(|x| *x == stage) {
+            counts[at] += 1;
+        }
+    }
+    let n = scores.len() as i128;
     Stage::ALL
         .iter()
-        .map(|stage| {
-            let count = table.scores.iter().filter(|s| s.stage == *stage).count();
-            StageRow {
-                stage: *stage,
-                customers: count as u64,
-                share: share(count as i128, n),
-            }
+        .zip(counts)
+        .map(|(stage, count)| StageRow {
+            stage: *stage,
+            customers: count,
+            share: share(i128::from(count), n),
         })
         .collect()
 }
 
 /// Customers and revenue by value class.
 pub fn value_report(table: &ScoreTable) -> Result<Vec<ValueRow>, ServiceError> {
-    let scored: Vec<_> = table
-        .scores
-        .iter()
-        .filter_map(|s| Some((s.value_class?, s.rfm?.monetary)))
-        .collect();
-    let total: i128 = scored.iter().map(|(_, m)| i128::from(m.0)).sum();
+    value_rows(&table.scores)
+}
+
+/// [`value_report`] of any scored rows.
+pub fn value_rows<S: Scored>(scores: &[S]) -> Result<Vec<ValueRow>, ServiceError> {
+    let mut customers = [0u64; ValueClass::ALL.len()];
+    let mut revenue = [0i128; ValueClass::ALL.len()];
+    let mut total = 0i128;
+    for s in scores {
+        let (Some(class), Some(rfm)) = (s.value_class(), s.rfm()) else {
+            continue;
+        };
+        let m = i128::from(rfm.monetary.0);
+        if let Some(at) = ValueClass::ALL.iter().position(|c| *c == class) {
+            customers[at] += 1;
+            revenue[at] += m;
+        }
+        total += m;
+    }
     ValueClass::ALL
         .iter()
-        .map(|class| {
-            let members: Vec<_> = scored.iter().filter(|(c, _)| c == class).collect();
-            let revenue: i128 = members.iter().map(|(_, m)| i128::from(m.0)).sum();
+        .enumerate()
+        .map(|(at, class)| {
             Ok(ValueRow {
                 class: *class,
-                customers: members.len() as u64,
-                revenue: revenue_of(revenue)?,
-                revenue_share: share(revenue, total),
+                customers: customers[at],
+                revenue: revenue_of(revenue[at])?,
+                revenue_share: share(revenue[at], total),
             })
         })
         .collect()
@@ -100,6 +156,11 @@ pub fn pareto_report(table: &ScoreTable) -> Result<Pareto, ServiceError> {
         .filter_map(|s| s.rfm.map(|r| r.monetary))
         .collect();
     scoring::pareto(&monetary).map_err(too_much)
+}
+
+/// The Pareto view of spend already sorted smallest first.
+pub fn pareto_of_sorted(ascending: &[i64]) -> Result<Pareto, ServiceError> {
+    scoring::pareto_of_sorted(ascending).map_err(too_much)
 }
 
 /// A revenue added up in 128 bits, as a [`Money`]: refused, never clamped or cut, when it

@@ -479,6 +479,73 @@ impl Positions {
 /// Every customer's facts as of `as_of`, in id order. Customers whose last order is on or
 /// before D come straight from their aggregate; only those with orders after D have their
 /// order index read.
+/// A customer's orders on or before `as_of`, from its aggregate (reading the orders only when
+/// some fall after the date).
+fn orders_as_of(
+    r: &Reader,
+    customer: CustomerId,
+    aggregate: &OrderAggregate,
+    as_of: NaiveDate,
+    dates: &mut LocalDates,
+) -> Result<Option<OrderSummary>, ServiceError> {
+    if aggregate.order_count == 0 {
+        return Ok(None);
+    }
+    let first = dates.date(aggregate.first_order_at);
+    if first > as_of {
+        return Ok(None);
+    }
+    let last = dates.date(aggregate.last_order_at);
+    if last <= as_of {
+        return Ok(Some(OrderSummary {
+            first,
+            last,
+            count: aggregate.order_count,
+            total: aggregate.total,
+        }));
+    }
+    let points: Vec<(NaiveDate, Money)> = r
+        .order_points_of(customer)?
+        .into_iter()
+        .map(|(t, amount)| (dates.date(t), amount))
+        .filter(|(d, _)| *d <= as_of)
+        .collect();
+    Ok(summary_of(&points).map_err(|_| StoreError::TotalOverflow { customer })?)
+}
+
+/// One customer's facts as of `as_of`, read from its own entries: what [`customer_facts`]
+/// says of it, without reading anyone else's.
+pub(super) fn one_customer_facts(
+    r: &Reader,
+    customer: CustomerId,
+    as_of: NaiveDate,
+    dates: &mut LocalDates,
+) -> Result<CustomerFacts, ServiceError> {
+    let orders = orders_as_of(r, customer, &r.aggregate(customer)?, as_of, dates)?;
+    let mut counts = [0u64; 2];
+    for (complaints, count) in [false, true].into_iter().zip(counts.iter_mut()) {
+        for at in r.contact_times_of(customer, complaints)? {
+            if dates.date(at) <= as_of {
+                *count += 1;
+            }
+        }
+    }
+    let mut referred_buyers = 0;
+    for referred in r.referrals_of(customer)? {
+        let aggregate = r.aggregate(referred)?;
+        if aggregate.order_count > 0 && dates.date(aggregate.first_order_at) <= as_of {
+            referred_buyers += 1;
+        }
+    }
+    Ok(CustomerFacts {
+        customer,
+        orders,
+        followups: counts[0],
+        complaints: counts[1],
+        referred_buyers,
+    })
+}
+
 pub fn customer_facts(r: &Reader, as_of: NaiveDate) -> Result<Vec<CustomerFacts>, ServiceError> {
     let mut dates = LocalDates::default();
     let mut facts: Vec<CustomerFacts> = Vec::new();
@@ -502,27 +569,7 @@ pub fn customer_facts(r: &Reader, as_of: NaiveDate) -> Result<Vec<CustomerFacts>
         if at == facts.len() || facts[at].customer != customer {
             continue;
         }
-        let first = dates.date(aggregate.first_order_at);
-        if first > as_of {
-            continue;
-        }
-        let last = dates.date(aggregate.last_order_at);
-        facts[at].orders = if last <= as_of {
-            Some(OrderSummary {
-                first,
-                last,
-                count: aggregate.order_count,
-                total: aggregate.total,
-            })
-        } else {
-            let points: Vec<(NaiveDate, Money)> = r
-                .order_points_of(customer)?
-                .into_iter()
-                .map(|(t, amount)| (dates.date(t), amount))
-                .filter(|(d, _)| *d <= as_of)
-                .collect();
-            summary_of(&points).map_err(|_| StoreError::TotalOverflow { customer })?
-        };
+        facts[at].orders = orders_as_of(r, customer, &aggregate, as_of, &mut dates)?;
     }
     let positions = Positions::new(&facts);
     let latest_contact = r.latest_contact_at()?.map(|t| dates.date(t));

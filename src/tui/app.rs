@@ -34,8 +34,12 @@ pub use import::ImportProgress;
 
 /// How often the change counter is polled for others' commits.
 pub const POLL_EVERY: Duration = Duration::from_millis(400);
-/// The roster (segments, last contact) is rebuilt at most this often after changes.
+/// The roster (segments, last contact) is read again from every customer at most this often
+/// (after a commit too big for the change log to list, such as an import chunk).
 const ROSTER_EVERY: Duration = Duration::from_secs(15);
+/// After a commit, the roster is brought up to date at most this often (only the customers
+/// the commits touched are read again).
+const ROSTER_SOON: Duration = Duration::from_millis(250);
 /// The complaint queue is reloaded this often so SLA countdowns stay live.
 const QUEUE_EVERY: Duration = Duration::from_secs(30);
 /// How many agenda entries and queued complaints a list holds (the most urgent first; the
@@ -140,6 +144,8 @@ pub struct App {
     last_poll: Instant,
     roster_wanted: bool,
     last_roster: Instant,
+    /// When the roster was last read from every customer.
+    last_rebuild: Instant,
     last_queue: Instant,
     /// Where the pane was last drawn (for clicks on its rows).
     pub(super) body_area: std::cell::Cell<ratatui::layout::Rect>,
@@ -184,6 +190,7 @@ impl App {
             last_poll: Instant::now(),
             roster_wanted: false,
             last_roster: Instant::now(),
+            last_rebuild: Instant::now(),
             last_queue: Instant::now(),
             body_area: std::cell::Cell::new(ratatui::layout::Rect::default()),
             last_click: None,

@@ -62,6 +62,8 @@ pub enum Effect {
     Ask(Asker, Box<Request>),
     /// Show the customers pane with this filter.
     ShowCustomers(String),
+    /// List the customers pane again (its filter or sort changed), in the background.
+    ListCustomers,
     /// A message on the status line.
     Info(String),
     /// An error on the status line.

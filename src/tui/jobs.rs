@@ -9,7 +9,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 /// What a finished job hands back.
 #[derive(Debug)]
 pub enum JobOutput {
-    Roster(Result<Arc<Roster>, ServiceError>),
+    /// A roster built or brought up to date (or not: see [`RosterDone`]).
+    Roster(Result<RosterDone, ServiceError>),
+    /// The customers pane's rows for the listing of this number.
+    Listed(u64, Vec<crate::domain::CustomerId>),
     /// A save finished: `Ok(message)` for the status line, or why it was refused.
     Saved(Result<String, ServiceError>),
     /// The service's answer to a [`Request`], for the part of the screen that asked.
@@ -20,6 +23,28 @@ pub enum JobOutput {
     Progress(JobKind, u64, u64),
     /// The job panicked (a bug): what it was and the panic message.
     Failed(JobKind, String),
+}
+
+/// What a roster job did.
+#[derive(Debug)]
+pub enum RosterDone {
+    /// Every customer was read.
+    Built(Arc<Roster>),
+    /// Only the customers that changed were read again.
+    Updated(Arc<Roster>),
+    /// Only a full rebuild would do, and it is not time for one yet (rebuilds are spaced out).
+    Deferred,
+}
+
+impl From<crate::service::RosterUpdate> for RosterDone {
+    fn from(update: crate::service::RosterUpdate) -> RosterDone {
+        use crate::service::RosterUpdate;
+        match update {
+            RosterUpdate::Updated(r) => RosterDone::Updated(Arc::new(r)),
+            RosterUpdate::Rebuilt(r) => RosterDone::Built(Arc::new(r)),
+            RosterUpdate::RebuildDue => RosterDone::Deferred,
+        }
+    }
 }
 
 /// Customers' names by id, read with the list that shows them.
@@ -68,6 +93,7 @@ pub enum JobKind {
     Answer(Asker),
     Import,
     Roster,
+    Listing,
     Save,
 }
 
@@ -75,6 +101,7 @@ impl JobOutput {
     pub fn kind(&self) -> JobKind {
         match self {
             JobOutput::Roster(_) => JobKind::Roster,
+            JobOutput::Listed(..) => JobKind::Listing,
             JobOutput::Saved(_) => JobKind::Save,
             JobOutput::Answer(asker, _) => JobKind::Answer(*asker),
             JobOutput::Imported(..) => JobKind::Import,

@@ -48,6 +48,7 @@ impl App {
                         .set_filter(filter, self.roster.as_ref());
                     self.carry_out(effects);
                 }
+                Effect::ListCustomers => self.list_customers(),
                 Effect::Info(text) => self.info(text),
                 Effect::Error(text) => self.error(text),
             }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::service::Response;
 use crate::tui::component::Change;
+use crate::tui::jobs::RosterDone;
 
 impl App {
     pub(super) fn score_options(&self) -> ScoreOptions {
@@ -12,13 +13,68 @@ impl App {
         }
     }
 
+    /// Scores everyone again, reading every customer.
     pub(super) fn load_roster(&mut self) {
         let options = self.score_options();
         self.last_roster = Instant::now();
+        self.last_rebuild = Instant::now();
         self.roster_wanted = false;
         self.jobs.spawn(JobKind::Roster, move |s: &Service| {
-            JobOutput::Roster(s.roster(&options).map(Arc::new))
+            JobOutput::Roster(s.roster(&options).map(|r| RosterDone::Built(Arc::new(r))))
         });
+    }
+
+    /// Brings the roster up to date with the commits since it was read: the few customers
+    /// they touched are read again. A commit too big to list (an import chunk) needs a full
+    /// rebuild, which waits until [`ROSTER_EVERY`] has passed since the last one.
+    fn update_roster(&mut self) {
+        let Some(previous) = self.roster.clone() else {
+            // The first roster (or one for a new date) is still being built.
+            if !self.jobs.is_running(JobKind::Roster) {
+                self.load_roster();
+            }
+            return;
+        };
+        let options = self.score_options();
+        let rebuild = self.last_rebuild.elapsed() >= ROSTER_EVERY;
+        self.last_roster = Instant::now();
+        self.roster_wanted = false;
+        self.jobs.spawn(JobKind::Roster, move |s: &Service| {
+            JobOutput::Roster(
+                s.roster_update(&previous, &options, rebuild)
+                    .map(RosterDone::from),
+            )
+        });
+    }
+
+    /// Lists the customers pane again from the roster (filter and sort), off this thread.
+    pub(super) fn list_customers(&mut self) {
+        let Some(roster) = self.roster.clone() else {
+            return;
+        };
+        let listing = self.panes.customers.listing();
+        self.jobs.spawn(JobKind::Listing, move |_: &Service| {
+            JobOutput::Listed(listing.generation, listing.ids(&roster))
+        });
+    }
+
+    /// A roster a job made, shown unless it is for another date or older than the one shown.
+    fn take_roster(&mut self, roster: Arc<Roster>) {
+        if roster.as_of != self.as_of.unwrap_or_else(|| self.today()) {
+            return;
+        }
+        if self
+            .roster
+            .as_ref()
+            .is_some_and(|shown| shown.change_counter > roster.change_counter)
+        {
+            return;
+        }
+        for pane in self.panes.all_mut() {
+            pane.scored(&roster);
+        }
+        self.roster = Some(roster);
+        self.list_customers();
     }
 
     /// Loads what `asker` shows: the component that owns it builds the request.
@@ -111,15 +167,13 @@ impl App {
     /// Applies a finished job.
     pub(super) fn apply(&mut self, output: JobOutput) {
         match output {
-            // A result for an older request (another as-of date, filter) is dropped.
-            JobOutput::Roster(Ok(roster))
-                if roster.as_of != self.as_of.unwrap_or_else(|| self.today()) => {}
-            JobOutput::Roster(Ok(roster)) => {
-                for pane in self.panes.all_mut() {
-                    pane.scored(&roster);
-                }
-                self.roster = Some(roster);
+            JobOutput::Roster(Ok(RosterDone::Built(roster))) => {
+                self.last_rebuild = Instant::now();
+                self.take_roster(roster);
             }
+            JobOutput::Roster(Ok(RosterDone::Updated(roster))) => self.take_roster(roster),
+            JobOutput::Roster(Ok(RosterDone::Deferred)) => self.roster_wanted = true,
+            JobOutput::Listed(generation, ids) => self.panes.customers.listed(generation, ids),
 
             JobOutput::Saved(result) => self.saved(result),
             JobOutput::Answer(asker, result) => self.answer(asker, result),
@@ -151,8 +205,8 @@ impl App {
             self.last_poll = Instant::now();
             self.notice_changes();
         }
-        if self.roster_wanted && self.last_roster.elapsed() >= ROSTER_EVERY {
-            self.load_roster();
+        if self.roster_wanted && self.last_roster.elapsed() >= ROSTER_SOON {
+            self.update_roster();
         }
         if self.last_queue.elapsed() >= QUEUE_EVERY {
             self.load(Asker::Queue);

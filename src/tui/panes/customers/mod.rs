@@ -99,6 +99,64 @@ pub struct CustomersPane {
     pub summaries: HashMap<CustomerId, Option<CustomerSummary>>,
     /// Why the last read of files failed, shown instead of the rows.
     pub summary_error: Option<String>,
+    /// The number of the latest [`Listing`] asked for.
+    pub generation: u64,
+}
+
+/// The filter and sort of the list, applied to a roster away from the screen's thread (a
+/// million rows take a noticeable moment to sort).
+#[derive(Debug, Clone)]
+pub struct Listing {
+    pub generation: u64,
+    pub filter: CustomerFilter,
+    pub sort: Option<SortKey>,
+    pub descending: bool,
+}
+
+/// The first eight bytes of a name as a number that sorts like them (shorter names padded with
+/// zeros, which sort first, as a shorter prefix does).
+fn name_prefix(name: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let head = &name.as_bytes()[..name.len().min(8)];
+    bytes[..head.len()].copy_from_slice(head);
+    u64::from_be_bytes(bytes)
+}
+
+/// Sorts by name (stable: equal names keep their order). Comparing the names themselves reads
+/// a million strings scattered over the heap again and again; their first eight bytes, kept
+/// beside each item, settle almost every comparison.
+fn sort_by_name<T: Copy>(items: &mut Vec<T>, name: impl Fn(&T) -> &str) {
+    let mut keyed: Vec<(u64, T)> = items.iter().map(|x| (name_prefix(name(x)), *x)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| name(&a.1).cmp(name(&b.1))));
+    items.clear();
+    items.extend(keyed.into_iter().map(|(_, x)| x));
+}
+
+impl Listing {
+    /// The ids of the roster's rows this filter lets through, in this sort order.
+    pub fn ids(&self, roster: &Roster) -> Vec<CustomerId> {
+        let owners = self.filter.owners(roster);
+        let mut rows: Vec<&RosterRow> = roster
+            .rows
+            .iter()
+            .filter(|r| self.filter.accepts(roster, r, owners.as_deref()))
+            .collect();
+        match self.sort {
+            None | Some(SortKey::Id) => {}
+            Some(SortKey::Name) => sort_by_name(&mut rows, |r| &r.name),
+            Some(SortKey::LastContact) => rows.sort_by_key(|r| std::cmp::Reverse(r.last_contact)),
+            Some(SortKey::LastOrder) => rows.sort_by_key(|r| std::cmp::Reverse(r.last_order)),
+            Some(SortKey::Spend) => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
+            Some(SortKey::Segment) => {
+                rows.sort_by_key(|r| (r.rfm.map(|x| x.segment), std::cmp::Reverse(r.total)))
+            }
+            Some(SortKey::Stage) => rows.sort_by_key(|r| std::cmp::Reverse(r.stage)),
+        }
+        if self.descending {
+            rows.reverse();
+        }
+        rows.iter().map(|r| r.id).collect()
+    }
 }
 
 /// Rows read around the selection (at least a screenful however the window is resized).
@@ -128,31 +186,26 @@ impl CustomersPane {
         Ok(())
     }
 
-    /// Rebuilds `ids` from the roster with the current filter and sort, keeping the selected
-    /// customer selected when it is still listed.
-    pub fn rebuild(&mut self, roster: &Roster) {
+    /// What the list should show now, for [`Listing::ids`] on a background thread; a newer
+    /// listing makes the results of older ones stale.
+    pub fn listing(&mut self) -> Listing {
+        self.generation += 1;
+        Listing {
+            generation: self.generation,
+            filter: self.filter.clone(),
+            sort: self.sort,
+            descending: self.descending,
+        }
+    }
+
+    /// Shows the ids a [`Listing`] found (unless a newer one was asked for meanwhile), keeping
+    /// the selected customer selected when it is still listed.
+    pub fn listed(&mut self, generation: u64, ids: Vec<CustomerId>) {
+        if generation != self.generation {
+            return;
+        }
         let keep = self.selected();
-        let owners = self.filter.owners(roster);
-        let mut rows: Vec<&RosterRow> = roster
-            .rows
-            .iter()
-            .filter(|r| self.filter.accepts(roster, r, owners.as_deref()))
-            .collect();
-        match self.sort {
-            None | Some(SortKey::Id) => {}
-            Some(SortKey::Name) => rows.sort_by(|a, b| a.name.cmp(&b.name)),
-            Some(SortKey::LastContact) => rows.sort_by_key(|r| std::cmp::Reverse(r.last_contact)),
-            Some(SortKey::LastOrder) => rows.sort_by_key(|r| std::cmp::Reverse(r.last_order)),
-            Some(SortKey::Spend) => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
-            Some(SortKey::Segment) => {
-                rows.sort_by_key(|r| (r.rfm.map(|x| x.segment), std::cmp::Reverse(r.total)))
-            }
-            Some(SortKey::Stage) => rows.sort_by_key(|r| std::cmp::Reverse(r.stage)),
-        }
-        if self.descending {
-            rows.reverse();
-        }
-        self.ids = rows.iter().map(|r| r.id).collect();
+        self.ids = ids;
         self.more = false;
         if let Some(id) = keep
             && let Some(i) = self.ids.iter().position(|x| *x == id)
@@ -409,10 +462,7 @@ impl CustomersPane {
                 self.filter_text = text;
                 self.cursor = Default::default();
                 match roster {
-                    Some(roster) => {
-                        self.rebuild(roster);
-                        Vec::new()
-                    }
+                    Some(_) => vec![Effect::ListCustomers],
                     None => vec![Effect::Error(t!("filter-waits"))],
                 }
             }
@@ -423,13 +473,12 @@ impl CustomersPane {
     /// Sorts again (after the sort key or direction changed).
     fn resort(&mut self, roster: Option<&Arc<Roster>>) -> Vec<Effect> {
         match roster {
-            Some(roster) => {
-                self.rebuild(roster);
-                self.sort
-                    .map(|sort| Effect::Info(t!("sorted-by", key = sort.label())))
-                    .into_iter()
-                    .collect()
-            }
+            Some(_) => std::iter::once(Effect::ListCustomers)
+                .chain(
+                    self.sort
+                        .map(|sort| Effect::Info(t!("sorted-by", key = sort.label()))),
+                )
+                .collect(),
             None => vec![Effect::Error(t!("sort-waits"))],
         }
     }
@@ -541,9 +590,9 @@ impl Component for CustomersPane {
         vec![Effect::Load(Asker::CustomerCount)]
     }
 
+    /// The rows are listed again by the app ([`Effect::ListCustomers`] after every roster).
     fn scored(&mut self, roster: &Arc<Roster>) {
         self.total = roster.rows.len() as u64;
-        self.rebuild(roster);
     }
 
     fn customer(&self) -> Option<CustomerId> {

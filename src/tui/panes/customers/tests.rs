@@ -166,3 +166,16 @@ fn new_files_from_anyone_are_listed_at_the_end_once() {
     let open = pane.act(Action::Open, &cx).unwrap_or_default();
     assert!(matches!(open[..], [Effect::OpenCard(3)]));
 }
+
+proptest::proptest! {
+    #[test]
+    fn sorting_by_name_prefixes_sorts_like_the_names(
+        names in proptest::collection::vec("[ab张三李]{0,5}", 0..60)
+    ) {
+        let mut by_prefix: Vec<&str> = names.iter().map(String::as_str).collect();
+        super::sort_by_name(&mut by_prefix, |n| n);
+        let mut plain: Vec<&str> = names.iter().map(String::as_str).collect();
+        plain.sort();
+        proptest::prop_assert_eq!(by_prefix, plain);
+    }
+}
