@@ -131,6 +131,13 @@ fn main() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let import_time = start.elapsed();
+    if std::env::var_os("CONTENTION_EACH").is_some() {
+        let each: Vec<String> = waits
+            .iter()
+            .map(|w| format!("{:.0}", w.as_secs_f64() * 1e3))
+            .collect();
+        println!("each save (ms): {}", each.join(" "));
+    }
     let mut sorted: Vec<Duration> = waits[..during.max(1)].to_vec();
     sorted.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

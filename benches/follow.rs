@@ -180,7 +180,10 @@ fn main() {
             seen.iter().filter(|s| s.0 == kind).map(pick).collect()
         };
         summary(&format!("commit -> roster shows it ({kind})"), of(|s| s.1));
-        summary(&format!("commit -> roster and list by name ({kind})"), of(|s| s.2));
+        summary(
+            &format!("commit -> roster and list by name ({kind})"),
+            of(|s| s.2),
+        );
     }
 
     // The parts alone.
