@@ -284,3 +284,36 @@ fn an_order_written_unseen_that_appeared_meanwhile_is_replaced_properly() {
         .unwrap();
     assert_eq!((created, before), (loyal::store::Change::Created, None));
 }
+
+#[test]
+fn the_change_log_starts_at_the_upgrade_from_version_9() {
+    let db = TestDb::new();
+    db.import_ok(Kind::Customers, CUSTOMERS);
+    db.import_ok(Kind::Orders, ORDERS);
+    let path = db.path();
+    let before = db.service.change_counter().unwrap();
+    drop(db.service);
+    {
+        let store = Store::open(&path, &StoreOptions::default()).unwrap();
+        // What a file written by a build at version 9 would know of its commits.
+        let r = store.read().unwrap();
+        assert!(matches!(
+            r.changed_since(before - 1).unwrap(),
+            loyal::store::Changed::Customers(ids) if ids.len() == 3
+        ));
+        drop(r);
+        store.force_schema_version(9).unwrap();
+    }
+    let store = Store::open(&path, &StoreOptions::default()).unwrap();
+    let r = store.read().unwrap();
+    let now = r.change_counter().unwrap();
+    assert_eq!(
+        r.changed_since(before - 1).unwrap(),
+        loyal::store::Changed::Everyone,
+        "commits before the upgrade are not in the log"
+    );
+    assert_eq!(
+        r.changed_since(now).unwrap(),
+        loyal::store::Changed::Customers(vec![])
+    );
+}
