@@ -37,6 +37,16 @@ pub struct CustomerHead {
     pub name: String,
 }
 
+/// The first two fields of a stored [`Customer`], borrowed: the id and external id of every
+/// customer can be read without one allocation per customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct CustomerIdRef<'a> {
+    #[serde(with = "crate::domain::internal_key")]
+    pub id: CustomerId,
+    #[serde(borrow)]
+    pub external_id: &'a str,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Customer {
     #[serde(with = "crate::domain::internal_key")]

@@ -22,7 +22,9 @@ pub use care_plan::{CarePlan, CarePurpose, PlanStatus, Recurrence, RecurrenceUni
 pub use complaint::{
     Complaint, ComplaintEvent, ComplaintEventKind, ComplaintStatus, RootCause, Severity,
 };
-pub use customer::{Customer, CustomerHead, CustomerId, CustomerStatus, Gender, MergeRecord};
+pub use customer::{
+    Customer, CustomerHead, CustomerId, CustomerIdRef, CustomerStatus, Gender, MergeRecord,
+};
 pub use dates::{FIRST_YEAR, LAST_YEAR, check_date, check_instant};
 pub use followup::{Direction, FollowUp, FollowUpKind};
 pub use import_journal::{ImportRecord, ImportState, UndoEntry};

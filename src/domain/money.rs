@@ -128,6 +128,10 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
+        if f.width().is_none() && f.precision().is_none() {
+            // The common case (CSV, JSON, messages): no padding, so no string to pad.
+            return write!(f, "{sign}{}.{:02}", abs / 100, abs % 100);
+        }
         let text = format!("{sign}{}.{:02}", abs / 100, abs % 100);
         f.pad(&text)
     }

@@ -18,7 +18,7 @@ pub use churn::{ChurnPeriod, Period, PeriodRow, WonBack, churn_report, won_back}
 pub use facts::{CustomerFacts, OrderSummary, ScoringParams};
 pub use ladder::{Stage, stage_of};
 pub use pareto::{Pareto, pareto, pareto_of_sorted};
-pub use ranks::{Metrics, Ranks};
+pub use ranks::{Metrics, Ranks, score_by_ranks};
 pub use reorder::{ReorderPrediction, predict_reorder};
 pub use rfm::{Rfm, rfm_scores, score_against};
 pub use segment::Segment;

@@ -47,7 +47,7 @@ pub use reports::{
     SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,
 };
 pub use roster::{Roster, RosterRow, RosterUpdate, ScoreReports};
-pub use scoring::{ChurnReport, DueRow, RfmRow, ScoreOptions, ScoreTable, customer_facts};
+pub use scoring::{ChurnReport, DueRow, RfmLine, RfmRow, ScoreOptions, ScoreTable, customer_facts};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
 pub use sla::{SlaClock, SlaPolicy, SlaState};
 

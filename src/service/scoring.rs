@@ -10,7 +10,7 @@ use crate::domain::{
 };
 use crate::domain::{CustomerHead, Role};
 use crate::scoring::{
-    self, ChurnPeriod, CustomerFacts, CustomerScore, OrderSummary, Period, ReorderPrediction,
+    self, ChurnPeriod, CustomerFacts, CustomerScore, OrderSummary, Period, ReorderPrediction, Rfm,
     ScoringParams, Segment, Stage, ValueClass, WonBack,
 };
 use crate::store::{Reader, RecordIdKind, StoreError};
@@ -57,6 +57,37 @@ pub struct RfmRow {
     pub at_risk: bool,
 }
 
+/// One scored customer for a streaming writer ([`Service::rfm_each`]).
+#[derive(Debug, Clone, Copy)]
+pub struct RfmLine<'a> {
+    pub customer_id: &'a str,
+    pub rfm: &'a Rfm,
+    pub value_class: ValueClass,
+    pub stage: Stage,
+    pub at_risk: bool,
+}
+
+/// Every customer's external id in id order, in one buffer.
+#[derive(Default)]
+struct ExternalIds {
+    ids: Vec<CustomerId>,
+    ends: Vec<usize>,
+    text: String,
+}
+
+impl ExternalIds {
+    fn push(&mut self, id: CustomerId, external: &str) {
+        self.ids.push(id);
+        self.text.push_str(external);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, at: usize) -> &str {
+        let start = at.checked_sub(1).map_or(0, |i| self.ends[i]);
+        &self.text[start..self.ends[at]]
+    }
+}
+
 /// The churn report with the customers who were won back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChurnReport {
@@ -95,7 +126,7 @@ fn checked_as_of(as_of: Option<NaiveDate>) -> Result<NaiveDate, ServiceError> {
 fn score_table(r: &Reader, params: ScoringParams) -> Result<ScoreTable, ServiceError> {
     let facts = customer_facts(r, params.as_of)?;
     Ok(ScoreTable {
-        scores: scoring::score_all(&facts, &params),
+        scores: scoring::score_by_ranks(&facts, &params),
         params,
         facts,
     })
@@ -163,20 +194,15 @@ impl Service {
         score_table(&self.store.read()?, params)
     }
 
-    /// `loyal rfm`: every customer scored as of `options.as_of`, and the rows of the scored
-    /// ones (optionally one segment) in id order, with their ids and names.
-    ///
-    /// The customers' ids and names are read on a second thread while the first scores: two
-    /// read snapshots, taken until both show the same change counter (every write moves it),
-    /// so the rows are one consistent state of the file.
-    pub fn rfm_report(
+    /// Every customer scored with `params` from one snapshot, and what `heads` reads from the
+    /// same state of the file, on a second thread while the first scores: two read snapshots,
+    /// taken until both show the same change counter (every write moves it). After a few
+    /// writes in a row land between the two, one snapshot does both, one after the other.
+    fn scored_with<H: Send>(
         &self,
-        options: &ScoreOptions,
-        segment: Option<Segment>,
-    ) -> Result<(ScoreTable, Vec<RfmRow>), ServiceError> {
-        let params = self.scoring_params(options)?;
-        // A write landing between the two snapshots is rare; after a few in a row, one
-        // snapshot reads both (on one thread).
+        params: ScoringParams,
+        heads: impl Fn(&Reader) -> Result<H, StoreError> + Sync,
+    ) -> Result<(Reader, ScoreTable, H), ServiceError> {
         let mut pair = None;
         for _ in 0..SNAPSHOT_PAIR_TRIES {
             let (r, names) = (self.store.read()?, self.store.read()?);
@@ -188,25 +214,84 @@ impl Service {
         let Some((r, names)) = pair else {
             let r = self.store.read()?;
             let table = score_table(&r, params)?;
-            let heads = r.customer_heads()?.collect::<Result<Vec<_>, _>>()?;
-            let rows = self.rfm_rows(&r, &table, heads, segment)?;
-            return Ok((table, rows));
+            let heads = heads(&r)?;
+            return Ok((r, table, heads));
         };
         let path = self.store.path();
+        let heads = &heads;
         let (table, heads) = std::thread::scope(|s| {
             // Guarded on its own thread: a panic record belongs to the thread that raised it.
-            let heads = s.spawn(move || -> Result<Vec<CustomerHead>, StoreError> {
-                crate::store::damage::guard(path, || names.customer_heads()?.collect())
-            });
+            let heads = s.spawn(move || crate::store::damage::guard(path, || heads(&names)));
             let table = score_table(&r, params);
             let heads = heads
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (table, heads)
         });
-        let table = table?;
-        let rows = self.rfm_rows(&r, &table, heads?, segment)?;
+        Ok((r, table?, heads?))
+    }
+
+    /// `loyal rfm`: every customer scored as of `options.as_of`, and the rows of the scored
+    /// ones (optionally one segment) in id order, with their ids and names.
+    pub fn rfm_report(
+        &self,
+        options: &ScoreOptions,
+        segment: Option<Segment>,
+    ) -> Result<(ScoreTable, Vec<RfmRow>), ServiceError> {
+        let params = self.scoring_params(options)?;
+        let (r, table, heads) = self.scored_with(params, |names| {
+            names
+                .customer_heads()?
+                .collect::<Result<Vec<CustomerHead>, _>>()
+        })?;
+        let rows = self.rfm_rows(&r, &table, heads, segment)?;
         Ok((table, rows))
+    }
+
+    /// `loyal rfm --format csv` without building the rows: `each` is called with every scored
+    /// customer (optionally of one segment) in id order, and returns false to stop. Names are
+    /// not read, and external ids are kept in one buffer rather than a string each, so a
+    /// million customers cost a few allocations. Returns the date scored as of.
+    pub fn rfm_each(
+        &self,
+        options: &ScoreOptions,
+        segment: Option<Segment>,
+        each: &mut dyn FnMut(RfmLine<'_>) -> bool,
+    ) -> Result<NaiveDate, ServiceError> {
+        let params = self.scoring_params(options)?;
+        let (r, table, ids) = self.scored_with(params, |names| {
+            let mut ids = ExternalIds::default();
+            names.for_each_external_id(|id, external| ids.push(id, external))?;
+            Ok(ids)
+        })?;
+        let at_risk = self.complaint_risk(&r, params.as_of)?;
+        let mut at = 0;
+        for (facts, score) in table.facts.iter().zip(&table.scores) {
+            let (Some(rfm), Some(value_class)) = (score.rfm.as_ref(), score.value_class) else {
+                continue;
+            };
+            if segment.is_some_and(|s| s != rfm.segment) {
+                continue;
+            }
+            // Both in id order: walk them together.
+            while at < ids.ids.len() && ids.ids[at] < facts.customer {
+                at += 1;
+            }
+            if at == ids.ids.len() || ids.ids[at] != facts.customer {
+                continue;
+            }
+            let line = RfmLine {
+                customer_id: ids.get(at),
+                rfm,
+                value_class,
+                stage: score.stage,
+                at_risk: at_risk.contains(&facts.customer),
+            };
+            if !each(line) {
+                break;
+            }
+        }
+        Ok(params.as_of)
     }
 
     /// The rows of the scored customers in `table` (optionally one segment), in id order, with

@@ -77,6 +77,13 @@ impl<T: StoredRecord> Encoded<'_, T> {
     pub fn decode_prefix<P: serde::de::DeserializeOwned>(&self) -> Result<P, postcard::Error> {
         postcard::from_bytes(&self.bytes)
     }
+
+    /// [`Encoded::decode_prefix`] into a struct that borrows its text from the stored bytes.
+    pub fn decode_prefix_borrowed<'b, P: serde::Deserialize<'b>>(
+        &'b self,
+    ) -> Result<P, postcard::Error> {
+        postcard::from_bytes(&self.bytes)
+    }
 }
 
 impl<T: StoredRecord> Value for Rec<T> {

@@ -509,6 +509,28 @@ impl Reader {
         }))
     }
 
+    /// Calls `each` with every customer's id and external id, in id order, decoding only those
+    /// and allocating nothing per customer.
+    pub fn for_each_external_id(
+        &self,
+        mut each: impl FnMut(CustomerId, &str),
+    ) -> Result<(), StoreError> {
+        for entry in self.tables.customers()?.range::<u64>(..)? {
+            let (key, value) = entry?;
+            let encoded: Encoded<'_, Customer> = value.value();
+            let head: crate::domain::CustomerIdRef<'_> =
+                encoded
+                    .decode_prefix_borrowed()
+                    .map_err(|e| StoreError::Corrupt {
+                        what: Customer::TYPE_NAME,
+                        key: key.value().to_string(),
+                        reason: e.to_string(),
+                    })?;
+            each(head.id, head.external_id);
+        }
+        Ok(())
+    }
+
     /// Customers with id greater than `after`, at most `limit`, in id order (for paging).
     pub fn customers_after(
         &self,
