@@ -10,7 +10,9 @@
 # Installs sqlite3 and GNU time with apt-get and duckdb with pip when they are missing (as
 # root); a peer that cannot be installed is named and left out. The import timed is the
 # default one (streamed, journaled chunks); COMPARE_ONE_TRANSACTION=1 also times
-# `--one-transaction` at size L (at S and M it always runs).
+# `--one-transaction` at size L (at S and M it always runs). RFM is also timed on two other
+# shapes of data (everyone has ordered with heavy-tailed counts; only 30% have ordered):
+# COMPARE_SHAPES="NAME:BUYERS:SKEW ..." sets them (empty: none).
 set -euo pipefail
 
 size=${1:-S}
@@ -164,6 +166,44 @@ if [ $have_duckdb = 1 ]; then
     python3 "$here/peers.py" duckdb-rfm "$work/duck.db" "$here/rfm.duckdb.sql" "$as_of" \
         "$work/rfm-duckdb.csv" 3 | sed 's/duckdb (in process)/duckdb query to csv (in proc)/' >>"$results"
 fi
+
+# --- 2b. RFM on other shapes of data --------------------------------------------------------
+# The same query on data shaped differently: every customer has ordered and the counts are
+# heavy-tailed (Pareto alpha 0.8), and only 30% have ordered. COMPARE_SHAPES overrides the
+# list ("NAME:BUYERS:SKEW ..."; empty for none). Each shape is generated, imported and loaded
+# once per size, checked row for row, then timed like the main data.
+shapes=${COMPARE_SHAPES-"allbuy-skewed:1.0:0.8 fewbuy:0.3:1.2"}
+for shape in $shapes; do
+    IFS=: read -r name buyers skew <<<"$shape"
+    sdir=$work/shape-$name
+    if [ ! -s "$sdir/loyal.redb" ]; then
+        say "shape $name: $customers customers, $orders orders, buyers $buyers, skew $skew"
+        mkdir -p "$sdir"
+        "$loyal" gen --customers "$customers" --orders "$orders" --seed 1 --end "$as_of" \
+            --buyers "$buyers" --skew "$skew" --out "$sdir/data" >/dev/null
+        rm -f "$sdir/building.redb"
+        "$loyal" --db "$sdir/building.redb" init >/dev/null
+        "$loyal" --db "$sdir/building.redb" import customers "$sdir/data/customers.csv" >/dev/null
+        "$loyal" --db "$sdir/building.redb" import orders "$sdir/data/orders.csv" >/dev/null
+        mv "$sdir/building.redb" "$sdir/loyal.redb"
+    fi
+    shape_rfm() {
+        "$loyal" --db "$sdir/loyal.redb" rfm --format csv --as-of "$as_of" >"$sdir/rfm-loyal.csv"
+    }
+    shape_rfm
+    if [ $have_duckdb = 1 ]; then
+        [ -s "$sdir/duck.db" ] || python3 "$here/peers.py" duckdb-load "$sdir/data" "$sdir/duck.db"
+        python3 "$here/peers.py" duckdb-rfm "$sdir/duck.db" "$here/rfm.duckdb.sql" "$as_of" \
+            "$sdir/rfm-duckdb.csv" 1 >/dev/null
+        python3 "$here/peers.py" agree "$sdir/rfm-loyal.csv" "$sdir/rfm-duckdb.csv" >&2
+    fi
+    result "rfm, $name" "loyal rfm --format csv" "$(median3 shape_rfm)" s
+    if [ $have_duckdb = 1 ]; then
+        python3 "$here/peers.py" duckdb-rfm "$sdir/duck.db" "$here/rfm.duckdb.sql" "$as_of" \
+            "$sdir/rfm-duckdb.csv" 3 |
+            sed "s/^rfm\tduckdb (in process)/rfm, $name\tduckdb query to csv (in proc)/" >>"$results"
+    fi
+done
 
 # --- 3. Lookups -----------------------------------------------------------------------------
 say "lookups: 2,000 sampled customers, three query kinds, in process, warm"

@@ -108,6 +108,8 @@ fn main() {
             seed: 1,
             end: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
             out: data.clone(),
+            buyers: 0.88,
+            skew: 1.2,
         };
         loyal::generate::run(&spec).expect("generate");
         println!("generated data in {:.1?}", started.elapsed());

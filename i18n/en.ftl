@@ -1758,6 +1758,10 @@ cli-after-loyal-gen =
 cli-arg-loyal-gen-customers = How many customers
 cli-arg-loyal-gen-orders = How many orders, spread over the customers
 cli-arg-loyal-gen-seed = The random seed: the same seed makes the same data
+cli-arg-loyal-gen-buyers = The share of customers who have ordered (0 to 1)
+cli-arg-loyal-gen-skew = How unevenly orders spread over the buyers: the Pareto alpha of their weights (smaller is more skewed; 1.2 is about 80/20)
+gen-share-range = a share from 0 to 1, such as 0.88
+gen-skew-range = a Pareto alpha from 0.1 to 10, such as 1.2
 cli-about-loyal-completions = The shell completion script for bash, zsh, fish, elvish or powershell
 cli-after-loyal-completions =
     Examples:

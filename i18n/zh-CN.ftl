@@ -1666,6 +1666,10 @@ cli-after-loyal-gen =
 cli-arg-loyal-gen-customers = 客户数量
 cli-arg-loyal-gen-orders = 订单数量，分布在各位客户之间
 cli-arg-loyal-gen-seed = 随机种子：相同的种子生成相同的数据
+cli-arg-loyal-gen-buyers = 下过单的客户所占比例（0 到 1）
+cli-arg-loyal-gen-skew = 订单在购买客户之间分布的不均程度：其权重的帕累托 alpha（越小越集中；1.2 约为 80/20）
+gen-share-range = 0 到 1 之间的比例，例如 0.88
+gen-skew-range = 0.1 到 10 之间的帕累托 alpha，例如 1.2
 cli-about-loyal-completions = bash、zsh、fish、elvish 或 powershell 的命令补全脚本
 cli-after-loyal-completions =
     示例：

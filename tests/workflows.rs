@@ -787,6 +787,8 @@ fn escalated_complaints_in_the_demo_and_generated_data_record_the_escalation() {
         seed: 1,
         end: d("2026-11-20"),
         out: dir.path().to_path_buf(),
+        buyers: 0.88,
+        skew: 1.2,
     })
     .unwrap();
     let mut reader = csv::Reader::from_path(dir.path().join("complaints.csv")).unwrap();

@@ -218,7 +218,8 @@ def table(results, size):
     print(f"\n## loyal vs SQLite vs DuckDB, size {size} (lower is better; ratio = peer / loyal)\n")
     print(f"| {'work':<34} | {'tool':<31} | {'time':>12} | {'loyal is':>14} |")
     print(f"|{'-' * 36}|{'-' * 33}|{'-' * 14}|{'-' * 16}|")
-    for metric in ["import", "rfm"]:
+    shapes = sorted(k for k in simple if k.startswith("rfm, "))
+    for metric in ["import", "rfm"] + shapes:
         entries = simple.get(metric, [])
         ours = next((float(e[2]) for e in entries if e[1].startswith("loyal")), 0.0)
         for e in entries:

@@ -35,6 +35,27 @@ pub struct GenArgs {
     /// Directory for customers.csv, orders.csv, followups.csv, care-plans.csv, complaints.csv
     #[arg(long)]
     pub out: PathBuf,
+    /// The share of customers who have ordered (0 to 1)
+    #[arg(long, default_value_t = 0.88, value_parser = share)]
+    pub buyers: f64,
+    /// How unevenly orders spread over the buyers: the Pareto alpha of their weights (smaller
+    /// is more skewed; 1.2 is about 80/20)
+    #[arg(long, default_value_t = 1.2, value_parser = alpha)]
+    pub skew: f64,
+}
+
+fn share(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(t!("gen-share-range")),
+    }
+}
+
+fn alpha(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if (0.1..=10.0).contains(&v) => Ok(v),
+        _ => Err(t!("gen-skew-range")),
+    }
 }
 
 /// `--end` as any other date option reads it (`2026-11-20`, `-30d`, `yesterday`).
@@ -83,13 +104,13 @@ pub fn run(args: &GenArgs) -> anyhow::Result<()> {
     let span = 730 * DAY_MS;
     let n = args.customers.max(1);
 
-    // Who buys how often: 12% never ordered (prospects and targets); the rest get one order
-    // each, and the remaining orders go by a Pareto weight (alpha 1.2: about 80/20).
+    // Who buys how often: by default 12% never ordered (prospects and targets); the rest get
+    // one order each, and the remaining orders go by a Pareto weight (alpha 1.2: about 80/20).
     let mut weights: Vec<f64> = Vec::with_capacity(n as usize);
     for _ in 0..n {
-        let buyer = rng.random_bool(0.88);
+        let buyer = rng.random_bool(args.buyers);
         let u: f64 = rng.random::<f64>().max(1e-9);
-        weights.push(if buyer { u.powf(-1.0 / 1.2) } else { 0.0 });
+        weights.push(if buyer { u.powf(-1.0 / args.skew) } else { 0.0 });
     }
     let mut counts: Vec<u32> = weights.iter().map(|w| u32::from(*w > 0.0)).collect();
     let buyers: u64 = counts.iter().map(|c| u64::from(*c)).sum();
