@@ -38,7 +38,7 @@ pub struct ScoreArgs {
 }
 
 impl ScoreArgs {
-    fn options(&self) -> ScoreOptions {
+    pub(super) fn options(&self) -> ScoreOptions {
         ScoreOptions {
             as_of: self.as_of,
             margin_rate: self.margin_rate.clone(),
@@ -61,7 +61,7 @@ pub enum ReportKind {
     Causes,
 }
 
-const RFM_HEADER: &[&str] = &[
+pub(super) const RFM_HEADER: &[&str] = &[
     "customer_id",
     "recency_days",
     "frequency",
@@ -88,7 +88,7 @@ pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow
         .map_err(|e| anyhow::anyhow!("--segment: {e}"))?;
     let service = context.open()?;
     if args.output.get() == OutputFormat::Csv {
-        return rfm_csv(&service, args, segment);
+        return super::rfm_csv::write(&service, args, segment);
     }
     let (table, rows) = service.rfm_report(&args.options(), segment)?;
     match args.output.get() {
@@ -96,87 +96,6 @@ pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow
         _ => print_rfm_table(&rows, table.params.as_of),
     }
     Ok(())
-}
-
-/// `loyal rfm --format csv`, streamed: each scored customer is written as it is reached, with
-/// the numbers formatted into one reused buffer.
-fn rfm_csv(
-    service: &crate::service::Service,
-    args: &ScoreArgs,
-    segment: Option<Segment>,
-) -> anyhow::Result<()> {
-    let mut w = csv_out();
-    w.write_record(RFM_HEADER)?;
-    let mut failed: Option<csv::Error> = None;
-    let mut cell: Vec<u8> = Vec::with_capacity(32);
-    service.rfm_each(&args.options(), segment, &mut |line| {
-        let rfm = line.rfm;
-        let mut write = || -> Result<(), csv::Error> {
-            w.write_field(line.customer_id)?;
-            cell.clear();
-            push_int(&mut cell, rfm.recency_days);
-            w.write_field(&cell)?;
-            cell.clear();
-            push_int(&mut cell, i64::try_from(rfm.frequency).unwrap_or(i64::MAX));
-            w.write_field(&cell)?;
-            cell.clear();
-            push_money(&mut cell, rfm.monetary);
-            w.write_field(&cell)?;
-            for score in [rfm.r, rfm.f, rfm.m] {
-                w.write_field([b'0' + score.min(9)])?;
-            }
-            w.write_field(rfm.segment.label())?;
-            w.write_field(line.value_class.label())?;
-            w.write_field(line.stage.label())?;
-            w.write_record(None::<&[u8]>)
-        };
-        match write() {
-            Ok(()) => true,
-            Err(e) => {
-                failed = Some(e);
-                false
-            }
-        }
-    })?;
-    if let Some(e) = failed {
-        return Err(e.into());
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// Appends `n` in decimal.
-fn push_int(out: &mut Vec<u8>, n: i64) {
-    if n < 0 {
-        out.push(b'-');
-    }
-    push_digits(out, n.unsigned_abs());
-}
-
-fn push_digits(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
-}
-
-/// Appends an amount as [`Money`]'s `Display` writes it: `1234.50`, `-0.05`.
-fn push_money(out: &mut Vec<u8>, m: crate::domain::Money) {
-    if m.0 < 0 {
-        out.push(b'-');
-    }
-    let abs = m.0.unsigned_abs();
-    push_digits(out, abs / 100);
-    out.push(b'.');
-    out.push(b'0' + (abs % 100 / 10) as u8);
-    out.push(b'0' + (abs % 10) as u8);
 }
 
 fn print_rfm_table(rows: &[RfmRow], as_of: NaiveDate) {
@@ -585,24 +504,5 @@ fn print_due(rows: &[DueRow], within: i64) {
             r.days_until,
             sanitize(r.owner.as_deref().unwrap_or(""))
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Money;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn numbers_are_written_as_display_writes_them(n in any::<i64>(), cents in any::<i64>()) {
-            let mut out = Vec::new();
-            push_int(&mut out, n);
-            prop_assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
-            let mut out = Vec::new();
-            push_money(&mut out, Money(cents));
-            prop_assert_eq!(String::from_utf8(out).unwrap(), Money(cents).to_string());
-        }
     }
 }

@@ -16,6 +16,7 @@ mod init;
 mod lang;
 mod lookup;
 mod restore;
+mod rfm_csv;
 mod settings;
 mod shell;
 mod when;

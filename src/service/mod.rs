@@ -11,6 +11,7 @@ mod customer_cache;
 mod customers;
 mod error;
 mod export;
+mod facts;
 mod followups;
 mod id_check;
 mod import;
@@ -37,6 +38,7 @@ pub use complaints::{
 };
 pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, TimelineEntry};
 pub use error::ServiceError;
+pub use facts::customer_facts;
 pub use followups::{FORGOTTEN_DAYS, Forgotten, NewFollowUp};
 pub use import::{ImportOptions, ImportReport, RowWarning};
 pub use import_journal::{ROLLBACK_CHUNK, STALE_AFTER_MS, import_state_text, interrupted_note};
@@ -47,7 +49,7 @@ pub use reports::{
     SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,
 };
 pub use roster::{Roster, RosterRow, RosterUpdate, ScoreReports};
-pub use scoring::{ChurnReport, DueRow, RfmLine, RfmRow, ScoreOptions, ScoreTable, customer_facts};
+pub use scoring::{ChurnReport, DueRow, RfmLine, RfmRow, ScoreOptions, ScoreTable};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
 pub use sla::{SlaClock, SlaPolicy, SlaState};
 

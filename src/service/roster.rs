@@ -4,11 +4,11 @@
 //! store's change log: a commit that touched a few customers costs re-reading those few and
 //! one pass of threshold comparisons over the rows ([`crate::scoring::Ranks`]), not a rebuild.
 
+use super::facts::{customer_facts, one_customer_facts};
 use super::local_dates::LocalDates;
 use super::reports::{
     Scored, SegmentRow, StageRow, ValueRow, pareto_of_sorted, segment_rows, stage_rows, value_rows,
 };
-use super::scoring::{customer_facts, one_customer_facts};
 use super::{ScoreOptions, Service, ServiceError};
 use crate::domain::{Customer, CustomerId, FollowUp, Money};
 use crate::scoring::{CustomerFacts, Metrics, OrderSummary, Pareto, ScoringParams};

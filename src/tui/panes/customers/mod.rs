@@ -3,7 +3,7 @@
 //! are read from the store when drawing.
 
 use crate::domain::{CustomerId, CustomerStatus};
-use crate::service::{CustomerSummary, Roster, RosterRow, Service};
+use crate::service::{CustomerSummary, Roster, Service};
 use crate::service::{Request, Response};
 use crate::tui::action::Action;
 use crate::tui::component::{ActContext, Change, Component, Effect, ListMut, RenderContext};
@@ -14,7 +14,11 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{Col, cells_line, relative_day_short, share_widths};
 
 mod filter;
+mod listing;
 pub use filter::CustomerFilter;
+pub use listing::Listing;
+#[cfg(test)]
+use listing::sort_by_name;
 
 /// Marker, name, phone, stage, segment, value, contacted, owner: the name and a whole phone
 /// first (the caller reads the number out), then the segment, stage, last contact, owner.
@@ -101,62 +105,6 @@ pub struct CustomersPane {
     pub summary_error: Option<String>,
     /// The number of the latest [`Listing`] asked for.
     pub generation: u64,
-}
-
-/// The filter and sort of the list, applied to a roster away from the screen's thread (a
-/// million rows take a noticeable moment to sort).
-#[derive(Debug, Clone)]
-pub struct Listing {
-    pub generation: u64,
-    pub filter: CustomerFilter,
-    pub sort: Option<SortKey>,
-    pub descending: bool,
-}
-
-/// The first eight bytes of a name as a number that sorts like them (shorter names padded with
-/// zeros, which sort first, as a shorter prefix does).
-fn name_prefix(name: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let head = &name.as_bytes()[..name.len().min(8)];
-    bytes[..head.len()].copy_from_slice(head);
-    u64::from_be_bytes(bytes)
-}
-
-/// Sorts by name (stable: equal names keep their order). Comparing the names themselves reads
-/// a million strings scattered over the heap again and again; their first eight bytes, kept
-/// beside each item, settle almost every comparison.
-fn sort_by_name<T: Copy>(items: &mut Vec<T>, name: impl Fn(&T) -> &str) {
-    let mut keyed: Vec<(u64, T)> = items.iter().map(|x| (name_prefix(name(x)), *x)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| name(&a.1).cmp(name(&b.1))));
-    items.clear();
-    items.extend(keyed.into_iter().map(|(_, x)| x));
-}
-
-impl Listing {
-    /// The ids of the roster's rows this filter lets through, in this sort order.
-    pub fn ids(&self, roster: &Roster) -> Vec<CustomerId> {
-        let owners = self.filter.owners(roster);
-        let mut rows: Vec<&RosterRow> = roster
-            .rows
-            .iter()
-            .filter(|r| self.filter.accepts(roster, r, owners.as_deref()))
-            .collect();
-        match self.sort {
-            None | Some(SortKey::Id) => {}
-            Some(SortKey::Name) => sort_by_name(&mut rows, |r| &r.name),
-            Some(SortKey::LastContact) => rows.sort_by_key(|r| std::cmp::Reverse(r.last_contact)),
-            Some(SortKey::LastOrder) => rows.sort_by_key(|r| std::cmp::Reverse(r.last_order)),
-            Some(SortKey::Spend) => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
-            Some(SortKey::Segment) => {
-                rows.sort_by_key(|r| (r.rfm.map(|x| x.segment), std::cmp::Reverse(r.total)))
-            }
-            Some(SortKey::Stage) => rows.sort_by_key(|r| std::cmp::Reverse(r.stage)),
-        }
-        if self.descending {
-            rows.reverse();
-        }
-        rows.iter().map(|r| r.id).collect()
-    }
 }
 
 /// Rows read around the selection (at least a screenful however the window is resized).
