@@ -8,6 +8,7 @@ mod access;
 mod backup;
 mod changes;
 mod codec;
+mod customer_reads;
 pub mod damage;
 mod error;
 pub mod imports;
