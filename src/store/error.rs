@@ -83,7 +83,8 @@ from_redb!(
     redb::TransactionError,
     redb::TableError,
     redb::StorageError,
-    redb::CommitError
+    redb::CommitError,
+    redb::CursorError
 );
 
 impl From<postcard::Error> for StoreError {
