@@ -15,6 +15,7 @@ pub mod imports;
 mod legacy;
 mod merge;
 mod open;
+mod ordered_insert;
 mod orders;
 mod pending_index;
 mod reader;

