@@ -413,3 +413,85 @@ fn a_customer_chunk_ends_as_soon_as_another_writer_waits() {
     assert_eq!(report.created, 1500);
     assert_eq!(first_commit, Some(128));
 }
+
+#[test]
+fn customer_chunks_given_up_for_waiters_are_written_again_whole() {
+    // A colleague who starts waiting every few milliseconds: chunks end or are given up
+    // (rolled back and written again) many times; the import still writes every file once,
+    // with its index entries, under one journal that a rollback undoes.
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let db = TestDb::new();
+    let mut text = String::from("customer_id,name,phone\n");
+    for i in 0..12_000 {
+        text.push_str(&format!("C{i},Customer {i},+86 139{i:08}\n"));
+    }
+    let path = db.dir.path().join("c.csv");
+    std::fs::write(&path, text).expect("write");
+    let file = TableFile::open(&path, Format::Csv, Kind::Customers).expect("open");
+    let done = AtomicBool::new(false);
+    let report = std::thread::scope(|s| {
+        s.spawn(|| {
+            let mut pause = 1;
+            while !done.load(Ordering::SeqCst) {
+                let waiting = db.announce_waiting();
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                drop(waiting);
+                // Quiet spells of different lengths: some chunks pass 2,048 files first.
+                pause = pause * 3 % 97;
+                std::thread::sleep(std::time::Duration::from_millis(pause));
+            }
+        });
+        let report = db.service.import_file(
+            &file,
+            ImportOptions::default(),
+            Some("c.csv"),
+            &mut |_, _| {},
+        );
+        done.store(true, Ordering::SeqCst);
+        report
+    })
+    .expect("import");
+    assert_eq!(report.created, 12_000);
+    assert_eq!(db.service.stats().expect("stats").customers, 12_000);
+    let imports = db.service.imports().expect("journal");
+    assert_eq!(imports.len(), 1);
+    assert_eq!(imports[0].done, 12_000);
+    for i in [0, 2_047, 2_049, 6_000, 11_999] {
+        let hits = db.service.lookup(&format!("139{i:08}"), 5).expect("lookup");
+        assert_eq!(hits.len(), 1, "phone of C{i}");
+        let hits = db.service.lookup(&format!("C{i}"), 5).expect("lookup");
+        assert!(!hits.is_empty(), "id C{i}");
+    }
+    db.service
+        .rollback_import(imports[0].id, &mut |_, _| {})
+        .expect("rollback");
+    assert_eq!(db.service.stats().expect("stats").customers, 0);
+}
+
+#[test]
+fn an_abandoned_write_leaves_nothing_and_the_next_write_goes_in() {
+    use loyal::domain::Customer;
+    use loyal::store::{Store, StoreError, StoreOptions};
+    let dir = tempfile::tempdir().expect("dir");
+    let store = Store::open(&dir.path().join("s.redb"), &StoreOptions::creating()).expect("open");
+    let given_up = store
+        .write_or_abandon(|w| -> Result<Option<()>, StoreError> {
+            w.hold_back_bulk_writes();
+            w.insert_customer(Customer::new("A-1", "Ann", 0))?;
+            Ok(None)
+        })
+        .expect("write");
+    assert_eq!(given_up, None);
+    let reader = store.read().expect("read");
+    assert_eq!(reader.resolve_external("A-1").expect("resolve"), None);
+    drop(reader);
+    let kept = store
+        .write_or_abandon(|w| -> Result<Option<u64>, StoreError> {
+            w.hold_back_bulk_writes();
+            Ok(Some(w.insert_customer(Customer::new("A-1", "Ann", 0))?))
+        })
+        .expect("write");
+    assert!(kept.is_some());
+    let reader = store.read().expect("read");
+    assert_eq!(reader.resolve_external("A-1").expect("resolve"), kept);
+}

@@ -23,6 +23,16 @@ const PROGRESS_EVERY: u64 = 8192;
 /// The largest chunk of customer files: a chunk that ends for a waiting save still writes
 /// its held-back search-index entries (about 25 per file) before the commit.
 const MAX_CUSTOMER_CHUNK: usize = 16_384;
+/// A chunk that first finds a colleague waiting after more than this many files gives up (its
+/// transaction rolled back, the files written again in the next, smaller, chunk): finishing
+/// it would make them wait for all its held-back entries and changed pages (130-170 ms at
+/// 100k files). Up to this many, it commits what it has.
+const COMMIT_UP_TO: usize = 2_048;
+/// After a colleague was seen waiting, for this long the held-back entries are also written
+/// every [`COMMIT_UP_TO`] files, so that a chunk that ends (or fills) while someone waits
+/// has little left to write. Alone, a chunk writes them once, at its end: in larger sorted
+/// batches, a quarter faster at 1M files.
+const GENTLE_FOR: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// What the checking pass settled.
 struct Plan {
@@ -228,6 +238,7 @@ impl Service {
             seq: 0,
             pacer: Pacer::up_to(&self.store, MAX_CUSTOMER_CHUNK),
             pending: Vec::new(),
+            waiter_seen: None,
         };
         replay(Pass::Write, &mut |row, _| {
             let Ok(row) = row else { return Ok(()) };
@@ -275,6 +286,8 @@ struct CustomerChunks {
     seq: u64,
     pacer: Pacer,
     pending: Vec<Lined<CustomerInput>>,
+    /// When a chunk last ended for a waiting colleague.
+    waiter_seen: Option<std::time::Instant>,
 }
 
 impl CustomerChunks {
@@ -288,33 +301,53 @@ impl CustomerChunks {
         total: u64,
     ) -> Result<(), ServiceError> {
         let take = self.pending.len().min(self.pacer.target);
+        let gentle = self.waiter_seen.is_some_and(|at| at.elapsed() < GENTLE_FOR);
         let mut seq = self.seq;
         let mut journal = self.journal.clone();
         let mut changes = Vec::with_capacity(take);
         let deferred_before = plan.deferred.len();
-        let written = service.store.write(|w| -> Result<_, ServiceError> {
-            w.hold_back_bulk_writes();
-            let mut taken = 0;
-            let mut ended_early = false;
-            for row in &self.pending[..take] {
-                if self.pacer.should_end(taken) {
-                    ended_early = true;
-                    break;
+        let written = service
+            .store
+            .write_or_abandon(|w| -> Result<_, ServiceError> {
+                w.hold_back_bulk_writes();
+                let mut taken = 0;
+                let mut ended_early = false;
+                for row in &self.pending[..take] {
+                    if self.pacer.should_end(taken) {
+                        // Alone until now, with many files' entries held back: given up at once.
+                        // Gentle already, with little left to write: committed.
+                        if taken > COMMIT_UP_TO && !gentle {
+                            return Ok(None);
+                        }
+                        ended_early = true;
+                        break;
+                    }
+                    if gentle && taken > 0 && taken.is_multiple_of(COMMIT_UP_TO) {
+                        // What a chunk ending now would still have to write stays small.
+                        w.write_held_back()?;
+                    }
+                    taken += 1;
+                    let (change, undo) = write_customer(w, row, plan)?;
+                    for entry in undo {
+                        seq += 1;
+                        w.record_undo(journal.id, seq, &entry)?;
+                    }
+                    changes.push(change);
                 }
-                taken += 1;
-                let (change, undo) = write_customer(w, row, plan)?;
-                for entry in undo {
-                    seq += 1;
-                    w.record_undo(journal.id, seq, &entry)?;
-                }
-                changes.push(change);
-            }
-            journal.done += taken as u64;
-            w.put_import(&journal)?;
-            Ok((taken, ended_early))
-        });
+                journal.done += taken as u64;
+                w.put_import(&journal)?;
+                Ok(Some((taken, ended_early)))
+            });
         let (taken, ended_early) = match written {
-            Ok(done) => done,
+            Ok(Some(done)) => done,
+            Ok(None) => {
+                // Given up for a waiting colleague: nothing of the chunk was written, and the
+                // next one is small enough to commit when someone waits again.
+                plan.deferred.truncate(deferred_before);
+                self.pacer.abandoned(COMMIT_UP_TO);
+                self.waiter_seen = Some(std::time::Instant::now());
+                return Ok(());
+            }
             Err(e) => {
                 // Nothing of the chunk was written: neither are its deferred referrals.
                 plan.deferred.truncate(deferred_before);
@@ -328,6 +361,9 @@ impl CustomerChunks {
             plan.report.count(change);
         }
         progress(self.journal.done.min(total), total);
+        if ended_early {
+            self.waiter_seen = Some(std::time::Instant::now());
+        }
         self.pacer.committed(ended_early);
         Ok(())
     }

@@ -460,6 +460,13 @@ impl Pacer {
         taken > 0 && taken.is_multiple_of(PROBE_EVERY) && self.probe.someone_waiting()
     }
 
+    /// After a chunk was given up for a waiter: steps aside, and the next chunk is at most
+    /// `rows` long.
+    pub(super) fn abandoned(&mut self, rows: usize) {
+        self.probe.step_aside();
+        self.target = self.target.min(rows);
+    }
+
     /// After a chunk's commit: steps aside if it ended for a waiter, else grows the next.
     pub(super) fn committed(&mut self, ended_early: bool) {
         if ended_early {

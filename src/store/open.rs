@@ -262,6 +262,36 @@ impl Store {
         })
     }
 
+    /// [`Store::write`] for work that may give up half way: `Ok(None)` from `action` rolls
+    /// the transaction back as an error would, and is returned as `Ok(None)`. A long import
+    /// gives up its chunk this way when a colleague is waiting, rather than make them wait
+    /// while it finishes writing the chunk.
+    pub fn write_or_abandon<R, E>(
+        &self,
+        action: impl FnOnce(&mut Writer<'_>) -> Result<Option<R>, E>,
+    ) -> Result<Option<R>, E>
+    where
+        E: From<StoreError>,
+    {
+        self.guarded(|| {
+            let txn = self.begin_write_patiently()?;
+            let result = {
+                let mut writer = Writer::new(&txn, &self.who)?;
+                let Some(result) = action(&mut writer)? else {
+                    drop(writer);
+                    txn.abort().map_err(StoreError::from)?;
+                    return Ok(None);
+                };
+                writer.write_held_back_entries()?;
+                let counter = writer.bump_change_counter()?;
+                writer.log_changes(counter)?;
+                result
+            };
+            txn.commit().map_err(StoreError::from)?;
+            Ok(Some(result))
+        })
+    }
+
     /// Takes the write lock without blocking inside redb: `try_begin_write` with short pauses,
     /// so the calling thread can be observed (see [`Store::writer_wait`]) while another process
     /// holds the lock.
