@@ -20,9 +20,12 @@ use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 
 const PROGRESS_EVERY: u64 = 8192;
-/// The largest chunk of customer files: a chunk that ends for a waiting save still writes
-/// its held-back search-index entries (about 25 per file) before the commit.
-const MAX_CUSTOMER_CHUNK: usize = 16_384;
+/// The largest chunk of customer files while nobody else writes: fewer, larger commits
+/// rewrite the spread-out search index's pages fewer times.
+const MAX_CUSTOMER_CHUNK: usize = 65_536;
+/// The largest chunk while a colleague is at work ([`GENTLE_FOR`]): a chunk that fills while
+/// someone waits commits all the pages it changed.
+const GENTLE_CHUNK: usize = 16_384;
 /// A chunk that first finds a colleague waiting after more than this many files gives up (its
 /// transaction rolled back, the files written again in the next, smaller, chunk): finishing
 /// it would make them wait for all its held-back entries and changed pages (130-170 ms at
@@ -255,7 +258,7 @@ impl Service {
             chunks.write(self, &mut plan, &mut *progress, to_write)?;
         }
         // Few, usually: a referral to a file that a later row of the file created.
-        for deferred in std::mem::take(&mut plan.deferred).chunks(MAX_CUSTOMER_CHUNK) {
+        for deferred in std::mem::take(&mut plan.deferred).chunks(GENTLE_CHUNK) {
             let journal = &mut chunks.journal;
             let seq = &mut chunks.seq;
             self.store.write(|w| -> Result<(), ServiceError> {
@@ -300,8 +303,12 @@ impl CustomerChunks {
         progress: Progress<'_>,
         total: u64,
     ) -> Result<(), ServiceError> {
-        let take = self.pending.len().min(self.pacer.target);
         let gentle = self.waiter_seen.is_some_and(|at| at.elapsed() < GENTLE_FOR);
+        let take = self.pending.len().min(self.pacer.target).min(if gentle {
+            GENTLE_CHUNK
+        } else {
+            usize::MAX
+        });
         let mut seq = self.seq;
         let mut journal = self.journal.clone();
         let mut changes = Vec::with_capacity(take);
