@@ -247,19 +247,10 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        self.guarded(|| {
-            let txn = self.begin_write_patiently()?;
-            let result = {
-                let mut writer = Writer::new(&txn, &self.who)?;
-                let result = action(&mut writer)?;
-                writer.write_held_back_entries()?;
-                let counter = writer.bump_change_counter()?;
-                writer.log_changes(counter)?;
-                result
-            };
-            txn.commit().map_err(StoreError::from)?;
-            Ok(result)
-        })
+        match self.write_or_abandon(|w| action(w).map(Some))? {
+            Some(result) => Ok(result),
+            None => unreachable!("an action that always gives a result was abandoned"),
+        }
     }
 
     /// [`Store::write`] for work that may give up half way: `Ok(None)` from `action` rolls
