@@ -331,7 +331,7 @@ impl CustomerChunks {
                     }
                     if gentle && taken > 0 && taken.is_multiple_of(COMMIT_UP_TO) {
                         // What a chunk ending now would still have to write stays small.
-                        w.write_held_back()?;
+                        w.write_held_back_entries()?;
                     }
                     taken += 1;
                     let (change, undo) = write_customer(w, row, plan)?;

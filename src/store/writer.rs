@@ -264,15 +264,10 @@ impl<'t> Writer<'t> {
         self.pending.get_or_insert_default();
     }
 
-    /// Writes the held-back index entries now, in key order, and goes on holding back: a long
-    /// transaction does this every few thousand rows, so that ending it for a waiting save
-    /// never has a whole chunk's entries left to write.
-    pub fn write_held_back(&mut self) -> Result<(), StoreError> {
-        self.write_held_back_entries()
-    }
-
-    /// Writes the held-back index entries, in key order.
-    pub(super) fn write_held_back_entries(&mut self) -> Result<(), StoreError> {
+    /// Writes the held-back index entries now, in key order, and goes on holding back (the
+    /// commit does it last; a long transaction may do it every few thousand rows, so that
+    /// ending it for a waiting save never has a whole chunk's entries left to write).
+    pub fn write_held_back_entries(&mut self) -> Result<(), StoreError> {
         let Some(pending) = self.pending.as_mut() else {
             return Ok(());
         };
