@@ -1809,3 +1809,15 @@ cli-after-loyal-restore =
     The backup is checked first; the replaced file is kept beside the database as
     FILE.before-restore-DATE, and the restore is written to the audit trail.
 cli-arg-loyal-restore-backup = The backup file (made by `loyal backup`)
+file-bad-byte = byte { $byte } is not valid { $encoding } text (say which encoding the file is in with --encoding)
+file-unmappable = { $character } cannot be written in { $encoding } (use --encoding utf-8, or gb18030, which holds every character)
+cli-arg-loyal-export-encoding = Write CSV in this encoding (gbk, gb18030, big5, utf-16) for a spreadsheet that expects it [default: utf-8]
+cli-arg-loyal-export-bom = Start UTF-8 CSV with a byte-order mark, so that Excel reads it as UTF-8
+cli-arg-loyal-import-encoding = The file's text encoding (utf-8, utf-16, gbk, gb18030, big5...) [default: detected: a byte-order mark, else UTF-8 when every byte is, else a best guess]
+cli-unknown-encoding = { $name } is not an encoding loyal knows (try utf-8, utf-16, gbk, gb18030 or big5)
+cli-encoding-json = JSON is always UTF-8: --encoding and --bom are for CSV
+cli-read-as = { $file }: read as { $encoding } ({ $how ->
+    [bom] from its byte-order mark
+    [guessed] detected; say --encoding if that is wrong
+   *[given] as given
+})

@@ -1717,3 +1717,15 @@ cli-after-loyal-restore =
     先校验备份；被替换的文件保留在数据库旁边，名为
     FILE.before-restore-日期，恢复操作写入审计记录。
 cli-arg-loyal-restore-backup = 备份文件（由 `loyal backup` 生成）
+file-bad-byte = 字节 { $byte } 不是有效的 { $encoding } 文本（可用 --encoding 指明文件的编码）
+file-unmappable = { $character } 无法用 { $encoding } 写出（请用 --encoding utf-8，或能容纳所有字符的 gb18030）
+cli-arg-loyal-export-encoding = 以此编码写出 CSV（gbk、gb18030、big5、utf-16），供需要它的电子表格使用 [默认：utf-8]
+cli-arg-loyal-export-bom = UTF-8 CSV 以字节顺序标记开头，使 Excel 按 UTF-8 读取
+cli-arg-loyal-import-encoding = 文件的文本编码（utf-8、utf-16、gbk、gb18030、big5……）[默认：自动识别：先看字节顺序标记，全部字节合乎 UTF-8 即为 UTF-8，否则按最佳推测]
+cli-unknown-encoding = loyal 不认识编码 { $name }（可用 utf-8、utf-16、gbk、gb18030 或 big5）
+cli-encoding-json = JSON 总是 UTF-8：--encoding 和 --bom 只用于 CSV
+cli-read-as = { $file }：按 { $encoding } 读取（{ $how ->
+    [bom] 据字节顺序标记
+    [guessed] 自动识别；如有误请用 --encoding 指明
+   *[given] 按指定
+}）

@@ -27,20 +27,62 @@ fn format_for(path: &Path, explicit: Option<Format>) -> Format {
 
 /// The file to import: a named file, or standard input (`-`) copied to a temporary file so
 /// that it can be read twice (checked, then written).
-fn open_table(path: &Path, format: Format, kind: Kind) -> anyhow::Result<TableFile> {
-    if path.as_os_str() == "-" {
-        return TableFile::spool(std::io::stdin().lock(), format, kind)
-            .with_context(|| t!("cli-reading-stdin"));
-    }
-    TableFile::open(path, format, kind)
-        .with_context(|| t!("cannot-open-file", path = path.display().to_string()))
+fn open_table(
+    path: &Path,
+    format: Format,
+    kind: Kind,
+    encoding: Option<&str>,
+) -> anyhow::Result<TableFile> {
+    let encoding = match encoding {
+        Some(label) => Some(transfer::TextEncoding::named(label).ok_or_else(|| {
+            super::exit::refused(t!(
+                "cli-unknown-encoding",
+                name = crate::text::sanitize(label).into_owned()
+            ))
+        })?),
+        None => None,
+    };
+    let opened = if path.as_os_str() == "-" {
+        TableFile::spool(std::io::stdin().lock(), format, kind, encoding)
+    } else {
+        TableFile::open_as(path, format, kind, encoding)
+    };
+    opened.map_err(|e| match transfer::DecodeError::of(&e) {
+        // Bytes that no encoding tried reads: the first one named with its line.
+        Some(bad) => super::exit::refused(format!(
+            "{}:{}: row: {bad}",
+            crate::text::sanitize(&path.display().to_string()),
+            bad.line
+        )),
+        None if path.as_os_str() == "-" => anyhow::Error::new(e).context(t!("cli-reading-stdin")),
+        None => {
+            anyhow::Error::new(e).context(t!("cannot-open-file", path = path.display().to_string()))
+        }
+    })
 }
 
 pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     let kind: Kind = args.kind.into();
     let name = args.file.display().to_string();
     let format = format_for(&args.file, args.format);
-    let file = open_table(&args.file, format, kind)?;
+    let file = open_table(&args.file, format, kind, args.encoding.as_deref())?;
+    let encoding = file.encoding();
+    if !(encoding.is_utf8() && encoding.how == transfer::Settled::Valid) {
+        let how = match encoding.how {
+            transfer::Settled::Bom => "bom",
+            transfer::Settled::Guessed => "guessed",
+            _ => "given",
+        };
+        eprintln!(
+            "{}",
+            t!(
+                "cli-read-as",
+                file = crate::text::sanitize(&name).into_owned(),
+                encoding = encoding.name(),
+                how = how
+            )
+        );
+    }
     let options = ImportOptions {
         dry_run: args.dry_run,
         skip_bad: args.skip_bad.is_some(),
@@ -282,14 +324,25 @@ pub fn export(
     kind: Kind,
     format: Format,
     out: Option<&Path>,
+    (encoding, bom): (Option<&str>, bool),
 ) -> anyhow::Result<()> {
+    if format == Format::Json && (encoding.is_some() || bom) {
+        return Err(super::exit::refused(t!("cli-encoding-json")));
+    }
+    let encoding = transfer::OutputEncoding::new(encoding, bom).ok_or_else(|| {
+        super::exit::refused(t!(
+            "cli-unknown-encoding",
+            name = crate::text::sanitize(encoding.unwrap_or_default()).into_owned()
+        ))
+    })?;
     let service = context.open()?;
     // `--out -` is standard output, as `-` is standard input for an import.
     let count = match out.filter(|p| p.as_os_str() != "-") {
         Some(path) => {
             let file = std::fs::File::create(path)
                 .with_context(|| t!("cannot-write", path = path.display().to_string()))?;
-            let count = service.export(kind, format, std::io::BufWriter::new(file))?;
+            let out = encoding.writer(std::io::BufWriter::new(file))?;
+            let count = service.export(kind, format, out)?;
             eprintln!(
                 "{}",
                 t!(
@@ -301,7 +354,19 @@ pub fn export(
             );
             count
         }
-        None => service.export(kind, format, super::data_out())?,
+        None if encoding == transfer::OutputEncoding::UTF8 => {
+            service.export(kind, format, super::data_out())?
+        }
+        None => {
+            use std::io::IsTerminal;
+            let encoded = encoding.writer(std::io::stdout().lock())?;
+            if std::io::stdout().is_terminal() {
+                // Made safe for the screen before it is encoded.
+                service.export(kind, format, crate::text::TerminalWriter::new(encoded))?
+            } else {
+                service.export(kind, format, encoded)?
+            }
+        }
     };
     let _ = count;
     Ok(())

@@ -129,6 +129,13 @@ pub enum Command {
         /// Write to this file instead of standard output (`-`: standard output)
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Write CSV in this encoding (gbk, gb18030, big5, utf-16) for a spreadsheet that
+        /// expects it [default: utf-8]
+        #[arg(long, value_name = "ENCODING")]
+        encoding: Option<String>,
+        /// Start UTF-8 CSV with a byte-order mark, so that Excel reads it as UTF-8
+        #[arg(long)]
+        bom: bool,
     },
     /// Find customers by phone (or its last 4+ digits), name, pinyin, initials, email, id, company
     #[command(
@@ -399,6 +406,10 @@ pub struct ImportArgs {
     /// File format [default: from the file name, else csv]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// The file's text encoding (utf-8, utf-16, gbk, gb18030, big5...) [default: detected:
+    /// a byte-order mark, else UTF-8 when every byte is, else a best guess]
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<String>,
     /// Check everything and report what would change; write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -489,9 +500,19 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             demo::run(context, no_tui, keymap.or(cli.keymap).as_deref())
         }
         Some(Command::Import(args)) => import::run(context, &args),
-        Some(Command::Export { kind, format, out }) => {
-            import::export(context, kind.into(), format, out.as_deref())
-        }
+        Some(Command::Export {
+            kind,
+            format,
+            out,
+            encoding,
+            bom,
+        }) => import::export(
+            context,
+            kind.into(),
+            format,
+            out.as_deref(),
+            (encoding.as_deref(), bom),
+        ),
         Some(Command::Lookup {
             query,
             limit,

@@ -3,6 +3,7 @@
 //! errors that name the line and the field; the service applies the inputs to the database.
 
 mod columns;
+mod encoding;
 mod inputs;
 mod json;
 mod parse;
@@ -12,6 +13,7 @@ mod scan;
 mod table_file;
 
 pub use columns::{Kind, columns_of, required_columns_of};
+pub use encoding::{DecodeError, OutputEncoding, Settled, TextEncoding};
 pub use inputs::{
     CarePlanInput, ChildInput, ComplaintInput, CustomerInput, FollowUpInput, OrderInput,
 };

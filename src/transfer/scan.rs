@@ -120,7 +120,16 @@ fn csv_error<R>(e: &csv::Error, lines: &mut LineTracker<R>) -> RowError {
             t!("file-field-count", len = *len, expected = *expected_len)
         }
         csv::ErrorKind::Utf8 { .. } => t!("file-not-utf8"),
-        csv::ErrorKind::Io(e) => t!("file-unreadable", reason = e.to_string()),
+        csv::ErrorKind::Io(e) => match super::encoding::DecodeError::of(e) {
+            Some(bad) => {
+                return RowError {
+                    line: bad.line,
+                    field: String::from("row"),
+                    reason: bad.to_string(),
+                };
+            }
+            None => t!("file-unreadable", reason = e.to_string()),
+        },
         _ => e.to_string(),
     };
     RowError {

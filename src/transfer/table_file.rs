@@ -1,6 +1,7 @@
 //! An import file that can be read more than once, as a streaming import does (check every
 //! row, then write): a named file, or standard input copied to a private temporary file first.
 
+use super::encoding::TextEncoding;
 use super::scan::{Columns, scan};
 use super::{Format, Kind, RawRow, RowError};
 use std::io::{BufReader, Read};
@@ -12,25 +13,47 @@ pub struct TableFile {
     path: PathBuf,
     format: Format,
     kind: Kind,
+    encoding: TextEncoding,
     /// The temporary copy of standard input, deleted when this is dropped.
     _spool: Option<tempfile::TempPath>,
 }
 
 impl TableFile {
-    /// A file on disk; fails when it cannot be opened.
+    /// A file on disk, its encoding detected (see [`TextEncoding::of_file`]); fails when it
+    /// cannot be opened.
     pub fn open(path: &Path, format: Format, kind: Kind) -> std::io::Result<TableFile> {
-        std::fs::File::open(path)?;
+        TableFile::open_as(path, format, kind, None)
+    }
+
+    /// A file on disk read as `encoding` (`--encoding`), or detected when `None`.
+    pub fn open_as(
+        path: &Path,
+        format: Format,
+        kind: Kind,
+        encoding: Option<TextEncoding>,
+    ) -> std::io::Result<TableFile> {
         Ok(TableFile {
             path: path.to_path_buf(),
             format,
             kind,
+            encoding: TextEncoding::of_file(path, encoding)?,
             _spool: None,
         })
     }
 
+    /// What the file is read as.
+    pub fn encoding(&self) -> TextEncoding {
+        self.encoding
+    }
+
     /// Copies `input` (standard input, a pipe) to a temporary file readable by this user only,
     /// so that it can be read twice; the copy is removed when the `TableFile` is dropped.
-    pub fn spool(mut input: impl Read, format: Format, kind: Kind) -> std::io::Result<TableFile> {
+    pub fn spool(
+        mut input: impl Read,
+        format: Format,
+        kind: Kind,
+        encoding: Option<TextEncoding>,
+    ) -> std::io::Result<TableFile> {
         let mut file = tempfile::Builder::new()
             .prefix("loyal-import-")
             .tempfile()?;
@@ -40,6 +63,7 @@ impl TableFile {
             path: path.to_path_buf(),
             format,
             kind,
+            encoding: TextEncoding::of_file(&path, encoding)?,
             _spool: Some(path),
         })
     }
@@ -66,13 +90,15 @@ impl TableFile {
         &self,
         visit: impl FnMut(RawRow) -> Result<(), E>,
     ) -> Result<Columns, E> {
-        let file = std::fs::File::open(&self.path).map_err(|e| RowError {
+        let unreadable = |e: std::io::Error| RowError {
             line: 0,
             field: String::from("file"),
             reason: t!("file-unreadable", reason = e.to_string()),
-        })?;
+        };
+        let file = std::fs::File::open(&self.path).map_err(unreadable)?;
+        let text = self.encoding.reader(file).map_err(unreadable)?;
         scan(
-            BufReader::with_capacity(1 << 20, file),
+            BufReader::with_capacity(1 << 20, text),
             self.format,
             self.kind,
             visit,
@@ -87,7 +113,7 @@ mod tests {
     #[test]
     fn a_spooled_input_reads_twice_and_is_removed_when_dropped() {
         let text = "customer_id,name\nC1,Ann\nC2,Bo\n";
-        let file = TableFile::spool(text.as_bytes(), Format::Csv, Kind::Customers).unwrap();
+        let file = TableFile::spool(text.as_bytes(), Format::Csv, Kind::Customers, None).unwrap();
         let path = file.path.clone();
         for _ in 0..2 {
             let mut names = Vec::new();

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod cli;
+
 use loyal::service::{ImportOptions, ImportReport, Service, ServiceError};
 use loyal::store::StoreOptions;
 use loyal::transfer::{self, Format, Kind};

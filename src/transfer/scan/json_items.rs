@@ -37,6 +37,14 @@ pub(super) fn scan_json<R: Read, E: From<RowError>>(
     match outcome {
         Ok(true) => Ok((state.columns, state.rows)),
         Ok(false) => Err(file_error(1, t!("file-not-json-array")).into()),
+        Err(e) if e.is_io() => {
+            let e = std::io::Error::from(e);
+            Err(match super::super::encoding::DecodeError::of(&e) {
+                Some(bad) => file_error(bad.line, bad.to_string()),
+                None => file_error(0, t!("file-unreadable", reason = e.to_string())),
+            }
+            .into())
+        }
         Err(e) => Err(file_error(e.line() as u64, format!("invalid JSON: {e}")).into()),
     }
 }
