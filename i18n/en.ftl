@@ -1224,7 +1224,7 @@ row-not-events = not a JSON list of events: { $error }
 row-required-when = is required when the status is { $status }
 row-not-count = { $text } is not a count from 0 to { $most }
 file-too-many-columns = { $found } columns are too many (at most { $most }; a kind has a few dozen)
-file-column-missing = required column missing (the header has: { $columns })
+file-column-missing = required column missing (the header has: { $columns }; name the column that holds it with --map "HEADER={ $field }")
 file-field-count = has { $len } fields, the header has { $expected }
 file-not-utf8 = is not valid UTF-8 text
 file-unreadable = cannot be read: { $reason }
@@ -1821,3 +1821,20 @@ cli-read-as = { $file }: read as { $encoding } ({ $how ->
     [guessed] detected; say --encoding if that is wrong
    *[given] as given
 })
+map-bad-pair = { $pair } is not a mapping: write SOURCE=FIELD, for example 手机号码=phone
+map-unknown-field = { $field } is not a column of any kind
+map-unknown-field-near = { $field } is not a column of any kind (did you mean { $near }?)
+file-two-columns-one-field = both { $first } and { $second } name this column: keep one, or ignore the other with --map "{ $second }=-"
+profile-bad-name = a profile name is 1 to { $most } characters without spaces, `=`, `,` or `;`
+profile-unknown = there is no import profile { $name } (profiles: { $names })
+profile-none = none yet; save one with `loyal import --save-profile NAME --map ...`
+cli-arg-loyal-import-map = Name columns yourself: `SOURCE=FIELD` pairs, e.g. "手机号码=phone,会员编号=customer_id" (headers such as 客户编号, 手机, Customer ID are known already)
+cli-arg-loyal-import-profile = Name columns by a mapping saved in the team settings (`--list-profiles`); `--map` adds to it
+cli-arg-loyal-import-save_profile = Save `--map` as a profile for everyone (admin); with KIND and FILE, then import
+cli-arg-loyal-import-remove_profile = Remove a saved profile (admin)
+cli-arg-loyal-import-list_profiles = List the saved profiles
+cli-profile-saved = import profile { $name } saved
+cli-profile-removed = import profile { $name } removed
+cli-mapping-title = Columns of the file, and the field each fills:
+cli-mapping-ignored = (ignored)
+cli-unknown-column-near = { $column } (did you mean { $near }?)

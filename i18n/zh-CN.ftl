@@ -1140,7 +1140,7 @@ row-not-events = 不是 JSON 事件列表：{ $error }
 row-required-when = 状态为{ $status }时必须填写
 row-not-count = { $text } 不是 0 到 { $most } 的次数
 file-too-many-columns = { $found } 列太多（最多 { $most } 列；每类只有几十列）
-file-column-missing = 缺少必需的列（表头为：{ $columns }）
+file-column-missing = 缺少必需的列（表头为：{ $columns }；可用 --map "表头={ $field }" 指明哪一列是它）
 file-field-count = 有 { $len } 个字段，表头有 { $expected } 个
 file-not-utf8 = 不是有效的 UTF-8 文本
 file-unreadable = 无法读取：{ $reason }
@@ -1729,3 +1729,20 @@ cli-read-as = { $file }：按 { $encoding } 读取（{ $how ->
     [guessed] 自动识别；如有误请用 --encoding 指明
    *[given] 按指定
 }）
+map-bad-pair = { $pair } 不是映射：请写成 源列=字段，例如 手机号码=phone
+map-unknown-field = { $field } 不是任何类别的列
+map-unknown-field-near = { $field } 不是任何类别的列（是不是 { $near }？）
+file-two-columns-one-field = { $first } 和 { $second } 都指向这一列：保留一个，或用 --map "{ $second }=-" 忽略另一个
+profile-bad-name = 方案名为 1 到 { $most } 个字符，不含空格、`=`、`,` 或 `;`
+profile-unknown = 没有名为 { $name } 的导入方案（现有方案：{ $names }）
+profile-none = 还没有；可用 `loyal import --save-profile 名称 --map ...` 保存
+cli-arg-loyal-import-map = 自行指定列名：`源列=字段` 对，例如 "手机号码=phone,会员编号=customer_id"（客户编号、手机、Customer ID 等表头已能识别）
+cli-arg-loyal-import-profile = 按团队设置中保存的映射方案命名各列（`--list-profiles`）；`--map` 可在其上补充
+cli-arg-loyal-import-save_profile = 把 `--map` 保存为所有人可用的方案（管理员）；同时给出 KIND 和 FILE 时随后导入
+cli-arg-loyal-import-remove_profile = 删除一个已保存的方案（管理员）
+cli-arg-loyal-import-list_profiles = 列出已保存的方案
+cli-profile-saved = 已保存导入方案 { $name }
+cli-profile-removed = 已删除导入方案 { $name }
+cli-mapping-title = 文件中的列，以及各自填入的字段：
+cli-mapping-ignored = （忽略）
+cli-unknown-column-near = { $column }（是不是 { $near }？）

@@ -136,3 +136,146 @@ fn export_in_gbk_or_with_a_mark_for_excel_and_back_again() {
     ]);
     assert!(stderr.contains("😀 cannot be written in GBK"), "{stderr}");
 }
+
+#[test]
+fn chinese_headers_and_labels_in_a_gbk_file_import_without_a_mapping() {
+    let cli = Cli::new();
+    let customers = gbk("客户编号,客户名称,手机,邮箱,单位,城市,性别,负责人\n\
+         K1,张三,13900000001,zs@example.com,悟空科技,北京,男,Bob\n\
+         K2,李四,13900000002,,,上海,女士,Bob\n");
+    let out = cli.run(&[
+        "import",
+        "customers",
+        path(&cli.bytes_file("客户.csv", &customers)),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let orders = gbk("订单号,客户编号,下单时间,金额（元）,渠道\n\
+         D1,K1,2026-11-01,199.00,微信\n\
+         D2,K2,2026-11-02,59.50,官网\n");
+    let out = cli.run(&[
+        "import",
+        "orders",
+        path(&cli.bytes_file("订单.csv", &orders)),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = cli.ok(&["export", "customers"]);
+    assert!(
+        csv.contains("K1,张三,13900000001,zs@example.com,悟空科技,北京,,,male,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("K2,李四,13900000002,,,上海,,,female,"),
+        "{csv}"
+    );
+    let orders = cli.ok(&["export", "orders"]);
+    // An order's channel is the shop's own word for it, kept as written.
+    assert!(
+        orders.contains("D1,K1,2026-11-01") && orders.contains(",199.00,,,微信"),
+        "{orders}"
+    );
+    assert!(orders.contains(",59.50,,,官网"), "{orders}");
+    let followups = gbk("客户编号,跟进时间,方式,方向,内容,满意度
+K1,2026-11-03 10:00,微信,来电,问物流,5
+");
+    let out = cli.run(&[
+        "import",
+        "followups",
+        path(&cli.bytes_file("跟进.csv", &followups)),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let followups = cli.ok(&["export", "followups"]);
+    assert!(followups.contains(",chat,inbound,"), "{followups}");
+    assert!(followups.contains("问物流"), "{followups}");
+}
+
+#[test]
+fn a_mapping_and_a_saved_profile_name_the_columns_nobody_knows() {
+    let cli = Cli::new();
+    let file = cli.file(
+        "wukong.csv",
+        "会员卡,会员名,手机号码,备注\nW1,孙悟空,13800000001,花果山\nW2,猪八戒,13800000002,\n",
+    );
+    let stderr = cli.fails(&["import", "customers", path(&file)]);
+    assert!(
+        stderr.contains("wukong.csv:1: customer_id: required column missing"),
+        "{stderr}"
+    );
+    // The preview says which column becomes which field, with two samples, and writes nothing.
+    let preview = cli.ok(&[
+        "import",
+        "customers",
+        path(&file),
+        "--dry-run",
+        "--map",
+        "会员卡=customer_id,会员名=name",
+    ]);
+    assert!(
+        preview.contains("会员卡   -> customer_id  W1 | W2"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("手机号码 -> phone        13800000001 | 13800000002"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("备注     -> (ignored)    花果山"),
+        "{preview}"
+    );
+    assert!(cli.ok(&["stats"]).contains("customers  0"));
+    cli.ok(&[
+        "import",
+        "--save-profile",
+        "wukong",
+        "--map",
+        "会员卡=customer_id,会员名=name",
+    ]);
+    assert!(
+        cli.ok(&["import", "--list-profiles"])
+            .contains("wukong  会员卡=customer_id,会员名=name")
+    );
+    let done = cli.ok(&["import", "customers", path(&file), "--profile", "wukong"]);
+    assert!(done.contains("2 new"), "{done}");
+    let audit = cli.ok(&["audit"]);
+    assert!(audit.contains("import.profile.wukong"), "{audit}");
+    let stderr = cli.fails(&["import", "customers", path(&file), "--profile", "wukang"]);
+    assert!(
+        stderr.contains("there is no import profile wukang (profiles: wukong)"),
+        "{stderr}"
+    );
+    let stderr = cli.fails(&[
+        "import",
+        "customers",
+        path(&file),
+        "--map",
+        "会员卡=custmer_id",
+    ]);
+    assert!(stderr.contains("did you mean customer_id?"), "{stderr}");
+    cli.ok(&["import", "--remove-profile", "wukong"]);
+    assert!(!cli.ok(&["import", "--list-profiles"]).contains("wukong"));
+}
+
+#[test]
+fn an_unknown_column_is_named_once_with_a_did_you_mean() {
+    let cli = Cli::new();
+    let file = cli.file("c.csv", "客户编号,姓名,手机号吗\nC1,Ann,139\n");
+    let out = cli.run(&["import", "customers", path(&file)]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("ignoring unknown column(s) 手机号吗 (did you mean 手机号码 (phone)?)"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("手机号吗").count(), 1, "{stderr}");
+}

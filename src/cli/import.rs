@@ -61,11 +61,116 @@ fn open_table(
     })
 }
 
+/// `--list-profiles`, `--save-profile`, `--remove-profile`: true when nothing is left to do.
+fn profiles(context: &Context, args: &ImportArgs) -> anyhow::Result<bool> {
+    if args.list_profiles {
+        let profiles = context.open()?.import_profiles()?;
+        if profiles.is_empty() {
+            println!("{}", t!("profile-none"));
+        }
+        let width = profiles
+            .iter()
+            .map(|p| crate::text::width(&p.name))
+            .max()
+            .unwrap_or(0);
+        for profile in profiles {
+            println!(
+                "{}  {}",
+                crate::text::fit(&profile.name, width),
+                crate::text::sanitize(&profile.map)
+            );
+        }
+        return Ok(true);
+    }
+    if let Some(name) = &args.remove_profile {
+        context.open()?.save_import_profile(name, None)?;
+        eprintln!(
+            "{}",
+            t!(
+                "cli-profile-removed",
+                name = crate::text::sanitize(name).into_owned()
+            )
+        );
+        return Ok(true);
+    }
+    if let Some(name) = &args.save_profile {
+        context
+            .open()?
+            .save_import_profile(name, args.map.as_deref())?;
+        eprintln!(
+            "{}",
+            t!(
+                "cli-profile-saved",
+                name = crate::text::sanitize(name).into_owned()
+            )
+        );
+    }
+    Ok(args.kind.is_none() || args.file.is_none())
+}
+
+/// The column names `--profile` and `--map` give.
+fn column_map(context: &Context, args: &ImportArgs) -> anyhow::Result<transfer::ColumnMap> {
+    let mut map = match &args.profile {
+        Some(name) => context.open()?.import_profile(name)?,
+        None => transfer::ColumnMap::default(),
+    };
+    if let Some(text) = &args.map {
+        map.extend(text)
+            .map_err(|reason| super::exit::refused(format!("--map: {reason}")))?;
+    }
+    Ok(map)
+}
+
+/// The `--dry-run` preview: which column of the file became which field, with samples.
+fn print_mapping(report: &ImportReport) {
+    if report.columns.is_empty() {
+        return;
+    }
+    println!("{}", t!("cli-mapping-title"));
+    let source_width = report
+        .columns
+        .iter()
+        .map(|c| crate::text::width(&c.source).min(30))
+        .max()
+        .unwrap_or(0);
+    let ignored = t!("cli-mapping-ignored");
+    let field_width = report
+        .columns
+        .iter()
+        .map(|c| {
+            c.field
+                .as_deref()
+                .map_or(crate::text::width(&ignored), crate::text::width)
+        })
+        .max()
+        .unwrap_or(0);
+    for column in &report.columns {
+        let samples: Vec<String> = column
+            .samples
+            .iter()
+            .map(|s| crate::text::sanitize(s).into_owned())
+            .collect();
+        println!(
+            "  {} -> {}  {}",
+            crate::text::fit(&column.source, source_width),
+            crate::text::fit(column.field.as_deref().unwrap_or(&ignored), field_width),
+            samples.join(" | ")
+        );
+    }
+}
+
 pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
-    let kind: Kind = args.kind.into();
-    let name = args.file.display().to_string();
-    let format = format_for(&args.file, args.format);
-    let file = open_table(&args.file, format, kind, args.encoding.as_deref())?;
+    if profiles(context, args)? {
+        return Ok(());
+    }
+    let (Some(kind), Some(path)) = (args.kind, args.file.as_ref()) else {
+        return Ok(());
+    };
+    let kind: Kind = kind.into();
+    let name = path.display().to_string();
+    let format = format_for(path, args.format);
+    let map = column_map(context, args)?;
+    let file = open_table(path, format, kind, args.encoding.as_deref())?.with_map(map);
     let encoding = file.encoding();
     if !(encoding.is_utf8() && encoding.how == transfer::Settled::Valid) {
         let how = match encoding.how {
@@ -125,13 +230,24 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
         }
         Err(e) => return Err(e).with_context(|| t!("cli-importing", name = &name)),
     };
+    if report.dry_run {
+        print_mapping(&report);
+    }
     if !report.unknown_columns.is_empty() {
+        let columns: Vec<String> = report
+            .unknown_columns
+            .iter()
+            .map(|column| match transfer::column_suggestion(kind, column) {
+                Some(near) => t!("cli-unknown-column-near", column = column, near = near),
+                None => column.clone(),
+            })
+            .collect();
         eprintln!(
             "{}",
             t!(
                 "cli-unknown-columns",
                 file = crate::text::sanitize(&name).into_owned(),
-                columns = crate::text::sanitize(&report.unknown_columns.join(", ")).into_owned(),
+                columns = crate::text::sanitize(&columns.join(", ")).into_owned(),
                 known = transfer::columns_of(kind).join(",")
             )
         );

@@ -399,10 +399,11 @@ pub enum RoleAction {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// What the file holds
-    #[arg(value_enum)]
-    pub kind: KindArg,
+    #[arg(value_enum, required_unless_present_any = ["list_profiles", "save_profile", "remove_profile"])]
+    pub kind: Option<KindArg>,
     /// The file to import; `-` for standard input
-    pub file: PathBuf,
+    #[arg(required_unless_present_any = ["list_profiles", "save_profile", "remove_profile"])]
+    pub file: Option<PathBuf>,
     /// File format [default: from the file name, else csv]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -410,6 +411,23 @@ pub struct ImportArgs {
     /// a byte-order mark, else UTF-8 when every byte is, else a best guess]
     #[arg(long, value_name = "ENCODING")]
     pub encoding: Option<String>,
+    /// Name columns yourself: `SOURCE=FIELD` pairs, e.g. "手机号码=phone,会员编号=customer_id"
+    /// (headers such as 客户编号, 手机, Customer ID are known already)
+    #[arg(long, value_name = "PAIRS")]
+    pub map: Option<String>,
+    /// Name columns by a mapping saved in the team settings (`--list-profiles`); `--map`
+    /// adds to it
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Save `--map` as a profile for everyone (admin); with KIND and FILE, then import
+    #[arg(long, value_name = "NAME", requires = "map")]
+    pub save_profile: Option<String>,
+    /// Remove a saved profile (admin)
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["save_profile", "kind"])]
+    pub remove_profile: Option<String>,
+    /// List the saved profiles
+    #[arg(long, conflicts_with_all = ["kind", "save_profile"])]
+    pub list_profiles: bool,
     /// Check everything and report what would change; write nothing
     #[arg(long)]
     pub dry_run: bool,

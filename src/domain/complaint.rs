@@ -9,20 +9,20 @@ labelled_enum! {
     /// How bad it is; drives the resolution deadline and queue order.
     pub enum Severity as "severity" {
         Low = "low",
-        Normal = "normal" | "medium",
+        Normal = "normal" | "medium" | "一般" | "中",
         High = "high",
-        Urgent = "urgent" | "critical",
+        Urgent = "urgent" | "critical" | "严重" | "特急",
     }
 }
 
 labelled_enum! {
     /// Where the complaint is in its life cycle.
     pub enum ComplaintStatus as "complaint status" {
-        New = "new" | "open",
+        New = "new" | "open" | "待处理" | "未处理",
         Acknowledged = "acknowledged" | "ack",
         InProgress = "in_progress" | "in progress" | "working",
-        Resolved = "resolved",
-        Closed = "closed",
+        Resolved = "resolved" | "已处理" | "解决",
+        Closed = "closed" | "关闭" | "已结案",
     }
 }
 

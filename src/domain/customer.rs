@@ -11,17 +11,17 @@ pub type CustomerId = u64;
 labelled_enum! {
     /// Where the customer stands in the relationship.
     pub enum CustomerStatus as "status" {
-        Active = "active",
-        Churned = "churned" | "lost",
-        WonBack = "won_back" | "wonback" | "won back",
+        Active = "active" | "正常" | "在用",
+        Churned = "churned" | "lost" | "流失",
+        WonBack = "won_back" | "wonback" | "won back" | "挽回",
     }
 }
 
 labelled_enum! {
     /// Optional, as the customer chose to state it.
     pub enum Gender as "gender" {
-        Female = "female" | "f" | "女",
-        Male = "male" | "m" | "男",
+        Female = "female" | "f" | "女" | "女士" | "女性",
+        Male = "male" | "m" | "男" | "先生" | "男性",
         Other = "other" | "x",
     }
 }

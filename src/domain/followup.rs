@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 labelled_enum! {
     /// Who started the contact.
     pub enum Direction as "direction" {
-        Inbound = "inbound" | "in",
-        Outbound = "outbound" | "out",
+        Inbound = "inbound" | "in" | "来电" | "呼入电话",
+        Outbound = "outbound" | "out" | "去电" | "回访",
     }
 }
 

@@ -144,12 +144,12 @@ pub(crate) use labelled_enum;
 labelled_enum! {
     /// How a contact happened or how a customer prefers to be reached.
     pub enum Channel as "channel" {
-        Phone = "phone" | "call" | "tel",
-        Email = "email" | "mail",
-        Visit = "visit" | "meeting",
-        Sms = "sms" | "text",
-        Chat = "chat" | "wechat" | "im",
-        Web = "web" | "webform" | "form",
+        Phone = "phone" | "call" | "tel" | "手机" | "电话联系" | "来电",
+        Email = "email" | "mail" | "邮箱" | "电子邮件" | "电邮",
+        Visit = "visit" | "meeting" | "上门" | "面谈" | "到店" | "拜访客户",
+        Sms = "sms" | "text" | "短消息",
+        Chat = "chat" | "wechat" | "im" | "微信" | "企业微信" | "qq" | "钉钉" | "聊天",
+        Web = "web" | "webform" | "form" | "官网" | "网站" | "网店",
         Other = "other",
     }
 }

@@ -46,6 +46,9 @@ pub struct ImportReport {
     /// Columns of the file this kind does not know (ignored).
     #[serde(default)]
     pub unknown_columns: Vec<String>,
+    /// Which column of the file became which field, with its first values.
+    #[serde(default)]
+    pub columns: Vec<crate::transfer::ColumnUse>,
 }
 
 impl ImportReport {
@@ -67,6 +70,7 @@ impl ImportReport {
             import_id: None,
             warnings: Vec::new(),
             unknown_columns: Vec::new(),
+            columns: Vec::new(),
         }
     }
 

@@ -363,14 +363,15 @@ fn from_file<T: Send>(
     probe: Option<(&crate::store::Store, super::import_stream::Probe<T>)>,
     import: impl FnOnce(Replay<'_, T>) -> Result<ImportReport, ServiceError>,
 ) -> Result<ImportReport, ServiceError> {
-    let unknown = RefCell::new(Vec::new());
+    let found = RefCell::new(transfer::Columns::default());
     let replay = |pass: Pass, sink: RowSink<'_, T>| {
         let probe = probe.filter(|_| pass == Pass::Write);
-        let columns = each_row(file, parse, probe, sink)?;
-        *unknown.borrow_mut() = columns.unknown;
+        *found.borrow_mut() = each_row(file, parse, probe, sink)?;
         Ok(())
     };
     let mut report = import(&replay)?;
-    report.unknown_columns = unknown.into_inner();
+    let found = found.into_inner();
+    report.columns = found.uses(file.kind());
+    report.unknown_columns = found.unknown;
     Ok(report)
 }

@@ -369,6 +369,22 @@ impl Reader {
             .map(|v| v.value().to_string()))
     }
 
+    /// The team settings whose keys start with `prefix`, in key order.
+    pub fn settings_starting_with(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.tables.settings()?.range(prefix..)? {
+            let (key, value) = entry?;
+            if !key.value().starts_with(prefix) {
+                break;
+            }
+            out.push((key.value().to_string(), value.value().to_string()));
+        }
+        Ok(out)
+    }
+
     /// Customers with a phone that is the same number as `digits`.
     pub fn phone_owners(&self, digits: &str) -> Result<Vec<CustomerId>, StoreError> {
         phone_owners(self.tables.phones()?, digits)

@@ -4,6 +4,7 @@
 
 mod columns;
 mod encoding;
+mod headers;
 mod inputs;
 mod json;
 mod parse;
@@ -14,6 +15,7 @@ mod table_file;
 
 pub use columns::{Kind, columns_of, required_columns_of};
 pub use encoding::{DecodeError, OutputEncoding, Settled, TextEncoding};
+pub use headers::{ColumnMap, field_of, suggestion as column_suggestion};
 pub use inputs::{
     CarePlanInput, ChildInput, ComplaintInput, CustomerInput, FollowUpInput, OrderInput,
 };
@@ -27,7 +29,7 @@ pub use raw::{Format, RawRow, RawTable, read_table};
 pub use rows::{
     CarePlanRow, ComplaintRow, CustomerRow, FollowUpRow, OrderRow, format_timestamp, write_rows,
 };
-pub use scan::{Columns, scan};
+pub use scan::{ColumnUse, Columns, scan, scan_mapped};
 pub use table_file::TableFile;
 
 /// A parsed input with the line (CSV) or record number (JSON) it came from.

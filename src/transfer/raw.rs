@@ -80,6 +80,17 @@ impl RawRow {
         self.get(column).is_some()
     }
 
+    /// The cells as the file holds them, by position (for the samples of a mapping preview).
+    pub(super) fn cells(&self) -> impl Iterator<Item = &str> {
+        self.record.iter().enumerate().map(|(at, cell)| {
+            let absent = self
+                .present
+                .as_ref()
+                .is_some_and(|p| !p.get(at).copied().unwrap_or(false));
+            if absent { "" } else { cell.trim() }
+        })
+    }
+
     /// The cells in `columns` order (empty where absent), for writing a reject file.
     pub fn cells_in(&self, columns: &[String]) -> Vec<String> {
         columns

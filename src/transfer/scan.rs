@@ -6,6 +6,7 @@ mod json_items;
 
 use super::RowError;
 use super::columns::{Kind, columns_of, required_columns_of};
+use super::headers::{ColumnMap, map_header};
 use super::raw::too_many_columns;
 use super::raw::{ColumnIndex, Format, MAX_COLUMNS, RawRow, column_index};
 use csv::StringRecord;
@@ -16,8 +17,64 @@ use std::io::Read;
 /// the kind does not know (ignored; reported as a warning).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Columns {
+    /// The field each column fills, or for a column the kind does not know its lowercase
+    /// header.
     pub columns: Vec<String>,
+    /// The headers as the file wrote them, in the same order (`客户编号` for `customer_id`).
+    pub sources: Vec<String>,
+    /// The headers of the columns the kind does not know, as the file wrote them.
     pub unknown: Vec<String>,
+    /// Up to [`SAMPLES`] values of each column from its first rows (see [`Columns::uses`]).
+    pub samples: Vec<Vec<String>>,
+}
+
+/// How many values of each column a mapping preview shows.
+pub const SAMPLES: usize = 2;
+/// The rows looked at for samples.
+const SAMPLE_ROWS: u64 = 1000;
+/// A sample is cut to this many characters.
+const SAMPLE_CHARS: usize = 40;
+
+/// One column of a file as an import reads it: the header the file gives, the field it fills
+/// (`None`: ignored) and the first values in it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ColumnUse {
+    pub source: String,
+    pub field: Option<String>,
+    pub samples: Vec<String>,
+}
+
+impl Columns {
+    /// Which column became which field, with samples (the `--dry-run` preview).
+    pub fn uses(&self, kind: Kind) -> Vec<ColumnUse> {
+        let known = columns_of(kind);
+        self.columns
+            .iter()
+            .zip(&self.sources)
+            .enumerate()
+            .map(|(at, (column, source))| ColumnUse {
+                source: source.clone(),
+                field: known.contains(&column.as_str()).then(|| column.clone()),
+                samples: self.samples.get(at).cloned().unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// Notes the first values of each column of `row` (of the first rows only).
+    pub(super) fn sample(&mut self, row: &RawRow) {
+        if row.line > SAMPLE_ROWS + 1 {
+            return;
+        }
+        for (at, cell) in row.cells().enumerate() {
+            if at >= self.samples.len() {
+                self.samples.resize(at + 1, Vec::new());
+            }
+            let samples = &mut self.samples[at];
+            if !cell.is_empty() && samples.len() < SAMPLES {
+                samples.push(cell.chars().take(SAMPLE_CHARS).collect());
+            }
+        }
+    }
 }
 
 /// Reads `input` as a table of `kind`, calling `visit` with every row in file order. Stops at
@@ -30,31 +87,90 @@ pub fn scan<R: Read, E: From<RowError>>(
     kind: Kind,
     visit: impl FnMut(RawRow) -> Result<(), E>,
 ) -> Result<Columns, E> {
-    let (columns, rows) = match format {
-        Format::Csv => scan_csv(input, kind, visit)?,
-        Format::Json => json_items::scan_json(input, visit)?,
+    scan_mapped(input, format, kind, &ColumnMap::default(), visit)
+}
+
+/// [`scan`], with CSV headers turned into fields by their other names and `map` (see
+/// [`super::headers`]); JSON keys are the fields' own names.
+pub fn scan_mapped<R: Read, E: From<RowError>>(
+    input: R,
+    format: Format,
+    kind: Kind,
+    map: &ColumnMap,
+    visit: impl FnMut(RawRow) -> Result<(), E>,
+) -> Result<Columns, E> {
+    let ((columns, sources), rows) = match format {
+        Format::Csv => scan_csv(input, kind, map, visit)?,
+        Format::Json => {
+            let (columns, rows) = json_items::scan_json(input, visit)?;
+            ((columns.clone(), columns), rows)
+        }
     };
     // An empty JSON array has no keys to carry the columns: it is an empty table, as a CSV
     // file with only its header is (an export of nothing imports back as nothing).
     if !(format == Format::Json && rows == 0) {
-        check_required(&columns, kind)?;
+        check_required(&columns, &sources, kind)?;
     }
     let known = columns_of(kind);
     let unknown = columns
         .iter()
-        .filter(|c| !known.contains(&c.as_str()) && !c.starts_with('_'))
-        .cloned()
+        .zip(&sources)
+        .filter(|(c, _)| !known.contains(&c.as_str()) && !c.starts_with('_'))
+        .map(|(_, source)| source.clone())
         .collect();
-    Ok(Columns { columns, unknown })
+    Ok(Columns {
+        columns,
+        sources,
+        unknown,
+        samples: Vec::new(),
+    })
 }
 
-fn check_required(columns: &[String], kind: Kind) -> Result<(), RowError> {
+/// The columns of a header row, as fields (see [`Columns::columns`]), and the headers as the
+/// file wrote them; refuses a header given twice and two headers for one field.
+pub(super) fn header_columns(
+    kind: Kind,
+    header: &[String],
+    map: &ColumnMap,
+) -> Result<(Vec<String>, Vec<String>), RowError> {
+    let sources: Vec<String> = header
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_string())
+        .collect();
+    let fields = map_header(kind, &sources, map)?;
+    let columns: Vec<String> = sources
+        .iter()
+        .zip(&fields)
+        .map(|(source, field)| field.map_or_else(|| source.to_lowercase(), str::to_string))
+        .collect();
+    let mut seen = HashSet::with_capacity(columns.len());
+    if let Some(dup) = columns.iter().find(|c| !seen.insert(c.as_str())) {
+        return Err(RowError {
+            line: 1,
+            field: dup.clone(),
+            reason: t!("file-column-twice"),
+        });
+    }
+    Ok((columns, sources))
+}
+
+/// Refuses a header without a column the kind needs, naming the headers as the file wrote
+/// them (`sources`, in the order of `columns`).
+pub(super) fn check_required(
+    columns: &[String],
+    sources: &[String],
+    kind: Kind,
+) -> Result<(), RowError> {
     for required in required_columns_of(kind) {
         if !columns.iter().any(|c| c == required) {
             return Err(RowError {
                 line: 1,
                 field: (*required).to_string(),
-                reason: t!("file-column-missing", columns = columns.join(",")),
+                reason: t!(
+                    "file-column-missing",
+                    columns = sources.join(","),
+                    field = *required
+                ),
             });
         }
     }
@@ -139,12 +255,14 @@ fn csv_error<R>(e: &csv::Error, lines: &mut LineTracker<R>) -> RowError {
     }
 }
 
-/// Returns the header and how many rows were visited.
+/// Returns the columns and headers, and how many rows were visited.
+#[allow(clippy::type_complexity)]
 fn scan_csv<R: Read, E: From<RowError>>(
     input: R,
     kind: Kind,
+    map: &ColumnMap,
     mut visit: impl FnMut(RawRow) -> Result<(), E>,
-) -> Result<(Vec<String>, u64), E> {
+) -> Result<((Vec<String>, Vec<String>), u64), E> {
     let tracker = LineTracker {
         inner: input,
         read: 0,
@@ -155,27 +273,18 @@ fn scan_csv<R: Read, E: From<RowError>>(
         .flexible(false)
         .buffer_capacity(1 << 16)
         .from_reader(tracker);
-    let columns: Vec<String> = match reader.headers() {
+    let (columns, sources) = match reader.headers() {
         Ok(headers) if headers.len() > MAX_COLUMNS => {
             return Err(too_many_columns(1, headers.len()).into());
         }
-        Ok(headers) => headers
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
-            .collect(),
+        Ok(headers) => {
+            let header: Vec<String> = headers.iter().map(str::to_string).collect();
+            header_columns(kind, &header, map)?
+        }
         Err(e) => return Err(csv_error(&e, reader.get_mut()).into()),
     };
-    let mut seen = HashSet::with_capacity(columns.len());
-    if let Some(dup) = columns.iter().find(|c| !seen.insert(c.as_str())) {
-        return Err(RowError {
-            line: 1,
-            field: dup.clone(),
-            reason: t!("file-column-twice"),
-        }
-        .into());
-    }
     // Missing required columns are named before any row is read.
-    check_required(&columns, kind)?;
+    check_required(&columns, &sources, kind)?;
     let index: ColumnIndex = column_index(&columns);
     let mut record = StringRecord::new();
     let mut rows = 0u64;
@@ -194,7 +303,7 @@ fn scan_csv<R: Read, E: From<RowError>>(
         rows += 1;
         visit(RawRow::new(line, index.clone(), record.clone(), None))?;
     }
-    Ok((columns, rows))
+    Ok(((columns, sources), rows))
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! row, then write): a named file, or standard input copied to a private temporary file first.
 
 use super::encoding::TextEncoding;
-use super::scan::{Columns, scan};
+use super::headers::ColumnMap;
+use super::scan::{Columns, scan_mapped};
 use super::{Format, Kind, RawRow, RowError};
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ pub struct TableFile {
     format: Format,
     kind: Kind,
     encoding: TextEncoding,
+    /// The user's names for columns (`--map`, a profile).
+    map: ColumnMap,
     /// The temporary copy of standard input, deleted when this is dropped.
     _spool: Option<tempfile::TempPath>,
 }
@@ -37,8 +40,15 @@ impl TableFile {
             format,
             kind,
             encoding: TextEncoding::of_file(path, encoding)?,
+            map: ColumnMap::default(),
             _spool: None,
         })
+    }
+
+    /// The same file with its columns named by `map` too (see [`super::headers`]).
+    pub fn with_map(mut self, map: ColumnMap) -> TableFile {
+        self.map = map;
+        self
     }
 
     /// What the file is read as.
@@ -64,6 +74,7 @@ impl TableFile {
             format,
             kind,
             encoding: TextEncoding::of_file(&path, encoding)?,
+            map: ColumnMap::default(),
             _spool: Some(path),
         })
     }
@@ -85,10 +96,11 @@ impl TableFile {
         self.len() == 0
     }
 
-    /// Reads the file from the start, calling `visit` with every row (see [`scan`]).
+    /// Reads the file from the start, calling `visit` with every row (see
+    /// [`super::scan()`]); the columns come back with samples of their first values.
     pub fn scan<E: From<RowError>>(
         &self,
-        visit: impl FnMut(RawRow) -> Result<(), E>,
+        mut visit: impl FnMut(RawRow) -> Result<(), E>,
     ) -> Result<Columns, E> {
         let unreadable = |e: std::io::Error| RowError {
             line: 0,
@@ -97,12 +109,19 @@ impl TableFile {
         };
         let file = std::fs::File::open(&self.path).map_err(unreadable)?;
         let text = self.encoding.reader(file).map_err(unreadable)?;
-        scan(
+        let mut sampled = Columns::default();
+        let mut columns = scan_mapped(
             BufReader::with_capacity(1 << 20, text),
             self.format,
             self.kind,
-            visit,
-        )
+            &self.map,
+            |row| {
+                sampled.sample(&row);
+                visit(row)
+            },
+        )?;
+        columns.samples = sampled.samples;
+        Ok(columns)
     }
 }
 
