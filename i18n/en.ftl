@@ -1815,7 +1815,7 @@ cli-arg-loyal-export-encoding = Write CSV in this encoding (gbk, gb18030, big5, 
 cli-arg-loyal-export-bom = Start UTF-8 CSV with a byte-order mark, so that Excel reads it as UTF-8
 cli-arg-loyal-import-encoding = The file's text encoding (utf-8, utf-16, gbk, gb18030, big5...) [default: detected: a byte-order mark, else UTF-8 when every byte is, else a best guess]
 cli-unknown-encoding = { $name } is not an encoding loyal knows (try utf-8, utf-16, gbk, gb18030 or big5)
-cli-encoding-json = JSON is always UTF-8: --encoding and --bom are for CSV
+cli-encoding-json = JSON is always UTF-8 and a workbook holds its own text: --encoding and --bom are for CSV
 cli-read-as = { $file }: read as { $encoding } ({ $how ->
     [bom] from its byte-order mark
     [guessed] detected; say --encoding if that is wrong
@@ -1838,3 +1838,12 @@ cli-profile-removed = import profile { $name } removed
 cli-mapping-title = Columns of the file, and the field each fills:
 cli-mapping-ignored = (ignored)
 cli-unknown-column-near = { $column } (did you mean { $near }?)
+file-workbook-stream = a workbook is read from a file: save it first, then import the file
+file-no-such-sheet = the workbook has no sheet { $sheet } (sheets: { $sheets })
+file-cell-without-header = a value in a column without a header
+cell-error = the cell holds the error { $error }
+cell-phone-number = Excel stored this phone number as the number { $number }, which loses a leading 0 or + and, past 15 digits, the last ones: format the column as text and enter the numbers again
+cell-not-serial-date = { $number } is not a date Excel can hold
+cell-id-number = Excel stored this id as the number { $number }, not a whole one: format the column as text
+cli-arg-loyal-import-sheet = The sheet of a workbook to read, by name or number (1 is the first) [default: the first]
+cli-workbook-to-screen = a workbook is not for the screen: write it to a file with --out FILE

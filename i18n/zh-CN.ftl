@@ -1723,7 +1723,7 @@ cli-arg-loyal-export-encoding = 以此编码写出 CSV（gbk、gb18030、big5、
 cli-arg-loyal-export-bom = UTF-8 CSV 以字节顺序标记开头，使 Excel 按 UTF-8 读取
 cli-arg-loyal-import-encoding = 文件的文本编码（utf-8、utf-16、gbk、gb18030、big5……）[默认：自动识别：先看字节顺序标记，全部字节合乎 UTF-8 即为 UTF-8，否则按最佳推测]
 cli-unknown-encoding = loyal 不认识编码 { $name }（可用 utf-8、utf-16、gbk、gb18030 或 big5）
-cli-encoding-json = JSON 总是 UTF-8：--encoding 和 --bom 只用于 CSV
+cli-encoding-json = JSON 总是 UTF-8，工作簿自带文本编码：--encoding 和 --bom 只用于 CSV
 cli-read-as = { $file }：按 { $encoding } 读取（{ $how ->
     [bom] 据字节顺序标记
     [guessed] 自动识别；如有误请用 --encoding 指明
@@ -1746,3 +1746,12 @@ cli-profile-removed = 已删除导入方案 { $name }
 cli-mapping-title = 文件中的列，以及各自填入的字段：
 cli-mapping-ignored = （忽略）
 cli-unknown-column-near = { $column }（是不是 { $near }？）
+file-workbook-stream = 工作簿须从文件读取：请先保存为文件再导入
+file-no-such-sheet = 工作簿中没有工作表 { $sheet }（工作表：{ $sheets }）
+file-cell-without-header = 没有表头的列中有值
+cell-error = 单元格内是错误值 { $error }
+cell-phone-number = Excel 把这个电话号码存成了数字 { $number }，会丢掉开头的 0 或 +，超过 15 位还会丢掉末尾数字：请把该列设为文本格式并重新输入号码
+cell-not-serial-date = { $number } 不是 Excel 能表示的日期
+cell-id-number = Excel 把这个编号存成了数字 { $number }，且不是整数：请把该列设为文本格式
+cli-arg-loyal-import-sheet = 要读取的工作表，按名称或序号（1 为第一个）[默认：第一个]
+cli-workbook-to-screen = 工作簿不能显示在屏幕上：请用 --out FILE 写入文件

@@ -279,3 +279,155 @@ fn an_unknown_column_is_named_once_with_a_did_you_mean() {
     );
     assert_eq!(stderr.matches("手机号吗").count(), 1, "{stderr}");
 }
+
+/// A workbook as Excel writes one: a sheet of customers with Chinese headers, a phone typed
+/// as text and one Excel turned into a number, a birthday as a date cell and one as a bare
+/// serial number; and a second sheet.
+fn customers_workbook(path: &std::path::Path) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let sheet = book.add_worksheet().set_name("客户").unwrap();
+    for (at, header) in ["客户编号", "客户名称", "手机", "生日", "城市"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, at as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "K1").unwrap();
+    sheet.write_string(1, 1, "张三").unwrap();
+    sheet.write_string(1, 2, "13900000001").unwrap();
+    let birthday = ExcelDateTime::from_ymd(1990, 5, 1).unwrap();
+    sheet
+        .write_datetime_with_format(1, 3, &birthday, &date)
+        .unwrap();
+    sheet.write_string(1, 4, "北京").unwrap();
+    // An id typed as a number, a birthday as a bare serial number (1985-03-02).
+    sheet.write_number(2, 0, 1002.0).unwrap();
+    sheet.write_string(2, 1, "李四").unwrap();
+    sheet.write_string(2, 2, "13900000002").unwrap();
+    sheet.write_number(2, 3, 31108.0).unwrap();
+    let other = book.add_worksheet().set_name("说明").unwrap();
+    other.write_string(0, 0, "这张表不是数据").unwrap();
+    book.save(path).unwrap();
+}
+
+#[test]
+fn an_excel_workbook_imports_with_its_dates_and_ids_as_excel_stores_them() {
+    let cli = Cli::new();
+    let book = cli.dir.path().join("book.xlsx");
+    customers_workbook(&book);
+    let preview = cli.ok(&["import", "customers", path(&book), "--dry-run"]);
+    assert!(
+        preview.contains("客户编号 -> customer_id  K1 | 1002"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("生日     -> birthday     1990-05-01 | 1985-03-02"),
+        "{preview}"
+    );
+    cli.ok(&["import", "customers", path(&book)]);
+    let csv = cli.ok(&["export", "customers"]);
+    assert!(
+        csv.contains("K1,张三,13900000001,,,北京,,1990-05-01,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("1002,李四,13900000002,,,,,1985-03-02,"),
+        "{csv}"
+    );
+    // Another sheet by name or number; one that is not there is refused, naming those there are.
+    let stderr = cli.fails(&["import", "customers", path(&book), "--sheet", "2"]);
+    assert!(
+        stderr.contains("customer_id: required column missing"),
+        "{stderr}"
+    );
+    let stderr = cli.fails(&["import", "customers", path(&book), "--sheet", "订单"]);
+    assert!(
+        stderr.contains("the workbook has no sheet 订单 (sheets: 客户, 说明)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_phone_number_excel_turned_into_a_number_is_refused_naming_its_cell() {
+    use rust_xlsxwriter::Workbook;
+    let cli = Cli::new();
+    let book = cli.dir.path().join("phones.xlsx");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Sheet1").unwrap();
+    for (at, header) in ["customer_id", "name", "phone"].iter().enumerate() {
+        sheet.write_string(0, at as u16, *header).unwrap();
+    }
+    for row in 1..=20u32 {
+        sheet.write_string(row, 0, format!("C{row}")).unwrap();
+        sheet.write_string(row, 1, format!("Name {row}")).unwrap();
+        if row == 16 {
+            sheet.write_number(row, 2, 13_912_345_678.0).unwrap();
+        } else {
+            sheet.write_string(row, 2, format!("139{row:08}")).unwrap();
+        }
+    }
+    workbook.save(&book).unwrap();
+    let stderr = cli.fails(&["import", "customers", path(&book)]);
+    assert!(
+        stderr.contains("phones.xlsx:Sheet1!C17: phone: Excel stored this phone number as the number 1.3912345678E10"),
+        "{stderr}"
+    );
+    assert!(cli.ok(&["stats"]).contains("customers  0"));
+    // Asked to, the other rows go in and the bad one goes to the reject file with its reason.
+    let rejects = cli.dir.path().join("rejects.csv");
+    let done = cli.ok(&[
+        "import",
+        "customers",
+        path(&book),
+        "--skip-bad",
+        path(&rejects),
+    ]);
+    assert!(
+        done.contains("19 new") && done.contains("1 skipped"),
+        "{done}"
+    );
+    let rejected = std::fs::read_to_string(&rejects).unwrap();
+    assert!(
+        rejected.contains("C16,Name 16,13912345678,17,phone,\"phone: Excel stored"),
+        "{rejected}"
+    );
+}
+
+#[test]
+fn an_export_to_a_workbook_imports_back_unchanged() {
+    let cli = Cli::with_customers();
+    cli.ok(&["import", "orders", path(&cli.file("o.csv", common::ORDERS))]);
+    for kind in ["customers", "orders"] {
+        let book = cli.dir.path().join(format!("{kind}.xlsx"));
+        cli.ok(&["export", kind, "--format", "xlsx", "--out", path(&book)]);
+        let back = cli.ok(&["import", kind, path(&book)]);
+        assert!(back.contains(" 0 new, 0 updated,"), "{kind}: {back}");
+    }
+    // Amounts are numbers and times are dates in the sheet, not text.
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut book = open_workbook_auto(cli.dir.path().join("orders.xlsx")).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let amount = header.iter().position(|h| h == "amount").unwrap();
+    let ordered = header.iter().position(|h| h == "ordered_at").unwrap();
+    let first = range.rows().nth(1).unwrap();
+    assert!(
+        matches!(first[amount], Data::Float(_)),
+        "{:?}",
+        first[amount]
+    );
+    assert!(
+        matches!(first[ordered], Data::DateTime(_)),
+        "{:?}",
+        first[ordered]
+    );
+}

@@ -61,13 +61,8 @@ pub fn print_export_row(
     kind: crate::transfer::Kind,
     row: impl serde::Serialize,
 ) -> anyhow::Result<()> {
-    use crate::transfer::{Format, columns_of, write_rows};
-    write_rows(
-        data_out(),
-        Format::Csv,
-        columns_of(kind),
-        std::iter::once(Ok(row)),
-    )?;
+    use crate::transfer::{Format, write_rows};
+    write_rows(data_out(), Format::Csv, kind, std::iter::once(Ok(row)))?;
     Ok(())
 }
 

@@ -20,6 +20,7 @@ fn format_for(path: &Path, explicit: Option<Format>) -> Format {
             .as_deref()
         {
             Some("json") => Format::Json,
+            Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => Format::Xlsx,
             _ => Format::Csv,
         }
     })
@@ -171,6 +172,10 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     let format = format_for(path, args.format);
     let map = column_map(context, args)?;
     let file = open_table(path, format, kind, args.encoding.as_deref())?.with_map(map);
+    let file = match &args.sheet {
+        Some(sheet) => file.with_sheet(transfer::SheetChoice::parse(sheet)),
+        None => file,
+    };
     let encoding = file.encoding();
     if !(encoding.is_utf8() && encoding.how == transfer::Settled::Valid) {
         let how = match encoding.how {
@@ -214,6 +219,11 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     let row_error = |e: &RowError| match format {
         Format::Csv => format!("{name}:{e}"),
         Format::Json => format!("{name}: record {e}"),
+        // `book.xlsx:Sheet1!C17: phone: ...`
+        Format::Xlsx => match file.cell_name(e.line, &e.field) {
+            Some(cell) if e.line > 0 => format!("{name}:{cell}: {}: {}", e.field, e.reason),
+            _ => format!("{name}:{e}"),
+        },
     };
     let report = match report {
         Ok(report) => report,
@@ -442,8 +452,15 @@ pub fn export(
     out: Option<&Path>,
     (encoding, bom): (Option<&str>, bool),
 ) -> anyhow::Result<()> {
-    if format == Format::Json && (encoding.is_some() || bom) {
+    if format != Format::Csv && (encoding.is_some() || bom) {
         return Err(super::exit::refused(t!("cli-encoding-json")));
+    }
+    {
+        use std::io::IsTerminal;
+        let to_screen = out.is_none_or(|p| p.as_os_str() == "-");
+        if format == Format::Xlsx && to_screen && std::io::stdout().is_terminal() {
+            return Err(super::exit::refused(t!("cli-workbook-to-screen")));
+        }
     }
     let encoding = transfer::OutputEncoding::new(encoding, bom).ok_or_else(|| {
         super::exit::refused(t!(

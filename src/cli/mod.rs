@@ -411,6 +411,10 @@ pub struct ImportArgs {
     /// a byte-order mark, else UTF-8 when every byte is, else a best guess]
     #[arg(long, value_name = "ENCODING")]
     pub encoding: Option<String>,
+    /// The sheet of a workbook to read, by name or number (1 is the first) [default: the
+    /// first]
+    #[arg(long, value_name = "NAME|N")]
+    pub sheet: Option<String>,
     /// Name columns yourself: `SOURCE=FIELD` pairs, e.g. "手机号码=phone,会员编号=customer_id"
     /// (headers such as 客户编号, 手机, Customer ID are known already)
     #[arg(long, value_name = "PAIRS")]

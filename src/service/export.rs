@@ -3,8 +3,7 @@
 use super::{Service, ServiceError};
 use crate::domain::CustomerId;
 use crate::transfer::{
-    CarePlanRow, ComplaintRow, CustomerRow, FollowUpRow, Format, Kind, OrderRow, columns_of,
-    write_rows,
+    CarePlanRow, ComplaintRow, CustomerRow, FollowUpRow, Format, Kind, OrderRow, write_rows,
 };
 use std::collections::HashMap;
 use std::io::Write;
@@ -23,12 +22,11 @@ impl Service {
             let resolved = r.resolve_id(id).ok().flatten().unwrap_or(id);
             external.get(&resolved).cloned().unwrap_or_default()
         };
-        let header = columns_of(kind);
         let count = match kind {
             Kind::Customers => write_rows(
                 out,
                 format,
-                header,
+                kind,
                 r.customers()?.map(|c| {
                     let c = c?;
                     Ok(CustomerRow::new(&c, c.referred_by.map(ext)))
@@ -37,7 +35,7 @@ impl Service {
             Kind::Orders => write_rows(
                 out,
                 format,
-                header,
+                kind,
                 r.orders()?.map(|o| {
                     let o = o?;
                     Ok(OrderRow::new(&o, ext(o.customer)))
@@ -46,7 +44,7 @@ impl Service {
             Kind::FollowUps => write_rows(
                 out,
                 format,
-                header,
+                kind,
                 r.followups()?.map(|f| {
                     let f = f?;
                     Ok(FollowUpRow::new(&f, ext(f.customer)))
@@ -55,7 +53,7 @@ impl Service {
             Kind::CarePlans => write_rows(
                 out,
                 format,
-                header,
+                kind,
                 r.care_plans()?.map(|p| {
                     let p = p?;
                     Ok(CarePlanRow::new(&p, ext(p.customer)))
@@ -64,7 +62,7 @@ impl Service {
             Kind::Complaints => write_rows(
                 out,
                 format,
-                header,
+                kind,
                 r.complaints()?.map(|c| {
                     let c = c?;
                     Ok(ComplaintRow::new(&c, ext(c.customer)))

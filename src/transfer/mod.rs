@@ -12,6 +12,8 @@ mod raw;
 mod rows;
 mod scan;
 mod table_file;
+mod workbook;
+mod workbook_out;
 
 pub use columns::{Kind, columns_of, required_columns_of};
 pub use encoding::{DecodeError, OutputEncoding, Settled, TextEncoding};
@@ -31,6 +33,7 @@ pub use rows::{
 };
 pub use scan::{ColumnUse, Columns, scan, scan_mapped};
 pub use table_file::TableFile;
+pub use workbook::{SheetChoice, is_workbook_name};
 
 /// A parsed input with the line (CSV) or record number (JSON) it came from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

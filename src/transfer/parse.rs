@@ -45,6 +45,8 @@ fn parse_any_timestamp(text: &str) -> Result<Millis, String> {
     }
     for pattern in [
         "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%d %H:%M",
         "%Y-%m-%dT%H:%M:%S",
         "%Y-%m-%dT%H:%M",
@@ -202,7 +204,10 @@ fn parse_rows<T: Send>(table: RawTable, parse_row: fn(&RawRow, &mut Parsed<T>)) 
         let mut out = Parsed::default();
         out.inputs.reserve(rows.len());
         for row in rows {
-            parse_row(&row, &mut out);
+            match row.refusals() {
+                Some(errors) => out.errors.extend_from_slice(errors),
+                None => parse_row(&row, &mut out),
+            }
         }
         out
     };
@@ -227,6 +232,9 @@ fn parse_rows<T: Send>(table: RawTable, parse_row: fn(&RawRow, &mut Parsed<T>)) 
 pub type RowResult<T> = Result<Lined<T>, Vec<RowError>>;
 
 fn one<T>(row: &RawRow, parse_row: fn(&RawRow, &mut Parsed<T>)) -> RowResult<T> {
+    if let Some(errors) = row.refusals() {
+        return Err(errors.to_vec());
+    }
     let mut out = Parsed::default();
     parse_row(row, &mut out);
     match out.inputs.pop() {

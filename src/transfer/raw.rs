@@ -16,6 +16,9 @@ use std::sync::Arc;
 pub enum Format {
     Csv,
     Json,
+    /// A workbook: .xlsx (also .xlsm, .xlsb, .xls and .ods when read).
+    #[value(alias = "excel", alias = "xls", alias = "ods")]
+    Xlsx,
 }
 
 /// The most columns a file may have. A kind has at most a few dozen; this leaves room for the
@@ -40,6 +43,9 @@ pub struct RawRow {
     record: StringRecord,
     /// Which columns this row has (JSON objects may each have different keys); `None`: all.
     present: Option<Vec<bool>>,
+    /// Why cells of the row cannot be read at all (a workbook's error cell, a phone number
+    /// stored as a number): the row is refused for these before it is parsed.
+    refused: Option<Box<[RowError]>>,
 }
 
 impl RawRow {
@@ -54,7 +60,21 @@ impl RawRow {
             columns,
             record,
             present,
+            refused: None,
         }
+    }
+
+    /// The row refused for `errors` in its cells.
+    pub(super) fn with_refusals(mut self, errors: Vec<RowError>) -> RawRow {
+        if !errors.is_empty() {
+            self.refused = Some(errors.into_boxed_slice());
+        }
+        self
+    }
+
+    /// Why the row's cells cannot be read, when they cannot.
+    pub fn refusals(&self) -> Option<&[RowError]> {
+        self.refused.as_deref()
     }
 
     /// The cell of `column`, trimmed; `None` when the row has no such column (so an import

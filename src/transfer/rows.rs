@@ -260,11 +260,15 @@ fn history_cell(history: &[ComplaintEvent]) -> String {
 pub fn write_rows<R: Serialize>(
     out: impl Write,
     format: super::Format,
-    header: &[&str],
+    kind: super::Kind,
     rows: impl Iterator<Item = anyhow::Result<R>>,
 ) -> anyhow::Result<u64> {
+    let header = super::columns_of(kind);
     let mut count = 0u64;
     match format {
+        super::Format::Xlsx => {
+            count = super::workbook_out::write_workbook(out, kind.title(), header, rows)?;
+        }
         super::Format::Csv => {
             let mut writer = csv::WriterBuilder::new()
                 .has_headers(false)
@@ -310,13 +314,7 @@ mod tests {
         let mut buf = Vec::new();
         let c = Customer::new("C1", "Ann", 0);
         let rows = std::iter::once(Ok(CustomerRow::new(&c, None)));
-        write_rows(
-            &mut buf,
-            super::super::Format::Csv,
-            columns_of(Kind::Customers),
-            rows,
-        )
-        .unwrap();
+        write_rows(&mut buf, super::super::Format::Csv, Kind::Customers, rows).unwrap();
         let text = String::from_utf8(buf).unwrap();
         let header = text.lines().next().unwrap();
         assert_eq!(header, columns_of(Kind::Customers).join(","));

@@ -105,6 +105,15 @@ pub fn scan_mapped<R: Read, E: From<RowError>>(
             let (columns, rows) = json_items::scan_json(input, visit)?;
             ((columns.clone(), columns), rows)
         }
+        // A workbook is read from its file (see `TableFile::scan`), never as a stream.
+        Format::Xlsx => {
+            return Err(RowError {
+                line: 0,
+                field: String::from("file"),
+                reason: t!("file-workbook-stream"),
+            }
+            .into());
+        }
     };
     // An empty JSON array has no keys to carry the columns: it is an empty table, as a CSV
     // file with only its header is (an export of nothing imports back as nothing).

@@ -4,9 +4,11 @@
 use super::encoding::TextEncoding;
 use super::headers::ColumnMap;
 use super::scan::{Columns, scan_mapped};
+use super::workbook::{SheetChoice, SheetLayout, scan_workbook};
 use super::{Format, Kind, RawRow, RowError};
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// A file of one kind in one format, ready to be scanned any number of times.
 #[derive(Debug)]
@@ -17,8 +19,24 @@ pub struct TableFile {
     encoding: TextEncoding,
     /// The user's names for columns (`--map`, a profile).
     map: ColumnMap,
+    /// The sheet of a workbook (`--sheet`).
+    sheet: SheetChoice,
+    /// The sheet a scan read and its column letters, for naming cells in errors.
+    layout: OnceLock<SheetLayout>,
     /// The temporary copy of standard input, deleted when this is dropped.
     _spool: Option<tempfile::TempPath>,
+}
+
+/// The text encoding of a file (a workbook holds its own: UTF-8 to the reader).
+fn settle(
+    path: &Path,
+    format: Format,
+    encoding: Option<TextEncoding>,
+) -> std::io::Result<TextEncoding> {
+    if format == Format::Xlsx {
+        return Ok(TextEncoding::UTF8);
+    }
+    TextEncoding::of_file(path, encoding)
 }
 
 impl TableFile {
@@ -39,8 +57,10 @@ impl TableFile {
             path: path.to_path_buf(),
             format,
             kind,
-            encoding: TextEncoding::of_file(path, encoding)?,
+            encoding: settle(path, format, encoding)?,
             map: ColumnMap::default(),
+            sheet: SheetChoice::First,
+            layout: OnceLock::new(),
             _spool: None,
         })
     }
@@ -49,6 +69,18 @@ impl TableFile {
     pub fn with_map(mut self, map: ColumnMap) -> TableFile {
         self.map = map;
         self
+    }
+
+    /// The same workbook read from the sheet `choice`.
+    pub fn with_sheet(mut self, choice: SheetChoice) -> TableFile {
+        self.sheet = choice;
+        self
+    }
+
+    /// Where in the workbook the cell of `field` on row `line` is (`Sheet1!C17`), once the
+    /// file was scanned; `None` for a text file.
+    pub fn cell_name(&self, line: u64, field: &str) -> Option<String> {
+        self.layout.get().map(|layout| layout.cell(line, field))
     }
 
     /// What the file is read as.
@@ -73,8 +105,10 @@ impl TableFile {
             path: path.to_path_buf(),
             format,
             kind,
-            encoding: TextEncoding::of_file(&path, encoding)?,
+            encoding: settle(&path, format, encoding)?,
             map: ColumnMap::default(),
+            sheet: SheetChoice::First,
+            layout: OnceLock::new(),
             _spool: Some(path),
         })
     }
@@ -107,9 +141,24 @@ impl TableFile {
             field: String::from("file"),
             reason: t!("file-unreadable", reason = e.to_string()),
         };
+        let mut sampled = Columns::default();
+        if self.format == Format::Xlsx {
+            let mut columns = scan_workbook(
+                &self.path,
+                &self.sheet,
+                self.kind,
+                &self.map,
+                &self.layout,
+                |row| {
+                    sampled.sample(&row);
+                    visit(row)
+                },
+            )?;
+            columns.samples = sampled.samples;
+            return Ok(columns);
+        }
         let file = std::fs::File::open(&self.path).map_err(unreadable)?;
         let text = self.encoding.reader(file).map_err(unreadable)?;
-        let mut sampled = Columns::default();
         let mut columns = scan_mapped(
             BufReader::with_capacity(1 << 20, text),
             self.format,
