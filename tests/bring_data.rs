@@ -431,3 +431,53 @@ fn an_export_to_a_workbook_imports_back_unchanged() {
         first[ordered]
     );
 }
+
+#[test]
+fn contacts_from_a_phone_import_once_and_go_back_as_vcards() {
+    let cli = Cli::new();
+    let cards = cli.file(
+        "contacts.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王小明\r\nN:王;小明;;;\r\nTEL;TYPE=CELL:+86 139 0000 0001\r\n\
+         EMAIL:xm@example.com\r\nORG:悟空科技;销售部\r\nADR;TYPE=WORK:;;朝阳路1号;北京;;100000;中国\r\n\
+         BDAY:1988-08-08\r\nCATEGORIES:vip,茶\r\nNOTE:喜欢普洱，\r\n 不喝咖啡\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:4.0\r\nUID:C77\r\nFN:Ann Lee\r\nTEL;VALUE=uri:tel:+1-555-010-2030\r\nEND:VCARD\r\n",
+    );
+    let first = cli.ok(&["import", "customers", path(&cards)]);
+    assert!(first.contains("2 new"), "{first}");
+    let again = cli.ok(&["import", "customers", path(&cards)]);
+    assert!(again.contains("0 new, 0 updated, 2 unchanged"), "{again}");
+    let csv = cli.ok(&["export", "customers"]);
+    assert!(
+        csv.contains(",王小明,+86 139 0000 0001,xm@example.com,悟空科技,北京,\"朝阳路1号, 100000, 中国\",1988-08-08,,vip; 茶,"),
+        "{csv}"
+    );
+    assert!(csv.contains("喜欢普洱，不喝咖啡"), "{csv}");
+    assert!(csv.contains("C77,Ann Lee,+1-555-010-2030,"), "{csv}");
+    let out = cli.dir.path().join("out.vcf");
+    cli.ok(&[
+        "export",
+        "customers",
+        "--format",
+        "vcard",
+        "--out",
+        path(&out),
+    ]);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        written.contains("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:C77\r\nFN:Ann Lee\r\n"),
+        "{written}"
+    );
+    let back = cli.ok(&["import", "customers", path(&out)]);
+    assert!(back.contains("0 new, 0 updated, 2 unchanged"), "{back}");
+    let stderr = cli.fails(&["export", "orders", "--format", "vcard"]);
+    assert!(stderr.contains("a vCard file holds customers"), "{stderr}");
+    let broken = cli.file(
+        "broken.vcf",
+        "BEGIN:VCARD\nFN:Bo\nBEGIN:VCARD\nFN:Cy\nEND:VCARD\n",
+    );
+    let stderr = cli.fails(&["import", "customers", path(&broken)]);
+    assert!(
+        stderr.contains("broken.vcf:3: file: this card has no END:VCARD"),
+        "{stderr}"
+    );
+}

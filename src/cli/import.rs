@@ -21,6 +21,7 @@ fn format_for(path: &Path, explicit: Option<Format>) -> Format {
         {
             Some("json") => Format::Json,
             Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => Format::Xlsx,
+            Some("vcf" | "vcard") => Format::Vcard,
             _ => Format::Csv,
         }
     })
@@ -219,6 +220,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> anyhow::Result<()> {
     let row_error = |e: &RowError| match format {
         Format::Csv => format!("{name}:{e}"),
         Format::Json => format!("{name}: record {e}"),
+        Format::Vcard => format!("{name}:{e}"),
         // `book.xlsx:Sheet1!C17: phone: ...`
         Format::Xlsx => match file.cell_name(e.line, &e.field) {
             Some(cell) if e.line > 0 => format!("{name}:{cell}: {}: {}", e.field, e.reason),
@@ -452,7 +454,10 @@ pub fn export(
     out: Option<&Path>,
     (encoding, bom): (Option<&str>, bool),
 ) -> anyhow::Result<()> {
-    if format != Format::Csv && (encoding.is_some() || bom) {
+    if format == Format::Vcard && kind != Kind::Customers {
+        return Err(super::exit::refused(t!("vcard-customers-only")));
+    }
+    if !matches!(format, Format::Csv | Format::Vcard) && (encoding.is_some() || bom) {
         return Err(super::exit::refused(t!("cli-encoding-json")));
     }
     {

@@ -12,6 +12,7 @@ mod raw;
 mod rows;
 mod scan;
 mod table_file;
+mod vcard;
 mod workbook;
 mod workbook_out;
 
@@ -33,6 +34,7 @@ pub use rows::{
 };
 pub use scan::{ColumnUse, Columns, scan, scan_mapped};
 pub use table_file::TableFile;
+pub use vcard::is_vcard_name;
 pub use workbook::{SheetChoice, is_workbook_name};
 
 /// A parsed input with the line (CSV) or record number (JSON) it came from.

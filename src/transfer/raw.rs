@@ -19,6 +19,9 @@ pub enum Format {
     /// A workbook: .xlsx (also .xlsm, .xlsb, .xls and .ods when read).
     #[value(alias = "excel", alias = "xls", alias = "ods")]
     Xlsx,
+    /// vCard contacts (customers only).
+    #[value(alias = "vcf")]
+    Vcard,
 }
 
 /// The most columns a file may have. A kind has at most a few dozen; this leaves room for the

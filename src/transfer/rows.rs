@@ -269,6 +269,10 @@ pub fn write_rows<R: Serialize>(
         super::Format::Xlsx => {
             count = super::workbook_out::write_workbook(out, kind.title(), header, rows)?;
         }
+        super::Format::Vcard if kind == super::Kind::Customers => {
+            count = super::vcard::write_vcards(out, rows)?;
+        }
+        super::Format::Vcard => anyhow::bail!(t!("vcard-customers-only")),
         super::Format::Csv => {
             let mut writer = csv::WriterBuilder::new()
                 .has_headers(false)

@@ -105,6 +105,9 @@ pub fn scan_mapped<R: Read, E: From<RowError>>(
             let (columns, rows) = json_items::scan_json(input, visit)?;
             ((columns.clone(), columns), rows)
         }
+        Format::Vcard => {
+            return super::vcard::scan_vcards(std::io::BufReader::new(input), visit);
+        }
         // A workbook is read from its file (see `TableFile::scan`), never as a stream.
         Format::Xlsx => {
             return Err(RowError {

@@ -142,6 +142,14 @@ impl TableFile {
             reason: t!("file-unreadable", reason = e.to_string()),
         };
         let mut sampled = Columns::default();
+        if self.format == Format::Vcard && self.kind != Kind::Customers {
+            return Err(RowError {
+                line: 0,
+                field: String::from("file"),
+                reason: t!("vcard-customers-only"),
+            }
+            .into());
+        }
         if self.format == Format::Xlsx {
             let mut columns = scan_workbook(
                 &self.path,

@@ -83,6 +83,7 @@ fn format_of(path: &std::path::Path) -> Format {
     match path.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("json") => Format::Json,
         _ if crate::transfer::is_workbook_name(path) => Format::Xlsx,
+        _ if crate::transfer::is_vcard_name(path) => Format::Vcard,
         _ => Format::Csv,
     }
 }
