@@ -687,7 +687,7 @@ import-all-or-nothing = all or nothing
 import-skip-bad = skip bad rows
 choice-no = no
 choice-yes = yes
-import-title = Import a file (CSV or JSON)
+import-title = Import a file (CSV, Excel, JSON or vCard)
 export-title = Export to a file
 choose-kind = choose what the file holds
 file-cannot-open = cannot open { $file }: { $error }
@@ -1852,3 +1852,8 @@ vcard-bad-line = this line is not a vCard property (NAME:value)
 vcard-no-end = this card has no END:VCARD
 vcard-outside-card = a property outside BEGIN:VCARD ... END:VCARD
 vcard-line-too-long = a property longer than 1 MiB
+field-map = Column map (手机号码=phone)
+field-profile = Mapping profile
+field-sheet = Sheet
+field-encoding = Encoding
+import-read-as = read as { $encoding }

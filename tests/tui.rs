@@ -1156,9 +1156,9 @@ fn a_file_is_imported_with_a_gauge_and_its_report_and_exported_from_the_workbenc
         "nothing was written"
     );
     b.press("z");
-    // Skipping bad rows: the good one goes in, the report says what was skipped.
+    // Skipping bad rows: the good one goes in, the report says what was skipped. The form
+    // opens as it was sent, the file named already.
     b.press("I");
-    b.typed(bad.to_str().expect("utf-8"));
     b.code(KeyCode::Tab);
     b.code(KeyCode::Tab);
     b.code(KeyCode::Right);
@@ -1192,6 +1192,57 @@ fn a_file_is_imported_with_a_gauge_and_its_report_and_exported_from_the_workbenc
         b.screen(100, 30).contains("exists; name a new file"),
         "{}",
         b.screen(100, 30)
+    );
+}
+
+#[test]
+fn a_dry_run_shows_how_the_columns_map_and_the_mapping_can_be_fixed_before_writing() {
+    let mut b = bench();
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("wukong.csv");
+    let (gbk, _, _) = encoding_rs::GBK
+        .encode("会员卡,客户名称,手机号码\nW-1,孙悟空,13800000001\nW-2,猪八戒,13800000002\n");
+    std::fs::write(&file, gbk).expect("write");
+    b.press("I");
+    insta::assert_snapshot!("import_form_80x24", b.screen(80, 24));
+    b.typed(file.to_str().expect("utf-8"));
+    // Only check, with the column nobody knows named.
+    for _ in 0..3 {
+        b.code(KeyCode::Tab);
+    }
+    b.code(KeyCode::Right);
+    b.code(KeyCode::Tab);
+    b.typed("会员卡=customer_id");
+    b.code(KeyCode::Enter);
+    let shown = b.screen(100, 30);
+    assert!(shown.contains("would import 2 customers"), "{shown}");
+    assert!(shown.contains("read as GBK"), "{shown}");
+    assert!(
+        shown.contains("会员卡   -> customer_id  W-1 | W-2"),
+        "{shown}"
+    );
+    assert!(shown.contains("手机号码 -> phone"), "{shown}");
+    b.press("z");
+    b.press("I");
+    let kept = b.screen(80, 24);
+    assert!(
+        kept.contains("会员卡=customer_id") && kept.contains("◀ yes ▶"),
+        "{kept}"
+    );
+    b.code(KeyCode::Esc);
+    // The form opens as it was sent: only the check is turned off, and the file goes in.
+    b.press("I");
+    for _ in 0..3 {
+        b.code(KeyCode::Tab);
+    }
+    b.code(KeyCode::Right);
+    b.code(KeyCode::Enter);
+    assert!(b.screen(100, 30).contains("imported 2 customers: 2 new"));
+    assert!(
+        b.app
+            .service()
+            .resolve(&CustomerKey::External("W-2".into()))
+            .is_ok()
     );
 }
 

@@ -16,6 +16,13 @@ fn zh_bench() -> Bench {
 }
 
 #[test]
+fn the_import_form_in_chinese_fits_80x24() {
+    let mut b = zh_bench();
+    b.press("I");
+    insta::assert_snapshot!("zh_import_form_80x24", b.screen(80, 24));
+}
+
+#[test]
 fn every_pane_the_card_and_a_form_in_chinese_at_two_sizes() {
     let mut b = zh_bench();
     for (w, h) in [(80, 24), (120, 40)] {

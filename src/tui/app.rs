@@ -154,6 +154,9 @@ pub struct App {
     mouse: bool,
     /// The import under way, for the gauge on the status line.
     pub importing: Option<import::ImportProgress>,
+    /// The last import form sent, opened again by the next import (so that a mapping seen
+    /// in a dry run can be fixed before the import that writes).
+    pub(super) last_import_form: Option<crate::tui::form::Form<Purpose>>,
     /// Who is at this desk and their role, read once (the tab line shows it at every frame).
     pub(super) identity: (String, crate::domain::Role),
     /// The team's currency symbol before amounts, read at start and on a full refresh.
@@ -198,6 +201,7 @@ impl App {
             identity: (String::new(), crate::domain::Role::Viewer),
             currency: String::new(),
             importing: None,
+            last_import_form: None,
             quit: false,
         };
         let interrupted: Vec<String> = app

@@ -126,7 +126,13 @@ impl App {
             }
             Action::Roles => self.jobs.ask(Asker::Roles, crate::service::Request::Roles),
             Action::SetRole => self.open_form(Purpose::set_role_form()),
-            Action::Import => self.open_form(Purpose::import_form()),
+            Action::Import => {
+                let form = self
+                    .last_import_form
+                    .clone()
+                    .unwrap_or_else(Purpose::import_form);
+                self.open_form(form)
+            }
             Action::Export => self.open_form(Purpose::export_form()),
             Action::Merge => match &self.card {
                 Some(card) => {

@@ -6,6 +6,47 @@ use super::*;
 use crate::service::{ImportReport, ServiceError};
 use crate::tui::purpose::ImportRequest;
 
+/// A refusal with each row error naming its workbook cell (`Sheet1!C17`) where it has one.
+fn located(error: ServiceError, file: &crate::transfer::TableFile) -> ServiceError {
+    match error {
+        ServiceError::Rejected(errors) => ServiceError::Rejected(
+            errors
+                .into_iter()
+                .map(|mut e| {
+                    if let Some(cell) = file.cell_name(e.line, &e.field).filter(|_| e.line > 0) {
+                        e.field = format!("{cell}: {}", e.field);
+                    }
+                    e
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// The dry run's preview: which column of the file became which field, with samples.
+fn mapping_lines(report: &ImportReport) -> Vec<String> {
+    let mut lines = vec![t!("cli-mapping-title")];
+    let width = report
+        .columns
+        .iter()
+        .map(|c| crate::text::width(&c.source).min(24))
+        .max()
+        .unwrap_or(0);
+    for column in &report.columns {
+        let field = column
+            .field
+            .clone()
+            .unwrap_or_else(|| t!("cli-mapping-ignored"));
+        lines.push(format!(
+            "  {} -> {field}  {}",
+            crate::text::fit(&column.source, width),
+            column.samples.join(" | ")
+        ));
+    }
+    lines
+}
+
 /// An import under way, for the gauge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportProgress {
@@ -25,6 +66,10 @@ impl App {
             kind,
             format,
             options,
+            map,
+            profile,
+            sheet,
+            encoding,
         } = request;
         self.importing = Some(ImportProgress {
             name: name.clone(),
@@ -33,15 +78,46 @@ impl App {
         });
         self.jobs
             .spawn_reporting(JobKind::Import, move |s, progress| {
-                let result = crate::transfer::TableFile::open(&path, format, kind)
-                    .map_err(|e| {
-                        ServiceError::invalid(
-                            "file",
-                            t!("cannot-open", path = name.as_str(), reason = e.to_string()),
-                        )
-                    })
-                    .and_then(|file| s.import_file(&file, options, Some(&name), progress));
-                JobOutput::Imported(name, result)
+                let cannot_open = |e: std::io::Error| match crate::transfer::DecodeError::of(&e) {
+                    Some(bad) => {
+                        ServiceError::invalid("file", format!("{name}:{}: {bad}", bad.line))
+                    }
+                    None => ServiceError::invalid(
+                        "file",
+                        t!("cannot-open", path = name.as_str(), reason = e.to_string()),
+                    ),
+                };
+                let map = match &profile {
+                    Some(profile) => s.import_profile(profile).map(|mut saved| {
+                        saved.extend(&map.to_text()).map(|()| saved).unwrap_or(map)
+                    }),
+                    None => Ok(map),
+                };
+                let result = map.and_then(|map| {
+                    let file = crate::transfer::TableFile::open_as(&path, format, kind, encoding)
+                        .map_err(cannot_open)?
+                        .with_map(map)
+                        .with_sheet(sheet);
+                    let report = s.import_file(&file, options, Some(&name), progress);
+                    Ok((report, file.encoding(), file))
+                });
+                JobOutput::Imported(
+                    name,
+                    result.and_then(|(report, encoding, file)| {
+                        let mut report = report.map_err(|e| located(e, &file))?;
+                        if !(encoding.is_utf8() && encoding.how == crate::transfer::Settled::Valid)
+                        {
+                            report.warnings.insert(
+                                0,
+                                crate::service::RowWarning {
+                                    line: 0,
+                                    message: t!("import-read-as", encoding = encoding.name()),
+                                },
+                            );
+                        }
+                        Ok(report)
+                    }),
+                )
             });
     }
 
@@ -56,7 +132,14 @@ impl App {
         self.importing = None;
         match result {
             Ok(report) => {
+                if !report.dry_run {
+                    // Written: the next import starts from an empty form.
+                    self.last_import_form = None;
+                }
                 let mut lines = vec![report.summary(&name)];
+                if report.dry_run {
+                    lines.extend(mapping_lines(&report));
+                }
                 for warning in &report.warnings {
                     let at = if warning.line > 0 {
                         format!(":{}", warning.line)

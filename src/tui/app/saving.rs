@@ -106,7 +106,14 @@ impl App {
             }
             Purpose::Import => {
                 match Purpose::import_request(&form) {
-                    Ok(request) => self.start_import(request),
+                    Ok(request) => {
+                        let mut kept = form.clone().focus_on("file");
+                        for field in &mut kept.fields {
+                            field.error = None;
+                        }
+                        self.last_import_form = Some(kept);
+                        self.start_import(request)
+                    }
                     Err((field, message)) => {
                         form.set_error(field, message);
                         self.overlay = Some(Overlay::Form(form));

@@ -4,7 +4,7 @@
 
 use super::{Invalid, Purpose, SaveJob, saved};
 use crate::service::{ImportOptions, Service};
-use crate::transfer::{Format, Kind};
+use crate::transfer::{ColumnMap, Format, Kind, SheetChoice, TextEncoding};
 use crate::tui::form::{Field, Form};
 use std::path::PathBuf;
 
@@ -44,6 +44,10 @@ pub(super) fn import_form() -> Form<Purpose> {
                 all_or_nothing(),
             ),
             Field::choice("dry_run", ts!("field-dry-run"), &[no(), yes()], no()),
+            Field::text("map", ts!("field-map"), ""),
+            Field::text("profile", ts!("field-profile"), ""),
+            Field::text("sheet", ts!("field-sheet"), ""),
+            Field::text("encoding", ts!("field-encoding"), ""),
         ],
     )
 }
@@ -73,6 +77,13 @@ pub struct ImportRequest {
     pub kind: Kind,
     pub format: Format,
     pub options: ImportOptions,
+    /// The user's column names (`手机号码=phone`), added to the profile's.
+    pub map: ColumnMap,
+    /// A saved mapping to start from.
+    pub profile: Option<String>,
+    pub sheet: SheetChoice,
+    /// `None`: detected.
+    pub encoding: Option<TextEncoding>,
 }
 
 fn kind_of(form: &Form<Purpose>) -> Result<Kind, Invalid> {
@@ -108,7 +119,20 @@ pub(super) fn import_request(form: &Form<Purpose>) -> Result<ImportRequest, Inva
     if path.is_dir() {
         return Err(("file", t!("file-is-folder", file = text)));
     }
+    let map = ColumnMap::parse(form.value("map")).map_err(|reason| ("map", reason))?;
+    let encoding = match form.value("encoding").trim() {
+        "" => None,
+        label => Some(
+            TextEncoding::named(label)
+                .ok_or(("encoding", t!("cli-unknown-encoding", name = label)))?,
+        ),
+    };
+    let optional = |key: &str| Some(form.value(key).trim().to_string()).filter(|v| !v.is_empty());
     Ok(ImportRequest {
+        map,
+        profile: optional("profile"),
+        sheet: optional("sheet").map_or(SheetChoice::First, |s| SheetChoice::parse(&s)),
+        encoding,
         name: text.to_owned(),
         format: format_of(&path),
         path,
