@@ -45,6 +45,24 @@ pub struct ColumnUse {
 }
 
 impl Columns {
+    /// The columns of a file of `kind` (fields, and headers as written), naming those the
+    /// kind does not know; columns starting with `_` (a reject file's) are passed over.
+    pub(super) fn of(kind: Kind, columns: Vec<String>, sources: Vec<String>) -> Columns {
+        let known = columns_of(kind);
+        let unknown = columns
+            .iter()
+            .zip(&sources)
+            .filter(|(c, _)| !known.contains(&c.as_str()) && !c.starts_with('_'))
+            .map(|(_, source)| source.clone())
+            .collect();
+        Columns {
+            columns,
+            sources,
+            unknown,
+            samples: Vec::new(),
+        }
+    }
+
     /// Which column became which field, with samples (the `--dry-run` preview).
     pub fn uses(&self, kind: Kind) -> Vec<ColumnUse> {
         let known = columns_of(kind);
@@ -123,19 +141,7 @@ pub fn scan_mapped<R: Read, E: From<RowError>>(
     if !(format == Format::Json && rows == 0) {
         check_required(&columns, &sources, kind)?;
     }
-    let known = columns_of(kind);
-    let unknown = columns
-        .iter()
-        .zip(&sources)
-        .filter(|(c, _)| !known.contains(&c.as_str()) && !c.starts_with('_'))
-        .map(|(_, source)| source.clone())
-        .collect();
-    Ok(Columns {
-        columns,
-        sources,
-        unknown,
-        samples: Vec::new(),
-    })
+    Ok(Columns::of(kind, columns, sources))
 }
 
 /// The columns of a header row, as fields (see [`Columns::columns`]), and the headers as the

@@ -367,19 +367,7 @@ impl<'m> Table<'m> {
             check_required(&[], &[], self.kind)?;
             return Ok(Columns::default());
         };
-        let known = super::columns::columns_of(self.kind);
-        let unknown = columns
-            .iter()
-            .zip(&sources)
-            .filter(|(c, _)| !known.contains(&c.as_str()) && !c.starts_with('_'))
-            .map(|(_, source)| source.clone())
-            .collect();
-        Ok(Columns {
-            columns,
-            sources,
-            unknown,
-            samples: Vec::new(),
-        })
+        Ok(Columns::of(self.kind, columns, sources))
     }
 }
 
