@@ -521,20 +521,7 @@ fn the_call_path_from_200x50_to_80x24_and_a_call_logged_from_the_call_screen() {
     assert!(who.contains("Open "), "two columns at 200: {wide}");
     // Narrow: one column, and every part of the call screen on the first screen.
     tmux.run(&["resize-window", "-t", "desk", "-x", "80", "-y", "24"]);
-    let start = Instant::now();
-    let narrow = loop {
-        let screen = tmux.screen("desk");
-        let first = screen.lines().next().unwrap_or_default().to_owned();
-        if screen.lines().count() <= 24
-            && first.trim_end().chars().count() <= 80
-            && screen.contains("Next ")
-        {
-            break screen;
-        }
-        assert!(start.elapsed() < PATIENCE, "no redraw at 80x24:\n{screen}");
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    for part in [
+    let parts = [
         "Who ",
         "Phone ",
         "Value ",
@@ -542,7 +529,29 @@ fn the_call_path_from_200x50_to_80x24_and_a_call_logged_from_the_call_screen() {
         "Last ",
         "Next ",
         "log this call",
-    ] {
+    ];
+    // Waits for the whole call screen: a frame caught mid-redraw (the card's "Next order"
+    // row already there, the call screen's rows not yet) is not the answer.
+    let start = Instant::now();
+    let narrow = loop {
+        let screen = tmux.screen("desk");
+        let first = screen.lines().next().unwrap_or_default().to_owned();
+        let fits = screen.lines().count() <= 24 && first.trim_end().chars().count() <= 80;
+        if fits && parts.iter().all(|part| screen.contains(part)) {
+            break screen;
+        }
+        if start.elapsed() >= PATIENCE {
+            // Reported below, naming the part that is missing.
+            break screen;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let first = narrow.lines().next().unwrap_or_default();
+    assert!(
+        narrow.lines().count() <= 24 && first.trim_end().chars().count() <= 80,
+        "no redraw at 80x24:\n{narrow}"
+    );
+    for part in parts {
         assert!(narrow.contains(part), "{part:?} at 80x24:\n{narrow}");
     }
     let who = row_with(&narrow, "Who ").expect("a Who row");
