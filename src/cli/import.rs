@@ -123,41 +123,10 @@ fn column_map(context: &Context, args: &ImportArgs) -> anyhow::Result<transfer::
     Ok(map)
 }
 
-/// The `--dry-run` preview: which column of the file became which field, with samples.
+/// The `--dry-run` preview (see [`ImportReport::mapping_lines`]).
 fn print_mapping(report: &ImportReport) {
-    if report.columns.is_empty() {
-        return;
-    }
-    println!("{}", t!("cli-mapping-title"));
-    let source_width = report
-        .columns
-        .iter()
-        .map(|c| crate::text::width(&c.source).min(30))
-        .max()
-        .unwrap_or(0);
-    let ignored = t!("cli-mapping-ignored");
-    let field_width = report
-        .columns
-        .iter()
-        .map(|c| {
-            c.field
-                .as_deref()
-                .map_or(crate::text::width(&ignored), crate::text::width)
-        })
-        .max()
-        .unwrap_or(0);
-    for column in &report.columns {
-        let samples: Vec<String> = column
-            .samples
-            .iter()
-            .map(|s| crate::text::sanitize(s).into_owned())
-            .collect();
-        println!(
-            "  {} -> {}  {}",
-            crate::text::fit(&column.source, source_width),
-            crate::text::fit(column.field.as_deref().unwrap_or(&ignored), field_width),
-            samples.join(" | ")
-        );
+    for line in report.mapping_lines() {
+        println!("{line}");
     }
 }
 

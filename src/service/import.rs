@@ -52,6 +52,42 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// Which column of the file became which field, with its samples, as lines under a title
+    /// (the dry run's preview, on the command line and in the workbench); none without columns.
+    pub fn mapping_lines(&self) -> Vec<String> {
+        if self.columns.is_empty() {
+            return Vec::new();
+        }
+        let ignored = t!("cli-mapping-ignored");
+        let source_width = self
+            .columns
+            .iter()
+            .map(|c| crate::text::width(&c.source).min(30))
+            .max()
+            .unwrap_or(0);
+        let field_width = self
+            .columns
+            .iter()
+            .map(|c| crate::text::width(c.field.as_deref().unwrap_or(&ignored)))
+            .max()
+            .unwrap_or(0);
+        let mut lines = vec![t!("cli-mapping-title")];
+        for column in &self.columns {
+            let samples: Vec<String> = column
+                .samples
+                .iter()
+                .map(|s| crate::text::sanitize(s).into_owned())
+                .collect();
+            lines.push(format!(
+                "  {} -> {}  {}",
+                crate::text::fit(&column.source, source_width),
+                crate::text::fit(column.field.as_deref().unwrap_or(&ignored), field_width),
+                samples.join(" | ")
+            ));
+        }
+        lines
+    }
+
     pub(super) fn new(
         kind: Kind,
         options: ImportOptions,

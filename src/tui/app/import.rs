@@ -24,29 +24,6 @@ fn located(error: ServiceError, file: &crate::transfer::TableFile) -> ServiceErr
     }
 }
 
-/// The dry run's preview: which column of the file became which field, with samples.
-fn mapping_lines(report: &ImportReport) -> Vec<String> {
-    let mut lines = vec![t!("cli-mapping-title")];
-    let width = report
-        .columns
-        .iter()
-        .map(|c| crate::text::width(&c.source).min(24))
-        .max()
-        .unwrap_or(0);
-    for column in &report.columns {
-        let field = column
-            .field
-            .clone()
-            .unwrap_or_else(|| t!("cli-mapping-ignored"));
-        lines.push(format!(
-            "  {} -> {field}  {}",
-            crate::text::fit(&column.source, width),
-            column.samples.join(" | ")
-        ));
-    }
-    lines
-}
-
 /// An import under way, for the gauge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportProgress {
@@ -138,7 +115,7 @@ impl App {
                 }
                 let mut lines = vec![report.summary(&name)];
                 if report.dry_run {
-                    lines.extend(mapping_lines(&report));
+                    lines.extend(report.mapping_lines());
                 }
                 for warning in &report.warnings {
                     let at = if warning.line > 0 {
