@@ -1570,7 +1570,8 @@ cli-after-loyal-config-unset =
     Examples:
       loyal config unset currency
 cli-arg-loyal-config-unset-key = The setting, as `loyal config` lists it
-cli-arg-loyal-rfm-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-rfm-format = table for people; csv or json for programs (README lists the JSON of each command); xlsx for a spreadsheet
+cli-arg-loyal-rfm-out = Write the csv, json or xlsx to this file instead of standard output (`-`: standard output)
 cli-arg-loyal-rfm-json = The same as --format json
 cli-after-loyal-report =
     Examples:
@@ -1579,7 +1580,8 @@ cli-after-loyal-report =
       loyal report segments --format csv
       loyal report causes
 cli-arg-loyal-report-kind = Which report
-cli-arg-loyal-report-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-report-format = table for people; csv or json for programs (README lists the JSON of each command); xlsx for a spreadsheet
+cli-arg-loyal-report-out = Write the csv, json or xlsx to this file instead of standard output (`-`: standard output)
 cli-arg-loyal-report-json = The same as --format json
 cli-after-loyal-due =
     Examples:
@@ -1857,3 +1859,63 @@ field-profile = Mapping profile
 field-sheet = Sheet
 field-encoding = Encoding
 import-read-as = read as { $encoding }
+
+## Reports written as CSV or as an Excel workbook (`--format csv|xlsx`, `--out`)
+cli-table-to-file = a table is for the screen: use --format csv, json or xlsx with --out FILE
+cli-report-written = wrote the { $report } report to { $file }
+report-workbook-title = loyal report { $report } as of { $date }
+report-yes = yes
+report-no = no
+report-sheet-segments = Segments
+report-sheet-stages = Loyalty ladder
+report-sheet-values = Value classes
+report-sheet-pareto = Pareto curve
+report-sheet-summary = Summary
+report-sheet-churn = Churn by period
+report-sheet-won-back = Won back
+report-sheet-causes = Root causes
+report-sheet-rfm = RFM
+report-pareto-customers = Customers
+report-pareto-revenue = Revenue
+report-pareto-top-count = Customers in the top 20%
+report-pareto-top-share = Revenue share of the top 20%
+report-pareto-count-80 = Customers making 80% of revenue
+report-pareto-share-80 = Their share of all customers
+report-col-segment = Segment
+report-col-customers = Customers
+report-col-customer_share = Share of customers
+report-col-revenue = Revenue
+report-col-revenue_share = Share of revenue
+report-col-stage = Stage
+report-col-share = Share
+report-col-value_class = Value class
+report-col-measure = Measure
+report-col-value = Value
+report-col-period_start = Period start
+report-col-period_end = Period end
+report-col-active_at_start = Active at start
+report-col-active_at_end = Active at end
+report-col-new = New
+report-col-retention = Retention
+report-col-churn = Churn
+report-col-retained = Retained
+report-col-won_back = Won back
+report-col-partial = Partial period
+report-col-customer_id = Customer ID
+report-col-last_before = Last order before
+report-col-churned_on = Churned on
+report-col-came_back = Came back
+report-col-category = Category
+report-col-cause = Root cause
+report-col-complaints = Complaints
+report-col-others_said_same = Others said the same
+report-col-latest = Latest
+report-col-ids = Complaint IDs
+report-col-name = Name
+report-col-recency_days = Days since last order
+report-col-frequency = Orders
+report-col-monetary = Spend
+report-col-r = R
+report-col-f = F
+report-col-m = M
+report-col-at_risk = At risk

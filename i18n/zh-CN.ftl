@@ -1478,7 +1478,8 @@ cli-after-loyal-config-unset =
     示例：
       loyal config unset currency
 cli-arg-loyal-config-unset-key = 设置名，与 `loyal config` 列出的一致
-cli-arg-loyal-rfm-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-rfm-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）；xlsx 给电子表格用
+cli-arg-loyal-rfm-out = 把 csv、json 或 xlsx 写入此文件而不是标准输出（`-`：标准输出）
 cli-arg-loyal-rfm-json = 等同于 --format json
 cli-after-loyal-report =
     示例：
@@ -1487,7 +1488,8 @@ cli-after-loyal-report =
       loyal report segments --format csv
       loyal report causes
 cli-arg-loyal-report-kind = 哪一份报表
-cli-arg-loyal-report-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-report-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）；xlsx 给电子表格用
+cli-arg-loyal-report-out = 把 csv、json 或 xlsx 写入此文件而不是标准输出（`-`：标准输出）
 cli-arg-loyal-report-json = 等同于 --format json
 cli-after-loyal-due =
     示例：
@@ -1765,3 +1767,63 @@ field-profile = 映射方案
 field-sheet = 工作表
 field-encoding = 编码
 import-read-as = 按 { $encoding } 读取
+
+## 报表写成 CSV 或 Excel 工作簿（`--format csv|xlsx`、`--out`）
+cli-table-to-file = 表格只用于屏幕显示：请用 --format csv、json 或 xlsx 配合 --out FILE
+cli-report-written = 已把 { $report } 报表写入 { $file }
+report-workbook-title = loyal 报表 { $report }（截至 { $date }）
+report-yes = 是
+report-no = 否
+report-sheet-segments = 客户细分
+report-sheet-stages = 忠诚阶梯
+report-sheet-values = 价值类别
+report-sheet-pareto = 帕累托曲线
+report-sheet-summary = 摘要
+report-sheet-churn = 各期流失
+report-sheet-won-back = 挽回客户
+report-sheet-causes = 根本原因
+report-sheet-rfm = RFM
+report-pareto-customers = 客户数
+report-pareto-revenue = 收入
+report-pareto-top-count = 前 20% 的客户数
+report-pareto-top-share = 前 20% 客户的收入占比
+report-pareto-count-80 = 贡献 80% 收入的客户数
+report-pareto-share-80 = 他们占全部客户的比例
+report-col-segment = 细分
+report-col-customers = 客户数
+report-col-customer_share = 客户占比
+report-col-revenue = 收入
+report-col-revenue_share = 收入占比
+report-col-stage = 阶段
+report-col-share = 占比
+report-col-value_class = 价值类别
+report-col-measure = 指标
+report-col-value = 数值
+report-col-period_start = 期初
+report-col-period_end = 期末
+report-col-active_at_start = 期初活跃
+report-col-active_at_end = 期末活跃
+report-col-new = 新增
+report-col-retention = 留存率
+report-col-churn = 流失率
+report-col-retained = 留存
+report-col-won_back = 挽回
+report-col-partial = 不完整周期
+report-col-customer_id = 客户编号
+report-col-last_before = 流失前最后下单
+report-col-churned_on = 流失日
+report-col-came_back = 回归日
+report-col-category = 类别
+report-col-cause = 根本原因
+report-col-complaints = 投诉数
+report-col-others_said_same = 他人同样反映
+report-col-latest = 最近一次
+report-col-ids = 投诉编号
+report-col-name = 姓名
+report-col-recency_days = 距上次下单天数
+report-col-frequency = 订单数
+report-col-monetary = 消费额
+report-col-r = R
+report-col-f = F
+report-col-m = M
+report-col-at_risk = 有风险

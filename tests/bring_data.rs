@@ -481,3 +481,170 @@ fn contacts_from_a_phone_import_once_and_go_back_as_vcards() {
         "{stderr}"
     );
 }
+
+/// Every row of `sheet` in the workbook at `path`.
+fn sheet_rows(path: &std::path::Path, sheet: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::{Reader, open_workbook_auto};
+    let mut book = open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+fn sheet_names(path: &std::path::Path) -> Vec<String> {
+    use calamine::{Reader, open_workbook_auto};
+    open_workbook_auto(path).unwrap().sheet_names()
+}
+
+#[test]
+fn reports_go_to_excel_with_numbers_as_numbers_and_the_readers_headings() {
+    use calamine::Data;
+    let cli = Cli::with_customers();
+    cli.ok(&["import", "orders", path(&cli.file("o.csv", common::ORDERS))]);
+    let book = cli.dir.path().join("segments.xlsx");
+    let said = cli.run(&[
+        "report",
+        "segments",
+        "--format",
+        "xlsx",
+        "--out",
+        path(&book),
+    ]);
+    assert!(said.status.success());
+    assert!(String::from_utf8_lossy(&said.stderr).contains("wrote the segments report to"));
+    assert_eq!(sheet_names(&book), ["Segments"]);
+    let rows = sheet_rows(&book, "Segments");
+    let head: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        head,
+        [
+            "Segment",
+            "Customers",
+            "Share of customers",
+            "Revenue",
+            "Share of revenue"
+        ]
+    );
+    // The same rows as the CSV, typed: counts and amounts as numbers, shares as fractions.
+    let csv = cli.ok(&["report", "segments", "--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(lines.len(), rows.len() - 1);
+    for (line, row) in lines.iter().zip(&rows[1..]) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(row[1], Data::Float(cells[1].parse().unwrap()), "{line}");
+        let Data::Float(revenue) = row[3] else {
+            panic!("revenue is not a number: {:?}", row[3]);
+        };
+        assert_eq!(format!("{revenue:.2}"), cells[3], "{line}");
+        let Data::Float(share) = row[4] else {
+            panic!("share is not a number: {:?}", row[4]);
+        };
+        assert_eq!(format!("{share:.4}"), cells[4], "{line}");
+    }
+
+    // In Chinese: the sheet, headings and labels in Chinese, the CSV unchanged.
+    let zh = cli.dir.path().join("zh.xlsx");
+    let out = cli.run_zh(&["report", "segments", "--format", "xlsx", "--out", path(&zh)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = sheet_rows(&zh, "客户细分");
+    assert_eq!(rows[0][0], Data::String("细分".into()));
+    assert!(
+        rows[1..]
+            .iter()
+            .any(|r| r[0] == Data::String("冠军客户".into())),
+        "{rows:?}"
+    );
+    let out = cli.run_zh(&["report", "segments", "--format", "csv"]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), csv);
+}
+
+#[test]
+fn a_churn_workbook_has_its_periods_and_who_came_back_with_dates_as_dates() {
+    use calamine::Data;
+    let cli = Cli::with_customers();
+    cli.ok(&["import", "orders", path(&cli.file("o.csv", common::ORDERS))]);
+    let book = cli.dir.path().join("churn.xlsx");
+    cli.ok(&["report", "churn", "--format", "xlsx", "--out", path(&book)]);
+    assert_eq!(sheet_names(&book), ["Churn by period", "Won back"]);
+    let periods = sheet_rows(&book, "Churn by period");
+    let csv = cli.ok(&["report", "churn", "--format", "csv"]);
+    assert_eq!(periods.len(), csv.lines().count());
+    for row in &periods[1..] {
+        assert!(matches!(row[0], Data::DateTime(_)), "{row:?}");
+        assert!(matches!(row[2], Data::Float(_)), "{row:?}");
+    }
+    let json = cli.ok(&["report", "churn", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let won_back = json["won_back"].as_array().unwrap();
+    assert_eq!(sheet_rows(&book, "Won back").len(), won_back.len() + 1);
+}
+
+#[test]
+fn a_report_file_is_whole_or_absent_and_a_table_is_not_written_to_one() {
+    let cli = Cli::with_customers();
+    cli.ok(&["import", "orders", path(&cli.file("o.csv", common::ORDERS))]);
+    // CSV and JSON to a file are what standard output gets.
+    for format in ["csv", "json"] {
+        let file = cli.dir.path().join(format!("pareto.{format}"));
+        cli.ok(&["report", "pareto", "--format", format, "--out", path(&file)]);
+        let screen = cli.ok(&["report", "pareto", "--format", format]);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), screen, "{format}");
+    }
+    let rfm = cli.dir.path().join("rfm.csv");
+    cli.ok(&["rfm", "--format", "csv", "--out", path(&rfm)]);
+    assert_eq!(
+        std::fs::read_to_string(&rfm).unwrap(),
+        cli.ok(&["rfm", "--format", "csv"])
+    );
+    // A folder that is not there: refused naming the file, nothing left behind.
+    let nowhere = cli.dir.path().join("missing").join("r.xlsx");
+    let err = cli.fails(&[
+        "report",
+        "values",
+        "--format",
+        "xlsx",
+        "--out",
+        path(&nowhere),
+    ]);
+    assert!(err.contains("r.xlsx"), "{err}");
+    assert!(!nowhere.parent().unwrap().exists());
+    // A table is for the screen.
+    let table = cli.dir.path().join("t.txt");
+    let out = cli.run(&["report", "values", "--out", path(&table)]);
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format csv, json or xlsx"));
+    assert!(!table.exists());
+    // Leftover temporary files: none.
+    let hidden: Vec<_> = std::fs::read_dir(cli.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".loyal-"))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}
+
+#[test]
+fn the_rfm_table_goes_to_excel_a_customer_a_row() {
+    use calamine::Data;
+    let cli = Cli::with_customers();
+    cli.ok(&["import", "orders", path(&cli.file("o.csv", common::ORDERS))]);
+    let book = cli.dir.path().join("rfm.xlsx");
+    cli.ok(&["rfm", "--format", "xlsx", "--out", path(&book)]);
+    let rows = sheet_rows(&book, "RFM");
+    let csv = cli.ok(&["rfm", "--format", "csv"]);
+    let ids: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let sheet_ids: Vec<String> = rows[1..].iter().map(|r| r[0].to_string()).collect();
+    let mut a: Vec<&str> = sheet_ids.iter().map(String::as_str).collect();
+    let mut b = ids.clone();
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, b);
+    assert!(rows[1..].iter().all(|r| matches!(r[4], Data::Float(_))));
+}

@@ -1,19 +1,17 @@
-//! `loyal rfm`, `loyal report` and `loyal due`: the analytics as tables, CSV or JSON.
+//! `loyal rfm` and `loyal due`: the analytics as tables, CSV, JSON or (RFM) a workbook; the
+//! options every scoring command shares.
 
 use super::Context;
 use crate::domain::Money;
-use crate::scoring::{Period, Segment};
-use crate::service::{
-    ChurnReport, DueRow, RfmRow, ScoreOptions, pareto_report, segment_report, stage_report, today,
-    value_report,
-};
+use crate::scoring::Segment;
+use crate::service::{DueRow, RfmRow, ScoreOptions, today};
 use crate::text::{fit, fit_right, sanitize};
 use anyhow::Context as _;
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 pub use super::format::OutputFormat;
-use super::format::csv_out;
+use super::format::{ReportFormat, csv_out};
 
 /// The date and rate overrides shared by every analytics command.
 #[derive(Debug, Clone, Args)]
@@ -34,7 +32,7 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub churn_days: Option<i64>,
     #[command(flatten)]
-    pub output: super::format::FormatArg,
+    pub output: super::format::ReportFormatArg,
 }
 
 impl ScoreArgs {
@@ -47,18 +45,6 @@ impl ScoreArgs {
             churn_days: self.churn_days,
         }
     }
-}
-
-/// Which report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportKind {
-    Pareto,
-    Churn,
-    Segments,
-    Stages,
-    Values,
-    /// Resolved complaints by category and root cause
-    Causes,
 }
 
 pub(super) const RFM_HEADER: &[&str] = &[
@@ -86,14 +72,41 @@ pub fn rfm(context: &Context, args: &ScoreArgs, segment: Option<&str>) -> anyhow
         .map(|s| s.parse::<Segment>())
         .transpose()
         .map_err(|e| anyhow::anyhow!("--segment: {e}"))?;
+    args.output.check()?;
     let service = context.open()?;
-    if args.output.get() == OutputFormat::Csv {
-        return super::rfm_csv::write(&service, args, segment);
+    let format = args.output.get();
+    let out = args.output.out();
+    if format == ReportFormat::Csv {
+        super::format::write_out(out, |file| {
+            super::rfm_csv::write(&service, args, segment, file)
+        })?;
+    } else {
+        let (table, rows) = service.rfm_report(&args.options(), segment)?;
+        let as_of = table.params.as_of;
+        match format {
+            ReportFormat::Json => super::report::json(&service, out, &rows)?,
+            ReportFormat::Xlsx => {
+                let title = t!(
+                    "report-workbook-title",
+                    report = "rfm",
+                    date = as_of.to_string()
+                );
+                super::report_sheets::write_with(format, out, &title, |sink| {
+                    super::report_sheets::fill_rfm(&rows, sink)
+                })?;
+            }
+            ReportFormat::Csv | ReportFormat::Table => print_rfm_table(&rows, as_of),
+        }
     }
-    let (table, rows) = service.rfm_report(&args.options(), segment)?;
-    match args.output.get() {
-        OutputFormat::Json => json_out(&service, &rows)?,
-        _ => print_rfm_table(&rows, table.params.as_of),
+    if let Some(path) = out {
+        eprintln!(
+            "{}",
+            t!(
+                "cli-report-written",
+                report = "rfm",
+                file = path.display().to_string()
+            )
+        );
     }
     Ok(())
 }
@@ -132,298 +145,6 @@ fn print_rfm_table(rows: &[RfmRow], as_of: NaiveDate) {
             if row.at_risk { ts!("cli-at-risk") } else { "" }
         );
     }
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
-}
-
-pub fn report(
-    context: &Context,
-    kind: ReportKind,
-    args: &ScoreArgs,
-    period: Period,
-) -> anyhow::Result<()> {
-    let service = context.open()?;
-    if kind == ReportKind::Causes {
-        drop(service);
-        return super::complaint::causes(context, args.output.get());
-    }
-    if kind == ReportKind::Churn {
-        let churn = service.churn_report(&args.options(), period)?;
-        return print_churn(&service, &churn, args.output.get());
-    }
-    let table = service.score(&args.options())?;
-    let as_of = table.params.as_of;
-    match kind {
-        ReportKind::Segments => {
-            let rows = segment_report(&table)?;
-            match args.output.get() {
-                OutputFormat::Json => json_out(&service, &rows)?,
-                OutputFormat::Csv => {
-                    let mut w = csv_out();
-                    w.write_record([
-                        "segment",
-                        "customers",
-                        "customer_share",
-                        "revenue",
-                        "revenue_share",
-                    ])?;
-                    for r in &rows {
-                        w.write_record([
-                            r.segment.to_string(),
-                            r.customers.to_string(),
-                            format!("{:.4}", r.customer_share),
-                            r.revenue.to_string(),
-                            format!("{:.4}", r.revenue_share),
-                        ])?;
-                    }
-                    w.flush()?;
-                }
-                OutputFormat::Table => {
-                    println!("{}", t!("cli-segments-head", date = as_of.to_string()));
-                    println!(
-                        "{} {} {} {} {}  {}",
-                        fit(ts!("cli-col-segment"), 18),
-                        fit_right(ts!("cli-col-customers"), 9),
-                        fit_right(ts!("cli-col-share"), 7),
-                        fit_right(ts!("cli-col-revenue"), 14),
-                        fit_right(ts!("cli-col-share"), 7),
-                        ts!("cli-col-revenue-share")
-                    );
-                    for r in &rows {
-                        let bar = "#".repeat((r.revenue_share * 40.0).round() as usize);
-                        println!(
-                            "{} {:>9} {:>7} {:>14} {:>7}  {bar}",
-                            fit(r.segment.title(), 18),
-                            r.customers,
-                            percent(r.customer_share),
-                            r.revenue.to_string(),
-                            percent(r.revenue_share)
-                        );
-                    }
-                }
-            }
-        }
-        ReportKind::Stages => {
-            let rows = stage_report(&table);
-            match args.output.get() {
-                OutputFormat::Json => json_out(&service, &rows)?,
-                OutputFormat::Csv => {
-                    let mut w = csv_out();
-                    w.write_record(["stage", "customers", "share"])?;
-                    for r in &rows {
-                        w.write_record([
-                            r.stage.to_string(),
-                            r.customers.to_string(),
-                            format!("{:.4}", r.share),
-                        ])?;
-                    }
-                    w.flush()?;
-                }
-                OutputFormat::Table => {
-                    println!("{}", t!("cli-ladder-head", date = as_of.to_string()));
-                    for r in &rows {
-                        let bar = "#".repeat((r.share * 50.0).round() as usize);
-                        println!(
-                            "{} {:>9} {:>7}  {bar}",
-                            fit(r.stage.title(), 11),
-                            r.customers,
-                            percent(r.share)
-                        );
-                    }
-                }
-            }
-        }
-        ReportKind::Values => {
-            let rows = value_report(&table)?;
-            match args.output.get() {
-                OutputFormat::Json => json_out(&service, &rows)?,
-                OutputFormat::Csv => {
-                    let mut w = csv_out();
-                    w.write_record(["value_class", "customers", "revenue", "revenue_share"])?;
-                    for r in &rows {
-                        w.write_record([
-                            r.class.to_string(),
-                            r.customers.to_string(),
-                            r.revenue.to_string(),
-                            format!("{:.4}", r.revenue_share),
-                        ])?;
-                    }
-                    w.flush()?;
-                }
-                OutputFormat::Table => {
-                    println!("{}", t!("cli-values-head", date = as_of.to_string()));
-                    for r in &rows {
-                        println!(
-                            "{} {:>9} {:>14} {:>7}",
-                            fit(r.class.title(), 9),
-                            r.customers,
-                            r.revenue.to_string(),
-                            percent(r.revenue_share)
-                        );
-                    }
-                }
-            }
-        }
-        ReportKind::Pareto => {
-            let p = pareto_report(&table)?;
-            match args.output.get() {
-                OutputFormat::Json => json_out(&service, &p)?,
-                OutputFormat::Csv => {
-                    let mut w = csv_out();
-                    w.write_record(["customer_share", "revenue_share"])?;
-                    for (c, r) in &p.curve {
-                        w.write_record([format!("{c:.6}"), format!("{r:.6}")])?;
-                    }
-                    w.flush()?;
-                }
-                OutputFormat::Table => {
-                    println!(
-                        "{}",
-                        t!(
-                            "cli-pareto-head",
-                            date = as_of.to_string(),
-                            customers = p.customers,
-                            revenue = p.revenue.to_string()
-                        )
-                    );
-                    match (p.top_share, p.count_for_80, p.share_for_80) {
-                        (Some(top), Some(k), Some(share)) => {
-                            println!(
-                                "{}",
-                                t!("cli-pareto-top", count = p.top_count, share = percent(top))
-                            );
-                            println!("{}", t!("cli-pareto-80", k = k, share = percent(share)));
-                        }
-                        _ => println!("{}", t!("cli-pareto-none")),
-                    }
-                    for decile in 1..=10 {
-                        let target = decile as f64 / 10.0;
-                        if let Some((_, r)) = p.curve.iter().find(|(c, _)| *c >= target - 1e-9) {
-                            let bar = "#".repeat((r * 50.0).round() as usize);
-                            let label = t!("cli-pareto-decile", pct = decile * 10);
-                            println!("{} {:>7}  {bar}", fit_right(&label, 8), percent(*r));
-                        }
-                    }
-                }
-            }
-        }
-        ReportKind::Churn | ReportKind::Causes => unreachable!("handled above"),
-    }
-    Ok(())
-}
-
-fn print_churn(
-    service: &crate::service::Service,
-    churn: &ChurnReport,
-    format: OutputFormat,
-) -> anyhow::Result<()> {
-    let rows = &churn.report.rows;
-    let opt = |v: Option<f64>| v.map(|x| format!("{x:.4}")).unwrap_or_default();
-    match format {
-        OutputFormat::Json => {
-            // Each won-back customer as one object (its `customer` is the external id).
-            #[derive(serde::Serialize)]
-            struct Churn<'a> {
-                report: &'a crate::scoring::ChurnPeriod,
-                won_back: Vec<&'a crate::scoring::WonBack>,
-            }
-            let out = Churn {
-                report: &churn.report,
-                won_back: churn.won_back.iter().map(|(_, won)| won).collect(),
-            };
-            json_out(service, &out)?
-        }
-        OutputFormat::Csv => {
-            let mut w = csv_out();
-            w.write_record([
-                "period_start",
-                "period_end",
-                "active_at_start",
-                "active_at_end",
-                "new",
-                "retention",
-                "churn",
-                "retained",
-                "won_back",
-                "partial",
-            ])?;
-            for r in rows {
-                w.write_record([
-                    r.start.to_string(),
-                    r.end.to_string(),
-                    r.active_at_start.to_string(),
-                    r.active_at_end.to_string(),
-                    r.new_in_period.to_string(),
-                    opt(r.retention),
-                    opt(r.churn),
-                    r.retained.to_string(),
-                    r.won_back.to_string(),
-                    r.partial.to_string(),
-                ])?;
-            }
-            w.flush()?;
-        }
-        OutputFormat::Table => {
-            println!(
-                "{}",
-                t!(
-                    "cli-churn-head",
-                    period = churn.report.period.title(),
-                    days = churn.report.churn_days
-                )
-            );
-            println!(
-                "{} {} {} {} {} {} {}",
-                fit(ts!("cli-col-period"), 10),
-                fit_right(ts!("cli-col-start"), 7),
-                fit_right(ts!("cli-col-end"), 7),
-                fit_right(ts!("cli-col-new"), 5),
-                fit_right(ts!("cli-col-won-back"), 8),
-                fit_right(ts!("cli-col-retained"), 9),
-                fit_right(ts!("cli-col-churn"), 7)
-            );
-            for r in rows {
-                let pct = |v: Option<f64>| v.map(percent).unwrap_or_else(|| String::from("-"));
-                println!(
-                    "{:<10} {:>7} {:>7} {:>5} {:>8} {:>9} {:>7}{}",
-                    r.start,
-                    r.active_at_start,
-                    r.active_at_end,
-                    r.new_in_period,
-                    r.won_back,
-                    pct(r.retention),
-                    pct(r.churn),
-                    if r.partial {
-                        format!("  {}", t!("cli-partial"))
-                    } else {
-                        String::new()
-                    }
-                );
-            }
-            println!("\n{}", t!("cli-won-back-head", n = churn.won_back.len()));
-            for (id, back) in churn.won_back.iter().take(20) {
-                println!(
-                    "  {}",
-                    t!(
-                        "cli-won-back-line",
-                        id = sanitize(id).into_owned(),
-                        last = back.last_before.to_string(),
-                        churned = back.churned_on.to_string(),
-                        back = back.came_back.to_string()
-                    )
-                );
-            }
-            if churn.won_back.len() > 20 {
-                println!(
-                    "  {}",
-                    t!("cli-won-back-more", n = churn.won_back.len() - 20)
-                );
-            }
-        }
-    }
-    Ok(())
 }
 
 /// `window` is (due within days, overdue by at most days).

@@ -15,6 +15,8 @@ mod info;
 mod init;
 mod lang;
 mod lookup;
+mod report;
+mod report_sheets;
 mod restore;
 mod rfm_csv;
 mod settings;
@@ -35,6 +37,7 @@ pub use exit::{
 };
 pub(crate) use format::{data_out, print_json};
 pub use lang::{choose_language, command, help_ids};
+pub use report_sheets::column_title_ids as report_column_ids;
 pub use workbench::workbench;
 
 const EXAMPLES: &str = "\
@@ -182,7 +185,7 @@ pub enum Command {
     Report {
         /// Which report
         #[arg(value_enum)]
-        kind: analytics::ReportKind,
+        kind: report::ReportKind,
         #[command(flatten)]
         score: analytics::ScoreArgs,
         /// Period of the churn report
@@ -549,7 +552,7 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             kind,
             score,
             period,
-        }) => analytics::report(context, kind, &score, period),
+        }) => report::report(context, kind, &score, period),
         Some(Command::Due {
             within,
             overdue_days,

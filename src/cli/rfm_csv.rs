@@ -2,7 +2,6 @@
 //! by hand: a million rows without a struct, a string or a `fmt` call per row.
 
 use super::analytics::{RFM_HEADER, ScoreArgs};
-use super::format::csv_out;
 use crate::scoring::Segment;
 
 /// `loyal rfm --format csv`, streamed: each scored customer is written as it is reached, with
@@ -11,8 +10,9 @@ pub(super) fn write(
     service: &crate::service::Service,
     args: &ScoreArgs,
     segment: Option<Segment>,
+    out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
-    let mut w = csv_out();
+    let mut w = csv::Writer::from_writer(out);
     w.write_record(RFM_HEADER)?;
     let mut failed: Option<csv::Error> = None;
     let mut cell: Vec<u8> = Vec::with_capacity(32);

@@ -39,6 +39,7 @@ fn dynamic_ids() -> BTreeSet<String> {
             .map(|a| format!("action-{}", a.name())),
     )
     .chain(crate::cli::help_ids().into_iter().map(|(id, _)| id))
+    .chain(crate::cli::report_column_ids())
     .chain(crate::service::TEAM_SETTINGS.iter().map(|s| s.help_id()))
     .chain(needs_ids())
     .chain(

@@ -11,6 +11,7 @@ mod parse;
 mod raw;
 mod rows;
 mod scan;
+mod sheet;
 mod table_file;
 mod vcard;
 mod workbook;
@@ -33,6 +34,7 @@ pub use rows::{
     CarePlanRow, ComplaintRow, CustomerRow, FollowUpRow, OrderRow, format_timestamp, write_rows,
 };
 pub use scan::{ColumnUse, Columns, scan, scan_mapped};
+pub use sheet::{Cell, ColumnKind, CsvSheets, SheetColumn, SheetSink, WorkbookSheets};
 pub use table_file::TableFile;
 pub use vcard::is_vcard_name;
 pub use workbook::{SheetChoice, is_workbook_name};

@@ -34,7 +34,7 @@ fn local_date_time(text: &str) -> Option<ExcelDateTime> {
     excel_date_time(local)
 }
 
-fn excel_date_time(at: chrono::NaiveDateTime) -> Option<ExcelDateTime> {
+pub(super) fn excel_date_time(at: chrono::NaiveDateTime) -> Option<ExcelDateTime> {
     use chrono::{Datelike, Timelike};
     let date = ExcelDateTime::from_ymd(
         u16::try_from(at.year()).ok()?,
@@ -125,7 +125,7 @@ pub fn write_workbook<R: Serialize>(
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
-fn sheet_name(name: &str) -> String {
+pub(super) fn sheet_name(name: &str) -> String {
     let clean: String = name
         .chars()
         .filter(|c| !"[]:*?/\\".contains(*c) && !c.is_control())

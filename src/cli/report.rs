@@ -1,0 +1,308 @@
+//! `loyal report KIND`: one report read from the service, then printed as a table, JSON, CSV
+//! or an Excel workbook (the last two from the same sheets, see [`super::report_sheets`]).
+
+use super::analytics::ScoreArgs;
+use super::format::ReportFormat;
+use super::report_sheets::{self, Report};
+use super::{Context, print_json};
+use crate::scoring::Period;
+use crate::service::{pareto_report, segment_report, stage_report, value_report};
+use crate::text::{fit, fit_right, sanitize};
+use clap::ValueEnum;
+
+/// Which report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    Pareto,
+    Churn,
+    Segments,
+    Stages,
+    Values,
+    /// Resolved complaints by category and root cause
+    Causes,
+}
+
+impl ReportKind {
+    /// The name typed on the command line (`pareto`).
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    }
+}
+
+pub fn report(
+    context: &Context,
+    kind: ReportKind,
+    args: &ScoreArgs,
+    period: Period,
+) -> anyhow::Result<()> {
+    args.output.check()?;
+    let service = context.open()?;
+    let report = read(&service, kind, args, period)?;
+    let format = args.output.get();
+    match format {
+        ReportFormat::Table => print_table(&report),
+        ReportFormat::Json => report.json(&service, args.output.out())?,
+        ReportFormat::Csv | ReportFormat::Xlsx => {
+            let title = t!(
+                "report-workbook-title",
+                report = kind.name(),
+                date = report.as_of().to_string()
+            );
+            report_sheets::write(&report, format, args.output.out(), &title)?;
+        }
+    }
+    if let Some(path) = args.output.out() {
+        eprintln!(
+            "{}",
+            t!(
+                "cli-report-written",
+                report = kind.name(),
+                file = path.display().to_string()
+            )
+        );
+    }
+    Ok(())
+}
+
+/// The report `kind`, read from one scoring of the database.
+fn read(
+    service: &crate::service::Service,
+    kind: ReportKind,
+    args: &ScoreArgs,
+    period: Period,
+) -> anyhow::Result<Report> {
+    if kind == ReportKind::Causes {
+        return Ok(Report::Causes {
+            as_of: crate::service::today(),
+            rows: service.root_cause_report()?,
+        });
+    }
+    if kind == ReportKind::Churn {
+        return Ok(Report::Churn {
+            as_of: args.as_of.unwrap_or_else(crate::service::today),
+            churn: service.churn_report(&args.options(), period)?,
+        });
+    }
+    let table = service.score(&args.options())?;
+    let as_of = table.params.as_of;
+    Ok(match kind {
+        ReportKind::Segments => Report::Segments {
+            as_of,
+            rows: segment_report(&table)?,
+        },
+        ReportKind::Stages => Report::Stages {
+            as_of,
+            rows: stage_report(&table),
+        },
+        ReportKind::Values => Report::Values {
+            as_of,
+            rows: value_report(&table)?,
+        },
+        ReportKind::Pareto | ReportKind::Churn | ReportKind::Causes => Report::Pareto {
+            as_of,
+            pareto: pareto_report(&table)?,
+        },
+    })
+}
+
+impl Report {
+    /// Writes the report's JSON to `out` (standard output when `None`).
+    fn json(
+        &self,
+        service: &crate::service::Service,
+        out: Option<&std::path::Path>,
+    ) -> anyhow::Result<()> {
+        match self {
+            Report::Segments { rows, .. } => json(service, out, rows),
+            Report::Stages { rows, .. } => json(service, out, rows),
+            Report::Values { rows, .. } => json(service, out, rows),
+            Report::Pareto { pareto, .. } => json(service, out, pareto),
+            Report::Causes { rows, .. } => json(service, out, rows),
+            Report::Churn { churn, .. } => {
+                // Each won-back customer as one object (its `customer` is the external id).
+                #[derive(serde::Serialize)]
+                struct Churn<'a> {
+                    report: &'a crate::scoring::ChurnPeriod,
+                    won_back: Vec<&'a crate::scoring::WonBack>,
+                }
+                let value = Churn {
+                    report: &churn.report,
+                    won_back: churn.won_back.iter().map(|(_, won)| won).collect(),
+                };
+                json(service, out, &value)
+            }
+        }
+    }
+}
+
+/// `value` as JSON on standard output or in the file `out`.
+pub(super) fn json(
+    service: &crate::service::Service,
+    out: Option<&std::path::Path>,
+    value: &impl serde::Serialize,
+) -> anyhow::Result<()> {
+    match out {
+        None => print_json(service, value),
+        Some(path) => super::format::write_out(Some(path), |file| {
+            super::format::write_json_to(service, value, file)
+        }),
+    }
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+fn print_table(report: &Report) {
+    match report {
+        Report::Segments { as_of, rows } => {
+            println!("{}", t!("cli-segments-head", date = as_of.to_string()));
+            println!(
+                "{} {} {} {} {}  {}",
+                fit(ts!("cli-col-segment"), 18),
+                fit_right(ts!("cli-col-customers"), 9),
+                fit_right(ts!("cli-col-share"), 7),
+                fit_right(ts!("cli-col-revenue"), 14),
+                fit_right(ts!("cli-col-share"), 7),
+                ts!("cli-col-revenue-share")
+            );
+            for r in rows {
+                let bar = "#".repeat((r.revenue_share * 40.0).round() as usize);
+                println!(
+                    "{} {:>9} {:>7} {:>14} {:>7}  {bar}",
+                    fit(r.segment.title(), 18),
+                    r.customers,
+                    percent(r.customer_share),
+                    r.revenue.to_string(),
+                    percent(r.revenue_share)
+                );
+            }
+        }
+        Report::Stages { as_of, rows } => {
+            println!("{}", t!("cli-ladder-head", date = as_of.to_string()));
+            for r in rows {
+                let bar = "#".repeat((r.share * 50.0).round() as usize);
+                println!(
+                    "{} {:>9} {:>7}  {bar}",
+                    fit(r.stage.title(), 11),
+                    r.customers,
+                    percent(r.share)
+                );
+            }
+        }
+        Report::Values { as_of, rows } => {
+            println!("{}", t!("cli-values-head", date = as_of.to_string()));
+            for r in rows {
+                println!(
+                    "{} {:>9} {:>14} {:>7}",
+                    fit(r.class.title(), 9),
+                    r.customers,
+                    r.revenue.to_string(),
+                    percent(r.revenue_share)
+                );
+            }
+        }
+        Report::Pareto { as_of, pareto: p } => {
+            println!(
+                "{}",
+                t!(
+                    "cli-pareto-head",
+                    date = as_of.to_string(),
+                    customers = p.customers,
+                    revenue = p.revenue.to_string()
+                )
+            );
+            match (p.top_share, p.count_for_80, p.share_for_80) {
+                (Some(top), Some(k), Some(share)) => {
+                    println!(
+                        "{}",
+                        t!("cli-pareto-top", count = p.top_count, share = percent(top))
+                    );
+                    println!("{}", t!("cli-pareto-80", k = k, share = percent(share)));
+                }
+                _ => println!("{}", t!("cli-pareto-none")),
+            }
+            for decile in 1..=10 {
+                let target = decile as f64 / 10.0;
+                if let Some((_, r)) = p.curve.iter().find(|(c, _)| *c >= target - 1e-9) {
+                    let bar = "#".repeat((r * 50.0).round() as usize);
+                    let label = t!("cli-pareto-decile", pct = decile * 10);
+                    println!("{} {:>7}  {bar}", fit_right(&label, 8), percent(*r));
+                }
+            }
+        }
+        Report::Churn { churn, .. } => print_churn(churn),
+        Report::Causes { rows, .. } => {
+            println!("{}", t!("cli-causes-head"));
+            for r in rows {
+                println!(
+                    "{:>4}  {} {} {}",
+                    r.complaints,
+                    fit(&r.category, 16),
+                    fit(&r.cause, 28),
+                    t!("cli-causes-others", n = r.others_said_same)
+                );
+            }
+        }
+    }
+}
+
+fn print_churn(churn: &crate::service::ChurnReport) {
+    println!(
+        "{}",
+        t!(
+            "cli-churn-head",
+            period = churn.report.period.title(),
+            days = churn.report.churn_days
+        )
+    );
+    println!(
+        "{} {} {} {} {} {} {}",
+        fit(ts!("cli-col-period"), 10),
+        fit_right(ts!("cli-col-start"), 7),
+        fit_right(ts!("cli-col-end"), 7),
+        fit_right(ts!("cli-col-new"), 5),
+        fit_right(ts!("cli-col-won-back"), 8),
+        fit_right(ts!("cli-col-retained"), 9),
+        fit_right(ts!("cli-col-churn"), 7)
+    );
+    for r in &churn.report.rows {
+        let pct = |v: Option<f64>| v.map(percent).unwrap_or_else(|| String::from("-"));
+        println!(
+            "{:<10} {:>7} {:>7} {:>5} {:>8} {:>9} {:>7}{}",
+            r.start,
+            r.active_at_start,
+            r.active_at_end,
+            r.new_in_period,
+            r.won_back,
+            pct(r.retention),
+            pct(r.churn),
+            if r.partial {
+                format!("  {}", t!("cli-partial"))
+            } else {
+                String::new()
+            }
+        );
+    }
+    println!("\n{}", t!("cli-won-back-head", n = churn.won_back.len()));
+    for (id, back) in churn.won_back.iter().take(20) {
+        println!(
+            "  {}",
+            t!(
+                "cli-won-back-line",
+                id = sanitize(id).into_owned(),
+                last = back.last_before.to_string(),
+                churned = back.churned_on.to_string(),
+                back = back.came_back.to_string()
+            )
+        );
+    }
+    if churn.won_back.len() > 20 {
+        println!(
+            "  {}",
+            t!("cli-won-back-more", n = churn.won_back.len() - 20)
+        );
+    }
+}

@@ -1,0 +1,345 @@
+//! The reports as sheets of typed cells: what `--format csv` (the first sheet) and
+//! `--format xlsx` (every sheet, headed in the reader's language) write.
+
+use super::format::ReportFormat;
+use crate::i18n;
+use crate::scoring::Pareto;
+use crate::service::{CauseRow, ChurnReport, RfmRow, SegmentRow, StageRow, ValueRow};
+use crate::transfer::{Cell, ColumnKind, CsvSheets, SheetColumn, SheetSink, WorkbookSheets};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// One report, as read from the service.
+pub(super) enum Report {
+    Segments {
+        as_of: NaiveDate,
+        rows: Vec<SegmentRow>,
+    },
+    Stages {
+        as_of: NaiveDate,
+        rows: Vec<StageRow>,
+    },
+    Values {
+        as_of: NaiveDate,
+        rows: Vec<ValueRow>,
+    },
+    Pareto {
+        as_of: NaiveDate,
+        pareto: Pareto,
+    },
+    Churn {
+        as_of: NaiveDate,
+        churn: ChurnReport,
+    },
+    Causes {
+        as_of: NaiveDate,
+        rows: Vec<CauseRow>,
+    },
+}
+
+impl Report {
+    /// The date the report was scored as of.
+    pub(super) fn as_of(&self) -> NaiveDate {
+        match self {
+            Report::Segments { as_of, .. }
+            | Report::Stages { as_of, .. }
+            | Report::Values { as_of, .. }
+            | Report::Pareto { as_of, .. }
+            | Report::Churn { as_of, .. }
+            | Report::Causes { as_of, .. } => *as_of,
+        }
+    }
+}
+
+use ColumnKind::{Count, Date, Money as Amount, Share, Text, Time};
+
+const SEGMENTS: &[(&str, ColumnKind)] = &[
+    ("segment", Text(20)),
+    ("customers", Count),
+    ("customer_share", Share),
+    ("revenue", Amount),
+    ("revenue_share", Share),
+];
+const STAGES: &[(&str, ColumnKind)] =
+    &[("stage", Text(14)), ("customers", Count), ("share", Share)];
+const VALUES: &[(&str, ColumnKind)] = &[
+    ("value_class", Text(12)),
+    ("customers", Count),
+    ("revenue", Amount),
+    ("revenue_share", Share),
+];
+const PARETO: &[(&str, ColumnKind)] = &[("customer_share", Share), ("revenue_share", Share)];
+const PARETO_SUMMARY: &[(&str, ColumnKind)] = &[("measure", Text(36)), ("value", Amount)];
+const CHURN: &[(&str, ColumnKind)] = &[
+    ("period_start", Date),
+    ("period_end", Date),
+    ("active_at_start", Count),
+    ("active_at_end", Count),
+    ("new", Count),
+    ("retention", Share),
+    ("churn", Share),
+    ("retained", Count),
+    ("won_back", Count),
+    ("partial", Text(8)),
+];
+const WON_BACK: &[(&str, ColumnKind)] = &[
+    ("customer_id", Text(14)),
+    ("last_before", Date),
+    ("churned_on", Date),
+    ("came_back", Date),
+];
+const CAUSES: &[(&str, ColumnKind)] = &[
+    ("category", Text(16)),
+    ("cause", Text(28)),
+    ("complaints", Count),
+    ("others_said_same", Count),
+    ("latest", Time),
+    ("ids", Text(30)),
+];
+pub(super) const RFM: &[(&str, ColumnKind)] = &[
+    ("customer_id", Text(14)),
+    ("name", Text(22)),
+    ("recency_days", Count),
+    ("frequency", Count),
+    ("monetary", Amount),
+    ("r", Count),
+    ("f", Count),
+    ("m", Count),
+    ("segment", Text(20)),
+    ("value_class", Text(12)),
+    ("stage", Text(14)),
+    ("at_risk", Text(8)),
+];
+
+/// Every column set.
+const ALL: &[&[(&str, ColumnKind)]] = &[
+    SEGMENTS,
+    STAGES,
+    VALUES,
+    PARETO,
+    PARETO_SUMMARY,
+    CHURN,
+    WON_BACK,
+    CAUSES,
+    RFM,
+];
+
+/// The catalogue ids of every report column's title (for the catalogue's own check).
+pub fn column_title_ids() -> Vec<String> {
+    ALL.iter()
+        .flat_map(|set| set.iter().map(|(code, _)| title_id(code)))
+        .collect()
+}
+
+/// The catalogue id of a column's title.
+fn title_id(code: &str) -> String {
+    format!("report-col-{}", i18n::slug(code))
+}
+
+fn columns(set: &[(&'static str, ColumnKind)]) -> Vec<SheetColumn> {
+    set.iter()
+        .map(|&(code, kind)| SheetColumn {
+            code,
+            title: i18n::message(&title_id(code), &[]),
+            kind,
+        })
+        .collect()
+}
+
+fn share(value: f64) -> Cell {
+    Cell::Share { value, decimals: 4 }
+}
+
+fn count(n: u64) -> Cell {
+    Cell::Count(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn label(code: &'static str, title: &str) -> Cell {
+    Cell::Label {
+        code,
+        title: title.to_owned(),
+    }
+}
+
+/// A yes/no column: `true`/`false` in CSV, 是/否 or yes/no in a workbook.
+fn flag(b: bool) -> Cell {
+    if b {
+        label("true", ts!("report-yes"))
+    } else {
+        label("false", ts!("report-no"))
+    }
+}
+
+/// `report`'s sheets into `sink`.
+pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<()> {
+    match report {
+        Report::Segments { rows, .. } => {
+            sink.begin(ts!("report-sheet-segments"), &columns(SEGMENTS))?;
+            for r in rows {
+                sink.row(&[
+                    label(r.segment.label(), r.segment.title()),
+                    count(r.customers),
+                    share(r.customer_share),
+                    Cell::Money(r.revenue),
+                    share(r.revenue_share),
+                ])?;
+            }
+        }
+        Report::Stages { rows, .. } => {
+            sink.begin(ts!("report-sheet-stages"), &columns(STAGES))?;
+            for r in rows {
+                sink.row(&[
+                    label(r.stage.label(), r.stage.title()),
+                    count(r.customers),
+                    share(r.share),
+                ])?;
+            }
+        }
+        Report::Values { rows, .. } => {
+            sink.begin(ts!("report-sheet-values"), &columns(VALUES))?;
+            for r in rows {
+                sink.row(&[
+                    label(r.class.label(), r.class.title()),
+                    count(r.customers),
+                    Cell::Money(r.revenue),
+                    share(r.revenue_share),
+                ])?;
+            }
+        }
+        Report::Pareto { pareto: p, .. } => {
+            sink.begin(ts!("report-sheet-pareto"), &columns(PARETO))?;
+            for &(c, r) in &p.curve {
+                sink.row(&[
+                    Cell::Share {
+                        value: c,
+                        decimals: 6,
+                    },
+                    Cell::Share {
+                        value: r,
+                        decimals: 6,
+                    },
+                ])?;
+            }
+            sink.begin(ts!("report-sheet-summary"), &columns(PARETO_SUMMARY))?;
+            let opt_share = |v: Option<f64>| v.map(share).unwrap_or(Cell::Empty);
+            let opt_count = |v: Option<usize>| v.map(|n| count(n as u64)).unwrap_or(Cell::Empty);
+            let lines = [
+                (t!("report-pareto-customers"), count(p.customers as u64)),
+                (t!("report-pareto-revenue"), Cell::Money(p.revenue)),
+                (t!("report-pareto-top-count"), count(p.top_count as u64)),
+                (t!("report-pareto-top-share"), opt_share(p.top_share)),
+                (t!("report-pareto-count-80"), opt_count(p.count_for_80)),
+                (t!("report-pareto-share-80"), opt_share(p.share_for_80)),
+            ];
+            for (measure, value) in lines {
+                sink.row(&[Cell::Text(measure), value])?;
+            }
+        }
+        Report::Churn { churn, .. } => {
+            sink.begin(ts!("report-sheet-churn"), &columns(CHURN))?;
+            let opt = |v: Option<f64>| v.map(share).unwrap_or(Cell::Empty);
+            for r in &churn.report.rows {
+                sink.row(&[
+                    Cell::Date(r.start),
+                    Cell::Date(r.end),
+                    count(r.active_at_start),
+                    count(r.active_at_end),
+                    count(r.new_in_period),
+                    opt(r.retention),
+                    opt(r.churn),
+                    count(r.retained),
+                    count(r.won_back),
+                    flag(r.partial),
+                ])?;
+            }
+            sink.begin(ts!("report-sheet-won-back"), &columns(WON_BACK))?;
+            for (id, back) in &churn.won_back {
+                sink.row(&[
+                    Cell::Text(id.clone()),
+                    Cell::Date(back.last_before),
+                    Cell::Date(back.churned_on),
+                    Cell::Date(back.came_back),
+                ])?;
+            }
+        }
+        Report::Causes { rows, .. } => {
+            sink.begin(ts!("report-sheet-causes"), &columns(CAUSES))?;
+            for r in rows {
+                sink.row(&[
+                    Cell::Text(r.category.clone()),
+                    Cell::Text(r.cause.clone()),
+                    count(r.complaints),
+                    count(r.others_said_same),
+                    local(r.latest),
+                    Cell::Text(r.ids.join(" ")),
+                ])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An instant as the local date and time (`?` when the zone has no such time).
+fn local(millis: crate::domain::Millis) -> Cell {
+    use chrono::TimeZone;
+    match chrono::Local.timestamp_millis_opt(millis) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            Cell::LocalTime(t.naive_local())
+        }
+        chrono::LocalResult::None => Cell::Text(String::from("?")),
+    }
+}
+
+/// The RFM table as one sheet (what `loyal rfm --format xlsx` writes).
+pub(super) fn fill_rfm(rows: &[RfmRow], sink: &mut dyn SheetSink) -> anyhow::Result<()> {
+    sink.begin(ts!("report-sheet-rfm"), &columns(RFM))?;
+    for r in rows {
+        sink.row(&[
+            Cell::Text(r.customer_id.clone()),
+            Cell::Text(r.name.clone()),
+            Cell::Count(r.recency_days),
+            count(r.frequency),
+            Cell::Money(r.monetary),
+            Cell::Count(i64::from(r.r)),
+            Cell::Count(i64::from(r.f)),
+            Cell::Count(i64::from(r.m)),
+            label(r.segment.label(), r.segment.title()),
+            label(r.value_class.label(), r.value_class.title()),
+            label(r.stage.label(), r.stage.title()),
+            flag(r.at_risk),
+        ])?;
+    }
+    Ok(())
+}
+
+/// Writes the sheets `fill` makes as CSV or a workbook titled `title`, to `out` or to
+/// standard output.
+pub(super) fn write_with(
+    format: ReportFormat,
+    out: Option<&Path>,
+    title: &str,
+    fill: impl FnOnce(&mut dyn SheetSink) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    super::format::write_out(out, |file| {
+        if format == ReportFormat::Xlsx {
+            let mut book = WorkbookSheets::new(title);
+            fill(&mut book)?;
+            book.finish(file)?;
+        } else {
+            let mut csv = CsvSheets::new(file);
+            fill(&mut csv)?;
+            csv.finish()?;
+        }
+        Ok(())
+    })
+}
+
+/// Writes `report` as CSV or a workbook.
+pub(super) fn write(
+    report: &Report,
+    format: ReportFormat,
+    out: Option<&Path>,
+    title: &str,
+) -> anyhow::Result<()> {
+    write_with(format, out, title, |sink| fill(report, sink))
+}
