@@ -1793,6 +1793,10 @@ cli-restore-kept = the file it replaced is kept as { $file }
 audit-restore-detail = replaced file kept as { $kept }
 needs-restore-the-database = restore the database
 audit-db-restore = database restored
+audit-answer-add = added a canned answer
+audit-answer-edit = changed a canned answer
+audit-answer-remove = removed a canned answer
+audit-answer-import = imported canned answers
 cli-about-loyal-backup = A verified copy of the database, taken while others work (admins)
 cli-after-loyal-backup =
     Examples:
@@ -1919,3 +1923,120 @@ report-col-r = R
 report-col-f = F
 report-col-m = M
 report-col-at_risk = At risk
+
+## The QA library of canned answers
+needs-manage-canned-answers = manage canned answers
+needs-use-canned-answers = use canned answers
+answer-bad-id = { $id } cannot be an answer id (1 to 40 characters, no spaces)
+answer-title-required = an answer needs a title
+answer-title-too-long = a title is one line of at most { $max } characters
+answer-text-required = an answer needs a text
+answer-text-too-long = a text has at most { $max } characters
+answer-bad-lang = { $lang } is not a language tag (such as zh or en)
+answer-id-taken = there is already an answer { $id }
+answer-unknown = there is no answer { $id } (loyal answers list shows them)
+answer-unknown-complaint = there is no complaint { $id }
+answer-unknown-plan = there is no care plan { $id }
+answer-repeated-row = the same answer as on line { $line }
+answer-import-detail = { $added } added, { $changed } changed
+answer-file-too-many = more than { $most } answers: is this a file of answers?
+answer-file-not-text = is not text
+cli-answer-added = added { $id }: { $title }
+cli-answer-saved = saved { $id } (version { $version })
+cli-answer-removed = removed { $id }: { $title }
+cli-answers-none = no answers (add one with loyal answers add, or bring a library in with loyal answers import)
+answers-col-id = Id
+answers-col-title = Title
+answers-col-tags = Tags
+answers-col-uses = Uses
+answers-col-lang = Language
+cli-answer-written = written by { $by } { $at }; changed by { $changed_by } { $at_changed }; version { $version }; used { $uses } times
+cli-answers-imported = { $added } added, { $changed } changed, { $unchanged } unchanged{ $skipped ->
+        [0] {""}
+       *[other] , { $skipped } bad rows left out
+    }
+cli-answers-refused =
+    { $name }: { $n ->
+        [one] 1 bad row
+       *[other] { $n } bad rows
+    }; nothing was written (fix them, or pass --skip-bad to import the rest)
+cli-about-loyal-answers = The QA library of canned answers: list, search, add, edit, use, import, export
+cli-about-loyal-answers-list = Every answer of the library, by id
+cli-after-loyal-answers-list =
+    Examples:
+      loyal answers list
+      loyal answers list --tag 退款
+cli-arg-loyal-answers-list-tag = Only answers with this tag
+cli-arg-loyal-answers-list-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-answers-list-json = The same as --format json
+cli-about-loyal-answers-show = One answer in full: its text, tags, who wrote and changed it, how often it was used
+cli-after-loyal-answers-show =
+    Examples:
+      loyal answers show A-0001
+cli-arg-loyal-answers-show-id = The answer: A-0001
+cli-arg-loyal-answers-show-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-answers-show-json = The same as --format json
+cli-about-loyal-answers-search = Find answers by words of the title, tags or text (prefixes, typos; pinyin and initials)
+cli-after-loyal-answers-search =
+    Examples:
+      loyal answers search refund
+      loyal answers search tuikuan
+      loyal answers search tk
+cli-arg-loyal-answers-search-query = Words to look for
+cli-arg-loyal-answers-search-limit = At most this many answers, best first
+cli-arg-loyal-answers-search-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-answers-search-json = The same as --format json
+cli-about-loyal-answers-add = Add an answer; its text may hold {"{"}name{"}"}, {"{"}complaint{"}"}, {"{"}staff{"}"} and {"{"}due{"}"}
+cli-after-loyal-answers-add =
+    Examples:
+      loyal answers add --title 退款流程 --text "{"{"}name{"}"}您好，退款将在3个工作日内原路退回。" --tags 退款,售后
+      loyal answers add --title "Late delivery" --text "Dear {"{"}name{"}"}, ..." --lang en
+cli-arg-loyal-answers-add-title = One line the picker shows
+cli-arg-loyal-answers-add-text = What is said or written
+cli-arg-loyal-answers-add-tags = Tags, separated by commas
+cli-arg-loyal-answers-add-lang = The language it is written in: zh, en, ...
+cli-arg-loyal-answers-add-id = Its id [default: the next A-0001]
+cli-about-loyal-answers-edit = Change an answer (only the fields given)
+cli-after-loyal-answers-edit =
+    Examples:
+      loyal answers edit A-0001 --tags 退款,售后,财务
+      loyal answers edit A-0001 --if-version 2 --text "..."
+cli-arg-loyal-answers-edit-id = The answer: A-0001
+cli-arg-loyal-answers-edit-if_version = Refuse the change if the answer is no longer at this version (someone saved meanwhile)
+cli-arg-loyal-answers-edit-title = One line the picker shows
+cli-arg-loyal-answers-edit-text = What is said or written
+cli-arg-loyal-answers-edit-tags = Tags, separated by commas ("" clears them)
+cli-arg-loyal-answers-edit-lang = The language it is written in ("" clears it)
+cli-about-loyal-answers-remove = Remove an answer from the library
+cli-after-loyal-answers-remove =
+    Examples:
+      loyal answers remove A-0007
+cli-arg-loyal-answers-remove-id = The answer: A-0001
+cli-about-loyal-answers-use = The text of an answer for a case, placeholders filled (the use is counted)
+cli-after-loyal-answers-use =
+    Examples:
+      loyal answers use A-0001 --complaint CM-000012
+      loyal answers use A-0003 --customer C-0042
+cli-arg-loyal-answers-use-id = The answer: A-0001
+cli-arg-loyal-answers-use-customer = The customer ({"{"}name{"}"}): C-0042 or #N [default: the complaint's or plan's]
+cli-arg-loyal-answers-use-complaint = The complaint ({"{"}complaint{"}"}, and {"{"}due{"}"} its next deadline)
+cli-arg-loyal-answers-use-plan = The care plan ({"{"}due{"}"} its due date)
+cli-arg-loyal-answers-use-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-answers-use-json = The same as --format json
+cli-about-loyal-answers-import = Bring answers in from CSV or JSON (by id, or by title when there is no id)
+cli-after-loyal-answers-import =
+    Examples:
+      loyal answers import answers.csv
+      loyal answers import qa.json --skip-bad
+      loyal answers import 话术.csv --encoding gbk
+cli-arg-loyal-answers-import-file = The file (`-`: standard input)
+cli-arg-loyal-answers-import-format = csv or json [default: from the file's extension]
+cli-arg-loyal-answers-import-skip_bad = Import the good rows and list the bad ones (default: nothing unless every row is good)
+cli-arg-loyal-answers-import-encoding = The file's text encoding: utf-8, gbk, gb18030, big5, utf-16 [default: detected]
+cli-about-loyal-answers-export = Write the whole library as CSV or JSON (it imports again unchanged)
+cli-after-loyal-answers-export =
+    Examples:
+      loyal answers export > answers.csv
+      loyal answers export --format json --out answers.json
+cli-arg-loyal-answers-export-format = csv or json
+cli-arg-loyal-answers-export-out = Write to this file instead of standard output

@@ -1701,6 +1701,10 @@ cli-restore-kept = 被替换的文件保留为 { $file }
 audit-restore-detail = 被替换的文件保留为 { $kept }
 needs-restore-the-database = 恢复数据库
 audit-db-restore = 数据库已恢复
+audit-answer-add = 新增标准答案
+audit-answer-edit = 修改标准答案
+audit-answer-remove = 删除标准答案
+audit-answer-import = 导入标准答案
 cli-about-loyal-backup = 数据库的已校验副本，在他人工作时也可进行（管理员）
 cli-after-loyal-backup =
     示例：
@@ -1827,3 +1831,117 @@ report-col-r = R
 report-col-f = F
 report-col-m = M
 report-col-at_risk = 有风险
+
+## 标准答案库（QA库）
+needs-manage-canned-answers = 管理标准答案
+needs-use-canned-answers = 使用标准答案
+answer-bad-id = { $id } 不能作答案编号（1 到 40 个字符，不含空格）
+answer-title-required = 答案需要标题
+answer-title-too-long = 标题只能是一行，最多 { $max } 个字符
+answer-text-required = 答案需要内容
+answer-text-too-long = 内容最多 { $max } 个字符
+answer-bad-lang = { $lang } 不是语言代码（如 zh 或 en）
+answer-id-taken = 已有答案 { $id }
+answer-unknown = 没有答案 { $id }（loyal answers list 可列出全部）
+answer-unknown-complaint = 没有投诉 { $id }
+answer-unknown-plan = 没有关怀计划 { $id }
+answer-repeated-row = 与第 { $line } 行是同一条答案
+answer-import-detail = 新增 { $added } 条，修改 { $changed } 条
+answer-file-too-many = 超过 { $most } 条答案：这是答案文件吗？
+answer-file-not-text = 不是文本
+cli-answer-added = 已添加 { $id }：{ $title }
+cli-answer-saved = 已保存 { $id }（第 { $version } 版）
+cli-answer-removed = 已删除 { $id }：{ $title }
+cli-answers-none = 还没有答案（用 loyal answers add 添加，或用 loyal answers import 导入答案库）
+answers-col-id = 编号
+answers-col-title = 标题
+answers-col-tags = 标签
+answers-col-uses = 使用次数
+answers-col-lang = 语言
+cli-answer-written = { $by } 写于 { $at }；{ $changed_by } 改于 { $at_changed }；第 { $version } 版；已使用 { $uses } 次
+cli-answers-imported = 新增 { $added } 条，修改 { $changed } 条，未变 { $unchanged } 条{ $skipped ->
+        [0] {""}
+       *[other] ，跳过 { $skipped } 条错误行
+    }
+cli-answers-refused =
+    { $name }：{ $n } 行有错；未写入任何内容（请改正，或加 --skip-bad 导入其余行）
+cli-about-loyal-answers = 标准答案库（QA库）：列出、搜索、添加、修改、使用、导入、导出
+cli-about-loyal-answers-list = 答案库的全部答案，按编号排列
+cli-after-loyal-answers-list =
+    示例：
+      loyal answers list
+      loyal answers list --tag 退款
+cli-arg-loyal-answers-list-tag = 只列出带此标签的答案
+cli-arg-loyal-answers-list-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-answers-list-json = 等同于 --format json
+cli-about-loyal-answers-show = 一条答案的全部：内容、标签、谁写的谁改的、用过几次
+cli-after-loyal-answers-show =
+    示例：
+      loyal answers show A-0001
+cli-arg-loyal-answers-show-id = 答案：A-0001
+cli-arg-loyal-answers-show-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-answers-show-json = 等同于 --format json
+cli-about-loyal-answers-search = 按标题、标签或内容中的词查找答案（前缀、错字；拼音和首字母）
+cli-after-loyal-answers-search =
+    示例：
+      loyal answers search 退款
+      loyal answers search tuikuan
+      loyal answers search tk
+cli-arg-loyal-answers-search-query = 要找的词
+cli-arg-loyal-answers-search-limit = 最多列出这么多条，最相关的在前
+cli-arg-loyal-answers-search-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-answers-search-json = 等同于 --format json
+cli-about-loyal-answers-add = 添加一条答案；内容里可以用 {"{"}name{"}"}、{"{"}complaint{"}"}、{"{"}staff{"}"} 和 {"{"}due{"}"}
+cli-after-loyal-answers-add =
+    示例：
+      loyal answers add --title 退款流程 --text "{"{"}name{"}"}您好，退款将在3个工作日内原路退回。" --tags 退款,售后
+      loyal answers add --title "Late delivery" --text "Dear {"{"}name{"}"}, ..." --lang en
+cli-arg-loyal-answers-add-title = 选择框里显示的一行标题
+cli-arg-loyal-answers-add-text = 要说或要写的内容
+cli-arg-loyal-answers-add-tags = 标签，用逗号分隔
+cli-arg-loyal-answers-add-lang = 内容所用的语言：zh、en……
+cli-arg-loyal-answers-add-id = 答案编号 [默认：下一个 A-0001]
+cli-about-loyal-answers-edit = 修改一条答案（只改给出的字段）
+cli-after-loyal-answers-edit =
+    示例：
+      loyal answers edit A-0001 --tags 退款,售后,财务
+      loyal answers edit A-0001 --if-version 2 --text "……"
+cli-arg-loyal-answers-edit-id = 答案：A-0001
+cli-arg-loyal-answers-edit-if_version = 如果答案已不是此版本（期间有人保存）则拒绝修改
+cli-arg-loyal-answers-edit-title = 选择框里显示的一行标题
+cli-arg-loyal-answers-edit-text = 要说或要写的内容
+cli-arg-loyal-answers-edit-tags = 标签，用逗号分隔（"" 清空）
+cli-arg-loyal-answers-edit-lang = 内容所用的语言（"" 清空）
+cli-about-loyal-answers-remove = 从答案库删除一条答案
+cli-after-loyal-answers-remove =
+    示例：
+      loyal answers remove A-0007
+cli-arg-loyal-answers-remove-id = 答案：A-0001
+cli-about-loyal-answers-use = 为一个个案取出答案的内容，占位符已填好（计一次使用）
+cli-after-loyal-answers-use =
+    示例：
+      loyal answers use A-0001 --complaint CM-000012
+      loyal answers use A-0003 --customer C-0042
+cli-arg-loyal-answers-use-id = 答案：A-0001
+cli-arg-loyal-answers-use-customer = 客户（{"{"}name{"}"}）：C-0042 或 #N [默认：投诉或关怀计划的客户]
+cli-arg-loyal-answers-use-complaint = 投诉（{"{"}complaint{"}"}，{"{"}due{"}"} 为其下一个时限）
+cli-arg-loyal-answers-use-plan = 关怀计划（{"{"}due{"}"} 为其到期日）
+cli-arg-loyal-answers-use-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-answers-use-json = 等同于 --format json
+cli-about-loyal-answers-import = 从 CSV 或 JSON 导入答案（按编号匹配，没有编号时按标题）
+cli-after-loyal-answers-import =
+    示例：
+      loyal answers import answers.csv
+      loyal answers import qa.json --skip-bad
+      loyal answers import 话术.csv --encoding gbk
+cli-arg-loyal-answers-import-file = 文件（`-`：标准输入）
+cli-arg-loyal-answers-import-format = csv 或 json [默认：看文件扩展名]
+cli-arg-loyal-answers-import-skip_bad = 导入正确的行并列出错误的行（默认：只要有一行错就什么都不写）
+cli-arg-loyal-answers-import-encoding = 文件的文字编码：utf-8、gbk、gb18030、big5、utf-16 [默认：自动识别]
+cli-about-loyal-answers-export = 把整个答案库写成 CSV 或 JSON（再导入时不会有任何改变）
+cli-after-loyal-answers-export =
+    示例：
+      loyal answers export > answers.csv
+      loyal answers export --format json --out answers.json
+cli-arg-loyal-answers-export-format = csv 或 json
+cli-arg-loyal-answers-export-out = 写到这个文件而不是标准输出

@@ -27,6 +27,9 @@ pub const FIXTURES: &[(Kind, &str)] = &[
     ),
 ];
 
+/// The starter QA library (both languages), imported into every demo.
+pub const ANSWERS: &str = include_str!("../../fixtures/answers.csv");
+
 /// The last day of the fixture history (`loyal gen --end`).
 pub const FIXTURE_END: &str = "2026-11-20";
 
@@ -96,6 +99,11 @@ pub fn run(context: &Context, no_tui: bool, keymap: Option<&str>) -> anyhow::Res
         )
         .map_err(|e| anyhow::anyhow!("fixtures/{}.csv: {e}", kind.label()))?;
     }
+    let (answers, errors) = transfer::read_answers(ANSWERS.as_bytes(), Format::Csv)
+        .map_err(|e| anyhow::anyhow!("fixtures/answers.csv:{e}"))?;
+    service
+        .import_answers(&answers, errors, false)
+        .map_err(|e| anyhow::anyhow!("fixtures/answers.csv: {e}"))?;
     service.plan_birthdays(crate::service::today(), 30)?;
     let stats = service.stats()?;
     println!(

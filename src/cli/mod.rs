@@ -2,6 +2,7 @@
 //! [`crate::service`].
 
 mod analytics;
+mod answers;
 mod backup;
 mod clap_words;
 mod complaint;
@@ -212,6 +213,9 @@ pub enum Command {
         #[command(flatten)]
         output: format::FormatArg,
     },
+    /// The QA library of canned answers: list, search, add, edit, use, import, export
+    #[command(subcommand)]
+    Answers(Box<answers::AnswersCommand>),
     /// Follow-up log: record a contact with a customer
     #[command(subcommand)]
     Followup(Box<workflow::FollowupCommand>),
@@ -566,6 +570,7 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             create_plans,
             output.get(),
         ),
+        Some(Command::Answers(command)) => answers::run(context, *command),
         Some(Command::Followup(command)) => workflow::followup(context, *command),
         Some(Command::Care(command)) => workflow::care(context, *command),
         Some(Command::Agenda {

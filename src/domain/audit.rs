@@ -55,6 +55,10 @@ pub const ACTIONS: &[&str] = &[
     "role.set",
     "setting.set",
     "db.restore",
+    "answer.add",
+    "answer.edit",
+    "answer.remove",
+    "answer.import",
 ];
 
 /// The catalogue id of an action's words: `audit-customer-update`.

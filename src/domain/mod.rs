@@ -3,6 +3,7 @@
 //! Nothing here touches storage or the terminal; every type is `serde`-serialisable so the same
 //! values travel through the store, the service API and the import/export formats.
 
+mod answer;
 mod audit;
 mod care_plan;
 mod complaint;
@@ -17,6 +18,7 @@ mod order;
 mod public_forms;
 mod role;
 
+pub use answer::{Answer, NewAnswer, PLACEHOLDERS, fill_placeholders, parse_tags};
 pub use audit::{ACTIONS as AUDIT_ACTIONS, AuditEntry, action_id as audit_action_id};
 pub use care_plan::{CarePlan, CarePurpose, PlanStatus, Recurrence, RecurrenceUnit};
 pub use complaint::{

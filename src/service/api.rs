@@ -170,6 +170,26 @@ pub enum Request {
     },
     /// Import runs that stopped part way (their chunks are in; the rest is not).
     InterruptedImports,
+    /// Canned answers matching `query` (every one for an empty query), best first.
+    SearchAnswers {
+        query: String,
+        limit: usize,
+    },
+    AddAnswer(crate::domain::NewAnswer),
+    EditAnswer {
+        id: String,
+        edit: super::AnswerEdit,
+        /// Refuse if the answer is no longer at this version.
+        expected_version: Option<u64>,
+    },
+    RemoveAnswer {
+        id: String,
+    },
+    /// The answer's text for a case, placeholders filled; counts one use.
+    UseAnswer {
+        id: String,
+        case: super::AnswerCase,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -238,6 +258,9 @@ pub enum Response {
     },
     FollowUps(Vec<FollowUp>),
     Imports(Vec<crate::domain::ImportRecord>),
+    Answers(Vec<crate::domain::Answer>),
+    Answer(Box<crate::domain::Answer>),
+    UsedAnswer(Box<super::UsedAnswer>),
 }
 
 impl Service {
@@ -435,6 +458,19 @@ impl Service {
                 Response::FollowUps(self.recent_followups(limit)?)
             }
             Request::InterruptedImports => Response::Imports(self.interrupted_imports()?),
+            Request::SearchAnswers { query, limit } => {
+                Response::Answers(self.search_answers(&query, limit)?)
+            }
+            Request::AddAnswer(new) => Response::Answer(Box::new(self.add_answer(&new)?)),
+            Request::EditAnswer {
+                id,
+                edit,
+                expected_version,
+            } => Response::Answer(Box::new(self.edit_answer(&id, &edit, expected_version)?)),
+            Request::RemoveAnswer { id } => Response::Answer(Box::new(self.remove_answer(&id)?)),
+            Request::UseAnswer { id, case } => {
+                Response::UsedAnswer(Box::new(self.use_answer(&id, &case)?))
+            }
         })
     }
 }

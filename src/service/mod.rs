@@ -2,6 +2,7 @@
 //! same calls as one serialisable [`Request`] in, one [`Response`] out, so that they can later
 //! travel between processes.
 
+mod answers;
 mod api;
 mod audit;
 mod backup;
@@ -30,6 +31,9 @@ mod scoring;
 mod settings;
 mod sla;
 
+pub use answers::{
+    AnswerCase, AnswerEdit, AnswersImported, MAX_TEXT_CHARS, MAX_TITLE_CHARS, UsedAnswer,
+};
 pub use api::{ImportRows, Request, Response};
 pub use audit::AuditFilter;
 pub use backup::{dated_name, rotate};

@@ -93,6 +93,7 @@ fn copy_all(
     each!(
         META,
         SETTINGS,
+        ANSWERS,
         ROLES,
         AUDIT,
         AUDIT_BY_CUSTOMER,

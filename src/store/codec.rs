@@ -45,6 +45,9 @@ impl StoredRecord for crate::domain::UndoEntry {
 impl StoredRecord for MergeRecord {
     const TYPE_NAME: &'static str = "loyal::MergeRecord@1";
 }
+impl StoredRecord for crate::domain::Answer {
+    const TYPE_NAME: &'static str = "loyal::Answer@1";
+}
 
 /// The redb value type of a table holding records of type `T`.
 #[derive(Debug)]

@@ -5,6 +5,7 @@
 //! [`Writer`] and commits only if the closure succeeds, so a failed action leaves nothing behind.
 
 mod access;
+mod answers;
 mod backup;
 mod changes;
 mod codec;

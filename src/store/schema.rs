@@ -6,7 +6,7 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 10;
+pub const SCHEMA_VERSION: u64 = 11;
 
 /// The oldest version whose tables and records this build reads as they are (8 -> 9 only added
 /// an import state, 9 -> 10 the change log, which a reader does without): such a file can be
@@ -73,6 +73,9 @@ pub const CUSTOMER_CARE_PLANS: TableDefinition<(u64, i64, &str), ()> =
 pub const COMPLAINTS: TableDefinition<&str, Rec<Complaint>> = TableDefinition::new("complaints");
 pub const CUSTOMER_COMPLAINTS: TableDefinition<(u64, i64, &str), ()> =
     TableDefinition::new("customer_complaints");
+/// The QA library: canned answers by id (added in schema version 11).
+pub const ANSWERS: TableDefinition<&str, Rec<crate::domain::Answer>> =
+    TableDefinition::new("answers");
 /// The change log: (change counter, customer id) for the customers each commit touched.
 pub const CHANGED: TableDefinition<(u64, u64), ()> = TableDefinition::new("changed_customers");
 
@@ -123,6 +126,7 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
     txn.open_table(IMPORTS)?;
     txn.open_table(IMPORT_UNDO)?;
     txn.open_table(CHANGED)?;
+    txn.open_table(ANSWERS)?;
     Ok(())
 }
 
@@ -139,7 +143,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 7 -> 8: the import journal and undo log (new tables only);
 /// - 8 -> 9: an import run can be `rolling_back` (a new `ImportState` value, added last, so
 ///   stored records read as before; no data changes, but a build at 8 cannot read it);
-/// - 9 -> 10: the change log (a new table; complete from the current change counter on).
+/// - 9 -> 10: the change log (a new table; complete from the current change counter on);
+/// - 10 -> 11: the QA library of canned answers (a new table only).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;

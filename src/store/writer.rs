@@ -42,6 +42,7 @@ pub struct Writer<'t> {
     pub(super) imports: Table<'t, u64, Rec<crate::domain::ImportRecord>>,
     pub(super) import_undo: Table<'t, (u64, u64), Rec<crate::domain::UndoEntry>>,
     pub(super) changed: Table<'t, (u64, u64), ()>,
+    pub(super) answers: Table<'t, &'static str, Rec<crate::domain::Answer>>,
     /// The customers this transaction touched, for the change log.
     pub(super) touched: super::changes::Touched,
     who: super::open::Who,
@@ -83,6 +84,7 @@ impl<'t> Writer<'t> {
             imports: txn.open_table(IMPORTS)?,
             import_undo: txn.open_table(IMPORT_UNDO)?,
             changed: txn.open_table(CHANGED)?,
+            answers: txn.open_table(ANSWERS)?,
             touched: Default::default(),
             who: who.clone(),
             pending: None,

@@ -2,6 +2,7 @@
 //! the same column names). Parsing here is pure: it turns a file into typed inputs or into
 //! errors that name the line and the field; the service applies the inputs to the database.
 
+mod answers;
 mod columns;
 mod encoding;
 mod headers;
@@ -17,6 +18,7 @@ mod vcard;
 mod workbook;
 mod workbook_out;
 
+pub use answers::{ANSWER_COLUMNS, MAX_ANSWER_ROWS, read_answers, write_answers};
 pub use columns::{Kind, columns_of, required_columns_of};
 pub use encoding::{DecodeError, OutputEncoding, Settled, TextEncoding};
 pub use headers::{ColumnMap, field_of, suggestion as column_suggestion};
