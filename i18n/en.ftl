@@ -2040,3 +2040,11 @@ cli-after-loyal-answers-export =
       loyal answers export --format json --out answers.json
 cli-arg-loyal-answers-export-format = csv or json
 cli-arg-loyal-answers-export-out = Write to this file instead of standard output
+action-pick_answer = insert a canned answer (in a reply, note or follow-up)
+answers-picker-title = Canned answers
+answers-picker-empty = the library is empty (add answers with loyal answers add or import)
+answers-picker-footer = { $open } insert · { $move } choose · { $back } back to the form
+hint-pick-answer = answer
+answer-inserted = inserted { $title }
+answer-form-gone = the answer was not inserted: its form is closed
+answers-not-here = this form takes no canned answer

@@ -1945,3 +1945,11 @@ cli-after-loyal-answers-export =
       loyal answers export --format json --out answers.json
 cli-arg-loyal-answers-export-format = csv 或 json
 cli-arg-loyal-answers-export-out = 写到这个文件而不是标准输出
+action-pick_answer = 插入标准答案（回复、备注或跟进中）
+answers-picker-title = 标准答案
+answers-picker-empty = 答案库是空的（用 loyal answers add 或 import 添加）
+answers-picker-footer = { $open } 插入 · { $move } 选择 · { $back } 返回表单
+hint-pick-answer = 答案
+answer-inserted = 已插入 { $title }
+answer-form-gone = 答案未插入：表单已关闭
+answers-not-here = 此表单不用标准答案

@@ -275,7 +275,10 @@ mod service {
             .unwrap();
         let Response::Answer(added) = db
             .service
-            .handle(Request::AddAnswer(new("续订提醒", "{name}，记得 {due} 续订")))
+            .handle(Request::AddAnswer(new(
+                "续订提醒",
+                "{name}，记得 {due} 续订",
+            )))
             .unwrap()
         else {
             panic!("not an answer")
@@ -338,7 +341,11 @@ mod service {
             .import_answers(&rows, Vec::new(), false)
             .unwrap_err();
         assert!(err.to_string().contains("1 "), "{err}");
-        assert_eq!(db.service.answer(&a.id).unwrap().text, "old", "nothing written");
+        assert_eq!(
+            db.service.answer(&a.id).unwrap().text,
+            "old",
+            "nothing written"
+        );
         let done = db.service.import_answers(&rows, Vec::new(), true).unwrap();
         assert_eq!((done.added, done.changed, done.skipped.len()), (1, 1, 1));
         assert_eq!(done.skipped[0].line, 4);

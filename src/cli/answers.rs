@@ -271,7 +271,9 @@ pub fn run(context: &Context, command: AnswersCommand) -> anyhow::Result<()> {
             match output.get() {
                 OutputFormat::Json => super::print_json(&service, &used),
                 _ => {
-                    println!("{}", sanitize(&used.text));
+                    for line in used.text.lines() {
+                        println!("{}", sanitize(line));
+                    }
                     Ok(())
                 }
             }

@@ -143,8 +143,15 @@ fn spells_from(run: &[&str], word: &str) -> bool {
     rest.is_empty()
 }
 
-/// `answers` that match `query`, best first (then the most used, then by id).
+/// `answers` that match `query`, best first (then the most used, then by id); an empty query
+/// gives them all, the most used first.
 pub fn search_answers<'a>(answers: &'a [Answer], query: &str) -> Vec<&'a Answer> {
+    if query.trim().is_empty() {
+        // Nothing typed yet: the most used first, as a picker opens.
+        let mut all: Vec<&Answer> = answers.iter().collect();
+        all.sort_by(|a, b| b.uses.cmp(&a.uses).then_with(|| a.id.cmp(&b.id)));
+        return all;
+    }
     let mut scored: Vec<(u32, &Answer)> = answers
         .iter()
         .filter_map(|a| AnswerKeys::of(a).score(query).map(|s| (s, a)))

@@ -238,6 +238,7 @@ actions! {
     LineDown = "line_down";
     Submit = "submit";
     ReloadForm = "reload_form";
+    PickAnswer = "pick_answer";
     CharLeft = "char_left";
     CharRight = "char_right";
     WordLeft = "word_left";
@@ -264,6 +265,7 @@ impl Action {
         Action::LineDown,
         Action::Submit,
         Action::ReloadForm,
+        Action::PickAnswer,
         Action::CharLeft,
         Action::CharRight,
         Action::WordLeft,

@@ -7,6 +7,7 @@ use super::component::Component;
 use super::form::{Form, FormEvent};
 use super::jobs::{Asker, JobKind, JobOutput, Jobs};
 use super::keymap::{KeyPress, Keymap, Resolved};
+use super::overlays::answers::{AnswerPicker, PickerEvent};
 use super::overlays::lookup::{LookupBox, LookupEvent};
 use super::overlays::palette::{Palette, PaletteEvent};
 pub use super::panes::Pane;
@@ -24,6 +25,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod actions;
+mod answers;
 mod asking;
 mod import;
 mod loads;
@@ -89,6 +91,8 @@ impl Clock {
 #[derive(Debug)]
 pub enum Overlay {
     Lookup(LookupBox),
+    /// The canned-answer picker, holding the form it was opened from.
+    Answers(Box<AnswerPicker>),
     Help {
         scroll: usize,
     },
@@ -140,6 +144,9 @@ pub struct App {
     pub(super) sla_policy: Option<crate::service::SlaPolicy>,
     /// A form whose save is waiting, hidden with Esc; its result comes back to it.
     hidden_save: Option<Box<Form<Purpose>>>,
+    /// The form a canned answer being filled in is for: it goes in only if that form is still
+    /// the one on screen.
+    pub(super) answer_for: Option<Purpose>,
     change_counter: u64,
     last_poll: Instant,
     roster_wanted: bool,
@@ -188,6 +195,7 @@ impl App {
             roster: None,
             as_of: None,
             hidden_save: None,
+            answer_for: None,
             sla_policy: None,
             change_counter,
             last_poll: Instant::now(),
@@ -257,7 +265,8 @@ impl App {
         Some(match &self.overlay {
             Some(Overlay::Notes(_)) => return None,
             Some(Overlay::Help { .. } | Overlay::Report { .. }) => InputContext::Help,
-            Some(Overlay::Lookup(_)) => InputContext::Lookup,
+            // The picker chooses and edits its query as the lookup box does.
+            Some(Overlay::Lookup(_) | Overlay::Answers(_)) => InputContext::Lookup,
             Some(Overlay::Palette(_)) => InputContext::Palette,
             Some(Overlay::Form(form)) if form.asks() => InputContext::Confirm,
             Some(Overlay::Form(_)) => InputContext::Form,
@@ -316,6 +325,7 @@ impl App {
     fn paste(&mut self, text: &str) {
         match &mut self.overlay {
             Some(Overlay::Lookup(lookup)) => lookup.paste(&self.service, text),
+            Some(Overlay::Answers(picker)) => picker.type_text(&self.service, text),
             Some(Overlay::Palette(palette)) => palette.paste(text),
             Some(Overlay::Form(form)) => form.paste(text),
             _ => {}
@@ -374,6 +384,7 @@ impl App {
     fn type_text(&mut self, text: &str) {
         match &mut self.overlay {
             Some(Overlay::Lookup(lookup)) => lookup.type_text(&self.service, text),
+            Some(Overlay::Answers(picker)) => picker.type_text(&self.service, text),
             Some(Overlay::Palette(palette)) => palette.type_text(text),
             Some(Overlay::Form(form)) => form.type_text(text),
             _ => {}
@@ -411,6 +422,19 @@ impl App {
                 LookupEvent::Close => {}
                 LookupEvent::Open(id) => self.open_card(id),
             },
+            Overlay::Answers(mut picker) => match picker.act(&self.service, action) {
+                PickerEvent::None => self.overlay = Some(Overlay::Answers(picker)),
+                PickerEvent::Close => self.overlay = Some(Overlay::Form(picker.form)),
+                PickerEvent::Pick(id) => {
+                    let AnswerPicker { form, case, .. } = *picker;
+                    self.answer_for = Some(form.purpose.clone());
+                    self.jobs.ask(
+                        crate::tui::jobs::Asker::UseAnswer,
+                        crate::service::Request::UseAnswer { id, case },
+                    );
+                    self.overlay = Some(Overlay::Form(form));
+                }
+            },
             Overlay::Palette(mut palette) => match palette.act(action) {
                 PaletteEvent::None => self.overlay = Some(Overlay::Palette(palette)),
                 PaletteEvent::Close => {}
@@ -423,6 +447,9 @@ impl App {
                     return;
                 }
                 let _ = context;
+                if action == Action::PickAnswer && form.saving_since.is_none() && !form.asks() {
+                    return self.pick_answer(form);
+                }
                 match form.act(action) {
                     FormEvent::None => self.overlay = Some(Overlay::Form(form)),
                     FormEvent::Reload => {

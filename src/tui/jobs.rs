@@ -85,6 +85,8 @@ pub enum Asker {
     NewCustomers,
     /// The complaints pane's open complaint.
     ComplaintDetail,
+    /// A canned answer filled in for the form on screen (its use counted).
+    UseAnswer,
 }
 
 /// Which kind of job it is; one of each kind runs at a time.

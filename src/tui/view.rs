@@ -61,6 +61,11 @@ impl App {
         match &self.overlay {
             None => {}
             Some(Overlay::Lookup(lookup)) => lookup.render(f, body, theme),
+            Some(Overlay::Answers(picker)) => {
+                let keys = self.form_keys(&picker.form);
+                picker.form.render(f, body, theme, None, &keys);
+                picker.render(f, body, theme, &self.picker_keys());
+            }
             Some(Overlay::Help { scroll }) => {
                 // The pane's keys, then those of forms and text boxes, so they can be found.
                 let listed: Vec<Section> = sections
@@ -156,6 +161,19 @@ impl App {
             .join(" · ")
     }
 
+    /// The answer picker's footer: its keys as the keymap in use spells them.
+    fn picker_keys(&self) -> String {
+        use super::action::{Action, InputContext};
+        let sections = InputContext::Lookup.sections();
+        let key = |action| self.keymap.key_for(action, sections).unwrap_or_default();
+        t!(
+            "answers-picker-footer",
+            open = key(Action::Open),
+            move = format!("{}/{}", key(Action::Down), key(Action::Up)),
+            back = key(Action::Back)
+        )
+    }
+
     /// The form's footer: its keys as the keymap in use spells them.
     fn form_keys(&self, form: &super::form::Form<super::purpose::Purpose>) -> String {
         use super::action::{Action, InputContext};
@@ -175,6 +193,9 @@ impl App {
             )),
             Some(FieldKind::Lines) => parts.push((key(Action::Newline), ts!("hint-new-line"))),
             _ => {}
+        }
+        if form.purpose.answer_target().is_some() {
+            parts.push((key(Action::PickAnswer), ts!("hint-pick-answer")));
         }
         parts.push((key(Action::Back), ts!("hint-cancel")));
         parts

@@ -155,6 +155,7 @@ impl App {
             | Action::LineDown
             | Action::Submit
             | Action::ReloadForm
+            | Action::PickAnswer
             | Action::CharLeft
             | Action::CharRight
             | Action::WordLeft

@@ -144,6 +144,7 @@ impl App {
                 self.show_report(&t!("roles-title"), lines);
             }
             (Asker::SetRole, Response::Done) => self.info(t!("role-set")),
+            (Asker::UseAnswer, Response::UsedAnswer(used)) => self.insert_answer(*used),
             (asker, response) => self.error(t!(
                 "tui-bug-unexpected",
                 asker = format!("{asker:?}"),

@@ -1,0 +1,210 @@
+//! The canned-answer picker: opened from a reply, acknowledgement, note or follow-up form, it
+//! searches the QA library as one types (words, prefixes, typos; Chinese by characters, pinyin
+//! and initials), previews the answer under the cursor, and hands back the one chosen; the app
+//! has it filled for the case and inserted into the form's field.
+
+use crate::domain::Answer;
+use crate::service::{AnswerCase, Request, Response, Service};
+use crate::tui::action::Action;
+use crate::tui::edit::TextInput;
+use crate::tui::form::{Form, centred};
+use crate::tui::purpose::Purpose;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::cells_line;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// How many answers the list shows.
+const RESULTS: usize = 12;
+/// The longest query searched.
+const MAX_QUERY_CHARS: usize = 64;
+/// How many lines of the selected answer's text the preview shows.
+const PREVIEW_LINES: u16 = 4;
+
+#[derive(Debug)]
+pub struct AnswerPicker {
+    pub input: TextInput,
+    pub hits: Vec<Answer>,
+    pub selected: usize,
+    pub error: Option<String>,
+    /// The form it was opened from: drawn under it, and back on screen when it closes.
+    pub form: Box<Form<Purpose>>,
+    /// The case the answer's placeholders are filled from.
+    pub case: AnswerCase,
+}
+
+/// What a key did in the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerEvent {
+    None,
+    /// Back to the form, nothing inserted.
+    Close,
+    /// This answer, for the form.
+    Pick(String),
+}
+
+impl AnswerPicker {
+    /// The picker over `form`, listing the most used answers until something is typed.
+    pub fn new(service: &Service, form: Box<Form<Purpose>>, case: AnswerCase) -> AnswerPicker {
+        let mut picker = AnswerPicker {
+            input: TextInput::new("", false),
+            hits: Vec::new(),
+            selected: 0,
+            error: None,
+            form,
+            case,
+        };
+        picker.search(service);
+        picker
+    }
+
+    /// Searches the library for the current text. Answered at once: a library is a few
+    /// hundred answers, read in one snapshot (no lock is waited for).
+    pub fn search(&mut self, service: &Service) {
+        self.input.truncate_chars(MAX_QUERY_CHARS);
+        self.selected = 0;
+        let request = Request::SearchAnswers {
+            query: self.input.value.trim().to_string(),
+            limit: RESULTS,
+        };
+        match service.handle(request) {
+            Ok(Response::Answers(hits)) => {
+                self.hits = hits;
+                self.error = None;
+            }
+            Ok(_) => {
+                self.hits.clear();
+                self.error = Some(t!("lookup-bug"));
+            }
+            Err(e) => {
+                self.hits.clear();
+                self.error = Some(e.to_string());
+            }
+        }
+    }
+
+    pub fn type_text(&mut self, service: &Service, text: &str) {
+        if self.input.insert(text, MAX_QUERY_CHARS) {
+            self.search(service);
+        }
+    }
+
+    /// Does `action` (from the keymap's `[lookup]` and `[input]` sections).
+    pub fn act(&mut self, service: &Service, action: Action) -> PickerEvent {
+        match action {
+            Action::Back => return PickerEvent::Close,
+            Action::Open => {
+                return match self.hits.get(self.selected) {
+                    Some(answer) => PickerEvent::Pick(answer.id.clone()),
+                    None => PickerEvent::None,
+                };
+            }
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.hits.len().saturating_sub(1))
+            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            other => {
+                if let Some(edit) = other.edit()
+                    && self.input.apply(edit) == crate::tui::edit::Outcome::Changed
+                {
+                    self.search(service);
+                }
+            }
+        }
+        PickerEvent::None
+    }
+
+    /// Draws the picker over `area`; `footer` names its keys as the keymap in use spells them.
+    pub fn render(&self, f: &mut Frame, area: Rect, theme: Theme, footer: &str) {
+        let list_rows = self.hits.len().max(1) as u16;
+        let height = (list_rows + PREVIEW_LINES + 4).clamp(8, area.height);
+        let popup = centred(area, area.width.saturating_sub(4).min(90), height);
+        f.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(
+                format!(" {} ", t!("answers-picker-title")),
+                theme.title(),
+            ))
+            .title_bottom(Span::styled(format!(" {footer} "), theme.dim()));
+        let inner = block.inner(popup);
+        f.render_widget(block, popup);
+        let width = inner.width as usize;
+        let query = crate::text::sanitize(&self.input.value).into_owned();
+        let mut lines = vec![Line::from(vec![
+            Span::styled("/ ", theme.key()),
+            Span::raw(query),
+        ])];
+        let cursor_col = crate::text::width(&crate::text::sanitize(
+            &self.input.value[..self.input.cursor()],
+        ));
+        f.set_cursor_position(Position::new(
+            inner.x + 2 + cursor_col.min(width.saturating_sub(3)) as u16,
+            inner.y,
+        ));
+        if let Some(error) = &self.error {
+            lines.push(Line::styled(
+                format!("✗ {}", crate::text::sanitize(error)),
+                theme.error(),
+            ));
+        } else if self.hits.is_empty() && self.input.value.trim().is_empty() {
+            lines.push(Line::styled(t!("answers-picker-empty"), theme.dim()));
+        } else if self.hits.is_empty() {
+            lines.push(Line::styled(t!("lookup-no-match"), theme.dim()));
+        }
+        let tags_w = 20.min(width / 3);
+        let uses_w = 5;
+        let title_w = width.saturating_sub(1 + tags_w + uses_w + 3).max(8);
+        for (i, answer) in self.hits.iter().enumerate() {
+            let selected = i == self.selected;
+            let uses = answer.uses.to_string();
+            lines.push(cells_line(
+                &[
+                    (if selected { "▶" } else { " " }, 1),
+                    (&answer.title, title_w),
+                    (&answer.tags.join(", "), tags_w),
+                    (&uses, uses_w),
+                ],
+                if selected {
+                    theme.selected()
+                } else {
+                    ratatui::style::Style::default()
+                },
+            ));
+        }
+        let list_height = (lines.len() as u16).min(inner.height);
+        f.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                height: list_height,
+                ..inner
+            },
+        );
+        // The answer under the cursor, as written (placeholders still in braces).
+        if let Some(answer) = self.hits.get(self.selected) {
+            let below = inner.height.saturating_sub(list_height);
+            if below >= 2 {
+                let preview = Rect {
+                    y: inner.y + list_height,
+                    height: below,
+                    ..inner
+                };
+                let mut shown = vec![Line::styled("─".repeat(width), theme.dim())];
+                shown.extend(
+                    answer
+                        .text
+                        .lines()
+                        .map(|l| Line::raw(crate::text::sanitize(l).into_owned())),
+                );
+                f.render_widget(
+                    Paragraph::new(shown)
+                        .style(theme.dim())
+                        .wrap(Wrap { trim: false }),
+                    preview,
+                );
+            }
+        }
+    }
+}
