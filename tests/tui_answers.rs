@@ -172,3 +172,90 @@ fn an_empty_library_says_where_answers_come_from() {
         "enter with nothing to insert keeps the picker"
     );
 }
+
+fn tab(b: &mut Bench) {
+    b.code(KeyCode::Tab);
+}
+
+#[test]
+fn the_library_is_managed_from_the_workbench_add_edit_stale_and_remove() {
+    let mut b = with_library();
+    press_ctrl(&mut b, 'y');
+    let screen = b.screen(80, 24);
+    assert!(
+        screen.contains("QA library") && screen.contains("ctrl-n new"),
+        "{screen}"
+    );
+    // A new answer.
+    press_ctrl(&mut b, 'n');
+    b.typed("发票说明");
+    tab(&mut b);
+    b.typed("{name}您好，发票已开具。");
+    tab(&mut b);
+    b.typed("发票，财务");
+    b.code(KeyCode::Enter);
+    let status = b.app.status.clone().expect("status");
+    assert!(status.text.contains("发票说明"), "{status:?}");
+    let added = b
+        .app
+        .service()
+        .search_answers("fp", 5)
+        .expect("search")
+        .into_iter()
+        .next()
+        .expect("found by initials");
+    assert_eq!(added.tags, ["发票", "财务"]);
+    // Found in the manager and edited; a colleague saves first, so the save is refused and
+    // Ctrl-R takes their version, keeping what was typed.
+    press_ctrl(&mut b, 'y');
+    b.typed("fapiao");
+    b.code(KeyCode::Enter);
+    assert_eq!(form_value(&b, "title"), "发票说明");
+    tab(&mut b);
+    b.app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    b.typed("已开具，请查收。");
+    b.app
+        .service()
+        .edit_answer(
+            &added.id,
+            &loyal::service::AnswerEdit {
+                tags: Some(vec!["发票".into()]),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("colleague's edit");
+    b.code(KeyCode::Enter);
+    let Some(Overlay::Form(form)) = &b.app.overlay else {
+        panic!("the refused form stays")
+    };
+    assert!(
+        form.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("changed meanwhile"),
+        "{:?}",
+        form.message
+    );
+    press_ctrl(&mut b, 'r');
+    assert_eq!(form_value(&b, "tags"), "发票", "their tags");
+    assert!(
+        form_value(&b, "text").ends_with("已开具，请查收。"),
+        "my text"
+    );
+    b.code(KeyCode::Enter);
+    let now = b.app.service().answer(&added.id).expect("answer");
+    assert_eq!((now.version, now.text.as_str()), (3, "已开具，请查收。"));
+    // Removed, after being asked.
+    press_ctrl(&mut b, 'y');
+    b.typed("fapiao");
+    press_ctrl(&mut b, 'd');
+    let screen = b.screen(80, 24);
+    assert!(screen.contains("Enter removes it"), "{screen}");
+    b.code(KeyCode::Enter);
+    assert!(b.app.service().answer(&added.id).is_err(), "removed");
+    assert_eq!(b.app.service().answers().expect("answers").len(), 2);
+}

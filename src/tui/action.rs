@@ -16,6 +16,7 @@ pub enum Section {
     Form,
     Input,
     Lookup,
+    Answers,
     Palette,
     Help,
     Confirm,
@@ -31,13 +32,15 @@ pub enum InputContext {
     Rfm,
     Form,
     Lookup,
+    /// The QA library's manager (the answer picker opened on its own).
+    Answers,
     Palette,
     Help,
     Confirm,
 }
 
 impl InputContext {
-    pub const ALL: [InputContext; 10] = [
+    pub const ALL: [InputContext; 11] = [
         InputContext::Customers,
         InputContext::Card,
         InputContext::FollowUps,
@@ -45,6 +48,7 @@ impl InputContext {
         InputContext::Rfm,
         InputContext::Form,
         InputContext::Lookup,
+        InputContext::Answers,
         InputContext::Palette,
         InputContext::Help,
         InputContext::Confirm,
@@ -65,6 +69,8 @@ impl InputContext {
             InputContext::Form => &[S::Input, S::Form],
             // Choosing a result first, then editing the query.
             InputContext::Lookup => &[S::Lookup, S::Input],
+            // Its own keys (new, remove), then choosing and editing the query.
+            InputContext::Answers => &[S::Answers, S::Lookup, S::Input],
             InputContext::Palette => &[S::Palette, S::Input],
             InputContext::Help => &[S::Help],
             InputContext::Confirm => &[S::Confirm],
@@ -75,13 +81,16 @@ impl InputContext {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            InputContext::Form | InputContext::Lookup | InputContext::Palette
+            InputContext::Form
+                | InputContext::Lookup
+                | InputContext::Answers
+                | InputContext::Palette
         )
     }
 }
 
 impl Section {
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Global,
         Section::List,
         Section::Customers,
@@ -92,6 +101,7 @@ impl Section {
         Section::Form,
         Section::Input,
         Section::Lookup,
+        Section::Answers,
         Section::Palette,
         Section::Help,
         Section::Confirm,
@@ -110,6 +120,7 @@ impl Section {
             Section::Form => ts!("section-form"),
             Section::Input => ts!("section-input"),
             Section::Lookup => ts!("section-lookup"),
+            Section::Answers => ts!("section-answers"),
             Section::Palette => ts!("section-palette"),
             Section::Help => ts!("section-help"),
             Section::Confirm => ts!("section-confirm"),
@@ -129,6 +140,7 @@ impl Section {
             Section::Form => "form",
             Section::Input => "input",
             Section::Lookup => "lookup",
+            Section::Answers => "answers",
             Section::Palette => "palette",
             Section::Help => "help",
             Section::Confirm => "confirm",
@@ -232,6 +244,9 @@ actions! {
     Merge = "merge";
     Import = "import";
     Export = "export";
+    ManageAnswers = "manage_answers";
+    NewAnswer = "new_answer";
+    RemoveAnswer = "remove_answer";
     NextField = "next_field";
     PrevField = "prev_field";
     LineUp = "line_up";
@@ -266,6 +281,8 @@ impl Action {
         Action::Submit,
         Action::ReloadForm,
         Action::PickAnswer,
+        Action::NewAnswer,
+        Action::RemoveAnswer,
         Action::CharLeft,
         Action::CharRight,
         Action::WordLeft,

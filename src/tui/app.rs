@@ -265,6 +265,7 @@ impl App {
         Some(match &self.overlay {
             Some(Overlay::Notes(_)) => return None,
             Some(Overlay::Help { .. } | Overlay::Report { .. }) => InputContext::Help,
+            Some(Overlay::Answers(picker)) if picker.managing() => InputContext::Answers,
             // The picker chooses and edits its query as the lookup box does.
             Some(Overlay::Lookup(_) | Overlay::Answers(_)) => InputContext::Lookup,
             Some(Overlay::Palette(_)) => InputContext::Palette,
@@ -422,19 +423,10 @@ impl App {
                 LookupEvent::Close => {}
                 LookupEvent::Open(id) => self.open_card(id),
             },
-            Overlay::Answers(mut picker) => match picker.act(&self.service, action) {
-                PickerEvent::None => self.overlay = Some(Overlay::Answers(picker)),
-                PickerEvent::Close => self.overlay = Some(Overlay::Form(picker.form)),
-                PickerEvent::Pick(id) => {
-                    let AnswerPicker { form, case, .. } = *picker;
-                    self.answer_for = Some(form.purpose.clone());
-                    self.jobs.ask(
-                        crate::tui::jobs::Asker::UseAnswer,
-                        crate::service::Request::UseAnswer { id, case },
-                    );
-                    self.overlay = Some(Overlay::Form(form));
-                }
-            },
+            Overlay::Answers(mut picker) => {
+                let event = picker.act(&self.service, action);
+                self.picked(picker, event);
+            }
             Overlay::Palette(mut palette) => match palette.act(action) {
                 PaletteEvent::None => self.overlay = Some(Overlay::Palette(palette)),
                 PaletteEvent::Close => {}

@@ -20,6 +20,7 @@ mod customer;
 use customer::{customer_fields, customer_input};
 
 mod admin;
+mod answers;
 mod complaint;
 mod files;
 mod reload;
@@ -62,6 +63,14 @@ pub enum Purpose {
     },
     Import,
     Export,
+    NewAnswer,
+    EditAnswer {
+        id: String,
+        version: u64,
+    },
+    RemoveAnswer {
+        id: String,
+    },
 }
 
 /// A background save.
@@ -222,6 +231,18 @@ impl Purpose {
     /// The import the form asks for, checked (the file opens).
     pub fn import_request(form: &Form<Purpose>) -> Result<ImportRequest, Invalid> {
         files::import_request(form)
+    }
+
+    pub fn new_answer_form() -> Form<Purpose> {
+        answers::new_answer_form()
+    }
+
+    pub fn edit_answer_form(answer: &crate::domain::Answer) -> Form<Purpose> {
+        answers::edit_answer_form(answer)
+    }
+
+    pub fn remove_answer_form(answer: &crate::domain::Answer) -> Form<Purpose> {
+        answers::remove_answer_form(answer)
     }
 
     pub fn set_role_form() -> Form<Purpose> {
@@ -621,6 +642,9 @@ impl Purpose {
             Purpose::SetRole => admin::set_role_job(form)?,
             Purpose::Merge { keep } => admin::merge_job(form, keep)?,
             Purpose::Export => files::export_job(form)?,
+            Purpose::NewAnswer | Purpose::EditAnswer { .. } | Purpose::RemoveAnswer { .. } => {
+                answers::save_job(self, form)?
+            }
             // Runs with a gauge, not as a save (App::start_import).
             Purpose::Import => return Err(("", t!("import-not-save"))),
             Purpose::CustomerFilter | Purpose::ComplaintFilter | Purpose::AsOf => {

@@ -62,9 +62,11 @@ impl App {
             None => {}
             Some(Overlay::Lookup(lookup)) => lookup.render(f, body, theme),
             Some(Overlay::Answers(picker)) => {
-                let keys = self.form_keys(&picker.form);
-                picker.form.render(f, body, theme, None, &keys);
-                picker.render(f, body, theme, &self.picker_keys());
+                if let Some(form) = &picker.form {
+                    let keys = self.form_keys(form);
+                    form.render(f, body, theme, None, &keys);
+                }
+                picker.render(f, body, theme, &self.picker_keys(picker.managing()));
             }
             Some(Overlay::Help { scroll }) => {
                 // The pane's keys, then those of forms and text boxes, so they can be found.
@@ -162,8 +164,19 @@ impl App {
     }
 
     /// The answer picker's footer: its keys as the keymap in use spells them.
-    fn picker_keys(&self) -> String {
+    fn picker_keys(&self, managing: bool) -> String {
         use super::action::{Action, InputContext};
+        if managing {
+            let sections = InputContext::Answers.sections();
+            let key = |action| self.keymap.key_for(action, sections).unwrap_or_default();
+            return t!(
+                "answers-manager-footer",
+                open = key(Action::Open),
+                new = key(Action::NewAnswer),
+                remove = key(Action::RemoveAnswer),
+                back = key(Action::Back)
+            );
+        }
         let sections = InputContext::Lookup.sections();
         let key = |action| self.keymap.key_for(action, sections).unwrap_or_default();
         t!(

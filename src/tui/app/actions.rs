@@ -134,6 +134,7 @@ impl App {
                 self.open_form(form)
             }
             Action::Export => self.open_form(Purpose::export_form()),
+            Action::ManageAnswers => self.manage_answers(),
             Action::Merge => match &self.card {
                 Some(card) => {
                     let form = Purpose::merge_form(&card.card.customer);
@@ -156,6 +157,8 @@ impl App {
             | Action::Submit
             | Action::ReloadForm
             | Action::PickAnswer
+            | Action::NewAnswer
+            | Action::RemoveAnswer
             | Action::CharLeft
             | Action::CharRight
             | Action::WordLeft

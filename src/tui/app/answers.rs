@@ -1,5 +1,6 @@
-//! Canned answers in a form: the picker opened over the form, and the answer chosen, filled
-//! for the case in the background (its use counted), put into the form's field.
+//! Canned answers in the workbench: the picker opened over a form, the answer chosen filled
+//! for the case in the background (its use counted) and put into the form's field; and the
+//! library's manager (the picker on its own), whose keys open the answer forms.
 
 use super::*;
 
@@ -15,7 +16,7 @@ impl App {
         if let Some(at) = form.fields.iter().position(|f| f.key == field) {
             form.focus = at;
         }
-        let picker = AnswerPicker::new(&self.service, form, case);
+        let picker = AnswerPicker::new(&self.service, Some(form), case);
         self.overlay = Some(Overlay::Answers(Box::new(picker)));
     }
 
@@ -39,5 +40,38 @@ impl App {
             field.insert(&used.text);
         }
         self.info(t!("answer-inserted", title = used.answer.title.as_str()));
+    }
+
+    /// Opens the library's manager.
+    pub(super) fn manage_answers(&mut self) {
+        let picker = AnswerPicker::new(&self.service, None, Default::default());
+        self.overlay = Some(Overlay::Answers(Box::new(picker)));
+    }
+
+    /// What the picker's key asked for.
+    pub(super) fn picked(&mut self, mut picker: Box<AnswerPicker>, event: PickerEvent) {
+        match event {
+            PickerEvent::None => self.overlay = Some(Overlay::Answers(picker)),
+            PickerEvent::Close => self.overlay = picker.form.take().map(Overlay::Form),
+            PickerEvent::Pick(id) => match picker.form.take() {
+                Some(form) => {
+                    self.answer_for = Some(form.purpose.clone());
+                    self.jobs.ask(
+                        Asker::UseAnswer,
+                        crate::service::Request::UseAnswer {
+                            id,
+                            case: picker.case.clone(),
+                        },
+                    );
+                    self.overlay = Some(Overlay::Form(form));
+                }
+                None => match picker.hits.iter().find(|a| a.id == id) {
+                    Some(answer) => self.open_form(Purpose::edit_answer_form(answer)),
+                    None => self.overlay = Some(Overlay::Answers(picker)),
+                },
+            },
+            PickerEvent::New => self.open_form(Purpose::new_answer_form()),
+            PickerEvent::Remove(answer) => self.open_form(Purpose::remove_answer_form(&answer)),
+        }
     }
 }

@@ -156,6 +156,7 @@ fn sequences_wait_and_list_what_may_follow() {
         vim.resolve(&chain, &keys("g")),
         Resolved::Pending(vec![
             ("T".to_owned(), Action::PrevPane),
+            ("a".to_owned(), Action::ManageAnswers),
             ("g".to_owned(), Action::Top),
             ("t".to_owned(), Action::NextPane),
         ])
@@ -327,7 +328,7 @@ fn each_error_names_file_line_and_reason() {
         ),
         (
             "# mine\n[global]\n\"q\" = \"quit\"\n[lists]\n\"j\" = \"down\"\n",
-            "mine.toml:4: unknown section [lists] (sections are global, list, customers, card, followups, complaints, rfm, form, input, lookup, palette, help, confirm); did you mean \"list\"?",
+            "mine.toml:4: unknown section [lists] (sections are global, list, customers, card, followups, complaints, rfm, form, input, lookup, answers, palette, help, confirm); did you mean \"list\"?",
         ),
         (
             "\n\"q\" = \"quit\"\n",

@@ -1,7 +1,8 @@
 //! The canned-answer picker: opened from a reply, acknowledgement, note or follow-up form, it
 //! searches the QA library as one types (words, prefixes, typos; Chinese by characters, pinyin
 //! and initials), previews the answer under the cursor, and hands back the one chosen; the app
-//! has it filled for the case and inserted into the form's field.
+//! has it filled for the case and inserted into the form's field. Opened on its own it is the
+//! library's manager: Enter edits the answer, and there are keys to add and remove one.
 
 use crate::domain::Answer;
 use crate::service::{AnswerCase, Request, Response, Service};
@@ -29,8 +30,9 @@ pub struct AnswerPicker {
     pub hits: Vec<Answer>,
     pub selected: usize,
     pub error: Option<String>,
-    /// The form it was opened from: drawn under it, and back on screen when it closes.
-    pub form: Box<Form<Purpose>>,
+    /// The form it was opened from: drawn under it, and back on screen when it closes;
+    /// `None`: the library's manager.
+    pub form: Option<Box<Form<Purpose>>>,
     /// The case the answer's placeholders are filled from.
     pub case: AnswerCase,
 }
@@ -41,13 +43,21 @@ pub enum PickerEvent {
     None,
     /// Back to the form, nothing inserted.
     Close,
-    /// This answer, for the form.
+    /// This answer: for the form, or (managing) to edit.
     Pick(String),
+    /// Managing: a new answer.
+    New,
+    /// Managing: remove this answer.
+    Remove(Answer),
 }
 
 impl AnswerPicker {
     /// The picker over `form`, listing the most used answers until something is typed.
-    pub fn new(service: &Service, form: Box<Form<Purpose>>, case: AnswerCase) -> AnswerPicker {
+    pub fn new(
+        service: &Service,
+        form: Option<Box<Form<Purpose>>>,
+        case: AnswerCase,
+    ) -> AnswerPicker {
         let mut picker = AnswerPicker {
             input: TextInput::new("", false),
             hits: Vec::new(),
@@ -91,10 +101,22 @@ impl AnswerPicker {
         }
     }
 
-    /// Does `action` (from the keymap's `[lookup]` and `[input]` sections).
+    /// Whether it manages the library (no form under it).
+    pub fn managing(&self) -> bool {
+        self.form.is_none()
+    }
+
+    /// Does `action` (from the keymap's `[answers]` when managing, `[lookup]` and `[input]`).
     pub fn act(&mut self, service: &Service, action: Action) -> PickerEvent {
         match action {
             Action::Back => return PickerEvent::Close,
+            Action::NewAnswer if self.managing() => return PickerEvent::New,
+            Action::RemoveAnswer if self.managing() => {
+                return match self.hits.get(self.selected) {
+                    Some(answer) => PickerEvent::Remove(answer.clone()),
+                    None => PickerEvent::None,
+                };
+            }
             Action::Open => {
                 return match self.hits.get(self.selected) {
                     Some(answer) => PickerEvent::Pick(answer.id.clone()),
@@ -125,7 +147,14 @@ impl AnswerPicker {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(
-                format!(" {} ", t!("answers-picker-title")),
+                format!(
+                    " {} ",
+                    if self.managing() {
+                        t!("answers-manager-title")
+                    } else {
+                        t!("answers-picker-title")
+                    }
+                ),
                 theme.title(),
             ))
             .title_bottom(Span::styled(format!(" {footer} "), theme.dim()));

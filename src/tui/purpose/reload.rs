@@ -46,6 +46,7 @@ impl Purpose {
                 };
                 Ok(())
             }
+            Purpose::EditAnswer { id, .. } => super::answers::reload(form, id, service),
             _ => Err(t!("nothing-to-reload")),
         }
     }
