@@ -1,7 +1,8 @@
 //! Finding canned answers as one types: words of the title, text and tags by prefix or with a
 //! typo, Chinese by its characters, by pinyin (`tuikuan`, `liucheng`) and by initials (`tk`),
 //! from any syllable on. The library is small (hundreds of answers), so a query scores each
-//! answer's keys, built from the same folding and pinyin as the customer lookup's terms.
+//! answer's keys, built from the same folding and pinyin as the customer lookup's terms. A
+//! picker builds the keys once ([`AnswerIndex`]) and searches them on every key.
 
 use super::fold::{is_han, words};
 use super::fuzzy::{max_typos, typo_distance};
@@ -18,8 +19,10 @@ pub struct AnswerKeys {
     /// The title and tags' Han characters, as written.
     title_han: String,
     text_han: String,
-    /// Pinyin of each run of Han characters in the title and tags: its syllables.
+    /// Pinyin of each run of Han characters in the title and tags: its syllables...
     syllables: Vec<Vec<&'static str>>,
+    /// ...and their initials, one ASCII letter per syllable.
+    initials: Vec<String>,
 }
 
 impl AnswerKeys {
@@ -38,9 +41,18 @@ impl AnswerKeys {
         if !run.is_empty() {
             syllables.push(run);
         }
+        // Each distinct word once: a text repeats its words, and order does not matter here.
+        let mut text_words = words(&answer.text);
+        text_words.sort_unstable();
+        text_words.dedup();
+        let initials = syllables
+            .iter()
+            .map(|run| run.iter().filter_map(|s| s.chars().next()).collect())
+            .collect();
         AnswerKeys {
+            initials,
             title_words: words(&head),
-            text_words: words(&answer.text),
+            text_words,
             title_han: han(&head),
             text_han: han(&answer.text),
             syllables,
@@ -50,7 +62,11 @@ impl AnswerKeys {
     /// How well `query` matches (higher is better), or `None` when a word of it matches
     /// nothing. Every word of the query must match somewhere.
     pub fn score(&self, query: &str) -> Option<u32> {
-        let query = words(query);
+        self.score_words(&words(query))
+    }
+
+    /// [`AnswerKeys::score`] of a query already split into folded words.
+    fn score_words(&self, query: &[String]) -> Option<u32> {
         if query.is_empty() {
             return Some(1);
         }
@@ -80,13 +96,20 @@ impl AnswerKeys {
         };
         let pinyin = self.pinyin_score(word);
         let typo = || {
-            let allowed = max_typos(word.chars().count());
+            let chars = word.chars().count();
+            let allowed = max_typos(chars);
+            // Only words of about the query's length can be a typo of it: the length check
+            // spares most words the edit distance.
             (allowed > 0
                 && self
                     .title_words
                     .iter()
                     .chain(&self.text_words)
-                    .any(|w| typo_distance(w, word) <= allowed))
+                    .filter(|w| w.len().abs_diff(word.len()) <= allowed * 4)
+                    .any(|w| {
+                        w.chars().count().abs_diff(chars) <= allowed
+                            && typo_distance(w, word) <= allowed
+                    }))
             .then_some(20)
         };
         [
@@ -104,12 +127,9 @@ impl AnswerKeys {
     /// initials from a syllable on (at least three of them past the first syllable).
     fn pinyin_score(&self, word: &str) -> Option<u32> {
         let mut best = None;
-        for run in &self.syllables {
+        for (run, initials) in self.syllables.iter().zip(&self.initials) {
             for start in 0..run.len() {
-                let initials: String = run[start..]
-                    .iter()
-                    .filter_map(|s| s.chars().next())
-                    .collect();
+                let initials = initials.get(start..).unwrap_or("");
                 // From the first syllable two letters are enough (`tk`); from a later one, where
                 // short runs of initials match almost anything, three (`klc`).
                 let needed = if start == 0 { 2 } else { 3 };
@@ -146,22 +166,57 @@ fn spells_from(run: &[&str], word: &str) -> bool {
 /// `answers` that match `query`, best first (then the most used, then by id); an empty query
 /// gives them all, the most used first.
 pub fn search_answers<'a>(answers: &'a [Answer], query: &str) -> Vec<&'a Answer> {
-    if query.trim().is_empty() {
-        // Nothing typed yet: the most used first, as a picker opens.
-        let mut all: Vec<&Answer> = answers.iter().collect();
-        all.sort_by(|a, b| b.uses.cmp(&a.uses).then_with(|| a.id.cmp(&b.id)));
-        return all;
-    }
-    let mut scored: Vec<(u32, &Answer)> = answers
-        .iter()
-        .filter_map(|a| AnswerKeys::of(a).score(query).map(|s| (s, a)))
-        .collect();
+    let query = words(query);
+    rank(
+        answers
+            .iter()
+            .filter_map(|a| AnswerKeys::of(a).score_words(&query).map(|s| (s, a))),
+    )
+}
+
+/// Scored answers best first, then the most used, then by id.
+fn rank<'a>(scored: impl Iterator<Item = (u32, &'a Answer)>) -> Vec<&'a Answer> {
+    let mut scored: Vec<(u32, &Answer)> = scored.collect();
     scored.sort_by(|(sa, a), (sb, b)| {
         sb.cmp(sa)
             .then(b.uses.cmp(&a.uses))
             .then_with(|| a.id.cmp(&b.id))
     });
     scored.into_iter().map(|(_, a)| a).collect()
+}
+
+/// A library with its search keys built once: what a picker searches on every key (building
+/// the keys, pinyin above all, is most of the cost of a search).
+#[derive(Debug, Clone, Default)]
+pub struct AnswerIndex {
+    answers: Vec<Answer>,
+    keys: Vec<AnswerKeys>,
+}
+
+impl AnswerIndex {
+    pub fn new(answers: Vec<Answer>) -> AnswerIndex {
+        let keys = answers.iter().map(AnswerKeys::of).collect();
+        AnswerIndex { answers, keys }
+    }
+
+    pub fn len(&self) -> usize {
+        self.answers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty()
+    }
+
+    /// The same answers, in the same order, as [`search_answers`] over the library.
+    pub fn search(&self, query: &str) -> Vec<&Answer> {
+        let query = words(query);
+        rank(
+            self.answers
+                .iter()
+                .zip(&self.keys)
+                .filter_map(|(a, keys)| keys.score_words(&query).map(|s| (s, a))),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -237,6 +292,42 @@ mod tests {
         );
         // Equal matches: the most used first.
         assert_eq!(ids(search_answers(&library, "ref")), ["A-3", "A-2", "A-1"]);
+    }
+
+    #[test]
+    fn the_index_finds_what_a_search_of_the_library_finds_in_the_same_order() {
+        let mut used = answer("A-4", "退款说明", "refund, tuikuan");
+        used.uses = 3;
+        let library = vec![
+            answer(
+                "A-1",
+                "退款流程",
+                "{name}您好，退款将在3个工作日内原路退回。",
+            ),
+            answer("A-2", "物流查询", "您的包裹正在派送中。"),
+            answer(
+                "A-3",
+                "Refund policy",
+                "Refunds are paid back within 3 days.",
+            ),
+            used,
+        ];
+        let index = AnswerIndex::new(library.clone());
+        assert_eq!(index.len(), 4);
+        for query in [
+            "", "tk", "退款", "refund", "refnud", "tuikuan", "days", "xyzzy",
+        ] {
+            assert_eq!(
+                ids(index.search(query)),
+                ids(search_answers(&library, query)),
+                "{query}"
+            );
+        }
+        assert_eq!(
+            ids(index.search("tk")),
+            ["A-4", "A-1"],
+            "the most used first"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod fuzzy;
 mod phone;
 mod terms;
 
-pub use answers::{AnswerKeys, search_answers};
+pub use answers::{AnswerIndex, AnswerKeys, search_answers};
 pub use fold::{compact, fold, is_han, words};
 pub use fuzzy::{deletion_variants, max_typos, typo_distance};
 pub use phone::{phone_digits, reversed, same_phone};

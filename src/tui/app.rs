@@ -326,7 +326,7 @@ impl App {
     fn paste(&mut self, text: &str) {
         match &mut self.overlay {
             Some(Overlay::Lookup(lookup)) => lookup.paste(&self.service, text),
-            Some(Overlay::Answers(picker)) => picker.type_text(&self.service, text),
+            Some(Overlay::Answers(picker)) => picker.type_text(text),
             Some(Overlay::Palette(palette)) => palette.paste(text),
             Some(Overlay::Form(form)) => form.paste(text),
             _ => {}
@@ -385,7 +385,7 @@ impl App {
     fn type_text(&mut self, text: &str) {
         match &mut self.overlay {
             Some(Overlay::Lookup(lookup)) => lookup.type_text(&self.service, text),
-            Some(Overlay::Answers(picker)) => picker.type_text(&self.service, text),
+            Some(Overlay::Answers(picker)) => picker.type_text(text),
             Some(Overlay::Palette(palette)) => palette.type_text(text),
             Some(Overlay::Form(form)) => form.type_text(text),
             _ => {}
@@ -424,7 +424,7 @@ impl App {
                 LookupEvent::Open(id) => self.open_card(id),
             },
             Overlay::Answers(mut picker) => {
-                let event = picker.act(&self.service, action);
+                let event = picker.act(action);
                 self.picked(picker, event);
             }
             Overlay::Palette(mut palette) => match palette.act(action) {

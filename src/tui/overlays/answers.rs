@@ -5,6 +5,7 @@
 //! library's manager: Enter edits the answer, and there are keys to add and remove one.
 
 use crate::domain::Answer;
+use crate::search::AnswerIndex;
 use crate::service::{AnswerCase, Request, Response, Service};
 use crate::tui::action::Action;
 use crate::tui::edit::TextInput;
@@ -27,6 +28,8 @@ const PREVIEW_LINES: u16 = 4;
 #[derive(Debug)]
 pub struct AnswerPicker {
     pub input: TextInput,
+    /// The library as it was when the picker opened, with its search keys built once.
+    index: AnswerIndex,
     pub hits: Vec<Answer>,
     pub selected: usize,
     pub error: Option<String>,
@@ -60,44 +63,51 @@ impl AnswerPicker {
     ) -> AnswerPicker {
         let mut picker = AnswerPicker {
             input: TextInput::new("", false),
+            index: AnswerIndex::default(),
             hits: Vec::new(),
             selected: 0,
             error: None,
             form,
             case,
         };
-        picker.search(service);
+        picker.load(service);
         picker
     }
 
-    /// Searches the library for the current text. Answered at once: a library is a few
-    /// hundred answers, read in one snapshot (no lock is waited for).
-    pub fn search(&mut self, service: &Service) {
-        self.input.truncate_chars(MAX_QUERY_CHARS);
-        self.selected = 0;
+    /// Reads the library (one snapshot: no lock is waited for) and builds its search keys,
+    /// once per opening: each key then searches them in memory (`cargo bench --bench answers`).
+    fn load(&mut self, service: &Service) {
         let request = Request::SearchAnswers {
-            query: self.input.value.trim().to_string(),
-            limit: RESULTS,
+            query: String::new(),
+            limit: usize::MAX,
         };
         match service.handle(request) {
-            Ok(Response::Answers(hits)) => {
-                self.hits = hits;
+            Ok(Response::Answers(all)) => {
+                self.index = AnswerIndex::new(all);
                 self.error = None;
             }
-            Ok(_) => {
-                self.hits.clear();
-                self.error = Some(t!("lookup-bug"));
-            }
-            Err(e) => {
-                self.hits.clear();
-                self.error = Some(e.to_string());
-            }
+            Ok(_) => self.error = Some(t!("lookup-bug")),
+            Err(e) => self.error = Some(e.to_string()),
         }
+        self.search();
     }
 
-    pub fn type_text(&mut self, service: &Service, text: &str) {
+    /// Searches the library for the current text.
+    pub fn search(&mut self) {
+        self.input.truncate_chars(MAX_QUERY_CHARS);
+        self.selected = 0;
+        self.hits = self
+            .index
+            .search(self.input.value.trim())
+            .into_iter()
+            .take(RESULTS)
+            .cloned()
+            .collect();
+    }
+
+    pub fn type_text(&mut self, text: &str) {
         if self.input.insert(text, MAX_QUERY_CHARS) {
-            self.search(service);
+            self.search();
         }
     }
 
@@ -107,7 +117,7 @@ impl AnswerPicker {
     }
 
     /// Does `action` (from the keymap's `[answers]` when managing, `[lookup]` and `[input]`).
-    pub fn act(&mut self, service: &Service, action: Action) -> PickerEvent {
+    pub fn act(&mut self, action: Action) -> PickerEvent {
         match action {
             Action::Back => return PickerEvent::Close,
             Action::NewAnswer if self.managing() => return PickerEvent::New,
@@ -131,7 +141,7 @@ impl AnswerPicker {
                 if let Some(edit) = other.edit()
                     && self.input.apply(edit) == crate::tui::edit::Outcome::Changed
                 {
-                    self.search(service);
+                    self.search();
                 }
             }
         }
@@ -178,7 +188,7 @@ impl AnswerPicker {
                 format!("✗ {}", crate::text::sanitize(error)),
                 theme.error(),
             ));
-        } else if self.hits.is_empty() && self.input.value.trim().is_empty() {
+        } else if self.index.is_empty() {
             lines.push(Line::styled(t!("answers-picker-empty"), theme.dim()));
         } else if self.hits.is_empty() {
             lines.push(Line::styled(t!("lookup-no-match"), theme.dim()));
