@@ -109,6 +109,7 @@ fn main() {
             clock: Clock::system(),
             notes: Vec::new(),
             mouse: false,
+            alerts: Default::default(),
         },
     );
     app.settle();

@@ -79,6 +79,7 @@ fn main() {
             clock: Clock::system(),
             notes: Vec::new(),
             mouse: true,
+            alerts: Default::default(),
         },
     );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");

@@ -2063,3 +2063,34 @@ answer-form-remove = Remove { $id } ({ $title })? Enter removes it
 saved-answer = saved { $id }: { $title }
 saved-answer-plain = saved the answer
 removed-answer = removed { $id }: { $title }
+remind-overdue = { $n ->
+        [one] 1 overdue care plan
+       *[other] { $n } overdue care plans
+    }
+remind-due = { $n } due today
+remind-new = { $n ->
+        [one] 1 new complaint
+       *[other] { $n } new complaints
+    }
+remind-sla-soon = { $n ->
+        [one] 1 SLA due within the hour
+       *[other] { $n } SLAs due within the hour
+    }
+remind-sla-breached = { $n } past the SLA
+remind-overdue-short = { $n } late
+remind-due-short = { $n } today
+remind-new-short = { $n } new
+remind-sla-soon-short = { $n } SLA<1h
+remind-sla-breached-short = { $n } SLA!
+remind-line = { $staff }: { $items }
+remind-nothing = { $staff }: nothing needs you now
+config-bad-bell = bell: { $value } is not true or false
+config-bad-notify = notify: { $value } is not off, osc9 or osc777
+remind-total = { $n } for you
+cli-about-loyal-remind = What needs you now: overdue and due care plans, new complaints, SLAs within the hour
+cli-after-loyal-remind =
+    Examples:
+      loyal remind
+      loyal remind --format json
+      loyal remind --format tmux      in tmux.conf: set -g status-right '#(loyal remind --format tmux)'
+cli-arg-loyal-remind-format = text for people; json for programs; tmux for a status line

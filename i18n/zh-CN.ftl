@@ -1968,3 +1968,25 @@ answer-form-remove = 删除 { $id }（{ $title }）？按 Enter 删除
 saved-answer = 已保存 { $id }：{ $title }
 saved-answer-plain = 已保存答案
 removed-answer = 已删除 { $id }：{ $title }
+remind-overdue = { $n } 个关怀计划逾期
+remind-due = { $n } 个今天到期
+remind-new = { $n } 件新投诉
+remind-sla-soon = { $n } 件投诉一小时内到时限
+remind-sla-breached = { $n } 件已超时
+remind-overdue-short = 逾期{ $n }
+remind-due-short = 今天{ $n }
+remind-new-short = 新投诉{ $n }
+remind-sla-soon-short = 1小时内{ $n }
+remind-sla-breached-short = 超时{ $n }
+remind-line = { $staff }：{ $items }
+remind-nothing = { $staff }：目前没有需要您处理的事
+config-bad-bell = bell：{ $value } 不是 true 或 false
+config-bad-notify = notify：{ $value } 不是 off、osc9 或 osc777
+remind-total = { $n } 件待办
+cli-about-loyal-remind = 现在需要您处理的事：逾期和今天到期的关怀计划、新投诉、一小时内到时限的投诉
+cli-after-loyal-remind =
+    示例：
+      loyal remind
+      loyal remind --format json
+      loyal remind --format tmux      写进 tmux.conf：set -g status-right '#(loyal remind --format tmux)'
+cli-arg-loyal-remind-format = text 给人看；json 给程序用；tmux 用于状态栏

@@ -22,6 +22,10 @@ pub struct PersonalConfig {
     /// Clicks and the wheel in the workbench (default true; false leaves the mouse to the
     /// terminal, e.g. to select text).
     pub mouse: Option<bool>,
+    /// The terminal bell when something new needs you (default true).
+    pub bell: Option<bool>,
+    /// A desktop notification through the terminal: `off` (default), `osc9` or `osc777`.
+    pub notify: Option<String>,
     /// Language of the interface, `zh` or `en` (default: from the locale).
     pub language: Option<String>,
 }
@@ -49,6 +53,16 @@ pub const PERSONAL_KEYS: &[(&str, &str, &str)] = &[
         "mouse",
         "true",
         "clicks and the wheel in the workbench (false: the terminal keeps them)",
+    ),
+    (
+        "bell",
+        "true",
+        "the terminal bell when something new needs you in the workbench",
+    ),
+    (
+        "notify",
+        "off",
+        "a desktop notification through the terminal: off, osc9 or osc777",
     ),
     (
         "language",
@@ -125,6 +139,27 @@ pub fn set(path: &Path, key: &str, value: Option<&str>) -> anyhow::Result<()> {
                     v.parse::<bool>()
                         .ok()
                         .with_context(|| t!("config-bad-mouse", value = format!("{v:?}")))?,
+                ),
+                None => None,
+            }
+        }
+        "bell" => {
+            config.bell = match value {
+                Some(v) => Some(
+                    v.parse::<bool>()
+                        .ok()
+                        .with_context(|| t!("config-bad-bell", value = format!("{v:?}")))?,
+                ),
+                None => None,
+            }
+        }
+        "notify" => {
+            config.notify = match value {
+                Some(v) => Some(
+                    crate::tui::alert::Notify::parse(v)
+                        .with_context(|| t!("config-bad-notify", value = format!("{v:?}")))?
+                        .label()
+                        .to_owned(),
                 ),
                 None => None,
             }

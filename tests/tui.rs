@@ -399,6 +399,7 @@ fn movement_keys_multi_key_sequences_and_which_key() {
             clock: clock(),
             notes: Vec::new(),
             mouse: true,
+            alerts: Default::default(),
         },
     );
     app.settle();
@@ -691,6 +692,7 @@ fn a_viewer_is_not_shown_a_form_that_would_be_refused() {
                 clock: clock(),
                 notes: Vec::new(),
                 mouse: true,
+                alerts: Default::default(),
             },
         ),
     };
@@ -947,6 +949,7 @@ fn with_the_mouse_off_clicks_do_nothing() {
             clock: clock(),
             notes: Vec::new(),
             mouse: false,
+            alerts: Default::default(),
         },
     );
     app.settle();

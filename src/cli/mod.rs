@@ -16,6 +16,7 @@ mod info;
 mod init;
 mod lang;
 mod lookup;
+mod remind;
 mod report;
 mod report_sheets;
 mod restore;
@@ -216,6 +217,15 @@ pub enum Command {
     /// The QA library of canned answers: list, search, add, edit, use, import, export
     #[command(subcommand)]
     Answers(Box<answers::AnswersCommand>),
+    /// What needs you now: overdue and due care plans, new complaints, SLAs within the hour
+    #[command(
+        after_help = "Examples:\n  loyal remind\n  loyal remind --format json\n  loyal remind --format tmux      in tmux.conf: set -g status-right '#(loyal remind --format tmux)'"
+    )]
+    Remind {
+        /// text for people; json for programs; tmux for a status line
+        #[arg(long, value_enum, default_value = "text")]
+        format: remind::RemindFormat,
+    },
     /// Follow-up log: record a contact with a customer
     #[command(subcommand)]
     Followup(Box<workflow::FollowupCommand>),
@@ -571,6 +581,7 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             output.get(),
         ),
         Some(Command::Answers(command)) => answers::run(context, *command),
+        Some(Command::Remind { format }) => remind::run(context, format),
         Some(Command::Followup(command)) => workflow::followup(context, *command),
         Some(Command::Care(command)) => workflow::care(context, *command),
         Some(Command::Agenda {

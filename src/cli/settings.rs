@@ -143,6 +143,16 @@ fn rows(context: &Context) -> anyhow::Result<Vec<SettingRow>> {
         c.mouse.unwrap_or(true).to_string(),
         c.mouse.is_some(),
     ));
+    rows.push(personal(
+        "bell",
+        c.bell.unwrap_or(true).to_string(),
+        c.bell.is_some(),
+    ));
+    rows.push(personal(
+        "notify",
+        c.notify.clone().unwrap_or_else(|| "off".into()),
+        c.notify.is_some(),
+    ));
     {
         use crate::i18n::choose::Source;
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();

@@ -73,6 +73,15 @@ pub fn workbench(
         clock: crate::tui::Clock::system(),
         notes: loaded.notes,
         mouse: context.config.mouse.unwrap_or(true),
+        alerts: crate::tui::alert::Alerts {
+            bell: context.config.bell.unwrap_or(true),
+            notify: match context.config.notify.as_deref() {
+                None => crate::tui::alert::Notify::Off,
+                Some(text) => crate::tui::alert::Notify::parse(text).ok_or_else(|| {
+                    anyhow::anyhow!(t!("config-bad-notify", value = format!("{text:?}")))
+                })?,
+            },
+        },
     };
     crate::tui::run(service, options)
 }

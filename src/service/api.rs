@@ -171,6 +171,10 @@ pub enum Request {
     /// Import runs that stopped part way (their chunks are in; the rest is not).
     InterruptedImports,
     /// Canned answers matching `query` (every one for an empty query), best first.
+    /// What needs this session's staff member at `now` (see [`Service::reminders_at`]).
+    Reminders {
+        now: crate::domain::Millis,
+    },
     SearchAnswers {
         query: String,
         limit: usize,
@@ -259,6 +263,7 @@ pub enum Response {
     FollowUps(Vec<FollowUp>),
     Imports(Vec<crate::domain::ImportRecord>),
     Answers(Vec<crate::domain::Answer>),
+    Reminders(Box<super::Reminders>),
     Answer(Box<crate::domain::Answer>),
     UsedAnswer(Box<super::UsedAnswer>),
 }
@@ -458,6 +463,7 @@ impl Service {
                 Response::FollowUps(self.recent_followups(limit)?)
             }
             Request::InterruptedImports => Response::Imports(self.interrupted_imports()?),
+            Request::Reminders { now } => Response::Reminders(Box::new(self.reminders_at(now)?)),
             Request::SearchAnswers { query, limit } => {
                 Response::Answers(self.search_answers(&query, limit)?)
             }

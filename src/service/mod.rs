@@ -25,6 +25,7 @@ mod import_stream;
 mod import_table;
 mod local_dates;
 mod lookup;
+mod reminders;
 mod reports;
 mod roster;
 mod scoring;
@@ -51,6 +52,7 @@ pub use import_profiles::ImportProfile;
 pub use import_stream::{FIRST_CHUNK, MAX_CHUNK};
 pub use local_dates::{LocalDates, local_time, today};
 pub use lookup::{LookupHit, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchKind};
+pub use reminders::{Reminders, SLA_SOON_MS};
 pub use reports::{
     SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,
 };

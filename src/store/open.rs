@@ -189,6 +189,11 @@ impl Store {
         Ok(store)
     }
 
+    /// The staff name this store was opened with (recorded on what it writes).
+    pub fn staff(&self) -> &str {
+        &self.who.staff
+    }
+
     /// True when this process can only read the file (writes are refused).
     pub fn is_read_only(&self) -> bool {
         matches!(self.db, Db::ReadOnly(_))

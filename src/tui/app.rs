@@ -30,6 +30,7 @@ mod asking;
 mod import;
 mod loads;
 mod mouse;
+mod reminders;
 mod saving;
 
 pub use import::ImportProgress;
@@ -123,6 +124,8 @@ pub struct AppOptions {
     pub notes: Vec<String>,
     /// Whether clicks and the wheel are taken (`mouse = false` leaves them to the terminal).
     pub mouse: bool,
+    /// The bell and the desktop notification when something new needs this person.
+    pub alerts: super::alert::Alerts,
 }
 
 pub struct App {
@@ -147,6 +150,12 @@ pub struct App {
     /// The form a canned answer being filled in is for: it goes in only if that form is still
     /// the one on screen.
     pub(super) answer_for: Option<Purpose>,
+    /// What needs this person, as last read (the top line shows it).
+    pub reminders: Option<crate::service::Reminders>,
+    pub(super) last_remind: Instant,
+    pub(super) alerts: super::alert::Alerts,
+    /// What just became due and has not been rung for yet (the event loop sends it).
+    pub(super) pending_alert: Option<String>,
     change_counter: u64,
     last_poll: Instant,
     roster_wanted: bool,
@@ -196,6 +205,10 @@ impl App {
             as_of: None,
             hidden_save: None,
             answer_for: None,
+            reminders: None,
+            last_remind: Instant::now(),
+            alerts: options.alerts,
+            pending_alert: None,
             sla_policy: None,
             change_counter,
             last_poll: Instant::now(),
@@ -233,6 +246,7 @@ impl App {
         app.load_roster();
         app.load(Asker::Agenda);
         app.load(Asker::Queue);
+        app.load_reminders();
         app
     }
 

@@ -87,6 +87,8 @@ pub enum Asker {
     ComplaintDetail,
     /// A canned answer filled in for the form on screen (its use counted).
     UseAnswer,
+    /// What needs this person (the top line).
+    Reminders,
 }
 
 /// Which kind of job it is; one of each kind runs at a time.

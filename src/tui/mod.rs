@@ -5,6 +5,7 @@
 //! key presses into [`action::Action`]s.
 
 pub mod action;
+pub mod alert;
 pub mod app;
 pub mod component;
 pub mod edit;
@@ -65,6 +66,12 @@ fn event_loop(session: &mut terminal::TerminalSession, app: &mut App) -> anyhow:
             session.terminal.draw(|f| app.draw(f))?;
             last_draw = Instant::now();
             dirty = false;
+        }
+        if let Some(alert) = app.take_alert() {
+            use std::io::Write as _;
+            let out = session.terminal.backend_mut();
+            out.write_all(alert.as_bytes())?;
+            out.flush()?;
         }
         if crossterm::event::poll(IDLE_POLL)? {
             // Take every queued event before drawing again: typing fast never lags behind.

@@ -263,10 +263,49 @@ impl App {
             spans.push(Span::styled(t!("tab-card"), theme.active_tab()));
         }
         let (user, role) = &self.identity;
-        let who = format!("{} ({})", text::sanitize(user), role.title());
+        let mut who = format!("{} ({})", text::sanitize(user), role.title());
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-        let gap = (area.width as usize).saturating_sub(used + text::width(&who));
+        let width = area.width as usize;
+        // What needs me comes before who I am: with no room for both, the name goes.
+        let mut reminder = None;
+        if let Some(r) = &self.reminders {
+            let beside = width.saturating_sub(used + text::width(&who) + 2);
+            let alone = width.saturating_sub(used + 1);
+            // The counts in words beside the name, else in words alone, else the total.
+            let chosen = [(beside, true), (alone, false)]
+                .into_iter()
+                .find_map(|(room, keep)| {
+                    super::widgets::reminder_text(r, room, false).map(|t| (t, keep))
+                })
+                .or_else(|| {
+                    [(beside, true), (alone, false)]
+                        .into_iter()
+                        .find_map(|(room, keep)| {
+                            super::widgets::reminder_text(r, room, true).map(|t| (t, keep))
+                        })
+                });
+            if let Some((text, keep)) = chosen {
+                if !keep {
+                    who.clear();
+                }
+                reminder = Some(text);
+            }
+        }
+        let urgent = self
+            .reminders
+            .as_ref()
+            .is_some_and(|r| r.overdue_plans + r.sla_breached > 0);
+        let shown = reminder.as_deref().map_or(0, text::width)
+            + usize::from(reminder.is_some() && !who.is_empty()) * 2;
+        let gap = width.saturating_sub(used + shown + text::width(&who));
         spans.push(Span::raw(" ".repeat(gap)));
+        if let Some(reminder) = reminder {
+            let style = if urgent { theme.error() } else { theme.title() };
+            spans.push(Span::styled(reminder, style));
+            if !who.is_empty() {
+                spans.push(Span::raw("  "));
+            }
+        }
         spans.push(Span::styled(who, theme.dim()));
         f.render_widget(Paragraph::new(Line::from(spans)), area);
     }

@@ -199,6 +199,28 @@ pub fn list_position(len: usize, page: usize, selected: usize) -> String {
     format!(" · {row}")
 }
 
+/// What needs me, for the top line, in at most `room` columns: every count in words, else
+/// the short words, or (`total`) the total alone; `!` first when something is overdue. `None`
+/// when nothing needs me or it does not fit.
+pub fn reminder_text(r: &crate::service::Reminders, room: usize, total: bool) -> Option<String> {
+    if r.total() == 0 {
+        return None;
+    }
+    // `!` as everywhere: something is overdue or past its SLA (meaning kept without colour).
+    let mark = if r.overdue_plans + r.sla_breached > 0 {
+        "! "
+    } else {
+        ""
+    };
+    let fits = |text: &String| crate::text::width(text) <= room;
+    if total {
+        return Some(format!("{mark}{}", t!("remind-total", n = r.total()))).filter(fits);
+    }
+    let long = format!("{mark}{}", r.parts(false).join(" · "));
+    let short = format!("{mark}{}", r.parts(true).join(" "));
+    [long, short].into_iter().find(fits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod tmux;
 
 use loyal::service::{ImportOptions, ImportReport, Service, ServiceError};
 use loyal::store::StoreOptions;

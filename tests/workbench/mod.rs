@@ -69,6 +69,7 @@ pub fn bench_keymap(theme: Theme, keymap: Keymap) -> Bench {
             clock: clock(),
             notes: Vec::new(),
             mouse: true,
+            alerts: Default::default(),
         },
     );
     app.settle();

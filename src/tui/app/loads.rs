@@ -145,6 +145,7 @@ impl App {
             }
             (Asker::SetRole, Response::Done) => self.info(t!("role-set")),
             (Asker::UseAnswer, Response::UsedAnswer(used)) => self.insert_answer(*used),
+            (Asker::Reminders, Response::Reminders(reminders)) => self.take_reminders(*reminders),
             (asker, response) => self.error(t!(
                 "tui-bug-unexpected",
                 asker = format!("{asker:?}"),
@@ -212,6 +213,9 @@ impl App {
         if self.last_queue.elapsed() >= QUEUE_EVERY {
             self.load(Asker::Queue);
         }
+        if self.last_remind.elapsed() >= super::reminders::REMIND_EVERY {
+            self.load_reminders();
+        }
         self.fill_views() || changed
     }
 
@@ -268,6 +272,7 @@ impl App {
             effects.extend(pane.changed(change));
         }
         self.carry_out(effects);
+        self.load_reminders();
         if full {
             self.sla_policy = self.service.sla_policy().ok();
             self.currency = self.service.team_setting("currency").unwrap_or_default();
