@@ -96,10 +96,14 @@ impl Reminders {
 
     /// What is in `self` and was not in `before`.
     pub fn new_since<'a>(&'a self, before: &Reminders) -> Vec<&'a str> {
+        // A set: someone with thousands of overdue plans must not cost the screen a
+        // quadratic comparison every few seconds.
+        let before: std::collections::HashSet<&str> =
+            before.items.iter().map(String::as_str).collect();
         self.items
             .iter()
-            .filter(|item| !before.items.contains(item))
             .map(String::as_str)
+            .filter(|item| !before.contains(item))
             .collect()
     }
 }
@@ -181,5 +185,28 @@ impl Service {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(items: &[&str]) -> Reminders {
+        Reminders {
+            items: items.iter().map(|s| s.to_string()).collect(),
+            ..Reminders::default()
+        }
+    }
+
+    #[test]
+    fn only_what_was_not_there_before_is_new() {
+        let before = with(&["plan CP-1", "complaint CM-2 new"]);
+        let now = with(&["complaint CM-2 new", "complaint CM-2 breached", "plan CP-3"]);
+        assert_eq!(
+            now.new_since(&before),
+            ["complaint CM-2 breached", "plan CP-3"]
+        );
+        assert!(before.new_since(&before).is_empty());
     }
 }
