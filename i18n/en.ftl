@@ -2094,3 +2094,20 @@ cli-after-loyal-remind =
       loyal remind --format json
       loyal remind --format tmux      in tmux.conf: set -g status-right '#(loyal remind --format tmux)'
 cli-arg-loyal-remind-format = text for people; json for programs; tmux for a status line
+pop-bad-phone = { $phone } is not a phone number (digits, with + - ( ) . or spaces)
+pop-no-one = say whose workbenches get the call (--to STAFF)
+pop-cannot-write = cannot write the call into { $folder }: { $error }
+pop-caller = call from { $phone }: { $name }
+pop-unknown = call from { $phone }: no customer has this number (a new file, the number filled in)
+pop-several = call from { $phone }: { $n } customers have this number
+pop-busy = call from { $phone } (save or close the form to bring the caller up)
+cli-popped = { $phone } sent to the workbenches of { $to }
+cli-about-loyal-pop = Bring a caller up in the workbenches of one staff member (for a telephony hook)
+cli-after-loyal-pop =
+    Examples:
+      loyal pop 13800138000
+      loyal pop "+86 138-0013-8000" --to "Li Na"
+    
+    One customer with the number: the call screen; several: the lookup list; none: a new customer file with the number. A pop nobody saw in 60 s is dropped.
+cli-arg-loyal-pop-phone = The caller's number
+cli-arg-loyal-pop-to = Whose workbenches: a staff name or an OS account [default: your OS account]

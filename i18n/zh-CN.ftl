@@ -1990,3 +1990,20 @@ cli-after-loyal-remind =
       loyal remind --format json
       loyal remind --format tmux      写进 tmux.conf：set -g status-right '#(loyal remind --format tmux)'
 cli-arg-loyal-remind-format = text 给人看；json 给程序用；tmux 用于状态栏
+pop-bad-phone = { $phone } 不是电话号码（数字，可带 + - ( ) . 或空格）
+pop-no-one = 请说明来电给谁的工作台（--to 员工）
+pop-cannot-write = 无法把来电写入 { $folder }：{ $error }
+pop-caller = 来电 { $phone }：{ $name }
+pop-unknown = 来电 { $phone }：没有客户用这个号码（已打开新客户表单，号码已填好）
+pop-several = 来电 { $phone }：{ $n } 位客户用这个号码
+pop-busy = 来电 { $phone }（保存或关闭表单后显示来电客户）
+cli-popped = 已把 { $phone } 发到 { $to } 的工作台
+cli-about-loyal-pop = 在某位员工的工作台上弹出来电客户（供电话系统调用）
+cli-after-loyal-pop =
+    示例：
+      loyal pop 13800138000
+      loyal pop "+86 138-0013-8000" --to "李娜"
+    
+    一位客户用此号码：打开来电界面；几位：显示查找列表；没有：打开新客户表单并填好号码。60 秒内无人看到的弹屏会被丢弃。
+cli-arg-loyal-pop-phone = 来电号码
+cli-arg-loyal-pop-to = 谁的工作台：员工姓名或系统账号 [默认：您的系统账号]

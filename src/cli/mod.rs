@@ -16,6 +16,7 @@ mod info;
 mod init;
 mod lang;
 mod lookup;
+mod pop;
 mod remind;
 mod report;
 mod report_sheets;
@@ -217,6 +218,17 @@ pub enum Command {
     /// The QA library of canned answers: list, search, add, edit, use, import, export
     #[command(subcommand)]
     Answers(Box<answers::AnswersCommand>),
+    /// Bring a caller up in the workbenches of one staff member (for a telephony hook)
+    #[command(
+        after_help = "Examples:\n  loyal pop 13800138000\n  loyal pop \"+86 138-0013-8000\" --to \"Li Na\"\n\nOne customer with the number: the call screen; several: the lookup list; none: a new customer file with the number. A pop nobody saw in 60 s is dropped."
+    )]
+    Pop {
+        /// The caller's number
+        phone: String,
+        /// Whose workbenches: a staff name or an OS account [default: your OS account]
+        #[arg(long)]
+        to: Option<String>,
+    },
     /// What needs you now: overdue and due care plans, new complaints, SLAs within the hour
     #[command(
         after_help = "Examples:\n  loyal remind\n  loyal remind --format json\n  loyal remind --format tmux      in tmux.conf: set -g status-right '#(loyal remind --format tmux)'"
@@ -582,6 +594,7 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
         ),
         Some(Command::Answers(command)) => answers::run(context, *command),
         Some(Command::Remind { format }) => remind::run(context, format),
+        Some(Command::Pop { phone, to }) => pop::run(context, &phone, to),
         Some(Command::Followup(command)) => workflow::followup(context, *command),
         Some(Command::Care(command)) => workflow::care(context, *command),
         Some(Command::Agenda {

@@ -226,6 +226,16 @@ impl Service {
         })
     }
 
+    /// The database file this service opened.
+    pub fn database_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// The staff name recorded on what this service writes.
+    pub fn staff(&self) -> &str {
+        self.store.staff()
+    }
+
     /// Who this service acts for, and with which role.
     pub fn whoami(&self) -> (&str, Role) {
         (&self.user, self.role)

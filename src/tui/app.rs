@@ -30,6 +30,7 @@ mod asking;
 mod import;
 mod loads;
 mod mouse;
+mod pops;
 mod reminders;
 mod saving;
 
@@ -156,6 +157,9 @@ pub struct App {
     pub(super) alerts: super::alert::Alerts,
     /// What just became due and has not been rung for yet (the event loop sends it).
     pub(super) pending_alert: Option<String>,
+    /// Who this workbench is for screen pops, and the pops it has shown.
+    pub(super) pops: crate::pop::Listener,
+    pub(super) last_pop_check: Instant,
     change_counter: u64,
     last_poll: Instant,
     roster_wanted: bool,
@@ -209,6 +213,8 @@ impl App {
             last_remind: Instant::now(),
             alerts: options.alerts,
             pending_alert: None,
+            pops: crate::pop::Listener::default(),
+            last_pop_check: Instant::now(),
             sla_policy: None,
             change_counter,
             last_poll: Instant::now(),
@@ -238,6 +244,7 @@ impl App {
         app.sla_policy = app.service.sla_policy().ok();
         app.currency = app.service.team_setting("currency").unwrap_or_default();
         app.identity = app.whoami_now();
+        app.pops = crate::pop::Listener::new(app.service.staff(), &app.identity.0);
         app.panes.customers.total = app.customer_count_now().unwrap_or(0);
         if let Err(e) = app.panes.customers.load_pages(&app.service, 100) {
             app.error(e);

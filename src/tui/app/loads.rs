@@ -216,7 +216,8 @@ impl App {
         if self.last_remind.elapsed() >= super::reminders::REMIND_EVERY {
             self.load_reminders();
         }
-        self.fill_views() || changed
+        let popped = self.last_pop_check.elapsed() >= super::pops::POP_EVERY && self.check_pops();
+        self.fill_views() || changed || popped
     }
 
     /// Reads what the next frame will show and is not read yet (the files of the customer
