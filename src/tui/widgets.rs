@@ -221,6 +221,34 @@ pub fn reminder_text(r: &crate::service::Reminders, room: usize, total: bool) ->
     [long, short].into_iter().find(fits)
 }
 
+/// The first line of a search box (`/ query`), with the terminal's cursor put where the
+/// input's cursor is, inside `inner` (the box's inside); then the error, if there is one.
+pub fn query_lines(
+    f: &mut ratatui::Frame,
+    inner: ratatui::layout::Rect,
+    input: &super::edit::TextInput,
+    error: Option<&str>,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let width = inner.width as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("/ ", theme.key()),
+        Span::raw(text::sanitize(&input.value).into_owned()),
+    ])];
+    let cursor_col = text::width(&text::sanitize(&input.value[..input.cursor()]));
+    f.set_cursor_position(ratatui::layout::Position::new(
+        inner.x + 2 + cursor_col.min(width.saturating_sub(3)) as u16,
+        inner.y,
+    ));
+    if let Some(error) = error {
+        lines.push(Line::styled(
+            format!("✗ {}", text::sanitize(error)),
+            theme.error(),
+        ));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

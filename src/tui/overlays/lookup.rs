@@ -7,9 +7,9 @@ use crate::tui::action::Action;
 use crate::tui::edit::TextInput;
 use crate::tui::form::centred;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::cells_line;
+use crate::tui::widgets::{cells_line, query_lines};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -128,27 +128,14 @@ impl LookupBox {
         let inner = block.inner(popup);
         f.render_widget(block, popup);
         let width = inner.width as usize;
-        let query = crate::text::sanitize(&self.input.value).into_owned();
-        let mut lines = vec![Line::from(vec![
-            Span::styled("/ ", theme.key()),
-            Span::raw(query.clone()),
-        ])];
-        let cursor_col = crate::text::width(&crate::text::sanitize(
-            &self.input.value[..self.input.cursor()],
-        ));
-        f.set_cursor_position(Position::new(
-            inner.x + 2 + cursor_col.min(width.saturating_sub(3)) as u16,
-            inner.y,
-        ));
-        if let Some(error) = &self.error {
-            lines.push(Line::styled(
-                format!("✗ {}", crate::text::sanitize(error)),
-                theme.error(),
-            ));
-        } else if self.hits.is_empty() && !self.input.value.trim().is_empty() {
-            lines.push(Line::styled(t!("lookup-no-match"), theme.dim()));
-        } else if self.hits.is_empty() {
-            lines.push(Line::styled(t!("lookup-hint"), theme.dim()));
+        let mut lines = query_lines(f, inner, &self.input, self.error.as_deref(), theme);
+        if self.error.is_none() && self.hits.is_empty() {
+            let hint = if self.input.value.trim().is_empty() {
+                t!("lookup-hint")
+            } else {
+                t!("lookup-no-match")
+            };
+            lines.push(Line::styled(hint, theme.dim()));
         }
         let name_w = width.saturating_sub(1 + 16 + 24 + 10 + 4).max(8);
         for (i, hit) in self.hits.iter().enumerate() {
