@@ -766,13 +766,14 @@ cli-arg-loyal-rfm-complaint_cost = Cost of one complaint [default: team setting 
 cli-arg-loyal-rfm-contact_cost = Cost of one follow-up contact [default: team setting scoring.contact_cost]
 cli-arg-loyal-rfm-churn_days = Days without an order that count as churned [default: team setting scoring.churn_days]
 cli-arg-loyal-rfm-segment = Only this segment (Champions, Loyal, At Risk, ...)
-cli-about-loyal-report = Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values, causes
+cli-about-loyal-report = Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values, causes, satisfaction
 cli-arg-loyal-report-as_of = Score as of this date (orders after it are ignored): 2026-06-30, -30d, ... [default: today]
 cli-arg-loyal-report-margin_rate = Margin as a share of revenue, e.g. 0.30 [default: team setting scoring.margin_rate]
 cli-arg-loyal-report-complaint_cost = Cost of one complaint [default: team setting scoring.complaint_cost]
 cli-arg-loyal-report-contact_cost = Cost of one follow-up contact [default: team setting scoring.contact_cost]
 cli-arg-loyal-report-churn_days = Days without an order that count as churned [default: team setting scoring.churn_days]
-cli-arg-loyal-report-period = Period of the churn report
+cli-arg-loyal-report-period = Period of the churn and satisfaction reports
+cli-arg-loyal-report-by = Satisfaction per account owner or per channel, besides the period
 cli-about-loyal-due = Customers expected to reorder soon (from their purchase rhythm), overdue first
 cli-arg-loyal-due-within = Due within this many days of the date (overdue ones included)
 cli-arg-loyal-due-overdue_days = Include customers overdue by at most this many days (longer: a churn case)
@@ -1579,6 +1580,7 @@ cli-after-loyal-report =
       loyal report churn --period quarter
       loyal report segments --format csv
       loyal report causes
+      loyal report satisfaction --by owner
 cli-arg-loyal-report-kind = Which report
 cli-arg-loyal-report-format = table for people; csv or json for programs (README lists the JSON of each command); xlsx for a spreadsheet
 cli-arg-loyal-report-out = Write the csv, json or xlsx to this file instead of standard output (`-`: standard output)
@@ -2111,3 +2113,17 @@ cli-after-loyal-pop =
     One customer with the number: the call screen; several: the lookup list; none: a new customer file with the number. A pop nobody saw in 60 s is dropped.
 cli-arg-loyal-pop-phone = The caller's number
 cli-arg-loyal-pop-to = Whose workbenches: a staff name or an OS account [default: your OS account]
+cli-by-satisfaction-only = --by goes with the satisfaction report (loyal report satisfaction --by owner)
+cli-satisfaction-head = Satisfaction of scored follow-ups (1 very unhappy to 5 delighted), per period
+cli-satisfaction-none = no follow-up has a satisfaction score yet (loyal followup log ... --satisfaction 1-5)
+cli-col-group = Owner / channel
+cli-col-responses = Scored
+cli-col-average = Average
+cli-col-unhappy = Score 1-2
+cli-col-average-bar = Average (each # = 1/8)
+report-col-average = Average score
+report-col-group = Owner or channel
+report-col-responses = Scored follow-ups
+report-col-unhappy = Scores of 1-2
+report-col-unhappy_share = Share of 1-2
+report-sheet-satisfaction = Satisfaction

@@ -725,13 +725,14 @@ cli-arg-loyal-rfm-complaint_cost = 一次投诉的成本 [默认：团队设置 
 cli-arg-loyal-rfm-contact_cost = 一次跟进联系的成本 [默认：团队设置 scoring.contact_cost]
 cli-arg-loyal-rfm-churn_days = 多少天无订单算流失 [默认：团队设置 scoring.churn_days]
 cli-arg-loyal-rfm-segment = 只看此细分（Champions、Loyal、At Risk…）
-cli-about-loyal-report = 报表：pareto（80/20）、churn（按期留存）、segments、stages（阶梯）、values、causes
+cli-about-loyal-report = 报表：pareto（80/20）、churn（按期留存）、segments、stages（阶梯）、values、causes、satisfaction（满意度）
 cli-arg-loyal-report-as_of = 按这一天计算评分（之后的订单不计）：2026-06-30、-30d … [默认：今天]
 cli-arg-loyal-report-margin_rate = 毛利占收入的比例，如 0.30 [默认：团队设置 scoring.margin_rate]
 cli-arg-loyal-report-complaint_cost = 一次投诉的成本 [默认：团队设置 scoring.complaint_cost]
 cli-arg-loyal-report-contact_cost = 一次跟进联系的成本 [默认：团队设置 scoring.contact_cost]
 cli-arg-loyal-report-churn_days = 多少天无订单算流失 [默认：团队设置 scoring.churn_days]
-cli-arg-loyal-report-period = 流失报表的周期
+cli-arg-loyal-report-period = 流失和满意度报表的周期
+cli-arg-loyal-report-by = 满意度按客户负责人或按渠道分开（在周期之外）
 cli-about-loyal-due = 按购买节奏预计即将再订的客户，逾期的在前
 cli-arg-loyal-due-within = 在该日期后多少天内到期（包括已逾期的）
 cli-arg-loyal-due-overdue_days = 包括最多逾期这么多天的客户（更久的算流失）
@@ -1487,6 +1488,7 @@ cli-after-loyal-report =
       loyal report churn --period quarter
       loyal report segments --format csv
       loyal report causes
+      loyal report satisfaction --by owner
 cli-arg-loyal-report-kind = 哪一份报表
 cli-arg-loyal-report-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）；xlsx 给电子表格用
 cli-arg-loyal-report-out = 把 csv、json 或 xlsx 写入此文件而不是标准输出（`-`：标准输出）
@@ -2007,3 +2009,17 @@ cli-after-loyal-pop =
     一位客户用此号码：打开来电界面；几位：显示查找列表；没有：打开新客户表单并填好号码。60 秒内无人看到的弹屏会被丢弃。
 cli-arg-loyal-pop-phone = 来电号码
 cli-arg-loyal-pop-to = 谁的工作台：员工姓名或系统账号 [默认：您的系统账号]
+cli-by-satisfaction-only = --by 只用于满意度报表（loyal report satisfaction --by owner）
+cli-satisfaction-head = 有评分的跟进的满意度（1 很不满意 到 5 非常满意），按周期
+cli-satisfaction-none = 还没有带满意度评分的跟进（loyal followup log … --satisfaction 1-5）
+cli-col-group = 负责人 / 渠道
+cli-col-responses = 评分数
+cli-col-average = 平均分
+cli-col-unhappy = 1-2 分
+cli-col-average-bar = 平均分（每个 # = 1/8）
+report-col-average = 平均分
+report-col-group = 负责人或渠道
+report-col-responses = 有评分的跟进
+report-col-unhappy = 1-2 分的数量
+report-col-unhappy_share = 1-2 分的占比
+report-sheet-satisfaction = 满意度

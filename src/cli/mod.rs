@@ -181,9 +181,9 @@ pub enum Command {
         #[arg(long)]
         segment: Option<String>,
     },
-    /// Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values, causes
+    /// Reports: pareto (80/20), churn (retention by period), segments, stages (ladder), values, causes, satisfaction
     #[command(
-        after_help = "Examples:\n  loyal report pareto\n  loyal report churn --period quarter\n  loyal report segments --format csv\n  loyal report causes"
+        after_help = "Examples:\n  loyal report pareto\n  loyal report churn --period quarter\n  loyal report segments --format csv\n  loyal report causes\n  loyal report satisfaction --by owner"
     )]
     Report {
         /// Which report
@@ -191,9 +191,12 @@ pub enum Command {
         kind: report::ReportKind,
         #[command(flatten)]
         score: analytics::ScoreArgs,
-        /// Period of the churn report
+        /// Period of the churn and satisfaction reports
         #[arg(long, default_value = "month")]
         period: crate::scoring::Period,
+        /// Satisfaction per account owner or per channel, besides the period
+        #[arg(long, value_enum)]
+        by: Option<crate::service::SatisfactionBy>,
     },
     /// Customers expected to reorder soon (from their purchase rhythm), overdue first
     #[command(
@@ -578,7 +581,8 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             kind,
             score,
             period,
-        }) => report::report(context, kind, &score, period),
+            by,
+        }) => report::report(context, kind, &score, period, by),
         Some(Command::Due {
             within,
             overdue_days,

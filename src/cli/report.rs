@@ -20,6 +20,8 @@ pub enum ReportKind {
     Values,
     /// Resolved complaints by category and root cause
     Causes,
+    /// Satisfaction scores per period: count, average, share of 1-2
+    Satisfaction,
 }
 
 impl ReportKind {
@@ -36,10 +38,14 @@ pub fn report(
     kind: ReportKind,
     args: &ScoreArgs,
     period: Period,
+    by: Option<crate::service::SatisfactionBy>,
 ) -> anyhow::Result<()> {
     args.output.check()?;
+    if by.is_some() && kind != ReportKind::Satisfaction {
+        return Err(super::exit::refused(t!("cli-by-satisfaction-only")));
+    }
     let service = context.open()?;
-    let report = read(&service, kind, args, period)?;
+    let report = read(&service, kind, args, period, by)?;
     let format = args.output.get();
     match format {
         ReportFormat::Table => print_table(&report),
@@ -72,7 +78,15 @@ fn read(
     kind: ReportKind,
     args: &ScoreArgs,
     period: Period,
+    by: Option<crate::service::SatisfactionBy>,
 ) -> anyhow::Result<Report> {
+    if kind == ReportKind::Satisfaction {
+        return Ok(Report::Satisfaction {
+            as_of: crate::service::today(),
+            by,
+            rows: service.satisfaction_report(period, by)?,
+        });
+    }
     if kind == ReportKind::Causes {
         return Ok(Report::Causes {
             as_of: crate::service::today(),
@@ -100,10 +114,12 @@ fn read(
             as_of,
             rows: value_report(&table)?,
         },
-        ReportKind::Pareto | ReportKind::Churn | ReportKind::Causes => Report::Pareto {
-            as_of,
-            pareto: pareto_report(&table)?,
-        },
+        ReportKind::Pareto | ReportKind::Churn | ReportKind::Causes | ReportKind::Satisfaction => {
+            Report::Pareto {
+                as_of,
+                pareto: pareto_report(&table)?,
+            }
+        }
     })
 }
 
@@ -120,6 +136,7 @@ impl Report {
             Report::Values { rows, .. } => json(service, out, rows),
             Report::Pareto { pareto, .. } => json(service, out, pareto),
             Report::Causes { rows, .. } => json(service, out, rows),
+            Report::Satisfaction { rows, .. } => json(service, out, rows),
             Report::Churn { churn, .. } => {
                 // Each won-back customer as one object (its `customer` is the external id).
                 #[derive(serde::Serialize)]
@@ -234,6 +251,7 @@ fn print_table(report: &Report) {
             }
         }
         Report::Churn { churn, .. } => print_churn(churn),
+        Report::Satisfaction { rows, by, .. } => print_satisfaction(rows, by.is_some()),
         Report::Causes { rows, .. } => {
             println!("{}", t!("cli-causes-head"));
             for r in rows {
@@ -303,6 +321,42 @@ fn print_churn(churn: &crate::service::ChurnReport) {
         println!(
             "  {}",
             t!("cli-won-back-more", n = churn.won_back.len() - 20)
+        );
+    }
+}
+
+fn print_satisfaction(rows: &[crate::service::SatisfactionRow], grouped: bool) {
+    println!("{}", t!("cli-satisfaction-head"));
+    if rows.is_empty() {
+        println!("{}", t!("cli-satisfaction-none"));
+        return;
+    }
+    println!(
+        "{} {}{} {} {} {}",
+        fit(ts!("cli-col-period"), 10),
+        if grouped {
+            format!("{} ", fit(ts!("cli-col-group"), 16))
+        } else {
+            String::new()
+        },
+        fit_right(ts!("cli-col-responses"), 9),
+        fit_right(ts!("cli-col-average"), 7),
+        fit_right(ts!("cli-col-unhappy"), 12),
+        ts!("cli-col-average-bar")
+    );
+    for r in rows {
+        let bar = "#".repeat((r.average * 8.0).round() as usize);
+        println!(
+            "{:<10} {}{:>9} {:>7.2} {:>12}  {bar}",
+            r.period,
+            if grouped {
+                format!("{} ", fit(r.group.as_deref().unwrap_or("-"), 16))
+            } else {
+                String::new()
+            },
+            r.responses,
+            r.average,
+            format!("{} ({})", r.unhappy, percent(r.unhappy_share)),
         );
     }
 }

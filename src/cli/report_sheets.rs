@@ -4,7 +4,9 @@
 use super::format::ReportFormat;
 use crate::i18n;
 use crate::scoring::Pareto;
-use crate::service::{CauseRow, ChurnReport, RfmRow, SegmentRow, StageRow, ValueRow};
+use crate::service::{
+    CauseRow, ChurnReport, RfmRow, SatisfactionBy, SatisfactionRow, SegmentRow, StageRow, ValueRow,
+};
 use crate::transfer::{Cell, ColumnKind, CsvSheets, SheetColumn, SheetSink, WorkbookSheets};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -35,6 +37,11 @@ pub(super) enum Report {
         as_of: NaiveDate,
         rows: Vec<CauseRow>,
     },
+    Satisfaction {
+        as_of: NaiveDate,
+        by: Option<SatisfactionBy>,
+        rows: Vec<SatisfactionRow>,
+    },
 }
 
 impl Report {
@@ -46,7 +53,8 @@ impl Report {
             | Report::Values { as_of, .. }
             | Report::Pareto { as_of, .. }
             | Report::Churn { as_of, .. }
-            | Report::Causes { as_of, .. } => *as_of,
+            | Report::Causes { as_of, .. }
+            | Report::Satisfaction { as_of, .. } => *as_of,
         }
     }
 }
@@ -96,6 +104,14 @@ const CAUSES: &[(&str, ColumnKind)] = &[
     ("latest", Time),
     ("ids", Text(30)),
 ];
+const SATISFACTION: &[(&str, ColumnKind)] = &[
+    ("period_start", Date),
+    ("group", Text(20)),
+    ("responses", Count),
+    ("average", ColumnKind::Number),
+    ("unhappy", Count),
+    ("unhappy_share", Share),
+];
 pub(super) const RFM: &[(&str, ColumnKind)] = &[
     ("customer_id", Text(14)),
     ("name", Text(22)),
@@ -121,6 +137,7 @@ const ALL: &[&[(&str, ColumnKind)]] = &[
     CHURN,
     WON_BACK,
     CAUSES,
+    SATISFACTION,
     RFM,
 ];
 
@@ -260,6 +277,31 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
                     Cell::Date(back.churned_on),
                     Cell::Date(back.came_back),
                 ])?;
+            }
+        }
+        Report::Satisfaction { rows, by, .. } => {
+            // The group column only when the rows are split by one.
+            let set: Vec<(&'static str, ColumnKind)> = SATISFACTION
+                .iter()
+                .copied()
+                .filter(|(code, _)| by.is_some() || *code != "group")
+                .collect();
+            sink.begin(ts!("report-sheet-satisfaction"), &columns(&set))?;
+            for r in rows {
+                let mut cells = vec![Cell::Date(r.period)];
+                if by.is_some() {
+                    cells.push(Cell::Text(r.group.clone().unwrap_or_default()));
+                }
+                cells.extend([
+                    count(r.responses),
+                    Cell::Number {
+                        value: r.average,
+                        decimals: 2,
+                    },
+                    count(r.unhappy),
+                    share(r.unhappy_share),
+                ]);
+                sink.row(&cells)?;
             }
         }
         Report::Causes { rows, .. } => {

@@ -28,6 +28,7 @@ mod lookup;
 mod reminders;
 mod reports;
 mod roster;
+mod satisfaction;
 mod scoring;
 mod settings;
 mod sla;
@@ -57,6 +58,7 @@ pub use reports::{
     SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,
 };
 pub use roster::{Roster, RosterRow, RosterUpdate, ScoreReports};
+pub use satisfaction::{SatisfactionBy, SatisfactionRow};
 pub use scoring::{ChurnReport, DueRow, RfmLine, RfmRow, ScoreOptions, ScoreTable};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
 pub use sla::{SlaClock, SlaPolicy, SlaState};

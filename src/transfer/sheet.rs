@@ -26,6 +26,11 @@ pub enum Cell {
         value: f64,
         decimals: usize,
     },
+    /// A number with `decimals` digits (an average score), plain in a workbook.
+    Number {
+        value: f64,
+        decimals: usize,
+    },
     Date(NaiveDate),
     /// A local date and time, minutes shown (CSV: `2026-06-30 14:05`).
     LocalTime(NaiveDateTime),
@@ -41,7 +46,9 @@ impl Cell {
             Cell::Label { code, .. } => (*code).to_owned(),
             Cell::Count(n) => n.to_string(),
             Cell::Money(m) => m.to_string(),
-            Cell::Share { value, decimals } => format!("{value:.decimals$}"),
+            Cell::Share { value, decimals } | Cell::Number { value, decimals } => {
+                format!("{value:.decimals$}")
+            }
             Cell::Date(d) => d.to_string(),
             Cell::LocalTime(t) => t.format("%Y-%m-%d %H:%M").to_string(),
             Cell::Flag(b) => b.to_string(),
@@ -57,6 +64,7 @@ pub enum ColumnKind {
     Count,
     Money,
     Share,
+    Number,
     Date,
     Time,
 }
@@ -131,6 +139,7 @@ struct Formats {
     bold: CellFormat,
     money: CellFormat,
     share: CellFormat,
+    number: CellFormat,
     date: CellFormat,
     time: CellFormat,
 }
@@ -151,6 +160,7 @@ impl WorkbookSheets {
                 bold: CellFormat::new().set_bold(),
                 money: CellFormat::new().set_num_format("#,##0.00"),
                 share: CellFormat::new().set_num_format("0.0%"),
+                number: CellFormat::new().set_num_format("0.00"),
                 date: CellFormat::new().set_num_format("yyyy-mm-dd"),
                 time: CellFormat::new().set_num_format("yyyy-mm-dd hh:mm"),
             },
@@ -223,6 +233,9 @@ impl SheetSink for WorkbookSheets {
                 Cell::Share { value, .. } => {
                     worksheet.write_number_with_format(line, at, *value, &f.share)?;
                 }
+                Cell::Number { value, .. } => {
+                    worksheet.write_number_with_format(line, at, *value, &f.number)?;
+                }
                 Cell::Date(d) => {
                     match super::workbook_out::excel_date_time(d.and_time(chrono::NaiveTime::MIN)) {
                         Some(d) => {
@@ -277,7 +290,7 @@ fn width_of(column: &SheetColumn) -> f64 {
         ColumnKind::Text(width) => f64::from(width),
         ColumnKind::Count => 10.0,
         ColumnKind::Money => 14.0,
-        ColumnKind::Share => 9.0,
+        ColumnKind::Share | ColumnKind::Number => 9.0,
         ColumnKind::Date => 12.0,
         ColumnKind::Time => 17.0,
     };
