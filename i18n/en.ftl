@@ -2127,3 +2127,5 @@ report-col-responses = Scored follow-ups
 report-col-unhappy = Scores of 1-2
 report-col-unhappy_share = Share of 1-2
 report-sheet-satisfaction = Satisfaction
+answer-too-long-for-field = { $title } is longer than this field takes (at most { $most } more characters): not inserted
+cli-arg-loyal-answers-remove-if_version = Refuse if the answer is no longer at this version (someone saved meanwhile)

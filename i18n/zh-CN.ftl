@@ -2023,3 +2023,5 @@ report-col-responses = 有评分的跟进
 report-col-unhappy = 1-2 分的数量
 report-col-unhappy_share = 1-2 分的占比
 report-sheet-satisfaction = 满意度
+answer-too-long-for-field = { $title } 超过此栏可容纳的长度（最多还能输入 { $most } 个字符）：未插入
+cli-arg-loyal-answers-remove-if_version = 如果答案已不是此版本（期间有人保存）则拒绝删除

@@ -17,6 +17,8 @@ pub const POP_TTL_MS: Millis = 60_000;
 const MAX_PHONE_CHARS: usize = 32;
 /// At most this many pops are read at a time (a folder filled by a runaway hook stays cheap).
 const MAX_FILES: usize = 200;
+/// A pop file is a few dozen bytes; anything larger is not one.
+const MAX_POP_BYTES: u64 = 4096;
 
 /// One incoming call for one person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +94,17 @@ pub fn send(db: &Path, pop: &Pop) -> Result<PathBuf, PopError> {
         .prefix(".pop-")
         .tempfile_in(&dir)
         .map_err(fail)?;
+    // Readable by whoever may read the database (the hook may run as another account than
+    // the workbenches): the database file's own mode, set after creation so that no umask
+    // takes the group's read away, not a temporary file's private one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(db).map_or(0o600, |m| m.permissions().mode() & 0o666);
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode | 0o600))
+            .map_err(fail)?;
+    }
     temp.write_all(&text).map_err(fail)?;
     // Unique: the temporary file's own random name, after the time (oldest first in a listing).
     let unique = temp
@@ -131,25 +144,46 @@ impl Listener {
 
     /// The pops for me in `dir` not shown yet and not expired at `now`, oldest first;
     /// expired ones are removed. A folder that is not there (no pop ever sent) is no pop.
+    /// Only small regular files are read (never a link, a pipe or a device); anything in
+    /// the folder that is not a pop and older than [`POP_TTL_MS`] is removed.
     pub fn take(&mut self, dir: &Path, now: Millis) -> Vec<Pop> {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return Vec::new();
         };
         let mut found = Vec::new();
         let mut alive = HashSet::new();
-        for entry in entries.flatten().take(MAX_FILES) {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !name.ends_with(".json") || name.starts_with('.') {
-                continue;
-            }
-            let Some(pop) = std::fs::read(entry.path())
-                .ok()
-                .and_then(|bytes| serde_json::from_slice::<Pop>(&bytes).ok())
-            else {
+        // Newest names first (they start with the time sent), so that a folder that holds
+        // more than MAX_FILES still shows the latest calls.
+        let mut names: Vec<(String, PathBuf)> = entries
+            .flatten()
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .collect();
+        names.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        for (name, path) in names.into_iter().take(MAX_FILES) {
+            // No link is followed; only a small regular file is opened.
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
                 continue;
             };
-            if now - pop.at > POP_TTL_MS {
-                let _ = std::fs::remove_file(entry.path());
+            let stale = meta
+                .modified()
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age.as_millis() > POP_TTL_MS as u128);
+            let pop = (meta.is_file() && meta.len() <= MAX_POP_BYTES && name.ends_with(".json"))
+                .then(|| std::fs::read(&path).ok())
+                .flatten()
+                .and_then(|bytes| serde_json::from_slice::<Pop>(&bytes).ok())
+                .filter(|pop| checked_phone(&pop.phone).is_ok());
+            let Some(pop) = pop else {
+                // A half-written temporary file of a sender that died, or not a pop at all.
+                if stale && meta.is_file() {
+                    let _ = std::fs::remove_file(&path);
+                }
+                continue;
+            };
+            // Expired either way: sent over a minute ago, or stamped far in the future.
+            if now.saturating_sub(pop.at).unsigned_abs() > POP_TTL_MS as u64 {
+                let _ = std::fs::remove_file(&path);
                 continue;
             }
             alive.insert(name.clone());
@@ -207,6 +241,46 @@ mod tests {
         let mut ann = Listener::new("Ann", "ann");
         assert!(ann.take(&spool(&db), POP_TTL_MS + 1).is_empty());
         assert_eq!(std::fs::read_dir(spool(&db)).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_pipes_and_strangers_are_never_read_and_pops_are_as_readable_as_the_database() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("shop.redb");
+        std::fs::write(&db, b"").unwrap();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let file = send(&db, &pop("13800138000", "ann", 5_000)).unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o640,
+            "the group that shares the database reads the pop"
+        );
+        let spool = spool(&db);
+        // A pipe would block a read for ever, /dev/zero would never end: neither is opened.
+        let fifo = std::ffi::CString::new(spool.join("9-x.json").to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        std::os::unix::fs::symlink("/dev/zero", spool.join("8-z.json")).unwrap();
+        std::fs::write(spool.join("7-big.json"), vec![b' '; 10_000]).unwrap();
+        std::fs::write(
+            spool.join("6-bad.json"),
+            br#"{"phone":"\u001b[31m","to":"ann","at":5000}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            spool.join("5-min.json"),
+            br#"{"phone":"13800138000","to":"ann","at":-9223372036854775808}"#,
+        )
+        .unwrap();
+        let mut ann = Listener::new("Ann", "ann");
+        let got = ann.take(&spool, 6_000);
+        assert_eq!(got.len(), 1, "only the real pop: {got:?}");
+        assert!(
+            !spool.join("5-min.json").exists(),
+            "an absurd time is expired, not a panic"
+        );
     }
 
     #[test]

@@ -121,7 +121,12 @@ fn an_edit_against_an_older_version_is_refused_and_changes_are_audited() {
     assert!(shown["text"].as_str().unwrap().contains("{name}"));
     let err = cli.fails(&["answers", "add", "--title", "", "--text", "x"]);
     assert!(err.contains("needs a title"), "{err}");
-    cli.ok(&["answers", "remove", "A-0002"]);
+    let err = cli.fails(&["answers", "remove", "A-0001", "--if-version", "1"]);
+    assert!(
+        err.contains("changed meanwhile"),
+        "a stale removal is refused: {err}"
+    );
+    cli.ok(&["answers", "remove", "A-0002", "--if-version", "1"]);
     let err = cli.fails(&["answers", "show", "A-0002"]);
     assert!(err.contains("no answer A-0002"), "{err}");
     let audit = cli.ok(&["audit", "--format", "json"]);
@@ -310,6 +315,28 @@ mod service {
         };
         assert_eq!(used.text, "李四，记得 2030-01-02 续订");
         assert_eq!(used.answer.uses, 1);
+    }
+
+    #[test]
+    fn a_row_without_an_id_never_takes_the_id_a_later_row_names() {
+        let db = TestDb::new();
+        let rows = vec![
+            Lined {
+                line: 2,
+                value: new("Greeting", "Hello"),
+            },
+            Lined {
+                line: 3,
+                value: NewAnswer {
+                    id: Some("A-0001".into()),
+                    ..new("Refund", "Money back")
+                },
+            },
+        ];
+        let done = db.service.import_answers(&rows, Vec::new(), false).unwrap();
+        assert_eq!(done.added, 2);
+        assert_eq!(db.service.answer("A-0001").unwrap().title, "Refund");
+        assert_eq!(db.service.answer("A-0002").unwrap().title, "Greeting");
     }
 
     #[test]

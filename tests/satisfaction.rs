@@ -41,7 +41,7 @@ fn the_report_equals_a_recount_of_the_file_per_month_and_channel() {
     assert!(want.len() > 10, "the fixtures have scores");
     let rows = db
         .service
-        .satisfaction_report(Period::Month, Some(SatisfactionBy::Channel))
+        .satisfaction_report(Period::Month, Some(SatisfactionBy::Channel), None)
         .expect("report");
     let got: BTreeMap<(String, String), (u64, u64, u64)> = rows
         .iter()
@@ -57,11 +57,11 @@ fn the_report_equals_a_recount_of_the_file_per_month_and_channel() {
     // Without a split, each month is the sum of its channels; by owner too.
     let months = db
         .service
-        .satisfaction_report(Period::Month, None)
+        .satisfaction_report(Period::Month, None, None)
         .expect("report");
     let by_owner = db
         .service
-        .satisfaction_report(Period::Month, Some(SatisfactionBy::Owner))
+        .satisfaction_report(Period::Month, Some(SatisfactionBy::Owner), None)
         .expect("report");
     for m in &months {
         let of = |rows: &[loyal::service::SatisfactionRow]| -> u64 {
@@ -122,6 +122,16 @@ fn the_command_prints_table_csv_json_and_a_workbook_and_refuses_by_elsewhere() {
         path(&out),
     ]);
     assert!(std::fs::metadata(&out).expect("workbook").len() > 1000);
+    // As of a date: the later contacts are left out.
+    let early = cli.ok(&[
+        "report",
+        "satisfaction",
+        "--as-of",
+        "2026-01-31",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(early.lines().count(), 2, "{early}");
     let err = cli.fails(&["report", "segments", "--by", "owner"]);
     assert!(
         err.contains("--by goes with the satisfaction report"),

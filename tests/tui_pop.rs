@@ -64,3 +64,27 @@ fn one_several_or_no_customer_with_the_number() {
     let status = b.app.status.clone().expect("status");
     assert!(status.text.contains("call from 13500096542"), "{status:?}");
 }
+
+#[test]
+fn a_reply_being_typed_under_the_answer_picker_is_kept_when_a_call_comes() {
+    let mut b = bench();
+    b.press("3");
+    b.press("r");
+    b.typed("half a reply");
+    b.app.handle_event(crossterm::event::Event::Key(
+        crossterm::event::KeyEvent::new(
+            KeyCode::Char('t'),
+            crossterm::event::KeyModifiers::CONTROL,
+        ),
+    ));
+    assert!(matches!(b.app.overlay, Some(Overlay::Answers(_))));
+    b.app.pop_up(pop("13500096542"));
+    let Some(Overlay::Answers(picker)) = &b.app.overlay else {
+        panic!("the picker and its form stay")
+    };
+    assert_eq!(
+        picker.form.as_ref().expect("form").value("text"),
+        "half a reply"
+    );
+    assert!(b.app.card.is_none(), "no card opened over the reply");
+}

@@ -111,6 +111,9 @@ pub enum AnswersCommand {
     Remove {
         /// The answer: A-0001
         id: String,
+        /// Refuse if the answer is no longer at this version (someone saved meanwhile)
+        #[arg(long)]
+        if_version: Option<u64>,
     },
     /// The text of an answer for a case, placeholders filled (the use is counted)
     #[command(
@@ -241,8 +244,8 @@ pub fn run(context: &Context, command: AnswersCommand) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        AnswersCommand::Remove { id } => {
-            let answer = service.remove_answer(&id)?;
+        AnswersCommand::Remove { id, if_version } => {
+            let answer = service.remove_answer(&id, if_version)?;
             println!(
                 "{}",
                 t!(

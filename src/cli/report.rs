@@ -84,7 +84,7 @@ fn read(
         return Ok(Report::Satisfaction {
             as_of: crate::service::today(),
             by,
-            rows: service.satisfaction_report(period, by)?,
+            rows: service.satisfaction_report(period, by, args.as_of)?,
         });
     }
     if kind == ReportKind::Causes {

@@ -251,11 +251,19 @@ impl Service {
         })
     }
 
-    /// Removes answer `id` from the library; returns what it was.
-    pub fn remove_answer(&self, id: &str) -> Result<Answer, ServiceError> {
+    /// Removes answer `id` from the library; returns what it was. Refused when it is no
+    /// longer at `expected_version` (a colleague changed what was about to be removed).
+    pub fn remove_answer(
+        &self,
+        id: &str,
+        expected_version: Option<u64>,
+    ) -> Result<Answer, ServiceError> {
         let id = id.trim();
         self.write(Role::Agent, "manage canned answers", |w| {
             let answer = w.answer(id)?.ok_or_else(|| unknown(id))?;
+            if expected_version.is_some_and(|v| v != answer.version) {
+                return Err(stale(&answer));
+            }
             w.remove_answer(id)?;
             w.audit("answer.remove", None, id, &answer.title)?;
             Ok(answer)
@@ -367,6 +375,10 @@ impl Service {
                 ..Default::default()
             };
             let existing = w.answers()?;
+            // Rows that name their id first: a counted id (A-0001...) given to a row without
+            // one then skips them instead of taking one a later row names.
+            let mut good = good;
+            good.sort_by_key(|(_, fields)| fields.id.is_none());
             for (_, fields) in good {
                 let there = match &fields.id {
                     Some(id) => w.answer(id)?,

@@ -188,6 +188,8 @@ pub enum Request {
     },
     RemoveAnswer {
         id: String,
+        /// Refuse if the answer is no longer at this version.
+        expected_version: Option<u64>,
     },
     /// The answer's text for a case, placeholders filled; counts one use.
     UseAnswer {
@@ -473,7 +475,10 @@ impl Service {
                 edit,
                 expected_version,
             } => Response::Answer(Box::new(self.edit_answer(&id, &edit, expected_version)?)),
-            Request::RemoveAnswer { id } => Response::Answer(Box::new(self.remove_answer(&id)?)),
+            Request::RemoveAnswer {
+                id,
+                expected_version,
+            } => Response::Answer(Box::new(self.remove_answer(&id, expected_version)?)),
             Request::UseAnswer { id, case } => {
                 Response::UsedAnswer(Box::new(self.use_answer(&id, &case)?))
             }

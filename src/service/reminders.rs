@@ -27,7 +27,7 @@ pub struct Reminders {
     pub sla_soon: u64,
     /// ...and those past one.
     pub sla_breached: u64,
-    /// Each thing counted, as `plan CP-000031`, `complaint CM-000012 new`, `... soon`,
+    /// Each thing counted, as `plan CP-000031 overdue` (or `due`), `complaint CM-000012 new`, `... soon`,
     /// `... breached`: a screen compares two readings to tell what just became due.
     pub items: Vec<String>,
 }
@@ -153,11 +153,17 @@ impl Service {
             if !mine {
                 continue;
             }
+            // Due and overdue are two items: falling overdue (a time passed) rings again.
             match group {
-                AgendaGroup::Overdue => out.overdue_plans += 1,
-                _ => out.due_plans += 1,
+                AgendaGroup::Overdue => {
+                    out.overdue_plans += 1;
+                    out.items.push(format!("plan {} overdue", plan.id));
+                }
+                _ => {
+                    out.due_plans += 1;
+                    out.items.push(format!("plan {} due", plan.id));
+                }
             }
-            out.items.push(format!("plan {}", plan.id));
         }
         for c in r.complaints()? {
             let c = c?;

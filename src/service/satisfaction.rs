@@ -42,12 +42,13 @@ struct Sums {
 }
 
 impl Service {
-    /// Every scored follow-up, by its local date's `period` (and `by`), oldest period first,
-    /// groups by name within one.
+    /// Every scored follow-up (up to `as_of`, when given), by its local date's `period`
+    /// (and `by`), oldest period first, groups by name within one.
     pub fn satisfaction_report(
         &self,
         period: Period,
         by: Option<SatisfactionBy>,
+        as_of: Option<NaiveDate>,
     ) -> Result<Vec<SatisfactionRow>, ServiceError> {
         let r = self.store.read()?;
         let mut dates = super::LocalDates::default();
@@ -74,7 +75,11 @@ impl Service {
                     }
                 },
             };
-            let start = period.start_of(dates.date(f.at));
+            let day = dates.date(f.at);
+            if as_of.is_some_and(|end| day > end) {
+                continue;
+            }
+            let start = period.start_of(day);
             let s = sums.entry((start, group)).or_default();
             s.responses += 1;
             s.total += u64::from(score);

@@ -70,6 +70,7 @@ pub enum Purpose {
     },
     RemoveAnswer {
         id: String,
+        version: u64,
     },
 }
 

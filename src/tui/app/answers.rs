@@ -34,7 +34,22 @@ impl App {
         if let Some(at) = form.fields.iter().position(|f| f.key == key) {
             form.focus = at;
             let field = &mut form.fields[at];
-            if !field.original.is_empty() && field.value() == field.original {
+            let replace = !field.original.is_empty() && field.value() == field.original;
+            let kept = if replace {
+                0
+            } else {
+                field.value().chars().count()
+            };
+            let room = crate::tui::form::MAX_FIELD_CHARS.saturating_sub(kept);
+            if used.text.chars().count() > room {
+                // Never a silently cut answer: say so, and leave the field as it was.
+                return self.error(t!(
+                    "answer-too-long-for-field",
+                    title = used.answer.title.as_str(),
+                    most = room
+                ));
+            }
+            if replace {
                 field.set_value("");
             }
             field.insert(&used.text);

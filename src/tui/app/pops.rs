@@ -28,9 +28,14 @@ impl App {
     /// Brings up the caller of `pop`.
     pub fn pop_up(&mut self, pop: Pop) {
         let phone = crate::text::sanitize(&pop.phone).into_owned();
-        if let Some(Overlay::Form(form)) = &self.overlay
-            && (form.is_dirty() || form.saving_since.is_some())
-        {
+        let busy = match &self.overlay {
+            Some(Overlay::Form(form)) => Some(&**form),
+            // The answer picker holds the form it was opened over.
+            Some(Overlay::Answers(picker)) => picker.form.as_deref(),
+            _ => None,
+        }
+        .is_some_and(|form| form.is_dirty() || form.saving_since.is_some());
+        if busy {
             return self.info(t!("pop-busy", phone = phone));
         }
         let request = Request::Lookup {

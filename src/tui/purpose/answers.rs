@@ -44,6 +44,7 @@ pub(super) fn remove_answer_form(answer: &Answer) -> Form<Purpose> {
         ),
         Purpose::RemoveAnswer {
             id: answer.id.clone(),
+            version: answer.version,
         },
         Vec::new(),
     )
@@ -75,8 +76,12 @@ pub(super) fn save_job(purpose: &Purpose, form: &Form<Purpose>) -> Result<SaveJo
             },
             saved,
         ),
-        Purpose::RemoveAnswer { id } => {
-            request(Request::RemoveAnswer { id: id.clone() }, |r| match r {
+        Purpose::RemoveAnswer { id, version } => request(
+            Request::RemoveAnswer {
+                id: id.clone(),
+                expected_version: Some(*version),
+            },
+            |r| match r {
                 Response::Answer(a) => {
                     t!(
                         "removed-answer",
@@ -85,8 +90,8 @@ pub(super) fn save_job(purpose: &Purpose, form: &Form<Purpose>) -> Result<SaveJo
                     )
                 }
                 _ => t!("saved-answer-plain"),
-            })
-        }
+            },
+        ),
         _ => request(
             Request::AddAnswer(NewAnswer {
                 id: None,
