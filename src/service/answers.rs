@@ -126,6 +126,19 @@ fn unknown(id: &str) -> ServiceError {
     ServiceError::not_found("answer", t!("answer-unknown", id = id))
 }
 
+/// The answer `id` as stored, refused as stale when it is no longer at `expected_version`.
+fn at_version(
+    w: &Writer<'_>,
+    id: &str,
+    expected_version: Option<u64>,
+) -> Result<Answer, ServiceError> {
+    let answer = w.answer(id)?.ok_or_else(|| unknown(id))?;
+    if expected_version.is_some_and(|v| v != answer.version) {
+        return Err(stale(&answer));
+    }
+    Ok(answer)
+}
+
 /// Writes a new answer from checked fields.
 fn add_in(w: &mut Writer<'_>, new: NewAnswer) -> Result<Answer, ServiceError> {
     let id = match new.id {
@@ -226,10 +239,7 @@ impl Service {
     ) -> Result<Answer, ServiceError> {
         let id = id.trim();
         self.write(Role::Agent, "manage canned answers", |w| {
-            let answer = w.answer(id)?.ok_or_else(|| unknown(id))?;
-            if expected_version.is_some_and(|v| v != answer.version) {
-                return Err(stale(&answer));
-            }
+            let answer = at_version(w, id, expected_version)?;
             let fields = checked(&NewAnswer {
                 id: None,
                 title: edit.title.clone().unwrap_or_else(|| answer.title.clone()),
@@ -260,10 +270,7 @@ impl Service {
     ) -> Result<Answer, ServiceError> {
         let id = id.trim();
         self.write(Role::Agent, "manage canned answers", |w| {
-            let answer = w.answer(id)?.ok_or_else(|| unknown(id))?;
-            if expected_version.is_some_and(|v| v != answer.version) {
-                return Err(stale(&answer));
-            }
+            let answer = at_version(w, id, expected_version)?;
             w.remove_answer(id)?;
             w.audit("answer.remove", None, id, &answer.title)?;
             Ok(answer)

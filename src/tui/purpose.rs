@@ -159,40 +159,7 @@ impl Purpose {
     /// The field a canned answer goes into, and the case its placeholders are filled from;
     /// `None` for forms that take none.
     pub fn answer_target(&self) -> Option<(&'static str, crate::service::AnswerCase)> {
-        use crate::service::AnswerCase;
-        match self {
-            Purpose::Complaint {
-                id,
-                action:
-                    Action::Acknowledge
-                    | Action::Reply
-                    | Action::Note
-                    | Action::CustomerContact
-                    | Action::Resolve,
-                ..
-            } => Some((
-                "text",
-                AnswerCase {
-                    complaint: Some(id.clone()),
-                    ..AnswerCase::default()
-                },
-            )),
-            Purpose::LogFollowUp { customer } => Some((
-                "summary",
-                AnswerCase {
-                    customer: Some(CustomerKey::Internal(*customer)),
-                    ..AnswerCase::default()
-                },
-            )),
-            Purpose::PlanDone { plan } => Some((
-                "summary",
-                AnswerCase {
-                    plan: Some(plan.clone()),
-                    ..AnswerCase::default()
-                },
-            )),
-            _ => None,
-        }
+        answers::answer_target(self)
     }
 
     /// The role its save needs (a form the save of which would be refused is not shown).

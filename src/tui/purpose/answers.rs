@@ -1,9 +1,11 @@
-//! The forms of the QA library: a new answer, a change to one (stale saves refused and
-//! reloaded as for customer files), and removing one (a form with no fields: Enter removes).
+//! The forms of the QA library (a new answer, a change to one, with stale saves refused and
+//! reloaded as for customer files, and removing one: a form with no fields, Enter removes),
+//! and which other forms take a canned answer, in which field.
 
 use super::{Invalid, Purpose, SaveJob, request};
 use crate::domain::{Answer, NewAnswer, parse_tags};
-use crate::service::{AnswerEdit, Request, Response, Service};
+use crate::service::{AnswerCase, AnswerEdit, CustomerKey, Request, Response, Service};
+use crate::tui::action::Action;
 use crate::tui::form::{Field, Form};
 
 fn fields(answer: Option<&Answer>) -> Vec<Field> {
@@ -121,4 +123,42 @@ pub(super) fn reload(form: &mut Form<Purpose>, id: &str, service: &Service) -> R
         version: fresh.version,
     };
     Ok(())
+}
+
+/// The field a canned answer goes into, and the case its placeholders are filled from;
+/// `None` for forms that take none.
+pub(super) fn answer_target(purpose: &Purpose) -> Option<(&'static str, AnswerCase)> {
+    match purpose {
+        Purpose::Complaint {
+            id,
+            action:
+                Action::Acknowledge
+                | Action::Reply
+                | Action::Note
+                | Action::CustomerContact
+                | Action::Resolve,
+            ..
+        } => Some((
+            "text",
+            AnswerCase {
+                complaint: Some(id.clone()),
+                ..AnswerCase::default()
+            },
+        )),
+        Purpose::LogFollowUp { customer } => Some((
+            "summary",
+            AnswerCase {
+                customer: Some(CustomerKey::Internal(*customer)),
+                ..AnswerCase::default()
+            },
+        )),
+        Purpose::PlanDone { plan } => Some((
+            "summary",
+            AnswerCase {
+                plan: Some(plan.clone()),
+                ..AnswerCase::default()
+            },
+        )),
+        _ => None,
+    }
 }
