@@ -810,7 +810,7 @@ cli-arg-loyal-forgotten-days = List the customers silent at least this many days
 cli-about-loyal-complaints = The complaint queue: breached first, then least time left, then severity
 cli-arg-loyal-complaints-status = new, acknowledged, in_progress, resolved, closed [default: every open status]
 cli-arg-loyal-complaints-breached = Only complaints that missed a deadline
-cli-about-loyal-complaint = One complaint: open, show, ack, start, reply, note, contact, resolve, close, reopen, assign
+cli-about-loyal-complaint = One complaint: open, show, ack, start, reply, note, contact, resolve, close, reopen, assign, route
 cli-about-loyal-complaint-open = Open a complaint for a customer
 cli-arg-loyal-complaint-open-severity = low, normal, high, urgent
 cli-about-loyal-complaint-show = Show a complaint with its SLA state and history
@@ -2129,3 +2129,45 @@ report-col-unhappy_share = Share of 1-2
 report-sheet-satisfaction = Satisfaction
 answer-too-long-for-field = { $title } is longer than this field takes (at most { $most } more characters): not inserted
 cli-arg-loyal-answers-remove-if_version = Refuse if the answer is no longer at this version (someone saved meanwhile)
+
+## Teams and routing (issue 15 §4)
+team-service = service
+team-finance = finance
+team-sales = sales
+team-no-name = a team without a name in { $part }
+team-bad-name = team name { $name } is too long (at most { $max } characters) or holds , : ; or a control character
+team-twice = team { $name } is named twice
+team-bad-member = member { $member } holds a control character
+setting-teams = teams a complaint can be routed to, with members: `service: ann, bob; finance: carol`
+complaint-event-routed = routed
+complaint-route-closed = { $id } is { $status }; reopen it to route it
+no-teams = no team { $team }: no teams are set (loyal config set teams "service; finance; sales")
+no-such-team = no team { $team } (teams: { $teams })
+no-teams-set = no teams are set: an admin sets them with loyal config set teams "service; finance; sales"
+event-unassigned = no longer assigned: waiting in { $team }'s queue
+event-routed = routed to { $team }
+event-routed-why = routed to { $team }: { $note }
+audit-complaint-route = complaint routed
+action-route = route the complaint to a team
+complaint-form-route = Route to a team
+field-team = Team
+field-route-why = Why (kept in its history)
+field-route-to = Assign to (optional)
+detail-team = Team
+queue-col-team = TEAM
+cli-view-team = team
+remind-team = { $n ->
+    [one] { $n } complaint waiting in your team's queue
+   *[other] { $n } complaints waiting in your team's queue
+}
+remind-team-short = { $n } team
+cli-about-loyal-complaint-route = Send it to a team (finance, sales, ...); its SLA clock runs on
+cli-after-loyal-complaint-route =
+    Examples:
+      loyal complaint route CM-000007 --team finance --note "refund owed since May"
+      loyal complaint route CM-000007 --team sales --to dan
+cli-arg-loyal-complaint-route-id = The complaint: CM-000007
+cli-arg-loyal-complaint-route-team = The team, as the `teams` setting names it
+cli-arg-loyal-complaint-route-note = Why it goes there (kept in its history)
+cli-arg-loyal-complaint-route-to = Also give it to this person in the team
+cli-arg-loyal-complaints-team = Only complaints routed to this team (finance, sales, ...)

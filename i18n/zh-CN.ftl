@@ -769,7 +769,7 @@ cli-arg-loyal-forgotten-days = 列出至少这么多天未联系的客户
 cli-about-loyal-complaints = 投诉队列：超时的在前，然后按剩余时间，再按级别
 cli-arg-loyal-complaints-status = new、acknowledged、in_progress、resolved、closed [默认：所有未结状态]
 cli-arg-loyal-complaints-breached = 只看超过时限的投诉
-cli-about-loyal-complaint = 单个投诉：open、show、ack、start、reply、note、contact、resolve、close、reopen、assign
+cli-about-loyal-complaint = 单个投诉：open、show、ack、start、reply、note、contact、resolve、close、reopen、assign、route
 cli-about-loyal-complaint-open = 为客户登记投诉
 cli-arg-loyal-complaint-open-severity = low、normal、high、urgent
 cli-about-loyal-complaint-show = 查看投诉及其时限状态和处理记录
@@ -2025,3 +2025,42 @@ report-col-unhappy_share = 1-2 分的占比
 report-sheet-satisfaction = 满意度
 answer-too-long-for-field = { $title } 超过此栏可容纳的长度（最多还能输入 { $most } 个字符）：未插入
 cli-arg-loyal-answers-remove-if_version = 如果答案已不是此版本（期间有人保存）则拒绝删除
+
+## 团队与转派（issue 15 §4）
+team-service = 客服
+team-finance = 财务
+team-sales = 销售
+team-no-name = { $part } 中有一个没有名称的团队
+team-bad-name = 团队名称 { $name } 太长（最多 { $max } 个字）或含 , : ; 或控制字符
+team-twice = 团队 { $name } 重复
+team-bad-member = 成员 { $member } 含控制字符
+setting-teams = 投诉可转派的团队及成员：`service: ann, bob; finance: carol`
+complaint-event-routed = 转派
+complaint-route-closed = { $id } 已{ $status }；请重新打开后再转派
+no-teams = 没有团队 { $team }：尚未设置团队（loyal config set teams "service; finance; sales"）
+no-such-team = 没有团队 { $team }（现有团队：{ $teams }）
+no-teams-set = 尚未设置团队：管理员可用 loyal config set teams "service; finance; sales" 设置
+event-unassigned = 取消指派：在{ $team }队列中等待处理
+event-routed = 转派给{ $team }
+event-routed-why = 转派给{ $team }：{ $note }
+audit-complaint-route = 转派投诉
+action-route = 把投诉转派给团队
+complaint-form-route = 转派给团队
+field-team = 团队
+field-route-why = 原因（记入处理记录）
+field-route-to = 指派给（可选）
+detail-team = 团队
+queue-col-team = 团队
+cli-view-team = 团队
+remind-team = 团队队列中有 { $n } 件投诉待处理
+remind-team-short = 团队{ $n }
+cli-about-loyal-complaint-route = 转派给团队（财务、销售等）；时限照常计时
+cli-after-loyal-complaint-route =
+    示例：
+      loyal complaint route CM-000007 --team finance --note "五月起欠退款"
+      loyal complaint route CM-000007 --team sales --to dan
+cli-arg-loyal-complaint-route-id = 投诉：CM-000007
+cli-arg-loyal-complaint-route-team = 团队，按 `teams` 设置中的名称
+cli-arg-loyal-complaint-route-note = 转派原因（记入处理记录）
+cli-arg-loyal-complaint-route-to = 同时指派给该团队中的这个人
+cli-arg-loyal-complaints-team = 只看转派给此团队的投诉（finance、sales 等）

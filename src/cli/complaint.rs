@@ -154,6 +154,23 @@ pub enum ComplaintAction {
         /// The colleague's staff name
         to: String,
     },
+    /// Send it to a team (finance, sales, ...); its SLA clock runs on
+    #[command(
+        after_help = "Examples:\n  loyal complaint route CM-000007 --team finance --note \"refund owed since May\"\n  loyal complaint route CM-000007 --team sales --to dan"
+    )]
+    Route {
+        /// The complaint: CM-000007
+        id: String,
+        /// The team, as the `teams` setting names it
+        #[arg(long)]
+        team: String,
+        /// Why it goes there (kept in its history)
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Also give it to this person in the team
+        #[arg(long)]
+        to: Option<String>,
+    },
 }
 
 /// The five review questions and the cause.
@@ -297,6 +314,9 @@ pub fn action(context: &Context, action: ComplaintAction) -> anyhow::Result<()> 
         ComplaintAction::Close { id } => (id, ComplaintCommand::Close),
         ComplaintAction::Reopen { id, reason } => (id, ComplaintCommand::Reopen { reason }),
         ComplaintAction::Assign { id, to } => (id, ComplaintCommand::Assign { to }),
+        ComplaintAction::Route { id, team, note, to } => {
+            (id, ComplaintCommand::Route { team, note, to })
+        }
     };
     let (id, command) = command;
     let (c, plan) = service.complaint_command(&id, command)?;
@@ -359,6 +379,13 @@ fn print_view(view: &ComplaintView) {
         label(ts!("cli-view-assignee")),
         sanitize(c.assignee.as_deref().unwrap_or(ts!("cli-view-nobody")))
     );
+    if let Some(team) = &c.team {
+        println!(
+            "  {}{}",
+            label(ts!("cli-view-team")),
+            sanitize(&crate::domain::team_title(team))
+        );
+    }
     println!("  {}{}", label(ts!("cli-view-contacts")), c.contacts);
     println!(
         "  {}{}{}",
@@ -420,6 +447,7 @@ pub fn queue(
     context: &Context,
     status: Option<ComplaintStatus>,
     assignee: Option<String>,
+    team: Option<String>,
     breached: bool,
     format: OutputFormat,
 ) -> anyhow::Result<()> {
@@ -427,6 +455,7 @@ pub fn queue(
     let views = service.complaint_queue(&QueueFilter {
         status,
         assignee,
+        team,
         breached_only: breached,
     })?;
     match format {
@@ -444,6 +473,7 @@ pub fn queue(
                     "status",
                     "category",
                     "assignee",
+                    "team",
                     "opened_at",
                     "response_due",
                     "resolution_due",
@@ -459,6 +489,7 @@ pub fn queue(
                         c.status.label().to_string(),
                         c.category.clone(),
                         c.assignee.clone().unwrap_or_default(),
+                        c.team.clone().unwrap_or_default(),
                         crate::domain::rfc3339(c.opened_at),
                         at(v.sla.response_due),
                         at(v.sla.resolution_due),
@@ -471,24 +502,32 @@ pub fn queue(
     }
     println!("{}", t!("queue-count", n = views.len()));
     println!(
-        "{} {} {} {} {} {} {}",
+        "{} {} {} {} {} {} {} {}",
         fit(ts!("queue-col-id"), 9),
         fit(ts!("queue-col-severity"), 8),
         fit(ts!("queue-col-status"), 12),
         fit(ts!("queue-col-customer"), 14),
         fit(ts!("queue-col-category"), 14),
+        fit(ts!("queue-col-team"), 8),
         fit(ts!("queue-col-assignee"), 11),
         ts!("col-sla")
     );
     for v in &views {
         let c = &v.complaint;
         println!(
-            "{} {} {} {} {} {} {}",
+            "{} {} {} {} {} {} {} {}",
             fit(&c.id, 9),
             fit(c.severity.title(), 8),
             fit(c.status.title(), 12),
             fit(&v.customer.name, 14),
             fit(&c.category, 14),
+            fit(
+                &c.team
+                    .as_deref()
+                    .map(crate::domain::team_title)
+                    .unwrap_or_default(),
+                8
+            ),
             fit(c.assignee.as_deref().unwrap_or(""), 11),
             sla_text(v)
         );

@@ -292,13 +292,16 @@ pub enum Command {
         /// Only complaints given to this person
         #[arg(long)]
         assignee: Option<String>,
+        /// Only complaints routed to this team (finance, sales, ...)
+        #[arg(long)]
+        team: Option<String>,
         /// Only complaints that missed a deadline
         #[arg(long)]
         breached: bool,
         #[command(flatten)]
         output: format::FormatArg,
     },
-    /// One complaint: open, show, ack, start, reply, note, contact, resolve, close, reopen, assign
+    /// One complaint: open, show, ack, start, reply, note, contact, resolve, close, reopen, assign, route
     #[command(subcommand)]
     Complaint(Box<complaint::ComplaintAction>),
     /// Who changed what and when (newest first)
@@ -616,9 +619,10 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
         Some(Command::Complaints {
             status,
             assignee,
+            team,
             breached,
             output,
-        }) => complaint::queue(context, status, assignee, breached, output.get()),
+        }) => complaint::queue(context, status, assignee, team, breached, output.get()),
         Some(Command::Complaint(action)) => complaint::action(context, *action),
         Some(Command::Audit {
             customer,

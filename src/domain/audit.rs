@@ -46,6 +46,7 @@ pub const ACTIONS: &[&str] = &[
     "complaint.close",
     "complaint.reopen",
     "complaint.assign",
+    "complaint.route",
     "import.customers",
     "import.orders",
     "import.followups",

@@ -35,6 +35,8 @@ labelled_enum! {
         Note = "note" | "internal note",
         CustomerContact = "customer_contact" | "contact",
         Escalated = "escalated",
+        /// Sent to a team (`to finance` or `to finance: why`).
+        Routed = "routed" | "route",
     }
 }
 
@@ -80,6 +82,8 @@ pub struct Complaint {
     pub opened_severity: Severity,
     pub description: String,
     pub assignee: Option<String>,
+    /// The team it was routed to (a name from the `teams` setting); none: the service desk's.
+    pub team: Option<String>,
     pub status: ComplaintStatus,
     /// How many times the customer has contacted us about it (the first report counts).
     pub contacts: u32,
@@ -121,6 +125,7 @@ impl Complaint {
             opened_severity: Severity::Normal,
             description: String::new(),
             assignee: None,
+            team: None,
             status: ComplaintStatus::New,
             contacts: 1,
             escalated: false,

@@ -18,10 +18,27 @@ impl ComplaintEvent {
         match self.kind {
             ComplaintEventKind::StatusChange => status_change(lang, &self.text),
             ComplaintEventKind::Escalated => escalation(lang, &self.text),
+            ComplaintEventKind::Routed => routed(lang, &self.text),
             _ => None,
         }
         .unwrap_or_else(|| self.text.clone())
     }
+}
+
+/// `to finance: why` as `routed to Finance: why` (the team's title).
+fn routed(lang: Lang, text: &str) -> Option<String> {
+    let rest = text.strip_prefix("to ")?;
+    let (team, note) = rest.split_once(": ").unwrap_or((rest, ""));
+    let team = super::team::team_title_in(lang, team);
+    Some(if note.is_empty() {
+        crate::i18n::message_in(lang, "event-routed", &[("team", Arg::from(team))])
+    } else {
+        crate::i18n::message_in(
+            lang,
+            "event-routed-why",
+            &[("team", Arg::from(team)), ("note", Arg::from(note))],
+        )
+    })
 }
 
 /// `new -> in_progress` as `new → in progress` (titles).

@@ -17,6 +17,7 @@ mod money;
 mod order;
 mod public_forms;
 mod role;
+mod team;
 
 pub use answer::{Answer, NewAnswer, PLACEHOLDERS, fill_placeholders, parse_tags};
 pub use audit::{ACTIONS as AUDIT_ACTIONS, AuditEntry, action_id as audit_action_id};
@@ -38,6 +39,7 @@ pub use public_forms::{
     customer_ref, customer_ref_opt, instant, instant_opt, internal_key, rfc3339, with_external_ids,
 };
 pub use role::Role;
+pub use team::{TEAM_NAME_MAX, Team, find_team, parse_teams, team_title, teams_of};
 
 /// Milliseconds since the Unix epoch, UTC: how every instant is stored.
 pub type Millis = i64;

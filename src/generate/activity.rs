@@ -244,18 +244,33 @@ pub(super) fn write(
                 });
                 severity = raised;
             }
-            history.sort_by_key(|e| e.at);
             let resolved = matches!(status, ComplaintStatus::Resolved | ComplaintStatus::Closed);
+            // Drawn in the order the generator always drew them, so a seed gives the same data.
+            let channel = channels[rng.random_range(0..channels.len())];
+            let category = pick(rng, CATEGORIES).to_string();
+            let description = format!("{} on order {}", pick(rng, CATEGORIES), index + 1);
+            // Open billing errors wait with finance, as the desk routes them.
+            let team = (category == "billing error" && !resolved).then(|| String::from("finance"));
+            if team.is_some() {
+                history.push(ComplaintEvent {
+                    at: opened_at + 3_600_000,
+                    staff: staff.clone(),
+                    kind: ComplaintEventKind::Routed,
+                    text: String::from("to finance: refund or invoice to check"),
+                });
+            }
+            history.sort_by_key(|e| e.at);
             let record = Complaint {
                 id: format!("CM-{c_seq:06}"),
                 customer: 0,
                 opened_at,
-                channel: channels[rng.random_range(0..channels.len())],
-                category: pick(rng, CATEGORIES).to_string(),
+                channel,
+                category,
                 severity,
                 opened_severity,
-                description: format!("{} on order {}", pick(rng, CATEGORIES), index + 1),
+                description,
                 assignee: Some(staff),
+                team,
                 status,
                 contacts,
                 escalated: contacts >= ESCALATE_AT,

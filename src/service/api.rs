@@ -170,11 +170,13 @@ pub enum Request {
     },
     /// Import runs that stopped part way (their chunks are in; the rest is not).
     InterruptedImports,
-    /// Canned answers matching `query` (every one for an empty query), best first.
     /// What needs this session's staff member at `now` (see [`Service::reminders_at`]).
     Reminders {
         now: crate::domain::Millis,
     },
+    /// The teams complaints can be routed to.
+    Teams,
+    /// Canned answers matching `query` (every one for an empty query), best first.
     SearchAnswers {
         query: String,
         limit: usize,
@@ -266,6 +268,7 @@ pub enum Response {
     Imports(Vec<crate::domain::ImportRecord>),
     Answers(Vec<crate::domain::Answer>),
     Reminders(Box<super::Reminders>),
+    Teams(Vec<crate::domain::Team>),
     Answer(Box<crate::domain::Answer>),
     UsedAnswer(Box<super::UsedAnswer>),
 }
@@ -466,6 +469,7 @@ impl Service {
             }
             Request::InterruptedImports => Response::Imports(self.interrupted_imports()?),
             Request::Reminders { now } => Response::Reminders(Box::new(self.reminders_at(now)?)),
+            Request::Teams => Response::Teams(self.teams()?),
             Request::SearchAnswers { query, limit } => {
                 Response::Answers(self.search_answers(&query, limit)?)
             }

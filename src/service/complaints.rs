@@ -53,6 +53,13 @@ pub enum ComplaintCommand {
     Assign {
         to: String,
     },
+    /// Send it to a team (its SLA clock runs on); `to` also assigns it to someone there, else
+    /// an assignee outside the team is cleared so the team's queue picks it up.
+    Route {
+        team: String,
+        note: String,
+        to: Option<String>,
+    },
 }
 
 /// A complaint with its customer and SLA state.
@@ -69,6 +76,9 @@ pub struct QueueFilter {
     /// Default: every open status (new, acknowledged, in progress).
     pub status: Option<ComplaintStatus>,
     pub assignee: Option<String>,
+    /// Only complaints routed to this team (a name from the `teams` setting).
+    #[serde(default)]
+    pub team: Option<String>,
     pub breached_only: bool,
 }
 
@@ -96,6 +106,7 @@ fn command_name(command: &ComplaintCommand) -> &'static str {
         ComplaintCommand::Close => "close",
         ComplaintCommand::Reopen { .. } => "reopen",
         ComplaintCommand::Assign { .. } => "assign",
+        ComplaintCommand::Route { .. } => "route",
     }
 }
 
@@ -139,6 +150,11 @@ fn queue_accepts(filter: &QueueFilter, c: &Complaint) -> bool {
                 .as_deref()
                 .is_some_and(|x| x.eq_ignore_ascii_case(a.trim()))
         })
+        && filter.team.as_ref().is_none_or(|t| {
+            c.team
+                .as_deref()
+                .is_some_and(|x| x.to_lowercase() == t.trim().to_lowercase())
+        })
 }
 
 fn event(w: &Writer<'_>, kind: ComplaintEventKind, text: impl Into<String>) -> ComplaintEvent {
@@ -156,6 +172,79 @@ fn load(w: &Writer<'_>, id: &str) -> Result<Complaint, ServiceError> {
     })
 }
 
+/// `no team "x" (teams: service, finance, sales)`.
+fn unknown_team(teams: &[crate::domain::Team], wanted: &str) -> ServiceError {
+    let names: Vec<String> = teams.iter().map(|t| t.title()).collect();
+    ServiceError::invalid(
+        "team",
+        if names.is_empty() {
+            t!("no-teams", team = format!("{:?}", wanted.trim()))
+        } else {
+            t!(
+                "no-such-team",
+                team = format!("{:?}", wanted.trim()),
+                teams = names.join(", ")
+            )
+        },
+    )
+}
+
+/// Sends an open complaint to a team: only the team and perhaps the assignee change (the
+/// deadlines count from the opening as before); the history says where, why and, when the
+/// assignee changes, to whom.
+fn route(
+    w: &Writer<'_>,
+    c: &mut Complaint,
+    teams: &[crate::domain::Team],
+    wanted: &str,
+    note: &str,
+    to: Option<&str>,
+) -> Result<(), ServiceError> {
+    if !is_open(c.status) {
+        return Err(ServiceError::invalid(
+            "status",
+            t!(
+                "complaint-route-closed",
+                id = &c.id,
+                status = c.status.title()
+            ),
+        ));
+    }
+    let team =
+        crate::domain::find_team(teams, wanted).ok_or_else(|| unknown_team(teams, wanted))?;
+    let to = to.map(str::trim).filter(|t| !t.is_empty());
+    let assignee = match to {
+        Some(to) => Some(to.to_string()),
+        None => c
+            .assignee
+            .clone()
+            .filter(|a| team.members.is_empty() || team.has_member(a)),
+    };
+    if assignee != c.assignee {
+        c.history.push(event(
+            w,
+            ComplaintEventKind::Note,
+            match &assignee {
+                Some(to) => t!("event-assigned", to = to),
+                None => t!("event-unassigned", team = team.title()),
+            },
+        ));
+        c.assignee = assignee;
+    }
+    let note = note.trim();
+    c.history.push(event(
+        w,
+        ComplaintEventKind::Routed,
+        if note.is_empty() {
+            format!("to {}", team.name)
+        } else {
+            format!("to {}: {note}", team.name)
+        },
+    ));
+    c.team = Some(team.name.clone());
+    Ok(())
+}
+
 /// Marks deadlines that are missed by `now`, so they stay marked after they are met.
 fn record_breaches(c: &mut Complaint, policy: &SlaPolicy, now: Millis) {
     let state = policy.state(c, now);
@@ -171,6 +260,21 @@ impl Service {
             .trim()
             .parse()
             .map_err(|e: std::num::ParseIntError| ServiceError::invalid(key, e.to_string()))
+    }
+
+    /// The filter with its team spelled as configured (`财务` -> `finance`); an unknown team is
+    /// an error that lists the teams, never an empty queue.
+    fn with_team_name(&self, filter: &QueueFilter) -> Result<QueueFilter, ServiceError> {
+        let Some(wanted) = filter.team.as_deref() else {
+            return Ok(filter.clone());
+        };
+        let teams = self.teams()?;
+        let team =
+            crate::domain::find_team(&teams, wanted).ok_or_else(|| unknown_team(&teams, wanted))?;
+        Ok(QueueFilter {
+            team: Some(team.name.clone()),
+            ..filter.clone()
+        })
     }
 
     /// Opens a complaint (status new, one contact so far).
@@ -241,6 +345,10 @@ impl Service {
         let verb = command_name(&command);
         let policy = self.sla_policy()?;
         let escalate_at = self.escalation_contacts()?;
+        let teams = match &command {
+            ComplaintCommand::Route { .. } => self.teams()?,
+            _ => Vec::new(),
+        };
         let satisfaction_days: i64 = self
             .team_setting("complaint.satisfaction_followup_days")?
             .trim()
@@ -390,6 +498,9 @@ impl Service {
                     ));
                     c.assignee = Some(to.trim().to_string()).filter(|a| !a.is_empty());
                 }
+                ComplaintCommand::Route { team, note, to } => {
+                    route(w, &mut c, &teams, &team, &note, to.as_deref())?
+                }
             }
             record_breaches(&mut c, &policy, now);
             c.version += 1;
@@ -442,6 +553,7 @@ impl Service {
         filter: &QueueFilter,
         now: Millis,
     ) -> Result<Vec<ComplaintView>, ServiceError> {
+        let filter = &self.with_team_name(filter)?;
         let policy = self.sla_policy()?;
         let r = self.store.read()?;
         let mut out = Vec::new();
@@ -475,6 +587,7 @@ impl Service {
         now: Millis,
         limit: usize,
     ) -> Result<(Vec<ComplaintView>, usize), ServiceError> {
+        let filter = &self.with_team_name(filter)?;
         let policy = self.sla_policy()?;
         let r = self.store.read()?;
         let mut keys: Vec<((bool, i64, u8, Millis), String)> = Vec::new();

@@ -1,5 +1,6 @@
 //! What needs this person now: their overdue and due-today care plans, complaints assigned to
-//! them not yet acknowledged, and SLA deadlines within the hour. One read transaction; the
+//! them not yet acknowledged, complaints waiting in their team's queue, and SLA deadlines
+//! within the hour. One read transaction; the
 //! workbench's top line, `loyal remind` and a shell prompt or tmux status line all count the
 //! same way.
 
@@ -23,6 +24,9 @@ pub struct Reminders {
     pub due_plans: u64,
     /// Complaints assigned to me that are still new (not acknowledged, no reply).
     pub new_complaints: u64,
+    /// Open complaints routed to a team I am a member of that nobody there has taken yet.
+    #[serde(default)]
+    pub team_queue: u64,
     /// My open complaints with a deadline (first response or resolution) within the hour...
     pub sla_soon: u64,
     /// ...and those past one.
@@ -38,6 +42,7 @@ impl Reminders {
         self.overdue_plans
             + self.due_plans
             + self.new_complaints
+            + self.team_queue
             + self.sla_soon
             + self.sla_breached
     }
@@ -68,6 +73,14 @@ impl Reminders {
                     t!("remind-new-short", n = self.new_complaints)
                 } else {
                     t!("remind-new", n = self.new_complaints)
+                },
+            ),
+            (
+                self.team_queue,
+                if short {
+                    t!("remind-team-short", n = self.team_queue)
+                } else {
+                    t!("remind-team", n = self.team_queue)
                 },
             ),
             (
@@ -116,7 +129,8 @@ fn is_me(name: Option<&str>, me: &str) -> bool {
 
 impl Service {
     /// What needs this session's staff member at `now`: a plan is theirs when it is assigned
-    /// to them, or unassigned on a customer they own; a complaint when assigned to them.
+    /// to them, or unassigned on a customer they own; a complaint when assigned to them, or
+    /// unassigned in the queue of a team they are a member of (by staff name or OS account).
     pub fn reminders_at(&self, now: Millis) -> Result<Reminders, ServiceError> {
         let me = self.store.staff().to_string();
         let local_now = match Local.timestamp_millis_opt(now) {
@@ -130,6 +144,13 @@ impl Service {
                 .unwrap_or_default(),
         };
         let policy = self.sla_policy()?;
+        let os_user = self.store.os_user().to_string();
+        let my_teams: Vec<String> = self
+            .teams()?
+            .into_iter()
+            .filter(|t| t.has_member(&me) || t.has_member(&os_user))
+            .map(|t| t.name.to_lowercase())
+            .collect();
         let r = self.store.read()?;
         let mut out = Reminders {
             staff: me.clone(),
@@ -170,8 +191,19 @@ impl Service {
             if matches!(
                 c.status,
                 ComplaintStatus::Resolved | ComplaintStatus::Closed
-            ) || !is_me(c.assignee.as_deref(), &me)
+            ) {
+                continue;
+            }
+            if c.assignee.is_none()
+                && c.team
+                    .as_ref()
+                    .is_some_and(|t| my_teams.contains(&t.to_lowercase()))
             {
+                out.team_queue += 1;
+                out.items.push(format!("complaint {} team", c.id));
+                continue;
+            }
+            if !is_me(c.assignee.as_deref(), &me) {
                 continue;
             }
             if c.status == ComplaintStatus::New {

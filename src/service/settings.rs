@@ -93,6 +93,10 @@ fn default_role(v: &str) -> Result<(), String> {
     }
 }
 
+fn teams(v: &str) -> Result<(), String> {
+    crate::domain::parse_teams(v).map(drop)
+}
+
 fn time_zone(v: &str) -> Result<(), String> {
     crate::workflow::Zone::parse(v).map(drop)
 }
@@ -199,6 +203,12 @@ pub const TEAM_SETTINGS: &[SettingSpec] = &[
         check: days,
     },
     SettingSpec {
+        key: "teams",
+        default: "service; finance; sales",
+        help: "teams a complaint can be routed to, with members: `service: ann, bob; finance: carol`",
+        check: teams,
+    },
+    SettingSpec {
         key: "business_hours",
         default: "",
         help: "when the SLA clock runs, e.g. `mon-fri 09:00-18:00` (empty: always)",
@@ -295,6 +305,12 @@ impl Service {
     }
 
     /// The effective value of one team setting.
+    /// The teams complaints can be routed to (the `teams` setting).
+    pub fn teams(&self) -> Result<Vec<crate::domain::Team>, ServiceError> {
+        crate::domain::parse_teams(&self.team_setting("teams")?)
+            .map_err(|e| ServiceError::invalid("teams", e))
+    }
+
     pub fn team_setting(&self, key: &str) -> Result<String, ServiceError> {
         let spec = spec(key)?;
         Ok(self

@@ -31,7 +31,7 @@ impl StoredRecord for CarePlan {
     const TYPE_NAME: &'static str = "loyal::CarePlan@2";
 }
 impl StoredRecord for Complaint {
-    const TYPE_NAME: &'static str = "loyal::Complaint@2";
+    const TYPE_NAME: &'static str = "loyal::Complaint@3";
 }
 impl StoredRecord for crate::domain::AuditEntry {
     const TYPE_NAME: &'static str = "loyal::AuditEntry@1";

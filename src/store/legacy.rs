@@ -175,16 +175,40 @@ fn opened_severity(old: &ComplaintV1) -> Severity {
         .unwrap_or(old.severity)
 }
 
-/// Rewrites the complaints table with the opened severity (nothing to do if already current).
-pub(super) fn upgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
-    let old: Vec<ComplaintV1> = match txn.open_table(COMPLAINTS_V1) {
-        Ok(table) => read_all(&table)?,
-        Err(TableError::TableTypeMismatch { .. }) => return Ok(()),
-        Err(e) => return Err(e.into()),
-    };
-    txn.delete_table(COMPLAINTS_V1)?;
-    let current = old.into_iter().map(|c| {
-        let complaint = Complaint {
+/// A complaint as schema versions 5 to 11 stored it (no team).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct ComplaintV2 {
+    id: String,
+    customer: CustomerId,
+    opened_at: Millis,
+    channel: Channel,
+    category: String,
+    severity: Severity,
+    opened_severity: Severity,
+    description: String,
+    assignee: Option<String>,
+    status: ComplaintStatus,
+    contacts: u32,
+    escalated: bool,
+    first_response_at: Option<Millis>,
+    resolved_at: Option<Millis>,
+    closed_at: Option<Millis>,
+    response_breached: bool,
+    resolution_breached: bool,
+    root_cause: Option<RootCause>,
+    history: Vec<ComplaintEvent>,
+    version: u64,
+}
+
+impl StoredRecord for ComplaintV2 {
+    const TYPE_NAME: &'static str = "loyal::Complaint@2";
+}
+
+const COMPLAINTS_V2: TableDefinition<&str, Rec<ComplaintV2>> = TableDefinition::new("complaints");
+
+impl From<ComplaintV1> for ComplaintV2 {
+    fn from(c: ComplaintV1) -> Self {
+        ComplaintV2 {
             opened_severity: opened_severity(&c),
             id: c.id,
             customer: c.customer,
@@ -205,7 +229,62 @@ pub(super) fn upgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), Mig
             root_cause: c.root_cause,
             history: c.history,
             version: c.version,
-        };
+        }
+    }
+}
+
+impl From<ComplaintV2> for Complaint {
+    fn from(c: ComplaintV2) -> Self {
+        Complaint {
+            id: c.id,
+            customer: c.customer,
+            opened_at: c.opened_at,
+            channel: c.channel,
+            category: c.category,
+            severity: c.severity,
+            opened_severity: c.opened_severity,
+            description: c.description,
+            assignee: c.assignee,
+            team: None,
+            status: c.status,
+            contacts: c.contacts,
+            escalated: c.escalated,
+            first_response_at: c.first_response_at,
+            resolved_at: c.resolved_at,
+            closed_at: c.closed_at,
+            response_breached: c.response_breached,
+            resolution_breached: c.resolution_breached,
+            root_cause: c.root_cause,
+            history: c.history,
+            version: c.version,
+        }
+    }
+}
+
+/// Rewrites the complaints table in the current layout: the opened severity for a version-1
+/// record, no team for both earlier layouts (nothing to do if already current).
+pub(super) fn upgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), MigrationError> {
+    let old: Vec<ComplaintV2> = match txn.open_table(COMPLAINTS_V1) {
+        Ok(table) => {
+            let v1 = read_all(&table)?;
+            drop(table);
+            txn.delete_table(COMPLAINTS_V1)?;
+            v1.into_iter().map(ComplaintV2::from).collect()
+        }
+        Err(TableError::TableTypeMismatch { .. }) => match txn.open_table(COMPLAINTS_V2) {
+            Ok(table) => {
+                let v2 = read_all(&table)?;
+                drop(table);
+                txn.delete_table(COMPLAINTS_V2)?;
+                v2
+            }
+            Err(TableError::TableTypeMismatch { .. }) => return Ok(()),
+            Err(e) => return Err(e.into()),
+        },
+        Err(e) => return Err(e.into()),
+    };
+    let current = old.into_iter().map(|c| {
+        let complaint = Complaint::from(c);
         (complaint.id.clone(), complaint)
     });
     write_all(&mut txn.open_table(COMPLAINTS)?, current)
@@ -241,6 +320,42 @@ pub(super) fn downgrade_complaints(txn: &redb::WriteTransaction) -> Result<(), M
         (old.id.clone(), old)
     });
     write_all(&mut txn.open_table(COMPLAINTS_V1)?, old)
+}
+
+/// Writes complaints in the version-2 layout (schema 5 to 11, no team): only for the
+/// migration test.
+#[cfg(feature = "test-support")]
+pub(super) fn downgrade_complaints_to_v2(
+    txn: &redb::WriteTransaction,
+) -> Result<(), MigrationError> {
+    let all: Vec<Complaint> = read_all(&txn.open_table(COMPLAINTS)?)?;
+    txn.delete_table(COMPLAINTS)?;
+    let old = all.into_iter().map(|c| {
+        let old = ComplaintV2 {
+            id: c.id,
+            customer: c.customer,
+            opened_at: c.opened_at,
+            channel: c.channel,
+            category: c.category,
+            severity: c.severity,
+            opened_severity: c.opened_severity,
+            description: c.description,
+            assignee: c.assignee,
+            status: c.status,
+            contacts: c.contacts,
+            escalated: c.escalated,
+            first_response_at: c.first_response_at,
+            resolved_at: c.resolved_at,
+            closed_at: c.closed_at,
+            response_breached: c.response_breached,
+            resolution_breached: c.resolution_breached,
+            root_cause: c.root_cause,
+            history: c.history,
+            version: c.version,
+        };
+        (old.id.clone(), old)
+    });
+    write_all(&mut txn.open_table(COMPLAINTS_V2)?, old)
 }
 
 #[cfg(test)]

@@ -194,6 +194,11 @@ impl Store {
         &self.who.staff
     }
 
+    /// The OS account this store was opened by.
+    pub fn os_user(&self) -> &str {
+        &self.who.os_user
+    }
+
     /// True when this process can only read the file (writes are refused).
     pub fn is_read_only(&self) -> bool {
         matches!(self.db, Db::ReadOnly(_))
@@ -469,6 +474,18 @@ impl Store {
         super::legacy::downgrade_complaints(&txn)?;
         txn.delete_table(schema::CUSTOMER_STATS)?;
         txn.open_table(META)?.insert(meta_keys::SCHEMA_VERSION, 1)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// Turns this file back into the schema-11 layout (complaints without a team). Only for
+    /// tests of the 11 -> 12 migration.
+    #[cfg(feature = "test-support")]
+    pub fn downgrade_to_v11(&self) -> Result<(), StoreError> {
+        let txn = self.writable_db()?.begin_write()?;
+        super::legacy::downgrade_complaints_to_v2(&txn)?;
+        txn.open_table(META)?
+            .insert(meta_keys::SCHEMA_VERSION, 11)?;
         txn.commit()?;
         Ok(())
     }

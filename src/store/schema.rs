@@ -6,12 +6,11 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 11;
+pub const SCHEMA_VERSION: u64 = 12;
 
-/// The oldest version whose tables and records this build reads as they are (8 -> 9 only added
-/// an import state, 9 -> 10 the change log, which a reader does without): such a file can be
-/// opened read-only without being upgraded first.
-pub const SAME_LAYOUT_SINCE: u64 = 8;
+/// The oldest version whose tables and records this build reads as they are (12 changed the
+/// complaint layout): such a file can be opened read-only without being upgraded first.
+pub const SAME_LAYOUT_SINCE: u64 = 12;
 
 /// OS account -> role code (viewer 0, agent 1, admin 2).
 pub const ROLES: TableDefinition<&str, u8> = TableDefinition::new("roles");
@@ -144,12 +143,13 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 8 -> 9: an import run can be `rolling_back` (a new `ImportState` value, added last, so
 ///   stored records read as before; no data changes, but a build at 8 cannot read it);
 /// - 9 -> 10: the change log (a new table; complete from the current change counter on);
-/// - 10 -> 11: the QA library of canned answers (a new table only).
+/// - 10 -> 11: the QA library of canned answers (a new table only);
+/// - 11 -> 12: complaints record the team they were routed to (`loyal::Complaint@3`).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;
     }
-    if (1..5).contains(&from) {
+    if (1..12).contains(&from) {
         super::legacy::upgrade_complaints(txn)?;
     }
     create_tables(txn)?;

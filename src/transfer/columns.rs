@@ -135,6 +135,7 @@ const COMPLAINT_COLUMNS: &[&str] = &[
     "opened_severity",
     "description",
     "assignee",
+    "team",
     "status",
     "contacts",
     "escalated",

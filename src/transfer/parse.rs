@@ -509,6 +509,22 @@ fn parse_complaint_row(row: &RawRow, out: &mut Parsed<ComplaintInput>) {
             t!("row-required-when", status = status.title()),
         );
     }
+    // A team name as the `teams` setting could hold it (one name, no members).
+    let team = c.text("team");
+    if let Some(name) = &team {
+        match crate::domain::parse_teams(name) {
+            Ok(teams) if teams.len() == 1 && teams[0].members.is_empty() => {}
+            Ok(_) => c.fail(
+                "team",
+                t!(
+                    "team-bad-name",
+                    name = format!("{name:?}"),
+                    max = crate::domain::TEAM_NAME_MAX
+                ),
+            ),
+            Err(e) => c.fail("team", e),
+        }
+    }
     let record = Complaint {
         id: c.text("complaint_id").unwrap_or_default(),
         customer: 0,
@@ -521,6 +537,7 @@ fn parse_complaint_row(row: &RawRow, out: &mut Parsed<ComplaintInput>) {
         opened_severity,
         description: c.text("description").unwrap_or_default(),
         assignee: c.text("assignee"),
+        team,
         status,
         contacts: c
             .parsed("contacts", |s| match s.parse::<u32>() {

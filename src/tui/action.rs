@@ -235,6 +235,7 @@ actions! {
     Close = "close";
     Reopen = "reopen";
     Assign = "assign";
+    Route = "route";
     AsOf = "as_of";
     LogCall = "log_call";
     PlanReorders = "plan_reorders";

@@ -89,6 +89,8 @@ pub enum Asker {
     UseAnswer,
     /// What needs this person (the top line).
     Reminders,
+    /// The teams a complaint can be routed to (the route form's choices).
+    Teams,
 }
 
 /// Which kind of job it is; one of each kind runs at a time.

@@ -589,6 +589,11 @@ impl Purpose {
                     Action::Reopen => ComplaintCommand::Reopen {
                         reason: form.value("reason").trim().to_string(),
                     },
+                    Action::Route => ComplaintCommand::Route {
+                        team: form.value("team").trim().to_string(),
+                        note: form.value("note").trim().to_string(),
+                        to: Some(form.value("to").trim().to_string()).filter(|t| !t.is_empty()),
+                    },
                     _ => ComplaintCommand::Assign {
                         to: form.value("to").trim().to_string(),
                     },

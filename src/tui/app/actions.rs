@@ -108,7 +108,8 @@ impl App {
             | Action::Resolve
             | Action::Close
             | Action::Reopen
-            | Action::Assign => self.error(t!("complaint-where")),
+            | Action::Assign
+            | Action::Route => self.error(t!("complaint-where")),
             Action::PlanReorders => self.error(t!("reorders-where")),
             Action::AsOf => {
                 let current = self.as_of.unwrap_or_else(|| self.today());

@@ -1,5 +1,5 @@
 //! The forms of the complaint steps (acknowledge, reply, note, contact, resolve with the root
-//! cause, reopen, assign).
+//! cause, reopen, assign, route to a team).
 
 use super::*;
 
@@ -67,6 +67,43 @@ impl Purpose {
             ),
             purpose,
             fields,
+        ))
+    }
+
+    /// The route form: a choice of `teams` (shown by title, the current team first), why, and
+    /// optionally to whom; `None` when no team is configured.
+    pub fn route_form(
+        c: &Complaint,
+        name: &str,
+        teams: &[crate::domain::Team],
+    ) -> Option<Form<Purpose>> {
+        if teams.is_empty() {
+            return None;
+        }
+        let titles: Vec<String> = teams.iter().map(|t| t.title()).collect();
+        let options: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let current = c
+            .team
+            .as_deref()
+            .map(crate::domain::team_title)
+            .unwrap_or_default();
+        Some(Form::new(
+            t!(
+                "complaint-form-title",
+                step = t!("complaint-form-route"),
+                id = &c.id,
+                name = name
+            ),
+            Purpose::Complaint {
+                id: c.id.clone(),
+                version: c.version,
+                action: Action::Route,
+            },
+            vec![
+                Field::choice("team", ts!("field-team"), &options, &current),
+                Field::lines("note", ts!("field-route-why"), ""),
+                Field::text("to", ts!("field-route-to"), ""),
+            ],
         ))
     }
 }

@@ -333,8 +333,14 @@ fn complaint_row(
     width: usize,
 ) -> Line<'static> {
     let (sla_words, style) = sla_text(sla, theme);
+    // Routed: the owner sees which team has it.
+    let team = complaint
+        .team
+        .as_deref()
+        .map(|t| format!(" → {}", one_line(&crate::domain::team_title(t))))
+        .unwrap_or_default();
     let what = format!(
-        "{} {} {} {}: {}",
+        "{} {} {}{team} {}: {}",
         complaint.id,
         complaint.severity.title(),
         complaint.status.title(),

@@ -1,5 +1,5 @@
 //! Pane 3, complaints: the queue in urgency order with SLA countdowns, filters (status,
-//! assignee, breached), and the detail of one complaint with its history.
+//! assignee, team, breached), and the detail of one complaint with its history.
 
 use crate::domain::ComplaintStatus;
 use crate::domain::CustomerId;
@@ -52,6 +52,9 @@ pub fn parse_filter(text: &str) -> Result<QueueFilter, String> {
             }
             Some((key, value)) if key.eq_ignore_ascii_case("assignee") => {
                 filter.assignee = Some(value.to_string())
+            }
+            Some((key, value)) if key.eq_ignore_ascii_case("team") && !value.is_empty() => {
+                filter.team = Some(value.to_string())
             }
             _ => {
                 return Err(t!("queue-filter-unknown", term = format!("{term:?}")));
@@ -156,6 +159,12 @@ impl ComplaintsPane {
                 sla_style
             };
             let who = format!("{} · {}", view.customer.name, c.category);
+            let owner = match (&c.team, &c.assignee) {
+                (Some(team), Some(a)) => format!("{}·{a}", crate::domain::team_title(team)),
+                (Some(team), None) => crate::domain::team_title(team),
+                (None, Some(a)) => a.clone(),
+                (None, None) => String::from("-"),
+            };
             let contacts = if c.escalated {
                 format!("{} {}", c.contacts, t!("escalated-short"))
             } else {
@@ -169,7 +178,7 @@ impl ComplaintsPane {
                     (c.status.title(), w[3]),
                     (&who, w[4]),
                     (&sla, w[5]),
-                    (c.assignee.as_deref().unwrap_or("-"), w[6]),
+                    (&owner, w[6]),
                     (&contacts, w[7]),
                 ],
                 style,
@@ -242,6 +251,16 @@ impl ComplaintsPane {
                 Span::raw(sanitize(&c.description).into_owned()),
             ]),
         ];
+        // Routed: which team has it (a complaint still with the desk says nothing).
+        if let Some(team) = &c.team {
+            lines.insert(
+                3,
+                Line::from(vec![
+                    label(ts!("detail-team"), theme),
+                    Span::raw(sanitize(&crate::domain::team_title(team)).into_owned()),
+                ]),
+            );
+        }
         if let Some(cause) = &c.root_cause {
             lines.push(Line::from(vec![
                 label(ts!("detail-root-cause"), theme),
@@ -397,6 +416,11 @@ impl Component for ComplaintsPane {
             | Action::Close
             | Action::Reopen
             | Action::Assign => vec![self.step(action)],
+            // The form offers the teams configured now: ask for them first.
+            Action::Route => match self.current() {
+                Some(_) => vec![Effect::Ask(Asker::Teams, Box::new(Request::Teams))],
+                None => vec![Effect::Error(t!("no-complaint-selected"))],
+            },
             _ => return None,
         })
     }
@@ -432,6 +456,15 @@ impl Component for ComplaintsPane {
                 }
                 Ok(Vec::new())
             }
+            (Asker::Teams, Response::Teams(teams)) => Ok(match self.current() {
+                Some(view) => {
+                    match Purpose::route_form(&view.complaint, &view.customer.name, &teams) {
+                        Some(form) => vec![Effect::OpenForm(Box::new(form))],
+                        None => vec![Effect::Error(t!("no-teams-set"))],
+                    }
+                }
+                None => Vec::new(),
+            }),
             (Asker::ComplaintDetail, Response::ComplaintView(view)) => {
                 // Read again after a change: keep the place; another complaint: from the top.
                 if self.detail.as_ref().map(|d| &d.complaint.id) != Some(&view.complaint.id) {
