@@ -309,8 +309,8 @@ filter-waits = filtering waits for scoring to finish (a moment)
 sort-waits = sorting waits for scoring to finish (a moment)
 sorted-by = sorted by { $key }
 no-customer-selected = no customer selected
-customers-filter-hint = stage: segment: value: owner: tag: status: or name words
-customers-filter-unknown = unknown filter { $term } (use stage:, segment:, value:, status:, owner:, tag:, or words of the name)
+customers-filter-hint = stage: segment: value: owner: tag: status: influencer:yes or name words
+customers-filter-unknown = unknown filter { $term } (use stage:, segment:, value:, status:, owner:, tag:, influencer:, or words of the name)
 
 ## Follow-ups and complaints panes
 view-agenda = Agenda
@@ -371,7 +371,7 @@ detail-root-cause = Root cause
 detail-prevention = Prevention
 detail-history = History
 no-complaint-selected = no complaint selected
-queue-filter-hint = status:new assignee:NAME breached
+queue-filter-hint = status:new assignee:NAME team:finance breached
 hint-ack = ack
 hint-reply = reply
 hint-note = note
@@ -2171,3 +2171,52 @@ cli-arg-loyal-complaint-route-team = The team, as the `teams` setting names it
 cli-arg-loyal-complaint-route-note = Why it goes there (kept in its history)
 cli-arg-loyal-complaint-route-to = Also give it to this person in the team
 cli-arg-loyal-complaints-team = Only complaints routed to this team (finance, sales, ...)
+
+## Influencers (issue 15 §5)
+influence-teacher = teacher
+influence-journalist = journalist
+influence-manager = manager
+influence-community_leader = community leader
+influence-other = other opinion leader
+influence-note-long = the note is longer than { $max } characters: shorten it (nothing was saved)
+audit-customer-influence = influence noted
+report-sheet-influencers = Influencers
+report-col-influence = Influence
+report-col-note = Note
+report-col-referrals = Referrals
+report-col-referred_buyers = Referred who bought
+report-col-referred_revenue = Revenue of referred
+cli-influencers-head = { $n ->
+    [one] { $n } opinion leader, most revenue brought first
+   *[other] { $n } opinion leaders, most revenue brought first
+}
+cli-influencers-none = none noted yet (loyal customer influence ID --kind teacher)
+cli-col-customer = CUSTOMER
+cli-col-influence = INFLUENCE
+cli-col-referrals = REFERRALS
+cli-col-bought = BOUGHT
+cli-col-referred-revenue = THEIR REVENUE
+cli-col-note = NOTE
+cli-influence-none = no influence noted
+cli-influence-line = opinion leader: { $kind }{ $note } (noted by { $by }, { $date })
+cli-field-influence = influence
+influencer-mark = KOL
+customers-filter-yes-no = { $value } is not yes or no
+card-influence = Influence
+influence-none = none
+form-influence = Influence of { $name }
+field-influence = Opinion leader
+field-influence-note = Who listens to them
+influence-cleared = influence cleared
+influence-saved = influence noted
+action-set_influence = note the customer as an opinion leader
+cli-about-loyal-customer-influence = Note a customer as an opinion leader (or show, or clear, the influence noted)
+cli-after-loyal-customer-influence =
+    Examples:
+      loyal customer influence C-000042 --kind teacher --note "runs the parents' group of class 3"
+      loyal customer influence C-000042
+      loyal customer influence C-000042 --clear
+cli-arg-loyal-customer-influence-id = The customer: external id or #N
+cli-arg-loyal-customer-influence-kind = teacher, journalist, manager, community_leader, other
+cli-arg-loyal-customer-influence-note = Who listens to them, and why (with --kind)
+cli-arg-loyal-customer-influence-clear = Remove the influence noted

@@ -295,8 +295,8 @@ filter-waits = 筛选需等评分完成（稍候）
 sort-waits = 排序需等评分完成（稍候）
 sorted-by = 已按{ $key }排序
 no-customer-selected = 未选择客户
-customers-filter-hint = stage: segment: value: owner: tag: status: 或姓名中的字
-customers-filter-unknown = 未知的筛选条件 { $term }（可用 stage:、segment:、value:、status:、owner:、tag: 或姓名中的字）
+customers-filter-hint = stage: segment: value: owner: tag: status: influencer:yes 或姓名中的字
+customers-filter-unknown = 未知的筛选条件 { $term }（可用 stage:、segment:、value:、status:、owner:、tag:、influencer: 或姓名中的字）
 
 ## 跟进与投诉窗格
 view-agenda = 日程
@@ -353,7 +353,7 @@ detail-root-cause = 根本原因
 detail-prevention = 预防措施
 detail-history = 处理记录
 no-complaint-selected = 未选择投诉
-queue-filter-hint = status:new assignee:姓名 breached
+queue-filter-hint = status:new assignee:姓名 team:finance breached
 hint-ack = 受理
 hint-reply = 回复
 hint-note = 备注
@@ -2064,3 +2064,49 @@ cli-arg-loyal-complaint-route-team = 团队，按 `teams` 设置中的名称
 cli-arg-loyal-complaint-route-note = 转派原因（记入处理记录）
 cli-arg-loyal-complaint-route-to = 同时指派给该团队中的这个人
 cli-arg-loyal-complaints-team = 只看转派给此团队的投诉（finance、sales 等）
+
+## 意见领袖（issue 15 §5）
+influence-teacher = 老师
+influence-journalist = 记者
+influence-manager = 管理者
+influence-community_leader = 社区领袖
+influence-other = 其他意见领袖
+influence-note-long = 备注超过 { $max } 个字，请缩短（未保存）
+audit-customer-influence = 标记意见领袖
+report-sheet-influencers = 意见领袖
+report-col-influence = 影响力
+report-col-note = 备注
+report-col-referrals = 推荐人数
+report-col-referred_buyers = 推荐且已购买
+report-col-referred_revenue = 被推荐客户营收
+cli-influencers-head = { $n } 位意见领袖，按带来的营收排序
+cli-influencers-none = 尚未标记（loyal customer influence 编号 --kind teacher）
+cli-col-customer = 客户
+cli-col-influence = 影响力
+cli-col-referrals = 推荐
+cli-col-bought = 已购买
+cli-col-referred-revenue = 其营收
+cli-col-note = 备注
+cli-influence-none = 未标记影响力
+cli-influence-line = 意见领袖：{ $kind }{ $note }（{ $by } 于 { $date } 标记）
+cli-field-influence = 影响力
+influencer-mark = KOL
+customers-filter-yes-no = { $value } 不是 yes 或 no（是/否）
+card-influence = 影响力
+influence-none = 无
+form-influence = { $name } 的影响力
+field-influence = 意见领袖
+field-influence-note = 谁听他/她的
+influence-cleared = 已取消意见领袖标记
+influence-saved = 已标记意见领袖
+action-set_influence = 把客户标记为意见领袖
+cli-about-loyal-customer-influence = 把客户标记为意见领袖（或查看、清除标记）
+cli-after-loyal-customer-influence =
+    示例：
+      loyal customer influence C-000042 --kind teacher --note "三班家长群群主"
+      loyal customer influence C-000042
+      loyal customer influence C-000042 --clear
+cli-arg-loyal-customer-influence-id = 客户：外部编号或 #N
+cli-arg-loyal-customer-influence-kind = teacher、journalist、manager、community_leader、other
+cli-arg-loyal-customer-influence-note = 谁听他/她的，为什么（与 --kind 一起用）
+cli-arg-loyal-customer-influence-clear = 清除影响力标记

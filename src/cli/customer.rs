@@ -69,6 +69,23 @@ pub enum CustomerCommand {
         /// The file folded into it and removed (its id stays an alias)
         other: String,
     },
+    /// Note a customer as an opinion leader (or show, or clear, the influence noted)
+    #[command(
+        after_help = "Examples:\n  loyal customer influence C-000042 --kind teacher --note \"runs the parents' group of class 3\"\n  loyal customer influence C-000042\n  loyal customer influence C-000042 --clear"
+    )]
+    Influence {
+        /// The customer: external id or #N
+        id: String,
+        /// teacher, journalist, manager, community_leader, other
+        #[arg(long, conflicts_with = "clear")]
+        kind: Option<crate::domain::InfluenceKind>,
+        /// Who listens to them, and why (with --kind)
+        #[arg(long, default_value = "", requires = "kind")]
+        note: String,
+        /// Remove the influence noted
+        #[arg(long)]
+        clear: bool,
+    },
 }
 
 /// Optional fields shared by `add` and `edit`. An empty value clears the field on `edit`.
@@ -293,6 +310,20 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
                 );
             }
         }
+        CustomerCommand::Influence {
+            id,
+            kind,
+            note,
+            clear,
+        } => {
+            let key = CustomerKey::parse(&id);
+            let now = match (kind, clear) {
+                (Some(kind), _) => service.set_influence(&key, Some((kind, note)))?,
+                (None, true) => service.set_influence(&key, None)?,
+                (None, false) => service.influence_of(&key)?,
+            };
+            println!("{}", influence_line(now.as_ref()));
+        }
         CustomerCommand::Merge { keep, other } => {
             let (customer, moved) =
                 service.merge_customers(&CustomerKey::parse(&keep), &CustomerKey::parse(&other))?;
@@ -313,6 +344,24 @@ pub fn run(context: &Context, command: CustomerCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `opinion leader: teacher, runs the parents' group (noted by Ann, 2026-11-21)`.
+fn influence_line(influence: Option<&crate::domain::Influence>) -> String {
+    match influence {
+        None => t!("cli-influence-none"),
+        Some(i) => t!(
+            "cli-influence-line",
+            kind = i.kind.title(),
+            note = if i.note.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", sanitize(&i.note))
+            },
+            by = sanitize(&i.set_by).into_owned(),
+            date = format_timestamp(i.set_at)[..10].to_owned()
+        ),
+    }
 }
 
 fn print_card(card: &CustomerCard) {
@@ -364,6 +413,13 @@ fn print_card(card: &CustomerCard) {
     }
     if let Some(reason) = &c.churn_reason {
         println!("  {}{}", fit(ts!("cli-field-churn"), 12), sanitize(reason));
+    }
+    if let Some(influence) = &card.influence {
+        println!(
+            "  {}{}",
+            fit(ts!("cli-field-influence"), 12),
+            influence_line(Some(influence))
+        );
     }
     let a = &card.aggregate;
     let orders = fit(ts!("cli-field-orders"), 12);

@@ -22,6 +22,8 @@ pub enum ReportKind {
     Causes,
     /// Satisfaction scores per period: count, average, share of 1-2
     Satisfaction,
+    /// Opinion leaders: referrals made, referred customers who bought, their revenue
+    Influencers,
 }
 
 impl ReportKind {
@@ -87,6 +89,12 @@ fn read(
             rows: service.satisfaction_report(period, by, args.as_of)?,
         });
     }
+    if kind == ReportKind::Influencers {
+        return Ok(Report::Influencers {
+            as_of: crate::service::today(),
+            rows: service.influencers_report()?,
+        });
+    }
     if kind == ReportKind::Causes {
         return Ok(Report::Causes {
             as_of: crate::service::today(),
@@ -114,12 +122,14 @@ fn read(
             as_of,
             rows: value_report(&table)?,
         },
-        ReportKind::Pareto | ReportKind::Churn | ReportKind::Causes | ReportKind::Satisfaction => {
-            Report::Pareto {
-                as_of,
-                pareto: pareto_report(&table)?,
-            }
-        }
+        ReportKind::Pareto
+        | ReportKind::Churn
+        | ReportKind::Causes
+        | ReportKind::Satisfaction
+        | ReportKind::Influencers => Report::Pareto {
+            as_of,
+            pareto: pareto_report(&table)?,
+        },
     })
 }
 
@@ -137,6 +147,7 @@ impl Report {
             Report::Pareto { pareto, .. } => json(service, out, pareto),
             Report::Causes { rows, .. } => json(service, out, rows),
             Report::Satisfaction { rows, .. } => json(service, out, rows),
+            Report::Influencers { rows, .. } => json(service, out, rows),
             Report::Churn { churn, .. } => {
                 // Each won-back customer as one object (its `customer` is the external id).
                 #[derive(serde::Serialize)]
@@ -252,6 +263,7 @@ fn print_table(report: &Report) {
         }
         Report::Churn { churn, .. } => print_churn(churn),
         Report::Satisfaction { rows, by, .. } => print_satisfaction(rows, by.is_some()),
+        Report::Influencers { rows, .. } => print_influencers(rows),
         Report::Causes { rows, .. } => {
             println!("{}", t!("cli-causes-head"));
             for r in rows {
@@ -321,6 +333,36 @@ fn print_churn(churn: &crate::service::ChurnReport) {
         println!(
             "  {}",
             t!("cli-won-back-more", n = churn.won_back.len() - 20)
+        );
+    }
+}
+
+fn print_influencers(rows: &[crate::service::InfluencerRow]) {
+    println!("{}", t!("cli-influencers-head", n = rows.len()));
+    if rows.is_empty() {
+        println!("{}", t!("cli-influencers-none"));
+        return;
+    }
+    println!(
+        "{} {} {} {} {} {}  {}",
+        fit(ts!("cli-col-customer"), 12),
+        fit(ts!("cli-col-name"), 14),
+        fit(ts!("cli-col-influence"), 12),
+        fit_right(ts!("cli-col-referrals"), 9),
+        fit_right(ts!("cli-col-bought"), 7),
+        fit_right(ts!("cli-col-referred-revenue"), 14),
+        ts!("cli-col-note")
+    );
+    for r in rows {
+        println!(
+            "{} {} {} {:>9} {:>7} {:>14}  {}",
+            fit(&r.customer.external_id, 12),
+            fit(&r.customer.name, 14),
+            fit(r.influence.kind.title(), 12),
+            r.referrals,
+            r.referred_buyers,
+            r.referred_revenue.to_string(),
+            fit(&r.influence.note, 40).trim_end()
         );
     }
 }

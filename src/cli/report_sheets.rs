@@ -5,7 +5,8 @@ use super::format::ReportFormat;
 use crate::i18n;
 use crate::scoring::Pareto;
 use crate::service::{
-    CauseRow, ChurnReport, RfmRow, SatisfactionBy, SatisfactionRow, SegmentRow, StageRow, ValueRow,
+    CauseRow, ChurnReport, InfluencerRow, RfmRow, SatisfactionBy, SatisfactionRow, SegmentRow,
+    StageRow, ValueRow,
 };
 use crate::transfer::{Cell, ColumnKind, CsvSheets, SheetColumn, SheetSink, WorkbookSheets};
 use chrono::NaiveDate;
@@ -42,6 +43,10 @@ pub(super) enum Report {
         by: Option<SatisfactionBy>,
         rows: Vec<SatisfactionRow>,
     },
+    Influencers {
+        as_of: NaiveDate,
+        rows: Vec<InfluencerRow>,
+    },
 }
 
 impl Report {
@@ -54,7 +59,8 @@ impl Report {
             | Report::Pareto { as_of, .. }
             | Report::Churn { as_of, .. }
             | Report::Causes { as_of, .. }
-            | Report::Satisfaction { as_of, .. } => *as_of,
+            | Report::Satisfaction { as_of, .. }
+            | Report::Influencers { as_of, .. } => *as_of,
         }
     }
 }
@@ -112,6 +118,16 @@ const SATISFACTION: &[(&str, ColumnKind)] = &[
     ("unhappy", Count),
     ("unhappy_share", Share),
 ];
+const INFLUENCERS: &[(&str, ColumnKind)] = &[
+    ("customer_id", Text(14)),
+    ("name", Text(22)),
+    ("influence", Text(18)),
+    ("note", Text(30)),
+    ("referrals", Count),
+    ("referred_buyers", Count),
+    ("referred_revenue", Amount),
+    ("revenue", Amount),
+];
 pub(super) const RFM: &[(&str, ColumnKind)] = &[
     ("customer_id", Text(14)),
     ("name", Text(22)),
@@ -138,6 +154,7 @@ const ALL: &[&[(&str, ColumnKind)]] = &[
     WON_BACK,
     CAUSES,
     SATISFACTION,
+    INFLUENCERS,
     RFM,
 ];
 
@@ -302,6 +319,21 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
                     share(r.unhappy_share),
                 ]);
                 sink.row(&cells)?;
+            }
+        }
+        Report::Influencers { rows, .. } => {
+            sink.begin(ts!("report-sheet-influencers"), &columns(INFLUENCERS))?;
+            for r in rows {
+                sink.row(&[
+                    Cell::Text(r.customer.external_id.clone()),
+                    Cell::Text(r.customer.name.clone()),
+                    Cell::Text(r.influence.kind.title().to_string()),
+                    Cell::Text(r.influence.note.clone()),
+                    count(r.referrals),
+                    count(r.referred_buyers),
+                    Cell::Money(r.referred_revenue),
+                    Cell::Money(r.customer.total),
+                ])?;
             }
         }
         Report::Causes { rows, .. } => {

@@ -30,6 +30,7 @@ pub const ACTIONS: &[&str] = &[
     "customer.add",
     "customer.update",
     "customer.merge",
+    "customer.influence",
     "followup.log",
     "care.add",
     "care.done",

@@ -12,6 +12,7 @@ mod customer;
 mod dates;
 mod followup;
 mod import_journal;
+mod influence;
 mod labels;
 mod money;
 mod order;
@@ -31,6 +32,7 @@ pub use customer::{
 pub use dates::{FIRST_YEAR, LAST_YEAR, check_date, check_instant};
 pub use followup::{Direction, FollowUp, FollowUpKind};
 pub use import_journal::{ImportRecord, ImportState, UndoEntry};
+pub use influence::{INFLUENCE_NOTE_MAX, Influence, InfluenceKind};
 pub(crate) use labels::labelled_enum;
 pub use labels::{Channel, LabelError};
 pub use money::{Money, MoneyError, TotalOverflow};

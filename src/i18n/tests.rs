@@ -30,6 +30,7 @@ fn dynamic_ids() -> BTreeSet<String> {
         of(Direction::ALL, Direction::title_id),
         of(FollowUpKind::ALL, FollowUpKind::title_id),
         of(Channel::ALL, Channel::title_id),
+        of(InfluenceKind::ALL, InfluenceKind::title_id),
     ]
     .concat()
     .into_iter()

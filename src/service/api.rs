@@ -176,6 +176,11 @@ pub enum Request {
     },
     /// The teams complaints can be routed to.
     Teams,
+    /// Note (`Some`) or clear the influence a customer carries (see [`Service::set_influence`]).
+    SetInfluence {
+        customer: CustomerKey,
+        influence: Option<(crate::domain::InfluenceKind, String)>,
+    },
     /// Canned answers matching `query` (every one for an empty query), best first.
     SearchAnswers {
         query: String,
@@ -470,6 +475,13 @@ impl Service {
             Request::InterruptedImports => Response::Imports(self.interrupted_imports()?),
             Request::Reminders { now } => Response::Reminders(Box::new(self.reminders_at(now)?)),
             Request::Teams => Response::Teams(self.teams()?),
+            Request::SetInfluence {
+                customer,
+                influence,
+            } => {
+                self.set_influence(&customer, influence)?;
+                Response::Done
+            }
             Request::SearchAnswers { query, limit } => {
                 Response::Answers(self.search_answers(&query, limit)?)
             }

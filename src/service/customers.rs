@@ -90,6 +90,8 @@ pub struct CustomerCard {
     pub timeline: Vec<TimelineEntry>,
     /// The latest change to this customer: who, when, what.
     pub last_change: Option<crate::domain::AuditEntry>,
+    /// The influence staff noted, for an opinion leader.
+    pub influence: Option<crate::domain::Influence>,
 }
 
 /// An existing file that looks like the same person.
@@ -354,6 +356,7 @@ impl Service {
         let last_change = r.audit_entries(Some(id), 1, |_| true)?.into_iter().next();
         Ok(CustomerCard {
             last_change,
+            influence: r.influence(id)?,
             aggregate: r.aggregate(id)?,
             customer,
             referred_by,

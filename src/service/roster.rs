@@ -41,6 +41,8 @@ pub struct RosterRow {
     pub followups: u32,
     pub complaints: u32,
     pub referred_buyers: u32,
+    /// The influence staff noted, for an opinion leader.
+    pub influence: Option<crate::domain::InfluenceKind>,
 }
 
 impl RosterRow {
@@ -165,6 +167,7 @@ fn row_of(
     c: Customer,
     facts: &CustomerFacts,
     last_contact: Option<NaiveDate>,
+    influence: Option<crate::domain::InfluenceKind>,
     owners: &mut Interner,
     tags: &mut Interner,
 ) -> RosterRow {
@@ -186,6 +189,7 @@ fn row_of(
         followups: small(facts.followups),
         complaints: small(facts.complaints),
         referred_buyers: small(facts.referred_buyers),
+        influence,
     }
 }
 
@@ -254,6 +258,12 @@ impl Service {
         let mut owners = Interner::default();
         let mut tags = Interner::default();
         let mut rows = Vec::with_capacity(facts.len());
+        // Opinion leaders are few: a map, not a walk.
+        let influence: std::collections::HashMap<CustomerId, crate::domain::InfluenceKind> = r
+            .influencers()?
+            .into_iter()
+            .map(|(id, i)| (id, i.kind))
+            .collect();
         for customer in r.customers()? {
             let c = customer?;
             while facts_walk.next_if(|f| f.customer < c.id).is_some() {}
@@ -275,7 +285,8 @@ impl Service {
                     last_contact = Some(last_contact.map_or(date, |d| d.max(date)));
                 }
             }
-            rows.push(row_of(c, f, last_contact, &mut owners, &mut tags));
+            let kind = influence.get(&c.id).copied();
+            rows.push(row_of(c, f, last_contact, kind, &mut owners, &mut tags));
         }
         drop(facts);
         let metrics = Metrics::of(rows.iter().filter_map(|row| row.orders.as_ref()));
@@ -372,7 +383,8 @@ impl Service {
             };
             let facts = one_customer_facts(&r, id, params.as_of, &mut dates)?;
             let last_contact = last_followup(&r, id, &mut dates)?;
-            let row = row_of(c, &facts, last_contact, &mut owners, &mut tags);
+            let kind = r.influence(c.id)?.map(|i| i.kind);
+            let row = row_of(c, &facts, last_contact, kind, &mut owners, &mut tags);
             if let (Some(orders), false) = (&row.orders, resort) {
                 metrics.add(orders);
             }

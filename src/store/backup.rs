@@ -94,6 +94,7 @@ fn copy_all(
         META,
         SETTINGS,
         ANSWERS,
+        INFLUENCE,
         ROLES,
         AUDIT,
         AUDIT_BY_CUSTOMER,

@@ -45,6 +45,9 @@ impl StoredRecord for crate::domain::UndoEntry {
 impl StoredRecord for MergeRecord {
     const TYPE_NAME: &'static str = "loyal::MergeRecord@1";
 }
+impl StoredRecord for crate::domain::Influence {
+    const TYPE_NAME: &'static str = "loyal::Influence@1";
+}
 impl StoredRecord for crate::domain::Answer {
     const TYPE_NAME: &'static str = "loyal::Answer@1";
 }

@@ -48,6 +48,12 @@ impl Writer<'_> {
             }
         }
 
+        // An influence noted only on the merged file stays with the customer.
+        if self.influence(keep)?.is_none()
+            && let Some(noted) = self.influence(other)?
+        {
+            self.set_influence(keep, Some(&noted))?;
+        }
         self.remove_customer(&merged)?;
         // Files merged into `other` earlier now point straight at `keep`: chains stay one hop.
         let mut earlier = Vec::new();

@@ -13,6 +13,7 @@ mod customer_reads;
 pub mod damage;
 mod error;
 pub mod imports;
+mod influence;
 mod legacy;
 mod merge;
 mod open;

@@ -6,10 +6,11 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 12;
+pub const SCHEMA_VERSION: u64 = 13;
 
 /// The oldest version whose tables and records this build reads as they are (12 changed the
-/// complaint layout): such a file can be opened read-only without being upgraded first.
+/// complaint layout; 13 only added a table, which a reader does without): such a file can be
+/// opened read-only without being upgraded first.
 pub const SAME_LAYOUT_SINCE: u64 = 12;
 
 /// OS account -> role code (viewer 0, agent 1, admin 2).
@@ -73,6 +74,9 @@ pub const COMPLAINTS: TableDefinition<&str, Rec<Complaint>> = TableDefinition::n
 pub const CUSTOMER_COMPLAINTS: TableDefinition<(u64, i64, &str), ()> =
     TableDefinition::new("customer_complaints");
 /// The QA library: canned answers by id (added in schema version 11).
+/// Customer -> the influence staff noted (opinion leaders), for the few who carry one.
+pub const INFLUENCE: TableDefinition<u64, Rec<crate::domain::Influence>> =
+    TableDefinition::new("influence");
 pub const ANSWERS: TableDefinition<&str, Rec<crate::domain::Answer>> =
     TableDefinition::new("answers");
 /// The change log: (change counter, customer id) for the customers each commit touched.
@@ -126,6 +130,7 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
     txn.open_table(IMPORT_UNDO)?;
     txn.open_table(CHANGED)?;
     txn.open_table(ANSWERS)?;
+    txn.open_table(INFLUENCE)?;
     Ok(())
 }
 
@@ -144,7 +149,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 ///   stored records read as before; no data changes, but a build at 8 cannot read it);
 /// - 9 -> 10: the change log (a new table; complete from the current change counter on);
 /// - 10 -> 11: the QA library of canned answers (a new table only);
-/// - 11 -> 12: complaints record the team they were routed to (`loyal::Complaint@3`).
+/// - 11 -> 12: complaints record the team they were routed to (`loyal::Complaint@3`);
+/// - 12 -> 13: the influence of opinion-leader customers (a new table only).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;

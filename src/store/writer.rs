@@ -43,6 +43,7 @@ pub struct Writer<'t> {
     pub(super) import_undo: Table<'t, (u64, u64), Rec<crate::domain::UndoEntry>>,
     pub(super) changed: Table<'t, (u64, u64), ()>,
     pub(super) answers: Table<'t, &'static str, Rec<crate::domain::Answer>>,
+    pub(super) influence: Table<'t, u64, Rec<crate::domain::Influence>>,
     /// The customers this transaction touched, for the change log.
     pub(super) touched: super::changes::Touched,
     who: super::open::Who,
@@ -85,6 +86,7 @@ impl<'t> Writer<'t> {
             import_undo: txn.open_table(IMPORT_UNDO)?,
             changed: txn.open_table(CHANGED)?,
             answers: txn.open_table(ANSWERS)?,
+            influence: txn.open_table(INFLUENCE)?,
             touched: Default::default(),
             who: who.clone(),
             pending: None,
@@ -407,6 +409,7 @@ impl<'t> Writer<'t> {
     /// those). Orders and other records are the caller's to move first.
     pub(super) fn remove_customer(&mut self, customer: &Customer) -> Result<(), StoreError> {
         self.customers.remove(customer.id)?;
+        self.influence.remove(customer.id)?;
         self.aggregates.remove(customer.id)?;
         self.customer_stats.remove(customer.id)?;
         self.touch(customer.id);

@@ -236,6 +236,7 @@ actions! {
     Reopen = "reopen";
     Assign = "assign";
     Route = "route";
+    SetInfluence = "set_influence";
     AsOf = "as_of";
     LogCall = "log_call";
     PlanReorders = "plan_reorders";

@@ -23,6 +23,7 @@ mod admin;
 mod answers;
 mod complaint;
 mod files;
+mod influence;
 mod reload;
 
 pub use files::ImportRequest;
@@ -71,6 +72,9 @@ pub enum Purpose {
     RemoveAnswer {
         id: String,
         version: u64,
+    },
+    SetInfluence {
+        customer: CustomerId,
     },
 }
 
@@ -613,6 +617,7 @@ impl Purpose {
                 )
             }
             Purpose::SetRole => admin::set_role_job(form)?,
+            Purpose::SetInfluence { customer } => influence::save_job(form, customer)?,
             Purpose::Merge { keep } => admin::merge_job(form, keep)?,
             Purpose::Export => files::export_job(form)?,
             Purpose::NewAnswer | Purpose::EditAnswer { .. } | Purpose::RemoveAnswer { .. } => {

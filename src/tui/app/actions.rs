@@ -92,6 +92,7 @@ impl App {
             | Action::LogCall
             | Action::OpenComplaint
             | Action::AddCarePlan
+            | Action::SetInfluence
             | Action::EditCustomer => match self.focused().customer() {
                 Some(id) => self.open_customer_form(action, id),
                 None => self.error(t!("select-customer-first")),

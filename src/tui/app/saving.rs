@@ -8,10 +8,12 @@ impl App {
             key: crate::service::CustomerKey::Internal(id),
             timeline_limit: 0,
         };
-        let (customer, referrer) = match self.service.handle(request) {
-            Ok(crate::service::Response::CustomerCard(card)) => {
-                (card.customer, card.referred_by.map(|r| r.external_id))
-            }
+        let (customer, referrer, influence) = match self.service.handle(request) {
+            Ok(crate::service::Response::CustomerCard(card)) => (
+                card.customer,
+                card.referred_by.map(|r| r.external_id),
+                card.influence,
+            ),
             Ok(_) => return self.error(super::asking::unexpected(&t!("card-reading-bug"))),
             Err(e) => return self.error(e.to_string()),
         };
@@ -20,6 +22,7 @@ impl App {
             Action::LogCall => Purpose::call_form(&customer),
             Action::OpenComplaint => Purpose::complaint_open_form(&customer),
             Action::AddCarePlan => Purpose::care_plan_form(&customer),
+            Action::SetInfluence => Purpose::influence_form(&customer, influence.as_ref()),
             _ => Purpose::edit_customer_form(&customer, referrer.as_deref()),
         };
         self.open_form(form);

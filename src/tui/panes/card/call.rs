@@ -55,6 +55,11 @@ pub fn call_lines(
             Some(reason) => format!("{} ({reason})", c.status.title()),
             None => c.status.title().to_owned(),
         }),
+        // An opinion leader: said at once, with the kind (the note is on the card).
+        card.card
+            .influence
+            .as_ref()
+            .map(|i| format!("{} {}", t!("influencer-mark"), i.kind.title())),
     ];
     left.push(row(
         ts!("call-who"),

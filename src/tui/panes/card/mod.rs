@@ -225,6 +225,9 @@ impl CardPane {
                 None => c.status.title().to_owned(),
             },
         ));
+        if let Some(i) = &card.influence {
+            out.push(field(ts!("card-influence"), influence_words(i)));
+        }
         if !c.phones.is_empty() {
             out.push(field(ts!("card-phone"), c.phones.join(", ")));
         }
@@ -441,5 +444,14 @@ impl Component for CardPane {
             (Action::EditCustomer, ts!("hint-edit")),
             (Action::Down, ts!("hint-scroll")),
         ]
+    }
+}
+
+/// `teacher · runs the parents' group` (the kind's title, then the note if any).
+pub fn influence_words(i: &crate::domain::Influence) -> String {
+    if i.note.is_empty() {
+        i.kind.title().to_string()
+    } else {
+        format!("{} · {}", i.kind.title(), i.note)
     }
 }

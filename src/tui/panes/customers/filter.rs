@@ -1,5 +1,5 @@
 //! The customers pane's filter line: `stage:loyal segment:"at risk" owner:alice tag:vip
-//! value:mvc status:churned` plus words of the name.
+//! value:mvc status:churned influencer:yes` plus words of the name.
 
 use crate::domain::CustomerStatus;
 use crate::scoring::{Segment, Stage, ValueClass};
@@ -16,7 +16,18 @@ pub struct CustomerFilter {
     pub owner: Option<String>,
     pub tag: Option<String>,
     pub status: Option<CustomerStatus>,
+    /// `influencer:yes` (opinion leaders only) or `influencer:no`.
+    pub influencer: Option<bool>,
     pub words: Vec<String>,
+}
+
+/// `yes`/`no` in the words people type, in either language.
+fn yes_or_no(value: &str) -> Option<bool> {
+    match value.to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "是" | "有" => Some(true),
+        "no" | "n" | "false" | "0" | "否" | "无" | "没有" => Some(false),
+        _ => None,
+    }
 }
 
 impl CustomerFilter {
@@ -40,6 +51,11 @@ impl CustomerFilter {
                 "status" => filter.status = Some(value.parse().map_err(|e| format!("{e}"))?),
                 "owner" => filter.owner = Some(value.to_string()),
                 "tag" => filter.tag = Some(value.to_string()),
+                "influencer" | "kol" | "意见领袖" => {
+                    filter.influencer = Some(yes_or_no(value).ok_or_else(|| {
+                        t!("customers-filter-yes-no", value = format!("{value:?}"))
+                    })?)
+                }
                 other => {
                     return Err(t!("customers-filter-unknown", term = format!("{other:?}")));
                 }
@@ -72,7 +88,9 @@ impl CustomerFilter {
         row: &RosterRow,
         owners: Option<&[bool]>,
     ) -> bool {
-        self.stage.is_none_or(|s| row.stage == s)
+        self.influencer
+            .is_none_or(|yes| row.influence.is_some() == yes)
+            && self.stage.is_none_or(|s| row.stage == s)
             && self.status.is_none_or(|s| row.status == s)
             && self
                 .segment

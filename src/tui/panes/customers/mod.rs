@@ -376,11 +376,15 @@ fn row_line<'a>(
         None => pending.to_string(),
     };
     let marker = if selected { "▶" } else { " " };
-    let name = if s.status == CustomerStatus::Active {
+    let mut name = if s.status == CustomerStatus::Active {
         s.name.clone()
     } else {
         format!("{} ({})", s.name, s.status.title())
     };
+    // An opinion leader is marked where the name is.
+    if row.is_some_and(|r| r.influence.is_some()) {
+        name = format!("{name} {}", t!("influencer-mark"));
+    }
     let style = if selected && focused {
         theme.selected()
     } else {
