@@ -2220,3 +2220,43 @@ cli-arg-loyal-customer-influence-id = The customer: external id or #N
 cli-arg-loyal-customer-influence-kind = teacher, journalist, manager, community_leader, other
 cli-arg-loyal-customer-influence-note = Who listens to them, and why (with --kind)
 cli-arg-loyal-customer-influence-clear = Remove the influence noted
+
+## Why customers leave, and winning them back (issue 15 §6)
+care-purpose-win_back = win back
+note-win-back-reason = churned { $day } ({ $reason }); brought { $revenue }: call to win them back
+note-win-back = churned { $day }; brought { $revenue }: call to win them back
+note-win-back-risk = { $segment }; brought { $revenue }: call before they leave
+audit-care-win_back = win-back calls planned
+report-sheet-churn-reasons = Churn reasons
+report-col-reason = Reason
+cli-churn-reasons-head = Churned customers by the period they churned in and the reason on their file
+cli-churn-reasons-none = no churned customers
+cli-col-reason = REASON
+cli-churn-no-reason = (no reason noted)
+cli-creating-win-back = planning the win-back calls
+cli-win-back-plans = { $created } win-back calls planned ({ $existing } already had one)
+cli-win-back-head = { $n ->
+    [one] { $n } valuable customer left or is slipping away, with no win-back call planned
+   *[other] { $n } valuable customers left or are slipping away, with no win-back call planned
+}
+cli-win-back-churned-why = churned { $day }: { $reason }
+cli-win-back-churned = churned { $day }
+cli-win-back-rate = won back so far: { $won } of { $plans } customers called ({ $pct }), counted as an order after the call was planned
+cli-win-back-no-plans = no win-back calls planned yet
+cli-about-loyal-winback = Valuable customers (MVC, MGC) who left or are slipping away, with no open win-back plan
+cli-after-loyal-winback =
+    Examples:
+      loyal winback
+      loyal winback --plan --due +2d
+      loyal winback --format json
+cli-arg-loyal-winback-as_of = The day to look from: 2026-12-01, -7d, ... [default: today]
+cli-arg-loyal-winback-plan = Plan a win-back call for each (assigned to the customer's owner)
+cli-arg-loyal-winback-due = When the planned calls are due [default: today]
+cli-arg-loyal-winback-limit = Show at most this many (the table; --plan plans them all)
+cli-arg-loyal-winback-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-winback-json = The same as --format json
+action-plan_win_back = plan win-back calls for valuable customers slipping away
+win-back-where = go to the RFM pane (4) to plan win-back calls
+win-back-planning = planning win-back calls…
+win-back-planned = { $created } win-back calls planned ({ $existing } already had one)
+hint-win-back = plan win-back calls

@@ -2110,3 +2110,40 @@ cli-arg-loyal-customer-influence-id = 客户：外部编号或 #N
 cli-arg-loyal-customer-influence-kind = teacher、journalist、manager、community_leader、other
 cli-arg-loyal-customer-influence-note = 谁听他/她的，为什么（与 --kind 一起用）
 cli-arg-loyal-customer-influence-clear = 清除影响力标记
+
+## 流失原因与挽回（issue 15 §6）
+care-purpose-win_back = 挽回
+note-win-back-reason = { $day } 流失（{ $reason }）；曾带来 { $revenue }：致电挽回
+note-win-back = { $day } 流失；曾带来 { $revenue }：致电挽回
+note-win-back-risk = { $segment }；曾带来 { $revenue }：在流失前致电
+audit-care-win_back = 安排挽回电话
+report-sheet-churn-reasons = 流失原因
+report-col-reason = 原因
+cli-churn-reasons-head = 流失客户：按流失所在期间和档案中的原因
+cli-churn-reasons-none = 没有流失客户
+cli-col-reason = 原因
+cli-churn-no-reason = （未记录原因）
+cli-creating-win-back = 正在安排挽回电话
+cli-win-back-plans = 已安排 { $created } 个挽回电话（{ $existing } 位已有安排）
+cli-win-back-head = { $n } 位高价值客户已流失或正在流失，尚未安排挽回电话
+cli-win-back-churned-why = { $day } 流失：{ $reason }
+cli-win-back-churned = { $day } 流失
+cli-win-back-rate = 目前已挽回：致电的 { $plans } 位中 { $won } 位（{ $pct }），以安排电话后再次下单计
+cli-win-back-no-plans = 尚未安排挽回电话
+cli-about-loyal-winback = 已流失或正在流失、尚无挽回计划的高价值客户（MVC、MGC）
+cli-after-loyal-winback =
+    示例：
+      loyal winback
+      loyal winback --plan --due +2d
+      loyal winback --format json
+cli-arg-loyal-winback-as_of = 从哪一天看：2026-12-01、-7d … [默认：今天]
+cli-arg-loyal-winback-plan = 为每位安排一个挽回电话（分派给客户负责人）
+cli-arg-loyal-winback-due = 电话的到期日 [默认：今天]
+cli-arg-loyal-winback-limit = 最多显示这么多位（表格；--plan 会全部安排）
+cli-arg-loyal-winback-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-winback-json = 等同于 --format json
+action-plan_win_back = 为已流失或正在流失的高价值客户安排挽回电话
+win-back-where = 请到 RFM 窗格（4）安排挽回电话
+win-back-planning = 正在安排挽回电话…
+win-back-planned = 已安排 { $created } 个挽回电话（{ $existing } 位已有安排）
+hint-win-back = 安排挽回电话

@@ -148,6 +148,122 @@ fn print_rfm_table(rows: &[RfmRow], as_of: NaiveDate) {
 }
 
 /// `window` is (due within days, overdue by at most days).
+/// `loyal winback`: the list, the won-back rate of the calls planned so far, and with
+/// `plan` (`Some(due)`) a win-back plan for each.
+pub fn winback(
+    context: &Context,
+    as_of: Option<NaiveDate>,
+    plan: Option<Option<NaiveDate>>,
+    limit: usize,
+    format: OutputFormat,
+) -> anyhow::Result<()> {
+    let service = context.open()?;
+    let options = ScoreOptions {
+        as_of,
+        ..Default::default()
+    };
+    let rows = service.win_back_list(&options)?;
+    let rate = service.win_back_rate()?;
+    match format {
+        OutputFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Out<'a> {
+                customers: &'a [crate::service::WinBackRow],
+                plans: &'a crate::service::WinBackRate,
+            }
+            json_out(
+                &service,
+                &Out {
+                    customers: &rows,
+                    plans: &rate,
+                },
+            )?
+        }
+        OutputFormat::Csv => {
+            let mut w = csv_out();
+            w.write_record([
+                "customer_id",
+                "name",
+                "owner",
+                "value_class",
+                "segment",
+                "churned_on",
+                "churn_reason",
+                "last_order",
+                "revenue",
+            ])?;
+            for r in &rows {
+                w.write_record([
+                    r.customer_id.clone(),
+                    r.name.clone(),
+                    r.owner.clone().unwrap_or_default(),
+                    r.value_class.label().to_string(),
+                    r.segment.map(|s| s.label().to_string()).unwrap_or_default(),
+                    r.churned_on.map(|d| d.to_string()).unwrap_or_default(),
+                    r.churn_reason.clone().unwrap_or_default(),
+                    r.last_order.map(|d| d.to_string()).unwrap_or_default(),
+                    r.revenue.to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        OutputFormat::Table => print_winback(&rows, &rate, limit),
+    }
+    if let Some(due) = plan {
+        let (created, existing) = service
+            .plan_win_back(&rows, due.unwrap_or_else(today))
+            .with_context(|| t!("cli-creating-win-back"))?;
+        eprintln!(
+            "{}",
+            t!("cli-win-back-plans", created = created, existing = existing)
+        );
+    }
+    Ok(())
+}
+
+fn print_winback(
+    rows: &[crate::service::WinBackRow],
+    rate: &crate::service::WinBackRate,
+    limit: usize,
+) {
+    println!("{}", t!("cli-win-back-head", n = rows.len()));
+    for r in rows.iter().take(limit) {
+        let why = match (&r.churned_on, &r.churn_reason) {
+            (Some(day), Some(reason)) => t!(
+                "cli-win-back-churned-why",
+                day = day.to_string(),
+                reason = sanitize(reason).into_owned()
+            ),
+            (Some(day), None) => t!("cli-win-back-churned", day = day.to_string()),
+            (None, _) => r.segment.map(|s| s.title().to_string()).unwrap_or_default(),
+        };
+        println!(
+            "  {} {} {} {:>12}  {} {}",
+            fit(&r.customer_id, 10),
+            fit(&r.name, 14),
+            fit(r.value_class.title(), 4),
+            r.revenue.to_string(),
+            fit(r.owner.as_deref().unwrap_or("-"), 10),
+            why
+        );
+    }
+    if rows.len() > limit {
+        println!("  {}", t!("cli-won-back-more", n = rows.len() - limit));
+    }
+    println!(
+        "{}",
+        match rate.rate {
+            Some(share) => t!(
+                "cli-win-back-rate",
+                won = rate.won_back,
+                plans = rate.plans,
+                pct = format!("{:.1}%", share * 100.0)
+            ),
+            None => t!("cli-win-back-no-plans"),
+        }
+    );
+}
+
 pub fn due(
     context: &Context,
     window: (i64, i64),

@@ -218,6 +218,26 @@ pub enum Command {
         #[command(flatten)]
         output: format::FormatArg,
     },
+    /// Valuable customers (MVC, MGC) who left or are slipping away, with no open win-back plan
+    #[command(
+        after_help = "Examples:\n  loyal winback\n  loyal winback --plan --due +2d\n  loyal winback --format json"
+    )]
+    Winback {
+        /// The day to look from: 2026-12-01, -7d, ... [default: today]
+        #[arg(long, value_name = "DATE", value_parser = when::date_value, allow_hyphen_values = true)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Plan a win-back call for each (assigned to the customer's owner)
+        #[arg(long)]
+        plan: bool,
+        /// When the planned calls are due [default: today]
+        #[arg(long, value_name = "DATE", value_parser = when::date_value, allow_hyphen_values = true, requires = "plan")]
+        due: Option<chrono::NaiveDate>,
+        /// Show at most this many (the table; --plan plans them all)
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[command(flatten)]
+        output: format::FormatArg,
+    },
     /// The QA library of canned answers: list, search, add, edit, use, import, export
     #[command(subcommand)]
     Answers(Box<answers::AnswersCommand>),
@@ -586,6 +606,13 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             period,
             by,
         }) => report::report(context, kind, &score, period, by),
+        Some(Command::Winback {
+            as_of,
+            plan,
+            due,
+            limit,
+            output,
+        }) => analytics::winback(context, as_of, plan.then_some(due), limit, output.get()),
         Some(Command::Due {
             within,
             overdue_days,

@@ -24,6 +24,8 @@ pub enum ReportKind {
     Satisfaction,
     /// Opinion leaders: referrals made, referred customers who bought, their revenue
     Influencers,
+    /// Churned customers per period by the reason on their file, with their revenue
+    ChurnReasons,
 }
 
 impl ReportKind {
@@ -89,6 +91,12 @@ fn read(
             rows: service.satisfaction_report(period, by, args.as_of)?,
         });
     }
+    if kind == ReportKind::ChurnReasons {
+        return Ok(Report::ChurnReasons {
+            as_of: args.as_of.unwrap_or_else(crate::service::today),
+            rows: service.churn_reasons(&args.options(), period)?,
+        });
+    }
     if kind == ReportKind::Influencers {
         return Ok(Report::Influencers {
             as_of: crate::service::today(),
@@ -126,7 +134,8 @@ fn read(
         | ReportKind::Churn
         | ReportKind::Causes
         | ReportKind::Satisfaction
-        | ReportKind::Influencers => Report::Pareto {
+        | ReportKind::Influencers
+        | ReportKind::ChurnReasons => Report::Pareto {
             as_of,
             pareto: pareto_report(&table)?,
         },
@@ -148,6 +157,7 @@ impl Report {
             Report::Causes { rows, .. } => json(service, out, rows),
             Report::Satisfaction { rows, .. } => json(service, out, rows),
             Report::Influencers { rows, .. } => json(service, out, rows),
+            Report::ChurnReasons { rows, .. } => json(service, out, rows),
             Report::Churn { churn, .. } => {
                 // Each won-back customer as one object (its `customer` is the external id).
                 #[derive(serde::Serialize)]
@@ -264,6 +274,7 @@ fn print_table(report: &Report) {
         Report::Churn { churn, .. } => print_churn(churn),
         Report::Satisfaction { rows, by, .. } => print_satisfaction(rows, by.is_some()),
         Report::Influencers { rows, .. } => print_influencers(rows),
+        Report::ChurnReasons { rows, .. } => print_churn_reasons(rows),
         Report::Causes { rows, .. } => {
             println!("{}", t!("cli-causes-head"));
             for r in rows {
@@ -333,6 +344,34 @@ fn print_churn(churn: &crate::service::ChurnReport) {
         println!(
             "  {}",
             t!("cli-won-back-more", n = churn.won_back.len() - 20)
+        );
+    }
+}
+
+fn print_churn_reasons(rows: &[crate::service::ChurnReasonRow]) {
+    println!("{}", t!("cli-churn-reasons-head"));
+    if rows.is_empty() {
+        println!("{}", t!("cli-churn-reasons-none"));
+        return;
+    }
+    println!(
+        "{} {} {} {}",
+        fit(ts!("cli-col-period"), 10),
+        fit(ts!("cli-col-reason"), 30),
+        fit_right(ts!("cli-col-customers"), 9),
+        fit_right(ts!("cli-col-revenue"), 14)
+    );
+    for r in rows {
+        let reason = r
+            .reason
+            .clone()
+            .unwrap_or_else(|| t!("cli-churn-no-reason"));
+        println!(
+            "{:<10} {} {:>9} {:>14}",
+            r.period,
+            fit(&reason, 30),
+            r.customers,
+            r.revenue.to_string()
         );
     }
 }

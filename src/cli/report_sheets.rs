@@ -5,8 +5,8 @@ use super::format::ReportFormat;
 use crate::i18n;
 use crate::scoring::Pareto;
 use crate::service::{
-    CauseRow, ChurnReport, InfluencerRow, RfmRow, SatisfactionBy, SatisfactionRow, SegmentRow,
-    StageRow, ValueRow,
+    CauseRow, ChurnReasonRow, ChurnReport, InfluencerRow, RfmRow, SatisfactionBy, SatisfactionRow,
+    SegmentRow, StageRow, ValueRow,
 };
 use crate::transfer::{Cell, ColumnKind, CsvSheets, SheetColumn, SheetSink, WorkbookSheets};
 use chrono::NaiveDate;
@@ -47,6 +47,10 @@ pub(super) enum Report {
         as_of: NaiveDate,
         rows: Vec<InfluencerRow>,
     },
+    ChurnReasons {
+        as_of: NaiveDate,
+        rows: Vec<ChurnReasonRow>,
+    },
 }
 
 impl Report {
@@ -60,7 +64,8 @@ impl Report {
             | Report::Churn { as_of, .. }
             | Report::Causes { as_of, .. }
             | Report::Satisfaction { as_of, .. }
-            | Report::Influencers { as_of, .. } => *as_of,
+            | Report::Influencers { as_of, .. }
+            | Report::ChurnReasons { as_of, .. } => *as_of,
         }
     }
 }
@@ -118,6 +123,12 @@ const SATISFACTION: &[(&str, ColumnKind)] = &[
     ("unhappy", Count),
     ("unhappy_share", Share),
 ];
+const CHURN_REASONS: &[(&str, ColumnKind)] = &[
+    ("period_start", Date),
+    ("reason", Text(30)),
+    ("customers", Count),
+    ("revenue", Amount),
+];
 const INFLUENCERS: &[(&str, ColumnKind)] = &[
     ("customer_id", Text(14)),
     ("name", Text(22)),
@@ -155,6 +166,7 @@ const ALL: &[&[(&str, ColumnKind)]] = &[
     CAUSES,
     SATISFACTION,
     INFLUENCERS,
+    CHURN_REASONS,
     RFM,
 ];
 
@@ -319,6 +331,17 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
                     share(r.unhappy_share),
                 ]);
                 sink.row(&cells)?;
+            }
+        }
+        Report::ChurnReasons { rows, .. } => {
+            sink.begin(ts!("report-sheet-churn-reasons"), &columns(CHURN_REASONS))?;
+            for r in rows {
+                sink.row(&[
+                    Cell::Date(r.period),
+                    Cell::Text(r.reason.clone().unwrap_or_default()),
+                    count(r.customers),
+                    Cell::Money(r.revenue),
+                ])?;
             }
         }
         Report::Influencers { rows, .. } => {

@@ -37,6 +37,7 @@ pub const ACTIONS: &[&str] = &[
     "care.skip",
     "care.birthdays",
     "care.reorders",
+    "care.win_back",
     "complaint.open",
     "complaint.ack",
     "complaint.start",

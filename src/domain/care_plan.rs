@@ -17,6 +17,9 @@ labelled_enum! {
         StayInTouch = "stay_in_touch" | "touch",
         Satisfaction = "satisfaction" | "satisfaction follow-up",
         Custom = "custom" | "other",
+        /// A call to win back a customer who left or is slipping away (added last: stored
+        /// plans keep their values).
+        WinBack = "win_back" | "winback" | "win back" | "挽回",
     }
 }
 

@@ -79,6 +79,11 @@ pub enum Request {
         within_days: i64,
         overdue_days: i64,
     },
+    /// A win-back call for every valuable customer who left or is slipping away (see
+    /// [`Service::win_back_list`]), due on the scoring date.
+    PlanWinBack {
+        options: ScoreOptions,
+    },
     LogFollowUp(NewFollowUp),
     AddCarePlan(NewCarePlan),
     CompleteCarePlan {
@@ -365,6 +370,12 @@ impl Service {
                 let rows = self.due(&options, within_days, overdue_days)?;
                 let as_of = options.as_of.unwrap_or_else(super::today);
                 let (created, existing) = self.plan_reorders(&rows, as_of)?;
+                Response::Planned { created, existing }
+            }
+            Request::PlanWinBack { options } => {
+                let rows = self.win_back_list(&options)?;
+                let due = options.as_of.unwrap_or_else(super::today);
+                let (created, existing) = self.plan_win_back(&rows, due)?;
                 Response::Planned { created, existing }
             }
             Request::LogFollowUp(new) => {

@@ -33,6 +33,7 @@ mod satisfaction;
 mod scoring;
 mod settings;
 mod sla;
+mod winback;
 
 pub use answers::{
     AnswerCase, AnswerEdit, AnswersImported, MAX_TEXT_CHARS, MAX_TITLE_CHARS, UsedAnswer,
@@ -64,6 +65,7 @@ pub use satisfaction::{SatisfactionBy, SatisfactionRow};
 pub use scoring::{ChurnReport, DueRow, RfmLine, RfmRow, ScoreOptions, ScoreTable};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
 pub use sla::{SlaClock, SlaPolicy, SlaState};
+pub use winback::{ChurnReasonRow, WinBackRate, WinBackRow};
 
 use crate::domain::{CustomerId, Role};
 use crate::store::{Store, StoreOptions};

@@ -120,7 +120,7 @@ fn checked_as_of(as_of: Option<NaiveDate>) -> Result<NaiveDate, ServiceError> {
 }
 
 /// Every customer of the snapshot scored with `params`.
-fn score_table(r: &Reader, params: ScoringParams) -> Result<ScoreTable, ServiceError> {
+pub(super) fn score_table(r: &Reader, params: ScoringParams) -> Result<ScoreTable, ServiceError> {
     let facts = super::facts::customer_facts(r, params.as_of)?;
     Ok(ScoreTable {
         scores: scoring::score_by_ranks(&facts, &params),

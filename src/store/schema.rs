@@ -6,7 +6,7 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 13;
+pub const SCHEMA_VERSION: u64 = 14;
 
 /// The oldest version whose tables and records this build reads as they are (12 changed the
 /// complaint layout; 13 only added a table, which a reader does without): such a file can be
@@ -150,7 +150,9 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 9 -> 10: the change log (a new table; complete from the current change counter on);
 /// - 10 -> 11: the QA library of canned answers (a new table only);
 /// - 11 -> 12: complaints record the team they were routed to (`loyal::Complaint@3`);
-/// - 12 -> 13: the influence of opinion-leader customers (a new table only).
+/// - 12 -> 13: the influence of opinion-leader customers (a new table only);
+/// - 13 -> 14: a care plan can be for a win-back call (a new `CarePurpose` value, added last,
+///   so stored records read as before; no data changes, but a build at 13 cannot read it).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;

@@ -240,6 +240,7 @@ actions! {
     AsOf = "as_of";
     LogCall = "log_call";
     PlanReorders = "plan_reorders";
+    PlanWinBack = "plan_win_back";
     Audit = "audit";
     Roles = "roles";
     SetRole = "set_role";

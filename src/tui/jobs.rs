@@ -71,6 +71,8 @@ pub enum Asker {
     Causes,
     /// Care plans for every customer due to reorder.
     PlanReorders,
+    /// Win-back calls for the valuable customers slipping away.
+    PlanWinBack,
     /// The open card's audit trail.
     CardAudit,
     /// The audit trail's own view.

@@ -112,6 +112,7 @@ impl App {
             | Action::Assign
             | Action::Route => self.error(t!("complaint-where")),
             Action::PlanReorders => self.error(t!("reorders-where")),
+            Action::PlanWinBack => self.error(t!("win-back-where")),
             Action::AsOf => {
                 let current = self.as_of.unwrap_or_else(|| self.today());
                 self.open_form(Purpose::as_of_form(current));

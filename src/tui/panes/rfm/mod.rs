@@ -500,6 +500,15 @@ impl Component for RfmPane {
                 ),
                 Effect::Info(t!("reorders-planning")),
             ],
+            Action::PlanWinBack => vec![
+                Effect::Ask(
+                    Asker::PlanWinBack,
+                    Box::new(Request::PlanWinBack {
+                        options: cx.scoring.clone(),
+                    }),
+                ),
+                Effect::Info(t!("win-back-planning")),
+            ],
             _ => return None,
         })
     }
@@ -529,6 +538,10 @@ impl Component for RfmPane {
                 self.cursor.clamp(len, self.page.get());
             }
             (Asker::Causes, Response::RootCauses(rows)) => self.causes = Some(rows),
+            (Asker::PlanWinBack, Response::Planned { created, existing }) => {
+                let text = t!("win-back-planned", created = created, existing = existing);
+                return Ok(vec![Effect::Info(text), Effect::Load(Asker::Agenda)]);
+            }
             (Asker::PlanReorders, Response::Planned { created, existing }) => {
                 let text = t!("reorders-planned", created = created, existing = existing);
                 // The agenda shows the new plans.
@@ -572,6 +585,7 @@ impl Component for RfmPane {
                 hints.push((Action::Open, ts!("hint-opens")));
                 hints.push((Action::PlanReorders, ts!("hint-plans-each")));
             }
+            RfmView::Churn => hints.push((Action::PlanWinBack, ts!("hint-win-back"))),
             _ => {}
         }
         hints
