@@ -1,7 +1,9 @@
 //! The satisfaction report checked against a recount from the fixture file itself, and
-//! through the real binary in each format.
+//! through the real binary in each format; retention per owner checked against the whole
+//! desk's; both as charts in the workbench (TestBackend snapshots).
 
 mod common;
+mod workbench;
 
 use common::cli::{Cli, path};
 use common::fixture_db;
@@ -137,4 +139,87 @@ fn the_command_prints_table_csv_json_and_a_workbook_and_refuses_by_elsewhere() {
         err.contains("--by goes with the satisfaction report"),
         "{err}"
     );
+}
+
+#[test]
+fn retention_per_owner_adds_up_to_the_whole_desk() {
+    // SAFETY: set before any thread of this test reads it; every test sets the same value.
+    unsafe { std::env::set_var("TZ", "UTC") };
+    let db = fixture_db();
+    let options = loyal::service::ScoreOptions {
+        as_of: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("date")),
+        ..Default::default()
+    };
+    let all = db
+        .service
+        .churn_report(&options, Period::Month)
+        .expect("churn")
+        .report;
+    let owners = db
+        .service
+        .churn_by_owner(&options, Period::Month)
+        .expect("by owner");
+    assert!(owners.len() >= 3, "the fixtures have several owners");
+    let names: Vec<_> = owners.iter().map(|o| o.owner.clone()).collect();
+    // Owners by name, the unowned (if any) last; no owner twice.
+    let mut sorted = names.clone();
+    sorted.dedup();
+    assert_eq!(sorted.len(), names.len());
+    assert!(names[..names.len() - 1].iter().all(Option::is_some));
+    // Every customer is one owner's: per month the counts add up to the desk's.
+    for row in &all.rows {
+        let sum = |f: fn(&loyal::scoring::PeriodRow) -> u64| -> u64 {
+            owners
+                .iter()
+                .filter_map(|o| o.report.rows.iter().find(|r| r.start == row.start))
+                .map(f)
+                .sum()
+        };
+        assert_eq!(
+            sum(|r| r.active_at_start),
+            row.active_at_start,
+            "{}",
+            row.start
+        );
+        assert_eq!(sum(|r| r.active_at_end), row.active_at_end, "{}", row.start);
+        assert_eq!(sum(|r| r.new_in_period), row.new_in_period, "{}", row.start);
+        assert_eq!(sum(|r| r.retained), row.retained, "{}", row.start);
+        assert_eq!(sum(|r| r.won_back), row.won_back, "{}", row.start);
+    }
+    // Through the binary: CSV by owner, and --by channel is not a churn split.
+    let cli = Cli::with_customers();
+    let csv = cli.ok(&["report", "churn", "--by", "owner", "--format", "csv"]);
+    assert!(
+        csv.lines()
+            .next()
+            .expect("header")
+            .starts_with("owner,period_start,period_end,active_at_start"),
+        "{csv}"
+    );
+    let table = cli.ok(&["report", "churn", "--by", "owner"]);
+    assert!(table.contains("Retention per account owner"), "{table}");
+    let err = cli.fails(&["report", "churn", "--by", "channel"]);
+    assert!(err.contains("--by"), "{err}");
+}
+
+#[test]
+fn the_workbench_charts_retention_by_owner_and_satisfaction_by_month() {
+    use crossterm::event::KeyCode;
+    let mut b = workbench::bench();
+    b.press("4").press("v").press("v");
+    assert_eq!(
+        b.app.panes.rfm.view,
+        loyal::tui::panes::rfm::RfmView::Owners
+    );
+    let owners = b.screen(80, 24);
+    assert!(
+        owners.contains("Alice Chen") && owners.contains("█"),
+        "{owners}"
+    );
+    insta::assert_snapshot!("rfm_owners_80x24", owners);
+    b.press("v");
+    let chart = b.screen(80, 24);
+    assert!(chart.contains("2026-10"), "{chart}");
+    insta::assert_snapshot!("rfm_satisfaction_80x24", chart);
+    b.code(KeyCode::Esc);
 }

@@ -1052,7 +1052,7 @@ fn ctrl(c: char) -> Event {
 fn reorders_due_become_calls_with_one_key_and_root_causes_have_a_view() {
     let mut b = bench();
     b.press("4");
-    b.press("v").press("v");
+    b.press("v").press("v").press("v").press("v");
     let shown = b.screen(100, 30);
     assert!(shown.contains("due to reorder"), "{shown}");
     let due = b.app.panes.rfm.reorders.clone().expect("the list is read");

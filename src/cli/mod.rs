@@ -194,7 +194,7 @@ pub enum Command {
         /// Period of the churn and satisfaction reports
         #[arg(long, default_value = "month")]
         period: crate::scoring::Period,
-        /// Satisfaction per account owner or per channel, besides the period
+        /// Satisfaction per account owner or per channel; churn (retention) per account owner
         #[arg(long, value_enum)]
         by: Option<crate::service::SatisfactionBy>,
     },

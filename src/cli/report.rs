@@ -45,7 +45,9 @@ pub fn report(
     by: Option<crate::service::SatisfactionBy>,
 ) -> anyhow::Result<()> {
     args.output.check()?;
-    if by.is_some() && kind != ReportKind::Satisfaction {
+    let by_owner = by == Some(crate::service::SatisfactionBy::Owner);
+    if by.is_some() && kind != ReportKind::Satisfaction && !(kind == ReportKind::Churn && by_owner)
+    {
         return Err(super::exit::refused(t!("cli-by-satisfaction-only")));
     }
     let service = context.open()?;
@@ -109,6 +111,12 @@ fn read(
             rows: service.root_cause_report()?,
         });
     }
+    if kind == ReportKind::Churn && by == Some(crate::service::SatisfactionBy::Owner) {
+        return Ok(Report::ChurnByOwner {
+            as_of: args.as_of.unwrap_or_else(crate::service::today),
+            rows: service.churn_by_owner(&args.options(), period)?,
+        });
+    }
     if kind == ReportKind::Churn {
         return Ok(Report::Churn {
             as_of: args.as_of.unwrap_or_else(crate::service::today),
@@ -158,6 +166,7 @@ impl Report {
             Report::Satisfaction { rows, .. } => json(service, out, rows),
             Report::Influencers { rows, .. } => json(service, out, rows),
             Report::ChurnReasons { rows, .. } => json(service, out, rows),
+            Report::ChurnByOwner { rows, .. } => json(service, out, rows),
             Report::Churn { churn, .. } => {
                 // Each won-back customer as one object (its `customer` is the external id).
                 #[derive(serde::Serialize)]
@@ -275,6 +284,7 @@ fn print_table(report: &Report) {
         Report::Satisfaction { rows, by, .. } => print_satisfaction(rows, by.is_some()),
         Report::Influencers { rows, .. } => print_influencers(rows),
         Report::ChurnReasons { rows, .. } => print_churn_reasons(rows),
+        Report::ChurnByOwner { rows, .. } => print_churn_by_owner(rows),
         Report::Causes { rows, .. } => {
             println!("{}", t!("cli-causes-head"));
             for r in rows {
@@ -345,6 +355,40 @@ fn print_churn(churn: &crate::service::ChurnReport) {
             "  {}",
             t!("cli-won-back-more", n = churn.won_back.len() - 20)
         );
+    }
+}
+
+/// Each owner's periods: customers active at the start, retention, won back, churn.
+fn print_churn_by_owner(rows: &[crate::service::OwnerChurn]) {
+    println!("{}", t!("cli-churn-by-owner-head"));
+    println!(
+        "{} {} {} {} {} {}",
+        fit(ts!("cli-col-owner"), 16),
+        fit(ts!("cli-col-period"), 10),
+        fit_right(ts!("cli-col-start"), 7),
+        fit_right(ts!("cli-col-retained"), 9),
+        fit_right(ts!("cli-col-won-back"), 8),
+        fit_right(ts!("cli-col-churn"), 7)
+    );
+    for owner in rows {
+        let name = owner.owner.clone().unwrap_or_else(|| t!("cli-no-owner"));
+        for r in &owner.report.rows {
+            let pct = |v: Option<f64>| v.map(percent).unwrap_or_else(|| String::from("-"));
+            println!(
+                "{} {:<10} {:>7} {:>9} {:>8} {:>7}{}",
+                fit(&name, 16),
+                r.start,
+                r.active_at_start,
+                pct(r.retention),
+                r.won_back,
+                pct(r.churn),
+                if r.partial {
+                    format!("  {}", t!("cli-partial"))
+                } else {
+                    String::new()
+                }
+            );
+        }
     }
 }
 

@@ -5,8 +5,8 @@ use super::format::ReportFormat;
 use crate::i18n;
 use crate::scoring::Pareto;
 use crate::service::{
-    CauseRow, ChurnReasonRow, ChurnReport, InfluencerRow, RfmRow, SatisfactionBy, SatisfactionRow,
-    SegmentRow, StageRow, ValueRow,
+    CauseRow, ChurnReasonRow, ChurnReport, InfluencerRow, OwnerChurn, RfmRow, SatisfactionBy,
+    SatisfactionRow, SegmentRow, StageRow, ValueRow,
 };
 use crate::transfer::{Cell, ColumnKind, CsvSheets, SheetColumn, SheetSink, WorkbookSheets};
 use chrono::NaiveDate;
@@ -51,6 +51,10 @@ pub(super) enum Report {
         as_of: NaiveDate,
         rows: Vec<ChurnReasonRow>,
     },
+    ChurnByOwner {
+        as_of: NaiveDate,
+        rows: Vec<OwnerChurn>,
+    },
 }
 
 impl Report {
@@ -65,7 +69,8 @@ impl Report {
             | Report::Causes { as_of, .. }
             | Report::Satisfaction { as_of, .. }
             | Report::Influencers { as_of, .. }
-            | Report::ChurnReasons { as_of, .. } => *as_of,
+            | Report::ChurnReasons { as_of, .. }
+            | Report::ChurnByOwner { as_of, .. } => *as_of,
         }
     }
 }
@@ -123,6 +128,19 @@ const SATISFACTION: &[(&str, ColumnKind)] = &[
     ("unhappy", Count),
     ("unhappy_share", Share),
 ];
+const CHURN_BY_OWNER: &[(&str, ColumnKind)] = &[
+    ("owner", Text(16)),
+    ("period_start", Date),
+    ("period_end", Date),
+    ("active_at_start", Count),
+    ("active_at_end", Count),
+    ("new", Count),
+    ("retention", Share),
+    ("churn", Share),
+    ("retained", Count),
+    ("won_back", Count),
+    ("partial", Text(8)),
+];
 const CHURN_REASONS: &[(&str, ColumnKind)] = &[
     ("period_start", Date),
     ("reason", Text(30)),
@@ -167,6 +185,7 @@ const ALL: &[&[(&str, ColumnKind)]] = &[
     SATISFACTION,
     INFLUENCERS,
     CHURN_REASONS,
+    CHURN_BY_OWNER,
     RFM,
 ];
 
@@ -306,6 +325,28 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
                     Cell::Date(back.churned_on),
                     Cell::Date(back.came_back),
                 ])?;
+            }
+        }
+        Report::ChurnByOwner { rows, .. } => {
+            sink.begin(ts!("report-sheet-churn-by-owner"), &columns(CHURN_BY_OWNER))?;
+            let opt = |v: Option<f64>| v.map(share).unwrap_or(Cell::Empty);
+            for owner in rows {
+                let name = owner.owner.clone().unwrap_or_default();
+                for r in &owner.report.rows {
+                    sink.row(&[
+                        Cell::Text(name.clone()),
+                        Cell::Date(r.start),
+                        Cell::Date(r.end),
+                        count(r.active_at_start),
+                        count(r.active_at_end),
+                        count(r.new_in_period),
+                        opt(r.retention),
+                        opt(r.churn),
+                        count(r.retained),
+                        count(r.won_back),
+                        flag(r.partial),
+                    ])?;
+                }
             }
         }
         Report::Satisfaction { rows, by, .. } => {

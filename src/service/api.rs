@@ -69,6 +69,17 @@ pub enum Request {
         options: ScoreOptions,
         period: Period,
     },
+    /// The churn report per account owner (see [`Service::churn_by_owner`]).
+    ChurnByOwner {
+        options: ScoreOptions,
+        period: Period,
+    },
+    /// Satisfaction per period (see [`Service::satisfaction_report`]).
+    Satisfaction {
+        period: Period,
+        by: Option<super::SatisfactionBy>,
+        as_of: Option<chrono::NaiveDate>,
+    },
     Due {
         options: ScoreOptions,
         within_days: i64,
@@ -230,6 +241,8 @@ pub enum Response {
     Values(Vec<ValueRow>),
     Pareto(Box<Pareto>),
     Churn(Box<ChurnReport>),
+    ChurnByOwner(Vec<super::OwnerChurn>),
+    Satisfaction(Vec<super::SatisfactionRow>),
     Due(Vec<DueRow>),
     /// Reorder plans created, and customers that already had one.
     Planned {
@@ -356,6 +369,12 @@ impl Service {
             }
             Request::Churn { options, period } => {
                 Response::Churn(Box::new(self.churn_report(&options, period)?))
+            }
+            Request::ChurnByOwner { options, period } => {
+                Response::ChurnByOwner(self.churn_by_owner(&options, period)?)
+            }
+            Request::Satisfaction { period, by, as_of } => {
+                Response::Satisfaction(self.satisfaction_report(period, by, as_of)?)
             }
             Request::Due {
                 options,

@@ -62,7 +62,7 @@ pub use reports::{
 };
 pub use roster::{Roster, RosterRow, RosterUpdate, ScoreReports};
 pub use satisfaction::{SatisfactionBy, SatisfactionRow};
-pub use scoring::{ChurnReport, DueRow, RfmLine, RfmRow, ScoreOptions, ScoreTable};
+pub use scoring::{ChurnReport, DueRow, OwnerChurn, RfmLine, RfmRow, ScoreOptions, ScoreTable};
 pub use settings::{SettingSource, SettingSpec, TEAM_SETTINGS, TeamSetting};
 pub use sla::{SlaClock, SlaPolicy, SlaState};
 pub use winback::{ChurnReasonRow, WinBackRate, WinBackRow};

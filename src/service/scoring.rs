@@ -92,6 +92,14 @@ pub struct ChurnReport {
     pub won_back: Vec<(String, WonBack)>,
 }
 
+/// The churn report of one account owner's customers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OwnerChurn {
+    /// `None`: the customers nobody owns.
+    pub owner: Option<String>,
+    pub report: ChurnPeriod,
+}
+
 /// A customer expected to reorder soon (or overdue).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DueRow {
@@ -396,6 +404,48 @@ impl Service {
         }
         won_back.sort_by_key(|(_, b)| std::cmp::Reverse(b.came_back));
         Ok(ChurnReport { report, won_back })
+    }
+
+    /// The churn report once per account owner (names that differ only in case are one owner,
+    /// shown as first met; `None`: customers nobody owns), owners by name, the unowned last:
+    /// retention as the measure of each owner's work. Each owner's periods start with the
+    /// first order of their customers.
+    pub fn churn_by_owner(
+        &self,
+        options: &ScoreOptions,
+        period: Period,
+    ) -> Result<Vec<OwnerChurn>, ServiceError> {
+        let params = self.scoring_params(options)?;
+        let r = self.store.read()?;
+        let mut groups: std::collections::BTreeMap<String, (Option<String>, Vec<Vec<NaiveDate>>)> =
+            std::collections::BTreeMap::new();
+        for (customer, dates) in self.order_dates(&r, params.as_of)? {
+            let owner = r
+                .customer(customer)?
+                .and_then(|c| c.owner)
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty());
+            let key = owner.as_deref().map(str::to_lowercase).unwrap_or_default();
+            groups
+                .entry(key)
+                .or_insert_with(|| (owner.clone(), Vec::new()))
+                .1
+                .push(dates);
+        }
+        let mut out: Vec<OwnerChurn> = groups
+            .into_values()
+            .map(|(owner, lists)| OwnerChurn {
+                owner,
+                report: scoring::churn_report(&lists, params.as_of, period, params.churn_days),
+            })
+            .collect();
+        out.sort_by(|a, b| match (&a.owner, &b.owner) {
+            (Some(x), Some(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        Ok(out)
     }
 
     /// Customers whose next order is expected between `as_of - overdue_days` and

@@ -59,6 +59,10 @@ pub enum Asker {
     Forgotten,
     /// The RFM pane's churn by month.
     Churn,
+    /// The RFM pane's retention per account owner.
+    OwnerChurn,
+    /// The RFM pane's satisfaction by month.
+    Satisfaction,
     /// The complaints pane's queue.
     Queue,
     /// The follow-ups pane's latest contacts...

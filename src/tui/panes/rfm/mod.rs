@@ -3,6 +3,8 @@
 //! reorder (planned as calls with one key), and the complaints' root causes, as of a chosen
 //! date.
 
+mod charts;
+
 use crate::scoring::Period;
 use crate::scoring::{Pareto, Segment};
 use crate::service::{CauseRow, ChurnReport, DueRow};
@@ -25,6 +27,8 @@ pub enum RfmView {
     #[default]
     Overview,
     Churn,
+    Owners,
+    Satisfaction,
     Reorders,
     Causes,
 }
@@ -34,7 +38,9 @@ impl RfmView {
     pub fn next(self) -> RfmView {
         match self {
             RfmView::Overview => RfmView::Churn,
-            RfmView::Churn => RfmView::Reorders,
+            RfmView::Churn => RfmView::Owners,
+            RfmView::Owners => RfmView::Satisfaction,
+            RfmView::Satisfaction => RfmView::Reorders,
             RfmView::Reorders => RfmView::Causes,
             RfmView::Causes => RfmView::Overview,
         }
@@ -44,6 +50,8 @@ impl RfmView {
         match self {
             RfmView::Overview => ts!("rfm-view-segments"),
             RfmView::Churn => ts!("rfm-view-churn"),
+            RfmView::Owners => ts!("rfm-view-owners"),
+            RfmView::Satisfaction => ts!("rfm-view-satisfaction"),
             RfmView::Reorders => ts!("rfm-view-reorders"),
             RfmView::Causes => ts!("rfm-view-causes"),
         }
@@ -65,6 +73,8 @@ pub struct RfmPane {
     pub churn: Option<ChurnReport>,
     pub reorders: Option<Vec<DueRow>>,
     pub causes: Option<Vec<CauseRow>>,
+    pub owners: Option<Vec<crate::service::OwnerChurn>>,
+    pub satisfaction: Option<Vec<crate::service::SatisfactionRow>>,
     /// Rows of the reorder list in view at the last draw.
     pub page: std::cell::Cell<usize>,
 }
@@ -95,6 +105,8 @@ impl RfmPane {
         match self.view {
             RfmView::Overview => self.reports.as_ref().map_or(0, |r| r.segments.len()),
             RfmView::Churn => self.churn.as_ref().map_or(0, |c| c.report.rows.len()),
+            RfmView::Owners => self.owners.as_ref().map_or(0, Vec::len),
+            RfmView::Satisfaction => self.satisfaction.as_ref().map_or(0, Vec::len),
             RfmView::Reorders => self.reorders.as_ref().map_or(0, Vec::len),
             RfmView::Causes => self.causes.as_ref().map_or(0, Vec::len),
         }
@@ -143,6 +155,8 @@ impl RfmPane {
         match self.view {
             RfmView::Overview => self.render_overview(f, body, reports, theme),
             RfmView::Churn => self.render_churn(f, body, theme),
+            RfmView::Owners => self.render_owners(f, body, theme),
+            RfmView::Satisfaction => self.render_satisfaction(f, body, theme),
             RfmView::Reorders => self.render_reorders(f, body, theme),
             RfmView::Causes => self.render_causes(f, body, theme),
         }
@@ -484,6 +498,8 @@ impl Component for RfmPane {
                 self.cursor = Default::default();
                 match self.view {
                     RfmView::Churn if self.churn.is_none() => vec![Effect::Load(Asker::Churn)],
+                    RfmView::Owners => vec![Effect::Load(Asker::OwnerChurn)],
+                    RfmView::Satisfaction => vec![Effect::Load(Asker::Satisfaction)],
                     RfmView::Reorders => vec![Effect::Load(Asker::Reorders)],
                     RfmView::Causes => vec![Effect::Load(Asker::Causes)],
                     _ => Vec::new(),
@@ -525,6 +541,15 @@ impl Component for RfmPane {
                 overdue_days: REORDER_OVERDUE_DAYS,
             },
             Asker::Causes => Request::RootCauses,
+            Asker::OwnerChurn => Request::ChurnByOwner {
+                options: cx.scoring.clone(),
+                period: Period::Month,
+            },
+            Asker::Satisfaction => Request::Satisfaction {
+                period: Period::Month,
+                by: None,
+                as_of: cx.scoring.as_of,
+            },
             _ => return None,
         })
     }
@@ -538,6 +563,8 @@ impl Component for RfmPane {
                 self.cursor.clamp(len, self.page.get());
             }
             (Asker::Causes, Response::RootCauses(rows)) => self.causes = Some(rows),
+            (Asker::OwnerChurn, Response::ChurnByOwner(rows)) => self.owners = Some(rows),
+            (Asker::Satisfaction, Response::Satisfaction(rows)) => self.satisfaction = Some(rows),
             (Asker::PlanWinBack, Response::Planned { created, existing }) => {
                 let text = t!("win-back-planned", created = created, existing = existing);
                 return Ok(vec![Effect::Info(text), Effect::Load(Asker::Agenda)]);
@@ -553,16 +580,28 @@ impl Component for RfmPane {
     }
 
     fn changed(&mut self, change: Change) -> Vec<Effect> {
+        // The owners' and satisfaction views are read again only while shown.
+        let shown = match self.view {
+            RfmView::Owners => vec![Effect::Load(Asker::OwnerChurn)],
+            RfmView::Satisfaction => vec![Effect::Load(Asker::Satisfaction)],
+            _ => Vec::new(),
+        };
         match change {
-            Change::Committed => Vec::new(),
-            Change::Rescoring if self.churn.is_some() => vec![Effect::Load(Asker::Churn)],
-            Change::Rescoring => Vec::new(),
+            Change::Committed => shown,
+            Change::Rescoring if self.churn.is_some() => {
+                let mut loads = vec![Effect::Load(Asker::Churn)];
+                loads.extend(shown);
+                loads
+            }
+            Change::Rescoring => shown,
             Change::AsOf => {
                 self.reports = None;
                 self.churn = None;
+                self.owners = None;
+                self.satisfaction = None;
                 match self.view {
                     RfmView::Churn => vec![Effect::Load(Asker::Churn)],
-                    _ => Vec::new(),
+                    _ => shown,
                 }
             }
         }

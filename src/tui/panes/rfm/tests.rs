@@ -14,6 +14,16 @@ fn each_view_loads_what_it_shows_with_the_scoring_date_in_use() {
         matches!(pane.request(Asker::Churn, &cx), Some(Request::Churn { options, .. }) if options.as_of == cx.scoring.as_of)
     );
     let effects = pane.act(Action::NextView, &cx).unwrap_or_default();
+    assert!(matches!(effects[..], [Effect::Load(Asker::OwnerChurn)]));
+    assert!(
+        matches!(pane.request(Asker::OwnerChurn, &cx), Some(Request::ChurnByOwner { options, period: Period::Month }) if options.as_of == cx.scoring.as_of)
+    );
+    let effects = pane.act(Action::NextView, &cx).unwrap_or_default();
+    assert!(matches!(effects[..], [Effect::Load(Asker::Satisfaction)]));
+    assert!(
+        matches!(pane.request(Asker::Satisfaction, &cx), Some(Request::Satisfaction { as_of, by: None, .. }) if as_of == cx.scoring.as_of)
+    );
+    let effects = pane.act(Action::NextView, &cx).unwrap_or_default();
     assert!(matches!(effects[..], [Effect::Load(Asker::Reorders)]));
     assert!(matches!(
         pane.request(Asker::Reorders, &cx),
