@@ -13,23 +13,7 @@ use std::collections::BTreeMap;
 
 /// referrer -> (referred, referred with an order, cents of their orders), from the CSV files.
 fn recount() -> BTreeMap<String, (u64, u64, i64)> {
-    let read = |name: &str| {
-        let path = format!("{}/fixtures/{name}.csv", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(path).expect("fixture");
-        let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let headers = reader.headers().expect("headers").clone();
-        reader
-            .records()
-            .map(|r| {
-                let r = r.expect("row");
-                headers
-                    .iter()
-                    .zip(r.iter())
-                    .map(|(h, v)| (h.to_string(), v.to_string()))
-                    .collect::<BTreeMap<String, String>>()
-            })
-            .collect::<Vec<_>>()
-    };
+    let read = common::fixture_rows;
     let mut cents: BTreeMap<String, (u64, i64)> = BTreeMap::new();
     for o in read("orders") {
         let amount: f64 = o["amount"].parse().expect("amount");

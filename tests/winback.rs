@@ -20,21 +20,7 @@ fn date(s: &str) -> NaiveDate {
 }
 
 fn rows(name: &str) -> Vec<BTreeMap<String, String>> {
-    let path = format!("{}/fixtures/{name}.csv", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().expect("headers").clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.expect("row");
-            headers
-                .iter()
-                .zip(r.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
+    common::fixture_rows(name)
 }
 
 /// (quarter start, folded reason) -> (customers, cents), as the README's rule says, from the

@@ -128,19 +128,8 @@ const SATISFACTION: &[(&str, ColumnKind)] = &[
     ("unhappy", Count),
     ("unhappy_share", Share),
 ];
-const CHURN_BY_OWNER: &[(&str, ColumnKind)] = &[
-    ("owner", Text(16)),
-    ("period_start", Date),
-    ("period_end", Date),
-    ("active_at_start", Count),
-    ("active_at_end", Count),
-    ("new", Count),
-    ("retention", Share),
-    ("churn", Share),
-    ("retained", Count),
-    ("won_back", Count),
-    ("partial", Text(8)),
-];
+/// The owner column before [`CHURN`]'s in the retention-by-owner sheet.
+const OWNER: &[(&str, ColumnKind)] = &[("owner", Text(16))];
 const CHURN_REASONS: &[(&str, ColumnKind)] = &[
     ("period_start", Date),
     ("reason", Text(30)),
@@ -185,7 +174,7 @@ const ALL: &[&[(&str, ColumnKind)]] = &[
     SATISFACTION,
     INFLUENCERS,
     CHURN_REASONS,
-    CHURN_BY_OWNER,
+    OWNER,
     RFM,
 ];
 
@@ -302,20 +291,8 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
         }
         Report::Churn { churn, .. } => {
             sink.begin(ts!("report-sheet-churn"), &columns(CHURN))?;
-            let opt = |v: Option<f64>| v.map(share).unwrap_or(Cell::Empty);
             for r in &churn.report.rows {
-                sink.row(&[
-                    Cell::Date(r.start),
-                    Cell::Date(r.end),
-                    count(r.active_at_start),
-                    count(r.active_at_end),
-                    count(r.new_in_period),
-                    opt(r.retention),
-                    opt(r.churn),
-                    count(r.retained),
-                    count(r.won_back),
-                    flag(r.partial),
-                ])?;
+                sink.row(&churn_cells(r))?;
             }
             sink.begin(ts!("report-sheet-won-back"), &columns(WON_BACK))?;
             for (id, back) in &churn.won_back {
@@ -328,24 +305,14 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
             }
         }
         Report::ChurnByOwner { rows, .. } => {
-            sink.begin(ts!("report-sheet-churn-by-owner"), &columns(CHURN_BY_OWNER))?;
-            let opt = |v: Option<f64>| v.map(share).unwrap_or(Cell::Empty);
+            let set: Vec<(&'static str, ColumnKind)> = OWNER.iter().chain(CHURN).copied().collect();
+            sink.begin(ts!("report-sheet-churn-by-owner"), &columns(&set))?;
             for owner in rows {
                 let name = owner.owner.clone().unwrap_or_default();
                 for r in &owner.report.rows {
-                    sink.row(&[
-                        Cell::Text(name.clone()),
-                        Cell::Date(r.start),
-                        Cell::Date(r.end),
-                        count(r.active_at_start),
-                        count(r.active_at_end),
-                        count(r.new_in_period),
-                        opt(r.retention),
-                        opt(r.churn),
-                        count(r.retained),
-                        count(r.won_back),
-                        flag(r.partial),
-                    ])?;
+                    let mut cells = vec![Cell::Text(name.clone())];
+                    cells.extend(churn_cells(r));
+                    sink.row(&cells)?;
                 }
             }
         }
@@ -415,6 +382,23 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
         }
     }
     Ok(())
+}
+
+/// One period of a churn report, as the [`CHURN`] columns hold it.
+fn churn_cells(r: &crate::scoring::PeriodRow) -> Vec<Cell> {
+    let opt = |v: Option<f64>| v.map(share).unwrap_or(Cell::Empty);
+    vec![
+        Cell::Date(r.start),
+        Cell::Date(r.end),
+        count(r.active_at_start),
+        count(r.active_at_end),
+        count(r.new_in_period),
+        opt(r.retention),
+        opt(r.churn),
+        count(r.retained),
+        count(r.won_back),
+        flag(r.partial),
+    ]
 }
 
 /// An instant as the local date and time (`?` when the zone has no such time).

@@ -116,6 +116,26 @@ pub fn fixture_db() -> TestDb {
     db
 }
 
+/// The rows of `fixtures/NAME.csv` as column -> value maps, read with the csv crate only (for
+/// recounts that use no loyal code).
+pub fn fixture_rows(name: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let path = format!("{}/fixtures/{name}.csv", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("row");
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
 pub const CUSTOMERS: &str = "\
 customer_id,name,phone,email,company,city,birthday,tags,referred_by,owner
 C1,张三,+86 138-0013-8000,zhang@example.com,蓝天科技,上海,1990-05-17,vip;tea,,Alice
