@@ -126,6 +126,35 @@ pub struct CarePlan {
     pub completed_at: Option<Millis>,
 }
 
+impl CarePlan {
+    /// An open plan for one contact (no recurrence), as the service schedules them: the next
+    /// contact of a follow-up, a satisfaction check, a reorder or a win-back call.
+    pub fn open_once(
+        id: String,
+        customer: CustomerId,
+        due: NaiveDate,
+        purpose: CarePurpose,
+        assignee: Option<String>,
+        note: String,
+        created_at: Millis,
+    ) -> CarePlan {
+        CarePlan {
+            id,
+            customer,
+            due,
+            due_time: None,
+            purpose,
+            assignee,
+            note,
+            status: PlanStatus::Open,
+            recurrence: None,
+            series_start: None,
+            created_at,
+            completed_at: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -602,20 +602,15 @@ fn schedule_satisfaction_check(
         return Ok(open);
     }
     let today = super::today();
-    let plan = CarePlan {
-        id: w.next_record_id(RecordIdKind::CarePlan)?,
-        customer: c.customer,
-        due: today + chrono::Duration::days(days),
-        due_time: None,
-        purpose: CarePurpose::Satisfaction,
-        assignee: c.assignee.clone(),
-        note: t!("note-satisfaction", id = &c.id, category = &c.category),
-        status: PlanStatus::Open,
-        recurrence: None,
-        series_start: None,
-        created_at: w.now(),
-        completed_at: None,
-    };
+    let plan = CarePlan::open_once(
+        w.next_record_id(RecordIdKind::CarePlan)?,
+        c.customer,
+        today + chrono::Duration::days(days),
+        CarePurpose::Satisfaction,
+        c.assignee.clone(),
+        t!("note-satisfaction", id = &c.id, category = &c.category),
+        w.now(),
+    );
     w.upsert_care_plan(&plan)?;
     Ok(plan)
 }

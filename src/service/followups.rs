@@ -107,24 +107,19 @@ fn plan_next_contact(
             plan.due = date;
             plan
         }
-        None => CarePlan {
-            id: w.next_record_id(RecordIdKind::CarePlan)?,
-            customer: followup.customer,
-            due: date,
-            due_time: None,
-            purpose: CarePurpose::StayInTouch,
-            assignee: Some(followup.staff.clone()),
-            note: t!(
+        None => CarePlan::open_once(
+            w.next_record_id(RecordIdKind::CarePlan)?,
+            followup.customer,
+            date,
+            CarePurpose::StayInTouch,
+            Some(followup.staff.clone()),
+            t!(
                 "note-next-contact",
                 id = &followup.id,
                 summary = &followup.summary
             ),
-            status: PlanStatus::Open,
-            recurrence: None,
-            series_start: None,
-            created_at: w.now(),
-            completed_at: None,
-        },
+            w.now(),
+        ),
     };
     w.upsert_care_plan(&plan)?;
     Ok(plan)

@@ -513,25 +513,20 @@ impl Service {
         self.write(Role::Agent, "plan care", |w| {
             let mut created = 0;
             for row in rows.iter().filter(|row| !planned.contains(&row.customer)) {
-                let plan = CarePlan {
-                    id: w.next_record_id(RecordIdKind::CarePlan)?,
-                    customer: row.customer,
-                    due: row.prediction.next_expected.max(as_of),
-                    due_time: None,
-                    purpose: CarePurpose::Reorder,
-                    assignee: row.owner.clone(),
-                    note: t!(
+                let plan = CarePlan::open_once(
+                    w.next_record_id(RecordIdKind::CarePlan)?,
+                    row.customer,
+                    row.prediction.next_expected.max(as_of),
+                    CarePurpose::Reorder,
+                    row.owner.clone(),
+                    t!(
                         "note-reorder",
                         expected = row.prediction.next_expected.to_string(),
                         days = row.prediction.median_gap_days,
                         last = row.prediction.last_order.to_string()
                     ),
-                    status: PlanStatus::Open,
-                    recurrence: None,
-                    series_start: None,
-                    created_at: w.now(),
-                    completed_at: None,
-                };
+                    w.now(),
+                );
                 w.upsert_care_plan(&plan)?;
                 created += 1;
             }

@@ -217,37 +217,33 @@ impl Service {
                     already += 1;
                     continue;
                 }
-                let plan = CarePlan {
-                    id: w.next_record_id(RecordIdKind::CarePlan)?,
-                    customer: row.id,
-                    due,
-                    due_time: None,
-                    purpose: CarePurpose::WinBack,
-                    assignee: row.owner.clone(),
-                    note: match (&row.churned_on, &row.churn_reason) {
-                        (Some(day), Some(reason)) => t!(
-                            "note-win-back-reason",
-                            day = day.to_string(),
-                            reason = reason.as_str(),
-                            revenue = row.revenue.to_string()
-                        ),
-                        (Some(day), None) => t!(
-                            "note-win-back",
-                            day = day.to_string(),
-                            revenue = row.revenue.to_string()
-                        ),
-                        (None, _) => t!(
-                            "note-win-back-risk",
-                            segment = row.segment.map(|s| s.title()).unwrap_or_default(),
-                            revenue = row.revenue.to_string()
-                        ),
-                    },
-                    status: PlanStatus::Open,
-                    recurrence: None,
-                    series_start: None,
-                    created_at: w.now(),
-                    completed_at: None,
+                let note = match (&row.churned_on, &row.churn_reason) {
+                    (Some(day), Some(reason)) => t!(
+                        "note-win-back-reason",
+                        day = day.to_string(),
+                        reason = reason.as_str(),
+                        revenue = row.revenue.to_string()
+                    ),
+                    (Some(day), None) => t!(
+                        "note-win-back",
+                        day = day.to_string(),
+                        revenue = row.revenue.to_string()
+                    ),
+                    (None, _) => t!(
+                        "note-win-back-risk",
+                        segment = row.segment.map(|s| s.title()).unwrap_or_default(),
+                        revenue = row.revenue.to_string()
+                    ),
                 };
+                let plan = CarePlan::open_once(
+                    w.next_record_id(RecordIdKind::CarePlan)?,
+                    row.id,
+                    due,
+                    CarePurpose::WinBack,
+                    row.owner.clone(),
+                    note,
+                    w.now(),
+                );
                 w.upsert_care_plan(&plan)?;
                 created += 1;
             }
