@@ -113,21 +113,37 @@ macro_rules! labelled_enum {
         impl std::str::FromStr for $name {
             type Err = $crate::domain::LabelError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                let wanted: String = s.trim().chars()
-                    .filter(|c| !matches!(c, ' ' | '_' | '-'))
-                    .flat_map(char::to_lowercase)
-                    .collect();
-                $(
-                    let spellings: &[&str] = &[$label $(, $alias)*];
-                    if spellings.iter().any(|sp| sp.replace(['-', '_', ' '], "").to_lowercase() == wanted) {
-                        return Ok($name::$variant);
-                    }
-                )+
+                // Spellings and titles are worked out once: an import reads a label per row.
+                fn folded(text: &str) -> String {
+                    text.trim().chars()
+                        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+                        .flat_map(char::to_lowercase)
+                        .collect()
+                }
+                static SPELLINGS: std::sync::OnceLock<Vec<(String, $name)>> =
+                    std::sync::OnceLock::new();
+                let wanted = folded(s);
+                let spellings = SPELLINGS.get_or_init(|| {
+                    let mut all = Vec::new();
+                    $(
+                        for spelling in [$label $(, $alias)*] {
+                            all.push((folded(spelling), $name::$variant));
+                        }
+                    )+
+                    all
+                });
+                if let Some((_, v)) = spellings.iter().find(|(spelling, _)| *spelling == wanted) {
+                    return Ok(*v);
+                }
                 // A title, as the screens show it, in either language.
+                static TITLES: [std::sync::OnceLock<Vec<String>>; 2] =
+                    [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
                 let typed = s.trim();
                 for lang in $crate::i18n::Lang::ALL {
-                    if let Some(v) = Self::ALL.iter().find(|v| v.title_in(lang).eq_ignore_ascii_case(typed)) {
-                        return Ok(*v);
+                    let titles = TITLES[lang.index()]
+                        .get_or_init(|| Self::ALL.iter().map(|v| v.title_in(lang)).collect());
+                    if let Some(i) = titles.iter().position(|t| t.eq_ignore_ascii_case(typed)) {
+                        return Ok(Self::ALL[i]);
                     }
                 }
                 Err($crate::domain::LabelError {
