@@ -26,9 +26,15 @@ impl ResolveExternal for Reader {
 }
 
 /// Resolves the customer ids of a file once each, remembering the unknown ones.
+/// The value [`CustomerCache`] keeps for an id no customer file has (no file's id: ids count
+/// up from 1).
+const UNKNOWN: CustomerId = CustomerId::MAX;
+
 #[derive(Default)]
 pub(super) struct CustomerCache {
-    known: FxHashMap<String, Option<CustomerId>>,
+    /// External id -> customer id, [`UNKNOWN`] for an id no file has: compact, as an orders
+    /// file may name a million customers.
+    known: FxHashMap<Box<str>, CustomerId>,
     /// Unknown ids to create (with `create_missing`), in first-seen order.
     missing: Vec<String>,
 }
@@ -43,10 +49,11 @@ impl CustomerCache {
         report: &mut ImportReport,
     ) -> Result<(), ServiceError> {
         let found = match self.known.get(external_id) {
-            Some(found) => *found,
+            Some(&found) => (found != UNKNOWN).then_some(found),
             None => {
                 let found = w.resolve(external_id)?;
-                self.known.insert(external_id.to_string(), found);
+                self.known
+                    .insert(external_id.into(), found.unwrap_or(UNKNOWN));
                 if found.is_none()
                     && options.create_missing
                     && CustomerKey::external_id_problem(external_id).is_none()
@@ -89,7 +96,7 @@ impl CustomerCache {
             let mut customer = Customer::new(external_id.as_str(), external_id.as_str(), w.now());
             customer.tags.push(String::from("auto-created"));
             let id = w.insert_customer(customer)?;
-            self.known.insert(external_id, Some(id));
+            self.known.insert(external_id.into(), id);
             report.created_customers += 1;
             created.push(id);
         }
@@ -97,6 +104,9 @@ impl CustomerCache {
     }
 
     pub(super) fn id(&self, external_id: &str) -> Option<CustomerId> {
-        self.known.get(external_id).copied().flatten()
+        self.known
+            .get(external_id)
+            .copied()
+            .filter(|&id| id != UNKNOWN)
     }
 }

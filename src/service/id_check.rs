@@ -47,6 +47,8 @@ impl IdCheck {
         let mut repeated = HashSet::new();
         for bucket in &mut self.buckets {
             bucket.sort_unstable();
+            // The room a bucket grew into and does not use is given back for the writing pass.
+            bucket.shrink_to_fit();
             for pair in bucket.windows(2) {
                 if pair[0] == pair[1] {
                     repeated.insert(pair[0]);

@@ -7,7 +7,7 @@
 //! [`crate::store::WaitProbe`]), so a colleague's save waits for one short commit, not for the
 //! import.
 //!
-//! Rows come from a [`Replay`]: a file (read and parsed on a helper thread, so parsing runs
+//! Rows come from a [`Replay`]: a file (read on one helper thread and parsed on another, so parsing runs
 //! beside the writing) or rows already in memory (the request API, the tests).
 
 use super::customer_cache::CustomerCache;
@@ -55,11 +55,16 @@ pub const FIRST_CHUNK: usize = 2_000;
 /// transaction's pages, and the time a commit takes.
 pub const MAX_CHUNK: usize = 65_536;
 /// Rows between two looks for a waiting writer.
-const PROBE_EVERY: usize = 128;
+pub(super) const PROBE_EVERY: usize = 128;
 /// Created orders per undo entry.
 const UNDO_BATCH: usize = 4096;
-/// Rows the reader thread hands over at once.
+/// Rows the reading thread hands over at once.
 const BATCH: usize = 1024;
+/// Batches read and not yet parsed.
+const RAW_AHEAD: usize = 8;
+/// Batches parsed and not yet taken: a whole chunk of the largest size, so that reading and
+/// parsing go on while a chunk is written.
+const AHEAD: usize = MAX_CHUNK / BATCH + 8;
 const PROGRESS_EVERY: u64 = 8192;
 
 /// Why the reader thread stopped early.
@@ -76,9 +81,11 @@ impl From<RowError> for ScanStop {
     }
 }
 
-/// Reads and parses `file` on a helper thread, handing each row to `consume` on this thread
-/// (which holds the database transaction), in file order. With `probe`, the helper also looks
-/// each parsed row up in its own read snapshot of `store`. Returns the file's columns.
+/// Reads `file` on one helper thread and parses its rows on another, handing each row to
+/// `consume` on this thread (which holds the database transaction), in file order. With
+/// `probe`, the parsing thread also looks each parsed row up in its own read snapshot of
+/// `store`. Up to [`AHEAD`] batches wait parsed (fewer of customer files), so the rows of a writer's next chunk are read
+/// while it writes the current one. Returns the file's columns.
 pub(super) fn each_row<T: Send>(
     file: &TableFile,
     parse: fn(&RawRow) -> RowResult<T>,
@@ -86,33 +93,51 @@ pub(super) fn each_row<T: Send>(
     consume: RowSink<'_, T>,
 ) -> Result<Columns, ServiceError> {
     type Batch<T> = Vec<(RowResult<T>, Found)>;
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch<T>>(8);
+    let (raw_sender, raw_receiver) = std::sync::mpsc::sync_channel::<Vec<RawRow>>(RAW_AHEAD);
+    // A customer row is large and its chunks are written more slowly than it is read: its
+    // rows wait in a short queue only, which keeps a million-customer import in bounded memory.
+    let ahead = if file.kind() == Kind::Customers {
+        RAW_AHEAD
+    } else {
+        AHEAD
+    };
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch<T>>(ahead);
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || {
-            let snapshot = match probe {
-                Some((store, look)) => Some((store.read().map_err(ScanStop::Store)?, look)),
-                None => None,
-            };
+        let scanner = scope.spawn(move || {
             let mut batch = Vec::with_capacity(BATCH);
             let scanned = file.scan(|row| -> Result<(), ScanStop> {
-                let parsed = parse(&row);
-                let found = match (&parsed, &snapshot) {
-                    (Ok(row), Some((snapshot, look))) => {
-                        look(snapshot, &row.value).map_err(ScanStop::Store)?
-                    }
-                    _ => Found::Unknown,
-                };
-                batch.push((parsed, found));
+                batch.push(row);
                 if batch.len() == BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    sender.send(full).map_err(|_| ScanStop::Gone)?;
+                    raw_sender.send(full).map_err(|_| ScanStop::Gone)?;
                 }
                 Ok(())
             });
             if scanned.is_ok() && !batch.is_empty() {
-                sender.send(batch).map_err(|_| ScanStop::Gone)?;
+                raw_sender.send(batch).map_err(|_| ScanStop::Gone)?;
             }
             scanned
+        });
+        let parser = scope.spawn(move || -> Result<(), ScanStop> {
+            let snapshot = match probe {
+                Some((store, look)) => Some((store.read().map_err(ScanStop::Store)?, look)),
+                None => None,
+            };
+            for raw in raw_receiver.iter() {
+                let mut batch = Vec::with_capacity(raw.len());
+                for row in &raw {
+                    let parsed = parse(row);
+                    let found = match (&parsed, &snapshot) {
+                        (Ok(row), Some((snapshot, look))) => {
+                            look(snapshot, &row.value).map_err(ScanStop::Store)?
+                        }
+                        _ => Found::Unknown,
+                    };
+                    batch.push((parsed, found));
+                }
+                sender.send(batch).map_err(|_| ScanStop::Gone)?;
+            }
+            Ok(())
         });
         let mut failed = None;
         'batches: for batch in receiver.iter() {
@@ -124,11 +149,17 @@ pub(super) fn each_row<T: Send>(
             }
         }
         drop(receiver);
-        let scanned = reader
+        let parsed = parser
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let scanned = scanner
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         if let Some(e) = failed {
             return Err(e);
+        }
+        if let Err(ScanStop::Store(e)) = parsed {
+            return Err(e.into());
         }
         match scanned {
             Ok(columns) => Ok(columns),
@@ -443,13 +474,13 @@ pub(super) struct Pacer {
 
 impl Pacer {
     pub(super) fn new(store: &Store) -> Pacer {
-        Pacer::up_to(store, MAX_CHUNK)
+        Pacer::up_to(store, FIRST_CHUNK, MAX_CHUNK)
     }
 
-    /// Chunks of at most `max` rows.
-    pub(super) fn up_to(store: &Store, max: usize) -> Pacer {
+    /// Chunks of `first` rows, then growing to at most `max`.
+    pub(super) fn up_to(store: &Store, first: usize, max: usize) -> Pacer {
         Pacer {
-            target: FIRST_CHUNK.min(max),
+            target: first.min(max),
             max,
             probe: store.wait_probe(),
         }
@@ -458,6 +489,11 @@ impl Pacer {
     /// Whether the chunk that has taken `taken` rows should end now.
     pub(super) fn should_end(&mut self, taken: usize) -> bool {
         taken > 0 && taken.is_multiple_of(PROBE_EVERY) && self.probe.someone_waiting()
+    }
+
+    /// Whether another writer is waiting now.
+    pub(super) fn someone_waiting(&mut self) -> bool {
+        self.probe.someone_waiting()
     }
 
     /// After a chunk was given up for a waiter: steps aside, and the next chunk is at most
