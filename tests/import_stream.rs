@@ -495,3 +495,52 @@ fn an_abandoned_write_leaves_nothing_and_the_next_write_goes_in() {
     let reader = store.read().expect("read");
     assert_eq!(reader.resolve_external("A-1").expect("resolve"), kept);
 }
+
+#[test]
+fn held_back_entries_written_until_told_to_stop_leave_nothing_once_given_up() {
+    // A colleague who starts waiting while a chunk writes its held-back index entries: the
+    // writing stops at the next look, the chunk is given up, and no entry of it remains.
+    use loyal::domain::Customer;
+    use loyal::store::{Store, StoreError, StoreOptions};
+    let dir = tempfile::tempdir().expect("dir");
+    let store = Store::open(&dir.path().join("s.redb"), &StoreOptions::creating()).expect("open");
+    let mut asked = 0;
+    let given_up = store
+        .write_or_abandon(|w| -> Result<Option<()>, StoreError> {
+            w.hold_back_bulk_writes();
+            for i in 0..3_000 {
+                w.insert_customer(Customer::new(format!("A-{i}"), format!("Ann Lee {i}"), 0))?;
+            }
+            let finished = w.write_held_back_entries_until(&mut || {
+                asked += 1;
+                asked == 2
+            })?;
+            Ok(finished.then_some(()))
+        })
+        .expect("write");
+    assert_eq!(given_up, None);
+    assert_eq!(
+        asked, 2,
+        "asked every few thousand entries, and not after stopping"
+    );
+    let reader = store.read().expect("read");
+    assert_eq!(reader.resolve_external("A-0").expect("resolve"), None);
+    assert!(reader.terms_equal_to("ann", 10).expect("terms").is_empty());
+    drop(reader);
+    let written = store
+        .write_or_abandon(|w| -> Result<Option<bool>, StoreError> {
+            w.hold_back_bulk_writes();
+            for i in 0..3_000 {
+                w.insert_customer(Customer::new(format!("A-{i}"), format!("Ann Lee {i}"), 0))?;
+            }
+            Ok(Some(w.write_held_back_entries_until(&mut || false)?))
+        })
+        .expect("write");
+    assert_eq!(written, Some(true));
+    let reader = store.read().expect("read");
+    assert_eq!(
+        reader.terms_equal_to("ann", 5_000).expect("terms").len(),
+        3_000
+    );
+    assert_eq!(reader.terms_equal_to("a-2999", 5).expect("terms").len(), 1);
+}

@@ -11,7 +11,7 @@
 
 use super::customers::{apply_input, find_duplicates, same_facts};
 use super::import::{ImportOptions, ImportReport, Progress, RowWarning, reject};
-use super::import_stream::{Pacer, Pass, Replay, replay_rows};
+use super::import_stream::{PROBE_EVERY, Pacer, Pass, Replay, replay_rows};
 use super::{CustomerKey, Service, ServiceError};
 use crate::domain::{Customer, CustomerId, ImportRecord, Role, UndoEntry};
 use crate::store::{Change, StoreError, Writer};
@@ -23,19 +23,28 @@ const PROGRESS_EVERY: u64 = 8192;
 /// The largest chunk of customer files while nobody else writes: fewer, larger commits
 /// rewrite the spread-out search index's pages fewer times.
 const MAX_CUSTOMER_CHUNK: usize = 65_536;
+/// The first chunk of customer files: small, because among a million files its commit takes
+/// 100 ms at 2,000 files (each file's index entries land on pages of their own), and a
+/// colleague who is at work when the import begins would wait for it.
+const FIRST_CUSTOMER_CHUNK: usize = 512;
 /// The largest chunk while a colleague is at work ([`GENTLE_FOR`]): a chunk that fills while
 /// someone waits commits all the pages it changed.
 const GENTLE_CHUNK: usize = 16_384;
-/// A chunk that first finds a colleague waiting after more than this many files gives up (its
-/// transaction rolled back, the files written again in the next, smaller, chunk): finishing
-/// it would make them wait for all its held-back entries and changed pages (130-170 ms at
-/// 100k files). Up to this many, it commits what it has.
+/// A chunk that finds a colleague waiting, while it writes files or their held-back index
+/// entries, gives up (its transaction rolled back: finishing it would make them wait for all
+/// its entries and changed pages); the next chunk, at most this many files, commits what it
+/// has even if someone waits, so the import goes on however often colleagues save.
 const COMMIT_UP_TO: usize = 2_048;
-/// After a colleague was seen waiting, for this long the held-back entries are also written
-/// every [`COMMIT_UP_TO`] files, so that a chunk that ends (or fills) while someone waits
-/// has little left to write. Alone, a chunk writes them once, at its end: in larger sorted
-/// batches, a quarter faster at 1M files.
+/// After a colleague was seen waiting, for this long chunks are short ([`GENTLE_BUDGET`]) and
+/// the held-back entries are also written every [`COMMIT_UP_TO`] files. Alone, a chunk writes
+/// them once, at its end: in larger sorted batches, a quarter faster at 1M files.
 const GENTLE_FOR: std::time::Duration = std::time::Duration::from_secs(30);
+/// While a colleague is at work, a chunk commits after this much writing files: at a million
+/// files each file's index entries land on pages of their own, so writing the held-back
+/// entries and committing take about four times as long again (measured: 15 ms of files, then
+/// 30 ms of entries and 30 ms of commit), and a colleague who arrives during a commit waits
+/// for all of it.
+const GENTLE_BUDGET: std::time::Duration = std::time::Duration::from_millis(4);
 
 /// What the checking pass settled.
 struct Plan {
@@ -239,9 +248,10 @@ impl Service {
         let mut chunks = CustomerChunks {
             journal,
             seq: 0,
-            pacer: Pacer::up_to(&self.store, MAX_CUSTOMER_CHUNK),
+            pacer: Pacer::up_to(&self.store, FIRST_CUSTOMER_CHUNK, MAX_CUSTOMER_CHUNK),
             pending: Vec::new(),
             waiter_seen: None,
+            gave_up: false,
         };
         replay(Pass::Write, &mut |row, _| {
             let Ok(row) = row else { return Ok(()) };
@@ -291,6 +301,9 @@ struct CustomerChunks {
     pending: Vec<Lined<CustomerInput>>,
     /// When a chunk last ended for a waiting colleague.
     waiter_seen: Option<std::time::Instant>,
+    /// Whether the last chunk was given up: the next one commits even if someone waits, so
+    /// the import goes on however often colleagues save.
+    gave_up: bool,
 }
 
 impl CustomerChunks {
@@ -317,16 +330,24 @@ impl CustomerChunks {
             .store
             .write_or_abandon(|w| -> Result<_, ServiceError> {
                 w.hold_back_bulk_writes();
+                let started = std::time::Instant::now();
                 let mut taken = 0;
                 let mut ended_early = false;
                 for row in &self.pending[..take] {
                     if self.pacer.should_end(taken) {
-                        // Alone until now, with many files' entries held back: given up at once.
-                        // Gentle already, with little left to write: committed.
-                        if taken > COMMIT_UP_TO && !gentle {
+                        // Given up at once, so the colleague waits for a rollback only; right
+                        // after giving up, committed (the import must go on).
+                        if !self.gave_up {
                             return Ok(None);
                         }
                         ended_early = true;
+                        break;
+                    }
+                    if gentle
+                        && taken > 0
+                        && taken.is_multiple_of(PROBE_EVERY)
+                        && started.elapsed() > GENTLE_BUDGET
+                    {
                         break;
                     }
                     if gentle && taken > 0 && taken.is_multiple_of(COMMIT_UP_TO) {
@@ -341,6 +362,15 @@ impl CustomerChunks {
                     }
                     changes.push(change);
                 }
+                // The held-back entries are most of the work left: a colleague who starts
+                // waiting while they are written need not wait for them either.
+                let may_give_up = !self.gave_up;
+                let pacer = &mut self.pacer;
+                if !w
+                    .write_held_back_entries_until(&mut || may_give_up && pacer.someone_waiting())?
+                {
+                    return Ok(None);
+                }
                 journal.done += taken as u64;
                 w.put_import(&journal)?;
                 Ok(Some((taken, ended_early)))
@@ -353,6 +383,7 @@ impl CustomerChunks {
                 plan.deferred.truncate(deferred_before);
                 self.pacer.abandoned(COMMIT_UP_TO);
                 self.waiter_seen = Some(std::time::Instant::now());
+                self.gave_up = true;
                 return Ok(());
             }
             Err(e) => {
@@ -361,6 +392,7 @@ impl CustomerChunks {
                 return Err(e);
             }
         };
+        self.gave_up = false;
         self.pending.drain(..taken);
         self.seq = seq;
         self.journal = journal;
