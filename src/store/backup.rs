@@ -13,6 +13,11 @@ use std::path::{Path, PathBuf};
 /// Rows written per transaction into the new file: its memory stays bounded, and the
 /// progress moves.
 const CHUNK_ROWS: u64 = 100_000;
+/// The page cache of the new file while it is written and verified. The copy appends and
+/// never reads back, and the check reads each page once: redb's default (1 GiB) only cost
+/// memory and time (measured at 1M customers / 10M orders: 1.2 GB peak and a 12.9 s check
+/// with it, 134 MB and 2.7 s with this).
+const BACKUP_CACHE: usize = 16 << 20;
 
 /// What a backup wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,6 +190,7 @@ impl Store {
         let total: u64 = source.iter().map(|(_, n)| n).sum();
         super::open::create_private_file(partial).map_err(|e| open_error(e.to_string()))?;
         let into = Database::builder()
+            .set_cache_size(BACKUP_CACHE)
             .create(partial)
             .map_err(|e| open_error(e.to_string()))?;
         let copied = copy_all(&read, &into, CHUNK_ROWS, &mut |done| progress(done, total))?;
@@ -203,7 +209,10 @@ impl Store {
         {
             return Err(open_error(t!("backup-unknown-table", table = missing)));
         }
-        let mut check = Database::open(partial).map_err(|e| open_error(e.to_string()))?;
+        let mut check = Database::builder()
+            .set_cache_size(BACKUP_CACHE)
+            .open(partial)
+            .map_err(|e| open_error(e.to_string()))?;
         if !check
             .check_integrity()
             .map_err(|e| open_error(e.to_string()))?
