@@ -21,6 +21,7 @@ mod import_journal;
 mod import_kinds;
 mod import_profiles;
 mod import_rollback;
+mod import_rows;
 mod import_stream;
 mod import_table;
 mod influence;
