@@ -1,5 +1,12 @@
 //! The `loyal` binary: parses the command line and reports errors at the edge.
 
+/// mimalloc instead of glibc's malloc: an import's rows are parsed on one thread and freed on
+/// another, and glibc spent a quarter of a 1M-order import in malloc, free and
+/// malloc_consolidate on those cross-thread frees (with mimalloc the import takes 25% less
+/// time; mimalloc's default options keep a 10M-order import's peak at 264 MB).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     restore_default_sigpipe();
     // The language first, so that even `--help` and a refused command line speak it.
