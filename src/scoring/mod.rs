@@ -1,10 +1,12 @@
 //! Customer analytics as pure functions (no I/O): RFM scores and segments, value classes,
-//! the loyalty ladder, the Pareto view, churn and retention, and reorder prediction.
+//! the loyalty ladder, the Pareto view, churn and retention, reorder prediction, and lifetime
+//! value (BG/NBD, Gamma-Gamma and CLV, in [`clv`]).
 //!
 //! Inputs are per-customer facts as of a date D (the service builds them from the aggregates
 //! the store keeps current); every definition is documented in README.md and on the function.
 
 mod churn;
+pub mod clv;
 mod facts;
 mod ladder;
 mod pareto;
