@@ -2276,3 +2276,32 @@ owners-footer = share still active at month end · report churn --by owner: ever
 satisfaction-reading = reading the scores…
 satisfaction-none = no follow-up has a satisfaction score yet
 satisfaction-footer = red: a fifth or more scored 1-2 · report satisfaction --by owner|channel
+cli-about-loyal-clv = Who is still a customer and what each is worth: BG/NBD and Gamma-Gamma fitted on the orders, P(alive), expected purchases, lifetime value
+cli-after-loyal-clv =
+    Examples:
+      loyal clv
+      loyal clv --calibration-end 2026-06-30 --holdout-end 2026-09-30
+      loyal clv --months 24 --format csv > clv.csv
+cli-arg-loyal-clv-calibration_end = Fit on orders up to this date: 2026-06-30, -90d, ... [default: today]
+cli-arg-loyal-clv-horizon_weeks = Weeks of the expected-purchases column
+cli-arg-loyal-clv-months = Months of lifetime value (discounted at the team setting clv.discount_rate)
+cli-arg-loyal-clv-holdout_end = Also track predicted against actual repeat purchases, week by week, up to this date
+cli-arg-loyal-clv-limit = Show at most this many customers, highest lifetime value first (the table)
+cli-arg-loyal-clv-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-clv-json = The same as --format json
+cli-clv-head = Lifetime value as of { $date }: { $n } customers with orders
+cli-clv-bgnbd = BG/NBD (who is still buying): r = { $r }, alpha = { $alpha }, a = { $a }, b = { $b }, log-likelihood { $ll }
+cli-clv-gamma-gamma = Gamma-Gamma (spend per purchase): p = { $p }, q = { $q }, v = { $v }
+cli-clv-tracking-head = Holdout: cumulative repeat purchases, predicted against actual
+cli-col-repeats = repeats
+cli-col-p-alive = P(alive)
+cli-col-expected-purchases = next { $weeks } wk
+cli-col-avg-spend = avg spend
+cli-col-clv = CLV { $months } mo
+cli-col-week = week
+cli-col-until = until
+cli-col-predicted = predicted
+cli-col-actual = actual
+clv-bad-horizon = the horizon must be zero or more weeks
+clv-holdout-before-end = the holdout end must come after the calibration end
+setting-clv-discount_rate = annual discount rate of lifetime value (loyal clv)

@@ -2163,3 +2163,32 @@ owners-footer = 月初活跃者月底仍活跃的比例 · 每月明细：report
 satisfaction-reading = 正在读取评分…
 satisfaction-none = 还没有带满意度评分的跟进
 satisfaction-footer = 红色：五分之一以上为 1-2 分 · report satisfaction --by owner|channel
+cli-about-loyal-clv = 谁仍是客户、每位值多少：用订单拟合 BG/NBD 与 Gamma-Gamma 模型，给出存活概率、预期购买次数与客户终身价值
+cli-after-loyal-clv =
+    示例：
+      loyal clv
+      loyal clv --calibration-end 2026-06-30 --holdout-end 2026-09-30
+      loyal clv --months 24 --format csv > clv.csv
+cli-arg-loyal-clv-calibration_end = 用截至这一天的订单拟合：2026-06-30、-90d … [默认：今天]
+cli-arg-loyal-clv-horizon_weeks = 预期购买次数一栏的周数
+cli-arg-loyal-clv-months = 终身价值计算的月数（按团队设置 clv.discount_rate 折现）
+cli-arg-loyal-clv-holdout_end = 另按周对比预测与实际的重复购买，直到这一天
+cli-arg-loyal-clv-limit = 最多显示这么多位客户，终身价值高的在前（表格）
+cli-arg-loyal-clv-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-clv-json = 等同于 --format json
+cli-clv-head = 截至 { $date } 的终身价值：{ $n } 位有订单的客户
+cli-clv-bgnbd = BG/NBD（谁还在购买）：r = { $r }，alpha = { $alpha }，a = { $a }，b = { $b }，对数似然 { $ll }
+cli-clv-gamma-gamma = Gamma-Gamma（每次购买的花费）：p = { $p }，q = { $q }，v = { $v }
+cli-clv-tracking-head = 验证期：累计重复购买，预测对实际
+cli-col-repeats = 复购
+cli-col-p-alive = 存活概率
+cli-col-expected-purchases = 未来 { $weeks } 周
+cli-col-avg-spend = 平均花费
+cli-col-clv = { $months } 个月价值
+cli-col-week = 周
+cli-col-until = 截至
+cli-col-predicted = 预测
+cli-col-actual = 实际
+clv-bad-horizon = 预测周数必须不小于零
+clv-holdout-before-end = 验证期结束日必须晚于拟合截止日
+setting-clv-discount_rate = 终身价值的年折现率（loyal clv）

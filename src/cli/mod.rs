@@ -5,6 +5,7 @@ mod analytics;
 mod answers;
 mod backup;
 mod clap_words;
+mod clv;
 mod complaint;
 mod context;
 mod customer;
@@ -218,6 +219,11 @@ pub enum Command {
         #[command(flatten)]
         output: format::FormatArg,
     },
+    /// Who is still a customer and what each is worth: BG/NBD and Gamma-Gamma fitted on the orders, P(alive), expected purchases, lifetime value
+    #[command(
+        after_help = "Examples:\n  loyal clv\n  loyal clv --calibration-end 2026-06-30 --holdout-end 2026-09-30\n  loyal clv --months 24 --format csv > clv.csv"
+    )]
+    Clv(clv::ClvArgs),
     /// Valuable customers (MVC, MGC) who left or are slipping away, with no open win-back plan
     #[command(
         after_help = "Examples:\n  loyal winback\n  loyal winback --plan --due +2d\n  loyal winback --format json"
@@ -606,6 +612,7 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             period,
             by,
         }) => report::report(context, kind, &score, period, by),
+        Some(Command::Clv(args)) => clv::run(context, &args),
         Some(Command::Winback {
             as_of,
             plan,

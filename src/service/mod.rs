@@ -7,6 +7,7 @@ mod api;
 mod audit;
 mod backup;
 mod care;
+mod clv;
 mod complaints;
 mod customer_cache;
 mod customers;
@@ -43,6 +44,7 @@ pub use api::{ImportRows, Request, Response};
 pub use audit::AuditFilter;
 pub use backup::{dated_name, rotate};
 pub use care::{AgendaItem, NewCarePlan, PlanOutcome};
+pub use clv::{ClvOptions, ClvReport, ClvRow, TrackingWeek};
 pub use complaints::{
     CauseRow, ComplaintCommand, ComplaintView, NewComplaint, QueueFilter, queue_order,
 };

@@ -66,20 +66,25 @@ pub struct RfmLine<'a> {
 
 /// Every customer's external id in id order, in one buffer.
 #[derive(Default)]
-struct ExternalIds {
+pub(super) struct ExternalIds {
     ids: Vec<CustomerId>,
     ends: Vec<usize>,
     text: String,
 }
 
 impl ExternalIds {
-    fn push(&mut self, id: CustomerId, external: &str) {
+    pub(super) fn push(&mut self, id: CustomerId, external: &str) {
         self.ids.push(id);
         self.text.push_str(external);
         self.ends.push(self.text.len());
     }
 
-    fn get(&self, at: usize) -> &str {
+    /// The external id of `id` (the ids were pushed in id order).
+    pub(super) fn find(&self, id: CustomerId) -> Option<&str> {
+        self.ids.binary_search(&id).ok().map(|at| self.get(at))
+    }
+
+    pub(super) fn get(&self, at: usize) -> &str {
         let start = at.checked_sub(1).map_or(0, |i| self.ends[i]);
         &self.text[start..self.ends[at]]
     }

@@ -233,6 +233,12 @@ pub const TEAM_SETTINGS: &[SettingSpec] = &[
         check: rate,
     },
     SettingSpec {
+        key: "clv.discount_rate",
+        default: "0.10",
+        help: "annual discount rate of lifetime value (loyal clv)",
+        check: rate,
+    },
+    SettingSpec {
         key: "scoring.complaint_cost",
         default: "50.00",
         help: "cost of handling one complaint (below-zero class)",
