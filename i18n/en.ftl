@@ -2305,3 +2305,15 @@ cli-col-actual = actual
 clv-bad-horizon = the horizon must be zero or more weeks
 clv-holdout-before-end = the holdout end must come after the calibration end
 setting-clv-discount_rate = annual discount rate of lifetime value (loyal clv)
+card-margin-cost = Margin
+card-margin-cost-line = { $margin } · cost of service { $cost } ({ $complaints ->
+        [one] 1 complaint
+       *[other] { $complaints } complaints
+    }, { $contacts ->
+        [one] 1 contact
+       *[other] { $contacts } contacts
+    })
+cli-col-margin = MARGIN
+cli-col-service-cost = SERVICE COST
+report-col-margin = Margin
+report-col-service_cost = Cost of service

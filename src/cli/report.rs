@@ -241,13 +241,24 @@ fn print_table(report: &Report) {
         }
         Report::Values { as_of, rows } => {
             println!("{}", t!("cli-values-head", date = as_of.to_string()));
+            println!(
+                "{} {} {} {} {} {}",
+                fit(ts!("cli-col-value"), 9),
+                fit_right(ts!("cli-col-customers"), 9),
+                fit_right(ts!("cli-col-revenue"), 14),
+                fit_right(ts!("cli-col-share"), 7),
+                fit_right(ts!("cli-col-margin"), 14),
+                fit_right(ts!("cli-col-service-cost"), 14),
+            );
             for r in rows {
                 println!(
-                    "{} {:>9} {:>14} {:>7}",
+                    "{} {:>9} {:>14} {:>7} {:>14} {:>14}",
                     fit(r.class.title(), 9),
                     r.customers,
                     r.revenue.to_string(),
-                    percent(r.revenue_share)
+                    percent(r.revenue_share),
+                    r.margin.to_string(),
+                    r.service_cost.to_string()
                 );
             }
         }

@@ -91,6 +91,8 @@ const VALUES: &[(&str, ColumnKind)] = &[
     ("customers", Count),
     ("revenue", Amount),
     ("revenue_share", Share),
+    ("margin", Amount),
+    ("service_cost", Amount),
 ];
 const PARETO: &[(&str, ColumnKind)] = &[("customer_share", Share), ("revenue_share", Share)];
 const PARETO_SUMMARY: &[(&str, ColumnKind)] = &[("measure", Text(36)), ("value", Amount)];
@@ -257,6 +259,8 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
                     count(r.customers),
                     Cell::Money(r.revenue),
                     share(r.revenue_share),
+                    Cell::Money(r.margin),
+                    Cell::Money(r.service_cost),
                 ])?;
             }
         }

@@ -24,7 +24,7 @@ pub use ranks::{Metrics, Ranks, score_by_ranks};
 pub use reorder::{ReorderPrediction, predict_reorder};
 pub use rfm::{Rfm, rfm_scores, score_against};
 pub use segment::Segment;
-pub use value::{ValueClass, value_class};
+pub use value::{ValueClass, margin, service_cost, value_class};
 
 use crate::domain::CustomerId;
 

@@ -2,7 +2,7 @@
 
 use super::facts::{CustomerFacts, ScoringParams};
 use super::rfm::Rfm;
-use crate::domain::labelled_enum;
+use crate::domain::{Money, labelled_enum};
 
 labelled_enum! {
     /// Where a customer stands by value.
@@ -33,6 +33,20 @@ pub fn value_class(
 ) -> ValueClass {
     // larger < 20% of n  <=>  5 * larger < n
     value_class_given(facts, rfm, 5 * larger < n, params)
+}
+
+/// What serving a customer has cost as of D: complaints x complaint cost + follow-up contacts x
+/// contact cost (saturating at the largest amount).
+pub fn service_cost(facts: &CustomerFacts, params: &ScoringParams) -> Money {
+    let cost = i128::from(facts.complaints) * i128::from(params.complaint_cost.0)
+        + i128::from(facts.followups) * i128::from(params.contact_cost.0);
+    Money(i64::try_from(cost).unwrap_or(i64::MAX))
+}
+
+/// The margin on `revenue` at the margin rate, in whole cents (rounded toward zero).
+pub fn margin(revenue: Money, params: &ScoringParams) -> Money {
+    let margin = i128::from(revenue.0) * i128::from(params.margin_bp) / 10_000;
+    Money(i64::try_from(margin).unwrap_or(if margin < 0 { i64::MIN } else { i64::MAX }))
 }
 
 /// The class of one scored customer who is (`mvc`) or is not among the most valuable.
@@ -95,6 +109,25 @@ mod tests {
             complaints,
             referred_buyers: 0,
         }
+    }
+
+    #[test]
+    fn cost_and_margin_are_what_the_below_zero_class_compares() {
+        let p = params();
+        // 2 complaints x 50.00 + 3 contacts x 5.00
+        assert_eq!(service_cost(&facts(2, 3), &p), Money(11_500));
+        // 30% of 383.33, rounded toward zero
+        assert_eq!(margin(Money(38_333), &p), Money(11_499));
+        // Just below the cost: below zero; at the cost: not.
+        assert_eq!(
+            value_class_given(&facts(2, 3), &rfm(38_333, 1, 1), false, &p),
+            ValueClass::Bz
+        );
+        assert_eq!(
+            value_class_given(&facts(2, 3), &rfm(38_334, 1, 1), false, &p),
+            ValueClass::Standard
+        );
+        assert_eq!(margin(Money(-1_001), &p), Money(-300));
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub struct ValueRow {
     pub customers: u64,
     pub revenue: Money,
     pub revenue_share: f64,
+    /// The margin on the class's revenue at the margin rate.
+    pub margin: Money,
+    /// What serving the class has cost: complaints x complaint cost + contacts x contact cost.
+    pub service_cost: Money,
 }
 
 /// What the reports read of one customer's scores.
@@ -115,15 +119,22 @@ pub fn stage_rows<S: Scored>(scores: &[S]) -> Vec<StageRow> {
 
 /// Customers and revenue by value class.
 pub fn value_report(table: &ScoreTable) -> Result<Vec<ValueRow>, ServiceError> {
-    value_rows(&table.scores)
+    value_rows(
+        table.scores.iter().zip(table.facts.iter().cloned()),
+        &table.params,
+    )
 }
 
-/// [`value_report`] of any scored rows.
-pub fn value_rows<S: Scored>(scores: &[S]) -> Result<Vec<ValueRow>, ServiceError> {
+/// [`value_report`] of any scored rows, each with its scoring inputs.
+pub fn value_rows<'a, S: Scored + 'a>(
+    scores: impl Iterator<Item = (&'a S, scoring::CustomerFacts)>,
+    params: &scoring::ScoringParams,
+) -> Result<Vec<ValueRow>, ServiceError> {
     let mut customers = [0u64; ValueClass::ALL.len()];
     let mut revenue = [0i128; ValueClass::ALL.len()];
+    let mut cost = [0i128; ValueClass::ALL.len()];
     let mut total = 0i128;
-    for s in scores {
+    for (s, facts) in scores {
         let (Some(class), Some(rfm)) = (s.value_class(), s.rfm()) else {
             continue;
         };
@@ -131,6 +142,7 @@ pub fn value_rows<S: Scored>(scores: &[S]) -> Result<Vec<ValueRow>, ServiceError
         if let Some(at) = ValueClass::ALL.iter().position(|c| *c == class) {
             customers[at] += 1;
             revenue[at] += m;
+            cost[at] += i128::from(scoring::service_cost(&facts, params).0);
         }
         total += m;
     }
@@ -143,6 +155,8 @@ pub fn value_rows<S: Scored>(scores: &[S]) -> Result<Vec<ValueRow>, ServiceError
                 customers: customers[at],
                 revenue: revenue_of(revenue[at])?,
                 revenue_share: share(revenue[at], total),
+                margin: revenue_of(revenue[at] * i128::from(params.margin_bp) / 10_000)?,
+                service_cost: revenue_of(cost[at])?,
             })
         })
         .collect()

@@ -99,6 +99,11 @@ pub struct Roster {
 }
 
 impl Roster {
+    /// The date and rates the roster was scored with.
+    pub fn params(&self) -> &ScoringParams {
+        &self.params
+    }
+
     /// The row of one customer (rows are in id order).
     pub fn row(&self, id: CustomerId) -> Option<&RosterRow> {
         self.rows
@@ -212,7 +217,7 @@ fn scored(
     let reports = ScoreReports {
         segments: segment_rows(&rows)?,
         stages: stage_rows(&rows),
-        values: value_rows(&rows)?,
+        values: value_rows(rows.iter().map(|r| (r, r.facts())), &params)?,
         pareto: pareto_of_sorted(metrics.monetary())?,
         scored: metrics.len(),
     };

@@ -295,6 +295,27 @@ impl CardPane {
                             .unwrap_or_default()
                     ),
                 ));
+                if let Some(roster) = roster {
+                    // What the value class rests on: the margin against the cost of serving.
+                    let params = roster.params();
+                    let revenue = row.rfm.map_or(row.total, |rfm| rfm.monetary);
+                    out.push(field(
+                        ts!("card-margin-cost"),
+                        t!(
+                            "card-margin-cost-line",
+                            margin = crate::i18n::format::money(
+                                crate::scoring::margin(revenue, params),
+                                currency
+                            ),
+                            cost = crate::i18n::format::money(
+                                crate::scoring::service_cost(&row.facts(), params),
+                                currency
+                            ),
+                            complaints = row.complaints,
+                            contacts = row.followups
+                        ),
+                    ));
+                }
             }
             None => out.push(field(ts!("card-rfm"), t!("card-scoring"))),
         }
