@@ -198,6 +198,12 @@ pub enum Command {
         /// Satisfaction per account owner or per channel; churn (retention) per account owner
         #[arg(long, value_enum)]
         by: Option<crate::service::SatisfactionBy>,
+        /// Cross-sell: rules bought together by at least this share of customers [default: 0.01]
+        #[arg(long, value_name = "SHARE")]
+        min_support: Option<f64>,
+        /// Cross-sell: baskets of the orders' items or of their categories [default: items]
+        #[arg(long, value_enum)]
+        of: Option<crate::service::CrossSellBy>,
     },
     /// Customers expected to reorder soon (from their purchase rhythm), overdue first
     #[command(
@@ -611,7 +617,16 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             score,
             period,
             by,
-        }) => report::report(context, kind, &score, period, by),
+            min_support,
+            of,
+        }) => report::report(
+            context,
+            kind,
+            &score,
+            period,
+            by,
+            report::CrossSellArgs { min_support, of },
+        ),
         Some(Command::Clv(args)) => clv::run(context, &args),
         Some(Command::Winback {
             as_of,

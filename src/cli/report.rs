@@ -26,6 +26,15 @@ pub enum ReportKind {
     Influencers,
     /// Churned customers per period by the reason on their file, with their revenue
     ChurnReasons,
+    /// What the buyers of one item also buy: support, confidence and lift of each pair
+    CrossSell,
+}
+
+/// The cross-sell report's options (refused with any other report).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CrossSellArgs {
+    pub min_support: Option<f64>,
+    pub of: Option<crate::service::CrossSellBy>,
 }
 
 impl ReportKind {
@@ -43,15 +52,28 @@ pub fn report(
     args: &ScoreArgs,
     period: Period,
     by: Option<crate::service::SatisfactionBy>,
+    cross: CrossSellArgs,
 ) -> anyhow::Result<()> {
     args.output.check()?;
+    if kind != ReportKind::CrossSell && (cross.min_support.is_some() || cross.of.is_some()) {
+        return Err(super::exit::refused(t!("cli-cross-sell-only")));
+    }
     let by_owner = by == Some(crate::service::SatisfactionBy::Owner);
     if by.is_some() && kind != ReportKind::Satisfaction && !(kind == ReportKind::Churn && by_owner)
     {
         return Err(super::exit::refused(t!("cli-by-satisfaction-only")));
     }
     let service = context.open()?;
-    let report = read(&service, kind, args, period, by)?;
+    let report = match kind {
+        ReportKind::CrossSell => Report::CrossSell {
+            as_of: crate::service::today(),
+            report: service.cross_sell_report(
+                cross.of.unwrap_or_default(),
+                cross.min_support.unwrap_or(0.01),
+            )?,
+        },
+        _ => read(&service, kind, args, period, by)?,
+    };
     let format = args.output.get();
     match format {
         ReportFormat::Table => print_table(&report),
@@ -143,7 +165,8 @@ fn read(
         | ReportKind::Causes
         | ReportKind::Satisfaction
         | ReportKind::Influencers
-        | ReportKind::ChurnReasons => Report::Pareto {
+        | ReportKind::ChurnReasons
+        | ReportKind::CrossSell => Report::Pareto {
             as_of,
             pareto: pareto_report(&table)?,
         },
@@ -167,6 +190,7 @@ impl Report {
             Report::Influencers { rows, .. } => json(service, out, rows),
             Report::ChurnReasons { rows, .. } => json(service, out, rows),
             Report::ChurnByOwner { rows, .. } => json(service, out, rows),
+            Report::CrossSell { report, .. } => json(service, out, report),
             Report::Churn { churn, .. } => {
                 // Each won-back customer as one object (its `customer` is the external id).
                 #[derive(serde::Serialize)]
@@ -236,6 +260,36 @@ fn print_table(report: &Report) {
                     fit(r.stage.title(), 11),
                     r.customers,
                     percent(r.share)
+                );
+            }
+        }
+        Report::CrossSell { report, .. } => {
+            println!(
+                "{}",
+                t!(
+                    "cli-cross-sell-head",
+                    customers = report.customers,
+                    rules = report.rules.len()
+                )
+            );
+            println!(
+                "{} {} {} {} {} {}",
+                fit(ts!("cli-col-bought"), 24),
+                fit(ts!("cli-col-also-bought"), 24),
+                fit_right(ts!("cli-col-customers"), 9),
+                fit_right(ts!("cli-col-support"), 8),
+                fit_right(ts!("cli-col-confidence"), 10),
+                fit_right(ts!("cli-col-lift"), 6),
+            );
+            for r in &report.rules {
+                println!(
+                    "{} {} {:>9} {:>8} {:>10} {:>6.2}",
+                    fit(&r.from, 24),
+                    fit(&r.to, 24),
+                    r.customers,
+                    percent(r.support),
+                    percent(r.confidence),
+                    r.lift
                 );
             }
         }

@@ -55,6 +55,10 @@ pub(super) enum Report {
         as_of: NaiveDate,
         rows: Vec<OwnerChurn>,
     },
+    CrossSell {
+        as_of: NaiveDate,
+        report: crate::service::CrossSellReport,
+    },
 }
 
 impl Report {
@@ -70,7 +74,8 @@ impl Report {
             | Report::Satisfaction { as_of, .. }
             | Report::Influencers { as_of, .. }
             | Report::ChurnReasons { as_of, .. }
-            | Report::ChurnByOwner { as_of, .. } => *as_of,
+            | Report::ChurnByOwner { as_of, .. }
+            | Report::CrossSell { as_of, .. } => *as_of,
         }
     }
 }
@@ -93,6 +98,14 @@ const VALUES: &[(&str, ColumnKind)] = &[
     ("revenue_share", Share),
     ("margin", Amount),
     ("service_cost", Amount),
+];
+const CROSS_SELL: &[(&str, ColumnKind)] = &[
+    ("from", Text(24)),
+    ("to", Text(24)),
+    ("customers", Count),
+    ("support", Share),
+    ("confidence", Share),
+    ("lift", Share),
 ];
 const PARETO: &[(&str, ColumnKind)] = &[("customer_share", Share), ("revenue_share", Share)];
 const PARETO_SUMMARY: &[(&str, ColumnKind)] = &[("measure", Text(36)), ("value", Amount)];
@@ -248,6 +261,22 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
                     label(r.stage.label(), r.stage.title()),
                     count(r.customers),
                     share(r.share),
+                ])?;
+            }
+        }
+        Report::CrossSell { report, .. } => {
+            sink.begin(ts!("report-sheet-cross-sell"), &columns(CROSS_SELL))?;
+            for r in &report.rules {
+                sink.row(&[
+                    Cell::Text(r.from.clone()),
+                    Cell::Text(r.to.clone()),
+                    count(r.customers),
+                    share(r.support),
+                    share(r.confidence),
+                    Cell::Share {
+                        value: r.lift,
+                        decimals: 4,
+                    },
                 ])?;
             }
         }

@@ -7,6 +7,7 @@
 
 mod churn;
 pub mod clv;
+mod cross_sell;
 mod facts;
 mod ladder;
 mod pareto;
@@ -17,6 +18,7 @@ mod segment;
 mod value;
 
 pub use churn::{ChurnPeriod, Period, PeriodRow, WonBack, churn_report, won_back};
+pub use cross_sell::{CoCounts, Rule};
 pub use facts::{CustomerFacts, OrderSummary, ScoringParams};
 pub use ladder::{Stage, stage_of};
 pub use pareto::{Pareto, pareto, pareto_of_sorted};

@@ -9,6 +9,7 @@ mod backup;
 mod care;
 mod clv;
 mod complaints;
+mod cross_sell;
 mod customer_cache;
 mod customers;
 mod error;
@@ -48,6 +49,7 @@ pub use clv::{ClvOptions, ClvReport, ClvRow, TrackingWeek};
 pub use complaints::{
     CauseRow, ComplaintCommand, ComplaintView, NewComplaint, QueueFilter, queue_order,
 };
+pub use cross_sell::{CrossSellBy, CrossSellReport, CrossSellRow};
 pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, TimelineEntry};
 pub use error::ServiceError;
 pub use facts::customer_facts;
