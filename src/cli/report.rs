@@ -274,7 +274,7 @@ fn print_table(report: &Report) {
             );
             println!(
                 "{} {} {} {} {} {}",
-                fit(ts!("cli-col-bought"), 24),
+                fit(ts!("cli-col-buyers-of"), 24),
                 fit(ts!("cli-col-also-bought"), 24),
                 fit_right(ts!("cli-col-customers"), 9),
                 fit_right(ts!("cli-col-support"), 8),

@@ -191,6 +191,7 @@ const ALL: &[&[(&str, ColumnKind)]] = &[
     CHURN_REASONS,
     OWNER,
     RFM,
+    CROSS_SELL,
 ];
 
 /// The catalogue ids of every report column's title (for the catalogue's own check).
