@@ -168,19 +168,13 @@ impl CoCounts {
 mod tests {
     use super::*;
 
-    // 0 machine, 1 beans, 2 filters, 3 tea
+    // 0 machine, 1 beans, 2 filters, 3 tea; and a customer with nothing.
+    const BASKETS: [&[u32]; 7] = [&[0, 1, 2], &[0, 1, 1, 2], &[0, 1], &[1], &[3], &[3, 1], &[]];
+
     fn counts(things: usize) -> CoCounts {
         let mut c = CoCounts::new(things);
-        for basket in [
-            vec![0, 1, 2],
-            vec![0, 1, 1, 2],
-            vec![0, 1],
-            vec![1],
-            vec![3],
-            vec![3, 1],
-            vec![],
-        ] {
-            c.add_basket(&mut basket.clone());
+        for basket in BASKETS {
+            c.add_basket(&mut basket.to_vec());
         }
         c
     }
@@ -221,18 +215,6 @@ mod tests {
 
     #[test]
     fn a_large_catalogue_counts_the_same_in_a_map() {
-        let small = counts(4);
-        let mut large = CoCounts::new(DENSE_UP_TO + 1);
-        for basket in [
-            vec![0, 1, 2],
-            vec![0, 1, 1, 2],
-            vec![0, 1],
-            vec![1],
-            vec![3],
-            vec![3, 1],
-        ] {
-            large.add_basket(&mut basket.clone());
-        }
-        assert_eq!(small.rules(0.0), large.rules(0.0));
+        assert_eq!(counts(4).rules(0.0), counts(DENSE_UP_TO + 1).rules(0.0));
     }
 }

@@ -249,22 +249,7 @@ mod tests {
         ];
         let groups = groups(&histories);
         let p = [0.5, 3.0, 0.8, 2.0];
-        let (_, grad) = log_likelihood(&groups, 5, 260, p);
-        for i in 0..4 {
-            let step = 1e-6f64;
-            let mut up = p;
-            let mut down = p;
-            up[i] *= step.exp();
-            down[i] *= (-step).exp();
-            let numeric = (log_likelihood(&groups, 5, 260, up).0
-                - log_likelihood(&groups, 5, 260, down).0)
-                / (2.0 * step);
-            assert!(
-                (numeric - grad[i]).abs() < 1e-6 * grad[i].abs().max(1.0),
-                "{i}: {numeric} {}",
-                grad[i]
-            );
-        }
+        super::super::assert_log_gradient(|p| log_likelihood(&groups, 5, 260, p), p);
     }
 
     // Reference values computed independently with mpmath 1.3.0 at 30 digits from the

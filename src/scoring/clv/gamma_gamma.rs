@@ -148,20 +148,7 @@ mod tests {
             },
         ];
         let p = [6.0, 3.7, 15.0];
-        let (_, grad) = log_likelihood(&groups, 4, p);
-        for i in 0..3 {
-            let step = 1e-6f64;
-            let (mut up, mut down) = (p, p);
-            up[i] *= step.exp();
-            down[i] *= (-step).exp();
-            let numeric = (log_likelihood(&groups, 4, up).0 - log_likelihood(&groups, 4, down).0)
-                / (2.0 * step);
-            assert!(
-                (numeric - grad[i]).abs() < 1e-6 * grad[i].abs().max(1.0),
-                "{i}: {numeric} {}",
-                grad[i]
-            );
-        }
+        super::super::assert_log_gradient(|p| log_likelihood(&groups, 4, p), p);
     }
 
     #[test]

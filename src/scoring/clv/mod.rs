@@ -158,6 +158,25 @@ impl Models {
     }
 }
 
+/// Checks a likelihood's gradient with respect to the log-parameters against central
+/// differences in ln p.
+#[cfg(test)]
+fn assert_log_gradient<const N: usize>(ll: impl Fn([f64; N]) -> (f64, [f64; N]), p: [f64; N]) {
+    let (_, grad) = ll(p);
+    let step = 1e-6f64;
+    for i in 0..N {
+        let (mut up, mut down) = (p, p);
+        up[i] *= step.exp();
+        down[i] *= (-step).exp();
+        let numeric = (ll(up).0 - ll(down).0) / (2.0 * step);
+        assert!(
+            (numeric - grad[i]).abs() < 1e-6 * grad[i].abs().max(1.0),
+            "{i}: {numeric} against {}",
+            grad[i]
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
