@@ -101,11 +101,17 @@ fn print_table(report: &ClvReport, options: &ClvOptions, limit: usize) {
             v = format!("{:.2}", gg.v)
         )
     );
+    // Only the first `limit` are shown: pick them, then sort just those.
     let mut order: Vec<usize> = (0..report.customers.len()).collect();
-    order.sort_by(|&i, &j| {
+    let by_clv = |i: &usize, j: &usize| {
         let key = |k: usize| report.customers[k].clv.unwrap_or(f64::NEG_INFINITY);
-        key(j).total_cmp(&key(i))
-    });
+        key(*j).total_cmp(&key(*i))
+    };
+    if limit < order.len() {
+        order.select_nth_unstable_by(limit, by_clv);
+        order.truncate(limit);
+    }
+    order.sort_by(by_clv);
     println!(
         "{} {} {} {} {} {}",
         fit(ts!("cli-col-id"), 12),

@@ -79,7 +79,8 @@ impl std::str::FromStr for Money {
             return Err(MoneyError::Grouping(text.to_string()));
         }
         // Borrowed unless there are thousands commas to take out: an import parses one amount
-        // per order, and this allocation was a tenth of parsing an order row.
+        // per order, and this allocation (with its free on the writer thread) showed in the
+        // profile of a 1M-order import.
         let cleaned: std::borrow::Cow<str> = if unsigned.contains(',') {
             unsigned.replace(',', "").into()
         } else {
