@@ -49,6 +49,24 @@ fn histories(end: &str) -> Vec<History> {
         .collect()
 }
 
+/// The fixture as the customers and orders files `loyal import` reads.
+fn fixture_files(rows: &[(String, String, i64)]) -> (String, String) {
+    let mut customers = String::from("customer_id,name\n");
+    for id in rows.iter().map(|r| &r.0).collect::<BTreeSet<_>>() {
+        customers.push_str(&format!("CD{id},Customer {id}\n"));
+    }
+    let mut orders = String::from("order_id,customer_id,ordered_at,amount\n");
+    for (i, (id, date, cents)) in rows.iter().enumerate() {
+        let date = NaiveDate::parse_from_str(date, "%Y%m%d").expect("date");
+        orders.push_str(&format!(
+            "T{i},CD{id},{date},{}.{:02}\n",
+            cents / 100,
+            cents % 100
+        ));
+    }
+    (customers, orders)
+}
+
 fn within(got: f64, published: f64, share: f64) {
     assert!(
         (got - published).abs() <= share * published.abs(),
@@ -79,19 +97,7 @@ fn the_cdnow_fit_reproduces_the_published_parameters() {
 fn loyal_clv_fits_the_imported_orders_and_tracks_the_holdout() {
     let cli = Cli::new();
     let rows = transactions();
-    let mut customers = String::from("customer_id,name\n");
-    for id in rows.iter().map(|r| &r.0).collect::<BTreeSet<_>>() {
-        customers.push_str(&format!("CD{id},Customer {id}\n"));
-    }
-    let mut orders = String::from("order_id,customer_id,ordered_at,amount\n");
-    for (i, (id, date, cents)) in rows.iter().enumerate() {
-        let date = NaiveDate::parse_from_str(date, "%Y%m%d").expect("date");
-        orders.push_str(&format!(
-            "T{i},CD{id},{date},{}.{:02}\n",
-            cents / 100,
-            cents % 100
-        ));
-    }
+    let (customers, orders) = fixture_files(&rows);
     cli.ok(&["import", "customers", path(&cli.file("c.csv", &customers))]);
     cli.ok(&["import", "orders", path(&cli.file("o.csv", &orders))]);
     let out = cli.ok(&[
@@ -162,4 +168,81 @@ fn loyal_clv_fits_the_imported_orders_and_tracks_the_holdout() {
         table.contains("BG/NBD") && table.contains("r = 0.24"),
         "{table}"
     );
+}
+
+/// The workbench's roster carries what `loyal clv` says of every customer (the same fit, the
+/// same values at a 90-day horizon), and an order brings its customer's values up to date with
+/// that fit, without a new one.
+#[test]
+fn the_roster_values_every_customer_as_the_clv_command_does() {
+    use loyal::service::{ClvOptions, ScoreOptions};
+    use loyal::transfer::Kind;
+    let db = common::TestDb::new();
+    let (customers, orders) = fixture_files(&transactions());
+    db.import_ok(Kind::Customers, &customers);
+    db.import_ok(Kind::Orders, &orders);
+    let end = NaiveDate::from_ymd_opt(1997, 9, 30).expect("day");
+    let options = ScoreOptions {
+        as_of: Some(end),
+        ..ScoreOptions::default()
+    };
+    let roster = db.service.roster(&options).expect("roster");
+    let report = db
+        .service
+        .clv_report(&ClvOptions {
+            calibration_end: end,
+            horizon_weeks: 90.0 / 7.0,
+            months: 12,
+            holdout_end: None,
+        })
+        .expect("clv");
+    let fit = roster.lifetime.as_ref().expect("a fit");
+    assert_eq!(fit.models.bgnbd, report.bgnbd);
+    assert_eq!(fit.models.gamma_gamma, report.gamma_gamma);
+    assert_eq!(fit.customers, 2357);
+    let by_name: BTreeMap<String, &loyal::service::RosterRow> = roster
+        .rows
+        .iter()
+        .map(|r| (r.name.to_string(), r))
+        .collect();
+    for want in &report.customers {
+        let name = format!("Customer {}", &want.customer_id[2..]);
+        let got = by_name[&name].lifetime.expect("valued");
+        assert_eq!(got.repeats, want.x);
+        assert_eq!(got.p_alive, want.p_alive as f32, "{name}");
+        assert_eq!(got.next_purchases, want.expected_purchases as f32, "{name}");
+        assert_eq!(got.clv, want.clv.map(|c| c as f32), "{name}");
+    }
+    // The list: every one slipping, most value first.
+    assert!(!roster.slipping.is_empty());
+    let clv_of = |id| roster.row(id).and_then(|r| r.lifetime).expect("valued");
+    for pair in roster.slipping.windows(2) {
+        assert!(clv_of(pair[0]).clv >= clv_of(pair[1]).clv);
+    }
+    assert!(roster.slipping.iter().all(|id| clv_of(*id).slipping()));
+    // The most valuable of them orders again: valued anew with the same fit, off the list.
+    let top = roster.slipping[0];
+    let ext = report
+        .customers
+        .iter()
+        .find(|c| {
+            format!("Customer {}", &c.customer_id[2..]) == *roster.row(top).expect("row").name
+        })
+        .expect("listed")
+        .customer_id
+        .clone();
+    db.import_ok(
+        Kind::Orders,
+        &format!("order_id,customer_id,ordered_at,amount\nNEW1,{ext},1997-09-29,20.00\n"),
+    );
+    let updated = db.service.roster_since(&roster, &options).expect("update");
+    let (before, after) = (
+        clv_of(top),
+        updated.row(top).and_then(|r| r.lifetime).expect("valued"),
+    );
+    assert_eq!(after.repeats, before.repeats + 1);
+    assert!(after.p_alive > before.p_alive);
+    assert_eq!(after.p_alive_before, after.p_alive);
+    assert_eq!(updated.lifetime, roster.lifetime, "the same fit");
+    assert!(!updated.slipping.contains(&top));
 }

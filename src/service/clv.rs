@@ -3,11 +3,12 @@
 //! the models say about each customer; with a holdout end, the week-by-week tracking of
 //! predicted against actual repeat purchases.
 
+use super::lifetime::{day_number, on_two_threads};
 use super::scoring::ExternalIds;
 use super::{LocalDates, Service, ServiceError};
 use crate::domain::CustomerId;
 use crate::scoring::clv::{self, BgNbd, ClvTerms, GammaGamma, History};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// What `loyal clv` computes.
@@ -64,10 +65,6 @@ struct Customer {
     holdout_days: Vec<i32>,
 }
 
-fn day_number(date: NaiveDate) -> i32 {
-    date.num_days_from_ce()
-}
-
 impl Service {
     /// Fits the models as of `options.calibration_end` and values every customer with an
     /// order on or before it.
@@ -100,8 +97,10 @@ impl Service {
         let histories: Vec<History> = customers.iter().map(|c| c.history).collect();
         let models =
             clv::fit(&histories).map_err(|e| ServiceError::invalid("orders", e.to_string()))?;
-        let values = values_on_two_threads(&models, &histories, options.horizon_weeks, &terms)
-            .map_err(|e| ServiceError::invalid("horizon_weeks", e.to_string()))?;
+        let values = on_two_threads(&histories, |h| {
+            models.value(h, options.horizon_weeks, &terms)
+        })
+        .map_err(|e| ServiceError::invalid("horizon_weeks", e.to_string()))?;
         let rows = customers
             .iter()
             .zip(values)
@@ -139,7 +138,7 @@ impl Service {
 }
 
 /// A rate setting ("0.10") as a number; settings are checked when set, so a bad one is 0.
-fn rate(text: &str) -> f64 {
+pub(super) fn rate(text: &str) -> f64 {
     crate::scoring::ScoringParams::margin_bp_from(text).map_or(0.0, |bp| bp as f64 / 10_000.0)
 }
 
@@ -185,33 +184,6 @@ fn histories(
     }
     flush(current, &mut orders, &mut out);
     Ok(out)
-}
-
-/// [`clv::Models::value`] for every history, the two halves on the machine's two cores.
-fn values_on_two_threads(
-    models: &clv::Models,
-    histories: &[History],
-    horizon: f64,
-    terms: &ClvTerms,
-) -> Result<Vec<clv::CustomerValue>, clv::SeriesError> {
-    let half = histories.len() / 2;
-    let (front, back) = histories.split_at(half);
-    let each = |part: &[History]| -> Result<Vec<clv::CustomerValue>, clv::SeriesError> {
-        part.iter()
-            .map(|h| models.value(h, horizon, terms))
-            .collect()
-    };
-    let (front, back) = std::thread::scope(|s| {
-        let back = s.spawn(|| each(back));
-        let front = each(front);
-        (
-            front,
-            back.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-        )
-    });
-    let mut all = front?;
-    all.extend(back?);
-    Ok(all)
 }
 
 /// Week by week from E: the sum over customers of E[Y(k weeks)] against the purchase days

@@ -27,6 +27,7 @@ mod import_rows;
 mod import_stream;
 mod import_table;
 mod influence;
+mod lifetime;
 mod local_dates;
 mod lookup;
 mod reminders;
@@ -59,6 +60,7 @@ pub use import_journal::{ROLLBACK_CHUNK, STALE_AFTER_MS, import_state_text, inte
 pub use import_profiles::ImportProfile;
 pub use import_stream::{FIRST_CHUNK, MAX_CHUNK};
 pub use influence::InfluencerRow;
+pub use lifetime::{Lifetime, LifetimeFit, NEXT_DAYS, SLIPPING_DROP, SLIPPING_WINDOW_DAYS};
 pub use local_dates::{LocalDates, local_time, today};
 pub use lookup::{LookupHit, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchKind};
 pub use reminders::{Reminders, SLA_SOON_MS};

@@ -5,12 +5,14 @@
 //! one pass of threshold comparisons over the rows ([`crate::scoring::Ranks`]), not a rebuild.
 
 use super::facts::{customer_facts, one_customer_facts};
+use super::lifetime::{self, Lifetime, LifetimeFit};
 use super::local_dates::LocalDates;
 use super::reports::{
     Scored, SegmentRow, StageRow, ValueRow, pareto_of_sorted, segment_rows, stage_rows, value_rows,
 };
 use super::{ScoreOptions, Service, ServiceError};
 use crate::domain::{Customer, CustomerId, FollowUp, Money};
+use crate::scoring::clv::ClvTerms;
 use crate::scoring::{CustomerFacts, Metrics, OrderSummary, Pareto, ScoringParams};
 use crate::scoring::{Rfm, Stage, ValueClass};
 use crate::store::{Changed, Reader};
@@ -43,6 +45,8 @@ pub struct RosterRow {
     pub referred_buyers: u32,
     /// The influence staff noted, for an opinion leader.
     pub influence: Option<crate::domain::InfluenceKind>,
+    /// What the lifetime models say (`None`: no order by the date, or no fit).
+    pub lifetime: Option<Lifetime>,
 }
 
 impl RosterRow {
@@ -96,6 +100,10 @@ pub struct Roster {
     params: ScoringParams,
     /// The sorted values every score is ranked against.
     metrics: Metrics,
+    /// The lifetime models fitted when the roster was built, or why there are none.
+    pub lifetime: Result<Arc<LifetimeFit>, String>,
+    /// Valuable and slipping away: P(alive) fell over the last 30 days, most CLV first.
+    pub slipping: Vec<CustomerId>,
 }
 
 impl Roster {
@@ -195,6 +203,7 @@ fn row_of(
         complaints: small(facts.complaints),
         referred_buyers: small(facts.referred_buyers),
         influence,
+        lifetime: None,
     }
 }
 
@@ -206,6 +215,7 @@ fn scored(
     tags: Vec<String>,
     params: ScoringParams,
     change_counter: u64,
+    lifetime: Result<Arc<LifetimeFit>, String>,
 ) -> Result<Roster, ServiceError> {
     let ranks = metrics.ranks();
     for row in rows.iter_mut() {
@@ -221,6 +231,10 @@ fn scored(
         pareto: pareto_of_sorted(metrics.monetary())?,
         scored: metrics.len(),
     };
+    let slipping = lifetime::slipping_list(
+        rows.iter()
+            .filter_map(|r| r.lifetime.as_ref().map(|l| (r.id, l))),
+    );
     Ok(Roster {
         as_of: params.as_of,
         rows,
@@ -230,6 +244,8 @@ fn scored(
         change_counter,
         params,
         metrics,
+        lifetime,
+        slipping,
     })
 }
 
@@ -294,6 +310,7 @@ impl Service {
             rows.push(row_of(c, f, last_contact, kind, &mut owners, &mut tags));
         }
         drop(facts);
+        let lifetime = self.value_lifetimes(&r, &params, change_counter, &mut rows)?;
         let metrics = Metrics::of(rows.iter().filter_map(|row| row.orders.as_ref()));
         scored(
             rows,
@@ -302,7 +319,41 @@ impl Service {
             tags.names,
             params,
             change_counter,
+            lifetime,
         )
+    }
+
+    /// How lifetime value is counted: twelve months at the scoring margin, discounted at the
+    /// team's rate.
+    fn clv_terms(&self, params: &ScoringParams) -> Result<ClvTerms, ServiceError> {
+        Ok(ClvTerms {
+            months: 12,
+            margin_rate: params.margin_bp as f64 / 10_000.0,
+            annual_discount_rate: super::clv::rate(&self.team_setting("clv.discount_rate")?),
+        })
+    }
+
+    /// Fits the lifetime models on `r` as of the roster's date and values every row (rows and
+    /// histories are both in id order).
+    fn value_lifetimes(
+        &self,
+        r: &Reader,
+        params: &ScoringParams,
+        change_counter: u64,
+        rows: &mut [RosterRow],
+    ) -> Result<Result<Arc<LifetimeFit>, String>, ServiceError> {
+        let terms = self.clv_terms(params)?;
+        let histories = lifetime::all_histories(r, lifetime::day_number(params.as_of))?;
+        let (fit, values) = match lifetime::fit_all(&histories, terms, change_counter) {
+            Ok(fitted) => fitted,
+            Err(why) => return Ok(Err(why)),
+        };
+        let mut values = histories.iter().map(|(id, _)| *id).zip(values).peekable();
+        for row in rows.iter_mut() {
+            while values.next_if(|(id, _)| *id < row.id).is_some() {}
+            row.lifetime = values.next_if(|(id, _)| *id == row.id).map(|(_, v)| v);
+        }
+        Ok(Ok(Arc::new(fit)))
     }
 
     /// `previous` brought up to date (see [`Service::roster_update`]), rebuilt when it
@@ -346,6 +397,13 @@ impl Service {
         if params != previous.params {
             return Ok(None);
         }
+        // Another discount rate values everyone differently: a rebuild.
+        if let Ok(fit) = &previous.lifetime
+            && fit.terms != self.clv_terms(&params)?
+        {
+            return Ok(None);
+        }
+        let end = lifetime::day_number(params.as_of);
         let r = self.store.read()?;
         let change_counter = r.change_counter()?;
         let ids = match r.changed_since(previous.change_counter)? {
@@ -389,7 +447,17 @@ impl Service {
             let facts = one_customer_facts(&r, id, params.as_of, &mut dates)?;
             let last_contact = last_followup(&r, id, &mut dates)?;
             let kind = r.influence(c.id)?.map(|i| i.kind);
-            let row = row_of(c, &facts, last_contact, kind, &mut owners, &mut tags);
+            let mut row = row_of(c, &facts, last_contact, kind, &mut owners, &mut tags);
+            // Valued again with the roster's fit (the models move little with a few orders;
+            // the next build fits them again).
+            if let Ok(fit) = &previous.lifetime
+                && let Some(h) = lifetime::histories_of_customer(&r, id, end, &mut dates)?
+            {
+                row.lifetime = fit
+                    .value(&h)
+                    .map_err(|e| ServiceError::invalid("orders", e.to_string()))
+                    .map(Some)?;
+            }
             if let (Some(orders), false) = (&row.orders, resort) {
                 metrics.add(orders);
             }
@@ -408,6 +476,7 @@ impl Service {
             tags.names,
             params,
             change_counter,
+            previous.lifetime.clone(),
         )
         .map(Some)
     }
