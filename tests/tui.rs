@@ -1327,3 +1327,95 @@ fn the_rfm_hints_are_spelled_from_the_keymap_in_use() {
     assert!(shown.contains("V churn by month"), "{shown}");
     assert!(!shown.contains(" v churn"), "{shown}");
 }
+
+/// The RFM pane's lifetime view: the fit, the tracking chart and the "valuable and slipping
+/// away" list; `W` there plans a win-back call for each listed customer, once.
+#[test]
+fn the_lifetime_view_lists_who_is_slipping_and_plans_their_calls() {
+    let mut b = bench();
+    b.press("4").press("vvvvvv");
+    assert_eq!(
+        b.app.panes.rfm.view,
+        loyal::tui::panes::rfm::RfmView::Lifetime
+    );
+    insta::assert_snapshot!("rfm_lifetime_80x24", b.screen(80, 24));
+    insta::assert_snapshot!("rfm_lifetime_120x40", b.screen(120, 40));
+    let roster = b.app.roster.clone().expect("roster");
+    assert!(
+        !roster.slipping.is_empty(),
+        "the demo has customers slipping away"
+    );
+    let listed = roster.slipping.clone();
+    b.press("W");
+    let status = b.app.status.clone().expect("status");
+    assert!(
+        status
+            .text
+            .contains(&format!("{} win-back calls planned", listed.len())),
+        "{status:?}"
+    );
+    for id in &listed {
+        let card = b
+            .app
+            .service()
+            .customer_card(&CustomerKey::Internal(*id), 1000)
+            .expect("card");
+        let plans = card
+            .timeline
+            .iter()
+            .filter(|e| {
+                matches!(e, loyal::service::TimelineEntry::CarePlan(p)
+                    if p.purpose == loyal::domain::CarePurpose::WinBack
+                        && p.status == loyal::domain::PlanStatus::Open)
+            })
+            .count();
+        assert_eq!(plans, 1, "one open win-back call for {id}");
+    }
+    // Again: everyone has one already.
+    b.press("W");
+    let status = b.app.status.clone().expect("status");
+    assert!(
+        status.text.contains(&format!(
+            "0 win-back calls planned ({} already",
+            listed.len()
+        )),
+        "{status:?}"
+    );
+    // Enter opens the selected customer's card.
+    b.code(KeyCode::Enter);
+    assert_eq!(
+        b.app.card.as_ref().map(|c| c.card.customer.id),
+        Some(listed[0])
+    );
+}
+
+/// `slipping:yes` lists exactly the slipping customers; the CLV sort puts the most valuable
+/// first.
+#[test]
+fn the_customers_table_filters_the_slipping_and_sorts_by_lifetime_value() {
+    let mut b = bench();
+    b.press("F").typed("slipping:yes").code(KeyCode::Enter);
+    let roster = b.app.roster.clone().expect("roster");
+    let mut want = roster.slipping.clone();
+    want.sort_unstable();
+    let mut got = b.app.panes.customers.ids.clone();
+    got.sort_unstable();
+    assert_eq!(got, want);
+    b.press("x");
+    // Name, contact, order, spend, segment, stage, then CLV.
+    b.press("sssssss");
+    assert_eq!(
+        b.app.panes.customers.sort,
+        Some(loyal::tui::panes::customers::SortKey::Clv)
+    );
+    let clv = |id: &u64| {
+        roster
+            .row(*id)
+            .and_then(|r| r.lifetime)
+            .and_then(|l| l.clv)
+            .unwrap_or(f32::MIN)
+    };
+    let ids = &b.app.panes.customers.ids;
+    assert!(ids.windows(2).all(|w| clv(&w[0]) >= clv(&w[1])));
+    assert!(clv(&ids[0]) > 0.0);
+}

@@ -95,6 +95,17 @@ pub enum Request {
     PlanWinBack {
         options: ScoreOptions,
     },
+    /// A win-back call for each customer of the workbench's "valuable and slipping away" list,
+    /// as the list showed them, due `due`.
+    PlanSlipping {
+        calls: Vec<super::SlippingCall>,
+        due: NaiveDate,
+    },
+    /// The lifetime models fitted `weeks` weeks before `as_of`, tracked week by week to it.
+    ClvTracking {
+        as_of: NaiveDate,
+        weeks: u32,
+    },
     LogFollowUp(NewFollowUp),
     AddCarePlan(NewCarePlan),
     CompleteCarePlan {
@@ -241,6 +252,7 @@ pub enum Response {
     Values(Vec<ValueRow>),
     Pareto(Box<Pareto>),
     Churn(Box<ChurnReport>),
+    ClvTracking(Box<super::ClvReport>),
     ChurnByOwner(Vec<super::OwnerChurn>),
     Satisfaction(Vec<super::SatisfactionRow>),
     Due(Vec<DueRow>),
@@ -390,6 +402,13 @@ impl Service {
                 let as_of = options.as_of.unwrap_or_else(super::today);
                 let (created, existing) = self.plan_reorders(&rows, as_of)?;
                 Response::Planned { created, existing }
+            }
+            Request::PlanSlipping { calls, due } => {
+                let (created, existing) = self.plan_slipping(&calls, due)?;
+                Response::Planned { created, existing }
+            }
+            Request::ClvTracking { as_of, weeks } => {
+                Response::ClvTracking(Box::new(self.clv_tracking(as_of, weeks)?))
             }
             Request::PlanWinBack { options } => {
                 let rows = self.win_back_list(&options)?;

@@ -25,7 +25,7 @@ pub struct ClvOptions {
 }
 
 /// One customer's row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ClvRow {
     pub customer_id: String,
     pub x: u32,
@@ -40,7 +40,7 @@ pub struct ClvRow {
 
 /// One week of the holdout: cumulative repeat purchases (purchase days) predicted and seen
 /// from E to the end of the week.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct TrackingWeek {
     pub week: u32,
     pub until: NaiveDate,
@@ -49,7 +49,7 @@ pub struct TrackingWeek {
 }
 
 /// `loyal clv`'s answer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ClvReport {
     pub bgnbd: BgNbd,
     pub gamma_gamma: GammaGamma,
@@ -69,6 +69,15 @@ impl Service {
     /// Fits the models as of `options.calibration_end` and values every customer with an
     /// order on or before it.
     pub fn clv_report(&self, options: &ClvOptions) -> Result<ClvReport, ServiceError> {
+        self.clv_report_with(options, true)
+    }
+
+    /// [`Service::clv_report`], with the per-customer rows only when `values`.
+    fn clv_report_with(
+        &self,
+        options: &ClvOptions,
+        values: bool,
+    ) -> Result<ClvReport, ServiceError> {
         if !(options.horizon_weeks.is_finite() && options.horizon_weeks >= 0.0) {
             return Err(ServiceError::invalid(
                 "horizon_weeks",
@@ -97,10 +106,14 @@ impl Service {
         let histories: Vec<History> = customers.iter().map(|c| c.history).collect();
         let models =
             clv::fit(&histories).map_err(|e| ServiceError::invalid("orders", e.to_string()))?;
-        let values = on_two_threads(&histories, |h| {
-            models.value(h, options.horizon_weeks, &terms)
-        })
-        .map_err(|e| ServiceError::invalid("horizon_weeks", e.to_string()))?;
+        let values = if values {
+            on_two_threads(&histories, |h| {
+                models.value(h, options.horizon_weeks, &terms)
+            })
+            .map_err(|e| ServiceError::invalid("horizon_weeks", e.to_string()))?
+        } else {
+            Vec::new()
+        };
         let rows = customers
             .iter()
             .zip(values)
@@ -134,6 +147,25 @@ impl Service {
             customers: rows,
             tracking,
         })
+    }
+}
+
+impl Service {
+    /// The models fitted `weeks` weeks before `as_of` and their week-by-week tracking up to
+    /// it (the workbench's chart); no per-customer rows.
+    pub fn clv_tracking(&self, as_of: NaiveDate, weeks: u32) -> Result<ClvReport, ServiceError> {
+        let calibration_end = as_of - chrono::Days::new(7 * u64::from(weeks.max(1)));
+        let mut report = self.clv_report_with(
+            &ClvOptions {
+                calibration_end,
+                horizon_weeks: 0.0,
+                months: 0,
+                holdout_end: Some(as_of),
+            },
+            false,
+        )?;
+        report.customers.clear();
+        Ok(report)
     }
 }
 

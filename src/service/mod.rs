@@ -38,6 +38,7 @@ mod scoring;
 mod settings;
 mod sla;
 mod winback;
+pub use winback::SlippingCall;
 
 pub use answers::{
     AnswerCase, AnswerEdit, AnswersImported, MAX_TEXT_CHARS, MAX_TITLE_CHARS, UsedAnswer,

@@ -47,6 +47,16 @@ pub struct WinBackRow {
     pub revenue: Money,
 }
 
+/// A customer of the "valuable and slipping away" list, as the workbench showed them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SlippingCall {
+    #[serde(with = "crate::domain::internal_key")]
+    pub id: CustomerId,
+    pub p_alive: f32,
+    pub p_alive_before: f32,
+    pub clv: Option<f32>,
+}
+
 /// How the win-back calls went: plans made, and customers who ordered again after theirs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WinBackRate {
@@ -241,6 +251,56 @@ impl Service {
                     due,
                     CarePurpose::WinBack,
                     row.owner.clone(),
+                    note,
+                    w.now(),
+                );
+                w.upsert_care_plan(&plan)?;
+                created += 1;
+            }
+            w.audit(
+                "care.win_back",
+                None,
+                "",
+                format!("{created} win-back plans created, {already} already planned"),
+            )?;
+            Ok((created, already))
+        })
+    }
+
+    /// A win-back care plan due `due` for each customer of `calls` (the workbench's
+    /// "valuable and slipping away" list), assigned to their owner, skipping one with an open
+    /// win-back plan; in one transaction. Returns (created, already planned).
+    pub fn plan_slipping(
+        &self,
+        calls: &[SlippingCall],
+        due: NaiveDate,
+    ) -> Result<(u64, u64), ServiceError> {
+        crate::domain::check_date(due).map_err(|e| ServiceError::invalid("due", e))?;
+        self.write(Role::Agent, "plan care", |w| {
+            let (mut created, mut already) = (0, 0);
+            for call in calls {
+                let Some(customer) = w.customer(call.id)? else {
+                    continue;
+                };
+                if has_open_win_back(&w.care_plans_of(call.id)?) {
+                    already += 1;
+                    continue;
+                }
+                let note = t!(
+                    "note-win-back-slipping",
+                    before = format!("{:.0}%", call.p_alive_before * 100.0),
+                    alive = format!("{:.0}%", call.p_alive * 100.0),
+                    days = super::SLIPPING_WINDOW_DAYS,
+                    clv = call
+                        .clv
+                        .map_or_else(|| "-".to_string(), |c| format!("{c:.2}"))
+                );
+                let plan = CarePlan::open_once(
+                    w.next_record_id(RecordIdKind::CarePlan)?,
+                    call.id,
+                    due,
+                    CarePurpose::WinBack,
+                    customer.owner.clone(),
                     note,
                     w.now(),
                 );

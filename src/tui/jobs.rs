@@ -77,6 +77,10 @@ pub enum Asker {
     PlanReorders,
     /// Win-back calls for the valuable customers slipping away.
     PlanWinBack,
+    /// Win-back calls for the lifetime view's "valuable and slipping away" list.
+    PlanSlipping,
+    /// The lifetime view's tracking of the models over the last weeks.
+    ClvTracking,
     /// The open card's audit trail.
     CardAudit,
     /// The audit trail's own view.

@@ -63,7 +63,8 @@ fn sla_words(sla: &SlaState, theme: Theme) -> (String, Style) {
 /// in columns, one space between cells.
 pub fn cells_line<'a>(cells: &[(&str, usize)], style: Style) -> Line<'a> {
     let mut out = String::new();
-    for (i, (value, width)) in cells.iter().enumerate() {
+    // A column of no width is one left out (see [`Col::optional`]), its space too.
+    for (i, (value, width)) in cells.iter().filter(|(_, w)| *w > 0).enumerate() {
         if i > 0 {
             out.push(' ');
         }
@@ -73,13 +74,15 @@ pub fn cells_line<'a>(cells: &[(&str, usize)], style: Style) -> Line<'a> {
 }
 
 /// One column of a table: the width it needs at least, the width that shows its usual values
-/// whole, and its rank when width is shared (0 first). `grow` takes what is left at the end.
+/// whole, and its rank when width is shared (0 first). `grow` takes what is left at the end;
+/// an `optional` column is left out when the others' minimums leave no room for its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Col {
     pub min: usize,
     pub want: usize,
     pub rank: u8,
     pub grow: bool,
+    pub optional: bool,
 }
 
 impl Col {
@@ -89,6 +92,15 @@ impl Col {
             want,
             rank,
             grow: false,
+            optional: false,
+        }
+    }
+
+    /// Left out (width 0) on a screen too narrow for every column's minimum.
+    pub const fn optional(self) -> Col {
+        Col {
+            optional: true,
+            ..self
         }
     }
 
@@ -102,10 +114,43 @@ impl Col {
 /// in rank order, what it wants, then the growing column what is left. When even the minimums
 /// do not fit, the lowest-ranked columns give way first (down to 1 cell).
 pub fn share_widths(total: u16, cols: &[Col]) -> Vec<usize> {
-    let total = (total as usize).saturating_sub(cols.len().saturating_sub(1));
-    let mut out: Vec<usize> = cols.iter().map(|c| c.min.max(1)).collect();
     let mut order: Vec<usize> = (0..cols.len()).collect();
     order.sort_by_key(|&i| cols[i].rank);
+    // An optional column is shown only when every column ranked before it still gets the
+    // width it wants and everyone else their minimum; else it is left out whole.
+    let mut shown: Vec<bool> = cols.iter().map(|c| !c.optional).collect();
+    for &i in &order {
+        if !cols[i].optional {
+            continue;
+        }
+        shown[i] = true;
+        let n = shown.iter().filter(|s| **s).count();
+        let needs: usize = cols
+            .iter()
+            .zip(&shown)
+            .filter(|(_, s)| **s)
+            .map(|(c, _)| {
+                if c.rank < cols[i].rank {
+                    c.want.max(c.min)
+                } else {
+                    c.min
+                }
+            })
+            .map(|w| w.max(1))
+            .sum::<usize>()
+            + n.saturating_sub(1);
+        if needs > total as usize {
+            shown[i] = false;
+        }
+    }
+    let visible = shown.iter().filter(|s| **s).count();
+    let total = (total as usize).saturating_sub(visible.saturating_sub(1));
+    let mut out: Vec<usize> = cols
+        .iter()
+        .zip(&shown)
+        .map(|(c, s)| if *s { c.min.max(1) } else { 0 })
+        .collect();
+    order.retain(|i| shown[*i]);
     let mut used: usize = out.iter().sum();
     // Too narrow: take from the lowest ranks first.
     for &i in order.iter().rev() {
@@ -292,6 +337,23 @@ mod tests {
             let used = w.iter().sum::<usize>() + 2;
             assert!(used <= (total as usize).max(5), "{total}: {w:?}");
         }
+    }
+
+    #[test]
+    fn optional_columns_give_way_whole_before_others_shrink() {
+        let cols = [
+            Col::new(4, 10, 0).grow(),
+            Col::new(3, 8, 2),
+            Col::new(5, 5, 1).optional(),
+        ];
+        // Shown when the column ranked before it has what it wants (10 + 5 + 3 + 2 gaps)...
+        assert_eq!(share_widths(20, &cols), vec![10, 3, 5]);
+        // ...and left out whole, with its gap, one cell short of that.
+        assert_eq!(share_widths(19, &cols), vec![10, 8, 0]);
+        assert_eq!(share_widths(8, &cols), vec![4, 3, 0]);
+        let line = cells_line(&[("ab", 5), ("cd", 8), ("gone", 0)], Style::default());
+        let text: String = line.spans.iter().map(|s| s.content.to_string()).collect();
+        assert_eq!(text, "ab    cd      ");
     }
 
     #[test]

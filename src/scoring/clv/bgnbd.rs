@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 /// The fitted parameters: purchase rates are gamma(r, alpha) per week, the chance of dropping
 /// out after a purchase beta(a, b).
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BgNbd {
     pub r: f64,
     pub alpha: f64,

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 /// The fitted parameters: spend per purchase is gamma(p, nu) with nu gamma(q, v) across
 /// customers.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GammaGamma {
     pub p: f64,
     pub q: f64,

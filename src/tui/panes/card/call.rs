@@ -232,6 +232,20 @@ fn value_parts(card: &CardPane, cx: &CallContext<'_>) -> Vec<String> {
             if let Some(class) = row.value_class {
                 parts.push(class.title().to_owned());
             }
+            if let Some(l) = row.lifetime {
+                let alive = super::percent(l.p_alive);
+                parts.push(if l.slipping() {
+                    t!("call-alive-slipping", alive = alive)
+                } else {
+                    t!("call-alive", alive = alive)
+                });
+                if let Some(clv) = l.clv {
+                    parts.push(t!(
+                        "call-clv",
+                        clv = crate::i18n::format::money(super::clv_money(clv), cx.currency)
+                    ));
+                }
+            }
         }
         None => parts.push(t!("call-scoring")),
     }
@@ -252,6 +266,13 @@ fn value_parts(card: &CardPane, cx: &CallContext<'_>) -> Vec<String> {
     }
     if let Some(p) = cx.reorder {
         parts.push(t!("call-next-order", date = p.next_expected.to_string()));
+    }
+    if let Some(l) = cx.row.and_then(|r| r.lifetime) {
+        parts.push(t!(
+            "call-next-purchases",
+            n = format!("{:.1}", l.next_purchases),
+            days = crate::service::NEXT_DAYS
+        ));
     }
     parts
 }

@@ -1,5 +1,5 @@
 //! The customers pane's filter line: `stage:loyal segment:"at risk" owner:alice tag:vip
-//! value:mvc status:churned influencer:yes` plus words of the name.
+//! value:mvc status:churned influencer:yes slipping:yes` plus words of the name.
 
 use crate::domain::CustomerStatus;
 use crate::scoring::{Segment, Stage, ValueClass};
@@ -18,6 +18,9 @@ pub struct CustomerFilter {
     pub status: Option<CustomerStatus>,
     /// `influencer:yes` (opinion leaders only) or `influencer:no`.
     pub influencer: Option<bool>,
+    /// `slipping:yes`: repeat buyers whose P(alive) is falling (see
+    /// [`crate::service::Lifetime::slipping`]).
+    pub slipping: Option<bool>,
     pub words: Vec<String>,
 }
 
@@ -56,6 +59,11 @@ impl CustomerFilter {
                         t!("customers-filter-yes-no", value = format!("{value:?}"))
                     })?)
                 }
+                "slipping" | "流失中" => {
+                    filter.slipping = Some(yes_or_no(value).ok_or_else(|| {
+                        t!("customers-filter-yes-no", value = format!("{value:?}"))
+                    })?)
+                }
                 other => {
                     return Err(t!("customers-filter-unknown", term = format!("{other:?}")));
                 }
@@ -90,6 +98,9 @@ impl CustomerFilter {
     ) -> bool {
         self.influencer
             .is_none_or(|yes| row.influence.is_some() == yes)
+            && self
+                .slipping
+                .is_none_or(|yes| row.lifetime.is_some_and(|l| l.slipping()) == yes)
             && self.stage.is_none_or(|s| row.stage == s)
             && self.status.is_none_or(|s| row.status == s)
             && self

@@ -53,6 +53,15 @@ impl Listing {
                 rows.sort_by_key(|r| (r.rfm.map(|x| x.segment), std::cmp::Reverse(r.total)))
             }
             Some(SortKey::Stage) => rows.sort_by_key(|r| std::cmp::Reverse(r.stage)),
+            // Unvalued rows last either way.
+            Some(SortKey::Clv) => rows.sort_by(|a, b| {
+                let clv = |r: &RosterRow| r.lifetime.and_then(|l| l.clv).unwrap_or(f32::MIN);
+                clv(b).total_cmp(&clv(a))
+            }),
+            Some(SortKey::Alive) => rows.sort_by(|a, b| {
+                let alive = |r: &RosterRow| r.lifetime.map_or(f32::MAX, |l| l.p_alive);
+                alive(a).total_cmp(&alive(b))
+            }),
         }
         if self.descending {
             rows.reverse();

@@ -20,15 +20,18 @@ pub use listing::Listing;
 #[cfg(test)]
 use listing::sort_by_name;
 
-/// Marker, name, phone, stage, segment, value, contacted, owner: the name and a whole phone
-/// first (the caller reads the number out), then the segment, stage, last contact, owner.
-const COLUMNS: [Col; 8] = [
+/// Marker, name, phone, stage, segment, value, CLV, P(alive), contacted, owner: the name and a
+/// whole phone first (the caller reads the number out), then the segment, stage, last contact,
+/// owner; lifetime value and P(alive) where the screen has room for them.
+const COLUMNS: [Col; 10] = [
     Col::new(1, 1, 0),
     Col::new(14, 16, 0).grow(),
     Col::new(9, 17, 1),
     Col::new(8, 10, 3),
     Col::new(9, 18, 2),
     Col::new(5, 8, 5),
+    Col::new(6, 9, 7).optional(),
+    Col::new(4, 6, 8).optional(),
     Col::new(10, 10, 4),
     Col::new(6, 12, 6),
 ];
@@ -52,10 +55,14 @@ pub enum SortKey {
     Spend,
     Segment,
     Stage,
+    /// Most lifetime value first.
+    Clv,
+    /// Least likely still a customer first.
+    Alive,
 }
 
 impl SortKey {
-    const ORDER: [SortKey; 7] = [
+    const ORDER: [SortKey; 9] = [
         SortKey::Id,
         SortKey::Name,
         SortKey::LastContact,
@@ -63,6 +70,8 @@ impl SortKey {
         SortKey::Spend,
         SortKey::Segment,
         SortKey::Stage,
+        SortKey::Clv,
+        SortKey::Alive,
     ];
 
     pub fn label(self) -> &'static str {
@@ -74,6 +83,8 @@ impl SortKey {
             SortKey::Spend => ts!("sort-spend"),
             SortKey::Segment => ts!("sort-segment"),
             SortKey::Stage => ts!("sort-stage"),
+            SortKey::Clv => ts!("sort-clv"),
+            SortKey::Alive => ts!("sort-alive"),
         }
     }
 
@@ -256,8 +267,10 @@ impl CustomersPane {
                 (ts!("col-stage"), w[3]),
                 (ts!("col-segment"), w[4]),
                 (ts!("col-value"), w[5]),
-                (ts!("col-contacted"), w[6]),
-                (ts!("col-owner"), w[7]),
+                (ts!("col-clv"), w[6]),
+                (ts!("col-alive"), w[7]),
+                (ts!("col-contacted"), w[8]),
+                (ts!("col-owner"), w[9]),
             ],
             theme.header(),
         ));
@@ -369,6 +382,17 @@ fn row_line<'a>(
     let value = row
         .and_then(|r| r.value_class)
         .map_or(pending.to_string(), |v| v.title().to_string());
+    let lifetime = row.and_then(|r| r.lifetime);
+    let (clv, alive) = match (row, lifetime) {
+        (_, Some(l)) => (
+            l.clv.map_or("-".to_string(), |c| {
+                crate::text::thousands(c.max(0.0).round() as u64)
+            }),
+            format!("{:.0}%", l.p_alive * 100.0),
+        ),
+        (Some(_), None) => ("-".to_string(), "-".to_string()),
+        (None, None) => (pending.to_string(), pending.to_string()),
+    };
     let contacted = match row {
         Some(r) => r
             .last_contact
@@ -398,8 +422,10 @@ fn row_line<'a>(
             (&stage, w[3]),
             (&segment, w[4]),
             (&value, w[5]),
-            (&contacted, w[6]),
-            (s.owner.as_deref().unwrap_or(""), w[7]),
+            (&clv, w[6]),
+            (&alive, w[7]),
+            (&contacted, w[8]),
+            (s.owner.as_deref().unwrap_or(""), w[9]),
         ],
         style,
     )

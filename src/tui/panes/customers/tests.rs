@@ -94,17 +94,23 @@ fn the_name_has_room_at_80_and_every_column_is_whole_at_120() {
         "a name gets at least 14 cells at 80: {at80:?}"
     );
     assert_eq!(at80[2], 17, "the phone is whole at 80: {at80:?}");
+    assert_eq!(
+        at80[6..8],
+        [0, 0],
+        "lifetime columns only where there is room: {at80:?}"
+    );
     let at120 = share_widths(120, &COLUMNS);
     let whole: Vec<usize> = COLUMNS.iter().map(|c| c.want).collect();
     for i in 2..COLUMNS.len() {
         assert_eq!(at120[i], whole[i], "column {i} whole at 120: {at120:?}");
     }
     let at200 = share_widths(200, &COLUMNS);
-    assert!(at200[1] > 100, "the rest goes to the name: {at200:?}");
+    assert!(at200[1] > 90, "the rest goes to the name: {at200:?}");
     for total in [30u16, 80, 120, 200] {
         let w = share_widths(total, &COLUMNS);
+        let shown = w.iter().filter(|w| **w > 0).count();
         assert_eq!(
-            w.iter().sum::<usize>() + w.len() - 1,
+            w.iter().sum::<usize>() + shown - 1,
             total as usize,
             "{total}"
         );

@@ -4,6 +4,9 @@
 //! date.
 
 mod charts;
+mod lifetime;
+
+pub use lifetime::TRACKING_WEEKS;
 
 use crate::scoring::Period;
 use crate::scoring::{Pareto, Segment};
@@ -31,6 +34,7 @@ pub enum RfmView {
     Satisfaction,
     Reorders,
     Causes,
+    Lifetime,
 }
 
 impl RfmView {
@@ -42,7 +46,8 @@ impl RfmView {
             RfmView::Owners => RfmView::Satisfaction,
             RfmView::Satisfaction => RfmView::Reorders,
             RfmView::Reorders => RfmView::Causes,
-            RfmView::Causes => RfmView::Overview,
+            RfmView::Causes => RfmView::Lifetime,
+            RfmView::Lifetime => RfmView::Overview,
         }
     }
 
@@ -54,6 +59,7 @@ impl RfmView {
             RfmView::Satisfaction => ts!("rfm-view-satisfaction"),
             RfmView::Reorders => ts!("rfm-view-reorders"),
             RfmView::Causes => ts!("rfm-view-causes"),
+            RfmView::Lifetime => ts!("rfm-view-lifetime"),
         }
     }
 }
@@ -75,6 +81,10 @@ pub struct RfmPane {
     pub causes: Option<Vec<CauseRow>>,
     pub owners: Option<Vec<crate::service::OwnerChurn>>,
     pub satisfaction: Option<Vec<crate::service::SatisfactionRow>>,
+    /// The lifetime view's tracking of the models against the last weeks.
+    pub tracking: Option<lifetime::Tracking>,
+    /// The length of the roster's "valuable and slipping away" list.
+    pub slipping_len: usize,
     /// Rows of the reorder list in view at the last draw.
     pub page: std::cell::Cell<usize>,
 }
@@ -109,6 +119,7 @@ impl RfmPane {
             RfmView::Satisfaction => self.satisfaction.as_ref().map_or(0, Vec::len),
             RfmView::Reorders => self.reorders.as_ref().map_or(0, Vec::len),
             RfmView::Causes => self.causes.as_ref().map_or(0, Vec::len),
+            RfmView::Lifetime => self.slipping_len,
         }
     }
 
@@ -126,6 +137,7 @@ impl RfmPane {
         f: &mut Frame,
         area: Rect,
         as_of: Option<String>,
+        roster: Option<&Roster>,
         theme: Theme,
         keys: &str,
     ) {
@@ -159,6 +171,7 @@ impl RfmPane {
             RfmView::Satisfaction => self.render_satisfaction(f, body, theme),
             RfmView::Reorders => self.render_reorders(f, body, theme),
             RfmView::Causes => self.render_causes(f, body, theme),
+            RfmView::Lifetime => self.render_lifetime(f, body, roster, theme),
         }
     }
 
@@ -328,8 +341,8 @@ impl RfmPane {
                             (row.segment.title(), 16),
                             (&row.customers.to_string(), 6),
                             (&percent(row.customer_share), 6),
-                            (&percent(row.revenue_share), 7),
-                            ("", 0),
+                            // With the space before the bar.
+                            (&percent(row.revenue_share), 8),
                         ],
                         style,
                     )
@@ -465,7 +478,7 @@ impl RfmPane {
 impl Component for RfmPane {
     fn draw(&self, f: &mut Frame, area: Rect, cx: &RenderContext<'_>) {
         let as_of = cx.roster.map(|r| r.as_of.format("%Y-%m-%d").to_string());
-        self.render(f, area, as_of, cx.theme, cx.keys);
+        self.render(f, area, as_of, cx.roster, cx.theme, cx.keys);
     }
 
     fn list(&mut self) -> Option<ListMut<'_>> {
@@ -491,6 +504,13 @@ impl Component for RfmPane {
                     .map(Effect::OpenCard)
                     .into_iter()
                     .collect(),
+                RfmView::Lifetime => cx
+                    .roster
+                    .as_ref()
+                    .and_then(|r| r.slipping.get(self.cursor.selected))
+                    .map(|id| Effect::OpenCard(*id))
+                    .into_iter()
+                    .collect(),
                 _ => vec![Effect::Error(t!("rfm-enter-where"))],
             },
             Action::NextView => {
@@ -502,6 +522,9 @@ impl Component for RfmPane {
                     RfmView::Satisfaction => vec![Effect::Load(Asker::Satisfaction)],
                     RfmView::Reorders => vec![Effect::Load(Asker::Reorders)],
                     RfmView::Causes => vec![Effect::Load(Asker::Causes)],
+                    RfmView::Lifetime if self.tracking.is_none() => {
+                        vec![Effect::Load(Asker::ClvTracking)]
+                    }
                     _ => Vec::new(),
                 }
             }
@@ -516,6 +539,19 @@ impl Component for RfmPane {
                 ),
                 Effect::Info(t!("reorders-planning")),
             ],
+            Action::PlanWinBack if self.view == RfmView::Lifetime => match &cx.roster {
+                Some(roster) => vec![
+                    Effect::Ask(
+                        Asker::PlanSlipping,
+                        Box::new(Request::PlanSlipping {
+                            calls: lifetime::slipping_calls(roster),
+                            due: cx.scoring.as_of.unwrap_or(cx.today),
+                        }),
+                    ),
+                    Effect::Info(t!("win-back-planning")),
+                ],
+                None => vec![Effect::Error(t!("lifetime-waits"))],
+            },
             Action::PlanWinBack => vec![
                 Effect::Ask(
                     Asker::PlanWinBack,
@@ -541,6 +577,10 @@ impl Component for RfmPane {
                 overdue_days: REORDER_OVERDUE_DAYS,
             },
             Asker::Causes => Request::RootCauses,
+            Asker::ClvTracking => Request::ClvTracking {
+                as_of: cx.scoring.as_of.unwrap_or(cx.today),
+                weeks: TRACKING_WEEKS,
+            },
             Asker::OwnerChurn => Request::ChurnByOwner {
                 options: cx.scoring.clone(),
                 period: Period::Month,
@@ -565,7 +605,8 @@ impl Component for RfmPane {
             (Asker::Causes, Response::RootCauses(rows)) => self.causes = Some(rows),
             (Asker::OwnerChurn, Response::ChurnByOwner(rows)) => self.owners = Some(rows),
             (Asker::Satisfaction, Response::Satisfaction(rows)) => self.satisfaction = Some(rows),
-            (Asker::PlanWinBack, Response::Planned { created, existing }) => {
+            (Asker::ClvTracking, Response::ClvTracking(report)) => self.tracking = Some(report),
+            (Asker::PlanWinBack | Asker::PlanSlipping, Response::Planned { created, existing }) => {
                 let text = t!("win-back-planned", created = created, existing = existing);
                 return Ok(vec![Effect::Info(text), Effect::Load(Asker::Agenda)]);
             }
@@ -599,8 +640,10 @@ impl Component for RfmPane {
                 self.churn = None;
                 self.owners = None;
                 self.satisfaction = None;
+                self.tracking = None;
                 match self.view {
                     RfmView::Churn => vec![Effect::Load(Asker::Churn)],
+                    RfmView::Lifetime => vec![Effect::Load(Asker::ClvTracking)],
                     _ => shown,
                 }
             }
@@ -609,6 +652,7 @@ impl Component for RfmPane {
 
     fn scored(&mut self, roster: &Arc<Roster>) {
         self.reports = Some(roster.reports.clone());
+        self.slipping_len = roster.slipping.len();
         self.cursor.clamp(self.len(), 20);
     }
 
@@ -625,6 +669,10 @@ impl Component for RfmPane {
                 hints.push((Action::PlanReorders, ts!("hint-plans-each")));
             }
             RfmView::Churn => hints.push((Action::PlanWinBack, ts!("hint-win-back"))),
+            RfmView::Lifetime => {
+                hints.push((Action::Open, ts!("hint-opens")));
+                hints.push((Action::PlanWinBack, ts!("hint-win-back")));
+            }
             _ => {}
         }
         hints

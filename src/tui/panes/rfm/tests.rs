@@ -36,6 +36,12 @@ fn each_view_loads_what_it_shows_with_the_scoring_date_in_use() {
     let effects = pane.act(Action::NextView, &cx).unwrap_or_default();
     assert!(matches!(effects[..], [Effect::Load(Asker::Causes)]));
     let effects = pane.act(Action::NextView, &cx).unwrap_or_default();
+    assert!(matches!(effects[..], [Effect::Load(Asker::ClvTracking)]));
+    assert!(matches!(
+        pane.request(Asker::ClvTracking, &cx),
+        Some(Request::ClvTracking { as_of, weeks: TRACKING_WEEKS }) if Some(as_of) == cx.scoring.as_of
+    ));
+    let effects = pane.act(Action::NextView, &cx).unwrap_or_default();
     assert!(effects.is_empty());
     assert_eq!(pane.view, RfmView::Overview);
 }
