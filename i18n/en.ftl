@@ -2364,3 +2364,7 @@ lifetime-slipping-none = nobody valuable is slipping away
 lifetime-waits = the list waits for scoring to finish (a moment)
 col-alive-before = 30d ago
 col-repeats = Repeats
+card-suggest = Suggest
+card-suggest-wait = finding what buyers like them also buy…
+card-suggest-one = { $thing } ({ $share } of { $because } buyers)
+talk-suggest = offer { $thing } (buyers of { $because } usually take it)

@@ -2242,3 +2242,7 @@ lifetime-slipping-none = 没有正在流失的高价值客户
 lifetime-waits = 名单要等评分完成（稍候）
 col-alive-before = 30天前
 col-repeats = 复购
+card-suggest = 推荐
+card-suggest-wait = 正在查找同类买家还买了什么…
+card-suggest-one = { $thing }（{ $because } 买家 { $share } 也买）
+talk-suggest = 可推荐 { $thing }（买 { $because } 的客户通常也买）

@@ -95,3 +95,52 @@ fn the_report_counts_what_buyers_of_one_thing_also_buy() {
     let bad = cli.fails(&["report", "cross-sell", "--min-support", "2"]);
     assert!(bad.contains("between 0 and 1"), "{bad}");
 }
+
+/// The card's suggestions: what the buyers of this customer's things buy and they have not,
+/// best first; their own orders are read fresh, so what they just bought is not offered.
+#[test]
+fn a_machine_buyer_is_offered_beans_then_filters() {
+    use loyal::service::CustomerKey;
+    use loyal::transfer::Kind;
+    let db = common::TestDb::new();
+    let mut customers = String::from("customer_id,name\n");
+    let mut orders = String::from("order_id,customer_id,ordered_at,amount,items\n");
+    let baskets = [
+        "espresso machine; beans; filters",
+        "espresso machine; beans",
+        "espresso machine; beans; filters",
+        "beans",
+        "tea",
+        "tea; beans",
+        "espresso machine",
+    ];
+    for (i, basket) in baskets.iter().enumerate() {
+        customers.push_str(&format!("C{i},Customer {i}\n"));
+        orders.push_str(&format!(
+            "O{i},C{i},2026-01-01,10.00,\"{}\"\n",
+            basket.replace("; ", ";")
+        ));
+    }
+    db.import_ok(Kind::Customers, &customers);
+    db.import_ok(Kind::Orders, &orders);
+    let id = db
+        .service
+        .resolve(&CustomerKey::External("C6".into()))
+        .expect("C6");
+    let found = db.service.suggestions(id, 3).expect("suggestions");
+    let things: Vec<&str> = found.iter().map(|s| s.thing.as_str()).collect();
+    assert_eq!(things, ["beans", "filters"]);
+    assert_eq!(found[0].because, "espresso machine");
+    // 3 of the 4 machine buyers took beans; 2 of 4 filters.
+    assert!((found[0].confidence - 0.75).abs() < 1e-9);
+    assert!((found[1].confidence - 0.5).abs() < 1e-9);
+    // Tea is bought by fewer machine buyers than by customers at large: never offered.
+    assert!(!things.contains(&"tea"));
+    db.import_ok(
+        Kind::Orders,
+        "order_id,customer_id,ordered_at,amount,items\nO7,C6,2026-02-01,10.00,beans\n",
+    );
+    let found = db.service.suggestions(id, 3).expect("suggestions");
+    let things: Vec<&str> = found.iter().map(|s| s.thing.as_str()).collect();
+    assert_eq!(things, ["filters"]);
+}

@@ -101,6 +101,11 @@ pub enum Request {
         calls: Vec<super::SlippingCall>,
         due: NaiveDate,
     },
+    /// Up to `limit` things the customer has not bought that buyers like them buy.
+    Suggestions {
+        customer: CustomerId,
+        limit: usize,
+    },
     /// The lifetime models fitted `weeks` weeks before `as_of`, tracked week by week to it.
     ClvTracking {
         as_of: NaiveDate,
@@ -253,6 +258,7 @@ pub enum Response {
     Pareto(Box<Pareto>),
     Churn(Box<ChurnReport>),
     ClvTracking(Box<super::ClvReport>),
+    Suggestions(Vec<super::Suggestion>),
     ChurnByOwner(Vec<super::OwnerChurn>),
     Satisfaction(Vec<super::SatisfactionRow>),
     Due(Vec<DueRow>),
@@ -406,6 +412,9 @@ impl Service {
             Request::PlanSlipping { calls, due } => {
                 let (created, existing) = self.plan_slipping(&calls, due)?;
                 Response::Planned { created, existing }
+            }
+            Request::Suggestions { customer, limit } => {
+                Response::Suggestions(self.suggestions(customer, limit)?)
             }
             Request::ClvTracking { as_of, weeks } => {
                 Response::ClvTracking(Box::new(self.clv_tracking(as_of, weeks)?))

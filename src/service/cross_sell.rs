@@ -60,7 +60,39 @@ fn things(order: &Order, by: CrossSellBy) -> impl Iterator<Item = &str> {
 /// Every customer's basket, counted; with the catalogue's names.
 struct Counted {
     names: Vec<String>,
+    ids: HashMap<String, u32>,
     counts: CoCounts,
+}
+
+/// The co-purchase counts of every customer's items, as of one data version and time.
+pub(super) struct Suggester {
+    change_counter: u64,
+    built: std::time::Instant,
+    counted: Counted,
+}
+
+impl std::fmt::Debug for Suggester {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Suggester")
+            .field("change_counter", &self.change_counter)
+            .field("things", &self.counted.names.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// How long counts of the whole base serve cards after the data moved on (a few orders do
+/// not change what the buyers of a thing also buy; the customer's own orders are read fresh).
+pub const SUGGESTIONS_REFRESH: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Something a customer has not bought that buyers of what they have bought usually buy.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Suggestion {
+    pub thing: String,
+    /// What they bought that it follows from.
+    pub because: String,
+    /// Share of `because`'s buyers who bought it.
+    pub confidence: f64,
+    pub lift: f64,
 }
 
 fn count(
@@ -107,10 +139,66 @@ fn count(
         }
         counts.add_basket(&mut basket);
     }
-    Ok(Counted { names, counts })
+    Ok(Counted { names, ids, counts })
 }
 
 impl Service {
+    /// Up to `limit` things `customer` has not bought that the buyers of their items buy more
+    /// often than customers at large (best confidence first). The counts of the whole base
+    /// are built once and serve every card until the data changed and
+    /// [`SUGGESTIONS_REFRESH`] passed; building them reads every order (seconds at 10M), so
+    /// this runs off the screen's thread.
+    pub fn suggestions(
+        &self,
+        customer: crate::domain::CustomerId,
+        limit: usize,
+    ) -> Result<Vec<Suggestion>, ServiceError> {
+        let r = self.store.read()?;
+        let counter = r.change_counter()?;
+        let model = {
+            // Held while building: a second card waits for these counts, not for its own.
+            let mut kept = self
+                .suggester
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let fresh = kept.as_ref().is_some_and(|m| {
+                m.change_counter == counter || m.built.elapsed() < SUGGESTIONS_REFRESH
+            });
+            if !fresh {
+                *kept = Some(std::sync::Arc::new(Suggester {
+                    change_counter: counter,
+                    built: std::time::Instant::now(),
+                    counted: count(r.orders()?, CrossSellBy::Items)?,
+                }));
+            }
+            match kept.as_ref() {
+                Some(model) => model.clone(),
+                None => return Ok(Vec::new()),
+            }
+        };
+        let counted = &model.counted;
+        let mut bought: Vec<u32> = Vec::new();
+        for order in r.orders_of(customer)? {
+            bought.extend(
+                things(&order, CrossSellBy::Items).filter_map(|t| counted.ids.get(t).copied()),
+            );
+        }
+        bought.sort_unstable();
+        bought.dedup();
+        let name = |id: u32| counted.names[id as usize].clone();
+        Ok(counted
+            .counts
+            .suggest(&bought, limit)
+            .into_iter()
+            .map(|rule| Suggestion {
+                thing: name(rule.to),
+                because: name(rule.from),
+                confidence: rule.confidence,
+                lift: rule.lift,
+            })
+            .collect())
+    }
+
     /// Rules A -> B over all customers' baskets with support of at least `min_support`.
     pub fn cross_sell_report(
         &self,

@@ -51,7 +51,7 @@ pub use clv::{ClvOptions, ClvReport, ClvRow, TrackingWeek};
 pub use complaints::{
     CauseRow, ComplaintCommand, ComplaintView, NewComplaint, QueueFilter, queue_order,
 };
-pub use cross_sell::{CrossSellBy, CrossSellReport, CrossSellRow};
+pub use cross_sell::{CrossSellBy, CrossSellReport, CrossSellRow, SUGGESTIONS_REFRESH, Suggestion};
 pub use customers::{CustomerCard, CustomerSummary, DuplicateMatch, NewCustomer, TimelineEntry};
 pub use error::ServiceError;
 pub use facts::customer_facts;
@@ -171,6 +171,9 @@ pub struct Service {
     /// The OS account this process runs as.
     user: String,
     role: Role,
+    /// The whole base's co-purchase counts, kept between cards (see
+    /// [`Service::suggestions`]).
+    suggester: std::sync::Mutex<Option<std::sync::Arc<cross_sell::Suggester>>>,
 }
 
 impl Service {
@@ -185,6 +188,7 @@ impl Service {
             store,
             user,
             role: Role::Viewer,
+            suggester: Default::default(),
         };
         service.role = match recorded {
             Some(role) => role,

@@ -83,6 +83,8 @@ pub enum Asker {
     ClvTracking,
     /// The open card's audit trail.
     CardAudit,
+    /// The open card's suggestions (what buyers like them also buy).
+    Suggestions,
     /// The audit trail's own view.
     Audit,
     /// The roles view.

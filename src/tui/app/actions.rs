@@ -191,6 +191,7 @@ impl App {
             Ok(card) => {
                 self.card = Some(card);
                 self.load(Asker::CardAudit);
+                self.load(Asker::Suggestions);
             }
             Err(e) => self.error(e),
         }

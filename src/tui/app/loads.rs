@@ -95,7 +95,10 @@ impl App {
         match request {
             Some(request) => self.jobs.ask(asker, request),
             // The card closed, or its complaint did, before the load was asked for.
-            None if matches!(asker, Asker::CardAudit | Asker::ComplaintDetail) => {}
+            None if matches!(
+                asker,
+                Asker::CardAudit | Asker::Suggestions | Asker::ComplaintDetail
+            ) => {}
             None => self.error(t!("tui-bug-no-load", asker = format!("{asker:?}"))),
         }
     }
@@ -126,6 +129,7 @@ impl App {
         match (asker, response) {
             // The card was closed before its changes were read.
             (Asker::CardAudit, Response::Audit(_)) => {}
+            (Asker::Suggestions, Response::Suggestions(_)) => {}
             (Asker::Audit, Response::Audit(entries)) => {
                 let lines = entries
                     .iter()

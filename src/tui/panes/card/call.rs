@@ -331,6 +331,14 @@ fn talking_points(card: &CardPane, cx: &CallContext<'_>) -> Vec<String> {
             });
         }
     }
+    // The best thing to offer, last: the card lists the others.
+    if let Some(s) = card.suggestions.as_ref().and_then(|s| s.first()) {
+        points.push(t!(
+            "talk-suggest",
+            thing = s.thing.as_str(),
+            because = s.because.as_str()
+        ));
+    }
     points
 }
 

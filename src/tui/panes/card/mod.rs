@@ -43,6 +43,8 @@ pub struct CardPane {
     pub open_complaints: Vec<(Complaint, SlaState)>,
     /// The latest changes to this file (who did what), once read.
     pub audit: Option<Vec<crate::domain::AuditEntry>>,
+    /// What buyers like them also buy, once the background read answers.
+    pub suggestions: Option<Vec<crate::service::Suggestion>>,
     pub scroll: usize,
     /// Lines of the last draw (to stop scrolling at the end).
     pub lines: Cell<usize>,
@@ -81,6 +83,7 @@ impl CardPane {
             card,
             open_complaints,
             audit: None,
+            suggestions: None,
             scroll: 0,
             lines: Cell::new(0),
             page: Cell::new(1),
@@ -319,6 +322,11 @@ impl CardPane {
                 if let Some(l) = row.lifetime {
                     out.push(field(ts!("card-lifetime"), lifetime_words(&l, currency)));
                 }
+                match &self.suggestions {
+                    None => out.push(field(ts!("card-suggest"), t!("card-suggest-wait"))),
+                    Some(s) if s.is_empty() => {}
+                    Some(s) => out.push(field(ts!("card-suggest"), suggestion_words(s))),
+                }
             }
             None => out.push(field(ts!("card-rfm"), t!("card-scoring"))),
         }
@@ -428,19 +436,28 @@ impl Component for CardPane {
     }
 
     fn request(&self, asker: Asker, _cx: &ActContext) -> Option<Request> {
-        (asker == Asker::CardAudit).then(|| {
-            Request::Audit(crate::service::AuditFilter {
+        match asker {
+            Asker::CardAudit => Some(Request::Audit(crate::service::AuditFilter {
                 customer: Some(CustomerKey::Internal(self.id)),
                 limit: AUDIT_SHOWN,
                 ..Default::default()
-            })
-        })
+            })),
+            Asker::Suggestions => Some(Request::Suggestions {
+                customer: self.id,
+                limit: SUGGESTIONS_SHOWN,
+            }),
+            _ => None,
+        }
     }
 
     fn answer(&mut self, asker: Asker, response: Response) -> Result<Vec<Effect>, Response> {
         match (asker, response) {
             (Asker::CardAudit, Response::Audit(entries)) => {
                 self.audit = Some(entries);
+                Ok(Vec::new())
+            }
+            (Asker::Suggestions, Response::Suggestions(found)) => {
+                self.suggestions = Some(found);
                 Ok(Vec::new())
             }
             (_, response) => Err(response),
@@ -450,7 +467,10 @@ impl Component for CardPane {
     fn changed(&mut self, change: Change) -> Vec<Effect> {
         match change {
             Change::AsOf => Vec::new(),
-            Change::Committed | Change::Rescoring => vec![Effect::Load(Asker::CardAudit)],
+            Change::Committed | Change::Rescoring => vec![
+                Effect::Load(Asker::CardAudit),
+                Effect::Load(Asker::Suggestions),
+            ],
         }
     }
 
@@ -500,6 +520,25 @@ pub fn lifetime_words(l: &crate::service::Lifetime, currency: &str) -> String {
         }
         None => format!("{alive} · {next}"),
     }
+}
+
+/// The most things suggested on a card.
+pub const SUGGESTIONS_SHOWN: usize = 3;
+
+/// `coffee beans (80% of espresso machine buyers) · paper filters (60% of …)`.
+pub fn suggestion_words(found: &[crate::service::Suggestion]) -> String {
+    found
+        .iter()
+        .map(|s| {
+            t!(
+                "card-suggest-one",
+                thing = s.thing.as_str(),
+                share = format!("{:.0}%", s.confidence * 100.0),
+                because = s.because.as_str()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A lifetime value in whole cents.
