@@ -3,6 +3,7 @@
 //! shop's; follow-ups, care plans and complaints come in every state.
 
 mod activity;
+mod baskets;
 mod names;
 
 use crate::domain::{Channel, Customer, CustomerStatus, Gender, Millis, Money, Order};
@@ -234,9 +235,10 @@ pub fn run(args: &GenArgs) -> anyhow::Result<()> {
         }
 
         let base = (4.3 + 0.8 * normal(&mut rng)).exp().clamp(5.0, 5000.0);
+        let mut basket = baskets::Basket::new(args.seed, i);
         for t in &times {
             order_seq += 1;
-            let (category, item) = ITEMS[rng.random_range(0..ITEMS.len())];
+            let (category, item) = basket.next(ITEMS[rng.random_range(0..ITEMS.len())]);
             let amount = (base * rng.random_range(0.5..1.5) * 100.0).round() as i64;
             let order = Order {
                 order_id: format!("O-{order_seq:08}"),
