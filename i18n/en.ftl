@@ -2368,3 +2368,110 @@ card-suggest = Suggest
 card-suggest-wait = finding what buyers like them also buy…
 card-suggest-one = { $thing } ({ $share } of { $because } buyers)
 talk-suggest = offer { $thing } (buyers of { $because } usually take it)
+setting-points-per_unit = points earned per 1.00 spent (rounded down per order)
+setting-points-category_multipliers = points multipliers by order category, e.g. equipment:2,gifts:1.5
+setting-points-referral_bonus = points to a referrer when the customer they referred orders for the first time
+setting-points-birthday_bonus = points for an order on the customer's birthday (once a year)
+setting-points-expiry_months = months after which earned points expire, oldest first (0: never)
+setting-points-tiers = tiers by points earned in the last 12 months: name:from, lowest first
+setting-points-redemption_value = what one point is worth when redeemed (the liability in report points)
+setting-points-agent_grant_limit = most points an agent may grant at once (admins: any)
+setting-bad-points = { $value } is not a number of points from 0 to 1000000000
+setting-bad-months = { $value } is not a number of months from 0 to 600
+points-bad-multiplier = { $part } is not category:multiplier (like equipment:2 or gifts:1.5)
+points-bad-tier = { $part } is not name:points, with each tier starting above the one before
+points-kind-granted = granted
+points-kind-redeemed = redeemed
+points-kind-bad = { $value } is neither granted nor redeemed
+points-earned = earned
+points-taken-back = taken back
+points-bonus = bonus
+points-expired = expired
+points-grant-limit = an agent may grant at most { $limit } points at once (ask an admin)
+points-bad-number = points must be a whole number from 1 to 1000000000
+points-reason-needed = a reason is required
+points-balance-moved = the balance changed since you looked ({ $seen }, now { $balance }): look again
+points-not-enough = only { $balance } points to redeem, not { $asked }
+needs-grant-points = grant points
+needs-redeem-points = redeem points
+needs-import-points = import points
+audit-points-grant = points granted
+audit-points-redeem = points redeemed
+audit-points-import = points movements imported
+points-tier-bronze = bronze
+points-tier-silver = silver
+points-tier-gold = gold
+points-bad-time = { $value } is not a time like 2026-12-01T09:30:00Z or a date
+points-id-needed = an id is required (it is what a re-import matches on)
+points-id-taken = { $id } is already in the ledger with other content (a ledger line is not edited)
+cli-points-balance = { $customer }: { $balance } points (worth { $value }) · tier { $tier } ({ $earned } earned in the last 12 months)
+cli-points-negative = the balance is below zero: refunds took back points already spent (shown, not hidden)
+cli-points-expiring = { $points } points expire within { $days } days
+cli-points-totals = earned { $earned } · taken back { $back } · bonus { $bonus } · granted { $granted } · redeemed { $redeemed } · expired { $expired }
+cli-points-none = no points movements
+cli-points-redeemed = { $id }: { $points } points redeemed; balance now { $balance }
+cli-points-granted = { $id }: { $points } points granted; balance now { $balance }
+cli-points-expire-head = { $n ->
+    [one] { $n } customer has points expiring within { $days } days
+   *[other] { $n } customers have points expiring within { $days } days
+}
+cli-points-imported = { $created } points movements imported, { $unchanged } already there
+cli-points-refused =
+    { $name }: { $n ->
+        [one] 1 bad row
+       *[other] { $n } bad rows
+    }; nothing was written
+cli-about-loyal-points = Rewards points: show, statement, redeem, grant, expire, export, import
+cli-about-loyal-points-show = A customer's balance, tier, what expires soon and the latest movements
+cli-about-loyal-points-statement = Every movement with the balance after it, oldest first
+cli-about-loyal-points-redeem = Redeem points (refused, with the balance, when there are not enough)
+cli-about-loyal-points-grant = Grant points by hand (agents up to points.agent_grant_limit at once)
+cli-about-loyal-points-expire = Who has points expiring within the next days, and what has expired so far
+cli-about-loyal-points-export = Write every recorded movement (grants, redemptions) as CSV or JSON
+cli-about-loyal-points-import = Read recorded movements from another system's file (CSV or JSON), all or nothing; keyed by id, so a re-import changes nothing
+cli-after-loyal-points-show =
+    Examples:
+      loyal points show C-000042
+      loyal points show C-000042 --as-of 2026-12-31 --format json
+cli-after-loyal-points-statement =
+    Examples:
+      loyal points statement C-000042
+      loyal points statement C-000042 --since 2026-01-01 --format csv
+cli-after-loyal-points-redeem =
+    Examples:
+      loyal points redeem C-000042 500 --reason "gift box"
+cli-after-loyal-points-grant =
+    Examples:
+      loyal points grant C-000042 200 --reason "sorry for the late parcel"
+cli-after-loyal-points-expire =
+    Examples:
+      loyal points expire
+      loyal points expire --as-of 2026-12-31 --within-days 60 --format csv
+cli-after-loyal-points-export =
+    Examples:
+      loyal points export > points.csv
+      loyal points export --format json > points.json
+cli-after-loyal-points-import =
+    Examples:
+      loyal points import points.csv
+cli-arg-loyal-points-show-customer = The customer: external id or #N
+cli-arg-loyal-points-show-as_of = The balance as of the end of this day (default now)
+cli-arg-loyal-points-statement-customer = The customer: external id or #N
+cli-arg-loyal-points-statement-since = Only movements from this day on
+cli-arg-loyal-points-redeem-customer = The customer: external id or #N
+cli-arg-loyal-points-redeem-points = How many points
+cli-arg-loyal-points-redeem-reason = What they were redeemed for
+cli-arg-loyal-points-grant-customer = The customer: external id or #N
+cli-arg-loyal-points-grant-points = How many points
+cli-arg-loyal-points-grant-reason = Why
+cli-arg-loyal-points-expire-as_of = As of the end of this day (default now)
+cli-arg-loyal-points-expire-within_days = Look this many days ahead
+cli-arg-loyal-points-import-file = The file (.csv or .json)
+cli-arg-loyal-points-show-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-points-show-json = The same as --format json
+cli-arg-loyal-points-statement-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-points-statement-json = The same as --format json
+cli-arg-loyal-points-expire-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-points-expire-json = The same as --format json
+cli-arg-loyal-points-export-format = table for people; csv or json for programs (README lists the JSON of each command)
+cli-arg-loyal-points-export-json = The same as --format json

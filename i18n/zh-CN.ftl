@@ -2246,3 +2246,103 @@ card-suggest = 推荐
 card-suggest-wait = 正在查找同类买家还买了什么…
 card-suggest-one = { $thing }（{ $because } 买家 { $share } 也买）
 talk-suggest = 可推荐 { $thing }（买 { $because } 的客户通常也买）
+setting-points-per_unit = 每消费 1.00 获得的积分（每笔订单向下取整）
+setting-points-category_multipliers = 按订单品类的积分倍数，例如 equipment:2,gifts:1.5
+setting-points-referral_bonus = 被推荐客户首次下单时给推荐人的积分
+setting-points-birthday_bonus = 客户生日当天下单的奖励积分（每年一次）
+setting-points-expiry_months = 积分获得后多少个月过期，先到期先扣（0：永不过期）
+setting-points-tiers = 按近 12 个月所得积分划分的等级：名称:起点，从低到高
+setting-points-redemption_value = 每个积分兑换时的价值（积分报表中的负债）
+setting-points-agent_grant_limit = 客服一次最多可赠送的积分（管理员不限）
+setting-bad-points = { $value } 不是 0 到 1000000000 之间的积分数
+setting-bad-months = { $value } 不是 0 到 600 之间的月数
+points-bad-multiplier = { $part } 不是 品类:倍数（如 equipment:2 或 gifts:1.5）
+points-bad-tier = { $part } 不是 名称:积分，且每一级的起点须高于上一级
+points-kind-granted = 赠送
+points-kind-redeemed = 兑换
+points-kind-bad = { $value } 既不是赠送（granted）也不是兑换（redeemed）
+points-earned = 消费获得
+points-taken-back = 退款扣回
+points-bonus = 奖励
+points-expired = 过期
+points-grant-limit = 客服一次最多赠送 { $limit } 积分（请找管理员）
+points-bad-number = 积分须为 1 到 1000000000 之间的整数
+points-reason-needed = 必须填写原因
+points-balance-moved = 余额在你查看后变了（原 { $seen }，现 { $balance }）：请重新查看
+points-not-enough = 可兑换积分只有 { $balance }，不够 { $asked }
+needs-grant-points = 赠送积分
+needs-redeem-points = 兑换积分
+needs-import-points = 导入积分
+audit-points-grant = 赠送积分
+audit-points-redeem = 兑换积分
+audit-points-import = 导入积分记录
+points-tier-bronze = 铜卡
+points-tier-silver = 银卡
+points-tier-gold = 金卡
+points-bad-time = { $value } 不是 2026-12-01T09:30:00Z 这样的时间或日期
+points-id-needed = 必须有编号（再次导入时按它匹配）
+points-id-taken = { $id } 已在账中且内容不同（账目不可改）
+cli-points-balance = { $customer }：{ $balance } 积分（价值 { $value }）· 等级 { $tier }（近 12 个月获得 { $earned }）
+cli-points-negative = 余额为负：退款扣回了已用掉的积分（如实显示）
+cli-points-expiring = { $points } 积分将在 { $days } 天内过期
+cli-points-totals = 消费获得 { $earned } · 退款扣回 { $back } · 奖励 { $bonus } · 赠送 { $granted } · 兑换 { $redeemed } · 过期 { $expired }
+cli-points-none = 没有积分变动
+cli-points-redeemed = { $id }：已兑换 { $points } 积分；现余 { $balance }
+cli-points-granted = { $id }：已赠送 { $points } 积分；现余 { $balance }
+cli-points-expire-head = { $n } 位客户有积分将在 { $days } 天内过期
+cli-points-imported = 导入 { $created } 条积分记录，{ $unchanged } 条已存在
+cli-points-refused = { $name }：{ $n } 行有误；未写入任何内容
+cli-about-loyal-points = 积分：查看、明细、兑换、赠送、过期、导出、导入
+cli-about-loyal-points-show = 客户的积分余额、等级、即将过期的积分和最近的变动
+cli-about-loyal-points-statement = 每一笔变动及变动后的余额，从旧到新
+cli-about-loyal-points-redeem = 兑换积分（不够时拒绝，并告知余额）
+cli-about-loyal-points-grant = 手动赠送积分（客服每次最多 points.agent_grant_limit）
+cli-about-loyal-points-expire = 哪些客户的积分即将过期，以及迄今已过期多少
+cli-about-loyal-points-export = 把所有记录的变动（赠送、兑换）写成 CSV 或 JSON
+cli-about-loyal-points-import = 从其他系统的文件（CSV 或 JSON）读入积分变动，要么全部写入要么都不写；按编号匹配，再次导入不会改变任何东西
+cli-after-loyal-points-show =
+    示例：
+      loyal points show C-000042
+      loyal points show C-000042 --as-of 2026-12-31 --format json
+cli-after-loyal-points-statement =
+    示例：
+      loyal points statement C-000042
+      loyal points statement C-000042 --since 2026-01-01 --format csv
+cli-after-loyal-points-redeem =
+    示例：
+      loyal points redeem C-000042 500 --reason "gift box"
+cli-after-loyal-points-grant =
+    示例：
+      loyal points grant C-000042 200 --reason "sorry for the late parcel"
+cli-after-loyal-points-expire =
+    示例：
+      loyal points expire
+      loyal points expire --as-of 2026-12-31 --within-days 60 --format csv
+cli-after-loyal-points-export =
+    示例：
+      loyal points export > points.csv
+      loyal points export --format json > points.json
+cli-after-loyal-points-import =
+    示例：
+      loyal points import points.csv
+cli-arg-loyal-points-show-customer = 客户：外部编号或 #N
+cli-arg-loyal-points-show-as_of = 截至这一天结束时的余额（默认现在）
+cli-arg-loyal-points-statement-customer = 客户：外部编号或 #N
+cli-arg-loyal-points-statement-since = 只看这一天起的变动
+cli-arg-loyal-points-redeem-customer = 客户：外部编号或 #N
+cli-arg-loyal-points-redeem-points = 多少积分
+cli-arg-loyal-points-redeem-reason = 兑换了什么
+cli-arg-loyal-points-grant-customer = 客户：外部编号或 #N
+cli-arg-loyal-points-grant-points = 多少积分
+cli-arg-loyal-points-grant-reason = 原因
+cli-arg-loyal-points-expire-as_of = 截至这一天结束时（默认现在）
+cli-arg-loyal-points-expire-within_days = 往后看多少天
+cli-arg-loyal-points-import-file = 文件（.csv 或 .json）
+cli-arg-loyal-points-show-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-points-show-json = 等同于 --format json
+cli-arg-loyal-points-statement-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-points-statement-json = 等同于 --format json
+cli-arg-loyal-points-expire-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-points-expire-json = 等同于 --format json
+cli-arg-loyal-points-export-format = table 给人看；csv 或 json 给程序用（README 列出每个命令的 JSON）
+cli-arg-loyal-points-export-json = 等同于 --format json

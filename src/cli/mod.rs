@@ -17,6 +17,7 @@ mod info;
 mod init;
 mod lang;
 mod lookup;
+mod points;
 mod pop;
 mod remind;
 mod report;
@@ -336,6 +337,9 @@ pub enum Command {
     /// One complaint: open, show, ack, start, reply, note, contact, resolve, close, reopen, assign, route
     #[command(subcommand)]
     Complaint(Box<complaint::ComplaintAction>),
+    /// Rewards points: show, statement, redeem, grant, expire, export, import
+    #[command(subcommand)]
+    Points(Box<points::PointsAction>),
     /// Who changed what and when (newest first)
     #[command(
         after_help = "Examples:\n  loyal audit\n  loyal audit --customer C-000042\n  loyal audit --user li --since -7d --format json"
@@ -673,6 +677,7 @@ fn run_command(context: &Context, cli: Cli) -> anyhow::Result<()> {
             output,
         }) => complaint::queue(context, status, assignee, team, breached, output.get()),
         Some(Command::Complaint(action)) => complaint::action(context, *action),
+        Some(Command::Points(action)) => points::action(context, *action),
         Some(Command::Audit {
             customer,
             user,

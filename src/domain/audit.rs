@@ -62,6 +62,9 @@ pub const ACTIONS: &[&str] = &[
     "answer.edit",
     "answer.remove",
     "answer.import",
+    "points.grant",
+    "points.redeem",
+    "points.import",
 ];
 
 /// The catalogue id of an action's words: `audit-customer-update`.

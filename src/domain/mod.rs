@@ -16,6 +16,7 @@ mod influence;
 mod labels;
 mod money;
 mod order;
+mod points;
 mod public_forms;
 mod role;
 mod team;
@@ -37,6 +38,7 @@ pub(crate) use labels::labelled_enum;
 pub use labels::{Channel, LabelError};
 pub use money::{Money, MoneyError, TotalOverflow};
 pub use order::{Order, OrderAggregate};
+pub use points::{PointsEntry, PointsKind};
 pub use public_forms::{
     customer_ref, customer_ref_opt, instant, instant_opt, internal_key, rfc3339, with_external_ids,
 };

@@ -11,6 +11,7 @@ mod cross_sell;
 mod facts;
 mod ladder;
 mod pareto;
+pub mod points;
 mod ranks;
 mod reorder;
 mod rfm;

@@ -30,6 +30,7 @@ mod influence;
 mod lifetime;
 mod local_dates;
 mod lookup;
+mod points;
 mod reminders;
 mod reports;
 mod roster;
@@ -64,6 +65,9 @@ pub use influence::InfluencerRow;
 pub use lifetime::{Lifetime, LifetimeFit, NEXT_DAYS, SLIPPING_DROP, SLIPPING_WINDOW_DAYS};
 pub use local_dates::{LocalDates, local_time, today};
 pub use lookup::{LookupHit, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchKind};
+pub use points::{
+    EXPIRING_DAYS, ExpiringRow, POINTS_COLUMNS, PointsLine, PointsRow, PointsSummary, tier_title,
+};
 pub use reminders::{Reminders, SLA_SOON_MS};
 pub use reports::{
     SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,

@@ -68,6 +68,28 @@ fn money(v: &str) -> Result<(), String> {
     }
 }
 
+fn points(v: &str) -> Result<(), String> {
+    match v.trim().parse::<i64>() {
+        Ok(0..=1_000_000_000) => Ok(()),
+        _ => Err(t!("setting-bad-points", value = format!("{v:?}"))),
+    }
+}
+
+fn months(v: &str) -> Result<(), String> {
+    match v.trim().parse::<u32>() {
+        Ok(0..=600) => Ok(()),
+        _ => Err(t!("setting-bad-months", value = format!("{v:?}"))),
+    }
+}
+
+fn multipliers(v: &str) -> Result<(), String> {
+    crate::scoring::points::PointsRules::parse_multipliers(v).map(drop)
+}
+
+fn tiers(v: &str) -> Result<(), String> {
+    crate::scoring::points::PointsRules::parse_tiers(v).map(drop)
+}
+
 fn business_hours(v: &str) -> Result<(), String> {
     if v.trim().is_empty() {
         return Ok(());
@@ -255,6 +277,54 @@ pub const TEAM_SETTINGS: &[SettingSpec] = &[
         default: "180",
         help: "days without an order after which a customer counts as churned",
         check: days,
+    },
+    SettingSpec {
+        key: "points.per_unit",
+        default: "1.00",
+        help: "points earned per 1.00 spent (rounded down per order)",
+        check: money,
+    },
+    SettingSpec {
+        key: "points.category_multipliers",
+        default: "",
+        help: "points multipliers by order category, e.g. equipment:2,gifts:1.5",
+        check: multipliers,
+    },
+    SettingSpec {
+        key: "points.referral_bonus",
+        default: "0",
+        help: "points to a referrer when the customer they referred orders for the first time",
+        check: points,
+    },
+    SettingSpec {
+        key: "points.birthday_bonus",
+        default: "0",
+        help: "points for an order on the customer's birthday (once a year)",
+        check: points,
+    },
+    SettingSpec {
+        key: "points.expiry_months",
+        default: "0",
+        help: "months after which earned points expire, oldest first (0: never)",
+        check: months,
+    },
+    SettingSpec {
+        key: "points.tiers",
+        default: "bronze:0,silver:1000,gold:5000",
+        help: "tiers by points earned in the last 12 months: name:from, lowest first",
+        check: tiers,
+    },
+    SettingSpec {
+        key: "points.redemption_value",
+        default: "0.01",
+        help: "what one point is worth when redeemed (the liability in report points)",
+        check: money,
+    },
+    SettingSpec {
+        key: "points.agent_grant_limit",
+        default: "500",
+        help: "most points an agent may grant at once (admins: any)",
+        check: points,
     },
     SettingSpec {
         key: "roles.default",

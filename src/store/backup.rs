@@ -100,6 +100,8 @@ fn copy_all(
         SETTINGS,
         ANSWERS,
         INFLUENCE,
+        POINTS,
+        CUSTOMER_POINTS,
         ROLES,
         AUDIT,
         AUDIT_BY_CUSTOMER,

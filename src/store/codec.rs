@@ -24,6 +24,9 @@ impl StoredRecord for Customer {
 impl StoredRecord for Order {
     const TYPE_NAME: &'static str = "loyal::Order@1";
 }
+impl StoredRecord for crate::domain::PointsEntry {
+    const TYPE_NAME: &'static str = "loyal::PointsEntry@1";
+}
 impl StoredRecord for FollowUp {
     const TYPE_NAME: &'static str = "loyal::FollowUp@1";
 }

@@ -32,6 +32,8 @@ impl Writer<'_> {
             reader::get_by_id(&self.customers, other)?.ok_or(StoreError::MissingCustomer(other))?;
         let orders = self.move_orders(other, keep)?;
         let (followups, care_plans, complaints) = self.move_children(other, keep)?;
+        // Points earned by orders move with the orders; what staff recorded moves here.
+        self.move_points(other, keep)?;
         let mut counts = MergeCounts {
             orders,
             followups,

@@ -20,6 +20,7 @@ mod open;
 mod ordered_insert;
 mod orders;
 mod pending_index;
+mod points;
 mod reader;
 mod records;
 pub mod schema;

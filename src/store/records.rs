@@ -5,7 +5,7 @@ use super::codec::{Encoded, Rec, StoredRecord};
 use super::error::StoreError;
 use super::reader;
 use super::writer::Writer;
-use crate::domain::{CarePlan, Complaint, CustomerId, FollowUp, Millis};
+use crate::domain::{CarePlan, Complaint, CustomerId, FollowUp, Millis, PointsEntry};
 use redb::{ReadableTable, Table};
 
 /// What an upsert did.
@@ -72,6 +72,21 @@ impl ChildRecord for Complaint {
     }
     fn sort_time(&self) -> Millis {
         self.opened_at
+    }
+}
+
+impl ChildRecord for PointsEntry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn customer(&self) -> CustomerId {
+        self.customer
+    }
+    fn set_customer(&mut self, customer: CustomerId) {
+        self.customer = customer;
+    }
+    fn sort_time(&self) -> Millis {
+        self.at
     }
 }
 
@@ -192,6 +207,45 @@ impl<'t> Writer<'t> {
             count: Count::Complaints,
             touched: &mut self.touched,
         }
+    }
+
+    fn points_tables(&mut self) -> Children<'_, 't, PointsEntry> {
+        Children {
+            table: &mut self.points,
+            index: &mut self.customer_points,
+            stats: &mut self.customer_stats,
+            count: Count::None,
+            touched: &mut self.touched,
+        }
+    }
+
+    /// A recorded points movement.
+    pub fn points_entry(&self, id: &str) -> Result<Option<PointsEntry>, StoreError> {
+        reader::get_by_key(&self.points, id)
+    }
+
+    /// A customer's recorded points movements, oldest first (as this transaction sees them).
+    pub fn points_of(&self, customer: CustomerId) -> Result<Vec<PointsEntry>, StoreError> {
+        let mut out = Vec::new();
+        for key in reader::child_keys(&self.customer_points, customer)? {
+            if let Some(entry) = reader::get_by_key(&self.points, &key)? {
+                out.push(entry);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn upsert_points_entry(&mut self, entry: &PointsEntry) -> Result<Change, StoreError> {
+        self.points_tables().upsert(entry)
+    }
+
+    /// Moves every recorded points movement of `from` to `to` (a merge).
+    pub(super) fn move_points(
+        &mut self,
+        from: CustomerId,
+        to: CustomerId,
+    ) -> Result<u64, StoreError> {
+        self.points_tables().move_all(from, to)
     }
 
     pub fn followup(&self, id: &str) -> Result<Option<FollowUp>, StoreError> {

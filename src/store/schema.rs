@@ -6,7 +6,7 @@ use redb::TableDefinition;
 
 /// The layout this build writes. Bump it, and add a step to [`migrate`], when a table or a
 /// record type name changes.
-pub const SCHEMA_VERSION: u64 = 14;
+pub const SCHEMA_VERSION: u64 = 15;
 
 /// The oldest version whose tables and records this build reads as they are (12 changed the
 /// complaint layout; 13 only added a table, which a reader does without): such a file can be
@@ -79,6 +79,12 @@ pub const INFLUENCE: TableDefinition<u64, Rec<crate::domain::Influence>> =
     TableDefinition::new("influence");
 pub const ANSWERS: TableDefinition<&str, Rec<crate::domain::Answer>> =
     TableDefinition::new("answers");
+/// Points movements staff recorded (grants, redemptions), by id...
+pub const POINTS: TableDefinition<&str, Rec<crate::domain::PointsEntry>> =
+    TableDefinition::new("points");
+/// ...and by (customer, time, id).
+pub const CUSTOMER_POINTS: TableDefinition<(u64, i64, &str), ()> =
+    TableDefinition::new("customer_points");
 /// The change log: (change counter, customer id) for the customers each commit touched.
 pub const CHANGED: TableDefinition<(u64, u64), ()> = TableDefinition::new("changed_customers");
 
@@ -92,6 +98,7 @@ pub mod meta_keys {
     pub const NEXT_COMPLAINT: &str = "next.complaint";
     pub const NEXT_AUDIT: &str = "next.audit";
     pub const NEXT_IMPORT: &str = "next.import";
+    pub const NEXT_POINTS: &str = "next.points";
     /// The latest time (ms) of any follow-up or complaint, stored as `u64` of the i64 bits.
     pub const LATEST_CONTACT: &str = "latest.contact_at";
     /// Set (to 1) in databases built by `loyal demo`, which may be replaced without asking.
@@ -131,6 +138,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
     txn.open_table(CHANGED)?;
     txn.open_table(ANSWERS)?;
     txn.open_table(INFLUENCE)?;
+    txn.open_table(POINTS)?;
+    txn.open_table(CUSTOMER_POINTS)?;
     Ok(())
 }
 
@@ -152,7 +161,8 @@ pub fn create_tables(txn: &redb::WriteTransaction) -> Result<(), redb::Error> {
 /// - 11 -> 12: complaints record the team they were routed to (`loyal::Complaint@3`);
 /// - 12 -> 13: the influence of opinion-leader customers (a new table only);
 /// - 13 -> 14: a care plan can be for a win-back call (a new `CarePurpose` value, added last,
-///   so stored records read as before; no data changes, but a build at 13 cannot read it).
+///   so stored records read as before; no data changes, but a build at 13 cannot read it);
+/// - 14 -> 15: the points ledger's recorded movements (new tables only).
 pub fn migrate(txn: &redb::WriteTransaction, from: u64) -> Result<(), MigrationError> {
     if (1..4).contains(&from) {
         super::legacy::upgrade_care_plans(txn)?;

@@ -48,6 +48,8 @@ pub struct Writer<'t> {
     pub(super) changed: Table<'t, (u64, u64), ()>,
     pub(super) answers: Table<'t, &'static str, Rec<crate::domain::Answer>>,
     pub(super) influence: Table<'t, u64, Rec<crate::domain::Influence>>,
+    pub(super) points: Table<'t, &'static str, Rec<crate::domain::PointsEntry>>,
+    pub(super) customer_points: Table<'t, (u64, i64, &'static str), ()>,
     /// The customers this transaction touched, for the change log.
     pub(super) touched: super::changes::Touched,
     who: super::open::Who,
@@ -91,6 +93,8 @@ impl<'t> Writer<'t> {
             changed: txn.open_table(CHANGED)?,
             answers: txn.open_table(ANSWERS)?,
             influence: txn.open_table(INFLUENCE)?,
+            points: txn.open_table(POINTS)?,
+            customer_points: txn.open_table(CUSTOMER_POINTS)?,
             touched: Default::default(),
             who: who.clone(),
             pending: None,
@@ -201,6 +205,7 @@ impl<'t> Writer<'t> {
             RecordIdKind::FollowUp => (meta_keys::NEXT_FOLLOWUP, "FU"),
             RecordIdKind::CarePlan => (meta_keys::NEXT_CARE_PLAN, "CP"),
             RecordIdKind::Complaint => (meta_keys::NEXT_COMPLAINT, "CM"),
+            RecordIdKind::Points => (meta_keys::NEXT_POINTS, "PT"),
         };
         // An imported file may already use ids of this series: skip past them, never reuse one.
         loop {
@@ -209,6 +214,7 @@ impl<'t> Writer<'t> {
                 RecordIdKind::FollowUp => self.followups.get(id.as_str())?.is_some(),
                 RecordIdKind::CarePlan => self.care_plans.get(id.as_str())?.is_some(),
                 RecordIdKind::Complaint => self.complaints.get(id.as_str())?.is_some(),
+                RecordIdKind::Points => self.points.get(id.as_str())?.is_some(),
             };
             if !taken {
                 return Ok(id);
@@ -559,6 +565,17 @@ impl<'t> Writer<'t> {
         Ok(out)
     }
 
+    /// A customer's orders, oldest first (as this transaction sees them).
+    pub fn orders_of(&self, customer: CustomerId) -> Result<Vec<crate::domain::Order>, StoreError> {
+        let mut out = Vec::new();
+        for key in self.order_keys_of(customer)? {
+            if let Some(order) = self.order(&key)? {
+                out.push(order);
+            }
+        }
+        Ok(out)
+    }
+
     /// The time stamp every write of this action records.
     pub fn now(&self) -> Millis {
         chrono::Utc::now().timestamp_millis()
@@ -571,4 +588,5 @@ pub enum RecordIdKind {
     FollowUp,
     CarePlan,
     Complaint,
+    Points,
 }
