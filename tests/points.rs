@@ -352,3 +352,40 @@ fn the_ledger_moves_to_another_system_and_back_without_counting_twice() {
         (4, "customer_id")
     );
 }
+
+/// The command line end to end: show, redeem (and its refusal), statement, the report's
+/// liability in JSON and CSV.
+#[test]
+fn the_points_commands_show_redeem_and_report_the_liability() {
+    use common::cli::{Cli, path};
+    let cli = Cli::new();
+    let customers = cli.file("c.csv", "customer_id,name\nA,Ann\nB,Bo\n");
+    let orders = cli.file(
+        "o.csv",
+        "order_id,customer_id,ordered_at,amount\nO1,A,2026-01-05,250.00\nO2,B,2026-02-05,99.99\nO3,B,2026-03-05,-20.00\n",
+    );
+    cli.ok(&["import", "customers", path(&customers)]);
+    cli.ok(&["import", "orders", path(&orders)]);
+    let shown: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["points", "show", "A", "--format", "json"])).unwrap();
+    assert_eq!(shown["balance"], 250);
+    assert_eq!(shown["tier"], "bronze");
+    let said = cli.fails(&["points", "redeem", "A", "300", "--reason", "gift"]);
+    assert!(said.contains("only 250 points"), "{said}");
+    let said = cli.ok(&["points", "redeem", "A", "200", "--reason", "gift box"]);
+    assert!(said.contains("balance now 50"), "{said}");
+    let statement = cli.ok(&["points", "statement", "A", "--format", "csv"]);
+    assert_eq!(statement.lines().count(), 3, "{statement}");
+    assert!(statement.lines().nth(2).unwrap().contains("gift box"));
+    // B: 99 earned, 20 taken back: 79. A: 50. The worth at 0.01 a point.
+    let report: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["report", "points", "--format", "json"])).unwrap();
+    assert_eq!(report["outstanding"], 129);
+    assert_eq!(report["value"], "1.29");
+    assert_eq!(report["customers"], 2);
+    let csv = cli.ok(&["report", "points", "--format", "csv"]);
+    assert!(
+        csv.starts_with("period_start,earned,taken_back,bonus,granted,redeemed,expired"),
+        "{csv}"
+    );
+}

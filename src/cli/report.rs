@@ -28,6 +28,8 @@ pub enum ReportKind {
     ChurnReasons,
     /// What the buyers of one item also buy: support, confidence and lift of each pair
     CrossSell,
+    /// Points outstanding and their worth, movements per period, customers per tier, tier moves
+    Points,
 }
 
 /// The cross-sell report's options (refused with any other report).
@@ -108,6 +110,13 @@ fn read(
     period: Period,
     by: Option<crate::service::SatisfactionBy>,
 ) -> anyhow::Result<Report> {
+    if kind == ReportKind::Points {
+        let as_of = args.as_of.unwrap_or_else(crate::service::today);
+        return Ok(Report::Points {
+            as_of,
+            report: service.points_report(as_of, period)?,
+        });
+    }
     if kind == ReportKind::Satisfaction {
         return Ok(Report::Satisfaction {
             as_of: crate::service::today(),
@@ -166,7 +175,8 @@ fn read(
         | ReportKind::Satisfaction
         | ReportKind::Influencers
         | ReportKind::ChurnReasons
-        | ReportKind::CrossSell => Report::Pareto {
+        | ReportKind::CrossSell
+        | ReportKind::Points => Report::Pareto {
             as_of,
             pareto: pareto_report(&table)?,
         },
@@ -191,6 +201,7 @@ impl Report {
             Report::ChurnReasons { rows, .. } => json(service, out, rows),
             Report::ChurnByOwner { rows, .. } => json(service, out, rows),
             Report::CrossSell { report, .. } => json(service, out, report),
+            Report::Points { report, .. } => json(service, out, report),
             Report::Churn { churn, .. } => {
                 // Each won-back customer as one object (its `customer` is the external id).
                 #[derive(serde::Serialize)]
@@ -248,6 +259,69 @@ fn print_table(report: &Report) {
                     percent(r.customer_share),
                     r.revenue.to_string(),
                     percent(r.revenue_share)
+                );
+            }
+        }
+        Report::Points { report, .. } => {
+            use crate::service::tier_title;
+            println!(
+                "{}",
+                t!(
+                    "cli-points-report-head",
+                    date = report.as_of.to_string(),
+                    customers = report.customers,
+                    outstanding = report.outstanding,
+                    value = report.value.to_string()
+                )
+            );
+            if report.below_zero > 0 {
+                println!(
+                    "{}",
+                    t!(
+                        "cli-points-report-below",
+                        n = report.below_zero,
+                        points = report.shortfall
+                    )
+                );
+            }
+            println!(
+                "{} {} {} {} {} {} {}",
+                fit(ts!("report-col-period_start"), 12),
+                fit_right(ts!("report-col-earned"), 10),
+                fit_right(ts!("report-col-taken_back"), 10),
+                fit_right(ts!("report-col-bonus"), 8),
+                fit_right(ts!("report-col-granted"), 8),
+                fit_right(ts!("report-col-redeemed"), 10),
+                fit_right(ts!("report-col-expired"), 10),
+            );
+            for p in &report.periods {
+                println!(
+                    "{} {:>10} {:>10} {:>8} {:>8} {:>10} {:>10}",
+                    fit(&p.period_start.to_string(), 12),
+                    p.earned,
+                    p.taken_back,
+                    p.bonus,
+                    p.granted,
+                    p.redeemed,
+                    p.expired
+                );
+            }
+            for t in &report.tiers {
+                println!(
+                    "{} {:>9}",
+                    fit(&tier_title(t.tier.as_deref()), 12),
+                    t.customers
+                );
+            }
+            for m in &report.moves {
+                println!(
+                    "{}",
+                    t!(
+                        "cli-points-report-move",
+                        from = tier_title(m.from.as_deref()),
+                        to = tier_title(m.to.as_deref()),
+                        n = m.customers
+                    )
                 );
             }
         }

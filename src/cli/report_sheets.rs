@@ -59,6 +59,10 @@ pub(super) enum Report {
         as_of: NaiveDate,
         report: crate::service::CrossSellReport,
     },
+    Points {
+        as_of: NaiveDate,
+        report: crate::service::PointsReport,
+    },
 }
 
 impl Report {
@@ -75,7 +79,8 @@ impl Report {
             | Report::Influencers { as_of, .. }
             | Report::ChurnReasons { as_of, .. }
             | Report::ChurnByOwner { as_of, .. }
-            | Report::CrossSell { as_of, .. } => *as_of,
+            | Report::CrossSell { as_of, .. }
+            | Report::Points { as_of, .. } => *as_of,
         }
     }
 }
@@ -107,6 +112,20 @@ const CROSS_SELL: &[(&str, ColumnKind)] = &[
     ("confidence", Share),
     ("lift", Share),
 ];
+const POINTS_PERIODS: &[(&str, ColumnKind)] = &[
+    ("period_start", Date),
+    ("earned", Count),
+    ("taken_back", Count),
+    ("bonus", Count),
+    ("granted", Count),
+    ("redeemed", Count),
+    ("expired", Count),
+];
+const POINTS_SUMMARY: &[(&str, ColumnKind)] =
+    &[("measure", Text(36)), ("points", Count), ("worth", Amount)];
+const POINTS_TIERS: &[(&str, ColumnKind)] = &[("tier", Text(16)), ("customers", Count)];
+const POINTS_MOVES: &[(&str, ColumnKind)] =
+    &[("from", Text(16)), ("to", Text(16)), ("customers", Count)];
 const PARETO: &[(&str, ColumnKind)] = &[("customer_share", Share), ("revenue_share", Share)];
 const PARETO_SUMMARY: &[(&str, ColumnKind)] = &[("measure", Text(36)), ("value", Amount)];
 const CHURN: &[(&str, ColumnKind)] = &[
@@ -192,6 +211,10 @@ const ALL: &[&[(&str, ColumnKind)]] = &[
     OWNER,
     RFM,
     CROSS_SELL,
+    POINTS_PERIODS,
+    POINTS_SUMMARY,
+    POINTS_TIERS,
+    POINTS_MOVES,
 ];
 
 /// The catalogue ids of every report column's title (for the catalogue's own check).
@@ -278,6 +301,47 @@ pub(super) fn fill(report: &Report, sink: &mut dyn SheetSink) -> anyhow::Result<
                         value: r.lift,
                         decimals: 4,
                     },
+                ])?;
+            }
+        }
+        Report::Points { report, .. } => {
+            use crate::service::tier_title;
+            sink.begin(ts!("report-sheet-points"), &columns(POINTS_PERIODS))?;
+            for p in &report.periods {
+                sink.row(&[
+                    Cell::Date(p.period_start),
+                    Cell::Count(p.earned),
+                    Cell::Count(p.taken_back),
+                    Cell::Count(p.bonus),
+                    Cell::Count(p.granted),
+                    Cell::Count(p.redeemed),
+                    Cell::Count(p.expired),
+                ])?;
+            }
+            sink.begin(ts!("report-sheet-summary"), &columns(POINTS_SUMMARY))?;
+            sink.row(&[
+                Cell::Text(t!("report-points-outstanding")),
+                Cell::Count(report.outstanding),
+                Cell::Money(report.value),
+            ])?;
+            sink.row(&[
+                Cell::Text(t!("report-points-shortfall")),
+                Cell::Count(report.shortfall),
+                Cell::Empty,
+            ])?;
+            sink.begin(ts!("report-sheet-tiers"), &columns(POINTS_TIERS))?;
+            for t in &report.tiers {
+                sink.row(&[
+                    Cell::Text(tier_title(t.tier.as_deref())),
+                    count(t.customers),
+                ])?;
+            }
+            sink.begin(ts!("report-sheet-tier-moves"), &columns(POINTS_MOVES))?;
+            for m in &report.moves {
+                sink.row(&[
+                    Cell::Text(tier_title(m.from.as_deref())),
+                    Cell::Text(tier_title(m.to.as_deref())),
+                    count(m.customers),
                 ])?;
             }
         }

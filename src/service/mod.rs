@@ -66,7 +66,8 @@ pub use lifetime::{Lifetime, LifetimeFit, NEXT_DAYS, SLIPPING_DROP, SLIPPING_WIN
 pub use local_dates::{LocalDates, local_time, today};
 pub use lookup::{LookupHit, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchKind};
 pub use points::{
-    EXPIRING_DAYS, ExpiringRow, POINTS_COLUMNS, PointsLine, PointsRow, PointsSummary, tier_title,
+    EXPIRING_DAYS, ExpiringRow, POINTS_COLUMNS, PointsLine, PointsPeriod, PointsReport, PointsRow,
+    PointsSummary, TierCount, TierMove, tier_title,
 };
 pub use reminders::{Reminders, SLA_SOON_MS};
 pub use reports::{
