@@ -125,6 +125,15 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 }
 
 /// A whole number with thousands separators: `1,204`, `300,000`.
+/// [`thousands`] of a number that may be below zero: `-1,205`.
+pub fn thousands_signed(n: i64) -> String {
+    if n < 0 {
+        format!("-{}", thousands(n.unsigned_abs()))
+    } else {
+        thousands(n.unsigned_abs())
+    }
+}
+
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

@@ -1419,3 +1419,60 @@ fn the_customers_table_filters_the_slipping_and_sorts_by_lifetime_value() {
     assert!(ids.windows(2).all(|w| clv(&w[0]) >= clv(&w[1])));
     assert!(clv(&ids[0]) > 0.0);
 }
+
+/// On the card: `r` redeems against the balance the form shows, `a` grants; the card's points
+/// line follows; a save after a colleague's redemption moved the balance is refused.
+#[test]
+fn points_are_redeemed_and_granted_from_the_card() {
+    let mut b = bench();
+    b.press("/6542");
+    b.code(KeyCode::Enter);
+    let id = b.app.card.as_ref().map(|c| c.id).expect("card");
+    let balance = |b: &workbench::Bench| {
+        let now = chrono::Utc::now().timestamp_millis();
+        b.app
+            .service()
+            .points_summary(id, now, 0)
+            .expect("points")
+            .balance
+    };
+    let before = balance(&b);
+    assert!(before > 60, "{before}");
+    assert!(b.screen(120, 40).contains(&format!("{before} points")));
+    b.press("r");
+    assert!(matches!(b.app.overlay, Some(Overlay::Form(_))));
+    b.typed("50")
+        .code(KeyCode::Tab)
+        .typed("gift box")
+        .code(KeyCode::Enter);
+    assert!(b.app.overlay.is_none(), "form closed after the save");
+    let status = b.app.status.clone().expect("status");
+    assert!(status.text.contains("50 points redeemed"), "{status:?}");
+    let after = balance(&b);
+    assert_eq!(after, before - 50);
+    assert!(b.screen(120, 40).contains(&format!("{after} points")));
+    // More than the balance: refused in the form, nothing written.
+    b.press("r");
+    b.typed(&(after + 1).to_string())
+        .code(KeyCode::Tab)
+        .typed("too much")
+        .code(KeyCode::Enter);
+    assert!(
+        matches!(b.app.overlay, Some(Overlay::Form(_))),
+        "the form stays"
+    );
+    assert!(b.screen(120, 40).contains(&format!("only {after} points")));
+    b.code(KeyCode::Esc).press("y");
+    // A colleague redeems while the form is open: the save is refused.
+    b.press("a");
+    b.app
+        .service()
+        .redeem_points(id, 5, "colleague", None)
+        .expect("colleague");
+    b.typed("20")
+        .code(KeyCode::Tab)
+        .typed("late parcel")
+        .code(KeyCode::Enter);
+    assert!(b.screen(120, 40).contains("changed since you looked"));
+    assert_eq!(balance(&b), after - 5);
+}

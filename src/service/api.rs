@@ -101,6 +101,20 @@ pub enum Request {
         calls: Vec<super::SlippingCall>,
         due: NaiveDate,
     },
+    /// A customer's points now: balance, tier, what expires soon, the `last` movements.
+    PointsSummary {
+        customer: CustomerId,
+        last: usize,
+    },
+    /// Redeem or grant points (see [`Service::redeem_points`]); `expected`: the balance the
+    /// person saw, refused when it moved.
+    RecordPoints {
+        customer: CustomerId,
+        kind: crate::domain::PointsKind,
+        points: i64,
+        reason: String,
+        expected: Option<i64>,
+    },
     /// Up to `limit` things the customer has not bought that buyers like them buy.
     Suggestions {
         customer: CustomerId,
@@ -259,6 +273,8 @@ pub enum Response {
     Churn(Box<ChurnReport>),
     ClvTracking(Box<super::ClvReport>),
     Suggestions(Vec<super::Suggestion>),
+    Points(Box<super::PointsSummary>),
+    PointsEntry(Box<crate::domain::PointsEntry>),
     ChurnByOwner(Vec<super::OwnerChurn>),
     Satisfaction(Vec<super::SatisfactionRow>),
     Due(Vec<DueRow>),
@@ -413,6 +429,23 @@ impl Service {
                 let (created, existing) = self.plan_slipping(&calls, due)?;
                 Response::Planned { created, existing }
             }
+            Request::PointsSummary { customer, last } => Response::Points(Box::new(
+                self.points_summary(customer, chrono::Utc::now().timestamp_millis(), last)?,
+            )),
+            Request::RecordPoints {
+                customer,
+                kind,
+                points,
+                reason,
+                expected,
+            } => Response::PointsEntry(Box::new(match kind {
+                crate::domain::PointsKind::Redeemed => {
+                    self.redeem_points(customer, points, &reason, expected)?
+                }
+                crate::domain::PointsKind::Granted => {
+                    self.grant_points(customer, points, &reason, expected)?
+                }
+            })),
             Request::Suggestions { customer, limit } => {
                 Response::Suggestions(self.suggestions(customer, limit)?)
             }

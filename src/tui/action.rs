@@ -237,6 +237,8 @@ actions! {
     Assign = "assign";
     Route = "route";
     SetInfluence = "set_influence";
+    RedeemPoints = "redeem_points";
+    GrantPoints = "grant_points";
     AsOf = "as_of";
     LogCall = "log_call";
     PlanReorders = "plan_reorders";

@@ -85,6 +85,8 @@ pub enum Asker {
     CardAudit,
     /// The open card's suggestions (what buyers like them also buy).
     Suggestions,
+    /// The open card's points.
+    Points,
     /// The audit trail's own view.
     Audit,
     /// The roles view.

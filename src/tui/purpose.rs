@@ -24,6 +24,7 @@ mod answers;
 mod complaint;
 mod files;
 mod influence;
+mod points;
 mod reload;
 
 pub use files::ImportRequest;
@@ -75,6 +76,12 @@ pub enum Purpose {
     },
     SetInfluence {
         customer: CustomerId,
+    },
+    /// Redeem or grant points; `balance`: what the form showed (a save refuses when it moved).
+    Points {
+        customer: CustomerId,
+        kind: crate::domain::PointsKind,
+        balance: i64,
     },
 }
 
@@ -618,6 +625,11 @@ impl Purpose {
             }
             Purpose::SetRole => admin::set_role_job(form)?,
             Purpose::SetInfluence { customer } => influence::save_job(form, customer)?,
+            Purpose::Points {
+                customer,
+                kind,
+                balance,
+            } => points::save_job(form, customer, kind, balance)?,
             Purpose::Merge { keep } => admin::merge_job(form, keep)?,
             Purpose::Export => files::export_job(form)?,
             Purpose::NewAnswer | Purpose::EditAnswer { .. } | Purpose::RemoveAnswer { .. } => {

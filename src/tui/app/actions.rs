@@ -93,6 +93,8 @@ impl App {
             | Action::OpenComplaint
             | Action::AddCarePlan
             | Action::SetInfluence
+            | Action::RedeemPoints
+            | Action::GrantPoints
             | Action::EditCustomer => match self.focused().customer() {
                 Some(id) => self.open_customer_form(action, id),
                 None => self.error(t!("select-customer-first")),
@@ -192,6 +194,7 @@ impl App {
                 self.card = Some(card);
                 self.load(Asker::CardAudit);
                 self.load(Asker::Suggestions);
+                self.load(Asker::Points);
             }
             Err(e) => self.error(e),
         }

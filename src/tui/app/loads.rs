@@ -97,7 +97,7 @@ impl App {
             // The card closed, or its complaint did, before the load was asked for.
             None if matches!(
                 asker,
-                Asker::CardAudit | Asker::Suggestions | Asker::ComplaintDetail
+                Asker::CardAudit | Asker::Suggestions | Asker::Points | Asker::ComplaintDetail
             ) => {}
             None => self.error(t!("tui-bug-no-load", asker = format!("{asker:?}"))),
         }
@@ -130,6 +130,7 @@ impl App {
             // The card was closed before its changes were read.
             (Asker::CardAudit, Response::Audit(_)) => {}
             (Asker::Suggestions, Response::Suggestions(_)) => {}
+            (Asker::Points, Response::Points(_)) => {}
             (Asker::Audit, Response::Audit(entries)) => {
                 let lines = entries
                     .iter()

@@ -23,6 +23,23 @@ impl App {
             Action::OpenComplaint => Purpose::complaint_open_form(&customer),
             Action::AddCarePlan => Purpose::care_plan_form(&customer),
             Action::SetInfluence => Purpose::influence_form(&customer, influence.as_ref()),
+            Action::RedeemPoints | Action::GrantPoints => {
+                let request = crate::service::Request::PointsSummary {
+                    customer: id,
+                    last: 0,
+                };
+                let balance = match self.service.handle(request) {
+                    Ok(crate::service::Response::Points(p)) => p.balance,
+                    Ok(_) => return self.error(super::asking::unexpected(&t!("card-reading-bug"))),
+                    Err(e) => return self.error(e.to_string()),
+                };
+                let kind = if action == Action::RedeemPoints {
+                    crate::domain::PointsKind::Redeemed
+                } else {
+                    crate::domain::PointsKind::Granted
+                };
+                Purpose::points_form(&customer, kind, balance)
+            }
             _ => Purpose::edit_customer_form(&customer, referrer.as_deref()),
         };
         self.open_form(form);

@@ -232,6 +232,13 @@ fn value_parts(card: &CardPane, cx: &CallContext<'_>) -> Vec<String> {
             if let Some(class) = row.value_class {
                 parts.push(class.title().to_owned());
             }
+            if let Some(p) = &card.points {
+                parts.push(t!(
+                    "call-points",
+                    balance = crate::text::thousands_signed(p.balance),
+                    tier = crate::service::tier_title(p.tier.as_deref())
+                ));
+            }
             if let Some(l) = row.lifetime {
                 let alive = super::percent(l.p_alive);
                 parts.push(if l.slipping() {
@@ -330,6 +337,13 @@ fn talking_points(card: &CardPane, cx: &CallContext<'_>) -> Vec<String> {
                 t!("talk-quiet-for", days = quiet_for)
             });
         }
+    }
+    if let Some(p) = card.points.as_ref().filter(|p| p.expiring_soon > 0) {
+        points.push(t!(
+            "talk-points-expiring",
+            points = p.expiring_soon,
+            days = crate::service::EXPIRING_DAYS
+        ));
     }
     // The best thing to offer, last: the card lists the others.
     if let Some(s) = card.suggestions.as_ref().and_then(|s| s.first()) {

@@ -45,6 +45,8 @@ pub struct CardPane {
     pub audit: Option<Vec<crate::domain::AuditEntry>>,
     /// What buyers like them also buy, once the background read answers.
     pub suggestions: Option<Vec<crate::service::Suggestion>>,
+    /// Their points, once the background read answers.
+    pub points: Option<crate::service::PointsSummary>,
     pub scroll: usize,
     /// Lines of the last draw (to stop scrolling at the end).
     pub lines: Cell<usize>,
@@ -84,6 +86,7 @@ impl CardPane {
             open_complaints,
             audit: None,
             suggestions: None,
+            points: None,
             scroll: 0,
             lines: Cell::new(0),
             page: Cell::new(1),
@@ -322,6 +325,15 @@ impl CardPane {
                 if let Some(l) = row.lifetime {
                     out.push(field(ts!("card-lifetime"), lifetime_words(&l, currency)));
                 }
+                match &self.points {
+                    None => out.push(field(ts!("card-points"), t!("card-points-wait"))),
+                    Some(p) => {
+                        out.push(field(ts!("card-points"), points_words(p)));
+                        for line in &p.last {
+                            out.push(field("", points_line_words(line)));
+                        }
+                    }
+                }
                 match &self.suggestions {
                     None => out.push(field(ts!("card-suggest"), t!("card-suggest-wait"))),
                     Some(s) if s.is_empty() => {}
@@ -446,6 +458,10 @@ impl Component for CardPane {
                 customer: self.id,
                 limit: SUGGESTIONS_SHOWN,
             }),
+            Asker::Points => Some(Request::PointsSummary {
+                customer: self.id,
+                last: POINTS_SHOWN,
+            }),
             _ => None,
         }
     }
@@ -460,6 +476,10 @@ impl Component for CardPane {
                 self.suggestions = Some(found);
                 Ok(Vec::new())
             }
+            (Asker::Points, Response::Points(summary)) => {
+                self.points = Some(*summary);
+                Ok(Vec::new())
+            }
             (_, response) => Err(response),
         }
     }
@@ -470,6 +490,7 @@ impl Component for CardPane {
             Change::Committed | Change::Rescoring => vec![
                 Effect::Load(Asker::CardAudit),
                 Effect::Load(Asker::Suggestions),
+                Effect::Load(Asker::Points),
             ],
         }
     }
@@ -520,6 +541,44 @@ pub fn lifetime_words(l: &crate::service::Lifetime, currency: &str) -> String {
         }
         None => format!("{alive} · {next}"),
     }
+}
+
+/// The latest points movements a card shows.
+pub const POINTS_SHOWN: usize = 3;
+
+/// `1,205 points (worth 12.05) · silver · 120 expire within 30 days`.
+pub fn points_words(p: &crate::service::PointsSummary) -> String {
+    let mut words = t!(
+        "card-points-line",
+        balance = crate::text::thousands_signed(p.balance),
+        value = p.value.to_string(),
+        tier = crate::service::tier_title(p.tier.as_deref())
+    );
+    if p.balance < 0 {
+        words.push_str(&format!(" · {}", t!("card-points-below-zero")));
+    }
+    if p.expiring_soon > 0 {
+        words.push_str(&format!(
+            " · {}",
+            t!(
+                "card-points-expiring",
+                points = p.expiring_soon,
+                days = crate::service::EXPIRING_DAYS
+            )
+        ));
+    }
+    words
+}
+
+/// `2026-12-04 redeemed -100 (gift box)`.
+pub fn points_line_words(l: &crate::service::PointsLine) -> String {
+    let date = crate::tui::widgets::local_time(l.at);
+    let why = l
+        .reason
+        .as_deref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_else(|| format!(" {}", l.reference));
+    format!("{date} {} {:+}{why}", l.movement.title(), l.points)
 }
 
 /// The most things suggested on a card.
