@@ -149,6 +149,15 @@ fn every_command_s_json_has_the_documented_shape() {
         ("whoami", vec!["whoami"]),
         ("role_list", vec!["role", "list"]),
         ("audit", vec!["audit", "--limit", "2"]),
+        (
+            "points_show",
+            vec!["points", "show", "C-000002", "--as-of", "2026-11-20"],
+        ),
+        ("points_statement", vec!["points", "statement", "C-000002"]),
+        (
+            "report_points",
+            [&["report", "points"][..], &as_of].concat(),
+        ),
     ];
     for (name, args) in cases {
         insta::assert_snapshot!(format!("json_{name}"), db.json(&args));
