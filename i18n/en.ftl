@@ -2506,3 +2506,4 @@ field-points = Points
 points-saved = { $id }: { $points } points { $kind }
 points-saved-plain = points saved
 talk-points-expiring = { $points } points expire within { $days } days: offer to redeem
+setting-points-tier_multipliers = points multipliers by tier at the time of the order, e.g. silver:1.25,gold:1.5

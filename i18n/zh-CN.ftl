@@ -2377,3 +2377,4 @@ field-points = 积分
 points-saved = { $id }：{ $kind } { $points } 积分
 points-saved-plain = 积分已保存
 talk-points-expiring = { $points } 积分将在 { $days } 天内过期：提醒兑换
+setting-points-tier_multipliers = 按下单时所在等级的积分倍数，例如 silver:1.25,gold:1.5

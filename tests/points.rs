@@ -213,6 +213,49 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// With points that expire: what is left is the recount less what expired, expiry only
+    /// grows as the date moves on, and every line's balance follows from the one before.
+    #[test]
+    fn expiry_only_takes_away_and_the_statement_adds_up(
+        months in 1u32..8,
+        writes in proptest::collection::vec(write(), 1..20),
+        later in 0i64..400,
+    ) {
+        let db = seeded();
+        db.service.set_team_setting("points.expiry_months", Some(&months.to_string())).unwrap();
+        let mut last = String::new();
+        let mut model = Model::new();
+        for w in &writes {
+            apply(&db, w, &mut last, &mut model);
+        }
+        let want = recount(&db, &model);
+        let now = chrono::Utc::now().timestamp_millis();
+        let then = now + later * 86_400_000;
+        for id in 0..5u8 {
+            let Ok(c) = db.service.resolve(&key(id)) else { continue };
+            let s = db.service.points_summary(c, now, 0).unwrap();
+            let expected = want.get(&s.customer_id).copied().unwrap_or(0);
+            prop_assert_eq!(s.balance, expected - s.expired, "K{} after {:?}", id, writes);
+            prop_assert_eq!(
+                s.balance,
+                s.earned + s.bonus + s.granted - s.taken_back - s.redeemed - s.expired
+            );
+            let after = db.service.points_summary(c, then, 0).unwrap();
+            prop_assert!(after.expired >= s.expired);
+            let lines = db.service.points_statement(c, None, then).unwrap();
+            let mut running = 0;
+            for l in &lines {
+                running += l.points;
+                prop_assert_eq!(l.balance, running);
+            }
+            prop_assert_eq!(running, after.balance);
+        }
+    }
+}
+
 #[test]
 fn a_redemption_beyond_the_balance_is_refused_with_the_balance() {
     let db = seeded();

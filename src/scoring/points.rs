@@ -24,6 +24,9 @@ pub struct PointsRules {
     pub expiry_months: u32,
     /// Tier names with the points earned in the last 12 months they start at, lowest first.
     pub tiers: Vec<(String, i64)>,
+    /// Tier name -> multiplier in hundredths of what an order earns while the customer is in
+    /// that tier (the tier of the 12 months before the order); others earn at 100.
+    pub tier_multipliers: Vec<(String, i64)>,
 }
 
 impl Default for PointsRules {
@@ -39,6 +42,7 @@ impl Default for PointsRules {
                 ("silver".into(), 1000),
                 ("gold".into(), 5000),
             ],
+            tier_multipliers: Vec::new(),
         }
     }
 }
@@ -93,6 +97,16 @@ impl PointsRules {
             i128::from(cents).abs() * i128::from(self.per_unit) * i128::from(factor) / 1_000_000;
         let points = i64::try_from(points).unwrap_or(i64::MAX);
         if cents < 0 { -points } else { points }
+    }
+
+    /// The multiplier (hundredths) of an order placed while in `tier`.
+    fn tier_factor(&self, tier: Option<&str>) -> i64 {
+        tier.and_then(|t| {
+            self.tier_multipliers
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(t))
+        })
+        .map_or(100, |(_, f)| *f)
     }
 
     /// The tier of someone who earned `points` in the last 12 months.
@@ -274,8 +288,32 @@ pub fn ledger(mut events: Vec<Event>, rules: &PointsRules, as_of: Millis) -> Led
         balance: 0,
         ledger: Ledger::default(),
     };
-    for e in events {
+    for mut e in events {
         run.expire_until(e.at);
+        // An order earns more in a higher tier: the tier of the 12 months before it.
+        if !rules.tier_multipliers.is_empty() && matches!(e.source, Source::Order { .. }) {
+            let since = sub_months(e.at, 12);
+            let window: i64 = run
+                .ledger
+                .lines
+                .iter()
+                .rev()
+                .take_while(|l| l.at > since)
+                .filter(|l| {
+                    matches!(
+                        l.movement,
+                        Movement::Earned | Movement::TakenBack | Movement::Bonus
+                    )
+                })
+                .map(|l| l.points)
+                .sum();
+            let factor = rules.tier_factor(rules.tier_of(window));
+            e.points =
+                i64::try_from(i128::from(e.points) * i128::from(factor) / 100).unwrap_or(i64::MAX);
+            if e.points == 0 {
+                continue;
+            }
+        }
         let movement = match (&e.source, e.points > 0) {
             (Source::Order { .. }, true) => Movement::Earned,
             (Source::Order { .. }, false) => Movement::TakenBack,
@@ -410,6 +448,24 @@ mod tests {
         assert_eq!(l.balance, -30);
         assert!(l.lots.is_empty(), "the new points paid the shortfall first");
         assert_eq!((l.earned, l.taken_back, l.redeemed), (150, 100, 80));
+    }
+
+    #[test]
+    fn an_order_in_a_higher_tier_earns_more() {
+        let rules = PointsRules {
+            tier_multipliers: PointsRules::parse_multipliers("silver:1.5").unwrap(),
+            ..PointsRules::default()
+        };
+        // 1000 makes them silver; the next order earns half as much again; an order more
+        // than 12 months after the first is back at bronze.
+        let events = vec![
+            order(0, 1000, "A"),
+            order(10 * DAY, 100, "B"),
+            order(400 * DAY, 100, "C"),
+        ];
+        let l = ledger(events, &rules, 500 * DAY);
+        let points: Vec<i64> = l.lines.iter().map(|l| l.points).collect();
+        assert_eq!(points, [1000, 150, 100]);
     }
 
     #[test]

@@ -205,6 +205,10 @@ impl Service {
                 .unwrap_or(0),
             tiers: PointsRules::parse_tiers(&self.team_setting("points.tiers")?)
                 .unwrap_or_default(),
+            tier_multipliers: PointsRules::parse_multipliers(
+                &self.team_setting("points.tier_multipliers")?,
+            )
+            .unwrap_or_default(),
         })
     }
 

@@ -291,6 +291,12 @@ pub const TEAM_SETTINGS: &[SettingSpec] = &[
         check: multipliers,
     },
     SettingSpec {
+        key: "points.tier_multipliers",
+        default: "",
+        help: "points multipliers by tier at the time of the order, e.g. silver:1.25,gold:1.5",
+        check: multipliers,
+    },
+    SettingSpec {
         key: "points.referral_bonus",
         default: "0",
         help: "points to a referrer when the customer they referred orders for the first time",
