@@ -2507,3 +2507,4 @@ points-saved = { $id }: { $points } points { $kind }
 points-saved-plain = points saved
 talk-points-expiring = { $points } points expire within { $days } days: offer to redeem
 setting-points-tier_multipliers = points multipliers by tier at the time of the order, e.g. silver:1.25,gold:1.5
+setting-bad-per-unit = { $value } is not a number of points per 1.00 from 0 to 10000.00

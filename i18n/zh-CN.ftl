@@ -2378,3 +2378,4 @@ points-saved = { $id }：{ $kind } { $points } 积分
 points-saved-plain = 积分已保存
 talk-points-expiring = { $points } 积分将在 { $days } 天内过期：提醒兑换
 setting-points-tier_multipliers = 按下单时所在等级的积分倍数，例如 silver:1.25,gold:1.5
+setting-bad-per-unit = { $value } 不是 0 到 10000.00 之间的每 1.00 积分数

@@ -432,3 +432,28 @@ fn the_points_commands_show_redeem_and_report_the_liability() {
         "{csv}"
     );
 }
+
+/// Rolling back the import that created a customer keeps the file when points were granted
+/// or redeemed on it: the ledger never names a customer that is gone.
+#[test]
+fn a_rollback_keeps_a_file_the_ledger_names() {
+    use common::cli::{Cli, path};
+    let cli = Cli::new();
+    let customers = cli.file("c.csv", "customer_id,name\nNEW,New Customer\nOTHER,Other\n");
+    cli.ok(&["import", "customers", path(&customers)]);
+    cli.ok(&["points", "grant", "NEW", "10", "--reason", "welcome"]);
+    let imports: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["imports", "--format", "json"])).unwrap();
+    let id = imports[0]["id"]
+        .as_u64()
+        .expect("an import run")
+        .to_string();
+    cli.ok(&["imports", "rollback", &id]);
+    // OTHER went with the rollback; NEW stays, with its ledger line.
+    cli.fails(&["points", "show", "OTHER"]);
+    let shown: serde_json::Value =
+        serde_json::from_str(&cli.ok(&["points", "show", "NEW", "--format", "json"])).unwrap();
+    assert_eq!(shown["balance"], 10);
+    let export = cli.ok(&["points", "export"]);
+    assert!(export.lines().nth(1).unwrap().contains(",NEW,"), "{export}");
+}

@@ -1418,6 +1418,21 @@ fn the_customers_table_filters_the_slipping_and_sorts_by_lifetime_value() {
     let ids = &b.app.panes.customers.ids;
     assert!(ids.windows(2).all(|w| clv(&w[0]) >= clv(&w[1])));
     assert!(clv(&ids[0]) > 0.0);
+    // Reversed: least value first, and the customers without a value still last.
+    b.press("S");
+    let ids = &b.app.panes.customers.ids;
+    let valued = |id: &u64| clv(id) > f32::MIN;
+    let first_unvalued = ids
+        .iter()
+        .position(|id| !valued(id))
+        .expect("prospects have none");
+    assert!(first_unvalued > 0);
+    assert!(ids[first_unvalued..].iter().all(|id| !valued(id)));
+    assert!(
+        ids[..first_unvalued]
+            .windows(2)
+            .all(|w| clv(&w[0]) <= clv(&w[1]))
+    );
 }
 
 /// On the card: `r` redeems against the balance the form shows, `a` grants; the card's points

@@ -92,22 +92,15 @@ pub enum PointsAction {
     },
 }
 
-/// The end of `day` (local), or now.
+/// The last moment of `day` (local), or now.
 fn moment(day: Option<NaiveDate>) -> i64 {
-    day.and_then(|d| d.and_hms_opt(23, 59, 59))
-        .and_then(|t| t.and_local_timezone(chrono::Local).earliest())
-        .map_or_else(
-            || chrono::Utc::now().timestamp_millis(),
-            |t| t.timestamp_millis(),
-        )
+    day.map_or_else(
+        || chrono::Utc::now().timestamp_millis(),
+        crate::service::end_of_day,
+    )
 }
 
-/// The start of `day` (local).
-fn day_start(day: NaiveDate) -> i64 {
-    day.and_hms_opt(0, 0, 0)
-        .and_then(|t| t.and_local_timezone(chrono::Local).earliest())
-        .map_or(0, |t| t.timestamp_millis())
-}
+use crate::service::start_of_day as day_start;
 
 fn line_cells(l: &PointsLine) -> Vec<String> {
     vec![

@@ -95,7 +95,8 @@ impl PointsRules {
             .map_or(100, |(_, f)| *f);
         let points =
             i128::from(cents).abs() * i128::from(self.per_unit) * i128::from(factor) / 1_000_000;
-        let points = i64::try_from(points).unwrap_or(i64::MAX);
+        // Bounded well inside i64, so that the sums of a history cannot overflow.
+        let points = i64::try_from(points.min(1_000_000_000_000)).unwrap_or(0);
         if cents < 0 { -points } else { points }
     }
 
@@ -288,6 +289,9 @@ pub fn ledger(mut events: Vec<Event>, rules: &PointsRules, as_of: Millis) -> Led
         balance: 0,
         ledger: Ledger::default(),
     };
+    // The tier factor the latest order earned at: what a refund takes back at (a refund does
+    // not say which order it refunds; it usually follows that order).
+    let mut last_factor = 100i64;
     for mut e in events {
         run.expire_until(e.at);
         // An order earns more in a higher tier: the tier of the 12 months before it.
@@ -307,9 +311,11 @@ pub fn ledger(mut events: Vec<Event>, rules: &PointsRules, as_of: Millis) -> Led
                 })
                 .map(|l| l.points)
                 .sum();
-            let factor = rules.tier_factor(rules.tier_of(window));
+            if e.points > 0 {
+                last_factor = rules.tier_factor(rules.tier_of(window));
+            }
             e.points =
-                i64::try_from(i128::from(e.points) * i128::from(factor) / 100).unwrap_or(i64::MAX);
+                i64::try_from(i128::from(e.points) * i128::from(last_factor) / 100).unwrap_or(0);
             if e.points == 0 {
                 continue;
             }
@@ -344,7 +350,7 @@ pub fn ledger(mut events: Vec<Event>, rules: &PointsRules, as_of: Millis) -> Led
         } else {
             run.spend(-e.points);
         }
-        run.balance += e.points;
+        run.balance = run.balance.saturating_add(e.points);
         run.ledger.lines.push(Line {
             at: e.at,
             movement,
@@ -456,16 +462,17 @@ mod tests {
             tier_multipliers: PointsRules::parse_multipliers("silver:1.5").unwrap(),
             ..PointsRules::default()
         };
-        // 1000 makes them silver; the next order earns half as much again; an order more
-        // than 12 months after the first is back at bronze.
+        // 1000 makes them silver; the next order earns half as much again, and its refund
+        // takes back as much; an order more than 12 months after the first is back at bronze.
         let events = vec![
             order(0, 1000, "A"),
             order(10 * DAY, 100, "B"),
+            order(11 * DAY, -100, "B-refund"),
             order(400 * DAY, 100, "C"),
         ];
         let l = ledger(events, &rules, 500 * DAY);
         let points: Vec<i64> = l.lines.iter().map(|l| l.points).collect();
-        assert_eq!(points, [1000, 150, 100]);
+        assert_eq!(points, [1000, 150, -150, 100]);
     }
 
     #[test]

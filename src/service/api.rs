@@ -272,7 +272,11 @@ pub enum Response {
     Pareto(Box<Pareto>),
     Churn(Box<ChurnReport>),
     ClvTracking(Box<super::ClvReport>),
-    Suggestions(Vec<super::Suggestion>),
+    /// What to offer `customer` (named, so that a late answer is not shown on another card).
+    Suggestions {
+        customer: CustomerId,
+        found: Vec<super::Suggestion>,
+    },
     Points(Box<super::PointsSummary>),
     PointsEntry(Box<crate::domain::PointsEntry>),
     ChurnByOwner(Vec<super::OwnerChurn>),
@@ -446,9 +450,10 @@ impl Service {
                     self.grant_points(customer, points, &reason, expected)?
                 }
             })),
-            Request::Suggestions { customer, limit } => {
-                Response::Suggestions(self.suggestions(customer, limit)?)
-            }
+            Request::Suggestions { customer, limit } => Response::Suggestions {
+                customer,
+                found: self.suggestions(customer, limit)?,
+            },
             Request::ClvTracking { as_of, weeks } => {
                 Response::ClvTracking(Box::new(self.clv_tracking(as_of, weeks)?))
             }

@@ -153,20 +153,24 @@ impl Service {
         customer: crate::domain::CustomerId,
         limit: usize,
     ) -> Result<Vec<Suggestion>, ServiceError> {
-        let r = self.store.read()?;
-        let counter = r.change_counter()?;
         let model = {
             // Held while building: a second card waits for these counts, not for its own.
+            // The snapshot a build reads is opened under the lock, so a waiting card holds
+            // none.
             let mut kept = self
                 .suggester
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let counter = self.store.read()?.change_counter()?;
             let fresh = kept.as_ref().is_some_and(|m| {
                 m.change_counter == counter || m.built.elapsed() < SUGGESTIONS_REFRESH
             });
             if !fresh {
+                // The old counts go first: never two sets in memory at once.
+                *kept = None;
+                let r = self.store.read()?;
                 *kept = Some(std::sync::Arc::new(Suggester {
-                    change_counter: counter,
+                    change_counter: r.change_counter()?,
                     built: std::time::Instant::now(),
                     counted: count(r.orders()?, CrossSellBy::Items)?,
                 }));
@@ -176,6 +180,7 @@ impl Service {
                 None => return Ok(Vec::new()),
             }
         };
+        let r = self.store.read()?;
         let counted = &model.counted;
         let mut bought: Vec<u32> = Vec::new();
         for order in r.orders_of(customer)? {

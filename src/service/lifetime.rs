@@ -120,6 +120,15 @@ impl LifetimeFit {
     pub(super) fn value(&self, h: &Histories) -> Result<Lifetime, clv::SeriesError> {
         let next = f64::from(NEXT_DAYS) / 7.0;
         let v = self.models.value(&h.now, next, &self.terms)?;
+        if !(v.p_alive.is_finite()
+            && v.expected_purchases.is_finite()
+            && v.clv.is_none_or(f64::is_finite))
+        {
+            return Err(clv::SeriesError::NotConverged {
+                terms: 0,
+                z: f64::NAN,
+            });
+        }
         let before = h.before.map_or(v.p_alive, |b| {
             self.models.bgnbd.p_alive(b.x, b.t_x_weeks(), b.t_weeks())
         });
@@ -161,7 +170,7 @@ pub(super) fn fit_all(
     histories: &[(CustomerId, Histories)],
     terms: ClvTerms,
     fitted_at: u64,
-) -> Result<(LifetimeFit, Vec<Lifetime>), String> {
+) -> Result<(LifetimeFit, Vec<Option<Lifetime>>), String> {
     let now: Vec<History> = histories.iter().map(|(_, h)| h.now).collect();
     let models = clv::fit(&now).map_err(|e| e.to_string())?;
     let fit = LifetimeFit {
@@ -170,7 +179,12 @@ pub(super) fn fit_all(
         customers: now.len(),
         fitted_at,
     };
-    let values = on_two_threads(histories, |(_, h)| fit.value(h)).map_err(|e| e.to_string())?;
+    // A history the series cannot value (far outside the fitted range) is left unvalued
+    // rather than costing everyone their values.
+    let values = on_two_threads(histories, |(_, h)| {
+        Ok::<_, std::convert::Infallible>(fit.value(h).ok())
+    })
+    .unwrap_or_default();
     Ok((fit, values))
 }
 

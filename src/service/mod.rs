@@ -67,7 +67,7 @@ pub use local_dates::{LocalDates, local_time, today};
 pub use lookup::{LookupHit, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchKind};
 pub use points::{
     EXPIRING_DAYS, ExpiringRow, POINTS_COLUMNS, PointsLine, PointsPeriod, PointsReport, PointsRow,
-    PointsSummary, TierCount, TierMove, tier_title,
+    PointsSummary, TierCount, TierMove, end_of_day, start_of_day, tier_title,
 };
 pub use reminders::{Reminders, SLA_SOON_MS};
 pub use reports::{

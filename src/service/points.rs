@@ -443,7 +443,8 @@ pub const POINTS_COLUMNS: [&str; 7] = [
     "staff",
 ];
 
-/// `2026-12-01T09:30:00Z` or `2026-12-01` (midnight UTC) as a moment.
+/// `2026-12-01T09:30:00Z`, or `2026-12-01` (local midnight, as dates are everywhere else), as
+/// a moment.
 fn moment_of(text: &str) -> Option<Millis> {
     let text = text.trim();
     chrono::DateTime::parse_from_rfc3339(text)
@@ -452,10 +453,21 @@ fn moment_of(text: &str) -> Option<Millis> {
         .or_else(|| {
             chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
                 .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-                .map(|t| t.and_utc().timestamp_millis())
+                .map(start_of_day)
         })
         .filter(|at| crate::domain::check_instant(*at).is_ok())
+}
+
+/// The first moment of `day`, local time.
+pub fn start_of_day(day: chrono::NaiveDate) -> Millis {
+    day.and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(chrono::Local).earliest())
+        .map_or(0, |t| t.timestamp_millis())
+}
+
+/// The last moment of `day`, local time (the next day's first, less 1 ms).
+pub fn end_of_day(day: chrono::NaiveDate) -> Millis {
+    day.succ_opt().map_or(Millis::MAX, start_of_day) - 1
 }
 
 impl Service {
@@ -617,6 +629,7 @@ impl Service {
                     reason: row.reason.trim().to_string(),
                     staff: row.staff.trim().to_string(),
                 },
+                row.customer_id,
             ));
         }
         drop(r);
@@ -626,7 +639,19 @@ impl Service {
         self.write(Role::Admin, "import points", |w| {
             let (mut created, mut unchanged) = (0u64, 0u64);
             let mut conflicts = Vec::new();
-            for (line, entry) in &entries {
+            for (line, entry, external) in &mut entries {
+                // Resolved again in this transaction: a merge since the check moved the file.
+                match w.resolve_external(external.trim())? {
+                    Some(id) => entry.customer = id,
+                    None => {
+                        conflicts.push(crate::transfer::RowError {
+                            line: *line,
+                            field: "customer_id".into(),
+                            reason: t!("err-unknown-customer", id = format!("{external:?}")),
+                        });
+                        continue;
+                    }
+                }
                 match w.points_entry(&entry.id)? {
                     Some(stored) if stored == *entry => unchanged += 1,
                     Some(_) => conflicts.push(crate::transfer::RowError {
@@ -636,6 +661,18 @@ impl Service {
                     }),
                     None => {
                         w.upsert_points_entry(entry)?;
+                        // On the customer's own trail too (the card shows it).
+                        w.audit(
+                            "points.import",
+                            Some(entry.customer),
+                            &entry.id,
+                            format!(
+                                "{} {}: {} ({source})",
+                                entry.kind.label(),
+                                entry.points,
+                                entry.reason
+                            ),
+                        )?;
                         created += 1;
                     }
                 }
@@ -643,12 +680,6 @@ impl Service {
             if !conflicts.is_empty() {
                 return Err(ServiceError::Rejected(conflicts));
             }
-            w.audit(
-                "points.import",
-                None,
-                source,
-                format!("{created} created, {unchanged} unchanged"),
-            )?;
             Ok((created, unchanged))
         })
     }
@@ -697,7 +728,7 @@ pub struct PointsReport {
     pub periods: Vec<PointsPeriod>,
     /// As of the date, highest tier first (`None`: below every tier).
     pub tiers: Vec<TierCount>,
-    /// From one period before the date to the date.
+    /// From the end of the previous period to the date.
     pub moves: Vec<TierMove>,
 }
 
@@ -712,13 +743,9 @@ impl Service {
         use std::collections::BTreeMap;
         let rules = self.points_rules()?;
         let worth = self.redemption_value()?;
-        let end_of = |d: chrono::NaiveDate| {
-            d.and_hms_opt(23, 59, 59)
-                .and_then(|t| t.and_local_timezone(chrono::Local).earliest())
-                .map_or(Millis::MAX, |t| t.timestamp_millis())
-        };
-        let moment = end_of(as_of);
-        let before = end_of(period.start_of(as_of) - chrono::Days::new(1));
+        let moment = end_of_day(as_of);
+        // Tiers as they stood at the end of the period before the one `as_of` is in.
+        let before = end_of_day(period.start_of(as_of) - chrono::Days::new(1));
         let r = self.store.read()?;
         let mut dates = LocalDates::default();
         let mut periods: BTreeMap<chrono::NaiveDate, PointsPeriod> = BTreeMap::new();

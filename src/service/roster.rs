@@ -351,7 +351,7 @@ impl Service {
         let mut values = histories.iter().map(|(id, _)| *id).zip(values).peekable();
         for row in rows.iter_mut() {
             while values.next_if(|(id, _)| *id < row.id).is_some() {}
-            row.lifetime = values.next_if(|(id, _)| *id == row.id).map(|(_, v)| v);
+            row.lifetime = values.next_if(|(id, _)| *id == row.id).and_then(|(_, v)| v);
         }
         Ok(Ok(Arc::new(fit)))
     }
@@ -453,10 +453,8 @@ impl Service {
             if let Ok(fit) = &previous.lifetime
                 && let Some(h) = lifetime::histories_of_customer(&r, id, end, &mut dates)?
             {
-                row.lifetime = fit
-                    .value(&h)
-                    .map_err(|e| ServiceError::invalid("orders", e.to_string()))
-                    .map(Some)?;
+                // As in a build: a history the series cannot value is left unvalued.
+                row.lifetime = fit.value(&h).ok();
             }
             if let (Some(orders), false) = (&row.orders, resort) {
                 metrics.add(orders);

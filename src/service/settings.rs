@@ -82,6 +82,14 @@ fn months(v: &str) -> Result<(), String> {
     }
 }
 
+fn per_unit(v: &str) -> Result<(), String> {
+    match v.parse::<Money>() {
+        Ok(m) if (0..=1_000_000).contains(&m.0) => Ok(()),
+        Ok(_) => Err(t!("setting-bad-per-unit", value = format!("{v:?}"))),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 fn multipliers(v: &str) -> Result<(), String> {
     crate::scoring::points::PointsRules::parse_multipliers(v).map(drop)
 }
@@ -282,7 +290,7 @@ pub const TEAM_SETTINGS: &[SettingSpec] = &[
         key: "points.per_unit",
         default: "1.00",
         help: "points earned per 1.00 spent (rounded down per order)",
-        check: money,
+        check: per_unit,
     },
     SettingSpec {
         key: "points.category_multipliers",

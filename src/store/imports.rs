@@ -128,7 +128,9 @@ impl Writer<'_> {
                 .get(id)?
                 .is_some_and(|v| v.value() != (0, 0))
             || !self.care_plans_of(id)?.is_empty()
-            || !self.referrals_of(id)?.is_empty();
+            || !self.referrals_of(id)?.is_empty()
+            // Points granted or redeemed on the file keep it (the ledger names it).
+            || !self.points_of(id)?.is_empty();
         if in_use {
             return Ok(false);
         }

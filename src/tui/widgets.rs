@@ -170,7 +170,7 @@ pub fn share_widths(total: u16, cols: &[Col]) -> Vec<usize> {
         out[i] += more;
         used += more;
     }
-    if let Some(i) = cols.iter().position(|c| c.grow) {
+    if let Some(i) = cols.iter().zip(&shown).position(|(c, s)| c.grow && *s) {
         out[i] += total.saturating_sub(used);
     }
     out

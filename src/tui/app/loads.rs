@@ -129,7 +129,7 @@ impl App {
         match (asker, response) {
             // The card was closed before its changes were read.
             (Asker::CardAudit, Response::Audit(_)) => {}
-            (Asker::Suggestions, Response::Suggestions(_)) => {}
+            (Asker::Suggestions, Response::Suggestions { .. }) => {}
             (Asker::Points, Response::Points(_)) => {}
             (Asker::Audit, Response::Audit(entries)) => {
                 let lines = entries

@@ -472,11 +472,19 @@ impl Component for CardPane {
                 self.audit = Some(entries);
                 Ok(Vec::new())
             }
-            (Asker::Suggestions, Response::Suggestions(found)) => {
+            // An answer for the card closed before it came is dropped (the app drops what no
+            // component takes).
+            (Asker::Suggestions, Response::Suggestions { customer, found }) => {
+                if customer != self.id {
+                    return Err(Response::Suggestions { customer, found });
+                }
                 self.suggestions = Some(found);
                 Ok(Vec::new())
             }
             (Asker::Points, Response::Points(summary)) => {
+                if summary.customer_id != self.card.customer.external_id {
+                    return Err(Response::Points(summary));
+                }
                 self.points = Some(*summary);
                 Ok(Vec::new())
             }

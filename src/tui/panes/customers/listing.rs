@@ -66,6 +66,14 @@ impl Listing {
         if self.descending {
             rows.reverse();
         }
+        // Customers the lifetime models did not value stay last in either direction (a
+        // stable pass: the order of the others is kept).
+        if matches!(self.sort, Some(SortKey::Clv)) {
+            rows.sort_by_key(|r| r.lifetime.and_then(|l| l.clv).is_none());
+        }
+        if matches!(self.sort, Some(SortKey::Alive)) {
+            rows.sort_by_key(|r| r.lifetime.is_none());
+        }
         rows.iter().map(|r| r.id).collect()
     }
 }
