@@ -31,6 +31,8 @@ mod lifetime;
 mod local_dates;
 mod lookup;
 mod points;
+mod points_report;
+mod points_transfer;
 mod reminders;
 mod reports;
 mod roster;
@@ -65,10 +67,9 @@ pub use influence::InfluencerRow;
 pub use lifetime::{Lifetime, LifetimeFit, NEXT_DAYS, SLIPPING_DROP, SLIPPING_WINDOW_DAYS};
 pub use local_dates::{LocalDates, local_time, today};
 pub use lookup::{LookupHit, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchKind};
-pub use points::{
-    EXPIRING_DAYS, ExpiringRow, POINTS_COLUMNS, PointsLine, PointsPeriod, PointsReport, PointsRow,
-    PointsSummary, TierCount, TierMove, end_of_day, start_of_day, tier_title,
-};
+pub use points::{EXPIRING_DAYS, PointsLine, PointsSummary, end_of_day, start_of_day, tier_title};
+pub use points_report::{ExpiringRow, PointsPeriod, PointsReport, TierCount, TierMove};
+pub use points_transfer::{POINTS_COLUMNS, PointsRow};
 pub use reminders::{Reminders, SLA_SOON_MS};
 pub use reports::{
     SegmentRow, StageRow, ValueRow, pareto_report, segment_report, stage_report, value_report,
