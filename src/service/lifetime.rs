@@ -210,24 +210,10 @@ pub fn slipping_list<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::clv::{BgNbd, GammaGamma};
 
     fn fit() -> LifetimeFit {
         LifetimeFit {
-            models: Models {
-                bgnbd: BgNbd {
-                    r: 0.243,
-                    alpha: 4.414,
-                    a: 0.793,
-                    b: 2.426,
-                    log_likelihood: 0.0,
-                },
-                gamma_gamma: GammaGamma {
-                    p: 6.25,
-                    q: 3.74,
-                    v: 15.44,
-                },
-            },
+            models: clv::published_cdnow(),
             terms: ClvTerms::default(),
             customers: 0,
             fitted_at: 0,

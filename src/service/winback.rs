@@ -218,86 +218,74 @@ impl Service {
         rows: &[WinBackRow],
         due: NaiveDate,
     ) -> Result<(u64, u64), ServiceError> {
-        crate::domain::check_date(due).map_err(|e| ServiceError::invalid("due", e))?;
-        self.write(Role::Agent, "plan care", |w| {
-            let (mut created, mut already) = (0, 0);
-            for row in rows {
-                // Checked in this transaction: two people planning at once make one plan.
-                if has_open_win_back(&w.care_plans_of(row.id)?) {
-                    already += 1;
-                    continue;
-                }
-                let note = match (&row.churned_on, &row.churn_reason) {
-                    (Some(day), Some(reason)) => t!(
-                        "note-win-back-reason",
-                        day = day.to_string(),
-                        reason = reason.as_str(),
-                        revenue = row.revenue.to_string()
-                    ),
-                    (Some(day), None) => t!(
-                        "note-win-back",
-                        day = day.to_string(),
-                        revenue = row.revenue.to_string()
-                    ),
-                    (None, _) => t!(
-                        "note-win-back-risk",
-                        segment = row.segment.map(|s| s.title()).unwrap_or_default(),
-                        revenue = row.revenue.to_string()
-                    ),
-                };
-                let plan = CarePlan::open_once(
-                    w.next_record_id(RecordIdKind::CarePlan)?,
-                    row.id,
-                    due,
-                    CarePurpose::WinBack,
-                    row.owner.clone(),
-                    note,
-                    w.now(),
-                );
-                w.upsert_care_plan(&plan)?;
-                created += 1;
+        self.plan_win_back_calls(due, rows.iter().map(|row| row.id), |i| {
+            let row = &rows[i];
+            match (&row.churned_on, &row.churn_reason) {
+                (Some(day), Some(reason)) => t!(
+                    "note-win-back-reason",
+                    day = day.to_string(),
+                    reason = reason.as_str(),
+                    revenue = row.revenue.to_string()
+                ),
+                (Some(day), None) => t!(
+                    "note-win-back",
+                    day = day.to_string(),
+                    revenue = row.revenue.to_string()
+                ),
+                (None, _) => t!(
+                    "note-win-back-risk",
+                    segment = row.segment.map(|s| s.title()).unwrap_or_default(),
+                    revenue = row.revenue.to_string()
+                ),
             }
-            w.audit(
-                "care.win_back",
-                None,
-                "",
-                format!("{created} win-back plans created, {already} already planned"),
-            )?;
-            Ok((created, already))
         })
     }
 
     /// A win-back care plan due `due` for each customer of `calls` (the workbench's
-    /// "valuable and slipping away" list), assigned to their owner, skipping one with an open
-    /// win-back plan; in one transaction. Returns (created, already planned).
+    /// "valuable and slipping away" list), as [`Service::plan_win_back`] does.
     pub fn plan_slipping(
         &self,
         calls: &[SlippingCall],
         due: NaiveDate,
     ) -> Result<(u64, u64), ServiceError> {
+        self.plan_win_back_calls(due, calls.iter().map(|c| c.id), |i| {
+            let call = &calls[i];
+            t!(
+                "note-win-back-slipping",
+                before = format!("{:.0}%", call.p_alive_before * 100.0),
+                alive = format!("{:.0}%", call.p_alive * 100.0),
+                days = super::SLIPPING_WINDOW_DAYS,
+                clv = call
+                    .clv
+                    .map_or_else(|| "-".to_string(), |c| format!("{c:.2}"))
+            )
+        })
+    }
+
+    /// One transaction: a win-back plan for each of `customers` (the `note` of the i-th),
+    /// assigned to the customer's owner as the file says now, skipping a customer gone or
+    /// with an open win-back plan (checked here, so two people planning at once make one).
+    fn plan_win_back_calls(
+        &self,
+        due: NaiveDate,
+        customers: impl Iterator<Item = CustomerId>,
+        note: impl Fn(usize) -> String,
+    ) -> Result<(u64, u64), ServiceError> {
         crate::domain::check_date(due).map_err(|e| ServiceError::invalid("due", e))?;
         self.write(Role::Agent, "plan care", |w| {
             let (mut created, mut already) = (0, 0);
-            for call in calls {
-                let Some(customer) = w.customer(call.id)? else {
+            for (i, id) in customers.enumerate() {
+                let Some(customer) = w.customer(id)? else {
                     continue;
                 };
-                if has_open_win_back(&w.care_plans_of(call.id)?) {
+                if has_open_win_back(&w.care_plans_of(id)?) {
                     already += 1;
                     continue;
                 }
-                let note = t!(
-                    "note-win-back-slipping",
-                    before = format!("{:.0}%", call.p_alive_before * 100.0),
-                    alive = format!("{:.0}%", call.p_alive * 100.0),
-                    days = super::SLIPPING_WINDOW_DAYS,
-                    clv = call
-                        .clv
-                        .map_or_else(|| "-".to_string(), |c| format!("{c:.2}"))
-                );
+                let note = note(i);
                 let plan = CarePlan::open_once(
                     w.next_record_id(RecordIdKind::CarePlan)?,
-                    call.id,
+                    id,
                     due,
                     CarePurpose::WinBack,
                     customer.owner.clone(),

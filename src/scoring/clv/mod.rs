@@ -158,6 +158,25 @@ impl Models {
     }
 }
 
+/// The published CDNOW parameters (Fader, Hardie & Lee 2005; Fader & Hardie 2013), for tests.
+#[cfg(test)]
+pub(crate) fn published_cdnow() -> Models {
+    Models {
+        bgnbd: BgNbd {
+            r: 0.243,
+            alpha: 4.414,
+            a: 0.793,
+            b: 2.426,
+            log_likelihood: 0.0,
+        },
+        gamma_gamma: GammaGamma {
+            p: 6.25,
+            q: 3.74,
+            v: 15.44,
+        },
+    }
+}
+
 /// Checks a likelihood's gradient with respect to the log-parameters against central
 /// differences in ln p.
 #[cfg(test)]
@@ -218,20 +237,7 @@ mod tests {
 
     #[test]
     fn lifetime_value_discounts_month_by_month() {
-        let models = Models {
-            bgnbd: BgNbd {
-                r: 0.243,
-                alpha: 4.414,
-                a: 0.793,
-                b: 2.426,
-                log_likelihood: 0.0,
-            },
-            gamma_gamma: GammaGamma {
-                p: 6.25,
-                q: 3.74,
-                v: 15.44,
-            },
-        };
+        let models = published_cdnow();
         let h = History {
             x: 2,
             t_x_days: 213,
