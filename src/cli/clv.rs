@@ -72,7 +72,11 @@ pub fn run(context: &Context, args: &ClvArgs) -> anyhow::Result<()> {
 
 fn print_table(report: &ClvReport, options: &ClvOptions, limit: usize) {
     let bg = &report.bgnbd;
-    let gg = &report.gamma_gamma;
+    let s = crate::scoring::clv::Models {
+        bgnbd: report.bgnbd,
+        gamma_gamma: report.gamma_gamma,
+    }
+    .shown();
     println!(
         "{}",
         t!(
@@ -85,22 +89,14 @@ fn print_table(report: &ClvReport, options: &ClvOptions, limit: usize) {
         "{}",
         t!(
             "cli-clv-bgnbd",
-            r = format!("{:.3}", bg.r),
-            alpha = format!("{:.3}", bg.alpha),
-            a = format!("{:.3}", bg.a),
-            b = format!("{:.3}", bg.b),
+            r = s.r,
+            alpha = s.alpha,
+            a = s.a,
+            b = s.b,
             ll = format!("{:.1}", bg.log_likelihood)
         )
     );
-    println!(
-        "{}",
-        t!(
-            "cli-clv-gamma-gamma",
-            p = format!("{:.2}", gg.p),
-            q = format!("{:.2}", gg.q),
-            v = format!("{:.2}", gg.v)
-        )
-    );
+    println!("{}", t!("cli-clv-gamma-gamma", p = s.p, q = s.q, v = s.v));
     // Only the first `limit` are shown: pick them, then sort just those.
     let mut order: Vec<usize> = (0..report.customers.len()).collect();
     let by_clv = |i: &usize, j: &usize| {

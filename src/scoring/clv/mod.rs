@@ -86,6 +86,33 @@ pub fn fit(histories: &[History]) -> Result<Models, FitError> {
     })
 }
 
+/// The parameters as people read them: BG/NBD to three decimals, Gamma-Gamma to two.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownParams {
+    pub r: String,
+    pub alpha: String,
+    pub a: String,
+    pub b: String,
+    pub p: String,
+    pub q: String,
+    pub v: String,
+}
+
+impl Models {
+    pub fn shown(&self) -> ShownParams {
+        let (bg, gg) = (&self.bgnbd, &self.gamma_gamma);
+        ShownParams {
+            r: format!("{:.3}", bg.r),
+            alpha: format!("{:.3}", bg.alpha),
+            a: format!("{:.3}", bg.a),
+            b: format!("{:.3}", bg.b),
+            p: format!("{:.2}", gg.p),
+            q: format!("{:.2}", gg.q),
+            v: format!("{:.2}", gg.v),
+        }
+    }
+}
+
 /// How lifetime value is counted.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClvTerms {

@@ -47,17 +47,17 @@ pub fn slipping_calls(roster: &Roster) -> Vec<SlippingCall> {
 fn fit_line(roster: &Roster) -> (String, bool) {
     match &roster.lifetime {
         Ok(fit) => {
-            let (b, g) = (&fit.models.bgnbd, &fit.models.gamma_gamma);
+            let s = fit.models.shown();
             (
                 t!(
                     "lifetime-fit",
-                    r = format!("{:.3}", b.r),
-                    alpha = format!("{:.3}", b.alpha),
-                    a = format!("{:.3}", b.a),
-                    b = format!("{:.3}", b.b),
-                    p = format!("{:.2}", g.p),
-                    q = format!("{:.2}", g.q),
-                    v = format!("{:.2}", g.v),
+                    r = s.r,
+                    alpha = s.alpha,
+                    a = s.a,
+                    b = s.b,
+                    p = s.p,
+                    q = s.q,
+                    v = s.v,
                     customers = crate::text::thousands(fit.customers as u64)
                 ),
                 true,
